@@ -1,0 +1,103 @@
+//! Citations: the number grammar, the citation grammar, and resolution of a cited number to an
+//! archived notice.
+//!
+//! [`number`] parses one notice number and gives its canonical key; [`grammar`] finds numbers in
+//! running text; [`Resolver`] picks the archived notice a citation means, by key, type word,
+//! cited year and the citing notice's date (SPEC section 3). Rendering links and collecting
+//! backlinks is `archive`'s.
+
+pub mod grammar;
+pub mod number;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use crate::content::Notice;
+
+/// What a cited number turns out to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Resolved(usize),
+    Unresolved,
+    Ambiguous(Vec<usize>),
+}
+
+impl Resolution {
+    pub fn state(&self) -> &'static str {
+        match self {
+            Resolution::Resolved(_) => "resolved",
+            Resolution::Unresolved => "unresolved",
+            Resolution::Ambiguous(_) => "ambiguous",
+        }
+    }
+}
+
+/// What a citation says about the notice it means.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    pub key: &'a str,
+    /// The type word before the number (`Quyết định`, `Quy định`…), if any.
+    pub type_word: Option<&'a str>,
+    /// The year of a bound date or of an explicit `@YYYY`.
+    pub year: Option<i16>,
+    /// The date of the citing notice.
+    pub citing_date: Option<Date>,
+}
+
+/// Finds archived notices by canonical key, with the Đ/D-folded key as a fallback.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    by_key: HashMap<String, Vec<usize>>,
+    by_folded_key: HashMap<String, Vec<usize>>,
+}
+
+impl Resolver {
+    pub fn new(notices: &[Notice]) -> Self {
+        let mut resolver = Resolver::default();
+        for (index, notice) in notices.iter().enumerate() {
+            if let Some(key) = notice.key() {
+                resolver.by_key.entry(key.to_string()).or_default().push(index);
+                resolver.by_folded_key.entry(fold_d(key)).or_default().push(index);
+            }
+        }
+        resolver
+    }
+
+    /// Resolves a citation per SPEC section 3.
+    pub fn resolve(&self, notices: &[Notice], query: Query<'_>) -> Resolution {
+        let exact = self.by_key.get(query.key);
+        let Some(candidates) = exact.or_else(|| self.by_folded_key.get(&fold_d(query.key))) else {
+            return Resolution::Unresolved;
+        };
+        let mut candidates: Vec<usize> = candidates.clone();
+        if let Some(word) = query.type_word.filter(|_| has_shared_type_code(query.key)) {
+            candidates.retain(|&i| notices[i].doc_type.to_lowercase() == word.to_lowercase());
+        }
+        match query.year {
+            Some(year) => candidates.retain(|&i| notices[i].year() == Some(year)),
+            None => {
+                if let Some(citing) = query.citing_date {
+                    candidates.retain(|&i| notices[i].date.is_some_and(|d| d <= citing));
+                }
+                let latest = candidates.iter().filter_map(|&i| notices[i].year()).max();
+                candidates.retain(|&i| notices[i].year() == latest);
+            }
+        }
+        match candidates.len() {
+            0 => Resolution::Unresolved,
+            1 => Resolution::Resolved(candidates[0]),
+            _ => Resolution::Ambiguous(candidates),
+        }
+    }
+}
+
+/// `QĐ` is one code for Quyết định and Quy định: only there does the type word choose.
+fn has_shared_type_code(key: &str) -> bool {
+    key.contains("-QĐ/") || key.contains("/QĐ-") || key.contains("QĐ-")
+}
+
+/// The key with `Đ` read as `D`, for citations typed without the Vietnamese letter.
+fn fold_d(key: &str) -> String {
+    key.replace('Đ', "D")
+}

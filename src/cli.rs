@@ -1,0 +1,147 @@
+//! The command line: argument parsing, the build summary, and exit codes.
+//!
+//! Thin on purpose: each command calls one function of the library and prints what it
+//! returns. Diagnostics and the summary go to stderr; `check`'s report goes to stdout.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::site::{self, BuildOptions, BuildReport};
+
+#[derive(Parser, Debug)]
+#[command(name = "gazette", version, about = "Static site generator for published official notices")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the archive into its output folder.
+    Build {
+        /// Archive root (holds content/ and site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Output folder (default: ROOT/output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Include notices marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Absolute base URL of the deployed archive, e.g. https://congbao.example.vn/
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Validate the archive without writing anything.
+    Check {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, out, drafts, base_url } => {
+            let options = BuildOptions {
+                root: site::resolve_root(root.as_deref()),
+                out,
+                drafts,
+                base_url,
+                progress: true,
+            };
+            build(&options)
+        }
+        Command::Check { root, format } => {
+            check(&BuildOptions::new(site::resolve_root(root.as_deref())), format)
+        }
+    }
+}
+
+fn build(options: &BuildOptions) -> ExitCode {
+    match site::build(options) {
+        Ok(report) => {
+            print_diagnostics(&report);
+            eprintln!("{}", summary(&report));
+            exit_code(&report)
+        }
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(options: &BuildOptions, format: Format) -> ExitCode {
+    let report = site::check(options);
+    match format {
+        Format::Text => {
+            for d in &report.diagnostics {
+                println!("{d}");
+            }
+            println!("{}", summary(&report));
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "notices": report.notices,
+                "errors": report.errors(),
+                "warnings": report.warnings(),
+                "citations": report.citations,
+                "diagnostics": report.diagnostics,
+            });
+            println!("{}", serde_json::to_string_pretty(&json).expect("report serialises"));
+        }
+    }
+    exit_code(&report)
+}
+
+fn print_diagnostics(report: &BuildReport) {
+    for d in &report.diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+fn exit_code(report: &BuildReport) -> ExitCode {
+    if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One line: what was built, citation counts, problems, time.
+fn summary(report: &BuildReport) -> String {
+    let c = report.citations;
+    let head = if report.written {
+        format!("built {} notices, {} pages", report.notices, report.pages)
+    } else if report.errors() > 0 {
+        format!("{} notices; nothing written, the previous output is unchanged", report.notices)
+    } else {
+        format!("checked {} notices", report.notices)
+    };
+    let drafts = if report.drafts_skipped > 0 {
+        format!(" ({} drafts left out)", report.drafts_skipped)
+    } else {
+        String::new()
+    };
+    format!(
+        "{head}{drafts}; citations: {} resolved, {} unresolved, {} ambiguous; {} errors, {} warnings; {:.2} s",
+        c.resolved,
+        c.unresolved,
+        c.ambiguous,
+        report.errors(),
+        report.warnings(),
+        report.seconds
+    )
+}

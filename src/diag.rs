@@ -1,0 +1,122 @@
+//! Diagnostics: the errors and warnings a run collects and prints.
+//!
+//! Every stage reports problems as [`Diagnostic`] values instead of stopping at the first one,
+//! so a single run can list everything wrong with an archive. This module owns their shape and
+//! their text form (`error: path:line:col: message` plus an optional `help:` line); it does not
+//! decide what is a problem.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a problem is: errors fail the run, warnings are only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, located in a file of the archive (line and column count from 1).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the archive root, with `/` separators.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, path.into(), line, column, message.into())
+    }
+
+    pub fn warning(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, path.into(), line, column, message.into())
+    }
+
+    fn new(severity: Severity, path: String, line: usize, column: usize, message: String) -> Self {
+        Diagnostic { severity, path, line: line.max(1), column: column.max(1), message, help: None }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}:{}:{}: {}", self.path, self.line, self.column, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file, then position, so output is stable across parallel runs.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// The path of `path` relative to `root`, with `/` separators, for messages and keys.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let relative: PathBuf =
+        path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Line and column (from 1, column in characters) of a byte offset in `text`.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_characters() {
+        let text = "ab\nđề án\nx";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, text.find("án").unwrap()), (2, 4));
+        assert_eq!(line_col(text, text.len()), (3, 2));
+    }
+
+    #[test]
+    fn display_has_path_line_column_and_help() {
+        let d = Diagnostic::error("content/a.md", 3, 7, "bad date").with_help("write YYYY-MM-DD");
+        assert_eq!(d.to_string(), "error: content/a.md:3:7: bad date\n  help: write YYYY-MM-DD");
+    }
+}

@@ -1,0 +1,21 @@
+//! Gazette: a static site generator for published official notices.
+//!
+//! The pipeline, one module a stage: [`config`] (site.yaml) and [`theme`] (templates), then
+//! [`content`] (files to notices, with [`markdown`] bodies), [`archive`] (notices linked by
+//! [`cite`]ations and relations), [`render`] (pages), [`output`] (staged writing); [`site`]
+//! runs them in order and [`cli`] is the command line.
+
+pub mod api;
+pub mod archive;
+pub mod cite;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod theme;
+pub mod yaml;

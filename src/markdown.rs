@@ -1,0 +1,492 @@
+//! Markdown bodies: one notice's Markdown to HTML, once.
+//!
+//! Owns the pulldown-cmark pass: tables, footnotes and strikethrough; raw HTML escaped unless
+//! allowed; an anchor on every heading and on every paragraph that opens with a bold section
+//! number (`**1. Về kết quả:**`, `**3.2.**`, `**II. NHIỆM VỤ**`), collected into a table of
+//! contents; and the references of the body, both citations found in its text and explicit
+//! `notice:` links. References are left in the HTML as placeholders, because what they point to
+//! is only known once the whole archive is loaded: [`fill_references`] replaces them later
+//! without parsing the Markdown again. Resolving a reference is not done here.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use crate::cite::grammar;
+use crate::cite::number::DocNumber;
+use crate::slug::slugify;
+
+/// A body rendered to HTML, with what the rest of the pipeline needs to know about it.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    /// HTML with reference placeholders; see [`fill_references`].
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub references: Vec<BodyRef>,
+    /// Plain text of the first paragraph.
+    pub first_paragraph: String,
+    /// Whether the body has no text at all.
+    pub is_empty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub label: String,
+    pub anchor: String,
+}
+
+/// How a reference was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefOrigin {
+    /// A number found in the running text.
+    Detected,
+    /// A `[text](notice:NUMBER)` link: it must resolve.
+    Explicit,
+}
+
+/// A reference from the body to a notice, by number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyRef {
+    pub origin: RefOrigin,
+    /// The number as written, or the link target for a malformed explicit link.
+    pub text: String,
+    /// `None` only for an explicit link whose target is not a notice number.
+    pub number: Option<DocNumber>,
+    /// The year the reference asks for: from `@YYYY` of an explicit link or a bound date.
+    pub year: Option<i16>,
+    pub date: Option<Date>,
+    /// Canonical type name of the type word before the number, if any.
+    pub type_word: Option<&'static str>,
+    /// Position in the source file (line from 1 in the whole file, column in characters).
+    pub line: usize,
+    pub column: usize,
+}
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+const END: char = '\u{E002}';
+
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?P<roman>[IVXLC]{1,6})\.|(?P<num>\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+))(?:\s|$)",
+    )
+    .expect("section number pattern")
+});
+
+/// Renders a Markdown body. `first_line` is the line of the file on which the body starts.
+pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> Body {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut pass = BodyPass::new(markdown, first_line, raw_html);
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        pass.event(event, range.start);
+    }
+    pass.finish()
+}
+
+struct BodyPass<'a> {
+    source: &'a str,
+    first_line: usize,
+    raw_html: bool,
+    events: Vec<Event<'a>>,
+    references: Vec<BodyRef>,
+    toc: Vec<TocEntry>,
+    anchors: HashSet<String>,
+    /// Merged text waiting for citation detection, with the source offset of its start.
+    text: String,
+    text_offset: usize,
+    /// Inside a link, image or code block, text is left alone; the bool marks explicit links.
+    links: Vec<bool>,
+    opaque_depth: usize,
+    heading: Option<(usize, String)>,
+    /// Index of a paragraph start that may become a numbered section, and its bold label so far.
+    paragraph: Option<usize>,
+    section_label: Option<String>,
+    paragraphs_seen: usize,
+    first_paragraph: String,
+    has_text: bool,
+}
+
+impl<'a> BodyPass<'a> {
+    fn new(source: &'a str, first_line: usize, raw_html: bool) -> Self {
+        BodyPass {
+            source,
+            first_line,
+            raw_html,
+            events: Vec::with_capacity(256),
+            references: Vec::new(),
+            toc: Vec::new(),
+            anchors: HashSet::new(),
+            text: String::new(),
+            text_offset: 0,
+            links: Vec::new(),
+            opaque_depth: 0,
+            heading: None,
+            paragraph: None,
+            section_label: None,
+            paragraphs_seen: 0,
+            first_paragraph: String::new(),
+            has_text: false,
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, offset: usize) {
+        match event {
+            Event::Text(text) => self.text(text, offset),
+            Event::SoftBreak if self.scans_text() => {
+                self.note_plain_text(" ");
+                self.buffer_text("\n", offset)
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !self.raw_html => {
+                self.flush_text();
+                self.has_text = true;
+                self.note_plain_text(&html);
+                self.events.push(Event::Text(html));
+            }
+            Event::Code(code) => {
+                self.flush_text();
+                self.has_text = true;
+                self.note_plain_text(&code);
+                self.events.push(Event::Code(code));
+            }
+            Event::Start(tag) => self.start(tag, offset),
+            Event::End(tag) => self.end(tag),
+            other => {
+                self.flush_text();
+                self.section_label = None;
+                self.events.push(other);
+            }
+        }
+    }
+
+    fn scans_text(&self) -> bool {
+        self.opaque_depth == 0 && self.links.is_empty()
+    }
+
+    fn text(&mut self, text: CowStr<'a>, offset: usize) {
+        self.has_text |= !text.trim().is_empty();
+        self.note_plain_text(&text);
+        if let Some(label) = &mut self.section_label {
+            label.push_str(&text);
+        }
+        if self.scans_text() {
+            self.buffer_text(&text, offset);
+        } else {
+            self.events.push(Event::Text(text));
+        }
+    }
+
+    fn note_plain_text(&mut self, text: &str) {
+        if let Some((_, heading)) = &mut self.heading {
+            heading.push_str(text);
+        }
+        if self.paragraphs_seen == 1 && self.paragraph_is_open() {
+            self.first_paragraph.push_str(text);
+        }
+    }
+
+    fn paragraph_is_open(&self) -> bool {
+        self.paragraph.is_some()
+    }
+
+    fn buffer_text(&mut self, text: &str, offset: usize) {
+        if self.text.is_empty() {
+            self.text_offset = offset;
+        }
+        self.text.push_str(text);
+    }
+
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
+        self.flush_text();
+        let section_candidate = self.paragraph == Some(self.events.len().wrapping_sub(1));
+        match &tag {
+            Tag::Paragraph => {
+                self.paragraphs_seen += 1;
+                self.paragraph = Some(self.events.len());
+            }
+            Tag::Strong if section_candidate => self.section_label = Some(String::new()),
+            Tag::Heading { .. } => self.heading = Some((self.events.len(), String::new())),
+            Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
+                self.opaque_depth += 1
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(target) = dest_url.strip_prefix("notice:") {
+                    self.links.push(true);
+                    let index = self.push_explicit_reference(target, offset);
+                    self.events.push(Event::InlineHtml(open_placeholder(index).into()));
+                    return;
+                }
+                self.links.push(false);
+            }
+            _ => {}
+        }
+        self.events.push(Event::Start(tag));
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        self.flush_text();
+        match tag {
+            TagEnd::Paragraph => self.paragraph = None,
+            TagEnd::Strong => self.finish_section_label(),
+            TagEnd::Heading(level) => {
+                self.finish_heading(level);
+            }
+            TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1)
+            }
+            TagEnd::Link => {
+                if self.links.pop() == Some(true) {
+                    let index = self.references.len() - 1;
+                    self.events.push(Event::InlineHtml(close_placeholder(index).into()));
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.events.push(Event::End(tag));
+    }
+
+    fn finish_section_label(&mut self) {
+        let Some(label) = self.section_label.take() else { return };
+        let (Some(paragraph), Some(caps)) = (self.paragraph, SECTION_NUMBER.captures(&label)) else { return };
+        let level = if caps.name("roman").is_some() {
+            1
+        } else {
+            let number = caps.name("num").map_or("", |m| m.as_str()).trim_end_matches('.');
+            1 + number.split('.').count() as u8
+        };
+        let label = label.trim().trim_end_matches(':').trim().to_string();
+        let anchor = self.unique_anchor(&format!("muc-{}", slugify(&label)));
+        self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+        self.toc.push(TocEntry { level, label, anchor });
+    }
+
+    fn finish_heading(&mut self, level: HeadingLevel) {
+        let Some((index, text)) = self.heading.take() else { return };
+        let Event::Start(Tag::Heading { id, classes, attrs, .. }) =
+            std::mem::replace(&mut self.events[index], Event::SoftBreak)
+        else {
+            return;
+        };
+        let wanted = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
+        let anchor = self.unique_anchor(if wanted.is_empty() { "muc" } else { &wanted });
+        self.toc.push(TocEntry {
+            level: level as u8,
+            label: text.trim().to_string(),
+            anchor: anchor.clone(),
+        });
+        self.events[index] = Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
+    }
+
+    fn unique_anchor(&mut self, wanted: &str) -> String {
+        let mut anchor = wanted.to_string();
+        let mut n = 1;
+        while !self.anchors.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{wanted}-{n}");
+        }
+        anchor
+    }
+
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = crate::diag::line_col(self.source, offset);
+        (line + self.first_line - 1, column)
+    }
+
+    fn push_explicit_reference(&mut self, target: &str, offset: usize) -> usize {
+        let (line, column) = self.position(offset);
+        let (number_text, year) = match target.rsplit_once('@') {
+            Some((number, year)) => (number, year.parse::<i16>().ok()),
+            None => (target, None),
+        };
+        let number = DocNumber::parse(number_text).filter(|_| !target.ends_with('@'));
+        self.references.push(BodyRef {
+            origin: RefOrigin::Explicit,
+            text: target.to_string(),
+            number,
+            year,
+            date: None,
+            type_word: None,
+            line,
+            column,
+        });
+        self.references.len() - 1
+    }
+
+    /// Emits buffered text, with placeholders around the citations found in it.
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let mut html = String::with_capacity(text.len() + 16);
+        let mut done = 0;
+        for citation in grammar::find_citations(&text) {
+            escape_into(&mut html, &text[done..citation.span.start]);
+            let (line, column) = self.citation_position(&text, citation.span.start);
+            let index = self.references.len();
+            self.references.push(BodyRef {
+                origin: RefOrigin::Detected,
+                text: text[citation.span.clone()].to_string(),
+                year: citation.date.map(|d| d.year()),
+                number: Some(citation.number),
+                date: citation.date,
+                type_word: citation.type_word,
+                line,
+                column,
+            });
+            html.push_str(&open_placeholder(index));
+            escape_into(&mut html, &text[citation.span.clone()]);
+            html.push_str(&close_placeholder(index));
+            done = citation.span.end;
+        }
+        escape_into(&mut html, &text[done..]);
+        self.events.push(Event::InlineHtml(html.into()));
+    }
+
+    /// Position of a citation: the start of its text run, moved down by the line breaks before it.
+    fn citation_position(&self, text: &str, at: usize) -> (usize, usize) {
+        let (line, column) = self.position(self.text_offset);
+        let before = &text[..at];
+        match before.rfind('\n') {
+            Some(nl) => (line + before.matches('\n').count(), before[nl + 1..].chars().count() + 1),
+            None => (line, column + before.chars().count()),
+        }
+    }
+
+    fn finish(mut self) -> Body {
+        self.flush_text();
+        let mut html = String::with_capacity(self.source.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        Body {
+            html,
+            toc: self.toc,
+            references: self.references,
+            first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
+            is_empty: !self.has_text,
+        }
+    }
+}
+
+fn open_placeholder(index: usize) -> String {
+    format!("{OPEN}{index}{CLOSE}")
+}
+
+fn close_placeholder(index: usize) -> String {
+    format!("{END}{index}{CLOSE}")
+}
+
+/// Escapes text for HTML, and the private-use characters that mark placeholders.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            OPEN | CLOSE | END => {
+                let _ = write!(out, "&#x{:X};", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Replaces reference placeholders: `open(i)` and `close(i)` give the markup around reference `i`.
+pub fn fill_references(
+    html: &str,
+    out: &mut String,
+    open: impl Fn(usize) -> String,
+    close: impl Fn(usize) -> String,
+) {
+    let mut rest = html;
+    while let Some(at) = rest.find([OPEN, END]) {
+        out.push_str(&rest[..at]);
+        let marker = rest[at..].chars().next().unwrap_or(OPEN);
+        let after = &rest[at + marker.len_utf8()..];
+        let Some(stop) = after.find(CLOSE) else {
+            out.push_str(&rest[at..]);
+            return;
+        };
+        let index: usize = after[..stop].parse().unwrap_or(usize::MAX);
+        out.push_str(&if marker == OPEN { open(index) } else { close(index) });
+        rest = &after[stop + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(body: &Body) -> String {
+        let mut out = String::new();
+        fill_references(&body.html, &mut out, |i| format!("[{i}:"), |_| "]".into());
+        out
+    }
+
+    #[test]
+    fn headings_and_bold_sections_get_anchors_and_toc() {
+        let body = render(
+            "## Mục tiêu\n\n**1. Về kết quả công tác:** nội dung.\n\n**3.2.** tiếp theo.\n\n**II. NHIỆM VỤ**\n\n**Lưu ý:** không phải mục.\n\n## Mục tiêu\n",
+            5,
+            false,
+        );
+        let labels: Vec<_> =
+            body.toc.iter().map(|t| (t.level, t.label.as_str(), t.anchor.as_str())).collect();
+        assert_eq!(
+            labels,
+            vec![
+                (2, "Mục tiêu", "muc-tieu"),
+                (2, "1. Về kết quả công tác", "muc-1-ve-ket-qua-cong-tac"),
+                (3, "3.2.", "muc-3-2"),
+                (1, "II. NHIỆM VỤ", "muc-ii-nhiem-vu"),
+                (2, "Mục tiêu", "muc-tieu-2"),
+            ]
+        );
+        assert!(body.html.contains("<p id=\"muc-1-ve-ket-qua-cong-tac\"><strong>"), "{}", body.html);
+        assert!(body.html.contains("<h2 id=\"muc-tieu-2\">"));
+    }
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let body = render("a <script>x</script> b\n\n<div>c</div>\n", 1, false);
+        assert!(!body.html.contains("<script>"));
+        assert!(body.html.contains("&lt;script&gt;"));
+        let raw = render("<div>c</div>\n", 1, true);
+        assert!(raw.html.contains("<div>c</div>"));
+    }
+
+    #[test]
+    fn explicit_links_become_references_with_positions() {
+        let body =
+            render("Dòng một.\n\nXem [kế hoạch](notice:01-KH/TU@2024) và [x](notice:khong-so).\n", 10, false);
+        assert_eq!(body.references.len(), 2);
+        let first = &body.references[0];
+        assert_eq!((first.line, first.column, first.year), (12, 5, Some(2024)));
+        assert_eq!(first.number.as_ref().map(|n| n.key.as_str()), Some("1-KH/TU"));
+        assert!(body.references[1].number.is_none());
+        assert_eq!(plain(&body), "<p>Dòng một.</p>\n<p>Xem [0:kế hoạch] và [1:x].</p>\n");
+    }
+
+    #[test]
+    fn placeholder_characters_in_text_are_escaped() {
+        let body = render("a \u{E000}0\u{E001} b\n", 1, false);
+        assert_eq!(plain(&body), "<p>a &#xE000;0&#xE001; b</p>\n");
+    }
+
+    #[test]
+    fn first_paragraph_and_emptiness() {
+        let body = render("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
+        assert_eq!(body.first_paragraph, "Đoạn đầu tiên.");
+        assert!(!body.is_empty);
+        assert!(render("\n\n", 1, false).is_empty);
+    }
+}

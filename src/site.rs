@@ -1,0 +1,233 @@
+//! The build pipeline: configuration, theme, content, linking, rendering, writing.
+//!
+//! Each stage is one call with one main type: [`SiteConfig`], [`Theme`], [`Notice`]s,
+//! [`Archive`], rendered pages, and a [`Staging`] folder swapped in at the end. Problems of all
+//! stages are collected before anything is written, so one run reports every problem and a
+//! failed build leaves the previous output untouched. `check` is the same pipeline without
+//! the writing.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::archive::{Archive, CitationStats};
+use crate::config::{self, SiteConfig};
+use crate::content::{self, Notice};
+use crate::diag::{self, Diagnostic};
+use crate::output::{self, Staging};
+use crate::render::{Page, Renderer};
+use crate::theme::{StaticSource, Theme};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder; `root/output` when `None`.
+    pub out: Option<PathBuf>,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions { root: root.into(), out: None, drafts: false, base_url: None, progress: false }
+    }
+
+    pub fn output_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// What a build or check found and did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub notices: usize,
+    pub drafts_skipped: usize,
+    pub pages: usize,
+    pub citations: CitationStats,
+    pub diagnostics: Vec<Diagnostic>,
+    pub seconds: f64,
+    pub written: bool,
+}
+
+impl BuildReport {
+    pub fn errors(&self) -> usize {
+        diag::count_errors(&self.diagnostics)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Loads and links an archive: every stage before rendering.
+pub fn load(options: &BuildOptions, diagnostics: &mut Vec<Diagnostic>) -> (Option<Theme>, Archive, usize) {
+    let config =
+        config::with_base_url(SiteConfig::load(&options.root, diagnostics), options.base_url.as_deref());
+    let theme = Theme::load(&options.root, &config, diagnostics);
+    let sources = content::discover(&options.root, diagnostics);
+    let notices = content::load_all(&options.root, &sources, &config, diagnostics);
+    let (notices, drafts): (Vec<Notice>, Vec<Notice>) =
+        notices.into_iter().partition(|n| options.drafts || !n.draft);
+    let archive = Archive::link(config, notices, diagnostics);
+    (theme, archive, drafts.len())
+}
+
+/// Validates an archive without writing anything.
+pub fn check(options: &BuildOptions) -> BuildReport {
+    let started = Instant::now();
+    let mut diagnostics = Vec::new();
+    let (_, archive, drafts_skipped) = load(options, &mut diagnostics);
+    diag::sort(&mut diagnostics);
+    BuildReport {
+        notices: archive.len(),
+        drafts_skipped,
+        citations: archive.stats,
+        diagnostics,
+        seconds: started.elapsed().as_secs_f64(),
+        ..Default::default()
+    }
+}
+
+/// Builds an archive into its output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let out = options.output_dir();
+    output::check_output_dir(&options.root, &out)?;
+    let mut diagnostics = Vec::new();
+    let (theme, archive, drafts_skipped) = load(options, &mut diagnostics);
+    let mut report = BuildReport {
+        notices: archive.len(),
+        drafts_skipped,
+        citations: archive.stats,
+        ..Default::default()
+    };
+    if let (Some(theme), 0) = (&theme, diag::count_errors(&diagnostics)) {
+        let staging = Staging::create(&out)?;
+        match write_archive(&staging, &archive, theme, options.progress) {
+            Ok(pages) => {
+                staging.commit()?;
+                report.pages = pages;
+                report.written = true;
+            }
+            Err(mut problems) => diagnostics.append(&mut problems),
+        }
+    }
+    diag::sort(&mut diagnostics);
+    report.diagnostics = diagnostics;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Renders and writes every file of the archive; returns the number of pages.
+fn write_archive(
+    staging: &Staging,
+    archive: &Archive,
+    theme: &Theme,
+    progress: bool,
+) -> Result<usize, Vec<Diagnostic>> {
+    let renderer = Renderer::new(archive, theme);
+    let bar = progress_bar(progress, archive.len());
+    let results: Vec<Result<(), Diagnostic>> = (0..archive.len())
+        .into_par_iter()
+        .map(|index| {
+            let page = renderer.notice_page(index)?;
+            write_page(staging, &page)?;
+            copy_attachments(staging, archive, index)?;
+            bar.inc(1);
+            Ok(())
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut problems = unique_problems(results.into_iter().filter_map(Result::err));
+    let mut pages = archive.len();
+    for page in [renderer.home_page(&newest(archive, 20)), renderer.not_found_page()] {
+        match page.and_then(|p| write_page(staging, &p)) {
+            Ok(()) => pages += 1,
+            Err(d) => problems.push(d),
+        }
+    }
+    if let Err(d) = write_file(staging, crate::api::PATH, crate::api::notices_json(archive).as_bytes()) {
+        problems.push(d);
+    }
+    for file in &theme.static_files {
+        let written = match &file.source {
+            StaticSource::Embedded(bytes) => staging.write(&file.path, bytes),
+            StaticSource::File(path) => staging.copy(path, &file.path),
+        };
+        if let Err(e) = written {
+            problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
+        }
+    }
+    if problems.is_empty() {
+        Ok(pages)
+    } else {
+        Err(problems)
+    }
+}
+
+fn write_page(staging: &Staging, page: &Page) -> Result<(), Diagnostic> {
+    write_file(staging, &page.path, page.html.as_bytes())
+}
+
+fn write_file(staging: &Staging, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    staging.write(path, bytes).map_err(|e| Diagnostic::error(path, 1, 1, format!("{e:#}")))
+}
+
+fn copy_attachments(staging: &Staging, archive: &Archive, index: usize) -> Result<(), Diagnostic> {
+    for attachment in &archive.notices[index].attachments {
+        let target = format!("{}{}", archive.urls[index], attachment.name);
+        staging.copy(&attachment.source, &target).map_err(|e| {
+            Diagnostic::error(
+                &archive.notices[index].source_path,
+                1,
+                1,
+                format!("attachment {}: {e:#}", attachment.name),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// The same template error on ten thousand pages is one problem.
+fn unique_problems(problems: impl Iterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut unique: Vec<Diagnostic> = Vec::new();
+    for problem in problems {
+        if !unique.contains(&problem) {
+            unique.push(problem);
+        }
+    }
+    unique
+}
+
+/// Indices of the newest notices, newest first.
+pub fn newest(archive: &Archive, count: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..archive.len()).collect();
+    order.sort_by_key(|&i| {
+        let n = &archive.notices[i];
+        std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq)))
+    });
+    order.truncate(count);
+    order
+}
+
+fn progress_bar(enabled: bool, total: usize) -> indicatif::ProgressBar {
+    if !enabled || total < 500 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} notices") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The archive root for a command: `--root`, else the current folder.
+pub fn resolve_root(root: Option<&Path>) -> PathBuf {
+    root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}

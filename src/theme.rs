@@ -1,0 +1,188 @@
+//! Themes: the Tera templates, static files and labels a build renders with.
+//!
+//! The default theme (`themes/default/` of the project) is built into the binary. An archive's
+//! `themes/NAME/` (picked by `theme:` in site.yaml) and its `templates/` folder replace it file
+//! by file; `static/` folders are copied as they are. This module loads and checks templates;
+//! it does not build page contexts (that is `render`'s).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::SiteConfig;
+use crate::diag::{display_path, Diagnostic};
+use crate::yaml::{self, Value};
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => { &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*] };
+}
+
+const DEFAULT_TEMPLATES: &[(&str, &str)] =
+    embedded!["base.html", "notice.html", "notice-list.html", "index.html", "404.html"];
+const DEFAULT_STATIC: &[(&str, &[u8])] =
+    &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+const DEFAULT_LABELS: &str = include_str!("../themes/default/labels.yaml");
+
+/// Where a static file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// A file copied as it is into the output, at `path` (relative, `/` separators).
+#[derive(Debug, Clone)]
+pub struct StaticFile {
+    pub path: String,
+    pub source: StaticSource,
+}
+
+/// A loaded theme, ready to render.
+pub struct Theme {
+    pub tera: tera::Tera,
+    pub static_files: Vec<StaticFile>,
+    /// Labels for the site's language.
+    pub labels: Value,
+    /// Template name to the file it came from, for messages.
+    template_paths: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// Loads the theme the config names, with the archive's overrides.
+    pub fn load(root: &Path, config: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) -> Option<Theme> {
+        let mut templates: BTreeMap<String, (String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (name.to_string(), (format!("themes/default/templates/{name}"), text.to_string()))
+            })
+            .collect();
+        let mut static_files: BTreeMap<String, StaticSource> = DEFAULT_STATIC
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), StaticSource::Embedded(bytes)))
+            .collect();
+        let mut labels_text = DEFAULT_LABELS.to_string();
+
+        let theme_dir = root.join("themes").join(&config.theme);
+        if theme_dir.is_dir() {
+            read_templates(root, &theme_dir.join("templates"), &mut templates, diagnostics);
+            collect_static(&theme_dir.join("static"), &mut static_files);
+            if let Ok(text) = std::fs::read_to_string(theme_dir.join("labels.yaml")) {
+                labels_text = text;
+            }
+        } else if config.theme != "default" {
+            diagnostics.push(
+                Diagnostic::error(
+                    crate::config::FILE_NAME,
+                    1,
+                    1,
+                    format!("unknown theme `{}`", config.theme),
+                )
+                .with_help(format!(
+                    "create themes/{}/templates/, or remove `theme:` to use the default theme",
+                    config.theme
+                )),
+            );
+            return None;
+        }
+        read_templates(root, &root.join("templates"), &mut templates, diagnostics);
+        collect_static(&root.join("static"), &mut static_files);
+
+        let labels = load_labels(&labels_text, config, diagnostics);
+        let template_paths: BTreeMap<String, String> =
+            templates.iter().map(|(name, (path, _))| (name.clone(), path.clone())).collect();
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        if let Err(e) =
+            tera.add_raw_templates(templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
+        {
+            diagnostics.push(template_diagnostic(&template_paths, &e));
+            return None;
+        }
+        let static_files =
+            static_files.into_iter().map(|(path, source)| StaticFile { path, source }).collect();
+        Some(Theme { tera, static_files, labels, template_paths })
+    }
+
+    /// Renders a template, turning a Tera error into a diagnostic naming the template file and line.
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| template_diagnostic(&self.template_paths, &e))
+    }
+}
+
+fn read_templates(
+    root: &Path,
+    dir: &Path,
+    templates: &mut BTreeMap<String, (String, String)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = display_path(dir, entry.path());
+        let path = display_path(root, entry.path());
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => match crate::content::decode(&path, &bytes) {
+                Ok(text) => {
+                    templates.insert(name, (path, text));
+                }
+                Err(d) => diagnostics.push(d),
+            },
+            Err(e) => diagnostics.push(Diagnostic::error(path, 1, 1, format!("cannot read template: {e}"))),
+        }
+    }
+}
+
+fn collect_static(dir: &Path, files: &mut BTreeMap<String, StaticSource>) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            files.insert(display_path(dir, entry.path()), StaticSource::File(entry.path().to_path_buf()));
+        }
+    }
+}
+
+fn load_labels(text: &str, config: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) -> Value {
+    match yaml::parse_mapping(text) {
+        Ok(doc) => {
+            doc.values.get(config.language.code()).cloned().unwrap_or(Value::Object(Default::default()))
+        }
+        Err(e) => {
+            diagnostics.push(Diagnostic::error("labels.yaml", e.line, e.column, e.message));
+            Value::Object(Default::default())
+        }
+    }
+}
+
+static REPORT_LOCATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"-->\s*([^\s:]+):(\d+):(\d+)").expect("report location pattern"));
+
+/// A Tera error as `path:line:col: message`, pointing at the template file.
+fn template_diagnostic(paths: &BTreeMap<String, String>, error: &tera::Error) -> Diagnostic {
+    let report = error.to_string();
+    let message = report
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("template error")
+        .trim_start_matches("error: ");
+    let message = match message.find(". Available") {
+        Some(cut) => &message[..cut],
+        None => message,
+    };
+    let (path, line, column) = match REPORT_LOCATION.captures(&report) {
+        Some(c) => {
+            let name = &c[1];
+            let path = paths.get(name).cloned().unwrap_or_else(|| name.to_string());
+            (path, c[2].parse().unwrap_or(1), c[3].parse().unwrap_or(1))
+        }
+        None => ("templates".to_string(), 1, 1),
+    };
+    Diagnostic::error(path, line, column, format!("template error: {message}"))
+}

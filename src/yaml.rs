@@ -1,0 +1,161 @@
+//! YAML reading, kept in one place.
+//!
+//! `serde_yaml` is deprecated upstream, so no other module names it: front-matter and
+//! `site.yaml` come through here as plain JSON-like values with the positions of their
+//! top-level keys, and a YAML syntax error comes back with its line and column. This module
+//! does not know what any key means.
+
+use std::collections::HashMap;
+
+pub use serde_json::{Map, Value};
+
+/// A YAML mapping read from a document: its values, and where each top-level key starts.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub values: Map<String, Value>,
+    /// Line (from 1, relative to the YAML text) and column of each top-level key.
+    pub key_positions: HashMap<String, (usize, usize)>,
+}
+
+/// A YAML syntax or shape error at a line and column of the YAML text (from 1).
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Parses `text` as a YAML mapping. An empty document is an empty mapping.
+pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
+    let parsed: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let values = match to_json(parsed) {
+        Value::Object(map) => map,
+        Value::Null => Map::new(),
+        _ => {
+            return Err(SyntaxError {
+                line: 1,
+                column: 1,
+                message: "expected `key: value` lines, found a single value".into(),
+                help: Some("each line of the front-matter names a key, e.g. `title: Kế hoạch …`".into()),
+            })
+        }
+    };
+    Ok(Document { values, key_positions: top_level_key_positions(text) })
+}
+
+fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
+    let (line, column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let mut message = error.to_string();
+    if let Some(at) = message.find(" at line ") {
+        message.truncate(at);
+    }
+    let offending_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let tab_line =
+        text.lines().position(|l| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'));
+    let (line, column, help) = if let Some(tab) = tab_line.filter(|&t| t + 1 <= line) {
+        let col = text.lines().nth(tab).and_then(|l| l.find('\t')).unwrap_or(0) + 1;
+        (tab + 1, col, Some("YAML indents with spaces only: replace the tab with spaces".to_string()))
+    } else if offending_line.contains('\t') {
+        (line, column, Some("YAML indents with spaces only: replace the tab with spaces".to_string()))
+    } else if message.contains("mapping values are not allowed") {
+        (
+            line,
+            column,
+            Some("a value that contains `: ` must be quoted, e.g. title: \"Về việc: …\"".to_string()),
+        )
+    } else {
+        (line, column, None)
+    };
+    SyntaxError { line, column, message: format!("invalid YAML: {message}"), help }
+}
+
+/// Positions of keys written at the start of a line (top-level keys of a block mapping).
+fn top_level_key_positions(text: &str) -> HashMap<String, (usize, usize)> {
+    let mut positions = HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let Some(first) = line.chars().next() else { continue };
+        if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[') {
+            continue;
+        }
+        if let Some(colon) = line.find(':') {
+            let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
+            positions.entry(key.to_string()).or_insert((index + 1, 1));
+        }
+    }
+    positions
+}
+
+/// The line (relative to the YAML text, from 1) at or after `from_line` that holds `needle`.
+pub fn find_line(text: &str, from_line: usize, needle: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from_line.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+}
+
+fn to_json(value: serde_yaml::Value) -> Value {
+    match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(b),
+        serde_yaml::Value::Number(n) => number_to_json(&n),
+        serde_yaml::Value::String(s) => Value::String(s),
+        serde_yaml::Value::Sequence(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        serde_yaml::Value::Mapping(mapping) => {
+            Value::Object(mapping.into_iter().map(|(k, v)| (key_to_string(k), to_json(v))).collect())
+        }
+        serde_yaml::Value::Tagged(tagged) => to_json(tagged.value),
+    }
+}
+
+fn number_to_json(n: &serde_yaml::Number) -> Value {
+    if let Some(i) = n.as_i64() {
+        Value::from(i)
+    } else if let Some(u) = n.as_u64() {
+        Value::from(u)
+    } else {
+        n.as_f64().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+    }
+}
+
+fn key_to_string(key: serde_yaml::Value) -> String {
+    match to_json(key) {
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_mapping_and_key_lines() {
+        let doc = parse_mapping("title: Kế hoạch\n# note\ntags:\n  - a\n  - b\ndate: 2024-06-10\n").unwrap();
+        assert_eq!(doc.values["title"], "Kế hoạch");
+        assert_eq!(doc.values["date"], "2024-06-10");
+        assert_eq!(doc.values["tags"][1], "b");
+        assert_eq!(doc.key_positions["tags"], (3, 1));
+        assert_eq!(doc.key_positions["date"], (6, 1));
+    }
+
+    #[test]
+    fn syntax_error_has_position_without_repeating_it() {
+        let err = parse_mapping("title: a\nissuer: [x\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn tab_indentation_points_at_the_tab_with_help() {
+        let err = parse_mapping("title: a\nsigner:\n\tname: B\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.help.unwrap().contains("tab"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_an_error() {
+        assert!(parse_mapping("title: a\ntitle: b\n").is_err());
+    }
+}
