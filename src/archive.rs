@@ -86,8 +86,8 @@ pub struct Archive {
 impl Archive {
     /// Links `notices` (already filtered for drafts) and reports cross-notice problems.
     pub fn link(config: SiteConfig, notices: Vec<Notice>, diagnostics: &mut Vec<Diagnostic>) -> Archive {
-        check_duplicates(&notices, diagnostics);
-        let urls = assign_urls(&notices, diagnostics);
+        let duplicates = check_duplicates(&notices, diagnostics);
+        let urls = assign_urls(&notices, &duplicates, diagnostics);
         let resolver = Resolver::new(&notices);
         let mut links: Vec<NoticeLinks> =
             notices.iter().map(|n| link_references(&notices, &resolver, n, diagnostics)).collect();
@@ -118,12 +118,15 @@ impl Archive {
     }
 }
 
-fn check_duplicates(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) {
+/// Reports notices that share key, type and year; returns the indices reported.
+fn check_duplicates(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
     let mut seen: HashMap<(&str, String, Option<i16>), &Notice> = HashMap::new();
-    for notice in notices {
+    let mut reported = Vec::new();
+    for (index, notice) in notices.iter().enumerate() {
         let Some(key) = notice.key() else { continue };
         let identity = (key, notice.doc_type.to_lowercase(), notice.year());
         if let Some(first) = seen.insert(identity, notice) {
+            reported.push(index);
             diagnostics.push(
                 Diagnostic::error(
                     &notice.source_path,
@@ -141,6 +144,7 @@ fn check_duplicates(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) {
             );
         }
     }
+    reported
 }
 
 /// `van-ban/2024/thong-bao-45-tb-vptu/`, from type, number and year; drafts without a number
@@ -157,11 +161,18 @@ pub fn notice_url(notice: &Notice) -> String {
     format!("{NOTICE_DIR}/{year}/{name}/")
 }
 
-fn assign_urls(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+fn assign_urls(
+    notices: &[Notice],
+    already_reported: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let urls: Vec<String> = notices.iter().map(notice_url).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for (index, url) in urls.iter().enumerate() {
         if let Some(&first) = first_of.get(url.as_str()) {
+            if already_reported.contains(&index) {
+                continue;
+            }
             let notice = &notices[index];
             diagnostics.push(Diagnostic::error(
                 &notice.source_path,
@@ -218,14 +229,14 @@ fn link_references(
         report_reference(notice, reference, &target, notices, diagnostics);
         match &target {
             RefTarget::Notice(i) if !links.cites.contains(i) => links.cites.push(*i),
-            RefTarget::Unresolved | RefTarget::Ambiguous(_) => {
-                if !links.outside.iter().any(|o| o.key == number.key) {
-                    links.outside.push(OutsideCitation {
-                        key: number.key.clone(),
-                        text: reference.text.clone(),
-                        ambiguous: matches!(target, RefTarget::Ambiguous(_)),
-                    });
-                }
+            RefTarget::Unresolved | RefTarget::Ambiguous(_)
+                if !links.outside.iter().any(|o| o.key == number.key) =>
+            {
+                links.outside.push(OutsideCitation {
+                    key: number.key.clone(),
+                    text: reference.text.clone(),
+                    ambiguous: matches!(target, RefTarget::Ambiguous(_)),
+                });
             }
             _ => {}
         }

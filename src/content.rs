@@ -465,7 +465,7 @@ impl FrontMatter<'_> {
                 .and_then(|code| number::type_name(code, system))
                 .map(str::to_string)
         });
-        if doc_type.is_none() && self.doc.values.contains_key("number") {
+        if doc_type.is_none() && number.is_some() {
             self.problem("number", "`type` is missing and the number's type code does not say it").help =
                 Some("add a line such as `type: Thông báo`".into());
         }

@@ -102,8 +102,8 @@ struct BodyPass<'a> {
     /// Merged text waiting for citation detection, with the source offset of its start.
     text: String,
     text_offset: usize,
-    /// Inside a link, image or code block, text is left alone; the bool marks explicit links.
-    links: Vec<bool>,
+    /// Inside a link, image or code block, text is left alone; explicit links carry their reference.
+    links: Vec<Option<usize>>,
     opaque_depth: usize,
     heading: Option<(usize, String)>,
     /// Index of a paragraph start that may become a numbered section, and its bold label so far.
@@ -218,12 +218,12 @@ impl<'a> BodyPass<'a> {
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(target) = dest_url.strip_prefix("notice:") {
-                    self.links.push(true);
                     let index = self.push_explicit_reference(target, offset);
+                    self.links.push(Some(index));
                     self.events.push(Event::InlineHtml(open_placeholder(index).into()));
                     return;
                 }
-                self.links.push(false);
+                self.links.push(None);
             }
             _ => {}
         }
@@ -242,8 +242,7 @@ impl<'a> BodyPass<'a> {
                 self.opaque_depth = self.opaque_depth.saturating_sub(1)
             }
             TagEnd::Link => {
-                if self.links.pop() == Some(true) {
-                    let index = self.references.len() - 1;
+                if let Some(Some(index)) = self.links.pop() {
                     self.events.push(Event::InlineHtml(close_placeholder(index).into()));
                     return;
                 }

@@ -45,30 +45,37 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
 }
 
 fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
-    let (line, column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
-    let mut message = error.to_string();
-    if let Some(at) = message.find(" at line ") {
-        message.truncate(at);
+    let (mut line, mut column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let full = error.to_string();
+    let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
+    // "…, while parsing a flow sequence at line 2 column 8": the construct that is left open.
+    if let Some(caps) = YAML_CONTEXT.captures(&full) {
+        message = format!("{message}, {}", &caps[1]);
+        line = caps[2].parse().unwrap_or(line);
+        column = caps[3].parse().unwrap_or(column);
     }
-    let offending_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    let tab_line =
-        text.lines().position(|l| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'));
-    let (line, column, help) = if let Some(tab) = tab_line.filter(|&t| t + 1 <= line) {
-        let col = text.lines().nth(tab).and_then(|l| l.find('\t')).unwrap_or(0) + 1;
-        (tab + 1, col, Some("YAML indents with spaces only: replace the tab with spaces".to_string()))
-    } else if offending_line.contains('\t') {
-        (line, column, Some("YAML indents with spaces only: replace the tab with spaces".to_string()))
+    let tab_line = text.lines().position(|l| l.trim_start_matches(' ').starts_with('\t'));
+    let help = if let Some(tab) = tab_line.filter(|&t| t < line.max(error_line(error))) {
+        line = tab + 1;
+        column = text.lines().nth(tab).and_then(|l| l.find('\t')).unwrap_or(0) + 1;
+        Some("YAML indents with spaces only: replace the tab with spaces")
     } else if message.contains("mapping values are not allowed") {
-        (
-            line,
-            column,
-            Some("a value that contains `: ` must be quoted, e.g. title: \"Về việc: …\"".to_string()),
-        )
+        Some("a value that contains `: ` must be quoted, e.g. title: \"Về việc: …\"")
+    } else if message.contains("flow sequence") || message.contains("flow mapping") {
+        Some("a value that starts with [ or { must be quoted, or its bracket closed")
     } else {
-        (line, column, None)
+        None
     };
-    SyntaxError { line, column, message: format!("invalid YAML: {message}"), help }
+    SyntaxError { line, column, message: format!("invalid YAML: {message}"), help: help.map(str::to_string) }
 }
+
+fn error_line(error: &serde_yaml::Error) -> usize {
+    error.location().map_or(1, |l| l.line())
+}
+
+static YAML_CONTEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r", (while parsing [^,]*?) at line (\d+) column (\d+)").expect("yaml context pattern")
+});
 
 /// Positions of keys written at the start of a line (top-level keys of a block mapping).
 fn top_level_key_positions(text: &str) -> HashMap<String, (usize, usize)> {

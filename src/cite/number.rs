@@ -193,7 +193,8 @@ mod tests {
 
     #[test]
     fn parses_numbers_to_keys() {
-        let cases: &[(&str, &str, Option<&str>, System, Option<i16>)] = &[
+        type Case = (&'static str, &'static str, Option<&'static str>, System, Option<i16>);
+        let cases: &[Case] = &[
             ("162-NQ/TU", "162-NQ/TU", Some("NQ"), System::Party, None),
             ("08-ĐA/TU", "8-ĐA/TU", Some("ĐA"), System::Party, None),
             ("02-CTr/TU", "2-CTR/TU", Some("CTr"), System::Party, None),

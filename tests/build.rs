@@ -1,0 +1,364 @@
+//! `gazette build` on archives written by the tests: pages, keys, errors, output safety.
+
+mod common;
+
+use common::*;
+
+const FULL_NOTICE: &str = r#"---
+number: 45-TB/VPTU
+title: Kết luận của Thường trực Tỉnh ủy về công tác chuyển đổi số
+issuer: Văn phòng Tỉnh ủy
+parent_issuer: Tỉnh ủy Sơn Hà
+date: 2024-06-10
+place: Sơn Hà
+signer:
+  name: Trần Thị Bích
+  title: Chánh Văn phòng
+  authority: T/L BAN THƯỜNG VỤ
+recipients:
+  - Các đồng chí Ủy viên Ban Thường vụ
+  - Lưu Văn phòng Tỉnh ủy
+status: partly-expired
+effective: 2024-06-15
+expires: 2025-12-31
+tags: [chuyển đổi số, cải cách hành chính]
+summary: Tóm tắt do người soạn viết.
+ma_luu_tru: HS-2024-17
+---
+
+## Đánh giá chung
+
+Thường trực Tỉnh ủy ghi nhận kết quả bước đầu.
+
+**1. Về nhiệm vụ thời gian tới:** tiếp tục số hóa hồ sơ.
+"#;
+
+#[test]
+fn every_front_matter_key_reaches_the_page() {
+    let archive = TestArchive::new();
+    archive.write("content/2024/tb-45.md", FULL_NOTICE);
+    archive.build_ok(&[]);
+    let page = archive.page("output/van-ban/2024/thong-bao-45-tb-vptu/index.html");
+    assert_eq!(text(&page, ".notice-header .number"), "Số 45-TB/VPTU");
+    assert_eq!(text(&page, ".parent-issuer"), "TỈNH ỦY SƠN HÀ");
+    assert_eq!(text(&page, ".issuer"), "VĂN PHÒNG TỈNH ỦY");
+    assert_eq!(text(&page, ".national"), "ĐẢNG CỘNG SẢN VIỆT NAM");
+    assert_eq!(text(&page, ".date-line"), "Sơn Hà, ngày 10 tháng 6 năm 2024");
+    assert_eq!(attrs(&page, ".date-line time", "datetime"), vec!["2024-06-10"]);
+    assert_eq!(text(&page, ".notice-title .doc-type"), "THÔNG BÁO");
+    assert_eq!(
+        text(&page, ".notice-title .subject"),
+        "Kết luận của Thường trực Tỉnh ủy về công tác chuyển đổi số"
+    );
+    assert_eq!(text(&page, ".signature .authority"), "T/L BAN THƯỜNG VỤ");
+    assert_eq!(text(&page, ".signature .signer-title"), "CHÁNH VĂN PHÒNG");
+    assert_eq!(text(&page, ".signature .signer-name"), "Trần Thị Bích");
+    assert_eq!(
+        texts(&page, ".recipients li"),
+        vec!["Các đồng chí Ủy viên Ban Thường vụ", "Lưu Văn phòng Tỉnh ủy"]
+    );
+    assert_eq!(text(&page, ".details .tags"), "chuyển đổi số, cải cách hành chính");
+    assert_eq!(text(&page, ".details .status"), "Hết hiệu lực một phần");
+    assert!(text(&page, ".details").contains("15/6/2024"));
+    assert!(text(&page, ".details").contains("31/12/2025"));
+    assert_eq!(attrs(&page, "h2#danh-gia-chung", "id"), vec!["danh-gia-chung"]);
+    assert_eq!(attrs(&page, ".toc a", "href"), vec!["#danh-gia-chung", "#muc-1-ve-nhiem-vu-thoi-gian-toi"]);
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let entry = &api[0];
+    assert_eq!(entry["number"], "45-TB/VPTU");
+    assert_eq!(entry["key"], "45-TB/VPTU");
+    assert_eq!(entry["type"], "Thông báo");
+    assert_eq!(entry["date"], "2024-06-10");
+    assert_eq!(entry["status"], "partly-expired");
+    assert_eq!(entry["url"], "van-ban/2024/thong-bao-45-tb-vptu/");
+    assert!(entry["cites"].as_array().unwrap().is_empty());
+    assert!(entry["relations"]["replaced_by"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn extra_keys_reach_templates_and_state_notices_get_the_national_heading() {
+    let archive = TestArchive::new();
+    archive.write("content/tb.md", FULL_NOTICE);
+    archive.write(
+        "content/qd.md",
+        &notice(
+            "number: 1234/QĐ-UBND\ntitle: Về việc thành lập tổ công tác\nissuer: Ủy ban nhân dân tỉnh Sơn Hà\ndate: 2023-02-05\nplace: Sơn Hà",
+            "Thành lập tổ công tác.",
+        ),
+    );
+    archive.write("templates/notice.html", "{{ notice.extra.ma_luu_tru | default(value='-') }}|{{ notice.system }}|{{ notice.date_line }}|{{ notice.type }}");
+    archive.build_ok(&[]);
+    assert_eq!(
+        archive.read("output/van-ban/2024/thong-bao-45-tb-vptu/index.html"),
+        "HS-2024-17|party|Sơn Hà, ngày 10 tháng 6 năm 2024|Thông báo"
+    );
+    assert_eq!(
+        archive.read("output/van-ban/2023/quyet-dinh-1234-qd-ubnd/index.html"),
+        "-|state|Sơn Hà, ngày 05 tháng 02 năm 2023|Quyết định"
+    );
+}
+
+#[test]
+fn nfd_bom_and_crlf_come_out_identical_to_the_clean_twin() {
+    use unicode_normalization::UnicodeNormalization;
+    let clean = TestArchive::new();
+    clean.write("content/tb-45.md", FULL_NOTICE);
+    clean.build_ok(&[]);
+    let messy = TestArchive::new();
+    let nfd: String = FULL_NOTICE.nfd().collect();
+    let crlf = nfd.replace('\n', "\r\n");
+    messy.write_bytes("content/tb-45.md", &[b"\xEF\xBB\xBF".as_slice(), crlf.as_bytes()].concat());
+    messy.build_ok(&[]);
+    assert_eq!(snapshot(&clean.path("output")), snapshot(&messy.path("output")));
+}
+
+#[test]
+fn every_problem_is_reported_with_file_and_line_at_once() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a-bad-date.md",
+        "---\nnumber: 1-TB/VPTU\ntitle: A\nissuer: B\ndate: 2024-13-45\n---\nx\n",
+    );
+    archive.write("content/b-bad-yaml.md", "---\nnumber: 2-TB/VPTU\ntitle: [A\nissuer: B\n---\nx\n");
+    archive.write("content/c-missing.md", "---\nnumber: 3-TB/VPTU\nissuer: B\ndate: 2024-01-02\n---\nx\n");
+    archive.write(
+        "content/d-tab.md",
+        "---\nnumber: 4-TB/VPTU\ntitle: A\nissuer: B\ndate: 2024-01-02\nsigner:\n\tname: C\n---\nx\n",
+    );
+    archive.write_bytes("content/e-latin1.md", b"---\nnumber: 5-TB/VPTU\ntitle: Th\xF4ng b\xE1o\n---\n");
+    archive.write("content/f-dup-1.md", &simple("6-TB/VPTU", "2024-03-01", "Một", "x"));
+    archive.write("content/g-dup-2.md", &simple("06-TB/VPTU", "2024-05-01", "Hai", "x"));
+    archive.write("content/h-number.md", &simple("không có số", "2024-05-01", "Ba", "x"));
+    archive.write(
+        "content/i-link.md",
+        &simple("9-TB/VPTU", "2024-05-01", "Bốn", "Dòng một.\n\nXem [kế hoạch](notice:77-KH/TU).\n"),
+    );
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    for expected in [
+        "error: content/a-bad-date.md:5:1: `date` is not a date",
+        "error: content/b-bad-yaml.md:3:8: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence",
+        "error: content/c-missing.md:1:1: missing required key `title`",
+        "error: content/d-tab.md:7:1: invalid YAML",
+        "error: content/e-latin1.md:3:10: file is not UTF-8: invalid byte 0xF4 at byte offset 31",
+        "error: content/g-dup-2.md:1:1: number 6-TB/VPTU (Thông báo, 2024) is also used by content/f-dup-1.md",
+        "error: content/h-number.md:2:1: `không có số` is not a notice number",
+        "error: content/i-link.md:10:5: link to 77-KH/TU: no such notice in the archive",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(err.contains("help: YAML indents with spaces only"), "{err}");
+    assert!(
+        !err.contains("h-number.md:2:1: `type` is missing"),
+        "no follow-on error for a bad number:\n{err}"
+    );
+    assert_eq!(err.matches("g-dup-2.md").count(), 1, "one report for one duplicate:\n{err}");
+    assert!(!archive.exists("output/index.html"));
+}
+
+#[test]
+fn two_notices_on_one_url_is_an_error_naming_both() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("7-TB/VPTU", "2024-03-01", "Một", "x"));
+    archive.write(
+        "content/b.md",
+        &notice("number: 7-TB/VPTU\ntype: thông báo\ntitle: Hai\nissuer: B\ndate: 2024-09-01", "x"),
+    );
+    let err = stderr(&archive.run(&["build"]));
+    assert!(
+        err.contains(
+            "content/a.md and content/b.md would both be published at van-ban/2024/thong-bao-7-tb-vptu/"
+        ) || err.contains("is also used by content/a.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn failed_build_leaves_previous_output_byte_identical() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.build_ok(&[]);
+    let before = snapshot(&archive.path("output"));
+    archive.write("content/a.md", "---\ntitle: [broken\n---\n");
+    archive.write("content/b.md", &simple("8-TB/VPTU", "2024-03-01", "Mới", "x"));
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(before, snapshot(&archive.path("output")));
+    assert!(!archive.exists(".output.staging"));
+}
+
+#[test]
+fn template_error_names_the_template_and_line_and_keeps_output() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.build_ok(&[]);
+    let before = snapshot(&archive.path("output"));
+    archive.write("templates/notice.html", "line one\n{{ notice.title | no_such_filter }}\n");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("error: templates/notice.html:2:"), "{err}");
+    assert_eq!(before, snapshot(&archive.path("output")));
+}
+
+#[test]
+fn author_html_and_front_matter_are_escaped() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &simple(
+            "1-TB/VPTU",
+            "2024-03-01",
+            "\"<script>alert(1)</script>\"",
+            "Đoạn <script>alert(2)</script> và <b>đậm</b>.",
+        ),
+    );
+    archive.build_ok(&[]);
+    let raw = archive.read("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert!(!raw.contains("<script>"), "{raw}");
+    let page = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(text(&page, ".subject"), "<script>alert(1)</script>");
+    assert!(text(&page, ".notice-body").contains("<script>alert(2)</script>"));
+
+    archive.write("site.yaml", "raw_html: true\n");
+    archive.build_ok(&[]);
+    let page = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(text(&page, ".notice-body b"), "đậm");
+    assert_eq!(text(&page, ".subject"), "<script>alert(1)</script>");
+}
+
+#[test]
+fn archive_template_overrides_the_default_and_theme_folder() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.write("site.yaml", "theme: trang\n");
+    archive.write("themes/trang/templates/index.html", "theme home");
+    archive.write("themes/trang/templates/notice.html", "theme notice");
+    archive.write("themes/trang/static/extra.css", "body{}");
+    archive.write("templates/notice.html", "override notice {{ notice.number }}");
+    archive.write("static/logo.txt", "logo");
+    archive.build_ok(&[]);
+    assert_eq!(archive.read("output/index.html"), "theme home");
+    assert_eq!(
+        archive.read("output/van-ban/2024/thong-bao-45-tb-vptu/index.html"),
+        "override notice 45-TB/VPTU"
+    );
+    assert_eq!(archive.read("output/extra.css"), "body{}");
+    assert_eq!(archive.read("output/logo.txt"), "logo");
+    assert!(archive.exists("output/style.css"));
+}
+
+#[test]
+fn unknown_theme_is_an_error() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.write("site.yaml", "title: X\ntheme: khong-co\n");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown theme `khong-co`"), "{}", stderr(&output));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.write(
+        "content/nhap.md",
+        "---\ndraft: true\ntitle: Dự thảo kế hoạch\nissuer: Ban Tổ chức\n---\nNội dung dự thảo.\n",
+    );
+    let output = archive.build_ok(&[]);
+    assert!(stderr(&output).contains("1 drafts left out"), "{}", stderr(&output));
+    assert!(!archive.exists("output/van-ban/ban-nhap/nhap/index.html"));
+    archive.build_ok(&["--drafts"]);
+    let page = archive.page("output/van-ban/ban-nhap/nhap/index.html");
+    assert_eq!(text(&page, ".subject"), "Dự thảo kế hoạch");
+    assert!(text(&page, ".banner-draft").contains("Bản nháp"));
+}
+
+#[test]
+fn bundle_attachments_are_copied_and_listed() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/2024/bao-cao/index.md",
+        &simple("12-BC/TU", "2024-04-02", "Báo cáo quý I", "Nội dung."),
+    );
+    archive.write("content/2024/bao-cao/phu-luc.csv", "chi_tieu,gia_tri\na,1\n");
+    archive.write("content/2024/bao-cao/anh/so-do.txt", "sơ đồ");
+    archive.build_ok(&[]);
+    let dir = "output/van-ban/2024/bao-cao-12-bc-tu/";
+    assert_eq!(archive.read(&format!("{dir}phu-luc.csv")), "chi_tieu,gia_tri\na,1\n");
+    assert_eq!(archive.read(&format!("{dir}anh/so-do.txt")), "sơ đồ");
+    let page = archive.page(&format!("{dir}index.html"));
+    assert_eq!(texts(&page, ".attachments a"), vec!["anh/so-do.txt", "phu-luc.csv"]);
+    assert_eq!(
+        attrs(&page, ".attachments a", "href"),
+        vec![
+            "../../../van-ban/2024/bao-cao-12-bc-tu/anh/so-do.txt",
+            "../../../van-ban/2024/bao-cao-12-bc-tu/phu-luc.csv"
+        ]
+    );
+}
+
+#[test]
+fn output_folder_that_holds_the_archive_is_refused() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    for out in [".", "content", ".."] {
+        let output = archive.run(&["build", "--out", out]);
+        assert_eq!(output.status.code(), Some(1), "--out {out}");
+        assert!(stderr(&output).contains("refusing to write the output"), "{}", stderr(&output));
+    }
+    assert!(archive.exists("content/a.md"));
+    archive.build_ok(&["--out", "public"]);
+    assert!(archive.exists("public/index.html"));
+}
+
+#[test]
+fn near_miss_keys_warn_and_english_labels_follow_language() {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "language: en\ntitle: Notices\n");
+    archive.write(
+        "content/a.md",
+        "---\nnumber: 3-KH/TU\ntitle: Kế hoạch\nissuer: Tỉnh ủy\ndate: 2024-03-08\nsigne: Nguyễn Văn An\n---\nNội dung.\n",
+    );
+    let output = archive.build_ok(&[]);
+    assert!(
+        stderr(&output).contains("warning: content/a.md:6:1: unknown key `signe`; did you mean `signer`?"),
+        "{}",
+        stderr(&output)
+    );
+    let page = archive.page("output/van-ban/2024/ke-hoach-3-kh-tu/index.html");
+    assert_eq!(text(&page, ".date-line"), "8 March 2024");
+    assert!(text(&page, ".details h2").contains("About this notice"));
+    assert_eq!(attrs(&page, "html", "lang"), vec!["en"]);
+}
+
+#[test]
+fn empty_body_is_a_warning_and_the_summary_counts() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("2-TB/VPTU", "2024-03-01", "Trống", ""));
+    let output = archive.build_ok(&[]);
+    let err = stderr(&output);
+    assert!(err.contains("warning: content/a.md:") && err.contains("no body text"), "{err}");
+    assert!(err.contains("built 1 notices, 3 pages"), "{err}");
+    assert!(err.contains("0 errors, 1 warnings"), "{err}");
+}
+
+#[test]
+fn links_are_relative_and_work_from_any_folder() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.build_ok(&[]);
+    let home = archive.page("output/index.html");
+    let href = attrs(&home, ".newest a", "href");
+    assert_eq!(href, vec!["van-ban/2024/thong-bao-45-tb-vptu/index.html"]);
+    let page = archive.page("output/van-ban/2024/thong-bao-45-tb-vptu/index.html");
+    assert_eq!(attrs(&page, "link[rel=stylesheet]", "href"), vec!["../../../style.css"]);
+    archive.build_ok(&["--base-url", "https://congbao.example.vn/luu-tru"]);
+    let home = archive.page("output/index.html");
+    assert_eq!(
+        attrs(&home, ".newest a", "href"),
+        vec!["https://congbao.example.vn/luu-tru/van-ban/2024/thong-bao-45-tb-vptu/"]
+    );
+}
