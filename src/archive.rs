@@ -110,11 +110,7 @@ impl Archive {
 
     /// Whether the notice is in force, taking replacing and repealing notices into account.
     pub fn effective_status(&self, index: usize) -> &'static str {
-        if self.links[index].ended_by.is_some() {
-            "expired"
-        } else {
-            self.notices[index].status.code()
-        }
+        if self.links[index].ended_by.is_some() { "expired" } else { self.notices[index].status.code() }
     }
 }
 
@@ -305,11 +301,7 @@ fn link_relations(
         };
         let at = |severity_error: bool, message: String| {
             let d = Diagnostic::warning(&notice.source_path, relation.line, relation.column, message);
-            if severity_error {
-                Diagnostic { severity: crate::diag::Severity::Error, ..d }
-            } else {
-                d
-            }
+            if severity_error { Diagnostic { severity: crate::diag::Severity::Error, ..d } } else { d }
         };
         match target {
             None => diagnostics.push(at(

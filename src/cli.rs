@@ -113,11 +113,7 @@ fn print_diagnostics(report: &BuildReport) {
 }
 
 fn exit_code(report: &BuildReport) -> ExitCode {
-    if report.errors() > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    if report.errors() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// One line: what was built, citation counts, problems, time.

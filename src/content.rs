@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
-use crate::diag::{display_path, Diagnostic};
+use crate::diag::{Diagnostic, display_path};
 use crate::markdown::{self, Body};
 use crate::yaml::{self, Map, Value};
 
@@ -368,13 +368,15 @@ pub fn parse_notice(
     let Some((yaml_text, yaml_line, body_text, body_line)) = split_front_matter(&text) else {
         return (
             None,
-            vec![Diagnostic::error(
-                path,
-                1,
-                1,
-                "no front-matter: a notice starts with a `---` line, its keys, and another `---` line",
-            )
-            .with_help("start the file with ---, then number:, type:, title:, issuer:, date:, then ---")],
+            vec![
+                Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    "no front-matter: a notice starts with a `---` line, its keys, and another `---` line",
+                )
+                .with_help("start the file with ---, then number:, type:, title:, issuer:, date:, then ---"),
+            ],
         );
     };
     let doc = match yaml::parse_mapping(yaml_text) {
@@ -707,11 +709,7 @@ impl FrontMatter<'_> {
 
 fn short(value: &Value) -> String {
     let text = value.to_string();
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
+    if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::archive::{Archive, RefTarget};
 use crate::config::{Language, SiteConfig};
 use crate::content::{Notice, Signer};
 use crate::diag::Diagnostic;
-use crate::markdown::{self, escape_into, TocEntry};
+use crate::markdown::{self, TocEntry, escape_into};
 use crate::theme::Theme;
 use crate::yaml::Value;
 

@@ -164,11 +164,7 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
-    if problems.is_empty() {
-        Ok(pages)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(pages) } else { Err(problems) }
 }
 
 fn write_page(staging: &Staging, page: &Page) -> Result<(), Diagnostic> {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::config::SiteConfig;
-use crate::diag::{display_path, Diagnostic};
+use crate::diag::{Diagnostic, display_path};
 use crate::yaml::{self, Value};
 
 macro_rules! embedded {

@@ -38,7 +38,7 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
                 column: 1,
                 message: "expected `key: value` lines, found a single value".into(),
                 help: Some("each line of the front-matter names a key, e.g. `title: Kế hoạch …`".into()),
-            })
+            });
         }
     };
     Ok(Document { values, key_positions: top_level_key_positions(text) })

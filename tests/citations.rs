@@ -1,0 +1,227 @@
+//! Citations and relations across an archive: resolution, links both ways, check.
+
+mod common;
+
+use std::path::{Component, Path, PathBuf};
+
+use common::*;
+
+fn party(number: &str, doc_type: Option<&str>, date: &str, title: &str, extra: &str, body: &str) -> String {
+    let type_line = doc_type.map(|t| format!("type: {t}\n")).unwrap_or_default();
+    notice(
+        &format!(
+            "number: {number}\n{type_line}title: {title}\nissuer: Tỉnh ủy Sơn Hà\ndate: {date}\n{extra}"
+        ),
+        body,
+    )
+}
+
+/// Resolves `href` against the folder of `page` (both relative to the output root).
+fn follow(page: &str, href: &str) -> PathBuf {
+    let mut path: PathBuf = Path::new(page).parent().unwrap().to_path_buf();
+    for component in Path::new(href).components() {
+        match component {
+            Component::ParentDir => {
+                path.pop();
+            }
+            Component::Normal(part) => path.push(part),
+            _ => {}
+        }
+    }
+    path
+}
+
+fn archive_with_citations() -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "issuers:\n  TW: Ban Chấp hành Trung ương\n");
+    archive.write(
+        "content/kh-2023.md",
+        &party("01-KH/TU", None, "2023-02-10", "Kế hoạch năm 2023", "", "Nội dung."),
+    );
+    archive.write(
+        "content/kh-2024.md",
+        &party("01-KH/TU", None, "2024-02-12", "Kế hoạch năm 2024", "", "Nội dung."),
+    );
+    archive.write(
+        "content/qd.md",
+        &party("06-QĐ/TU", None, "2024-03-01", "Quyết định thành lập tổ", "", "Nội dung."),
+    );
+    archive.write(
+        "content/quy-dinh.md",
+        &party("06-QĐ/TU", Some("Quy định"), "2024-03-05", "Quy định làm việc", "", "Nội dung."),
+    );
+    archive.write(
+        "content/tb.md",
+        &party(
+            "12-TB/TU",
+            None,
+            "2024-05-20",
+            "Thông báo kết luận",
+            "replaces: [01-KH/TU@2023]\n",
+            "Thực hiện Kế hoạch số 01-KH/TU, ngày 10/02/2023 và Kế hoạch 01-KH/TU.\n\n\
+             Theo Quyết định số 06-QĐ/TU và Quy định số 06-QĐ/TU; riêng 06-QĐ/TU chưa rõ.\n\n\
+             Văn bản này là Thông báo số 12-TB/TU. Căn cứ Chỉ thị số 05-CT/TW của Bộ Chính trị.\n\n\
+             Không phải trích dẫn: `01-KH/TU` và [liên kết](https://example.vn/01-KH/TU) hay [01-KH/TU](https://example.vn).\n",
+        ),
+    );
+    archive
+}
+
+#[test]
+fn citations_resolve_by_year_type_and_date() {
+    let archive = archive_with_citations();
+    let output = archive.build_ok(&[]);
+    let page_path = "van-ban/2024/thong-bao-12-tb-tu/index.html";
+    let page = archive.page(&format!("output/{page_path}"));
+    let links: Vec<(String, String)> = texts(&page, ".notice-body a.cite")
+        .into_iter()
+        .zip(attrs(&page, ".notice-body a.cite", "href"))
+        .collect();
+    let expected = [
+        ("01-KH/TU", "van-ban/2023/ke-hoach-1-kh-tu/index.html"),
+        ("01-KH/TU", "van-ban/2024/ke-hoach-1-kh-tu/index.html"),
+        ("06-QĐ/TU", "van-ban/2024/quyet-dinh-6-qd-tu/index.html"),
+        ("06-QĐ/TU", "van-ban/2024/quy-dinh-6-qd-tu/index.html"),
+    ];
+    assert_eq!(links.len(), expected.len(), "{links:?}");
+    for ((text, href), (want_text, want_target)) in links.iter().zip(expected) {
+        assert_eq!(text, want_text);
+        let target = follow(page_path, href);
+        assert_eq!(target, Path::new(want_target));
+        assert!(archive.path("output").join(&target).is_file(), "{href} leads nowhere");
+    }
+    assert_eq!(attrs(&page, ".notice-body a.cite", "title")[0], "Kế hoạch Kế hoạch năm 2023");
+    assert_eq!(texts(&page, ".notice-body .cite-ambiguous"), vec!["06-QĐ/TU"]);
+    assert_eq!(texts(&page, ".notice-body .cite-unresolved"), vec!["05-CT/TW"]);
+    assert_eq!(texts(&page, ".notice-body .cite-self"), vec!["12-TB/TU"]);
+    assert_eq!(texts(&page, ".notice-body code"), vec!["01-KH/TU"]);
+    assert_eq!(
+        attrs(&page, ".notice-body a:not(.cite)", "href"),
+        vec!["https://example.vn/01-KH/TU", "https://example.vn"]
+    );
+    let outside = texts(&page, ".outside li");
+    assert!(
+        outside.iter().any(|o| o.contains("05-CT/TW") && o.contains("Ban Chấp hành Trung ương")),
+        "{outside:?}"
+    );
+    let err = stderr(&output);
+    assert!(err.contains("citations: 4 resolved, 1 unresolved, 1 ambiguous"), "{err}");
+    assert!(err.contains("warning: content/tb.md:13:57: cited 05-CT/TW is not in the archive"), "{err}");
+    assert!(err.contains("warning: content/tb.md:11:60: cited 06-QĐ/TU is ambiguous"), "{err}");
+}
+
+#[test]
+fn backlinks_and_reverse_relations_appear_on_the_other_page() {
+    let archive = archive_with_citations();
+    archive.build_ok(&[]);
+    let old = archive.page("output/van-ban/2023/ke-hoach-1-kh-tu/index.html");
+    assert_eq!(texts(&old, ".cited-by li a"), vec!["12-TB/TU"]);
+    assert!(text(&old, ".relations").contains("Bị thay thế bởi"), "{}", text(&old, ".relations"));
+    assert!(text(&old, ".banner-ended").contains("20/5/2024"), "{}", text(&old, ".banner-ended"));
+    assert_eq!(text(&old, ".details .status"), "Hết hiệu lực");
+    let new = archive.page("output/van-ban/2024/thong-bao-12-tb-tu/index.html");
+    assert_eq!(texts(&new, ".cites li a"), vec!["01-KH/TU", "01-KH/TU", "06-QĐ/TU", "06-QĐ/TU"]);
+    assert!(text(&new, ".relations").contains("Thay thế"));
+
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let tb = api.as_array().unwrap().iter().find(|n| n["key"] == "12-TB/TU").unwrap();
+    let states: Vec<(&str, &str)> = tb["cites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["key"].as_str().unwrap(), c["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            ("1-KH/TU", "resolved"),
+            ("1-KH/TU", "resolved"),
+            ("6-QĐ/TU", "resolved"),
+            ("6-QĐ/TU", "resolved"),
+            ("6-QĐ/TU", "ambiguous"),
+            ("5-CT/TW", "unresolved"),
+        ]
+    );
+    assert_eq!(tb["relations"]["replaces"][0]["url"], "van-ban/2023/ke-hoach-1-kh-tu/");
+    let kh = api.as_array().unwrap().iter().find(|n| n["url"] == "van-ban/2023/ke-hoach-1-kh-tu/").unwrap();
+    assert_eq!(kh["status"], "expired");
+    assert_eq!(kh["cited_by"][0], "van-ban/2024/thong-bao-12-tb-tu/");
+    assert_eq!(kh["relations"]["replaced_by"][0]["key"], "12-TB/TU");
+}
+
+#[test]
+fn citation_resolves_to_the_latest_earlier_notice_only() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &party("03-NQ/TU", None, "2021-01-05", "Nghị quyết cũ", "", "x"));
+    archive.write("content/b.md", &party("03-NQ/TU", None, "2025-01-05", "Nghị quyết mới", "", "x"));
+    archive.write(
+        "content/c.md",
+        &party("20-TB/TU", None, "2023-06-01", "Thông báo", "", "Theo Nghị quyết số 03-NQ/TU."),
+    );
+    archive.write(
+        "content/d.md",
+        &party("21-TB/TU", None, "2020-06-01", "Thông báo sớm", "", "Theo Nghị quyết số 03-NQ/TU."),
+    );
+    archive.build_ok(&[]);
+    let c = archive.page("output/van-ban/2023/thong-bao-20-tb-tu/index.html");
+    assert_eq!(attrs(&c, "a.cite", "href"), vec!["../../../van-ban/2021/nghi-quyet-3-nq-tu/index.html"]);
+    let d = archive.page("output/van-ban/2020/thong-bao-21-tb-tu/index.html");
+    assert!(attrs(&d, "a.cite", "href").is_empty());
+    assert_eq!(texts(&d, ".cite-unresolved"), vec!["03-NQ/TU"]);
+}
+
+#[test]
+fn relation_errors_and_warnings() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &party("01-KH/TU", None, "2024-01-05", "Cũ", "", "x"));
+    archive.write("content/b.md", &party("02-KH/TU", None, "2024-03-05", "Mới", "", "x"));
+    archive.write(
+        "content/self.md",
+        &party("03-KH/TU", None, "2024-04-05", "Tự thay", "replaces:\n  - 03-KH/TU\n", "x"),
+    );
+    archive.write(
+        "content/later.md",
+        &party("04-KH/TU", None, "2024-02-05", "Thay văn bản sau", "repeals: [02-KH/TU]\n", "x"),
+    );
+    archive.write(
+        "content/unknown.md",
+        &party("05-KH/TU", None, "2024-02-07", "Căn cứ lạ", "based_on: [99-NQ/TW]\n", "x"),
+    );
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("error: content/self.md:7:1: a notice cannot replace itself"), "{err}");
+    assert!(
+        err.contains("error: content/later.md:6:1: `repeals` 02-KH/TU: that notice is dated after this one"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: content/unknown.md:6:1: `based_on` 99-NQ/TW: no such notice in the archive"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let archive = archive_with_citations();
+    let output = archive.run(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = stdout(&output);
+    assert!(out.contains("warning: content/tb.md:13:57: cited 05-CT/TW is not in the archive"), "{out}");
+    assert!(out.contains("checked 5 notices"), "{out}");
+    assert!(!archive.exists("output"));
+    let json = archive.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["citations"]["ambiguous"], 1);
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["diagnostics"][0]["path"], "content/tb.md");
+
+    archive
+        .write("content/bad.md", &party("30-TB/TU", None, "2024-06-01", "Sai", "", "[x](notice:404-NQ/TU)"));
+    let failed = archive.run(&["check"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        stdout(&failed)
+            .contains("error: content/bad.md:8:1: link to 404-NQ/TU: no such notice in the archive")
+    );
+}
