@@ -293,12 +293,18 @@ fn link_relations(
 ) -> Vec<(RelationKind, Vec<RelationTarget>)> {
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
     for relation in &notice.relations {
-        let query =
-            Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date: None };
-        let target = match resolver.resolve(notices, query) {
-            Resolution::Resolved(i) => Some(i),
-            _ => None,
+        let resolve = |citing_date| {
+            let query = Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date };
+            match resolver.resolve(notices, query) {
+                Resolution::Resolved(i) => Some(i),
+                _ => None,
+            }
         };
+        // Like a citation, a relation names the latest such notice up to this one's date; a
+        // replaced or repealed notice found only later is reported rather than missed.
+        let target = resolve(notice.date).or_else(|| {
+            resolve(None).filter(|&t| relation.kind.ends_target() && is_later(&notices[t], notice))
+        });
         let at = |severity_error: bool, message: String| {
             let d = Diagnostic::warning(&notice.source_path, relation.line, relation.column, message);
             if severity_error { Diagnostic { severity: crate::diag::Severity::Error, ..d } } else { d }

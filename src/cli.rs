@@ -33,6 +33,9 @@ enum Command {
         /// Absolute base URL of the deployed archive, e.g. https://congbao.example.vn/
         #[arg(long)]
         base_url: Option<String>,
+        /// Print the wall time of each stage.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate the archive without writing anything.
     Check {
@@ -53,7 +56,7 @@ enum Format {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, drafts, base_url } => {
+        Command::Build { root, out, drafts, base_url, timings } => {
             let options = BuildOptions {
                 root: site::resolve_root(root.as_deref()),
                 out,
@@ -61,7 +64,7 @@ pub fn run() -> ExitCode {
                 base_url,
                 progress: true,
             };
-            build(&options)
+            build(&options, timings)
         }
         Command::Check { root, format } => {
             check(&BuildOptions::new(site::resolve_root(root.as_deref())), format)
@@ -69,10 +72,15 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn build(options: &BuildOptions) -> ExitCode {
+fn build(options: &BuildOptions, timings: bool) -> ExitCode {
     match site::build(options) {
         Ok(report) => {
             print_diagnostics(&report);
+            if timings {
+                for (stage, seconds) in &report.timings {
+                    eprintln!("{seconds:>8.3} s  {stage}");
+                }
+            }
             eprintln!("{}", summary(&report));
             exit_code(&report)
         }

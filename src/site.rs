@@ -53,6 +53,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     pub seconds: f64,
     pub written: bool,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 impl BuildReport {
@@ -66,23 +68,50 @@ impl BuildReport {
 }
 
 /// Loads and links an archive: every stage before rendering.
-pub fn load(options: &BuildOptions, diagnostics: &mut Vec<Diagnostic>) -> (Option<Theme>, Archive, usize) {
+pub fn load(
+    options: &BuildOptions,
+    diagnostics: &mut Vec<Diagnostic>,
+    timings: &mut Timings,
+) -> (Option<Theme>, Archive, usize) {
     let config =
         config::with_base_url(SiteConfig::load(&options.root, diagnostics), options.base_url.as_deref());
     let theme = Theme::load(&options.root, &config, diagnostics);
+    timings.lap("config and theme");
     let sources = content::discover(&options.root, diagnostics);
+    timings.lap("discover");
     let notices = content::load_all(&options.root, &sources, &config, diagnostics);
+    timings.lap("read, parse, render Markdown");
     let (notices, drafts): (Vec<Notice>, Vec<Notice>) =
         notices.into_iter().partition(|n| options.drafts || !n.draft);
     let archive = Archive::link(config, notices, diagnostics);
+    timings.lap("link");
     (theme, archive, drafts.len())
+}
+
+/// Stage wall times of one run.
+pub struct Timings {
+    last: Instant,
+    pub stages: Vec<(&'static str, f64)>,
+}
+
+impl Timings {
+    pub fn start() -> Self {
+        Timings { last: Instant::now(), stages: Vec::new() }
+    }
+
+    pub fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
 }
 
 /// Validates an archive without writing anything.
 pub fn check(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
     let mut diagnostics = Vec::new();
-    let (_, archive, drafts_skipped) = load(options, &mut diagnostics);
+    let mut timings = Timings::start();
+    let (_, archive, drafts_skipped) = load(options, &mut diagnostics, &mut timings);
     diag::sort(&mut diagnostics);
     BuildReport {
         notices: archive.len(),
@@ -90,6 +119,7 @@ pub fn check(options: &BuildOptions) -> BuildReport {
         citations: archive.stats,
         diagnostics,
         seconds: started.elapsed().as_secs_f64(),
+        timings: timings.stages,
         ..Default::default()
     }
 }
@@ -100,7 +130,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let out = options.output_dir();
     output::check_output_dir(&options.root, &out)?;
     let mut diagnostics = Vec::new();
-    let (theme, archive, drafts_skipped) = load(options, &mut diagnostics);
+    let mut timings = Timings::start();
+    let (theme, archive, drafts_skipped) = load(options, &mut diagnostics, &mut timings);
     let mut report = BuildReport {
         notices: archive.len(),
         drafts_skipped,
@@ -111,7 +142,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let staging = Staging::create(&out)?;
         match write_archive(&staging, &archive, theme, options.progress) {
             Ok(pages) => {
+                timings.lap("render and write");
                 staging.commit()?;
+                timings.lap("swap in");
                 report.pages = pages;
                 report.written = true;
             }
@@ -121,6 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     diag::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.seconds = started.elapsed().as_secs_f64();
+    report.timings = timings.stages;
     Ok(report)
 }
 
