@@ -294,7 +294,8 @@ fn link_relations(
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
     for relation in &notice.relations {
         let resolve = |citing_date| {
-            let query = Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date };
+            let query =
+                Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date };
             match resolver.resolve(notices, query) {
                 Resolution::Resolved(i) => Some(i),
                 _ => None,

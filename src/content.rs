@@ -390,15 +390,11 @@ pub fn parse_notice(
     let mut reader = FrontMatter { path, doc: &doc, yaml_text, yaml_line, problems: Vec::new() };
     let notice = reader.notice(body_text, body_line, attachments, config);
     let mut problems = reader.problems;
-    if let Some(notice) = &notice {
-        if notice.body.is_empty {
-            problems.push(Diagnostic::warning(
-                path,
-                body_line.min(text.lines().count().max(1)),
-                1,
-                "the notice has no body text",
-            ));
-        }
+    if let Some(notice) = &notice
+        && notice.body.is_empty
+    {
+        let line = body_line.min(text.lines().count().max(1));
+        problems.push(Diagnostic::warning(path, line, 1, "the notice has no body text"));
     }
     (notice, problems)
 }

@@ -77,7 +77,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         (?P<pt>(?i:QĐi|QDi|QyĐ|QyD|NQ|QĐ|QD|CTr|CT|KL|QC|QTr|TTr|TT|TB|TC|HD|BC|KH|ĐA|DA|CV))
         (?P<ps>\x20?/\x20?)
         (?P<pi>\p{L}[\p{L}0-9]*(?:(?:-\x20?|\x20-)\p{L}[\p{L}0-9]*)*)
-        (?P<nb>/(?i:nb)\b)?
+        (?P<nb>/(?i:nb)(?-u:\b))?
       | (?P<sn>[0-9]{1,5}[A-Za-z]?)
         (?P<ss>\x20?/\x20?)
         (?:(?P<sy>(?:19|20)[0-9]{2})(?P<ss2>\x20?/\x20?))?
@@ -90,7 +90,8 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// Any type word; capture group `i + 1` is `KINDS[i]`.
 static KIND: LazyLock<Regex> = LazyLock::new(|| {
     let groups: Vec<String> = KINDS.iter().map(|(_, p)| format!("({})", p.replace(' ', r"\x20+"))).collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", groups.join("|"))).expect("kind pattern")
+    // Word boundaries are checked in code: Unicode `\b` would keep the fast engines off.
+    Regex::new(&format!(r"(?i)(?:{})", groups.join("|"))).expect("kind pattern")
 });
 
 /// "số" (or ASCII "so") with an optional colon at the end of a prefix.
@@ -425,7 +426,7 @@ fn read_prefix(prefix: &str) -> Context {
 
 /// The last type word in `text`: its canonical name and end offset.
 fn last_kind(text: &str) -> Option<(Option<&'static str>, usize)> {
-    let m = KIND.find_iter(text).last()?;
+    let m = KIND.find_iter(text).filter(|m| word_bounded(text, m.range())).last()?;
     let caps = KIND.captures_at(text, m.start())?;
     let index = (1..caps.len()).find(|&i| caps.get(i).is_some())?;
     Some((KINDS[index - 1].0, m.end()))
@@ -438,7 +439,7 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
     let mut items = found.into_iter().peekable();
     while let Some(f) = items.next() {
         let to = items.peek().map_or(s.len(), |n| n.span.start);
-        let date = find_date(date_window(&s[f.span.end..to]));
+        let date = find_date(date_window(after_number(&s[f.span.end..to])));
         out.push(Citation {
             span: norm.original(text, f.span),
             number: f.number,
@@ -466,13 +467,34 @@ fn starts_sentence(after: &str) -> bool {
     trimmed.len() < after.len() && trimmed.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The first date in the window, calendar-checked.
+/// The text right after a number where its date may open: past commas, spaces and a
+/// parenthesis, and past an issuer phrase closed by a comma ("của Ban Chấp hành …, ngày …").
+fn after_number(rest: &str) -> &str {
+    fn skip(s: &str) -> &str {
+        s.trim_start_matches(|c: char| c == ',' || c == '(' || c.is_whitespace())
+    }
+    let rest = skip(rest);
+    let phrase = rest.strip_prefix("của ").or_else(|| rest.strip_prefix("do "));
+    match phrase.and_then(|p| p.find(',').map(|comma| (&p[..comma], &p[comma..]))) {
+        Some((issuer, after))
+            if issuer.chars().count() <= 80
+                && !issuer.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ';' | '(' | ')')) =>
+        {
+            skip(after)
+        }
+        _ => rest,
+    }
+}
+
+/// The date the window opens with, calendar-checked: a date further on ("… báo cáo trước ngày
+/// 30/6/2024") is a deadline or an event, not the cited notice's date.
 fn find_date(window: &str) -> Option<Date> {
     if !window.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let caps =
-        DATE.captures_iter(window).find(|c| c.get(0).is_some_and(|m| date_bounded(window, m.range())))?;
+    let caps = DATE
+        .captures(window)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0 && date_bounded(window, m.range())))?;
     let (d, m, y) = match caps.name("d") {
         Some(d) => (d.as_str(), &caps["m"], &caps["y"]),
         None => (&caps["d2"], &caps["m2"], &caps["y2"]),
@@ -484,6 +506,13 @@ fn date_bounded(window: &str, range: Range<usize>) -> bool {
     let before = window[..range.start].chars().next_back();
     let after = window[range.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether `range` of `text` is a whole word: no letter or digit touches it.
+fn word_bounded(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn chars_back(s: &str, end: usize, n: usize) -> usize {
@@ -584,6 +613,14 @@ mod tests {
         ("Đề án số 04-DA/TU được bổ sung kinh phí.", &[("4-ĐA/TU", Some("Đề án"), None)]),
         ("Dự án số 15/DA-UBND được phê duyệt.", &[("15/DA-UBND", Some("Dự án"), None)]),
         ("Kế hoạch số 007-KH/HU của Huyện ủy.", &[("7-KH/HU", Some("Kế hoạch"), None)]),
+        (
+            "Thực hiện Kế hoạch số 31-KH/TU và báo cáo kết quả trước ngày 30/6/2024.",
+            &[("31-KH/TU", Some("Kế hoạch"), None)],
+        ),
+        (
+            "Theo Hướng dẫn số 9-HD/BTCTU.\na) Ngày 20/6/2017 Ban Tổ chức đã họp.",
+            &[("9-HD/BTCTU", Some("Hướng dẫn"), None)],
+        ),
         ("Quyết định số 123a/QĐ-UBND điều chỉnh danh sách.", &[("123A/QĐ-UBND", QDINH, None)]),
         (
             "Chỉ thị số 09-CT/TU, ngày 05-6-2019 về công tác dân vận.",
