@@ -114,9 +114,30 @@ fn check(options: &BuildOptions, format: Format) -> ExitCode {
     exit_code(&report)
 }
 
+/// Most warnings a build prints; `check` lists them all.
+const WARNINGS_SHOWN: usize = 50;
+
+/// Errors all, warnings up to [`WARNINGS_SHOWN`]: ten thousand unresolved citations would
+/// bury the errors.
 fn print_diagnostics(report: &BuildReport) {
+    use std::io::Write;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut warnings = 0;
     for d in &report.diagnostics {
-        eprintln!("{d}");
+        if !d.is_error() {
+            warnings += 1;
+            if warnings > WARNINGS_SHOWN {
+                continue;
+            }
+        }
+        let _ = writeln!(err, "{d}");
+    }
+    if warnings > WARNINGS_SHOWN {
+        let _ = writeln!(
+            err,
+            "… and {} more warnings: `gazette check` lists them all",
+            warnings - WARNINGS_SHOWN
+        );
     }
 }
 

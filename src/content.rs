@@ -287,49 +287,50 @@ pub fn load_all(
 pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> (Option<Notice>, Vec<Diagnostic>) {
     let display = display_path(root, &source.path);
     match std::fs::read(&source.path) {
-        Ok(bytes) => parse_notice(&display, &bytes, source.attachments.clone(), config),
+        Ok(bytes) => parse_notice(&display, bytes, source.attachments.clone(), config),
         Err(e) => (None, vec![Diagnostic::error(display, 1, 1, format!("cannot read file: {e}"))]),
     }
 }
 
 /// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
-pub fn decode(path: &str, bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(
             Diagnostic::error(path, 1, 1, "file is UTF-16, not UTF-8").with_help("save the file as UTF-8")
         );
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(normalize_text(text)),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-            let (line, column) = crate::diag::line_col(valid, offset);
-            let skipped_bom = if bytes.len() == bytes.len() { 0 } else { 3 };
-            Err(Diagnostic::error(
-                path,
-                line,
-                column,
-                format!(
-                    "file is not UTF-8: invalid byte 0x{:02X} at byte offset {}",
-                    bytes[offset],
-                    offset + skipped_bom
-                ),
-            )
-            .with_help("save the file as UTF-8 (in Word: Save As, Plain Text, encoding Unicode UTF-8)"))
-        }
-    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut bytes = bytes;
+    bytes.drain(..bom);
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(normalize_owned(text)),
+        Err(error) => error,
+    };
+    let offset = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    let (line, column) = crate::diag::line_col(valid, offset);
+    let message =
+        format!("file is not UTF-8: invalid byte 0x{:02X} at byte offset {}", bytes[offset], bom + offset);
+    Err(Diagnostic::error(path, line, column, message)
+        .with_help("save the file as UTF-8 (in Word: Save As, Plain Text, encoding Unicode UTF-8)"))
+}
+
+/// Like [`normalize_text`], without copying text that is already normal.
+fn normalize_owned(text: String) -> String {
+    if text.contains('\r') || !is_nfc_fast(&text) { normalize_text(&text) } else { text }
+}
+
+/// NFC quick check that skips ASCII, where nothing can need composing.
+fn is_nfc_fast(text: &str) -> bool {
+    text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// Line ends to LF and text to Unicode NFC, the form everything downstream expects.
 pub fn normalize_text(text: &str) -> String {
     let text =
         if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
-    }
+    if is_nfc_fast(&text) { text } else { text.nfc().collect() }
 }
 
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
@@ -357,7 +358,7 @@ fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
 /// Parses the bytes of one notice file.
 pub fn parse_notice(
     path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     attachments: Vec<Attachment>,
     config: &SiteConfig,
 ) -> (Option<Notice>, Vec<Diagnostic>) {
@@ -716,14 +717,16 @@ mod tests {
     fn decode_strips_bom_crlf_and_normalises_nfd() {
         let nfd: String = "Thông báo".nfd().collect();
         let bytes = format!("\u{feff}a\r\nb\r{nfd}");
-        assert_eq!(decode("x", bytes.as_bytes()).unwrap(), "a\nb\nThông báo");
+        assert_eq!(decode("x", bytes.into_bytes()).unwrap(), "a\nb\nThông báo");
     }
 
     #[test]
     fn decode_reports_the_bad_byte() {
-        let err = decode("x.md", b"ab\ncd\xFFef").unwrap_err();
+        let err = decode("x.md", b"ab\ncd\xFFef".to_vec()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
         assert!(err.message.contains("byte offset 5"), "{}", err.message);
+        let err = decode("x.md", b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err();
+        assert!(err.message.contains("byte offset 5"), "the BOM counts: {}", err.message);
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! without parsing the Markdown again. Resolving a reference is not done here.
 
 use std::collections::HashSet;
-use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -99,6 +98,8 @@ struct BodyPass<'a> {
     references: Vec<BodyRef>,
     toc: Vec<TocEntry>,
     anchors: HashSet<String>,
+    /// Source offset and line of the last position computed.
+    line_cursor: (usize, usize),
     /// Merged text waiting for citation detection, with the source offset of its start.
     text: String,
     text_offset: usize,
@@ -124,6 +125,7 @@ impl<'a> BodyPass<'a> {
             references: Vec::new(),
             toc: Vec::new(),
             anchors: HashSet::new(),
+            line_cursor: (0, 1),
             text: String::new(),
             text_offset: 0,
             links: Vec::new(),
@@ -294,9 +296,14 @@ impl<'a> BodyPass<'a> {
         anchor
     }
 
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let (line, column) = crate::diag::line_col(self.source, offset);
-        (line + self.first_line - 1, column)
+    /// Line and column in the file of a source offset. Offsets mostly grow, so lines are
+    /// counted from the last position asked for rather than from the top.
+    fn position(&mut self, offset: usize) -> (usize, usize) {
+        let (from, mut line) = if offset >= self.line_cursor.0 { self.line_cursor } else { (0, 1) };
+        line += memchr_count(&self.source.as_bytes()[from..offset]);
+        let line_start = self.source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        self.line_cursor = (offset, line);
+        (line + self.first_line - 1, self.source[line_start..offset].chars().count() + 1)
     }
 
     fn push_explicit_reference(&mut self, target: &str, offset: usize) -> usize {
@@ -351,7 +358,7 @@ impl<'a> BodyPass<'a> {
     }
 
     /// Position of a citation: the start of its text run, moved down by the line breaks before it.
-    fn citation_position(&self, text: &str, at: usize) -> (usize, usize) {
+    fn citation_position(&mut self, text: &str, at: usize) -> (usize, usize) {
         let (line, column) = self.position(self.text_offset);
         let before = &text[..at];
         match before.rfind('\n') {
@@ -384,18 +391,34 @@ fn close_placeholder(index: usize) -> String {
 
 /// Escapes text for HTML, and the private-use characters that mark placeholders.
 pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            OPEN | CLOSE | END => {
-                let _ = write!(out, "&#x{:X};", c as u32);
+    let mut done = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let replacement = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            // U+E000..U+E002 are EE 80 80..82 in UTF-8: the placeholder marks.
+            0xEE if text.as_bytes().get(at + 1) == Some(&0x80)
+                && matches!(text.as_bytes().get(at + 2), Some(0x80..=0x82)) =>
+            {
+                match text.as_bytes()[at + 2] {
+                    0x80 => "&#xE000;",
+                    0x81 => "&#xE001;",
+                    _ => "&#xE002;",
+                }
             }
-            c => out.push(c),
-        }
+            _ => continue,
+        };
+        out.push_str(&text[done..at]);
+        out.push_str(replacement);
+        done = if byte == 0xEE { at + 3 } else { at + 1 };
     }
+    out.push_str(&text[done..]);
+}
+
+fn memchr_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Replaces reference placeholders: `open(i)` and `close(i)` give the markup around reference `i`.

@@ -17,6 +17,9 @@ use crate::markdown::{self, TocEntry, escape_into};
 use crate::theme::Theme;
 use crate::yaml::Value;
 
+/// What a template sees as `body`: a mark replaced by the body after rendering.
+const BODY_SLOT: &str = "\u{E010}gazette-body\u{E010}";
+
 /// One rendered output file.
 #[derive(Debug)]
 pub struct Page {
@@ -196,7 +199,7 @@ impl<'a> Renderer<'a> {
         let notice = &self.archive.notices[index];
         let links = &self.archive.links[index];
         context.insert("notice", &self.notice_view(index, &root));
-        context.insert("body", &self.body_html(index, &root));
+        context.insert("body", BODY_SLOT);
         context.insert("toc", &notice.body.toc as &[TocEntry]);
         let cites: Vec<LinkView> = links.cites.iter().map(|&i| self.link_view(i, &root)).collect();
         context.insert("cites", &cites);
@@ -221,8 +224,20 @@ impl<'a> Renderer<'a> {
         context.insert("attachments", &attachments);
         context.insert("previous", &links.previous.map(|i| self.link_view(i, &root)));
         context.insert("next", &links.next.map(|i| self.link_view(i, &root)));
-        let html = self.theme.render("notice.html", &context)?;
-        Ok(Page { path, html })
+        let page = self.theme.render("notice.html", &context)?;
+        Ok(Page { path, html: self.splice_body(&page, index, &root) })
+    }
+
+    /// The page with the body put where the template printed `body`. The body is long and
+    /// already HTML, so it goes around the template engine rather than through it.
+    fn splice_body(&self, page: &str, index: usize, root: &str) -> String {
+        let Some(at) = page.find(BODY_SLOT) else { return page.to_string() };
+        let body = &self.archive.notices[index].body.html;
+        let mut html = String::with_capacity(page.len() + body.len() * 9 / 8);
+        html.push_str(&page[..at]);
+        self.fill_body(index, root, &mut html);
+        html.push_str(&page[at + BODY_SLOT.len()..]);
+        html
     }
 
     fn outside_views(&self, index: usize) -> Vec<LinkView<'a>> {
@@ -278,12 +293,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// The body HTML with each reference placeholder made a link or a marked span.
-    fn body_html(&self, index: usize, root: &str) -> String {
+    fn fill_body(&self, index: usize, root: &str, html: &mut String) {
         let notice = &self.archive.notices[index];
         let targets = &self.archive.links[index].references;
         let not_in_archive = self.label("cite", "not_in_archive");
         let ambiguous = self.label("cite", "ambiguous");
-        let mut html = String::with_capacity(notice.body.html.len() + targets.len() * 96);
         let open = |i: usize| match targets.get(i) {
             Some(RefTarget::Notice(t)) => {
                 let cited = &self.archive.notices[*t];
@@ -305,8 +319,7 @@ impl<'a> Renderer<'a> {
             Some(RefTarget::Notice(_)) => "</a>".to_string(),
             _ => "</span>".to_string(),
         };
-        markdown::fill_references(&notice.body.html, &mut html, open, close);
-        html
+        markdown::fill_references(&notice.body.html, html, open, close);
     }
 
     /// The home page: newest notices first.
