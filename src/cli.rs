@@ -82,6 +82,9 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                 }
             }
             eprintln!("{}", summary(&report));
+            for note in &report.notes {
+                eprintln!("note: {note}");
+            }
             exit_code(&report)
         }
         Err(e) => {

@@ -13,6 +13,7 @@ use crate::archive::{Archive, RefTarget};
 use crate::config::{Language, SiteConfig};
 use crate::content::{Notice, Signer};
 use crate::diag::Diagnostic;
+use crate::index::{self, Dimension, DimensionIndex, IndexValue, Indexes};
 use crate::markdown::{self, TocEntry, escape_into};
 use crate::theme::Theme;
 use crate::yaml::Value;
@@ -37,14 +38,14 @@ pub fn root_prefix(config: &SiteConfig, page_path: &str) -> String {
 }
 
 #[derive(Serialize)]
-struct SiteView<'a> {
+pub struct SiteView<'a> {
     title: &'a str,
     language: &'a str,
     base_url: Option<&'a str>,
     extra: &'a Value,
 }
 
-fn site_view(config: &SiteConfig) -> SiteView<'_> {
+pub fn site_view(config: &SiteConfig) -> SiteView<'_> {
     SiteView {
         title: &config.title,
         language: config.language.code(),
@@ -112,11 +113,30 @@ struct AttachmentView<'a> {
 pub struct Renderer<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
+    pub indexes: &'a Indexes,
+}
+
+/// A link in a list of index values or pages.
+#[derive(Serialize)]
+struct EntryView {
+    name: String,
+    url: String,
+    count: usize,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<EntryView>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(archive: &'a Archive, theme: &'a Theme) -> Self {
-        Renderer { archive, theme }
+    pub fn new(archive: &'a Archive, theme: &'a Theme, indexes: &'a Indexes) -> Self {
+        Renderer { archive, theme, indexes }
     }
 
     fn label(&self, group: &str, key: &str) -> String {
@@ -139,11 +159,128 @@ impl<'a> Renderer<'a> {
         let root = root_prefix(&self.archive.config, page_path);
         let mut context = Context::new();
         context.insert("home_url", &self.href(&root, ""));
-        context.insert("site", &site_view(&self.archive.config));
-        context.insert("t", &self.theme.labels);
         context.insert("root", &root);
         context.insert("page_path", page_path);
+        context.insert("feed_url", &format!("{root}{}", crate::feeds::MAIN_FEED));
+        context.insert("indexes", &self.dimension_links(&root, None));
         (context, root)
+    }
+
+    /// One link per dimension, to its page of values.
+    fn dimension_links(&self, root: &str, current: Option<Dimension>) -> Vec<EntryView> {
+        self.indexes
+            .dimensions
+            .iter()
+            .map(|d| EntryView {
+                name: self.label("dimensions", d.dimension.key()),
+                url: self.href(root, &format!("{}/", d.dimension.folder())),
+                count: d.values.len(),
+                current: Some(d.dimension) == current,
+            })
+            .collect()
+    }
+
+    /// Links of a notice's values to their lists: `{type: url, issuer: url, …, tags: [{name, url}]}`.
+    fn value_links(&self, index: usize, root: &str) -> serde_json::Value {
+        let notice = &self.archive.notices[index];
+        let link = |dimension: Dimension, name: &str| {
+            self.indexes.folder_of(dimension, name).map(|folder| self.href(root, folder))
+        };
+        let tags: Vec<serde_json::Value> = notice
+            .tags
+            .iter()
+            .map(|t| serde_json::json!({"name": t, "url": link(Dimension::Tag, t)}))
+            .collect();
+        serde_json::json!({
+            "type": link(Dimension::Type, &notice.doc_type),
+            "issuer": link(Dimension::Issuer, &notice.issuer),
+            "year": notice.year().and_then(|y| link(Dimension::Year, &y.to_string())),
+            "signer": notice.signer.as_ref().and_then(|s| link(Dimension::Signer, &s.name)),
+            "tags": tags,
+        })
+    }
+
+    /// The page listing a dimension's values with their counts.
+    pub fn dimension_page(&self, dimension: &DimensionIndex) -> Result<Page, Diagnostic> {
+        let path = dimension.page_path();
+        let (mut context, root) = self.base_context(&path);
+        let values: Vec<EntryView> = dimension
+            .values
+            .iter()
+            .map(|v| EntryView {
+                name: v.name.clone(),
+                url: self.href(&root, &dimension.value_folder(v)),
+                count: v.notices.len(),
+                current: false,
+            })
+            .collect();
+        context.insert("dimension", &self.dimension_view(dimension.dimension, &root));
+        context.insert("values", &values);
+        context.insert("indexes", &self.dimension_links(&root, Some(dimension.dimension)));
+        let html = self.theme.render("dimension.html", &context)?;
+        Ok(Page { path, html })
+    }
+
+    fn dimension_view(&self, dimension: Dimension, root: &str) -> EntryView {
+        EntryView {
+            name: self.label("dimensions", dimension.key()),
+            url: self.href(root, &format!("{}/", dimension.folder())),
+            count: self.indexes.get(dimension).values.len(),
+            current: true,
+        }
+    }
+
+    /// Every page of one value's list of notices, newest first.
+    pub fn value_pages(
+        &self,
+        dimension: &DimensionIndex,
+        value: &IndexValue,
+    ) -> Result<Vec<Page>, Diagnostic> {
+        let size = self.archive.config.page_size;
+        let folder = dimension.value_folder(value);
+        let total = index::page_count(value.notices.len(), size);
+        let chunks: Vec<&[usize]> =
+            if value.notices.is_empty() { vec![&[]] } else { value.notices.chunks(size.max(1)).collect() };
+        let mut pages = Vec::with_capacity(total);
+        for (number, notices) in (1..).zip(chunks) {
+            let path = index::list_page_path(&folder, number);
+            let (mut context, root) = self.base_context(&path);
+            let page_url =
+                |n: usize| self.href(&root, index::list_page_path(&folder, n).trim_end_matches("index.html"));
+            let pagination = Pagination {
+                current: number,
+                total,
+                previous: (number > 1).then(|| page_url(number - 1)),
+                next: (number < total).then(|| page_url(number + 1)),
+                pages: (1..=total)
+                    .map(|n| EntryView {
+                        name: n.to_string(),
+                        url: page_url(n),
+                        count: 0,
+                        current: n == number,
+                    })
+                    .collect(),
+            };
+            let items: Vec<LinkView> = notices.iter().map(|&i| self.link_view(i, &root)).collect();
+            context.insert("dimension", &self.dimension_view(dimension.dimension, &root));
+            context.insert(
+                "value",
+                &EntryView {
+                    name: value.name.clone(),
+                    url: page_url(1),
+                    count: value.notices.len(),
+                    current: true,
+                },
+            );
+            context.insert("notices", &items);
+            context.insert("pagination", &pagination);
+            context.insert("indexes", &self.dimension_links(&root, Some(dimension.dimension)));
+            if let Some(feed) = crate::feeds::value_feed_path(dimension, value) {
+                context.insert("value_feed_url", &format!("{root}{feed}"));
+            }
+            pages.push(Page { html: self.theme.render("list.html", &context)?, path });
+        }
+        Ok(pages)
     }
 
     fn notice_view(&self, index: usize, root: &str) -> NoticeView<'a> {
@@ -199,6 +336,7 @@ impl<'a> Renderer<'a> {
         let notice = &self.archive.notices[index];
         let links = &self.archive.links[index];
         context.insert("notice", &self.notice_view(index, &root));
+        context.insert("links", &self.value_links(index, &root));
         context.insert("body", BODY_SLOT);
         context.insert("toc", &notice.body.toc as &[TocEntry]);
         let cites: Vec<LinkView> = links.cites.iter().map(|&i| self.link_view(i, &root)).collect();
@@ -330,6 +468,9 @@ impl<'a> Renderer<'a> {
         context.insert("notices", &notices);
         context.insert("notice_count", &self.archive.len());
         context.insert("stats", &self.archive.stats);
+        let years: Vec<i16> = self.archive.notices.iter().filter_map(|n| n.year()).collect();
+        context.insert("first_year", &years.iter().min());
+        context.insert("last_year", &years.iter().max());
         let html = self.theme.render("index.html", &context)?;
         Ok(Page { path, html })
     }

@@ -17,6 +17,8 @@ use crate::archive::{Archive, CitationStats};
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice};
 use crate::diag::{self, Diagnostic};
+use crate::feeds;
+use crate::index::{self, Indexes};
 use crate::output::{self, Staging};
 use crate::render::{Page, Renderer};
 use crate::theme::{StaticSource, Theme};
@@ -55,6 +57,8 @@ pub struct BuildReport {
     pub written: bool,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, f64)>,
+    /// Advice printed after the summary.
+    pub notes: Vec<String>,
 }
 
 impl BuildReport {
@@ -147,6 +151,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 timings.lap("swap in");
                 report.pages = pages;
                 report.written = true;
+                if archive.config.base_url.is_none() {
+                    report.notes.push(
+                        "feeds and sitemap.xml have relative links: set base_url in site.yaml (or --base-url) \
+                         for the absolute ones feed readers and search engines need"
+                            .into(),
+                    );
+                }
             }
             Err(mut problems) => diagnostics.append(&mut problems),
         }
@@ -165,7 +176,8 @@ fn write_archive(
     theme: &Theme,
     progress: bool,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let renderer = Renderer::new(archive, theme);
+    let indexes = Indexes::build(archive);
+    let renderer = Renderer::new(archive, theme, &indexes);
     let bar = progress_bar(progress, archive.len());
     let results: Vec<Result<(), Diagnostic>> = (0..archive.len())
         .into_par_iter()
@@ -179,15 +191,45 @@ fn write_archive(
         .collect();
     bar.finish_and_clear();
     let mut problems = unique_problems(results.into_iter().filter_map(Result::err));
-    let mut pages = archive.len();
-    for page in [renderer.home_page(&newest(archive, 20)), renderer.not_found_page()] {
-        match page.and_then(|p| write_page(staging, &p)) {
-            Ok(()) => pages += 1,
+    let mut page_paths: Vec<String> = archive.urls.iter().map(|u| format!("{u}index.html")).collect();
+
+    let newest = index::newest_first(archive);
+    let mut other_pages = vec![renderer.home_page(&newest[..newest.len().min(HOME_NOTICES)])];
+    other_pages.extend(indexes.dimensions.iter().map(|d| renderer.dimension_page(d)));
+    let lists: Vec<Result<Vec<Page>, Diagnostic>> = indexes
+        .dimensions
+        .iter()
+        .flat_map(|d| d.values.iter().map(move |v| (d, v)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(d, v)| renderer.value_pages(d, v))
+        .collect();
+    for pages in lists {
+        match pages {
+            Ok(pages) => other_pages.extend(pages.into_iter().map(Ok)),
             Err(d) => problems.push(d),
         }
     }
-    if let Err(d) = write_file(staging, crate::api::PATH, crate::api::notices_json(archive).as_bytes()) {
-        problems.push(d);
+    for page in other_pages {
+        match page.and_then(|p| write_page(staging, &p).map(|()| p.path)) {
+            Ok(path) => page_paths.push(path),
+            Err(d) => problems.push(d),
+        }
+    }
+    let extra_files = [
+        renderer.not_found_page(),
+        Ok(Page { path: crate::api::PATH.into(), html: crate::api::notices_json(archive) }),
+        Ok(Page { path: "sitemap.xml".into(), html: feeds::sitemap(archive, &page_paths) }),
+        Ok(Page { path: "robots.txt".into(), html: feeds::robots(archive) }),
+    ];
+    let feed_pages = match feeds::feed_pages(archive, theme, &indexes.dimensions, &newest) {
+        Ok(pages) => pages.into_iter().map(Ok).collect(),
+        Err(d) => vec![Err(d)],
+    };
+    for file in extra_files.into_iter().chain(feed_pages) {
+        if let Err(d) = file.and_then(|p| write_page(staging, &p)) {
+            problems.push(d);
+        }
     }
     for file in &theme.static_files {
         let written = match &file.source {
@@ -198,8 +240,11 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
-    if problems.is_empty() { Ok(pages) } else { Err(problems) }
+    if problems.is_empty() { Ok(page_paths.len()) } else { Err(problems) }
 }
+
+/// Notices listed on the home page.
+const HOME_NOTICES: usize = 20;
 
 fn write_page(staging: &Staging, page: &Page) -> Result<(), Diagnostic> {
     write_file(staging, &page.path, page.html.as_bytes())
@@ -233,17 +278,6 @@ fn unique_problems(problems: impl Iterator<Item = Diagnostic>) -> Vec<Diagnostic
         }
     }
     unique
-}
-
-/// Indices of the newest notices, newest first.
-pub fn newest(archive: &Archive, count: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..archive.len()).collect();
-    order.sort_by_key(|&i| {
-        let n = &archive.notices[i];
-        std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq)))
-    });
-    order.truncate(count);
-    order
 }
 
 fn progress_bar(enabled: bool, total: usize) -> indicatif::ProgressBar {

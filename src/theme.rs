@@ -19,8 +19,16 @@ macro_rules! embedded {
     ($($name:literal),* $(,)?) => { &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*] };
 }
 
-const DEFAULT_TEMPLATES: &[(&str, &str)] =
-    embedded!["base.html", "notice.html", "notice-list.html", "index.html", "404.html"];
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
+    "base.html",
+    "notice.html",
+    "notice-list.html",
+    "index.html",
+    "dimension.html",
+    "list.html",
+    "atom.xml",
+    "404.html",
+];
 const DEFAULT_STATIC: &[(&str, &[u8])] =
     &[("style.css", include_bytes!("../themes/default/static/style.css"))];
 const DEFAULT_LABELS: &str = include_str!("../themes/default/labels.yaml");
@@ -94,6 +102,9 @@ impl Theme {
             templates.iter().map(|(name, (path, _))| (name.clone(), path.clone())).collect();
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        // The same on every page: given once, not serialised per page.
+        tera.global_context().insert("t", &labels);
+        tera.global_context().insert("site", &crate::render::site_view(config));
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
         {

@@ -1,0 +1,217 @@
+//! Indexes, home page, feeds, sitemap: every notice findable from the home page.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+
+fn notice_with(number: &str, date: &str, issuer: &str, signer: &str, tags: &str, title: &str) -> String {
+    notice(
+        &format!(
+            "number: {number}\ntitle: {title}\nissuer: {issuer}\ndate: {date}\nsigner: {signer}\ntags: [{tags}]"
+        ),
+        &format!("{title}. Nội dung chính."),
+    )
+}
+
+fn indexed_archive() -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Kho thử\npage_size: 2\n");
+    let rows = [
+        ("01-TB/VPTU", "2023-01-05", "Văn phòng Tỉnh ủy", "Lê Văn Hải", "cán bộ", "Thông báo một"),
+        ("02-TB/VPTU", "2023-03-09", "Văn phòng Tỉnh ủy", "Lê Văn Hải", "cán bộ, đảng viên", "Thông báo hai"),
+        ("03-TB/VPTU", "2024-02-01", "Văn phòng Tỉnh ủy", "Đỗ Thị Mai", "đảng viên", "Thông báo ba"),
+        ("04-KH/TU", "2024-05-20", "Ban Thường vụ Tỉnh ủy", "Đỗ Thị Mai", "ăn ở", "Kế hoạch bốn"),
+        ("05-KH/ĐUK", "2024-07-11", "Đảng ủy Khối", "Bùi Văn An", "an ninh", "Kế hoạch năm"),
+        ("120/QĐ-UBND", "2025-01-15", "Ủy ban nhân dân tỉnh", "Âu Minh Tâm", "ăn ở", "Quyết định sáu"),
+        ("121/QĐ-UBND", "2025-01-16", "Ủy ban nhân dân tỉnh", "Âu Minh Tâm", "an ninh", "Quyết định bảy"),
+    ];
+    for (number, date, issuer, signer, tags, title) in rows {
+        let file = format!("content/{}.md", number.replace('/', "-"));
+        archive.write(&file, &notice_with(number, date, issuer, signer, tags, title));
+    }
+    archive
+}
+
+/// Numbers listed on every page of a value's list, following the "next" links.
+fn numbers_on_all_pages(archive: &TestArchive, first_page: &str) -> Vec<String> {
+    let mut numbers = Vec::new();
+    let mut page = first_page.to_string();
+    let mut seen_pages = BTreeSet::new();
+    loop {
+        assert!(seen_pages.insert(page.clone()), "pagination loops back to {page}");
+        let html = archive.page(&format!("output/{page}"));
+        numbers.extend(texts(&html, ".notice-list .number"));
+        let next = attrs(&html, ".pagination a[rel=next]", "href");
+        let Some(next) = next.first() else { break };
+        let folder = page.trim_end_matches("index.html");
+        page = normalize(&format!("{folder}{next}"));
+    }
+    numbers
+}
+
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn every_value_of_every_dimension_lists_its_notices_newest_first_without_gaps() {
+    let archive = indexed_archive();
+    archive.build_ok(&[]);
+    let expectations: &[(&str, &str, &[&str])] = &[
+        ("loai", "thong-bao", &["03-TB/VPTU", "02-TB/VPTU", "01-TB/VPTU"]),
+        ("loai", "ke-hoach", &["05-KH/ĐUK", "04-KH/TU"]),
+        ("loai", "quyet-dinh", &["121/QĐ-UBND", "120/QĐ-UBND"]),
+        ("co-quan", "van-phong-tinh-uy", &["03-TB/VPTU", "02-TB/VPTU", "01-TB/VPTU"]),
+        ("co-quan", "uy-ban-nhan-dan-tinh", &["121/QĐ-UBND", "120/QĐ-UBND"]),
+        ("nam", "2024", &["05-KH/ĐUK", "04-KH/TU", "03-TB/VPTU"]),
+        ("nam", "2023", &["02-TB/VPTU", "01-TB/VPTU"]),
+        ("nguoi-ky", "do-thi-mai", &["04-KH/TU", "03-TB/VPTU"]),
+        ("chu-de", "dang-vien", &["03-TB/VPTU", "02-TB/VPTU"]),
+        ("chu-de", "an-o", &["120/QĐ-UBND", "04-KH/TU"]),
+        ("chu-de", "an-ninh", &["121/QĐ-UBND", "05-KH/ĐUK"]),
+    ];
+    for (dimension, value, expected) in expectations {
+        let numbers = numbers_on_all_pages(&archive, &format!("{dimension}/{value}/index.html"));
+        assert_eq!(&numbers, expected, "{dimension}/{value}");
+    }
+    let two_pages = archive.page("output/loai/thong-bao/trang/2/index.html");
+    assert_eq!(texts(&two_pages, ".notice-list .number"), vec!["01-TB/VPTU"]);
+    let previous = attrs(&two_pages, ".pagination a[rel=prev]", "href");
+    assert_eq!(normalize(&format!("loai/thong-bao/trang/2/{}", previous[0])), "loai/thong-bao/index.html");
+    // Each dimension's page links every value with its count.
+    for dimension in ["loai", "co-quan", "nam", "nguoi-ky", "chu-de"] {
+        let page = archive.page(&format!("output/{dimension}/index.html"));
+        let total: usize = texts(&page, ".values .count").iter().map(|c| c.parse::<usize>().unwrap()).sum();
+        let expected = if dimension == "chu-de" { 9 } else { 7 };
+        assert_eq!(total, expected, "{dimension}");
+        for href in attrs(&page, ".values a", "href") {
+            let target = normalize(&format!("{dimension}/{href}"));
+            assert!(archive.exists(&format!("output/{target}")), "{dimension}: {href} leads nowhere");
+        }
+    }
+}
+
+#[test]
+fn names_follow_vietnamese_alphabetical_order() {
+    let archive = indexed_archive();
+    archive.build_ok(&[]);
+    let issuers = texts(&archive.page("output/co-quan/index.html"), ".values a");
+    assert_eq!(
+        issuers,
+        vec!["Ban Thường vụ Tỉnh ủy", "Đảng ủy Khối", "Ủy ban nhân dân tỉnh", "Văn phòng Tỉnh ủy"]
+    );
+    let signers = texts(&archive.page("output/nguoi-ky/index.html"), ".values a");
+    assert_eq!(signers, vec!["Âu Minh Tâm", "Bùi Văn An", "Đỗ Thị Mai", "Lê Văn Hải"]);
+    let tags = texts(&archive.page("output/chu-de/index.html"), ".values a");
+    assert_eq!(tags, vec!["an ninh", "ăn ở", "cán bộ", "đảng viên"]);
+    let years = texts(&archive.page("output/nam/index.html"), ".values a");
+    assert_eq!(years, vec!["2025", "2024", "2023"]);
+}
+
+#[test]
+fn home_page_counts_and_links_every_index() {
+    let archive = indexed_archive();
+    let output = archive.build_ok(&[]);
+    assert!(
+        stderr(&output).contains("note: feeds and sitemap.xml have relative links"),
+        "{}",
+        stderr(&output)
+    );
+    let home = archive.page("output/index.html");
+    assert!(text(&home, ".stats").contains("7 văn bản"), "{}", text(&home, ".stats"));
+    assert!(text(&home, ".stats").contains("2023–2025"));
+    assert_eq!(
+        texts(&home, ".home-indexes a"),
+        vec!["Loại văn bản", "Cơ quan ban hành", "Năm ban hành", "Người ký", "Chủ đề"]
+    );
+    assert_eq!(texts(&home, ".home-indexes .count"), vec!["3", "4", "3", "4", "4"]);
+    assert_eq!(texts(&home, ".newest .number")[0], "121/QĐ-UBND");
+    let notice = archive.page("output/van-ban/2024/ke-hoach-4-kh-tu/index.html");
+    assert_eq!(attrs(&notice, ".details .tags a", "href"), vec!["../../../chu-de/an-o/index.html"]);
+    assert_eq!(texts(&notice, ".series .next a"), Vec::<String>::new());
+}
+
+#[test]
+fn feeds_are_atom_with_absolute_urls_when_base_url_is_set() {
+    let archive = indexed_archive();
+    archive.build_ok(&["--base-url", "https://congbao.example.vn/"]);
+    let xml = archive.read("output/feed.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("feed.xml is XML");
+    let atom = "http://www.w3.org/2005/Atom";
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().namespace(), Some(atom));
+    assert_eq!(root.tag_name().name(), "feed");
+    let entries: Vec<_> = root.children().filter(|n| n.has_tag_name((atom, "entry"))).collect();
+    assert_eq!(entries.len(), 7);
+    let first_link = entries[0].children().find(|n| n.has_tag_name((atom, "link"))).unwrap();
+    assert_eq!(
+        first_link.attribute("href"),
+        Some("https://congbao.example.vn/van-ban/2025/quyet-dinh-121-qd-ubnd/")
+    );
+    let first_title = entries[0].children().find(|n| n.has_tag_name((atom, "title"))).unwrap().text();
+    assert_eq!(first_title, Some("Quyết định 121/QĐ-UBND: Quyết định bảy"));
+
+    let entries_in = |path: &str| {
+        let xml = archive.read(path);
+        let doc = roxmltree::Document::parse(&xml).expect("feed is XML");
+        doc.root_element().children().filter(|n| n.has_tag_name((atom, "entry"))).count()
+    };
+    assert_eq!(entries_in("output/loai/ke-hoach/feed.xml"), 2);
+    assert_eq!(entries_in("output/co-quan/van-phong-tinh-uy/feed.xml"), 3);
+    let list = archive.page("output/loai/ke-hoach/index.html");
+    assert_eq!(
+        attrs(&list, "link[rel=alternate][type='application/atom+xml']", "href"),
+        vec!["https://congbao.example.vn/feed.xml", "https://congbao.example.vn/loai/ke-hoach/feed.xml"]
+    );
+    assert!(archive.read("output/robots.txt").contains("Sitemap: https://congbao.example.vn/sitemap.xml"));
+}
+
+#[test]
+fn sitemap_lists_every_notice_and_index_page() {
+    let archive = indexed_archive();
+    archive.build_ok(&["--base-url", "https://congbao.example.vn/"]);
+    let xml = archive.read("output/sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("sitemap is XML");
+    let locs: BTreeSet<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .map(str::to_string)
+        .collect();
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    for notice in api.as_array().unwrap() {
+        let url = format!("https://congbao.example.vn/{}", notice["url"].as_str().unwrap());
+        assert!(locs.contains(&url), "sitemap lacks {url}");
+    }
+    for page in [
+        "",
+        "loai/",
+        "co-quan/",
+        "nam/",
+        "nguoi-ky/",
+        "chu-de/",
+        "loai/thong-bao/",
+        "loai/thong-bao/trang/2/",
+        "chu-de/an-o/",
+    ] {
+        let url = format!("https://congbao.example.vn/{page}");
+        assert!(locs.contains(&url), "sitemap lacks {url}");
+    }
+    for loc in &locs {
+        let path = loc.trim_start_matches("https://congbao.example.vn/");
+        assert!(archive.exists(&format!("output/{path}index.html")), "sitemap names a missing page {loc}");
+    }
+    assert!(archive.exists("output/404.html"));
+}
