@@ -65,7 +65,7 @@ pub struct NoticeLinks {
 }
 
 /// Citation counts over the whole archive.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct CitationStats {
     pub resolved: usize,
     pub unresolved: usize,

@@ -20,7 +20,7 @@ pub const MAIN_FEED: &str = "feed.xml";
 const FEED_ENTRIES: usize = 50;
 
 /// Dimensions with a feed per value.
-const FEED_DIMENSIONS: [Dimension; 2] = [Dimension::Type, Dimension::Issuer];
+pub const FEED_DIMENSIONS: [Dimension; 2] = [Dimension::Type, Dimension::Issuer];
 
 /// The feed of one value, for the dimensions that have feeds: `loai/thong-bao/feed.xml`.
 pub fn value_feed_path(dimension: &DimensionIndex, value: &IndexValue) -> Option<String> {
@@ -50,29 +50,26 @@ struct EntryView<'a> {
     summary: String,
 }
 
-/// Renders every feed of the archive.
-pub fn feed_pages(
+/// The main feed: the newest notices of the archive.
+pub fn main_feed(archive: &Archive, theme: &Theme, newest: &[usize]) -> Result<Page, Diagnostic> {
+    feed_page(archive, theme, MAIN_FEED, &archive.config.title, "", newest)
+}
+
+/// The feed of one value of a dimension that has feeds.
+pub fn value_feed(
     archive: &Archive,
     theme: &Theme,
-    dimensions: &[DimensionIndex],
-    newest: &[usize],
-) -> Result<Vec<Page>, Diagnostic> {
-    let mut pages = vec![feed_page(archive, theme, MAIN_FEED, &archive.config.title, "", newest)?];
-    for dimension in dimensions.iter().filter(|d| FEED_DIMENSIONS.contains(&d.dimension)) {
-        for value in &dimension.values {
-            let path = value_feed_path(dimension, value).expect("feed dimension");
-            let title = format!("{}: {}", archive.config.title, value.name);
-            pages.push(feed_page(
-                archive,
-                theme,
-                &path,
-                &title,
-                &dimension.value_folder(value),
-                &value.notices,
-            )?);
-        }
-    }
-    Ok(pages)
+    dimension: &DimensionIndex,
+    value: &IndexValue,
+) -> Result<Page, Diagnostic> {
+    let path = value_feed_path(dimension, value).unwrap_or_default();
+    let title = format!("{}: {}", archive.config.title, value.name);
+    feed_page(archive, theme, &path, &title, &dimension.value_folder(value), &value.notices)
+}
+
+/// Entries of a feed: the first notices of a newest-first list.
+pub fn feed_entries(notices: &[usize]) -> &[usize] {
+    &notices[..notices.len().min(FEED_ENTRIES)]
 }
 
 fn feed_page(

@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod index;
 pub mod markdown;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod site;
 pub mod slug;

@@ -230,57 +230,46 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every page of one value's list of notices, newest first.
-    pub fn value_pages(
+    /// Page `number` (from 1) of one value's list of notices, newest first.
+    pub fn value_page(
         &self,
         dimension: &DimensionIndex,
         value: &IndexValue,
-    ) -> Result<Vec<Page>, Diagnostic> {
-        let size = self.archive.config.page_size;
+        number: usize,
+    ) -> Result<Page, Diagnostic> {
+        let size = self.archive.config.page_size.max(1);
         let folder = dimension.value_folder(value);
         let total = index::page_count(value.notices.len(), size);
-        let chunks: Vec<&[usize]> =
-            if value.notices.is_empty() { vec![&[]] } else { value.notices.chunks(size.max(1)).collect() };
-        let mut pages = Vec::with_capacity(total);
-        for (number, notices) in (1..).zip(chunks) {
-            let path = index::list_page_path(&folder, number);
-            let (mut context, root) = self.base_context(&path);
-            let page_url =
-                |n: usize| self.href(&root, index::list_page_path(&folder, n).trim_end_matches("index.html"));
-            let pagination = Pagination {
-                current: number,
-                total,
-                previous: (number > 1).then(|| page_url(number - 1)),
-                next: (number < total).then(|| page_url(number + 1)),
-                pages: (1..=total)
-                    .map(|n| EntryView {
-                        name: n.to_string(),
-                        url: page_url(n),
-                        count: 0,
-                        current: n == number,
-                    })
-                    .collect(),
-            };
-            let items: Vec<LinkView> = notices.iter().map(|&i| self.link_view(i, &root)).collect();
-            context.insert("dimension", &self.dimension_view(dimension.dimension, &root));
-            context.insert(
-                "value",
-                &EntryView {
-                    name: value.name.clone(),
-                    url: page_url(1),
-                    count: value.notices.len(),
-                    current: true,
-                },
-            );
-            context.insert("notices", &items);
-            context.insert("pagination", &pagination);
-            context.insert("indexes", &self.dimension_links(&root, Some(dimension.dimension)));
-            if let Some(feed) = crate::feeds::value_feed_path(dimension, value) {
-                context.insert("value_feed_url", &format!("{root}{feed}"));
-            }
-            pages.push(Page { html: self.theme.render("list.html", &context)?, path });
+        let notices = value.notices.chunks(size).nth(number - 1).unwrap_or(&[]);
+        let path = index::list_page_path(&folder, number);
+        let (mut context, root) = self.base_context(&path);
+        let page_url =
+            |n: usize| self.href(&root, index::list_page_path(&folder, n).trim_end_matches("index.html"));
+        let pagination = Pagination {
+            current: number,
+            total,
+            previous: (number > 1).then(|| page_url(number - 1)),
+            next: (number < total).then(|| page_url(number + 1)),
+            pages: (1..=total)
+                .map(|n| EntryView { name: n.to_string(), url: page_url(n), count: 0, current: n == number })
+                .collect(),
+        };
+        let items: Vec<LinkView> = notices.iter().map(|&i| self.link_view(i, &root)).collect();
+        let value_view = EntryView {
+            name: value.name.clone(),
+            url: page_url(1),
+            count: value.notices.len(),
+            current: true,
+        };
+        context.insert("dimension", &self.dimension_view(dimension.dimension, &root));
+        context.insert("value", &value_view);
+        context.insert("notices", &items);
+        context.insert("pagination", &pagination);
+        context.insert("indexes", &self.dimension_links(&root, Some(dimension.dimension)));
+        if let Some(feed) = crate::feeds::value_feed_path(dimension, value) {
+            context.insert("value_feed_url", &format!("{root}{feed}"));
         }
-        Ok(pages)
+        Ok(Page { html: self.theme.render("list.html", &context)?, path })
     }
 
     fn notice_view(&self, index: usize, root: &str) -> NoticeView<'a> {

@@ -17,9 +17,9 @@ use crate::archive::{Archive, CitationStats};
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice};
 use crate::diag::{self, Diagnostic};
-use crate::feeds;
-use crate::index::{self, Indexes};
+use crate::index::Indexes;
 use crate::output::{self, Staging};
+use crate::plan;
 use crate::render::{Page, Renderer};
 use crate::theme::{StaticSource, Theme};
 
@@ -178,59 +178,23 @@ fn write_archive(
 ) -> Result<usize, Vec<Diagnostic>> {
     let indexes = Indexes::build(archive);
     let renderer = Renderer::new(archive, theme, &indexes);
-    let bar = progress_bar(progress, archive.len());
-    let results: Vec<Result<(), Diagnostic>> = (0..archive.len())
-        .into_par_iter()
-        .map(|index| {
-            let page = renderer.notice_page(index)?;
+    let plan = plan::plan(archive, &indexes, &vec![0; archive.len()], 0);
+    let bar = progress_bar(progress, plan.files.len());
+    let results: Vec<Result<(), Diagnostic>> = plan
+        .files
+        .par_iter()
+        .map(|planned| {
+            let page = plan::render_planned(&renderer, &plan, planned)?;
             write_page(staging, &page)?;
-            copy_attachments(staging, archive, index)?;
+            if let plan::Output::Notice(index) = planned.output {
+                copy_attachments(staging, archive, index)?;
+            }
             bar.inc(1);
             Ok(())
         })
         .collect();
     bar.finish_and_clear();
     let mut problems = unique_problems(results.into_iter().filter_map(Result::err));
-    let mut page_paths: Vec<String> = archive.urls.iter().map(|u| format!("{u}index.html")).collect();
-
-    let newest = index::newest_first(archive);
-    let mut other_pages = vec![renderer.home_page(&newest[..newest.len().min(HOME_NOTICES)])];
-    other_pages.extend(indexes.dimensions.iter().map(|d| renderer.dimension_page(d)));
-    let lists: Vec<Result<Vec<Page>, Diagnostic>> = indexes
-        .dimensions
-        .iter()
-        .flat_map(|d| d.values.iter().map(move |v| (d, v)))
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(d, v)| renderer.value_pages(d, v))
-        .collect();
-    for pages in lists {
-        match pages {
-            Ok(pages) => other_pages.extend(pages.into_iter().map(Ok)),
-            Err(d) => problems.push(d),
-        }
-    }
-    for page in other_pages {
-        match page.and_then(|p| write_page(staging, &p).map(|()| p.path)) {
-            Ok(path) => page_paths.push(path),
-            Err(d) => problems.push(d),
-        }
-    }
-    let extra_files = [
-        renderer.not_found_page(),
-        Ok(Page { path: crate::api::PATH.into(), html: crate::api::notices_json(archive) }),
-        Ok(Page { path: "sitemap.xml".into(), html: feeds::sitemap(archive, &page_paths) }),
-        Ok(Page { path: "robots.txt".into(), html: feeds::robots(archive) }),
-    ];
-    let feed_pages = match feeds::feed_pages(archive, theme, &indexes.dimensions, &newest) {
-        Ok(pages) => pages.into_iter().map(Ok).collect(),
-        Err(d) => vec![Err(d)],
-    };
-    for file in extra_files.into_iter().chain(feed_pages) {
-        if let Err(d) = file.and_then(|p| write_page(staging, &p)) {
-            problems.push(d);
-        }
-    }
     for file in &theme.static_files {
         let written = match &file.source {
             StaticSource::Embedded(bytes) => staging.write(&file.path, bytes),
@@ -240,11 +204,9 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
-    if problems.is_empty() { Ok(page_paths.len()) } else { Err(problems) }
+    let pages = plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
+    if problems.is_empty() { Ok(pages) } else { Err(problems) }
 }
-
-/// Notices listed on the home page.
-const HOME_NOTICES: usize = 20;
 
 fn write_page(staging: &Staging, page: &Page) -> Result<(), Diagnostic> {
     write_file(staging, &page.path, page.html.as_bytes())
