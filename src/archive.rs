@@ -6,6 +6,7 @@
 //! into an [`Archive`] and does not render anything.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -76,7 +77,7 @@ pub struct CitationStats {
 #[derive(Debug)]
 pub struct Archive {
     pub config: SiteConfig,
-    pub notices: Vec<Notice>,
+    pub notices: Vec<Arc<Notice>>,
     /// URL of each notice's page folder, relative to the output root, ending in `/`.
     pub urls: Vec<String>,
     pub links: Vec<NoticeLinks>,
@@ -85,7 +86,7 @@ pub struct Archive {
 
 impl Archive {
     /// Links `notices` (already filtered for drafts) and reports cross-notice problems.
-    pub fn link(config: SiteConfig, notices: Vec<Notice>, diagnostics: &mut Vec<Diagnostic>) -> Archive {
+    pub fn link(config: SiteConfig, notices: Vec<Arc<Notice>>, diagnostics: &mut Vec<Diagnostic>) -> Archive {
         let duplicates = check_duplicates(&notices, diagnostics);
         let urls = assign_urls(&notices, &duplicates, diagnostics);
         let resolver = Resolver::new(&notices);
@@ -104,6 +105,11 @@ impl Archive {
         self.notices.len()
     }
 
+    /// Gives the notices back, to be changed and linked again.
+    pub fn into_notices(self) -> Vec<Arc<Notice>> {
+        self.notices
+    }
+
     pub fn is_empty(&self) -> bool {
         self.notices.is_empty()
     }
@@ -115,7 +121,7 @@ impl Archive {
 }
 
 /// Reports notices that share key, type and year; returns the indices reported.
-fn check_duplicates(notices: &[Notice], diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
+fn check_duplicates(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
     let mut seen: HashMap<(&str, String, Option<i16>), &Notice> = HashMap::new();
     let mut reported = Vec::new();
     for (index, notice) in notices.iter().enumerate() {
@@ -158,11 +164,11 @@ pub fn notice_url(notice: &Notice) -> String {
 }
 
 fn assign_urls(
-    notices: &[Notice],
+    notices: &[Arc<Notice>],
     already_reported: &[usize],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let urls: Vec<String> = notices.iter().map(notice_url).collect();
+    let urls: Vec<String> = notices.iter().map(|n| notice_url(n)).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for (index, url) in urls.iter().enumerate() {
         if let Some(&first) = first_of.get(url.as_str()) {
@@ -187,7 +193,7 @@ fn assign_urls(
 }
 
 fn link_references(
-    notices: &[Notice],
+    notices: &[Arc<Notice>],
     resolver: &Resolver,
     notice: &Notice,
     diagnostics: &mut Vec<Diagnostic>,
@@ -245,7 +251,7 @@ fn report_reference(
     notice: &Notice,
     reference: &crate::markdown::BodyRef,
     target: &RefTarget,
-    notices: &[Notice],
+    notices: &[Arc<Notice>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let at =
@@ -277,7 +283,7 @@ fn report_reference(
     diagnostics.push(diagnostic);
 }
 
-fn describe_all(notices: &[Notice], all: &[usize]) -> String {
+fn describe_all(notices: &[Arc<Notice>], all: &[usize]) -> String {
     all.iter()
         .map(|&i| format!("{} ({})", notices[i].doc_type, notices[i].source_path))
         .collect::<Vec<_>>()
@@ -285,7 +291,7 @@ fn describe_all(notices: &[Notice], all: &[usize]) -> String {
 }
 
 fn link_relations(
-    notices: &[Notice],
+    notices: &[Arc<Notice>],
     resolver: &Resolver,
     index: usize,
     notice: &Notice,
@@ -349,7 +355,7 @@ fn is_later(target: &Notice, notice: &Notice) -> bool {
     matches!((target.date, notice.date), (Some(t), Some(n)) if t > n)
 }
 
-fn fill_reverse_links(notices: &[Notice], links: &mut [NoticeLinks]) {
+fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
     for from in 0..links.len() {
         for to in links[from].cites.clone() {
             links[to].cited_by.push(from);
@@ -379,7 +385,7 @@ fn fill_reverse_links(notices: &[Notice], links: &mut [NoticeLinks]) {
 }
 
 /// Previous and next notice of the same type and issuer, by date then number.
-fn link_series(notices: &[Notice], links: &mut [NoticeLinks]) {
+fn link_series(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
     let mut series: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (index, notice) in notices.iter().enumerate() {
         series.entry((&notice.doc_type, &notice.issuer)).or_default().push(index);

@@ -37,6 +37,17 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Preview the archive with live reload (drafts included).
+    Serve {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Address to listen on; loopback unless you mean to show the preview to others.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port; the next free one is taken if it is in use; 0 picks any free port.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
     /// Validate the archive without writing anything.
     Check {
         #[arg(long)]
@@ -65,6 +76,17 @@ pub fn run() -> ExitCode {
                 progress: true,
             };
             build(&options, timings)
+        }
+        Command::Serve { root, bind, port } => {
+            let options =
+                crate::serve::ServeOptions { root: site::resolve_root(root.as_deref()), bind, port };
+            match crate::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Check { root, format } => {
             check(&BuildOptions::new(site::resolve_root(root.as_deref())), format)

@@ -87,6 +87,7 @@ pub fn load(
     timings.lap("read, parse, render Markdown");
     let (notices, drafts): (Vec<Notice>, Vec<Notice>) =
         notices.into_iter().partition(|n| options.drafts || !n.draft);
+    let notices = notices.into_iter().map(std::sync::Arc::new).collect();
     let archive = Archive::link(config, notices, diagnostics);
     timings.lap("link");
     (theme, archive, drafts.len())

@@ -66,16 +66,11 @@ impl Theme {
                 (name.to_string(), (format!("themes/default/templates/{name}"), text.to_string()))
             })
             .collect();
-        let mut static_files: BTreeMap<String, StaticSource> = DEFAULT_STATIC
-            .iter()
-            .map(|(name, bytes)| (name.to_string(), StaticSource::Embedded(bytes)))
-            .collect();
         let mut labels_text = DEFAULT_LABELS.to_string();
 
         let theme_dir = root.join("themes").join(&config.theme);
         if theme_dir.is_dir() {
             read_templates(root, &theme_dir.join("templates"), &mut templates, diagnostics);
-            collect_static(&theme_dir.join("static"), &mut static_files);
             if let Ok(text) = std::fs::read_to_string(theme_dir.join("labels.yaml")) {
                 labels_text = text;
             }
@@ -95,7 +90,6 @@ impl Theme {
             return None;
         }
         read_templates(root, &root.join("templates"), &mut templates, diagnostics);
-        collect_static(&root.join("static"), &mut static_files);
 
         let labels = load_labels(&labels_text, config, diagnostics);
         let template_paths: BTreeMap<String, String> =
@@ -111,8 +105,7 @@ impl Theme {
             diagnostics.push(template_diagnostic(&template_paths, &e));
             return None;
         }
-        let static_files =
-            static_files.into_iter().map(|(path, source)| StaticFile { path, source }).collect();
+        let static_files = static_files(root, config);
         Some(Theme { tera, static_files, labels, template_paths })
     }
 
@@ -147,6 +140,18 @@ fn read_templates(
             Err(e) => diagnostics.push(Diagnostic::error(path, 1, 1, format!("cannot read template: {e}"))),
         }
     }
+}
+
+/// The files copied as they are: the default theme's, the chosen theme's `static/`, then the
+/// archive's `static/`, each replacing files of the same path.
+pub fn static_files(root: &Path, config: &SiteConfig) -> Vec<StaticFile> {
+    let mut files: BTreeMap<String, StaticSource> = DEFAULT_STATIC
+        .iter()
+        .map(|(name, bytes)| (name.to_string(), StaticSource::Embedded(bytes)))
+        .collect();
+    collect_static(&root.join("themes").join(&config.theme).join("static"), &mut files);
+    collect_static(&root.join("static"), &mut files);
+    files.into_iter().map(|(path, source)| StaticFile { path, source }).collect()
 }
 
 fn collect_static(dir: &Path, files: &mut BTreeMap<String, StaticSource>) {

@@ -10,6 +10,7 @@ pub mod grammar;
 pub mod number;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -53,7 +54,7 @@ pub struct Resolver {
 }
 
 impl Resolver {
-    pub fn new(notices: &[Notice]) -> Self {
+    pub fn new(notices: &[Arc<Notice>]) -> Self {
         let mut resolver = Resolver::default();
         for (index, notice) in notices.iter().enumerate() {
             if let Some(key) = notice.key() {
@@ -65,7 +66,7 @@ impl Resolver {
     }
 
     /// Resolves a citation per SPEC section 3.
-    pub fn resolve(&self, notices: &[Notice], query: Query<'_>) -> Resolution {
+    pub fn resolve(&self, notices: &[Arc<Notice>], query: Query<'_>) -> Resolution {
         let exact = self.by_key.get(query.key);
         let Some(candidates) = exact.or_else(|| self.by_folded_key.get(&fold_d(query.key))) else {
             return Resolution::Unresolved;

@@ -119,3 +119,168 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// A running `gazette serve`, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub address: String,
+}
+
+impl Server {
+    /// Starts `gazette serve --port 0` on the archive and waits for its address.
+    pub fn start(archive: &TestArchive, extra: &[&str]) -> Server {
+        use std::io::BufRead;
+        let binary = assert_cmd::cargo::cargo_bin("gazette");
+        let mut child = std::process::Command::new(binary)
+            .args(["serve", "--root"])
+            .arg(archive.root())
+            .args(["--port", "0"])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start gazette serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        let line =
+            receiver.recv_timeout(std::time::Duration::from_secs(60)).expect("serve prints its address");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .expect("an http address")
+            .trim_end_matches(|c| c != '/')
+            .trim_end_matches('/');
+        let address = address.split_whitespace().next().unwrap().to_string();
+        Server { child, address }
+    }
+
+    pub fn get(&self, path: &str) -> (u16, Vec<u8>) {
+        http_get(&self.address, path)
+    }
+
+    pub fn get_text(&self, path: &str) -> (u16, String) {
+        let (status, body) = self.get(path);
+        (status, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    pub fn events(&self) -> EventStream {
+        EventStream::open(&self.address)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A raw HTTP/1.1 GET: (status, body). The path is sent as given, unnormalised.
+pub fn http_get(address: &str, path: &str) -> (u16, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).expect("connect");
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read response");
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").expect("response head");
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let status: u16 = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).expect("status");
+    let mut body = response[split + 4..].to_vec();
+    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, body)
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(line_end) = data.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..line_end]).unwrap().trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&data[line_end + 2..line_end + 2 + size]);
+        data = &data[line_end + 2 + size + 2..];
+    }
+    out
+}
+
+/// Server-sent events read on a thread: (event, data) pairs.
+pub struct EventStream {
+    receiver: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+impl EventStream {
+    pub fn open(address: &str) -> EventStream {
+        use std::io::{BufRead, Write};
+        let mut stream = std::net::TcpStream::connect(address).expect("connect events");
+        write!(
+            stream,
+            "GET /__gazette/events HTTP/1.1\r\nHost: {address}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let reader = std::io::BufReader::new(stream);
+            let mut event = String::new();
+            for line in reader.lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("event: ") {
+                    event = name.to_string();
+                } else if let Some(data) = line.strip_prefix("data: ")
+                    && sender.send((std::mem::take(&mut event), data.to_string())).is_err()
+                {
+                    break;
+                }
+            }
+        });
+        EventStream { receiver }
+    }
+
+    /// Waits for a `reload` event that names `path` (an output path), skipping others.
+    pub fn wait_for_reload_of(&self, path: &str, seconds: u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let data = match self.receiver.recv_timeout(left) {
+                Ok((event, data)) if event == "reload" => data,
+                Ok(_) => continue,
+                Err(_) => panic!("no reload of {path} within {seconds} s"),
+            };
+            let change: serde_json::Value = serde_json::from_str(&data).expect("reload data is JSON");
+            if change["all"] == true
+                || change["paths"].as_array().is_some_and(|p| p.iter().any(|p| p == path))
+            {
+                return;
+            }
+        }
+    }
+
+    /// The next event named `name` within `seconds`, skipping others.
+    pub fn wait_for(&self, name: &str, seconds: u64) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok((event, data)) if event == name => return data,
+                Ok(_) => {}
+                Err(_) => panic!("no `{name}` event within {seconds} s"),
+            }
+        }
+    }
+}
+
+/// Served HTML without the live-reload script tag the preview adds.
+pub fn without_reload_script(body: &[u8]) -> Vec<u8> {
+    let tag = b"<script src=\"/__gazette/live.js\"></script>";
+    match body.windows(tag.len()).rposition(|w| w == tag) {
+        Some(at) => [&body[..at], &body[at + tag.len()..]].concat(),
+        None => body.to_vec(),
+    }
+}

@@ -1,0 +1,300 @@
+//! HTTP for the preview: request paths to files, content types, the live-reload script, and
+//! the server-sent event stream.
+//!
+//! Only files of the previewed site are answered: a request path is percent-decoded once and
+//! refused if any segment is `..` or `.`, or it holds a backslash, a NUL or a drive colon;
+//! what remains is looked up in the preview's table of files, never joined to a folder on
+//! disk. Pages get the reload script on the way out; the built output never holds it.
+
+use std::io::Write;
+use std::sync::{Mutex, RwLock};
+
+use tiny_http::{Header, Request, Response, StatusCode};
+
+use super::preview::{Preview, Served};
+
+const EVENTS: &str = "__gazette/events";
+const SCRIPT: &str = "__gazette/live.js";
+const LIVE_JS: &str = include_str!("live.js");
+const SCRIPT_TAG: &str = "<script src=\"/__gazette/live.js\"></script>";
+/// Open event streams at most; more are refused rather than holding threads or memory.
+const MAX_STREAMS: usize = 256;
+
+/// The open event streams of the browsers showing the preview.
+pub struct Streams {
+    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    /// Changes on every server start, so a page can tell it reconnected to a new server.
+    instance: String,
+}
+
+impl Streams {
+    pub fn new() -> Self {
+        let instance = format!(
+            "{:x}",
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+        );
+        Streams { clients: Mutex::new(Vec::new()), instance }
+    }
+
+    /// Sends an event to every open page, dropping pages that went away.
+    pub fn send(&self, event: &str, data: &str) {
+        let message = format!("event: {event}\ndata: {data}\n\n");
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients
+            .retain_mut(|client| client.write_all(message.as_bytes()).and_then(|()| client.flush()).is_ok());
+    }
+
+    /// A comment line that keeps proxies and browsers from closing idle streams.
+    pub fn keep_alive(&self) {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain_mut(|client| client.write_all(b": ping\n\n").and_then(|()| client.flush()).is_ok());
+    }
+
+    fn len(&self) -> usize {
+        self.clients.lock().map_or(0, |c| c.len())
+    }
+}
+
+impl Default for Streams {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The current state of the preview as an event: its errors, or that all is well.
+pub fn status_event(preview: &Preview) -> (&'static str, String) {
+    if preview.errors.is_empty() {
+        ("ok", "{}".to_string())
+    } else {
+        let lines: Vec<String> = preview.errors.iter().map(|d| d.to_string()).collect();
+        ("errors", serde_json::to_string(&lines).unwrap_or_default())
+    }
+}
+
+/// Answers one request.
+pub fn handle(request: Request, preview: &RwLock<Preview>, streams: &Streams) {
+    let method = request.method().as_str().to_string();
+    if method != "GET" && method != "HEAD" {
+        let _ = request.respond(text(405, "only GET and HEAD are answered here"));
+        return;
+    }
+    let url = request.url().to_string();
+    let Some(path) = site_path(&url) else {
+        let _ = request.respond(text(400, "bad path"));
+        return;
+    };
+    if path == EVENTS {
+        open_stream(request, preview, streams);
+        return;
+    }
+    let response = if path == SCRIPT {
+        let script = LIVE_JS.replace("__INSTANCE__", &streams.instance);
+        bytes(200, script.into_bytes(), "text/javascript; charset=utf-8")
+    } else {
+        let preview = preview.read().unwrap_or_else(|e| e.into_inner());
+        page(&preview, &path)
+    };
+    let _ = request.respond(response);
+}
+
+fn open_stream(request: Request, preview: &RwLock<Preview>, streams: &Streams) {
+    if streams.len() >= MAX_STREAMS {
+        let _ = request.respond(text(503, "too many open previews"));
+        return;
+    }
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
+    let (event, data) = status_event(&preview.read().unwrap_or_else(|e| e.into_inner()));
+    let hello =
+        format!("retry: 500\nevent: hello\ndata: {}\n\nevent: {event}\ndata: {data}\n\n", streams.instance);
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.write_all(hello.as_bytes()))
+        .and_then(|()| writer.flush())
+        .is_ok()
+    {
+        streams.clients.lock().unwrap_or_else(|e| e.into_inner()).push(writer);
+    }
+}
+
+/// The site path of a request URL: percent-decoded, without query, `None` when it tries to
+/// leave the site.
+pub fn site_path(url: &str) -> Option<String> {
+    let raw = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(raw)?;
+    if decoded.contains(['\\', '\0']) || decoded.contains(':') {
+        return None;
+    }
+    let mut segments = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {}
+            "." | ".." => return None,
+            s => segments.push(s),
+        }
+    }
+    let mut path = segments.join("/");
+    if decoded.ends_with('/') && !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The response for a site path.
+fn page(preview: &Preview, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    if !preview.has_site() {
+        return error_page(preview);
+    }
+    let wanted =
+        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    if let Some(served) = preview.file(&wanted) {
+        return match read(served) {
+            Some(body) => with_script(200, body, &wanted),
+            None => text(404, "not found"),
+        };
+    }
+    if preview.file(&format!("{wanted}/index.html")).is_some() {
+        let location = format!("/{wanted}/");
+        return text(301, "moved").with_header(header("Location", &location));
+    }
+    match preview.file("404.html").and_then(read) {
+        Some(body) => with_script(404, body, "404.html"),
+        None => text(404, "not found"),
+    }
+}
+
+fn read(served: Served) -> Option<Vec<u8>> {
+    match served {
+        Served::Rendered(bytes) => Some(bytes.as_ref().clone()),
+        Served::Embedded(bytes) => Some(bytes.to_vec()),
+        Served::File(path) => std::fs::read(path).ok(),
+    }
+}
+
+/// A page of the errors, when no build has succeeded yet.
+fn error_page(preview: &Preview) -> Response<std::io::Cursor<Vec<u8>>> {
+    let mut html = String::from(
+        "<!doctype html><meta charset=\"utf-8\"><title>Gazette: errors</title><body><h1>The archive has errors</h1><pre>",
+    );
+    for d in &preview.errors {
+        crate::markdown::escape_into(&mut html, &d.to_string());
+        html.push('\n');
+    }
+    html.push_str("</pre></body>");
+    with_script(503, html.into_bytes(), "index.html")
+}
+
+fn with_script(status: u16, body: Vec<u8>, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let kind = content_type(path);
+    if !kind.starts_with("text/html") {
+        return bytes(status, body, kind);
+    }
+    let mut body = body;
+    let at = find_last(&body, b"</body>").unwrap_or(body.len());
+    body.splice(at..at, SCRIPT_TAG.bytes());
+    bytes(status, body, kind)
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body)
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    bytes(status, message.as_bytes().to_vec(), "text/plain; charset=utf-8")
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// The content type of a site path, by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("feed.xml") => "application/atom+xml",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        for url in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/van-ban/%2E%2E/%2e%2e/Cargo.toml",
+            "/van-ban%2f..%2f..%2fsite.yaml",
+            "/..%5csite.yaml",
+            "/a\\b",
+            "/C:/Windows",
+            "/%00",
+            "/%zz",
+            "/./index.html",
+        ] {
+            assert_eq!(site_path(url), None, "{url}");
+        }
+    }
+
+    #[test]
+    fn site_paths_are_decoded_and_normalised() {
+        assert_eq!(site_path("/").as_deref(), Some(""));
+        assert_eq!(site_path("/van-ban/2024/x/?q=1").as_deref(), Some("van-ban/2024/x/"));
+        assert_eq!(site_path("//style.css").as_deref(), Some("style.css"));
+        assert_eq!(site_path("/ch%E1%BB%A7-%C4%91%E1%BB%81").as_deref(), Some("chủ-đề"));
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("feed.xml"), "application/atom+xml");
+        assert_eq!(content_type("x.CSV"), "text/csv; charset=utf-8");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+}

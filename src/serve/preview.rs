@@ -1,0 +1,312 @@
+//! The previewed site in memory, and rebuilding it from changed files.
+//!
+//! Owns the last good build: linked archive, planned files with their fingerprints, and the
+//! rendered bytes of each. A change to notices re-reads only the changed files, links the
+//! archive again, plans it, and renders only the files whose fingerprint moved. A change to
+//! site.yaml, a theme or templates rebuilds everything; a stylesheet change only swaps the
+//! file. When the new content has errors, the last good build stays and the errors are kept
+//! for the browser overlay. It does not serve HTTP or watch files.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::archive::Archive;
+use crate::config::{self, SiteConfig};
+use crate::content::{self, Notice, SourceEntry};
+use crate::diag::{self, Diagnostic};
+use crate::index::Indexes;
+use crate::plan::{self, Plan};
+use crate::render::Renderer;
+use crate::theme::{StaticSource, Theme};
+
+/// A file the preview server can send.
+#[derive(Clone)]
+pub enum Served {
+    Rendered(Arc<Vec<u8>>),
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// What a rebuild changed, for the open pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Unchanged,
+    /// Only stylesheets changed: swap them without reloading.
+    Styles,
+    /// These output paths changed (every path when `all`).
+    Pages {
+        paths: Vec<String>,
+        all: bool,
+    },
+    /// The content has errors; the last good build is still served.
+    Failed(Vec<Diagnostic>),
+}
+
+/// The files a change touched, by kind.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub content: Vec<PathBuf>,
+    pub styles: Vec<PathBuf>,
+    pub everything: bool,
+}
+
+impl Changes {
+    /// Sorts changed paths under `root` into what they require.
+    pub fn classify(root: &Path, paths: impl IntoIterator<Item = PathBuf>) -> Changes {
+        let mut changes = Changes::default();
+        for path in paths {
+            let Ok(relative) = path.strip_prefix(root) else { continue };
+            let first = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+            match first.as_deref() {
+                Some(content::CONTENT_DIR) => changes.content.push(path),
+                Some("static") | Some("themes") if is_stylesheet(&path) => changes.styles.push(path),
+                Some("static") | Some("themes") | Some("templates") => changes.everything = true,
+                Some(config::FILE_NAME) => changes.everything = true,
+                _ => {}
+            }
+        }
+        changes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && self.styles.is_empty() && !self.everything
+    }
+}
+
+fn is_stylesheet(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "css") && path.components().any(|c| c.as_os_str() == "static")
+}
+
+/// The good state of the preview: what is served.
+struct Built {
+    config: SiteConfig,
+    theme: Arc<Theme>,
+    sources: Vec<SourceEntry>,
+    revisions: Vec<u64>,
+    archive: Archive,
+    fingerprints: HashMap<String, u64>,
+}
+
+/// The previewed site.
+pub struct Preview {
+    root: PathBuf,
+    built: Option<Built>,
+    /// Rendered pages and feeds, by output path.
+    rendered: HashMap<String, Arc<Vec<u8>>>,
+    /// Static files and attachments, served from where they are.
+    copied: HashMap<String, Served>,
+    next_revision: u64,
+    theme_revision: u64,
+    /// Problems of the last rebuild; empty when it succeeded.
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Preview {
+    /// Builds the site at `root`, drafts included. Errors leave it empty but running.
+    pub fn new(root: &Path) -> Preview {
+        let mut preview = Preview {
+            root: root.to_path_buf(),
+            built: None,
+            rendered: HashMap::new(),
+            copied: HashMap::new(),
+            next_revision: 1,
+            theme_revision: 0,
+            errors: Vec::new(),
+        };
+        preview.rebuild_all();
+        preview
+    }
+
+    /// The file at an output path (`van-ban/2024/x/index.html`).
+    pub fn file(&self, path: &str) -> Option<Served> {
+        match self.rendered.get(path) {
+            Some(bytes) => Some(Served::Rendered(bytes.clone())),
+            None => self.copied.get(path).cloned(),
+        }
+    }
+
+    /// Whether any build has succeeded yet.
+    pub fn has_site(&self) -> bool {
+        self.built.is_some()
+    }
+
+    /// Applies changed files; returns what the open pages need to know.
+    pub fn apply(&mut self, changes: &Changes) -> Outcome {
+        if changes.everything || self.built.is_none() {
+            return self.rebuild_all();
+        }
+        let mut outcome = Outcome::Unchanged;
+        if !changes.content.is_empty() {
+            outcome = self.rebuild_content(&changes.content);
+        }
+        if !changes.styles.is_empty() && !matches!(outcome, Outcome::Failed(_)) {
+            self.refresh_copied();
+            if outcome == Outcome::Unchanged {
+                outcome = Outcome::Styles;
+            }
+        }
+        outcome
+    }
+
+    /// Reads everything again: configuration, theme, every notice.
+    pub fn rebuild_all(&mut self) -> Outcome {
+        let mut problems = Vec::new();
+        let config = config::with_base_url(SiteConfig::load(&self.root, &mut problems), None);
+        let config = SiteConfig { base_url: None, ..config };
+        let theme = Theme::load(&self.root, &config, &mut problems);
+        let sources = content::discover(&self.root, &mut problems);
+        let notices = content::load_all(&self.root, &sources, &config, &mut problems);
+        let (Some(theme), 0) = (theme, diag::count_errors(&problems)) else {
+            return self.fail(problems);
+        };
+        self.theme_revision += 1;
+        let revisions: Vec<u64> = sources.iter().map(|_| self.take_revision()).collect();
+        let notices = notices.into_iter().map(Arc::new).collect();
+        self.finish(config, Arc::new(theme), sources, revisions, notices, problems, true)
+    }
+
+    fn take_revision(&mut self) -> u64 {
+        self.next_revision += 1;
+        self.next_revision
+    }
+
+    fn fail(&mut self, mut problems: Vec<Diagnostic>) -> Outcome {
+        diag::sort(&mut problems);
+        problems.retain(Diagnostic::is_error);
+        self.errors = problems.clone();
+        Outcome::Failed(problems)
+    }
+
+    /// Re-reads the changed notice files and renders what their change touched.
+    fn rebuild_content(&mut self, changed: &[PathBuf]) -> Outcome {
+        let built = self.built.as_ref().expect("a good build exists");
+        let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
+        let known: HashSet<&Path> = built.sources.iter().map(|s| s.path.as_path()).collect();
+        let structure_changed = changed.iter().any(|p| !known.contains(p) || !p.is_file());
+        let mut problems = Vec::new();
+        let sources = if structure_changed {
+            content::discover(&self.root, &mut problems)
+        } else {
+            built.sources.clone()
+        };
+        let previous: HashMap<&Path, (usize, &SourceEntry)> =
+            built.sources.iter().enumerate().map(|(i, s)| (s.path.as_path(), (i, s))).collect();
+        let mut reload = Vec::new();
+        let mut notices = Vec::with_capacity(sources.len());
+        let mut revisions = Vec::with_capacity(sources.len());
+        for (k, source) in sources.iter().enumerate() {
+            match previous.get(source.path.as_path()) {
+                Some(&(i, old)) if old == source && !changed.contains(source.path.as_path()) => {
+                    notices.push(Some(built.archive.notices[i].clone()));
+                    revisions.push(built.revisions[i]);
+                }
+                _ => {
+                    reload.push(k);
+                    notices.push(None);
+                    revisions.push(0);
+                }
+            }
+        }
+        let config = built.config.clone();
+        let loaded: Vec<(usize, Option<Notice>, Vec<Diagnostic>)> = reload
+            .par_iter()
+            .map(|&k| {
+                let (notice, problems) = content::load_one(&self.root, &sources[k], &config);
+                (k, notice, problems)
+            })
+            .collect();
+        let config = config.clone();
+        let theme = built.theme.clone();
+        for (k, notice, mut found) in loaded {
+            problems.append(&mut found);
+            notices[k] = notice.map(Arc::new);
+            revisions[k] = self.take_revision();
+        }
+        if diag::count_errors(&problems) > 0 {
+            return self.fail(problems);
+        }
+        let notices: Vec<Arc<Notice>> = notices.into_iter().flatten().collect();
+        self.finish(config, theme, sources, revisions, notices, problems, false)
+    }
+
+    /// Links, plans and renders; keeps the result only if it has no errors.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        config: SiteConfig,
+        theme: Arc<Theme>,
+        sources: Vec<SourceEntry>,
+        revisions: Vec<u64>,
+        notices: Vec<Arc<Notice>>,
+        mut problems: Vec<Diagnostic>,
+        everything: bool,
+    ) -> Outcome {
+        let archive = Archive::link(config.clone(), notices, &mut problems);
+        if diag::count_errors(&problems) > 0 {
+            return self.fail(problems);
+        }
+        let indexes = Indexes::build(&archive);
+        let plan = plan::plan(&archive, &indexes, &revisions, self.theme_revision);
+        let old = self.built.as_ref().map(|b| &b.fingerprints);
+        let stale: Vec<&plan::Planned> = plan
+            .files
+            .iter()
+            .filter(|f| everything || old.and_then(|o| o.get(&f.path)) != Some(&f.fingerprint))
+            .collect();
+        let renderer = Renderer::new(&archive, &theme, &indexes);
+        let rendered: Vec<Result<crate::render::Page, Diagnostic>> =
+            stale.par_iter().map(|f| plan::render_planned(&renderer, &plan, f)).collect();
+        let mut pages = Vec::with_capacity(rendered.len());
+        for page in rendered {
+            match page {
+                Ok(page) => pages.push(page),
+                Err(d) => problems.push(d),
+            }
+        }
+        if diag::count_errors(&problems) > 0 {
+            return self.fail(problems);
+        }
+        let changed: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+        self.store(&plan, pages, everything);
+        let fingerprints = plan.files.iter().map(|f| (f.path.clone(), f.fingerprint)).collect();
+        self.built = Some(Built { config, theme, sources, revisions, archive, fingerprints });
+        self.refresh_copied();
+        self.errors.clear();
+        Outcome::Pages { paths: changed, all: everything }
+    }
+
+    /// Puts rendered pages in place and forgets files the plan no longer has.
+    fn store(&mut self, plan: &Plan, pages: Vec<crate::render::Page>, everything: bool) {
+        if everything {
+            self.rendered.clear();
+        } else {
+            let planned: HashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
+            self.rendered.retain(|path, _| planned.contains(path.as_str()));
+        }
+        for page in pages {
+            self.rendered.insert(page.path, Arc::new(page.html.into_bytes()));
+        }
+    }
+
+    /// Static files and attachments: listed again, served from where they are.
+    fn refresh_copied(&mut self) {
+        let Some(built) = &self.built else { return };
+        self.copied.clear();
+        for file in crate::theme::static_files(&self.root, &built.config) {
+            let served = match file.source {
+                StaticSource::Embedded(bytes) => Served::Embedded(bytes),
+                StaticSource::File(path) => Served::File(path),
+            };
+            self.copied.insert(file.path, served);
+        }
+        for (i, notice) in built.archive.notices.iter().enumerate() {
+            for attachment in &notice.attachments {
+                let path = format!("{}{}", built.archive.urls[i], attachment.name);
+                self.copied.insert(path, Served::File(attachment.source.clone()));
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! `gazette serve`: rebuilds on change, reload events, errors, safety, incremental = full.
+
+mod common;
+
+use common::*;
+
+fn archive() -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Xem trước\n");
+    archive.write(
+        "content/a.md",
+        &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Nội dung cũ của thông báo."),
+    );
+    archive.write(
+        "content/b.md",
+        &simple("02-TB/VPTU", "2024-04-01", "Thông báo thứ hai", "Thực hiện Thông báo số 01-TB/VPTU."),
+    );
+    archive.write(
+        "content/c.md",
+        &notice(
+            "number: 05-KH/TU\ntitle: Kế hoạch cải cách\nissuer: Tỉnh ủy\ndate: 2023-05-02\ntags: [cải cách]",
+            "Nội dung kế hoạch.",
+        ),
+    );
+    archive
+}
+
+const PAGE_A: &str = "/van-ban/2024/thong-bao-1-tb-vptu/index.html";
+
+#[test]
+fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    let (status, page) = server.get_text(PAGE_A);
+    assert_eq!(status, 200);
+    assert!(page.contains("Nội dung cũ"));
+    assert!(page.contains("/__gazette/live.js"), "the preview injects the reload script");
+
+    archive.write(
+        "content/a.md",
+        &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Nội dung mới đã sửa."),
+    );
+    let change: serde_json::Value = serde_json::from_str(&events.wait_for("reload", 30)).unwrap();
+    let paths: Vec<&str> = change["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    assert!(paths.contains(&PAGE_A.trim_start_matches('/')), "{paths:?}");
+    assert!(
+        !paths.contains(&"van-ban/2023/ke-hoach-5-kh-tu/index.html"),
+        "an unrelated page is not rebuilt: {paths:?}"
+    );
+    let (_, page) = server.get_text(PAGE_A);
+    assert!(page.contains("Nội dung mới đã sửa"), "{page}");
+    assert!(!archive.exists("output"), "serve writes nothing to output/");
+}
+
+#[test]
+fn broken_content_reports_errors_and_keeps_the_last_good_page() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    archive.write("content/a.md", "---\nnumber: 01-TB/VPTU\ntitle: [chưa đóng\nissuer: X\n---\nx\n");
+    let errors: Vec<String> = serde_json::from_str(&events.wait_for("errors", 30)).unwrap();
+    assert!(errors.iter().any(|e| e.starts_with("error: content/a.md:3:")), "{errors:?}");
+    let (status, page) = server.get_text(PAGE_A);
+    assert_eq!(status, 200);
+    assert!(page.contains("Nội dung cũ"), "the last good build stays served");
+    // A new page opened while the content is broken learns the errors at once.
+    let late = server.events();
+    let errors = late.wait_for("errors", 30);
+    assert!(errors.contains("content/a.md:3:"), "{errors}");
+
+    archive.write("content/a.md", &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Đã sửa lỗi."));
+    events.wait_for("reload", 30);
+    assert!(server.get_text(PAGE_A).1.contains("Đã sửa lỗi"));
+}
+
+#[test]
+fn requests_outside_the_site_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "MẬT-KHÔNG-ĐƯỢC-LỘ").unwrap();
+    let archive = archive();
+    archive.write("static/ok.txt", "công khai");
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), archive.path("static/leak.txt")).unwrap();
+    archive.write("secret-in-root.txt", "MẬT-KHÔNG-ĐƯỢC-LỘ");
+    let server = Server::start(&archive, &[]);
+    assert_eq!(server.get_text("/ok.txt"), (200, "công khai".to_string()));
+    for path in [
+        "/../secret-in-root.txt",
+        "/%2e%2e/secret-in-root.txt",
+        "/van-ban/%2e%2e/%2e%2e/secret-in-root.txt",
+        "/van-ban%2f..%2f..%2fsecret-in-root.txt",
+        "/..%5csecret-in-root.txt",
+        "/..\\secret-in-root.txt",
+        "/secret-in-root.txt",
+        "/content/a.md",
+        "/site.yaml",
+        "/leak.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        &format!("/{}", outside.path().join("secret.txt").display()),
+    ] {
+        let (status, body) = server.get_text(path);
+        assert!(status >= 400, "{path} answered {status}");
+        assert!(!body.contains("MẬT") && !body.contains("root:"), "{path} leaked");
+    }
+    let (status, _) = server.get_text("/khong-co-trang-nay/");
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn preview_after_edits_equals_a_fresh_build() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    type Edit = Box<dyn Fn(&TestArchive)>;
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "van-ban/2024/thong-bao-1-tb-vptu/index.html",
+            Box::new(|a| {
+                a.write(
+                    "content/a.md",
+                    &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Thân mới."),
+                );
+            }),
+        ),
+        (
+            "loai/thong-bao/index.html",
+            Box::new(|a| {
+                a.write(
+                    "content/b.md",
+                    &simple("02-TB/VPTU", "2024-04-01", "Tiêu đề đã đổi", "Theo 01-TB/VPTU."),
+                );
+            }),
+        ),
+        (
+            "van-ban/2024/ke-hoach-6-kh-tu/index.html",
+            Box::new(|a| {
+                let front = "number: 06-KH/TU\ntitle: Kế hoạch mới\nissuer: Tỉnh ủy\ndate: 2024-08-02\ntags: [cải cách, chuyển đổi số]";
+                a.write("content/d.md", &notice(front, "Triển khai Kế hoạch số 05-KH/TU."));
+            }),
+        ),
+        (
+            "chu-de/cai-cach/index.html",
+            Box::new(|a| {
+                std::fs::remove_file(a.path("content/c.md")).unwrap();
+            }),
+        ),
+    ];
+    for (touched, edit) in edits {
+        edit(&archive);
+        events.wait_for_reload_of(touched, 30);
+    }
+    let fresh = TestArchive::new();
+    let output = archive.run(&["build", "--drafts", "--out", fresh.path("out").to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let files = snapshot(&fresh.path("out"));
+    assert!(files.len() > 20);
+    for (path, bytes) in &files {
+        let (status, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        assert!(without_reload_script(&served) == *bytes, "{path} differs from a fresh build");
+    }
+    assert_eq!(server.get("/van-ban/2023/ke-hoach-5-kh-tu/index.html").0, 404, "a deleted notice is gone");
+}
+
+#[test]
+fn many_idle_connections_do_not_stall_the_server() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let idle: Vec<std::net::TcpStream> =
+        (0..200).map(|_| std::net::TcpStream::connect(&server.address).expect("connect")).collect();
+    let streams: Vec<EventStream> = (0..40).map(|_| server.events()).collect();
+    for stream in &streams {
+        stream.wait_for("hello", 30);
+    }
+    // Clients that ask and hang up at once.
+    for _ in 0..50 {
+        use std::io::Write;
+        let mut s = std::net::TcpStream::connect(&server.address).unwrap();
+        let _ = s.write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    let (status, _) = server.get("/index.html");
+    assert_eq!(status, 200);
+    drop(idle);
+    drop(streams);
+    assert_eq!(server.get("/style.css").0, 200);
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_one() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let archive = archive();
+    let binary = assert_cmd::cargo::cargo_bin("gazette");
+    let mut child = std::process::Command::new(binary)
+        .args(["serve", "--root"])
+        .arg(archive.root())
+        .args(["--port", &port.to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line)
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(!line.contains(&format!(":{port}/")), "{line}");
+    assert!(line.contains("http://127.0.0.1:"), "{line}");
+}
