@@ -82,6 +82,12 @@ pub struct Archive {
     pub urls: Vec<String>,
     pub links: Vec<NoticeLinks>,
     pub stats: CitationStats,
+    resolver: Arc<Resolver>,
+}
+
+/// What other notices' links depend on: a change elsewhere leaves links as they were.
+fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<u32>) {
+    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, notice.number.as_ref().map(|n| n.seq))
 }
 
 impl Archive {
@@ -98,7 +104,47 @@ impl Archive {
         fill_reverse_links(&notices, &mut links);
         link_series(&notices, &mut links);
         let stats = count_citations(&links);
-        Archive { config, notices, urls, links, stats }
+        Archive { config, notices, urls, links, stats, resolver: Arc::new(resolver) }
+    }
+
+    /// Links again after the notices at `changed` were replaced in place. When none of them
+    /// changed what other notices' links depend on (number, type, date, issuer), only their
+    /// own references and relations are resolved again and the reverse links recounted;
+    /// otherwise the whole archive is linked. Warnings are reported for the changed notices.
+    pub fn relink(
+        previous: &Archive,
+        notices: Vec<Arc<Notice>>,
+        changed: &[usize],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Archive {
+        let same_shape = previous.notices.len() == notices.len()
+            && changed.iter().all(|&i| identity(&previous.notices[i]) == identity(&notices[i]));
+        if !same_shape {
+            return Archive::link(previous.config.clone(), notices, diagnostics);
+        }
+        let resolver = previous.resolver.clone();
+        let mut links = previous.links.clone();
+        for &i in changed {
+            let (previous_link, next) = (links[i].previous, links[i].next);
+            links[i] = link_references(&notices, &resolver, &notices[i], diagnostics);
+            links[i].relations = link_relations(&notices, &resolver, i, &notices[i], diagnostics);
+            (links[i].previous, links[i].next) = (previous_link, next);
+        }
+        for link in &mut links {
+            link.cited_by.clear();
+            link.related_by.clear();
+            link.ended_by = None;
+        }
+        fill_reverse_links(&notices, &mut links);
+        let stats = count_citations(&links);
+        Archive {
+            config: previous.config.clone(),
+            notices,
+            urls: previous.urls.clone(),
+            links,
+            stats,
+            resolver,
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -102,7 +102,8 @@ pub fn page_count(count: usize, page_size: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct Indexes {
     pub dimensions: Vec<DimensionIndex>,
-    folders: HashMap<(Dimension, String), String>,
+    /// Per dimension (in `Dimension::ALL` order), value name to list folder.
+    folders: Vec<HashMap<String, String>>,
 }
 
 impl Indexes {
@@ -110,23 +111,40 @@ impl Indexes {
         let newest = newest_first(archive);
         let dimensions: Vec<DimensionIndex> =
             Dimension::ALL.iter().map(|&dimension| build_dimension(archive, &newest, dimension)).collect();
-        let mut folders = HashMap::new();
-        for index in &dimensions {
-            for value in &index.values {
-                folders.insert((index.dimension, value.name.clone()), index.value_folder(value));
-            }
-        }
+        let folders = dimensions
+            .iter()
+            .map(|index| index.values.iter().map(|v| (v.name.clone(), index.value_folder(v))).collect())
+            .collect();
         Indexes { dimensions, folders }
     }
 
     /// The folder of a value's list, if the value has one.
     pub fn folder_of(&self, dimension: Dimension, name: &str) -> Option<&str> {
-        self.folders.get(&(dimension, name.trim().to_string())).map(String::as_str)
+        let at = Dimension::ALL.iter().position(|&d| d == dimension)?;
+        self.folders[at].get(name.trim()).map(String::as_str)
+    }
+
+    /// The indexes of `archive`, reusing `previous` when the notices at `changed` kept every
+    /// value they are indexed by (type, issuer, date, number, signer, tags).
+    pub fn rebuild(previous: &Indexes, old: &Archive, archive: &Archive, changed: &[usize]) -> Indexes {
+        let unchanged = old.len() == archive.len()
+            && changed.iter().all(|&i| index_signature(old, i) == index_signature(archive, i));
+        if unchanged { previous.clone() } else { Indexes::build(archive) }
     }
 
     pub fn get(&self, dimension: Dimension) -> &DimensionIndex {
         self.dimensions.iter().find(|d| d.dimension == dimension).expect("every dimension is built")
     }
+}
+
+type Signature<'a> =
+    (&'a str, &'a str, Option<jiff::civil::Date>, Option<u32>, Option<&'a str>, &'a [String]);
+
+/// Everything a notice is indexed and ordered by.
+fn index_signature(archive: &Archive, i: usize) -> Signature<'_> {
+    let n = &archive.notices[i];
+    let signer = n.signer.as_ref().map(|s| s.name.as_str());
+    (&n.doc_type, &n.issuer, n.date, n.number.as_ref().map(|n| n.seq), signer, &n.tags)
 }
 
 /// Notice indices, newest first: by date, then number, then source order.

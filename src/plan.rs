@@ -8,8 +8,10 @@
 //! body touches its page and the few lists and feeds that show its summary. Static files and
 //! attachments are copied, not rendered, and are not planned here.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
+
+// Fingerprints only compare a build with the one before: a fast hash will do.
+use rustc_hash::FxHasher as DefaultHasher;
 
 use crate::archive::{Archive, RefTarget};
 use crate::diag::Diagnostic;
@@ -51,7 +53,7 @@ pub struct Plan {
 }
 
 fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = DefaultHasher::default();
     value.hash(&mut hasher);
     hasher.finish()
 }
@@ -157,7 +159,7 @@ fn notice_fingerprint(
 ) -> u64 {
     let links = &archive.links[i];
     let notice = &archive.notices[i];
-    let mut h = DefaultHasher::new();
+    let mut h = DefaultHasher::default();
     (global, revisions[i], &archive.urls[i], archive.effective_status(i)).hash(&mut h);
     for target in &links.references {
         match target {

@@ -47,7 +47,7 @@ pub struct Query<'a> {
 }
 
 /// Finds archived notices by canonical key, with the Đ/D-folded key as a fallback.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Resolver {
     by_key: HashMap<String, Vec<usize>>,
     by_folded_key: HashMap<String, Vec<usize>>,

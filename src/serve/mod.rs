@@ -26,7 +26,7 @@ use preview::{Changes, Outcome, Preview};
 /// Threads answering requests.
 const WORKERS: usize = 8;
 /// How long the watcher waits for a burst of saves to settle.
-const DEBOUNCE: Duration = Duration::from_millis(40);
+const DEBOUNCE: Duration = Duration::from_millis(25);
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Where and what to serve.
@@ -42,6 +42,10 @@ pub struct ServeOptions {
 pub fn run(options: &ServeOptions) -> Result<()> {
     let root =
         options.root.canonicalize().with_context(|| format!("no archive at {}", options.root.display()))?;
+    // Watch before building, so a save during the first build or right after it is seen.
+    let (sender, events) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch files")?;
+    watch_folders(&mut debouncer, &root)?;
     let started = Instant::now();
     let preview = Preview::new(&root);
     report_build(&preview, started);
@@ -59,7 +63,7 @@ pub fn run(options: &ServeOptions) -> Result<()> {
             }
         });
     }
-    watch(&root, &preview, &streams)
+    watch(&root, &preview, &streams, &mut debouncer, &events)
 }
 
 /// Binds the port asked for, or the next free one when it is taken.
@@ -99,10 +103,13 @@ fn report_build(preview: &Preview, started: Instant) {
 
 /// Watches the archive and rebuilds on every settled change; never returns unless the
 /// watcher fails.
-fn watch(root: &Path, preview: &RwLock<Preview>, streams: &Streams) -> Result<()> {
-    let (sender, events) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch files")?;
-    watch_folders(&mut debouncer, root)?;
+fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    root: &Path,
+    preview: &RwLock<Preview>,
+    streams: &Streams,
+    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+    events: &mpsc::Receiver<DebounceEventResult>,
+) -> Result<()> {
     loop {
         let batch = match events.recv_timeout(KEEP_ALIVE) {
             Ok(batch) => batch,
@@ -133,7 +140,7 @@ fn watch(root: &Path, preview: &RwLock<Preview>, streams: &Streams) -> Result<()
         let outcome = preview.write().unwrap_or_else(|e| e.into_inner()).apply(&changes);
         announce(&outcome, streams, started);
         if changes.everything {
-            watch_folders(&mut debouncer, root)?;
+            watch_folders(debouncer, root)?;
         }
     }
 }

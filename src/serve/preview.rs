@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,6 +21,16 @@ use crate::index::Indexes;
 use crate::plan::{self, Plan};
 use crate::render::Renderer;
 use crate::theme::{StaticSource, Theme};
+
+/// Files rendered at once after a change; beyond this a sample is rendered to catch template
+/// errors and the rest waits until asked for.
+const EAGER_RENDER: usize = 64;
+
+/// One file of each kind, to check templates after a large change.
+fn sample(plan: &Plan) -> Vec<&plan::Planned> {
+    let mut seen = HashSet::new();
+    plan.files.iter().filter(|f| seen.insert(std::mem::discriminant(&f.output))).collect()
+}
 
 /// A file the preview server can send.
 #[derive(Clone)]
@@ -80,6 +90,14 @@ fn is_stylesheet(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "css") && path.components().any(|c| c.as_os_str() == "static")
 }
 
+/// What a rebuild may keep of the previous build.
+enum Reuse {
+    /// The notices are the same files in the same order; those at these places changed.
+    AllBut(Vec<usize>),
+    /// Notices were added or removed: link everything again.
+    Nothing,
+}
+
 /// The good state of the preview: what is served.
 struct Built {
     config: SiteConfig,
@@ -87,15 +105,19 @@ struct Built {
     sources: Vec<SourceEntry>,
     revisions: Vec<u64>,
     archive: Archive,
-    fingerprints: HashMap<String, u64>,
+    indexes: Indexes,
+    plan: Plan,
+    /// Output path to its place in the plan.
+    planned: HashMap<String, usize>,
 }
 
 /// The previewed site.
 pub struct Preview {
     root: PathBuf,
     built: Option<Built>,
-    /// Rendered pages and feeds, by output path.
-    rendered: HashMap<String, Arc<Vec<u8>>>,
+    /// Pages and feeds rendered so far, by output path: files are rendered when first asked
+    /// for, and forgotten when a change moves their fingerprint.
+    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// Static files and attachments, served from where they are.
     copied: HashMap<String, Served>,
     next_revision: u64,
@@ -110,7 +132,7 @@ impl Preview {
         let mut preview = Preview {
             root: root.to_path_buf(),
             built: None,
-            rendered: HashMap::new(),
+            rendered: Mutex::new(HashMap::new()),
             copied: HashMap::new(),
             next_revision: 1,
             theme_revision: 0,
@@ -122,10 +144,19 @@ impl Preview {
 
     /// The file at an output path (`van-ban/2024/x/index.html`).
     pub fn file(&self, path: &str) -> Option<Served> {
-        match self.rendered.get(path) {
-            Some(bytes) => Some(Served::Rendered(bytes.clone())),
-            None => self.copied.get(path).cloned(),
+        if let Some(bytes) = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+            return Some(Served::Rendered(bytes.clone()));
         }
+        let built = self.built.as_ref()?;
+        let Some(&at) = built.planned.get(path) else { return self.copied.get(path).cloned() };
+        let renderer = Renderer::new(&built.archive, &built.theme, &built.indexes);
+        let html = match plan::render_planned(&renderer, &built.plan, &built.plan.files[at]) {
+            Ok(page) => page.html,
+            Err(d) => format!("<!doctype html><meta charset=utf-8><body><pre>{d}</pre></body>"),
+        };
+        let bytes = Arc::new(html.into_bytes());
+        self.rendered.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.clone());
+        Some(Served::Rendered(bytes))
     }
 
     /// Whether any build has succeeded yet.
@@ -165,7 +196,7 @@ impl Preview {
         self.theme_revision += 1;
         let revisions: Vec<u64> = sources.iter().map(|_| self.take_revision()).collect();
         let notices = notices.into_iter().map(Arc::new).collect();
-        self.finish(config, Arc::new(theme), sources, revisions, notices, problems, true)
+        self.finish(config, Arc::new(theme), sources, revisions, notices, problems, None)
     }
 
     fn take_revision(&mut self) -> u64 {
@@ -229,7 +260,8 @@ impl Preview {
             return self.fail(problems);
         }
         let notices: Vec<Arc<Notice>> = notices.into_iter().flatten().collect();
-        self.finish(config, theme, sources, revisions, notices, problems, false)
+        let reuse = if structure_changed { Reuse::Nothing } else { Reuse::AllBut(reload) };
+        self.finish(config, theme, sources, revisions, notices, problems, Some(reuse))
     }
 
     /// Links, plans and renders; keeps the result only if it has no errors.
@@ -242,23 +274,46 @@ impl Preview {
         revisions: Vec<u64>,
         notices: Vec<Arc<Notice>>,
         mut problems: Vec<Diagnostic>,
-        everything: bool,
+        reuse: Option<Reuse>,
     ) -> Outcome {
-        let archive = Archive::link(config.clone(), notices, &mut problems);
+        let everything = reuse.is_none();
+        let previous = self.built.as_ref().filter(|_| !everything);
+        let changed = match &reuse {
+            Some(Reuse::AllBut(changed)) => Some(changed.as_slice()),
+            _ => None,
+        };
+        let archive = match (previous, changed) {
+            (Some(b), Some(changed)) => Archive::relink(&b.archive, notices, changed, &mut problems),
+            _ => Archive::link(config.clone(), notices, &mut problems),
+        };
         if diag::count_errors(&problems) > 0 {
             return self.fail(problems);
         }
-        let indexes = Indexes::build(&archive);
+        let indexes = match (previous, changed) {
+            (Some(b), Some(changed)) => Indexes::rebuild(&b.indexes, &b.archive, &archive, changed),
+            _ => Indexes::build(&archive),
+        };
         let plan = plan::plan(&archive, &indexes, &revisions, self.theme_revision);
-        let old = self.built.as_ref().map(|b| &b.fingerprints);
+        let old: HashMap<&str, u64> = match &self.built {
+            Some(b) if !everything => b.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
+            _ => HashMap::new(),
+        };
         let stale: Vec<&plan::Planned> = plan
             .files
             .iter()
-            .filter(|f| everything || old.and_then(|o| o.get(&f.path)) != Some(&f.fingerprint))
+            .filter(|f| everything || old.get(f.path.as_str()) != Some(&f.fingerprint))
             .collect();
+        // Render a sample now so template errors show in the page rather than on one request.
         let renderer = Renderer::new(&archive, &theme, &indexes);
+        // notices.json and the sitemap cover every notice: they wait until asked for.
+        let page = |f: &&plan::Planned| !matches!(f.output, plan::Output::Api | plan::Output::Sitemap);
+        let checked: Vec<&plan::Planned> = if stale.len() <= EAGER_RENDER {
+            stale.iter().copied().filter(page).collect()
+        } else {
+            sample(&plan).into_iter().filter(page).collect()
+        };
         let rendered: Vec<Result<crate::render::Page, Diagnostic>> =
-            stale.par_iter().map(|f| plan::render_planned(&renderer, &plan, f)).collect();
+            checked.par_iter().map(|f| plan::render_planned(&renderer, &plan, f)).collect();
         let mut pages = Vec::with_capacity(rendered.len());
         for page in rendered {
             match page {
@@ -269,26 +324,29 @@ impl Preview {
         if diag::count_errors(&problems) > 0 {
             return self.fail(problems);
         }
-        let changed: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
-        self.store(&plan, pages, everything);
-        let fingerprints = plan.files.iter().map(|f| (f.path.clone(), f.fingerprint)).collect();
-        self.built = Some(Built { config, theme, sources, revisions, archive, fingerprints });
+        let mut changed: Vec<String> = stale.iter().map(|f| f.path.clone()).collect();
+        let planned: HashMap<String, usize> =
+            plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+        changed.extend(old.keys().filter(|p| !planned.contains_key(**p)).map(|p| p.to_string()));
+        {
+            let mut cache = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
+            if everything {
+                cache.clear();
+            }
+            for path in &changed {
+                cache.remove(path);
+            }
+            for page in pages {
+                cache.insert(page.path, Arc::new(page.html.into_bytes()));
+            }
+        }
+        if everything {
+            changed.clear();
+        }
+        self.built = Some(Built { config, theme, sources, revisions, archive, indexes, plan, planned });
         self.refresh_copied();
         self.errors.clear();
         Outcome::Pages { paths: changed, all: everything }
-    }
-
-    /// Puts rendered pages in place and forgets files the plan no longer has.
-    fn store(&mut self, plan: &Plan, pages: Vec<crate::render::Page>, everything: bool) {
-        if everything {
-            self.rendered.clear();
-        } else {
-            let planned: HashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
-            self.rendered.retain(|path, _| planned.contains(path.as_str()));
-        }
-        for page in pages {
-            self.rendered.insert(page.path, Arc::new(page.html.into_bytes()));
-        }
     }
 
     /// Static files and attachments: listed again, served from where they are.
