@@ -66,6 +66,9 @@ pub struct BodyRef {
     pub column: usize,
 }
 
+/// Words of a paragraph shown in the contents after a bare section number.
+const TOC_WORDS: usize = 8;
+
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
 const END: char = '\u{E002}';
@@ -111,6 +114,8 @@ struct BodyPass<'a> {
     paragraph: Option<usize>,
     section_label: Option<String>,
     paragraphs_seen: usize,
+    /// A contents entry labelled only by a number, and the paragraph's words so far.
+    bare_number_tail: Option<(usize, String)>,
     first_paragraph: String,
     has_text: bool,
 }
@@ -134,6 +139,7 @@ impl<'a> BodyPass<'a> {
             paragraph: None,
             section_label: None,
             paragraphs_seen: 0,
+            bare_number_tail: None,
             first_paragraph: String::new(),
             has_text: false,
         }
@@ -192,6 +198,11 @@ impl<'a> BodyPass<'a> {
         if self.paragraphs_seen == 1 && self.paragraph_is_open() {
             self.first_paragraph.push_str(text);
         }
+        if let Some((_, words)) = &mut self.bare_number_tail
+            && self.section_label.is_none()
+        {
+            words.push_str(text);
+        }
     }
 
     fn paragraph_is_open(&self) -> bool {
@@ -235,7 +246,10 @@ impl<'a> BodyPass<'a> {
     fn end(&mut self, tag: TagEnd) {
         self.flush_text();
         match tag {
-            TagEnd::Paragraph => self.paragraph = None,
+            TagEnd::Paragraph => {
+                self.paragraph = None;
+                self.finish_bare_number_label();
+            }
             TagEnd::Strong => self.finish_section_label(),
             TagEnd::Heading(level) => {
                 self.finish_heading(level);
@@ -266,7 +280,24 @@ impl<'a> BodyPass<'a> {
         let label = label.trim().trim_end_matches(':').trim().to_string();
         let anchor = self.unique_anchor(&format!("muc-{}", slugify(&label)));
         self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+        if !label.chars().any(char::is_alphabetic) || caps.name("roman").is_some() && label.len() <= 6 {
+            // "**3.2.** Tăng cường …": the contents shows the first words after the number.
+            self.bare_number_tail = Some((self.toc.len(), String::new()));
+        }
         self.toc.push(TocEntry { level, label, anchor });
+    }
+
+    /// Completes a contents entry whose bold label was only a number.
+    fn finish_bare_number_label(&mut self) {
+        let Some((entry, words)) = self.bare_number_tail.take() else { return };
+        let words: Vec<&str> = words.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        let shown = words.iter().take(TOC_WORDS).copied().collect::<Vec<_>>().join(" ");
+        let ellipsis = if words.len() > TOC_WORDS { "…" } else { "" };
+        let label = &mut self.toc[entry].label;
+        *label = format!("{label} {}{ellipsis}", shown.trim_end_matches([',', ';', ':']));
     }
 
     fn finish_heading(&mut self, level: HeadingLevel) {
@@ -468,7 +499,7 @@ mod tests {
             vec![
                 (2, "Mục tiêu", "muc-tieu"),
                 (2, "1. Về kết quả công tác", "muc-1-ve-ket-qua-cong-tac"),
-                (3, "3.2.", "muc-3-2"),
+                (3, "3.2. tiếp theo.", "muc-3-2"),
                 (1, "II. NHIỆM VỤ", "muc-ii-nhiem-vu"),
                 (2, "Mục tiêu", "muc-tieu-2"),
             ]
