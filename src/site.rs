@@ -1,10 +1,10 @@
 //! The build pipeline: configuration, theme, content, linking, rendering, writing.
 //!
 //! Each stage is one call with one main type: [`SiteConfig`], [`Theme`], [`Notice`]s,
-//! [`Archive`], rendered pages, and a [`Staging`] folder swapped in at the end. Problems of all
-//! stages are collected before anything is written, so one run reports every problem and a
-//! failed build leaves the previous output untouched. `check` is the same pipeline without
-//! the writing.
+//! [`Archive`], rendered pages and the search index, and a [`Staging`] folder swapped in at
+//! the end. Problems of all stages are collected before anything is written, so one run
+//! reports every problem and a failed build leaves the previous output untouched. `check` is
+//! the same pipeline without the writing.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,7 @@ use crate::feeds;
 use crate::index::{self, Indexes};
 use crate::output::{self, Staging};
 use crate::render::{Page, Renderer};
+use crate::search;
 use crate::theme::{StaticSource, Theme};
 
 /// What to build.
@@ -144,9 +145,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     if let (Some(theme), 0) = (&theme, diag::count_errors(&diagnostics)) {
         let staging = Staging::create(&out)?;
-        match write_archive(&staging, &archive, theme, options.progress) {
+        match write_archive(&staging, &archive, theme, options.progress, &mut timings) {
             Ok(pages) => {
-                timings.lap("render and write");
                 staging.commit()?;
                 timings.lap("swap in");
                 report.pages = pages;
@@ -175,6 +175,7 @@ fn write_archive(
     archive: &Archive,
     theme: &Theme,
     progress: bool,
+    timings: &mut Timings,
 ) -> Result<usize, Vec<Diagnostic>> {
     let indexes = Indexes::build(archive);
     let renderer = Renderer::new(archive, theme, &indexes);
@@ -194,7 +195,8 @@ fn write_archive(
     let mut page_paths: Vec<String> = archive.urls.iter().map(|u| format!("{u}index.html")).collect();
 
     let newest = index::newest_first(archive);
-    let mut other_pages = vec![renderer.home_page(&newest[..newest.len().min(HOME_NOTICES)])];
+    let mut other_pages =
+        vec![renderer.home_page(&newest[..newest.len().min(HOME_NOTICES)]), renderer.search_page()];
     other_pages.extend(indexes.dimensions.iter().map(|d| renderer.dimension_page(d)));
     let lists: Vec<Result<Vec<Page>, Diagnostic>> = indexes
         .dimensions
@@ -240,6 +242,13 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
+    timings.lap("render and write");
+    for file in search::index_files(archive, &indexes) {
+        if let Err(d) = write_page(staging, &file) {
+            problems.push(d);
+        }
+    }
+    timings.lap("search index");
     if problems.is_empty() { Ok(page_paths.len()) } else { Err(problems) }
 }
 
