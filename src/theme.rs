@@ -28,9 +28,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "list.html",
     "atom.xml",
     "404.html",
+    "search.html",
 ];
-const DEFAULT_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../themes/default/static/style.css")),
+    ("search.js", include_bytes!("../themes/default/static/search.js")),
+];
 const DEFAULT_LABELS: &str = include_str!("../themes/default/labels.yaml");
 
 /// Where a static file's bytes come from.
