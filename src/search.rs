@@ -41,6 +41,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -75,18 +76,55 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
-            continue;
-        }
-        for lower in c.to_lowercase() {
-            unicode_normalization::char::decompose_canonical(lower, |part| {
-                if !is_mark(part) {
-                    folded.push(if part == 'đ' { 'd' } else { part });
-                }
-            });
+        } else if let Some(&code) = FOLDED_LATIN.get(c as usize - 0x80) {
+            if let Some(one) = char::from_u32(code) {
+                folded.push(one);
+            } else if code == DROPPED {
+                continue;
+            } else {
+                fold_char(c, &mut folded);
+            }
+        } else {
+            fold_char(c, &mut folded);
         }
     }
     folded
 }
+
+/// Folds one character: its lower case, decomposed, without marks, `đ` as `d`.
+fn fold_char(c: char, folded: &mut String) {
+    for lower in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(lower, |part| {
+            if !is_mark(part) {
+                folded.push(if part == 'đ' { 'd' } else { part });
+            }
+        });
+    }
+}
+
+/// In [`FOLDED_LATIN`]: the character folds to nothing.
+const DROPPED: u32 = u32::MAX;
+/// In [`FOLDED_LATIN`]: the character folds to several characters.
+const SEVERAL: u32 = u32::MAX - 1;
+
+/// [`fold_char`] of U+0080 to U+1EFF (Latin, combining marks, Vietnamese), computed once:
+/// Vietnamese text is mostly these characters.
+static FOLDED_LATIN: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    (0x80..0x1F00u32)
+        .map(|code| {
+            let mut out = String::new();
+            if let Some(c) = char::from_u32(code) {
+                fold_char(c, &mut out);
+            }
+            let mut chars = out.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => DROPPED,
+                (Some(one), None) => one as u32,
+                _ => SEVERAL,
+            }
+        })
+        .collect()
+});
 
 /// Combining diacritical marks: tones, breve, circumflex, horn and the rest of the block.
 fn is_mark(c: char) -> bool {
@@ -140,18 +178,36 @@ fn joins(gap: &str) -> bool {
     gap.chars().all(|c| matches!(c, '-' | '–' | '—') || (c.is_whitespace() && c != '\n'))
 }
 
-/// Calls `term` for every token and bigram of already folded text.
-pub fn for_each_term(folded: &str, mut term: impl FnMut(&str)) {
-    let tokens = tokenize(folded);
-    let mut bigram = String::new();
-    for (i, token) in tokens.iter().enumerate() {
-        term(token.text);
-        if token.pairs {
-            bigram.clear();
-            bigram.push_str(tokens[i - 1].text);
-            bigram.push(' ');
-            bigram.push_str(token.text);
-            term(&bigram);
+/// The tokens of folded text written into one buffer, one space apart, so that every token and
+/// every bigram is a slice of it.
+pub struct Terms {
+    text: String,
+    /// Start and end of each token in `text`, and whether it pairs with the one before.
+    tokens: Vec<(usize, usize, bool)>,
+}
+
+impl Terms {
+    pub fn new(folded: &str) -> Terms {
+        let found = tokenize(folded);
+        let mut text = String::with_capacity(folded.len());
+        let mut tokens = Vec::with_capacity(found.len());
+        for token in found {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            tokens.push((text.len(), text.len() + token.text.len(), token.pairs));
+            text.push_str(token.text);
+        }
+        Terms { text, tokens }
+    }
+
+    /// Calls `term` for every token and bigram, in order.
+    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str)) {
+        for (i, &(start, end, pairs)) in self.tokens.iter().enumerate() {
+            term(&self.text[start..end]);
+            if pairs {
+                term(&self.text[self.tokens[i - 1].0..end]);
+            }
         }
     }
 }
@@ -181,9 +237,13 @@ pub fn plain_text(html: &str) -> String {
     text
 }
 
-/// Appends text with every whitespace character as a space (line breaks are for block ends).
+/// Appends text with its line breaks as spaces: in the plain text, a line break ends a block.
 fn push_spaced(out: &mut String, text: &str) {
-    out.extend(text.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+    if text.contains('\n') {
+        out.push_str(&text.replace('\n', " "));
+    } else {
+        out.push_str(text);
+    }
 }
 
 fn is_block_tag(tag: &str) -> bool {
@@ -253,29 +313,52 @@ fn frequency_weight(count: u32) -> u8 {
 }
 
 /// Every term of one notice with its weight.
-fn notice_terms(notice: &Notice) -> Vec<(String, u8)> {
-    let mut flags: HashMap<String, (u8, u32)> = HashMap::new();
-    let mut add_field = |text: &str, flag: u8| {
-        for_each_term(&fold(text), |t| {
-            flags.entry(t.to_string()).or_default().0 |= flag;
-        })
-    };
+fn notice_terms(notice: &Notice, mut visit: impl FnMut(&str, u8)) {
+    let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
     if let Some(key) = notice.key() {
-        add_field(key, IN_NUMBER);
+        fields.push((Terms::new(&fold(key)), IN_NUMBER));
     }
     for text in [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags) {
-        add_field(text, IN_HEADING);
+        fields.push((Terms::new(&fold(text)), IN_HEADING));
     }
     let mut body = notice.summary.clone().unwrap_or_default();
     body.push('\n');
     body.push_str(&plain_text(&notice.body.html));
-    for_each_term(&fold(&body), |t| match flags.get_mut(t) {
-        Some(entry) => entry.1 += 1,
-        None => {
-            flags.insert(t.to_string(), (0, 1));
+    let body = Terms::new(&fold(&body));
+
+    let mut weights: HashMap<&str, (u8, u32), FnvBuild> = HashMap::with_capacity_and_hasher(2048, FnvBuild);
+    for (terms, flag) in &fields {
+        terms.for_each(|t| weights.entry(t).or_default().0 |= flag);
+    }
+    body.for_each(|t| weights.entry(t).or_default().1 += 1);
+    for (term, (flags, count)) in weights {
+        visit(term, flags | frequency_weight(count));
+    }
+}
+
+/// FNV-1a: a fast hash for the many short terms (no protection against chosen keys is needed).
+#[derive(Default, Clone, Copy)]
+struct FnvBuild;
+
+struct Fnv(u64);
+
+impl std::hash::BuildHasher for FnvBuild {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
         }
-    });
-    flags.into_iter().map(|(term, (flag, count))| (term, flag | frequency_weight(count))).collect()
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// One notice as the result list shows it.
@@ -319,6 +402,20 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
+type PostingMap = HashMap<String, Postings, FnvBuild>;
+
+/// Appends the postings of a later run of documents to those of an earlier one.
+fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
+    for (term, list) in later {
+        match earlier.get_mut(term.as_str()) {
+            Some(existing) => existing.extend(list),
+            None => {
+                earlier.insert(term, list);
+            }
+        }
+    }
+    earlier
+}
 
 /// The index files of an archive, as pages to write under the output root.
 pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
@@ -327,12 +424,25 @@ pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
     for (id, &index) in order.iter().enumerate() {
         id_of[index] = id as u32;
     }
-    let per_doc: Vec<Vec<(String, u8)>> =
-        order.par_iter().map(|&index| notice_terms(&archive.notices[index])).collect();
-    let mut postings: HashMap<String, Postings> = HashMap::new();
-    for (id, terms) in per_doc.into_iter().enumerate() {
-        for (term, weight) in terms {
-            postings.entry(term).or_default().push(((id as u32) << 4) | u32::from(weight));
+    let mut postings = order
+        .par_iter()
+        .enumerate()
+        .fold(PostingMap::default, |mut map, (id, &index)| {
+            notice_terms(&archive.notices[index], |term, weight| {
+                let posting = ((id as u32) << 4) | u32::from(weight);
+                match map.get_mut(term) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        map.insert(term.to_string(), vec![posting]);
+                    }
+                }
+            });
+            map
+        })
+        .reduce(PostingMap::default, merge_postings);
+    for list in postings.values_mut() {
+        if !list.is_sorted() {
+            list.sort_unstable();
         }
     }
     add_filter_terms(indexes, &id_of, &mut postings);
@@ -368,7 +478,7 @@ pub fn doc_path(shard: usize) -> String {
 }
 
 /// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0.
-fn add_filter_terms(indexes: &Indexes, id_of: &[u32], postings: &mut HashMap<String, Postings>) {
+fn add_filter_terms(indexes: &Indexes, id_of: &[u32], postings: &mut PostingMap) {
     for (dimension, name) in
         [(Dimension::Type, "type"), (Dimension::Issuer, "issuer"), (Dimension::Year, "year")]
     {
@@ -411,7 +521,7 @@ fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// Packs terms in order into shards of at most [`TERM_SHARD_BYTES`]; returns the shards and
 /// the bound of each.
-fn term_shards(postings: HashMap<String, Postings>) -> (Vec<String>, Vec<String>) {
+fn term_shards(postings: PostingMap) -> (Vec<String>, Vec<String>) {
     let mut terms: Vec<(String, Postings)> = postings.into_iter().collect();
     terms.sort_by(|a, b| js_order(&a.0, &b.0));
     let mut shards: Vec<String> = Vec::new();
@@ -490,7 +600,7 @@ mod tests {
 
     fn terms(text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        for_each_term(&fold(text), |t| terms.push(t.to_string()));
+        Terms::new(&fold(text)).for_each(|t| terms.push(t.to_string()));
         terms
     }
 
@@ -508,6 +618,16 @@ mod tests {
             ("NGHỊ QUYẾT", "nghi quyet"),
         ] {
             assert_eq!(fold(text), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_latin_table_folds_like_the_slow_path() {
+        for code in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "U+{code:04X}");
         }
     }
 
@@ -590,7 +710,7 @@ mod tests {
 
     #[test]
     fn every_term_is_found_through_the_bounds() {
-        let mut postings = HashMap::new();
+        let mut postings = PostingMap::default();
         for i in 0..8000u32 {
             postings.insert(format!("t{i:05} x{}", i % 7), vec![i << 4 | 1, (i + 1) << 4 | 2]);
         }

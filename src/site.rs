@@ -243,11 +243,10 @@ fn write_archive(
         }
     }
     timings.lap("render and write");
-    for file in search::index_files(archive, &indexes) {
-        if let Err(d) = write_page(staging, &file) {
-            problems.push(d);
-        }
-    }
+    let index_files = search::index_files(archive, &indexes);
+    let written: Vec<Result<(), Diagnostic>> =
+        index_files.par_iter().map(|file| write_page(staging, file)).collect();
+    problems.extend(written.into_iter().filter_map(Result::err));
     timings.lap("search index");
     if problems.is_empty() { Ok(page_paths.len()) } else { Err(problems) }
 }
