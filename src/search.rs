@@ -24,20 +24,24 @@
 //!   bound is not greater than it. A shard is closed at [`TERM_SHARD_BYTES`]; a term bigger
 //!   than that alone fills one shard.
 //! - `docs/<j>.json`: an array of the documents `j*K … j*K+K-1`, each
-//!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}` (`url` relative to the
-//!   output root, `date` ISO or null, `excerpt` the summary or first paragraph, shortened).
+//!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
+//!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`
+//!   the summary or first paragraph, shortened. `K` is chosen so that a shard holds about
+//!   6 KiB (4 to 100 documents).
 //!
 //! Document ids number the published notices newest first (date, then number), so among equal
 //! scores the lower id is the newer notice.
 //!
-//! Postings are a list of groups `[w, d0, d1, …]`: every document of a group has weight `w`;
-//! its first document id is `d0`, each following one is the previous plus its delta. The
-//! weight is a sum of [`IN_NUMBER`] (a part of the notice's own number), [`IN_HEADING`] (in the
-//! title, type, issuer or tags) and the body frequency: 0 absent, 1 once, 2 two to four
-//! times, 3 five times or more (summary and body text).
+//! Postings are a list of groups `[w, first, delta, delta, …]`: every document of a group has
+//! weight `w`; the first id is given as it is, each next one as its difference from the one
+//! before. The weight is the sum of [`IN_NUMBER`] (8: a part of the notice's own number, from
+//! its canonical key), [`IN_HEADING`] (4: in the title, type, issuer or a tag) and the
+//! frequency in the summary and body text: 0 absent, 1 once, 2 two to four times, 3 five times
+//! or more.
 //!
 //! Terms are the tokens and bigrams above, plus filter terms `#type:<slug>`,
-//! `#issuer:<slug>` and `#year:<yyyy>` (weight 0), whose slugs are those of the index pages.
+//! `#issuer:<slug>` and `#year:<yyyy>` (weight 0), whose slugs are those of the index pages
+//! (`loai/<slug>/`, `co-quan/<slug>/`, `nam/<yyyy>/`).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
