@@ -194,7 +194,10 @@
       return ranked
         .filter(function (hit) { return hit.isNumber || bitCount(hit.words) === most; })
         .sort(function (a, b) {
-          return b.isNumber - a.isNumber || b.isPhrase - a.isPhrase || b.score - a.score || a.id - b.id;
+          if (a.isNumber !== b.isNumber) return b.isNumber - a.isNumber;
+          /* Notices of one number are listed newest first, whatever their text. */
+          if (a.isNumber) return a.id - b.id;
+          return b.isPhrase - a.isPhrase || b.score - a.score || a.id - b.id;
         })
         .map(function (hit) { return hit.id; });
     });
