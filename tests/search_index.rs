@@ -215,3 +215,15 @@ fn the_search_page_is_linked_labelled_and_says_it_needs_javascript() {
     let home = archive.page("output/index.html");
     assert_eq!(attrs(&home, ".site-nav a.nav-search", "href"), vec!["https://congbao.example.vn/search/"]);
 }
+
+#[test]
+fn a_theme_with_its_own_labels_still_gets_the_search_labels() {
+    let archive = generated_archive(4);
+    archive.write("site.yaml", "title: Kho thử\ntheme: trang\n");
+    archive.write("themes/trang/labels.yaml", "vi:\n  home: Nhà\n  search:\n    submit: Tra cứu\n");
+    archive.build_ok(&[]);
+    let page = archive.page("output/search/index.html");
+    assert_eq!(texts(&page, ".site-nav a")[0], "Nhà");
+    assert_eq!(text(&page, "h1"), "Tìm kiếm văn bản");
+    assert_eq!(text(&page, "#search-form button"), "Tra cứu");
+}
