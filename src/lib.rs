@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module a stage: [`config`] (site.yaml) and [`theme`] (templates), then
 //! [`content`] (files to notices, with [`markdown`] bodies), [`archive`] (notices linked by
-//! [`cite`]ations and relations), [`render`] (pages), [`output`] (staged writing); [`site`]
-//! runs them in order and [`cli`] is the command line.
+//! [`cite`]ations and relations), [`render`] (pages), [`search`] (the index the search page
+//! reads), [`output`] (staged writing); [`site`] runs them in order and [`cli`] is the command
+//! line.
 
 pub mod api;
 pub mod archive;
@@ -19,6 +20,7 @@ pub mod markdown;
 pub mod output;
 pub mod plan;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;

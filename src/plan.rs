@@ -27,6 +27,7 @@ pub const HOME_NOTICES: usize = 20;
 pub enum Output {
     Notice(usize),
     Home,
+    Search,
     Dimension(usize),
     ValuePage { dimension: usize, value: usize, page: usize },
     MainFeed,
@@ -79,6 +80,17 @@ pub fn plan(archive: &Archive, indexes: &Indexes, revisions: &[u64], theme_revis
     let home_fingerprint =
         hash_of((global, &home, archive.len(), archive.stats, years.iter().min(), years.iter().max()));
     files.push(Planned { path: "index.html".into(), output: Output::Home, fingerprint: home_fingerprint });
+    let search_page = format!("{}/index.html", crate::search::DIR);
+    let filters: Vec<Vec<(&str, &str, usize)>> = indexes
+        .dimensions
+        .iter()
+        .map(|d| d.values.iter().map(|v| (v.name.as_str(), v.slug.as_str(), v.notices.len())).collect())
+        .collect();
+    files.push(Planned {
+        path: search_page,
+        output: Output::Search,
+        fingerprint: hash_of((global, filters)),
+    });
     plan_indexes(indexes, archive.config.page_size, &views, global, &mut files);
     let feed: Vec<u64> = feeds::feed_entries(&newest).iter().map(|&i| views[i]).collect();
     files.push(Planned {
@@ -205,6 +217,7 @@ pub fn render_planned(renderer: &Renderer, plan: &Plan, planned: &Planned) -> Re
     match planned.output {
         Output::Notice(i) => renderer.notice_page(i),
         Output::Home => renderer.home_page(&plan.newest[..plan.newest.len().min(HOME_NOTICES)]),
+        Output::Search => renderer.search_page(),
         Output::Dimension(d) => renderer.dimension_page(&indexes.dimensions[d]),
         Output::ValuePage { dimension, value, page } => {
             let d = &indexes.dimensions[dimension];

@@ -125,6 +125,14 @@ struct EntryView {
     current: bool,
 }
 
+/// A value to filter search results by: its name and the slug of its filter term.
+#[derive(Serialize)]
+struct FilterOption<'a> {
+    name: &'a str,
+    slug: &'a str,
+    count: usize,
+}
+
 #[derive(Serialize)]
 struct Pagination {
     current: usize,
@@ -162,6 +170,7 @@ impl<'a> Renderer<'a> {
         context.insert("root", &root);
         context.insert("page_path", page_path);
         context.insert("feed_url", &format!("{root}{}", crate::feeds::MAIN_FEED));
+        context.insert("search_url", &self.href(&root, &format!("{}/", crate::search::DIR)));
         context.insert("indexes", &self.dimension_links(&root, None));
         (context, root)
     }
@@ -464,6 +473,29 @@ impl<'a> Renderer<'a> {
         Ok(Page { path, html })
     }
 
+    /// The search page: a form, filters by type, issuer and year, and the script that reads
+    /// the index of `search`.
+    pub fn search_page(&self) -> Result<Page, Diagnostic> {
+        let path = format!("{}/index.html", crate::search::DIR);
+        let (mut context, root) = self.base_context(&path);
+        let filter = |dimension: Dimension| -> Vec<FilterOption> {
+            self.indexes
+                .get(dimension)
+                .values
+                .iter()
+                .map(|v| FilterOption { name: &v.name, slug: &v.slug, count: v.notices.len() })
+                .collect()
+        };
+        context.insert("types", &filter(Dimension::Type));
+        context.insert("issuers", &filter(Dimension::Issuer));
+        context.insert("years", &filter(Dimension::Year));
+        context.insert("search_index", &format!("{root}{}/", crate::search::DIR));
+        context.insert("url_suffix", if self.archive.config.base_url.is_none() { "index.html" } else { "" });
+        context.insert("search_current", &true);
+        let html = self.theme.render("search.html", &context)?;
+        Ok(Page { path, html })
+    }
+
     /// The page shown for a missing URL. Links are relative to the root, where hosts serve it.
     pub fn not_found_page(&self) -> Result<Page, Diagnostic> {
         let path = "404.html".to_string();
@@ -471,6 +503,7 @@ impl<'a> Renderer<'a> {
         let root = self.archive.config.base_url.clone().unwrap_or_else(|| "/".into());
         context.insert("root", &root);
         context.insert("home_url", &root);
+        context.insert("search_url", &format!("{root}{}/", crate::search::DIR));
         let html = self.theme.render("404.html", &context)?;
         Ok(Page { path, html })
     }

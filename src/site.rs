@@ -1,10 +1,10 @@
 //! The build pipeline: configuration, theme, content, linking, rendering, writing.
 //!
 //! Each stage is one call with one main type: [`SiteConfig`], [`Theme`], [`Notice`]s,
-//! [`Archive`], rendered pages, and a [`Staging`] folder swapped in at the end. Problems of all
-//! stages are collected before anything is written, so one run reports every problem and a
-//! failed build leaves the previous output untouched. `check` is the same pipeline without
-//! the writing.
+//! [`Archive`], rendered pages and the search index, and a [`Staging`] folder swapped in at
+//! the end. Problems of all stages are collected before anything is written, so one run
+//! reports every problem and a failed build leaves the previous output untouched. `check` is
+//! the same pipeline without the writing.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,7 @@ use crate::index::Indexes;
 use crate::output::{self, Staging};
 use crate::plan;
 use crate::render::{Page, Renderer};
+use crate::search;
 use crate::theme::{StaticSource, Theme};
 
 /// What to build.
@@ -145,9 +146,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     };
     if let (Some(theme), 0) = (&theme, diag::count_errors(&diagnostics)) {
         let staging = Staging::create(&out)?;
-        match write_archive(&staging, &archive, theme, options.progress) {
+        match write_archive(&staging, &archive, theme, options.progress, &mut timings) {
             Ok(pages) => {
-                timings.lap("render and write");
                 staging.commit()?;
                 timings.lap("swap in");
                 report.pages = pages;
@@ -176,6 +176,7 @@ fn write_archive(
     archive: &Archive,
     theme: &Theme,
     progress: bool,
+    timings: &mut Timings,
 ) -> Result<usize, Vec<Diagnostic>> {
     let indexes = Indexes::build(archive);
     let renderer = Renderer::new(archive, theme, &indexes);
@@ -205,6 +206,12 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
+    timings.lap("render and write");
+    let index_files = search::index_files(archive, &indexes);
+    let written: Vec<Result<(), Diagnostic>> =
+        index_files.par_iter().map(|file| write_page(staging, file)).collect();
+    problems.extend(written.into_iter().filter_map(Result::err));
+    timings.lap("search index");
     let pages = plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
     if problems.is_empty() { Ok(pages) } else { Err(problems) }
 }

@@ -28,9 +28,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "list.html",
     "atom.xml",
     "404.html",
+    "search.html",
 ];
-const DEFAULT_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../themes/default/static/style.css")),
+    ("search.js", include_bytes!("../themes/default/static/search.js")),
+];
 const DEFAULT_LABELS: &str = include_str!("../themes/default/labels.yaml");
 
 /// Where a static file's bytes come from.
@@ -66,13 +69,13 @@ impl Theme {
                 (name.to_string(), (format!("themes/default/templates/{name}"), text.to_string()))
             })
             .collect();
-        let mut labels_text = DEFAULT_LABELS.to_string();
+        let mut theme_labels = None;
 
         let theme_dir = root.join("themes").join(&config.theme);
         if theme_dir.is_dir() {
             read_templates(root, &theme_dir.join("templates"), &mut templates, diagnostics);
             if let Ok(text) = std::fs::read_to_string(theme_dir.join("labels.yaml")) {
-                labels_text = text;
+                theme_labels = Some(text);
             }
         } else if config.theme != "default" {
             diagnostics.push(
@@ -91,7 +94,10 @@ impl Theme {
         }
         read_templates(root, &root.join("templates"), &mut templates, diagnostics);
 
-        let labels = load_labels(&labels_text, config, diagnostics);
+        let mut labels = load_labels(DEFAULT_LABELS, config, diagnostics);
+        if let Some(text) = theme_labels {
+            merge_labels(&mut labels, load_labels(&text, config, diagnostics));
+        }
         let template_paths: BTreeMap<String, String> =
             templates.iter().map(|(name, (path, _))| (name.clone(), path.clone())).collect();
         let mut tera = tera::Tera::new();
@@ -174,6 +180,24 @@ fn load_labels(text: &str, config: &SiteConfig, diagnostics: &mut Vec<Diagnostic
             diagnostics.push(Diagnostic::error("labels.yaml", e.line, e.column, e.message));
             Value::Object(Default::default())
         }
+    }
+}
+
+/// Lays a theme's labels over the default ones, key by key: a theme's labels.yaml names only
+/// what it changes, and labels added to the default theme later still reach its pages.
+fn merge_labels(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(base), Value::Object(over)) => {
+            for (key, value) in over {
+                match base.get_mut(&key) {
+                    Some(existing) => merge_labels(existing, value),
+                    None => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, over) => *base = over,
     }
 }
 

@@ -341,7 +341,7 @@ fn empty_body_is_a_warning_and_the_summary_counts() {
     let output = archive.build_ok(&[]);
     let err = stderr(&output);
     assert!(err.contains("warning: content/a.md:") && err.contains("no body text"), "{err}");
-    assert!(err.contains("built 1 notices, 11 pages"), "{err}");
+    assert!(err.contains("built 1 notices, 12 pages"), "{err}");
     assert!(err.contains("0 errors, 1 warnings"), "{err}");
 }
 

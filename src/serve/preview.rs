@@ -90,6 +90,9 @@ fn is_stylesheet(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "css") && path.components().any(|c| c.as_os_str() == "static")
 }
 
+/// Files of a build by output path.
+type FileTable = HashMap<String, Arc<Vec<u8>>>;
+
 /// What a rebuild may keep of the previous build.
 enum Reuse {
     /// The notices are the same files in the same order; those at these places changed.
@@ -120,6 +123,8 @@ pub struct Preview {
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
     /// Static files and attachments, served from where they are.
     copied: HashMap<String, Served>,
+    /// The search index of the current build, made when the search page first asks for it.
+    search_index: Mutex<Option<Arc<FileTable>>>,
     next_revision: u64,
     theme_revision: u64,
     /// Problems of the last rebuild; empty when it succeeded.
@@ -134,6 +139,7 @@ impl Preview {
             built: None,
             rendered: Mutex::new(HashMap::new()),
             copied: HashMap::new(),
+            search_index: Mutex::new(None),
             next_revision: 1,
             theme_revision: 0,
             errors: Vec::new(),
@@ -148,7 +154,12 @@ impl Preview {
             return Some(Served::Rendered(bytes.clone()));
         }
         let built = self.built.as_ref()?;
-        let Some(&at) = built.planned.get(path) else { return self.copied.get(path).cloned() };
+        let Some(&at) = built.planned.get(path) else {
+            if path.strip_prefix(crate::search::DIR).is_some_and(|rest| rest.starts_with('/')) {
+                return self.search_file(built, path);
+            }
+            return self.copied.get(path).cloned();
+        };
         let renderer = Renderer::new(&built.archive, &built.theme, &built.indexes);
         let html = match plan::render_planned(&renderer, &built.plan, &built.plan.files[at]) {
             Ok(page) => page.html,
@@ -162,6 +173,16 @@ impl Preview {
     /// Whether any build has succeeded yet.
     pub fn has_site(&self) -> bool {
         self.built.is_some()
+    }
+
+    /// A file of the search index, which is made for the whole archive at once, on first use.
+    fn search_file(&self, built: &Built, path: &str) -> Option<Served> {
+        let mut index = self.search_index.lock().unwrap_or_else(|e| e.into_inner());
+        let files = index.get_or_insert_with(|| {
+            let files = crate::search::index_files(&built.archive, &built.indexes);
+            Arc::new(files.into_iter().map(|p| (p.path, Arc::new(p.html.into_bytes()))).collect())
+        });
+        files.get(path).map(|bytes| Served::Rendered(bytes.clone()))
     }
 
     /// Applies changed files; returns what the open pages need to know.
@@ -344,6 +365,7 @@ impl Preview {
             changed.clear();
         }
         self.built = Some(Built { config, theme, sources, revisions, archive, indexes, plan, planned });
+        *self.search_index.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.refresh_copied();
         self.errors.clear();
         Outcome::Pages { paths: changed, all: everything }

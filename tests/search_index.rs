@@ -1,0 +1,229 @@
+//! The search index through the command line: the files exist, are split into pieces of a
+//! bounded size, agree with their manifest, and the search page is linked and labelled.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::*;
+use serde_json::Value;
+
+/// A term shard never grows past this (README, "Search index format").
+const TERM_SHARD_LIMIT: usize = 32 * 1024;
+/// Document shards aim at about 6 KiB; none may be far above.
+const DOC_SHARD_LIMIT: usize = 16 * 1024;
+
+const SUBJECTS: [&str; 8] = [
+    "công tác tổ chức cán bộ",
+    "chuyển đổi số trong cơ quan đảng",
+    "phòng, chống tham nhũng, tiêu cực",
+    "xây dựng nông thôn mới",
+    "cải cách hành chính",
+    "bảo vệ môi trường lưu vực sông",
+    "phát triển du lịch cộng đồng",
+    "công tác dân vận",
+];
+const PLACES: [&str; 6] = ["Tân Lập", "Hòa Bình", "Đồng Tâm", "Phú Mỹ", "Yên Thế", "Quảng Phú"];
+const TYPES: [(&str, &str); 4] = [("TB", "VPTU"), ("NQ", "TU"), ("KH", "TU"), ("CT", "TU")];
+
+/// `count` notices over 2021–2024, numbered per type and year, each with a few paragraphs.
+fn generated_archive(count: usize) -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Kho thử tìm kiếm\n");
+    for i in 0..count {
+        let (code, issuer_code) = TYPES[i % TYPES.len()];
+        let year = 2021 + (i / TYPES.len()) % 4;
+        let number = format!("{}-{code}/{issuer_code}", i / 16 + 1);
+        let subject = SUBJECTS[i % SUBJECTS.len()];
+        let place = PLACES[(i / 3) % PLACES.len()];
+        let issuer =
+            if issuer_code == "VPTU" { "Văn phòng Tỉnh ủy" } else { "Ban Thường vụ Tỉnh ủy" };
+        let front = format!(
+            "number: {number}\ntitle: Về {subject} tại huyện {place}, đợt {i}\nissuer: {issuer}\n\
+             date: {year}-{:02}-{:02}\ntags: [{}]",
+            i % 12 + 1,
+            i % 28 + 1,
+            SUBJECTS[(i + 3) % SUBJECTS.len()]
+        );
+        let mut body = String::new();
+        for p in 0..6 {
+            body.push_str(&format!(
+                "**{}. Về {}:** Ủy ban nhân dân huyện {} báo cáo kết quả thực hiện {} trong quý {}, \
+                 đạt {},{}% kế hoạch; đề nghị các xã tiếp tục {} và hoàn thành trước ngày {}/{}/{}.\n\n",
+                p + 1,
+                SUBJECTS[(i + p) % SUBJECTS.len()],
+                PLACES[(i + p) % PLACES.len()],
+                subject,
+                p % 4 + 1,
+                60 + (i * 7 + p) % 40,
+                (i + p) % 10,
+                SUBJECTS[(i * 3 + p) % SUBJECTS.len()],
+                (i + p) % 28 + 1,
+                p % 12 + 1,
+                year
+            ));
+        }
+        archive.write(&format!("content/{year}/{code}-{i}.md"), &notice(&front, &body));
+    }
+    archive
+}
+
+fn json(archive: &TestArchive, path: &str) -> Value {
+    serde_json::from_str(&archive.read(path)).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))
+}
+
+/// The files of one folder of the index, by shard number.
+fn shards(archive: &TestArchive, folder: &str) -> BTreeMap<usize, String> {
+    let dir = archive.path(&format!("output/search/{folder}"));
+    std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let name = entry.file_name().into_string().unwrap();
+            let number = name.strip_suffix(".json").and_then(|n| n.parse().ok()).expect("shard name N.json");
+            (number, std::fs::read_to_string(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Document ids of a postings list, with their weights.
+fn postings(list: &Value) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    for group in list.as_array().unwrap() {
+        let group = group.as_array().unwrap();
+        let weight = group[0].as_u64().unwrap();
+        let mut id = 0;
+        for (i, value) in group[1..].iter().enumerate() {
+            id = if i == 0 { value.as_u64().unwrap() } else { id + value.as_u64().unwrap() };
+            out.push((id, weight));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
+    let archive = generated_archive(320);
+    archive.build_ok(&[]);
+    let manifest = json(&archive, "output/search/manifest.json");
+    assert_eq!(manifest["format"], 1);
+    assert_eq!(manifest["docs"], 320);
+    assert!(manifest["version"].as_str().is_some_and(|v| v.len() == 16), "{manifest}");
+    let bounds: Vec<String> =
+        manifest["term_bounds"].as_array().unwrap().iter().map(|b| b.as_str().unwrap().to_string()).collect();
+
+    let terms = shards(&archive, "terms");
+    assert!(terms.len() >= 4, "only {} term shards", terms.len());
+    assert_eq!(terms.keys().copied().collect::<Vec<_>>(), (0..bounds.len()).collect::<Vec<_>>());
+    let mut all_terms: BTreeMap<String, Value> = BTreeMap::new();
+    for (number, text) in &terms {
+        assert!(text.len() <= TERM_SHARD_LIMIT, "terms/{number}.json has {} bytes", text.len());
+        let shard: serde_json::Map<String, Value> = serde_json::from_str(text).unwrap();
+        for (term, list) in shard {
+            // The script's rule: the last shard whose bound is not greater than the term.
+            let found = bounds.iter().rposition(|b| b.encode_utf16().le(term.encode_utf16())).unwrap();
+            assert_eq!(found, *number, "term {term:?} is in shard {number} but its bound leads to {found}");
+            all_terms.insert(term, list);
+        }
+    }
+
+    let size = manifest["doc_shard_size"].as_u64().unwrap() as usize;
+    let docs = shards(&archive, "docs");
+    assert_eq!(docs.len(), 320usize.div_ceil(size), "{size} documents a shard");
+    let mut records = Vec::new();
+    for (number, text) in &docs {
+        assert!(text.len() <= DOC_SHARD_LIMIT, "docs/{number}.json has {} bytes", text.len());
+        records.extend(serde_json::from_str::<Vec<Value>>(text).unwrap());
+    }
+    assert_eq!(records.len(), 320);
+    for record in &records {
+        let url = record["url"].as_str().unwrap();
+        assert!(archive.exists(&format!("output/{url}index.html")), "{url}");
+        for key in ["number", "type", "title", "issuer", "date", "excerpt"] {
+            assert!(record[key].as_str().is_some_and(|v| !v.is_empty()), "{key} of {record}");
+        }
+    }
+    // Newest first.
+    let dates: Vec<&str> = records.iter().map(|r| r["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "documents are not newest first");
+
+    // Folded syllables, bigrams, number parts with their flag, and filter terms.
+    for term in ["to", "chuc", "to chuc", "can bo", "chuyen doi", "tham nhung", "hoa binh", "nq", "vptu"] {
+        assert!(all_terms.contains_key(term), "no term {term:?}");
+    }
+    assert!(all_terms.keys().all(|t| t.is_ascii()), "unfolded terms left");
+    let number_of = |id: u64| records[id as usize]["number"].as_str().unwrap().to_string();
+    let own_number: BTreeSet<String> = postings(&all_terms["nq"])
+        .into_iter()
+        .filter(|(_, w)| w & 8 != 0)
+        .map(|(id, _)| number_of(id))
+        .collect();
+    assert!(!own_number.is_empty() && own_number.iter().all(|n| n.contains("-NQ/")), "{own_number:?}");
+    let year_2022 = postings(&all_terms["#year:2022"]);
+    assert_eq!(year_2022.len(), 80);
+    assert!(
+        year_2022.iter().all(|(id, _)| records[*id as usize]["date"].as_str().unwrap().starts_with("2022"))
+    );
+    assert_eq!(postings(&all_terms["#type:nghi-quyet"]).len(), 80);
+    assert_eq!(postings(&all_terms["#issuer:van-phong-tinh-uy"]).len(), 80);
+}
+
+#[test]
+fn the_index_is_the_same_on_every_build() {
+    let archive = generated_archive(60);
+    archive.build_ok(&[]);
+    let first = snapshot(&archive.path("output/search"));
+    archive.build_ok(&[]);
+    assert_eq!(first, snapshot(&archive.path("output/search")));
+}
+
+#[test]
+fn the_search_page_is_linked_labelled_and_says_it_needs_javascript() {
+    let archive = generated_archive(12);
+    archive.build_ok(&[]);
+    let home = archive.page("output/index.html");
+    assert_eq!(attrs(&home, ".site-nav a.nav-search", "href"), vec!["search/index.html"]);
+    assert_eq!(attrs(&home, "form.home-search", "action"), vec!["search/index.html"]);
+    assert_eq!(attrs(&home, "form.home-search input", "name"), vec!["q"]);
+    let notice = archive.page("output/van-ban/2021/ke-hoach-1-kh-tu/index.html");
+    assert_eq!(attrs(&notice, ".site-nav a.nav-search", "href"), vec!["../../../search/index.html"]);
+
+    let page = archive.page("output/search/index.html");
+    assert_eq!(text(&page, "h1"), "Tìm kiếm văn bản");
+    assert!(
+        archive
+            .read("output/search/index.html")
+            .contains("<noscript><p class=\"search-nojs\">Chức năng tìm kiếm cần JavaScript")
+    );
+    assert_eq!(attrs(&page, "script", "src"), vec!["../search.js"]);
+    assert!(archive.exists("output/search.js"));
+    assert_eq!(attrs(&page, "#search", "data-index"), vec!["../search/"]);
+    assert_eq!(attrs(&page, "#search", "data-suffix"), vec!["index.html"]);
+    let years = attrs(&page, "select[name=year] option", "value");
+    assert_eq!(years, vec!["", "2023", "2022", "2021"]);
+    let types = texts(&page, "select[name=type] option");
+    assert_eq!(types[0], "Mọi loại văn bản");
+    assert!(types.contains(&"Nghị quyết (3)".to_string()), "{types:?}");
+
+    archive.write("site.yaml", "title: Test archive\nlanguage: en\n");
+    archive.build_ok(&["--base-url", "https://congbao.example.vn/"]);
+    let page = archive.page("output/search/index.html");
+    assert_eq!(text(&page, "h1"), "Search notices");
+    assert!(archive.read("output/search/index.html").contains("Search needs JavaScript"));
+    assert_eq!(attrs(&page, "#search", "data-suffix"), vec![""]);
+    assert_eq!(attrs(&page, "#search", "data-index"), vec!["https://congbao.example.vn/search/"]);
+    let home = archive.page("output/index.html");
+    assert_eq!(attrs(&home, ".site-nav a.nav-search", "href"), vec!["https://congbao.example.vn/search/"]);
+}
+
+#[test]
+fn a_theme_with_its_own_labels_still_gets_the_search_labels() {
+    let archive = generated_archive(4);
+    archive.write("site.yaml", "title: Kho thử\ntheme: trang\n");
+    archive.write("themes/trang/labels.yaml", "vi:\n  home: Nhà\n  search:\n    submit: Tra cứu\n");
+    archive.build_ok(&[]);
+    let page = archive.page("output/search/index.html");
+    assert_eq!(texts(&page, ".site-nav a")[0], "Nhà");
+    assert_eq!(text(&page, "h1"), "Tìm kiếm văn bản");
+    assert_eq!(text(&page, "#search-form button"), "Tra cứu");
+}
