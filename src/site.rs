@@ -182,19 +182,24 @@ fn write_archive(
     let renderer = Renderer::new(archive, theme, &indexes);
     let plan = plan::plan(archive, &indexes, &vec![0; archive.len()], 0);
     let bar = progress_bar(progress, plan.files.len());
-    let results: Vec<Result<(), Diagnostic>> = plan
-        .files
-        .par_iter()
-        .map(|planned| {
-            let page = plan::render_planned(&renderer, &plan, planned)?;
-            write_page(staging, &page)?;
-            if let plan::Output::Notice(index) = planned.output {
-                copy_attachments(staging, archive, index)?;
-            }
-            bar.inc(1);
-            Ok(())
-        })
-        .collect();
+    // The search index is made while pages are written: one waits on the disk, the other not.
+    let (results, index_files) = rayon::join(
+        || {
+            plan.files
+                .par_iter()
+                .map(|planned| {
+                    let page = plan::render_planned(&renderer, &plan, planned)?;
+                    write_page(staging, &page)?;
+                    if let plan::Output::Notice(index) = planned.output {
+                        copy_attachments(staging, archive, index)?;
+                    }
+                    bar.inc(1);
+                    Ok(())
+                })
+                .collect::<Vec<Result<(), Diagnostic>>>()
+        },
+        || search::index_files(archive, &indexes),
+    );
     bar.finish_and_clear();
     let mut problems = unique_problems(results.into_iter().filter_map(Result::err));
     for file in &theme.static_files {
@@ -206,12 +211,11 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
-    timings.lap("render and write");
-    let index_files = search::index_files(archive, &indexes);
+    timings.lap("render pages and search index, write pages");
     let written: Vec<Result<(), Diagnostic>> =
         index_files.par_iter().map(|file| write_page(staging, file)).collect();
     problems.extend(written.into_iter().filter_map(Result::err));
-    timings.lap("search index");
+    timings.lap("write search index");
     let pages = plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
     if problems.is_empty() { Ok(pages) } else { Err(problems) }
 }
