@@ -321,9 +321,11 @@ fn normalize_owned(text: String) -> String {
     if text.contains('\r') || !is_nfc_fast(&text) { normalize_text(&text) } else { text }
 }
 
-/// NFC quick check that skips ASCII, where nothing can need composing.
+/// NFC quick check with a fast path for what Vietnamese text is made of: characters below
+/// U+0300 and the precomposed letters of U+1E00–U+1EFF can never need composing.
 fn is_nfc_fast(text: &str) -> bool {
-    text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    let composed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
+    text.is_ascii() || text.chars().all(composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// Line ends to LF and text to Unicode NFC, the form everything downstream expects.

@@ -462,7 +462,7 @@ impl<'a> Renderer<'a> {
     pub fn home_page(&self, newest: &[usize]) -> Result<Page, Diagnostic> {
         let path = "index.html".to_string();
         let (mut context, root) = self.base_context(&path);
-        let notices: Vec<NoticeView> = newest.iter().map(|&i| self.notice_view(i, &root)).collect();
+        let notices: Vec<LinkView> = newest.iter().map(|&i| self.link_view(i, &root)).collect();
         context.insert("notices", &notices);
         context.insert("notice_count", &self.archive.len());
         context.insert("stats", &self.archive.stats);

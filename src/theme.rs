@@ -23,6 +23,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "base.html",
     "notice.html",
     "notice-list.html",
+    "notice-row.html",
     "index.html",
     "dimension.html",
     "list.html",
