@@ -48,6 +48,22 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+    /// Write a new draft notice with the next free number for a type, issuer and year.
+    New {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Type code: TB, NQ, KH, CT, QĐ, ĐA, KL, BC, HD, CTr…
+        #[arg(long = "type")]
+        type_code: String,
+        /// Issuer code, as in the number: VPTU, TU, UBND…
+        #[arg(long)]
+        issuer: String,
+        #[arg(long)]
+        title: Option<String>,
+        /// Numbering: party (45-TB/VPTU) or state (45/TB-UBND); default: as the issuer's notices.
+        #[arg(long, value_parser = ["party", "state"])]
+        system: Option<String>,
+    },
     /// Validate the archive without writing anything.
     Check {
         #[arg(long)]
@@ -82,6 +98,27 @@ pub fn run() -> ExitCode {
                 crate::serve::ServeOptions { root: site::resolve_root(root.as_deref()), bind, port };
             match crate::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::New { root, type_code, issuer, title, system } => {
+            let system = system.map(|s| {
+                if s == "state" {
+                    crate::cite::number::System::State
+                } else {
+                    crate::cite::number::System::Party
+                }
+            });
+            let date = jiff::ZonedDateTime::now().date();
+            let new = crate::new::NewNotice { type_code, issuer_code: issuer, title, system, date };
+            match crate::new::create(&site::resolve_root(root.as_deref()), &new) {
+                Ok(path) => {
+                    println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     ExitCode::FAILURE

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod feeds;
 pub mod index;
 pub mod markdown;
+pub mod new;
 pub mod output;
 pub mod plan;
 pub mod render;

@@ -1,0 +1,101 @@
+//! `gazette new`: a new notice file with the next free number.
+//!
+//! Finds the highest number of the given type code and issuer code in this year among the
+//! archive's notices, and writes `content/YEAR/TYPE-NUMBER.md` with that number plus one,
+//! today's date and `draft: true`. It never replaces an existing file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::cite::number::{self, DocNumber, System};
+use crate::config::SiteConfig;
+use crate::content::{self, CONTENT_DIR};
+use crate::slug::slugify;
+
+/// What to create.
+#[derive(Debug, Clone)]
+pub struct NewNotice {
+    pub type_code: String,
+    pub issuer_code: String,
+    pub title: Option<String>,
+    /// Party or state numbering; by default the form the issuer's notices already use.
+    pub system: Option<System>,
+    pub date: jiff::civil::Date,
+}
+
+/// Writes the new notice under `root` and returns its path.
+pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
+    let mut problems = Vec::new();
+    let config = SiteConfig::load(root, &mut problems);
+    let sources = content::discover(root, &mut problems);
+    let notices = content::load_all(root, &sources, &config, &mut problems);
+    let issuer_code = new.issuer_code.trim().to_uppercase();
+    let probe = |system| {
+        let text = match system {
+            System::Party => format!("1-{}/{issuer_code}", new.type_code.trim()),
+            System::State => format!("1/{}-{issuer_code}", new.type_code.trim()),
+        };
+        DocNumber::parse(&text)
+    };
+    let same_issuer: Vec<&DocNumber> = notices
+        .iter()
+        .filter_map(|n| n.number.as_ref())
+        .filter(|n| n.issuer_code.to_uppercase() == issuer_code)
+        .collect();
+    let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |n| n.system));
+    let Some(code) = probe(system).and_then(|n| n.type_code) else {
+        bail!("`{}` is not a type code a notice number can carry (TB, NQ, KH, CT, QĐ, …)", new.type_code);
+    };
+    let year = new.date.year();
+    let last = notices
+        .iter()
+        .filter(|n| n.year() == Some(year))
+        .filter_map(|n| n.number.as_ref())
+        .filter(|n| {
+            n.issuer_code.to_uppercase() == issuer_code && n.type_code.as_deref() == Some(code.as_str())
+        })
+        .map(|n| n.seq)
+        .max()
+        .unwrap_or(0);
+    let seq = last + 1;
+    let written = match system {
+        System::Party => format!("{seq:02}-{code}/{issuer_code}"),
+        System::State => format!("{seq}/{code}-{issuer_code}"),
+    };
+    let type_name = number::type_name(&code, system).unwrap_or(&code);
+    let issuer = config
+        .issuers
+        .get(&issuer_code)
+        .cloned()
+        .or_else(|| {
+            notices
+                .iter()
+                .find(|n| n.number.as_ref().is_some_and(|d| d.issuer_code.to_uppercase() == issuer_code))
+                .map(|n| n.issuer.clone())
+        })
+        .unwrap_or_else(|| issuer_code.clone());
+    let path = root
+        .join(CONTENT_DIR)
+        .join(year.to_string())
+        .join(format!("{}.md", slugify(&format!("{type_name} {written}"))));
+    if path.exists() {
+        bail!("{} exists already", path.display());
+    }
+    let title = new.title.clone().unwrap_or_else(|| format!("{type_name} (chưa có trích yếu)"));
+    let text = format!(
+        "---\nnumber: {written}\ntype: {type_name}\ntitle: {}\nissuer: {}\ndate: {}\ndraft: true\n---\n\n",
+        yaml_string(&title),
+        yaml_string(&issuer),
+        new.date
+    );
+    std::fs::create_dir_all(path.parent().expect("a content folder"))
+        .context("cannot create the year folder")?;
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+/// A YAML double-quoted string.
+fn yaml_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
