@@ -23,14 +23,23 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     let root = absolute(root)?;
     let out = absolute(out)?;
     let content = root.join(crate::content::CONTENT_DIR);
-    for (protected, what) in [(&root, "the archive root"), (&content, "the content folder")] {
-        if protected.starts_with(&out) {
+    let protected = [
+        (root.clone(), "the archive root"),
+        (content.clone(), "the content folder"),
+        (root.join("static"), "the static folder"),
+        (root.join("templates"), "the templates folder"),
+        (root.join("themes"), "the themes folder"),
+    ];
+    for (folder, what) in &protected {
+        if folder.starts_with(&out) {
             bail!(
-                "refusing to write the output to {}: it is {} or a parent of it, and a build replaces its output folder",
-                out.display(),
-                what
+                "refusing to write the output to {}: it is {what} or a parent of it, and a build replaces its output folder",
+                out.display()
             );
         }
+    }
+    if out.starts_with(&content) {
+        bail!("refusing to write the output to {}: it is inside the content folder", out.display());
     }
     if out.parent().is_none() {
         bail!("refusing to write the output to the filesystem root");
@@ -179,6 +188,9 @@ mod tests {
         assert!(check_output_dir(root, Path::new("/tmp/archive/content")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp/archive/output/..")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/archive/static")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/archive/themes")).is_err());
+        assert!(check_output_dir(root, Path::new("/tmp/archive/content/2024/out")).is_err());
         assert!(check_output_dir(root, Path::new("/tmp/archive/output")).is_ok());
         assert!(check_output_dir(root, Path::new("/tmp/elsewhere/out")).is_ok());
     }
