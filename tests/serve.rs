@@ -211,3 +211,28 @@ fn a_taken_port_moves_to_the_next_one() {
     assert!(!line.contains(&format!(":{port}/")), "{line}");
     assert!(line.contains("http://127.0.0.1:"), "{line}");
 }
+
+#[test]
+fn saves_by_rename_and_by_delete_then_create_are_seen() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    // Editors that write a temporary file and rename it over the notice.
+    archive.write(
+        "content/.a.md.swp-tmp",
+        &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Lưu bằng đổi tên."),
+    );
+    std::fs::rename(archive.path("content/.a.md.swp-tmp"), archive.path("content/a.md")).unwrap();
+    events.wait_for_reload_of(PAGE_A.trim_start_matches('/'), 30);
+    assert!(server.get_text(PAGE_A).1.contains("Lưu bằng đổi tên"));
+    // Editors that delete the file and write it anew.
+    std::fs::remove_file(archive.path("content/a.md")).unwrap();
+    archive
+        .write("content/a.md", &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Xóa rồi tạo lại."));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !server.get_text(PAGE_A).1.contains("Xóa rồi tạo lại") {
+        events.wait_for("reload", 30);
+        assert!(std::time::Instant::now() < deadline, "the recreated notice never showed");
+    }
+}
