@@ -48,6 +48,7 @@ use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
 use crate::archive::Archive;
@@ -330,38 +331,15 @@ fn notice_terms(notice: &Notice, mut visit: impl FnMut(&str, u8)) {
     body.push_str(&plain_text(&notice.body.html));
     let body = Terms::new(&fold(&body));
 
-    let mut weights: HashMap<&str, (u8, u32), FnvBuild> = HashMap::with_capacity_and_hasher(2048, FnvBuild);
+    // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
+    let mut weights: HashMap<&str, (u8, u32), FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
     for (terms, flag) in &fields {
         terms.for_each(|t| weights.entry(t).or_default().0 |= flag);
     }
     body.for_each(|t| weights.entry(t).or_default().1 += 1);
     for (term, (flags, count)) in weights {
         visit(term, flags | frequency_weight(count));
-    }
-}
-
-/// FNV-1a: a fast hash for the many short terms (no protection against chosen keys is needed).
-#[derive(Default, Clone, Copy)]
-struct FnvBuild;
-
-struct Fnv(u64);
-
-impl std::hash::BuildHasher for FnvBuild {
-    type Hasher = Fnv;
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -406,7 +384,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
-type PostingMap = HashMap<String, Postings, FnvBuild>;
+type PostingMap = HashMap<String, Postings, FxBuildHasher>;
 
 /// Appends the postings of a later run of documents to those of an earlier one.
 fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
