@@ -183,3 +183,27 @@ fn an_open_page_shows_the_edit_without_reloading_by_hand() {
         "no reload for a stylesheet"
     );
 }
+
+#[test]
+fn an_open_page_reconnects_to_a_restarted_server_and_shows_what_changed_meanwhile() {
+    let Some(browser) = Browser::start() else { return };
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &simple("08-TB/VPTU", "2024-03-01", "Thông báo thử", "Trước khi khởi động lại."),
+    );
+    let server = Server::start(&archive, &[]);
+    let port = server.port();
+    browser.open(&format!("http://{}/van-ban/2024/thong-bao-8-tb-vptu/index.html", server.address));
+    browser
+        .wait_until("return document.body.innerText.includes('Trước khi khởi động lại')", "the first text");
+    browser.script("window.gazetteMark = 3; return true;");
+    drop(server);
+    archive
+        .write("content/a.md", &simple("08-TB/VPTU", "2024-03-01", "Thông báo thử", "Sửa khi máy chủ tắt."));
+    let _restarted = Server::start_on(&archive, port, &[]);
+    browser.wait_until(
+        "return window.gazetteMark === undefined && document.body.innerText.includes('Sửa khi máy chủ tắt')",
+        "the page reloaded from the new server",
+    );
+}

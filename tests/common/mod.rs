@@ -129,12 +129,22 @@ pub struct Server {
 impl Server {
     /// Starts `gazette serve --port 0` on the archive and waits for its address.
     pub fn start(archive: &TestArchive, extra: &[&str]) -> Server {
+        Self::start_on(archive, 0, extra)
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.address.rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port")
+    }
+
+    /// Starts `gazette serve` on a given port (0: any free port).
+    pub fn start_on(archive: &TestArchive, port: u16, extra: &[&str]) -> Server {
         use std::io::BufRead;
         let binary = assert_cmd::cargo::cargo_bin("gazette");
         let mut child = std::process::Command::new(binary)
             .args(["serve", "--root"])
             .arg(archive.root())
-            .args(["--port", "0"])
+            .args(["--port", &port.to_string()])
             .args(extra)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
