@@ -363,9 +363,15 @@ impl<'a> BodyPass<'a> {
             return;
         }
         let text = std::mem::take(&mut self.text);
+        let citations = grammar::find_citations(&text);
+        if citations.is_empty() && !text.contains([OPEN, CLOSE, END]) {
+            // Nothing to mark: the HTML writer escapes the text itself.
+            self.events.push(Event::Text(text.into()));
+            return;
+        }
         let mut html = String::with_capacity(text.len() + 16);
         let mut done = 0;
-        for citation in grammar::find_citations(&text) {
+        for citation in citations {
             escape_into(&mut html, &text[done..citation.span.start]);
             let (line, column) = self.citation_position(&text, citation.span.start);
             let index = self.references.len();
