@@ -17,6 +17,9 @@ use crate::diag::Diagnostic;
 use crate::markdown::RefOrigin;
 use crate::slug::slugify;
 
+/// Problems of a whole notice are reported at its first line, where the front-matter opens.
+const FRONT_MATTER_LINE: usize = 1;
+
 /// Where notice pages live under the output root.
 pub const NOTICE_DIR: &str = "van-ban";
 
@@ -178,7 +181,7 @@ fn check_duplicates(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) 
             diagnostics.push(
                 Diagnostic::error(
                     &notice.source_path,
-                    notice.line,
+                    FRONT_MATTER_LINE,
                     1,
                     format!(
                         "number {} ({}, {}) is also used by {}",
@@ -224,7 +227,7 @@ fn assign_urls(
             let notice = &notices[index];
             diagnostics.push(Diagnostic::error(
                 &notice.source_path,
-                notice.line,
+                FRONT_MATTER_LINE,
                 1,
                 format!(
                     "{} and {} would both be published at {url}",
@@ -402,26 +405,35 @@ fn is_later(target: &Notice, notice: &Notice) -> bool {
 }
 
 fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
-    for from in 0..links.len() {
-        for to in links[from].cites.clone() {
-            links[to].cited_by.push(from);
+    let cites: Vec<(usize, usize)> =
+        links.iter().enumerate().flat_map(|(from, l)| l.cites.iter().map(move |&to| (from, to))).collect();
+    let relations: Vec<(usize, RelationKind, usize)> = links
+        .iter()
+        .enumerate()
+        .flat_map(|(from, l)| {
+            l.relations.iter().flat_map(move |(kind, targets)| {
+                targets
+                    .iter()
+                    .filter_map(|t| t.notice)
+                    .filter(move |&t| t != from)
+                    .map(move |t| (from, *kind, t))
+            })
+        })
+        .collect();
+    for (from, to) in cites {
+        links[to].cited_by.push(from);
+    }
+    for (from, kind, target) in relations {
+        let related = &mut links[target].related_by;
+        match related.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, sources)) => sources.push(from),
+            None => related.push((kind, vec![from])),
         }
-        for (kind, targets) in links[from].relations.clone() {
-            for target in targets.iter().filter_map(|t| t.notice).filter(|&t| t != from) {
-                let related = &mut links[target].related_by;
-                match related.iter_mut().find(|(k, _)| *k == kind) {
-                    Some((_, sources)) => sources.push(from),
-                    None => related.push((kind, vec![from])),
-                }
-                if kind.ends_target() {
-                    let since = notices[from].effective.or(notices[from].date);
-                    if let Some(since) = since {
-                        let ended = &mut links[target].ended_by;
-                        if ended.is_none_or(|(_, d)| since < d) {
-                            *ended = Some((from, since));
-                        }
-                    }
-                }
+        let since = notices[from].effective.or(notices[from].date);
+        if let (true, Some(since)) = (kind.ends_target(), since) {
+            let ended = &mut links[target].ended_by;
+            if ended.is_none_or(|(_, d)| since < d) {
+                *ended = Some((from, since));
             }
         }
     }

@@ -159,8 +159,6 @@ pub struct Notice {
     pub extra: Map<String, Value>,
     pub body: Body,
     pub attachments: Vec<Attachment>,
-    /// Line of the front-matter's opening `---`, where whole-notice problems are reported.
-    pub line: usize,
 }
 
 impl Notice {
@@ -492,7 +490,6 @@ impl FrontMatter<'_> {
             body: markdown::render(body_text, body_line, config.raw_html),
             attachments,
             number,
-            line: 1,
         };
         let failed = self.problems.iter().any(Diagnostic::is_error);
         (!failed).then_some(notice)

@@ -24,16 +24,6 @@ pub enum Resolution {
     Ambiguous(Vec<usize>),
 }
 
-impl Resolution {
-    pub fn state(&self) -> &'static str {
-        match self {
-            Resolution::Resolved(_) => "resolved",
-            Resolution::Unresolved => "unresolved",
-            Resolution::Ambiguous(_) => "ambiguous",
-        }
-    }
-}
-
 /// What a citation says about the notice it means.
 #[derive(Debug, Clone, Copy)]
 pub struct Query<'a> {
