@@ -164,7 +164,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn base_context(&self, page_path: &str) -> (Context, String) {
-        let root = root_prefix(&self.archive.config, page_path);
+        self.base_context_at(page_path, root_prefix(&self.archive.config, page_path))
+    }
+
+    /// The context every page has, with links made from `root`.
+    fn base_context_at(&self, page_path: &str, root: String) -> (Context, String) {
         let mut context = Context::new();
         context.insert("home_url", &self.href(&root, ""));
         context.insert("root", &root);
@@ -499,11 +503,9 @@ impl<'a> Renderer<'a> {
     /// The page shown for a missing URL. Links are relative to the root, where hosts serve it.
     pub fn not_found_page(&self) -> Result<Page, Diagnostic> {
         let path = "404.html".to_string();
-        let (mut context, _) = self.base_context(&path);
+        // Hosts answer any missing path with this page: its links start from the site root.
         let root = self.archive.config.base_url.clone().unwrap_or_else(|| "/".into());
-        context.insert("root", &root);
-        context.insert("home_url", &root);
-        context.insert("search_url", &format!("{root}{}/", crate::search::DIR));
+        let (context, _) = self.base_context_at(&path, root);
         let html = self.theme.render("404.html", &context)?;
         Ok(Page { path, html })
     }

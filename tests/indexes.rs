@@ -215,3 +215,15 @@ fn sitemap_lists_every_notice_and_index_page() {
     }
     assert!(archive.exists("output/404.html"));
 }
+
+#[test]
+fn the_not_found_page_links_from_the_site_root() {
+    let archive = indexed_archive();
+    archive.build_ok(&[]);
+    let page = archive.page("output/404.html");
+    let links = attrs(&page, "a, link[rel=stylesheet], link[rel=alternate]", "href");
+    assert!(!links.is_empty());
+    for link in links {
+        assert!(link.starts_with('/') || link.starts_with('#'), "{link} would break under a missing path");
+    }
+}
