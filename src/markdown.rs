@@ -156,13 +156,32 @@ impl<'a> BodyPass<'a> {
                 self.flush_text();
                 self.has_text = true;
                 self.note_plain_text(&html);
-                self.events.push(Event::Text(html));
+                self.events.push(text_event(html));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if has_marks(&html) => {
+                // Raw HTML allowed: only the placeholder marks become entities.
+                self.flush_text();
+                let mut escaped = String::with_capacity(html.len() + 8);
+                for c in html.chars() {
+                    match c {
+                        OPEN | CLOSE | END => escaped.push_str(&format!("&#x{:X};", c as u32)),
+                        c => escaped.push(c),
+                    }
+                }
+                self.events.push(Event::InlineHtml(escaped.into()));
             }
             Event::Code(code) => {
                 self.flush_text();
                 self.has_text = true;
                 self.note_plain_text(&code);
-                self.events.push(Event::Code(code));
+                if has_marks(&code) {
+                    let mut html = String::from("<code>");
+                    escape_into(&mut html, &code);
+                    html.push_str("</code>");
+                    self.events.push(Event::InlineHtml(html.into()));
+                } else {
+                    self.events.push(Event::Code(code));
+                }
             }
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag),
@@ -187,7 +206,7 @@ impl<'a> BodyPass<'a> {
         if self.scans_text() {
             self.buffer_text(&text, offset);
         } else {
-            self.events.push(Event::Text(text));
+            self.events.push(text_event(text));
         }
     }
 
@@ -364,9 +383,8 @@ impl<'a> BodyPass<'a> {
         }
         let text = std::mem::take(&mut self.text);
         let citations = grammar::find_citations(&text);
-        if citations.is_empty() && !text.contains([OPEN, CLOSE, END]) {
-            // Nothing to mark: the HTML writer escapes the text itself.
-            self.events.push(Event::Text(text.into()));
+        if citations.is_empty() {
+            self.events.push(text_event(text.into()));
             return;
         }
         let mut html = String::with_capacity(text.len() + 16);
@@ -415,6 +433,23 @@ impl<'a> BodyPass<'a> {
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
         }
+    }
+}
+
+/// Whether text holds the private-use characters that mark placeholders.
+fn has_marks(text: &str) -> bool {
+    text.contains([OPEN, CLOSE, END])
+}
+
+/// Text for the HTML writer, which escapes it; text holding placeholder marks is escaped
+/// here instead, so that no author's text can pass for a placeholder.
+fn text_event(text: CowStr<'_>) -> Event<'_> {
+    if has_marks(&text) {
+        let mut html = String::with_capacity(text.len() + 16);
+        escape_into(&mut html, &text);
+        Event::InlineHtml(html.into())
+    } else {
+        Event::Text(text)
     }
 }
 
@@ -533,6 +568,20 @@ mod tests {
         assert_eq!(first.number.as_ref().map(|n| n.key.as_str()), Some("1-KH/TU"));
         assert!(body.references[1].number.is_none());
         assert_eq!(plain(&body), "<p>Dòng một.</p>\n<p>Xem [0:kế hoạch] và [1:x].</p>\n");
+    }
+
+    #[test]
+    fn placeholder_characters_in_code_links_and_html_are_escaped() {
+        for markdown in [
+            "`a \u{E000}0\u{E001}x\u{E002}0\u{E001}`",
+            "[\u{E000}0\u{E001}](https://x.vn)",
+            "a <b>\u{E000}0\u{E001}</b>",
+        ] {
+            let body = render(markdown, 1, false);
+            assert!(!plain(&body).contains("[0:"), "{markdown}: {}", plain(&body));
+            let raw = render(markdown, 1, true);
+            assert!(!plain(&raw).contains("[0:"), "{markdown} with raw HTML: {}", plain(&raw));
+        }
     }
 
     #[test]
