@@ -154,11 +154,6 @@ impl Archive {
         self.notices.len()
     }
 
-    /// Gives the notices back, to be changed and linked again.
-    pub fn into_notices(self) -> Vec<Arc<Notice>> {
-        self.notices
-    }
-
     pub fn is_empty(&self) -> bool {
         self.notices.is_empty()
     }

@@ -169,6 +169,11 @@ impl Notice {
     pub fn year(&self) -> Option<i16> {
         self.date.map(|d| d.year())
     }
+
+    /// What lists, feeds and search show of the notice: its `summary`, else its first paragraph.
+    pub fn summary_text(&self) -> &str {
+        self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
+    }
 }
 
 /// A notice source found by discovery: its Markdown file and, for a bundle, its attachments.
@@ -216,7 +221,7 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
             files.push(path);
         }
     }
-    group_bundles(root, files)
+    group_bundles(files)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -228,7 +233,7 @@ fn is_editor_temp(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Folders holding `index.md` are bundles: their other files are attachments, not notices.
-fn group_bundles(root: &Path, files: Vec<PathBuf>) -> Vec<SourceEntry> {
+fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
     let bundle_dirs: Vec<PathBuf> = files
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
@@ -259,7 +264,6 @@ fn group_bundles(root: &Path, files: Vec<PathBuf>) -> Vec<SourceEntry> {
             None => {}
         }
     }
-    let _ = root;
     entries.extend(loose.into_iter().map(|p| (p.clone(), SourceEntry { path: p, attachments: vec![] })));
     entries.into_values().collect()
 }

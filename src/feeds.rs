@@ -81,8 +81,7 @@ fn feed_page(
     notices: &[usize],
 ) -> Result<Page, Diagnostic> {
     let root = root_prefix(&archive.config, path);
-    let entries: Vec<EntryView> =
-        notices.iter().take(FEED_ENTRIES).map(|&i| entry(archive, i, &root)).collect();
+    let entries: Vec<EntryView> = feed_entries(notices).iter().map(|&i| entry(archive, i, &root)).collect();
     let updated = entries.first().map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let feed = FeedView {
         title: title.to_string(),
@@ -110,7 +109,7 @@ fn entry<'a>(archive: &'a Archive, index: usize, root: &str) -> EntryView<'a> {
         issuer: &notice.issuer,
         url: format!("{root}{}", archive.urls[index]),
         updated: notice.date.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z")),
-        summary: notice.summary.clone().unwrap_or_else(|| notice.body.first_paragraph.clone()),
+        summary: notice.summary_text().to_string(),
     }
 }
 

@@ -102,6 +102,8 @@ pub fn page_count(count: usize, page_size: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct Indexes {
     pub dimensions: Vec<DimensionIndex>,
+    /// Notice indices, newest first.
+    pub newest: Vec<usize>,
     /// Per dimension (in `Dimension::ALL` order), value name to list folder.
     folders: Vec<HashMap<String, String>>,
 }
@@ -115,7 +117,7 @@ impl Indexes {
             .iter()
             .map(|index| index.values.iter().map(|v| (v.name.clone(), index.value_folder(v))).collect())
             .collect();
-        Indexes { dimensions, folders }
+        Indexes { dimensions, folders, newest }
     }
 
     /// The folder of a value's list, if the value has one.
@@ -130,6 +132,13 @@ impl Indexes {
         let unchanged = old.len() == archive.len()
             && changed.iter().all(|&i| index_signature(old, i) == index_signature(archive, i));
         if unchanged { previous.clone() } else { Indexes::build(archive) }
+    }
+
+    /// The first and last year of the archive's notices.
+    pub fn year_range(&self) -> (Option<i16>, Option<i16>) {
+        let years = &self.get(Dimension::Year).values;
+        let year = |v: Option<&IndexValue>| v.and_then(|v| v.name.parse().ok());
+        (year(years.last()), year(years.first()))
     }
 
     pub fn get(&self, dimension: Dimension) -> &DimensionIndex {
@@ -148,7 +157,7 @@ fn index_signature(archive: &Archive, i: usize) -> Signature<'_> {
 }
 
 /// Notice indices, newest first: by date, then number, then source order.
-pub fn newest_first(archive: &Archive) -> Vec<usize> {
+fn newest_first(archive: &Archive) -> Vec<usize> {
     let mut order: Vec<usize> = (0..archive.len()).collect();
     order.sort_by_key(|&i| {
         let n = &archive.notices[i];

@@ -38,24 +38,21 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         };
         DocNumber::parse(&text)
     };
-    let same_issuer: Vec<&DocNumber> = notices
+    // The issuer's numbered notices, with their numbers.
+    let same_issuer: Vec<(&content::Notice, &DocNumber)> = notices
         .iter()
-        .filter_map(|n| n.number.as_ref())
-        .filter(|n| n.issuer_code.to_uppercase() == issuer_code)
+        .filter_map(|n| n.number.as_ref().map(|d| (n, d)))
+        .filter(|(_, d)| number::eq_ci(&d.issuer_code, &issuer_code))
         .collect();
-    let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |n| n.system));
+    let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |(_, d)| d.system));
     let Some(code) = probe(system).and_then(|n| n.type_code) else {
         bail!("`{}` is not a type code a notice number can carry (TB, NQ, KH, CT, QĐ, …)", new.type_code);
     };
     let year = new.date.year();
-    let last = notices
+    let last = same_issuer
         .iter()
-        .filter(|n| n.year() == Some(year))
-        .filter_map(|n| n.number.as_ref())
-        .filter(|n| {
-            n.issuer_code.to_uppercase() == issuer_code && n.type_code.as_deref() == Some(code.as_str())
-        })
-        .map(|n| n.seq)
+        .filter(|(n, d)| n.year() == Some(year) && d.type_code.as_deref() == Some(code.as_str()))
+        .map(|(_, d)| d.seq)
         .max()
         .unwrap_or(0);
     let seq = last + 1;
@@ -68,12 +65,7 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .issuers
         .get(&issuer_code)
         .cloned()
-        .or_else(|| {
-            notices
-                .iter()
-                .find(|n| n.number.as_ref().is_some_and(|d| d.issuer_code.to_uppercase() == issuer_code))
-                .map(|n| n.issuer.clone())
-        })
+        .or_else(|| same_issuer.first().map(|(n, _)| n.issuer.clone()))
         .unwrap_or_else(|| issuer_code.clone());
     let path = root
         .join(CONTENT_DIR)

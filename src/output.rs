@@ -92,10 +92,6 @@ impl Staging {
         Ok(Staging { dir, target, committed: false })
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// The staging path of an output-relative path, refusing anything that would leave the folder.
     fn path_of(&self, relative: &str) -> io::Result<PathBuf> {
         let relative = Path::new(relative);

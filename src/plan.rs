@@ -16,7 +16,7 @@ use rustc_hash::FxHasher as DefaultHasher;
 use crate::archive::{Archive, RefTarget};
 use crate::diag::Diagnostic;
 use crate::feeds;
-use crate::index::{self, Dimension, Indexes};
+use crate::index::{self, Dimension, DimensionIndex, Indexes};
 use crate::render::{Page, Renderer};
 
 /// Notices listed on the home page.
@@ -62,7 +62,7 @@ fn hash_of(value: impl Hash) -> u64 {
 /// Plans every rendered file of the archive. `revisions[i]` changes whenever notice `i`'s
 /// source changes; `theme_revision` whenever templates, labels or site.yaml change.
 pub fn plan(archive: &Archive, indexes: &Indexes, revisions: &[u64], theme_revision: u64) -> Plan {
-    let newest = index::newest_first(archive);
+    let newest = indexes.newest.clone();
     let views: Vec<u64> = (0..archive.len()).map(|i| view_fingerprint(archive, i)).collect();
     let counts: Vec<usize> = indexes.dimensions.iter().map(|d| d.values.len()).collect();
     let global = hash_of((theme_revision, format!("{:?}", archive.config), &counts));
@@ -76,15 +76,13 @@ pub fn plan(archive: &Archive, indexes: &Indexes, revisions: &[u64], theme_revis
         });
     }
     let home: Vec<(u64, u64)> = newest.iter().take(HOME_NOTICES).map(|&i| (views[i], revisions[i])).collect();
-    let years: Vec<i16> = archive.notices.iter().filter_map(|n| n.year()).collect();
-    let home_fingerprint =
-        hash_of((global, &home, archive.len(), archive.stats, years.iter().min(), years.iter().max()));
+    let home_fingerprint = hash_of((global, &home, archive.len(), archive.stats, indexes.year_range()));
     files.push(Planned { path: "index.html".into(), output: Output::Home, fingerprint: home_fingerprint });
     let search_page = format!("{}/index.html", crate::search::DIR);
-    let filters: Vec<Vec<(&str, &str, usize)>> = indexes
-        .dimensions
+    // The search page offers type, issuer and year as filters.
+    let filters: Vec<Vec<(&str, &str, usize)>> = [Dimension::Type, Dimension::Issuer, Dimension::Year]
         .iter()
-        .map(|d| d.values.iter().map(|v| (v.name.as_str(), v.slug.as_str(), v.notices.len())).collect())
+        .map(|&d| values_shown(indexes.get(d)))
         .collect();
     files.push(Planned {
         path: search_page,
@@ -116,8 +114,7 @@ pub fn plan(archive: &Archive, indexes: &Indexes, revisions: &[u64], theme_revis
 
 fn plan_indexes(indexes: &Indexes, page_size: usize, views: &[u64], global: u64, files: &mut Vec<Planned>) {
     for (d, dimension) in indexes.dimensions.iter().enumerate() {
-        let values: Vec<(&str, &str, usize)> =
-            dimension.values.iter().map(|v| (v.name.as_str(), v.slug.as_str(), v.notices.len())).collect();
+        let values = values_shown(dimension);
         files.push(Planned {
             path: dimension.page_path(),
             output: Output::Dimension(d),
@@ -144,6 +141,11 @@ fn plan_indexes(indexes: &Indexes, page_size: usize, views: &[u64], global: u64,
     }
 }
 
+/// What a page listing a dimension's values shows of them: name, link and count.
+fn values_shown(dimension: &DimensionIndex) -> Vec<(&str, &str, usize)> {
+    dimension.values.iter().map(|v| (v.name.as_str(), v.slug.as_str(), v.notices.len())).collect()
+}
+
 /// What another page shows of notice `i`: identity, title, status, URL, summary.
 fn view_fingerprint(archive: &Archive, i: usize) -> u64 {
     let n = &archive.notices[i];
@@ -151,11 +153,11 @@ fn view_fingerprint(archive: &Archive, i: usize) -> u64 {
         n.number.as_ref().map(|n| &n.written),
         &n.title,
         &n.doc_type,
-        n.date.map(|d| d.to_string()),
+        n.date,
         &archive.urls[i],
         archive.effective_status(i),
         &n.issuer,
-        n.summary.as_ref().unwrap_or(&n.body.first_paragraph),
+        n.summary_text(),
         n.draft,
     ))
 }
@@ -195,9 +197,9 @@ fn notice_fingerprint(
     for (kind, sources) in &links.related_by {
         (kind, view_list(sources)).hash(&mut h);
     }
-    links.ended_by.map(|(t, d)| (views[t], d.to_string())).hash(&mut h);
+    links.ended_by.map(|(t, d)| (views[t], d)).hash(&mut h);
     (links.previous.map(|t| views[t]), links.next.map(|t| views[t])).hash(&mut h);
-    let folder = |d: Dimension, name: &str| indexes.folder_of(d, name).map(str::to_string);
+    let folder = |d: Dimension, name: &str| indexes.folder_of(d, name);
     (
         folder(Dimension::Type, &notice.doc_type),
         folder(Dimension::Issuer, &notice.issuer),

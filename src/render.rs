@@ -311,7 +311,7 @@ impl<'a> Renderer<'a> {
             effective: notice.effective.map(|d| date_short(d, language)),
             expires: notice.expires.map(|d| date_short(d, language)),
             tags: &notice.tags,
-            summary: notice.summary.clone().unwrap_or_else(|| notice.body.first_paragraph.clone()),
+            summary: notice.summary_text().to_string(),
             draft: notice.draft,
             extra: &notice.extra,
             url: self.href(root, &self.archive.urls[index]),
@@ -470,9 +470,9 @@ impl<'a> Renderer<'a> {
         context.insert("notices", &notices);
         context.insert("notice_count", &self.archive.len());
         context.insert("stats", &self.archive.stats);
-        let years: Vec<i16> = self.archive.notices.iter().filter_map(|n| n.year()).collect();
-        context.insert("first_year", &years.iter().min());
-        context.insert("last_year", &years.iter().max());
+        let (first_year, last_year) = self.indexes.year_range();
+        context.insert("first_year", &first_year);
+        context.insert("last_year", &last_year);
         let html = self.theme.render("index.html", &context)?;
         Ok(Page { path, html })
     }

@@ -53,7 +53,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::content::Notice;
-use crate::index::{self, Dimension, Indexes};
+use crate::index::{Dimension, Indexes};
 use crate::markdown;
 use crate::render::Page;
 
@@ -358,7 +358,7 @@ struct DocRecord<'a> {
 
 fn doc_record<'a>(archive: &'a Archive, index: usize) -> DocRecord<'a> {
     let notice = &archive.notices[index];
-    let excerpt = notice.summary.as_deref().unwrap_or(&notice.body.first_paragraph);
+    let excerpt = notice.summary_text();
     DocRecord {
         url: &archive.urls[index],
         number: notice.number.as_ref().map(|n| n.written.as_str()),
@@ -401,7 +401,7 @@ fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
 
 /// The index files of an archive, as pages to write under the output root.
 pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
-    let order = index::newest_first(archive);
+    let order = indexes.newest.clone();
     let mut id_of = vec![0u32; archive.len()];
     for (id, &index) in order.iter().enumerate() {
         id_of[index] = id as u32;

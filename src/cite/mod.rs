@@ -63,7 +63,7 @@ impl Resolver {
         };
         let mut candidates: Vec<usize> = candidates.clone();
         if let Some(word) = query.type_word.filter(|_| has_shared_type_code(query.key)) {
-            candidates.retain(|&i| notices[i].doc_type.to_lowercase() == word.to_lowercase());
+            candidates.retain(|&i| number::eq_ci(&notices[i].doc_type, word));
         }
         match query.year {
             Some(year) => candidates.retain(|&i| notices[i].year() == Some(year)),
@@ -85,7 +85,7 @@ impl Resolver {
 
 /// `QĐ` is one code for Quyết định and Quy định: only there does the type word choose.
 fn has_shared_type_code(key: &str) -> bool {
-    key.contains("-QĐ/") || key.contains("/QĐ-") || key.contains("QĐ-")
+    key.contains("-QĐ/") || key.contains("QĐ-")
 }
 
 /// The key with `Đ` read as `D`, for citations typed without the Vietnamese letter.

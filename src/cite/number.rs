@@ -298,7 +298,8 @@ fn is_sep(c: Option<char>) -> bool {
 }
 
 /// Case-insensitive equality without allocating.
-fn eq_ci(a: &str, b: &str) -> bool {
+/// Equal but for letter case, without allocating.
+pub(crate) fn eq_ci(a: &str, b: &str) -> bool {
     a.chars().flat_map(char::to_uppercase).eq(b.chars().flat_map(char::to_uppercase))
 }
 

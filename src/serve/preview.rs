@@ -20,7 +20,7 @@ use crate::diag::{self, Diagnostic};
 use crate::index::Indexes;
 use crate::plan::{self, Plan};
 use crate::render::Renderer;
-use crate::theme::{StaticSource, Theme};
+use crate::theme::{StaticFile, StaticSource, Theme};
 
 /// Files rendered at once after a change; beyond this a sample is rendered to catch template
 /// errors and the rest waits until asked for.
@@ -103,7 +103,6 @@ enum Reuse {
 
 /// The good state of the preview: what is served.
 struct Built {
-    config: SiteConfig,
     theme: Arc<Theme>,
     sources: Vec<SourceEntry>,
     revisions: Vec<u64>,
@@ -121,8 +120,10 @@ pub struct Preview {
     /// Pages and feeds rendered so far, by output path: files are rendered when first asked
     /// for, and forgotten when a change moves their fingerprint.
     rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-    /// Static files and attachments, served from where they are.
-    copied: HashMap<String, Served>,
+    /// Static files of the theme and the archive.
+    statics: HashMap<String, Served>,
+    /// Attachments of bundles, served from where they are.
+    attachments: HashMap<String, PathBuf>,
     /// The search index of the current build, made when the search page first asks for it.
     search_index: Mutex<Option<Arc<FileTable>>>,
     next_revision: u64,
@@ -138,7 +139,8 @@ impl Preview {
             root: root.to_path_buf(),
             built: None,
             rendered: Mutex::new(HashMap::new()),
-            copied: HashMap::new(),
+            statics: HashMap::new(),
+            attachments: HashMap::new(),
             search_index: Mutex::new(None),
             next_revision: 1,
             theme_revision: 0,
@@ -158,7 +160,10 @@ impl Preview {
             if path.strip_prefix(crate::search::DIR).is_some_and(|rest| rest.starts_with('/')) {
                 return self.search_file(built, path);
             }
-            return self.copied.get(path).cloned();
+            return match self.attachments.get(path) {
+                Some(source) => Some(Served::File(source.clone())),
+                None => self.statics.get(path).cloned(),
+            };
         };
         let renderer = Renderer::new(&built.archive, &built.theme, &built.indexes);
         let html = match plan::render_planned(&renderer, &built.plan, &built.plan.files[at]) {
@@ -194,8 +199,11 @@ impl Preview {
         if !changes.content.is_empty() {
             outcome = self.rebuild_content(&changes.content);
         }
-        if !changes.styles.is_empty() && !matches!(outcome, Outcome::Failed(_)) {
-            self.refresh_copied();
+        if let Some(built) = self.built.as_ref().filter(|_| !changes.styles.is_empty())
+            && !matches!(outcome, Outcome::Failed(_))
+        {
+            let statics = crate::theme::static_files(&self.root, &built.archive.config);
+            self.set_statics(statics);
             if outcome == Outcome::Unchanged {
                 outcome = Outcome::Styles;
             }
@@ -206,8 +214,8 @@ impl Preview {
     /// Reads everything again: configuration, theme, every notice.
     pub fn rebuild_all(&mut self) -> Outcome {
         let mut problems = Vec::new();
-        let config = config::with_base_url(SiteConfig::load(&self.root, &mut problems), None);
-        let config = SiteConfig { base_url: None, ..config };
+        // The preview links relatively, whatever base_url the archive deploys to.
+        let config = SiteConfig { base_url: None, ..SiteConfig::load(&self.root, &mut problems) };
         let theme = Theme::load(&self.root, &config, &mut problems);
         let sources = content::discover(&self.root, &mut problems);
         let notices = content::load_all(&self.root, &sources, &config, &mut problems);
@@ -262,7 +270,7 @@ impl Preview {
                 }
             }
         }
-        let config = built.config.clone();
+        let config = built.archive.config.clone();
         let loaded: Vec<(usize, Option<Notice>, Vec<Diagnostic>)> = reload
             .par_iter()
             .map(|&k| {
@@ -270,7 +278,6 @@ impl Preview {
                 (k, notice, problems)
             })
             .collect();
-        let config = config.clone();
         let theme = built.theme.clone();
         for (k, notice, mut found) in loaded {
             problems.append(&mut found);
@@ -364,29 +371,34 @@ impl Preview {
         if everything {
             changed.clear();
         }
-        self.built = Some(Built { config, theme, sources, revisions, archive, indexes, plan, planned });
+        if everything {
+            self.set_statics(theme.static_files.clone());
+        }
+        self.attachments = archive
+            .notices
+            .iter()
+            .zip(&archive.urls)
+            .flat_map(|(notice, url)| {
+                notice.attachments.iter().map(move |a| (format!("{url}{}", a.name), a.source.clone()))
+            })
+            .collect();
+        self.built = Some(Built { theme, sources, revisions, archive, indexes, plan, planned });
         *self.search_index.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        self.refresh_copied();
         self.errors.clear();
         Outcome::Pages { paths: changed, all: everything }
     }
 
-    /// Static files and attachments: listed again, served from where they are.
-    fn refresh_copied(&mut self) {
-        let Some(built) = &self.built else { return };
-        self.copied.clear();
-        for file in crate::theme::static_files(&self.root, &built.config) {
-            let served = match file.source {
-                StaticSource::Embedded(bytes) => Served::Embedded(bytes),
-                StaticSource::File(path) => Served::File(path),
-            };
-            self.copied.insert(file.path, served);
-        }
-        for (i, notice) in built.archive.notices.iter().enumerate() {
-            for attachment in &notice.attachments {
-                let path = format!("{}{}", built.archive.urls[i], attachment.name);
-                self.copied.insert(path, Served::File(attachment.source.clone()));
-            }
-        }
+    /// The static files served from now on.
+    fn set_statics(&mut self, files: Vec<StaticFile>) {
+        self.statics = files
+            .into_iter()
+            .map(|file| {
+                let served = match file.source {
+                    StaticSource::Embedded(bytes) => Served::Embedded(bytes),
+                    StaticSource::File(path) => Served::File(path),
+                };
+                (file.path, served)
+            })
+            .collect();
     }
 }
