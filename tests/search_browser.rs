@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
@@ -274,26 +274,7 @@ fn appendix() -> String {
 
 /// Chromium on the PATH, or `None` when the browser tests are to be skipped.
 fn chromium() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        if std::env::var("GAZETTE_SKIP_BROWSER").as_deref() == Ok("1") {
-            // Straight to stderr, past the test harness's capture, so the skip is seen.
-            let _ = writeln!(
-                std::io::stderr(),
-                "notice: search browser test skipped: chromium is not installed and GAZETTE_SKIP_BROWSER=1"
-            );
-            return None;
-        }
-        panic!(
-            "the search browser tests need headless Chromium: install it (Debian: apt-get install chromium) \
-             or set GAZETTE_SKIP_BROWSER=1 to skip them"
-        );
-    }
-    found
+    browser_program(&["chromium", "chromium-browser"])
 }
 
 /// A static file server on 127.0.0.1 that records the body bytes of every response.

@@ -254,6 +254,7 @@ impl EventStream {
     }
 
     /// Waits for a `reload` event that names `path` (an output path), skipping others.
+    /// A reload of everything fails: a change to notices should rebuild only a part.
     pub fn wait_for_reload_of(&self, path: &str, seconds: u64) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
         loop {
@@ -264,9 +265,8 @@ impl EventStream {
                 Err(_) => panic!("no reload of {path} within {seconds} s"),
             };
             let change: serde_json::Value = serde_json::from_str(&data).expect("reload data is JSON");
-            if change["all"] == true
-                || change["paths"].as_array().is_some_and(|p| p.iter().any(|p| p == path))
-            {
+            assert_ne!(change["all"], true, "a change to notices rebuilt everything");
+            if change["paths"].as_array().is_some_and(|p| p.iter().any(|p| p == path)) {
                 return;
             }
         }
@@ -293,4 +293,32 @@ pub fn without_reload_script(body: &[u8]) -> Vec<u8> {
         Some(at) => [&body[..at], &body[at + tag.len()..]].concat(),
         None => body.to_vec(),
     }
+}
+
+/// The first of `names` found on the PATH, for the browser tests. When none is there they
+/// fail, unless `GAZETTE_SKIP_BROWSER=1`, which skips them with a notice.
+pub fn browser_program(names: &[&str]) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("GAZETTE_SKIP_BROWSER").as_deref() == Ok("1") {
+            use std::io::Write;
+            // Straight to stderr, past the test harness's capture, so the skip is seen.
+            let _ = writeln!(
+                std::io::stderr(),
+                "notice: browser test skipped: {} not installed",
+                names.join(" or ")
+            );
+            return None;
+        }
+        panic!(
+            "the browser tests need {}: on Debian apt-get install chromium chromium-driver, \
+             or set GAZETTE_SKIP_BROWSER=1 to skip them",
+            names.join(" or ")
+        );
+    }
+    found
 }
