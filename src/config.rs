@@ -68,7 +68,13 @@ impl SiteConfig {
     pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
         let path = root.join(FILE_NAME);
         match std::fs::read(&path) {
-            Ok(bytes) => Self::parse(&String::from_utf8_lossy(&bytes), diagnostics),
+            Ok(bytes) => match crate::text::decode(FILE_NAME, bytes) {
+                Ok(text) => Self::parse(&text, diagnostics),
+                Err(problem) => {
+                    diagnostics.push(problem);
+                    SiteConfig::default()
+                }
+            },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
             Err(e) => {
                 diagnostics.push(Diagnostic::error(FILE_NAME, 1, 1, format!("cannot read: {e}")));
@@ -77,10 +83,9 @@ impl SiteConfig {
         }
     }
 
-    /// Parses the text of a `site.yaml`.
+    /// Parses the decoded text of a `site.yaml`.
     pub fn parse(text: &str, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
-        let text = crate::content::normalize_text(text.trim_start_matches('\u{feff}'));
-        let doc = match yaml::parse_mapping(&text) {
+        let doc = match yaml::parse_mapping(text) {
             Ok(doc) => doc,
             Err(e) => {
                 let mut d = Diagnostic::error(FILE_NAME, e.line, e.column, e.message);
@@ -102,7 +107,11 @@ impl SiteConfig {
                 ("language", Value::String(s)) if s == "vi" => config.language = Language::Vi,
                 ("language", Value::String(s)) if s == "en" => config.language = Language::En,
                 ("language", _) => problem(key, "`language` must be `vi` or `en`".into()),
-                ("theme", Value::String(s)) => config.theme = s.clone(),
+                ("theme", Value::String(s)) if is_folder_name(s) => config.theme = s.clone(),
+                ("theme", Value::String(s)) => problem(
+                    key,
+                    format!("`theme: {s}` must be the name of a folder under themes/, without `/` or `..`"),
+                ),
                 ("place", Value::String(s)) => config.place = Some(s.clone()),
                 ("page_size", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                     config.page_size = n.as_u64().unwrap_or(50) as usize
@@ -126,6 +135,11 @@ impl SiteConfig {
         }
         config
     }
+}
+
+/// A single folder name: not empty, no separator, not `.` or `..`, not absolute.
+fn is_folder_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.contains(['/', '\\', ':', '\0'])
 }
 
 fn normalize_base_url(url: &str) -> Option<String> {
@@ -169,5 +183,19 @@ mod tests {
         assert_eq!(c.issuers["TU"], "Tỉnh ủy");
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, vec![3, 6]);
+    }
+
+    #[test]
+    fn theme_is_a_folder_name() {
+        for bad in ["../x", "/etc", "a/b", "..", ".", "C:\\x", "a\\b"] {
+            let mut d = vec![];
+            let c = SiteConfig::parse(&format!("theme: '{bad}'\n"), &mut d);
+            assert_eq!(d.len(), 1, "{bad}");
+            assert!(d[0].message.contains("folder under themes/"), "{bad}: {}", d[0].message);
+            assert_eq!(c.theme, "default", "{bad}");
+        }
+        let mut d = vec![];
+        assert_eq!(SiteConfig::parse("theme: so-ha.2\n", &mut d).theme, "so-ha.2");
+        assert!(d.is_empty());
     }
 }

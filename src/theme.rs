@@ -138,7 +138,7 @@ fn read_templates(
         let name = display_path(dir, entry.path());
         let path = display_path(root, entry.path());
         match std::fs::read(entry.path()) {
-            Ok(bytes) => match crate::content::decode(&path, bytes) {
+            Ok(bytes) => match crate::text::decode(&path, bytes) {
                 Ok(text) => {
                     templates.insert(name, (path, text));
                 }

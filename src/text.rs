@@ -1,0 +1,135 @@
+//! Text of the files an archive is made of: bytes to the one form everything else reads.
+//!
+//! Owns decoding (a UTF-8 check that names the first bad byte, a BOM dropped, UTF-16 and UTF-32
+//! recognised and refused by name), line ends (CRLF and CR to LF), Unicode NFC (text pasted
+//! from Word is often NFD), and the control characters no XML file may hold, which are removed.
+//! It does not know what a notice or a setting is.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::diag::Diagnostic;
+
+/// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
+pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(Diagnostic::error(path, 1, 1, format!("file is {encoding}, not UTF-8"))
+            .with_help("save the file as UTF-8 (in Notepad or Word: Save As, encoding UTF-8)"));
+    }
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let mut bytes = bytes;
+    bytes.drain(..bom);
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(normalize_owned(text)),
+        Err(error) => error,
+    };
+    let offset = error.utf8_error().valid_up_to();
+    let bytes = error.as_bytes();
+    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    let (line, column) = crate::diag::line_col(valid, offset);
+    let message =
+        format!("file is not UTF-8: invalid byte 0x{:02X} at byte offset {}", bytes[offset], bom + offset);
+    Err(Diagnostic::error(path, line, column, message)
+        .with_help("save the file as UTF-8 (in Word: Save As, Plain Text, encoding Unicode UTF-8)"))
+}
+
+/// UTF-32 and UTF-16, by their byte-order marks. UTF-32 LE starts like UTF-16 LE, so it is
+/// asked first.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16")
+    } else {
+        None
+    }
+}
+
+/// Like [`normalize`], without copying text that is already normal.
+fn normalize_owned(text: String) -> String {
+    if text.contains('\r') || !is_nfc_fast(&text) { normalize(&text) } else { text }
+}
+
+/// NFC quick check with a fast path for what Vietnamese text is made of: characters below
+/// U+0300 and the precomposed letters of U+1E00–U+1EFF can never need composing.
+fn is_nfc_fast(text: &str) -> bool {
+    let composed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
+    text.is_ascii() || text.chars().all(composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
+/// Line ends to LF and text to Unicode NFC, the form everything downstream expects.
+pub fn normalize(text: &str) -> String {
+    let text =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    if is_nfc_fast(&text) { text } else { text.nfc().collect() }
+}
+
+/// Characters no XML 1.0 file may hold: C0 controls but tab and line feed, and U+FFFE, U+FFFF.
+fn is_forbidden(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// Removes the characters no XML file may hold; returns a warning at the first one, with how
+/// many there were, when there were any. `first_line` is the line of the file `text` starts on.
+pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Option<Diagnostic> {
+    let first = text.find(is_forbidden)?;
+    let (line, column) = crate::diag::line_col(text, first);
+    let code = text[first..].chars().next().map_or(0, u32::from);
+    let before = text.chars().count();
+    text.retain(|c| !is_forbidden(c));
+    let removed = before - text.chars().count();
+    let others = if removed > 1 { format!(" and {} more", removed - 1) } else { String::new() };
+    Some(
+        Diagnostic::warning(
+            path,
+            line + first_line - 1,
+            column,
+            format!("control character U+{code:04X}{others} removed: no page or feed may hold it"),
+        )
+        .with_help("such characters come from text pasted from another program; delete them from the file"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_strips_bom_crlf_and_normalises_nfd() {
+        let nfd: String = "Thông báo".nfd().collect();
+        let bytes = format!("\u{feff}a\r\nb\r{nfd}");
+        assert_eq!(decode("x", bytes.into_bytes()).unwrap(), "a\nb\nThông báo");
+    }
+
+    #[test]
+    fn decode_reports_the_bad_byte() {
+        let err = decode("x.md", b"ab\ncd\xFFef".to_vec()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+        assert!(err.message.contains("byte offset 5"), "{}", err.message);
+        let err = decode("x.md", b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err();
+        assert!(err.message.contains("byte offset 5"), "the BOM counts: {}", err.message);
+    }
+
+    #[test]
+    fn wide_encodings_are_named() {
+        for (bytes, name) in [
+            (&[0xFF, 0xFE, 0x41, 0][..], "UTF-16"),
+            (&[0xFE, 0xFF, 0, 0x41][..], "UTF-16"),
+            (&[0xFF, 0xFE, 0, 0, 0x41, 0, 0, 0][..], "UTF-32"),
+            (&[0, 0, 0xFE, 0xFF, 0, 0, 0, 0x41][..], "UTF-32"),
+        ] {
+            let err = decode("x", bytes.to_vec()).unwrap_err();
+            assert!(err.message.contains(&format!("is {name},")), "{bytes:?}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn forbidden_characters_are_removed_with_one_warning() {
+        let mut text = "a\tb\nc\u{0}d\u{1B}e\u{FFFF}\n".to_string();
+        let warning = remove_forbidden("x.md", &mut text, 5).unwrap();
+        assert_eq!(text, "a\tb\ncde\n");
+        assert_eq!((warning.line, warning.column), (6, 2));
+        assert!(warning.message.contains("U+0000 and 2 more"), "{}", warning.message);
+        let mut clean = "tab\there\n".to_string();
+        assert!(remove_forbidden("x.md", &mut clean, 1).is_none());
+    }
+}
