@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
@@ -210,11 +209,17 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
             match path.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => files.push(path),
                 Ok(target) if target.starts_with(&canonical_root) => {}
-                _ => diagnostics.push(Diagnostic::warning(
+                Ok(_) => diagnostics.push(Diagnostic::warning(
                     display_path(root, &path),
                     1,
                     1,
                     "symbolic link leads outside the archive; skipped",
+                )),
+                Err(e) => diagnostics.push(Diagnostic::warning(
+                    display_path(root, &path),
+                    1,
+                    1,
+                    format!("symbolic link cannot be followed ({e}); skipped"),
                 )),
             }
         } else if entry.file_type().is_file() && !is_editor_temp(entry.file_name()) {
@@ -294,49 +299,6 @@ pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> (Opti
     }
 }
 
-/// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
-pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            Diagnostic::error(path, 1, 1, "file is UTF-16, not UTF-8").with_help("save the file as UTF-8")
-        );
-    }
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let mut bytes = bytes;
-    bytes.drain(..bom);
-    let error = match String::from_utf8(bytes) {
-        Ok(text) => return Ok(normalize_owned(text)),
-        Err(error) => error,
-    };
-    let offset = error.utf8_error().valid_up_to();
-    let bytes = error.as_bytes();
-    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-    let (line, column) = crate::diag::line_col(valid, offset);
-    let message =
-        format!("file is not UTF-8: invalid byte 0x{:02X} at byte offset {}", bytes[offset], bom + offset);
-    Err(Diagnostic::error(path, line, column, message)
-        .with_help("save the file as UTF-8 (in Word: Save As, Plain Text, encoding Unicode UTF-8)"))
-}
-
-/// Like [`normalize_text`], without copying text that is already normal.
-fn normalize_owned(text: String) -> String {
-    if text.contains('\r') || !is_nfc_fast(&text) { normalize_text(&text) } else { text }
-}
-
-/// NFC quick check with a fast path for what Vietnamese text is made of: characters below
-/// U+0300 and the precomposed letters of U+1E00–U+1EFF can never need composing.
-fn is_nfc_fast(text: &str) -> bool {
-    let composed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
-    text.is_ascii() || text.chars().all(composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes
-}
-
-/// Line ends to LF and text to Unicode NFC, the form everything downstream expects.
-pub fn normalize_text(text: &str) -> String {
-    let text =
-        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
-    if is_nfc_fast(&text) { text } else { text.nfc().collect() }
-}
-
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
 fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
     let rest = text.strip_prefix("---")?;
@@ -366,10 +328,11 @@ pub fn parse_notice(
     attachments: Vec<Attachment>,
     config: &SiteConfig,
 ) -> (Option<Notice>, Vec<Diagnostic>) {
-    let text = match decode(path, bytes) {
+    let mut text = match crate::text::decode(path, bytes) {
         Ok(text) => text,
         Err(d) => return (None, vec![d]),
     };
+    let removed = crate::text::remove_forbidden(path, &mut text, 1);
     let Some((yaml_text, yaml_line, body_text, body_line)) = split_front_matter(&text) else {
         return (
             None,
@@ -395,6 +358,7 @@ pub fn parse_notice(
     let mut reader = FrontMatter { path, doc: &doc, yaml_text, yaml_line, problems: Vec::new() };
     let notice = reader.notice(body_text, body_line, attachments, config);
     let mut problems = reader.problems;
+    problems.extend(removed);
     if let Some(notice) = &notice
         && notice.body.is_empty
     {
@@ -455,12 +419,11 @@ impl FrontMatter<'_> {
         let issuer = self.string("issuer");
         let date = self.date("date");
         let system = self.system(number.as_ref());
-        if !draft {
-            self.require("number", self.doc.values.contains_key("number"));
-            self.require("date", self.doc.values.contains_key("date"));
+        let required: &[&str] =
+            if draft { &["title", "issuer"] } else { &["number", "date", "title", "issuer"] };
+        for key in required {
+            self.require(key);
         }
-        self.require("title", title.is_some());
-        self.require("issuer", issuer.is_some());
         let doc_type = explicit_type.or_else(|| {
             number
                 .as_ref()
@@ -510,8 +473,12 @@ impl FrontMatter<'_> {
         self.problems.last_mut().expect("just pushed")
     }
 
-    fn require(&mut self, key: &str, present: bool) {
-        if !present {
+    /// A required key must be written with a value; a value of the wrong type is reported
+    /// where it is read, not as a missing key.
+    fn require(&mut self, key: &str) {
+        if matches!(self.doc.values.get(key), None | Some(Value::Null))
+            || matches!(self.doc.values.get(key), Some(Value::String(s)) if s.trim().is_empty())
+        {
             let d = Diagnostic::error(self.path, 1, 1, format!("missing required key `{key}`"))
                 .with_help(format!("add `{key}:` to the front-matter"));
             self.problems.push(d);
@@ -675,9 +642,9 @@ impl FrontMatter<'_> {
         let mut relations = Vec::new();
         for kind in RelationKind::ALL {
             let (key_line, column) = self.position(kind.key());
+            let mut lines = LineFinder::new(self.yaml_text, (key_line + 1).saturating_sub(self.yaml_line));
             for written in self.string_list(kind.key()) {
-                let line = yaml::find_line(self.yaml_text, key_line + 1 - self.yaml_line, &written)
-                    .map_or(key_line, |l| l + self.yaml_line - 1);
+                let line = lines.find(&written).map_or(key_line, |l| l + self.yaml_line - 1);
                 let (number_text, year) = match written.rsplit_once('@') {
                     Some((n, y)) => (n, y.trim().parse::<i16>().ok()),
                     None => (written.as_str(), None),
@@ -707,6 +674,46 @@ impl FrontMatter<'_> {
     }
 }
 
+/// Finds the lines of a list's items in order: each search starts on the line of the item
+/// before, so a list is found in one pass however long it is.
+struct LineFinder<'t> {
+    text: &'t str,
+    /// Byte offset and number (from 1) of the line the next search starts on.
+    offset: usize,
+    line: usize,
+    /// An item was not found (written with escapes, say): the rest are not looked for.
+    lost: bool,
+}
+
+impl<'t> LineFinder<'t> {
+    fn new(text: &'t str, first_line: usize) -> Self {
+        let mut finder = LineFinder { text, offset: 0, line: 1, lost: false };
+        for l in text.split_inclusive('\n').take(first_line.saturating_sub(1)) {
+            finder.offset += l.len();
+            finder.line += 1;
+        }
+        finder
+    }
+
+    /// The line (from 1) at or after the last one found that holds `needle`.
+    fn find(&mut self, needle: &str) -> Option<usize> {
+        if self.lost {
+            return None;
+        }
+        let (mut offset, mut line) = (self.offset, self.line);
+        for l in self.text[self.offset..].split_inclusive('\n') {
+            if l.contains(needle) {
+                (self.offset, self.line) = (offset, line);
+                return Some(line);
+            }
+            offset += l.len();
+            line += 1;
+        }
+        self.lost = true;
+        None
+    }
+}
+
 fn short(value: &Value) -> String {
     let text = value.to_string();
     if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
@@ -717,19 +724,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decode_strips_bom_crlf_and_normalises_nfd() {
-        let nfd: String = "Thông báo".nfd().collect();
-        let bytes = format!("\u{feff}a\r\nb\r{nfd}");
-        assert_eq!(decode("x", bytes.into_bytes()).unwrap(), "a\nb\nThông báo");
-    }
-
-    #[test]
-    fn decode_reports_the_bad_byte() {
-        let err = decode("x.md", b"ab\ncd\xFFef".to_vec()).unwrap_err();
-        assert_eq!((err.line, err.column), (2, 3));
-        assert!(err.message.contains("byte offset 5"), "{}", err.message);
-        let err = decode("x.md", b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err();
-        assert!(err.message.contains("byte offset 5"), "the BOM counts: {}", err.message);
+    fn list_items_are_found_on_their_lines_in_order() {
+        let yaml = "a: 1\nreplaces:\n  - 1-NQ/TU\n  - 2-NQ/TU\n  - 1-NQ/TU\nb: 2\n";
+        let mut lines = LineFinder::new(yaml, 3);
+        assert_eq!(lines.find("1-NQ/TU"), Some(3));
+        assert_eq!(lines.find("2-NQ/TU"), Some(4));
+        assert_eq!(lines.find("1-NQ/TU"), Some(5));
+        assert_eq!(lines.find("9-NQ/TU"), None);
+        assert_eq!(lines.find("b: 2"), None, "the rest are not looked for once one is lost");
     }
 
     #[test]
