@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::output::Wait;
 use crate::site::{self, BuildOptions, BuildReport};
 
 #[derive(Parser, Debug)]
@@ -36,6 +37,9 @@ enum Command {
         /// Print the wall time of each stage.
         #[arg(long)]
         timings: bool,
+        /// Refuse at once, rather than wait, when another build is writing the same output.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Preview the archive with live reload (drafts included).
     Serve {
@@ -83,13 +87,14 @@ enum Format {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, drafts, base_url, timings } => {
+        Command::Build { root, out, drafts, base_url, timings, no_wait } => {
             let options = BuildOptions {
                 root: site::resolve_root(root.as_deref()),
                 out,
                 drafts,
                 base_url,
                 progress: true,
+                wait: if no_wait { Wait::No } else { Wait::Yes },
             };
             build(&options, timings)
         }

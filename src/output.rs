@@ -1,9 +1,17 @@
-//! Output: writing a build to a staging folder and swapping it in whole.
+//! Output: the folder a build publishes to, and every write and delete a build makes there.
 //!
-//! Owns every write a build makes. A build writes into `.NAME.staging` beside the output
-//! folder and replaces `NAME` only when complete, so a failed build leaves the previous output
-//! as it was. Nothing is written outside those two folders, and an output folder that is the
-//! archive root, its `content/`, or a parent of either is refused.
+//! A build is written into `.NAME.staging` beside the output folder `NAME` and swapped in whole
+//! when complete, in one atomic step on Linux (`renameat2` with `RENAME_EXCHANGE`), so a kill at
+//! any instant leaves the old or the new archive at the path. Elsewhere the swap is two renames
+//! through `.NAME.old`, and a build that finds the output missing beside a `.NAME.old` of its
+//! own puts it back first. Two builds of one output never interleave: each holds an exclusive
+//! lock on the folder that holds the output for the whole build.
+//!
+//! Gazette deletes only what it provably made: every folder it creates holds the marker file
+//! [`MARKER`] from the start, and a staging, old or output folder without it is never removed.
+//! An output folder that is neither empty nor marked is refused, as is one that is a file, the
+//! archive root, a folder the archive reads from, or a parent of one. Everything is checked
+//! before anything is touched. What the pages are is not decided here.
 
 use std::fs;
 use std::io;
@@ -11,35 +19,167 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
+/// Gazette's own folder inside an output: the marker and the build state.
+pub const STATE_DIR: &str = ".gazette";
+/// The file that proves a folder was made by Gazette.
+pub const MARKER: &str = ".gazette/output";
+/// A file that marks the output folder in version control; carried over by every build.
+const KEEP_FILE: &str = ".gitkeep";
+
+/// What a second build does while another one holds the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Wait for the other build, saying so.
+    Yes,
+    /// Refuse at once.
+    No,
+}
+
+/// The output folder of a build and the folders beside it that the build uses.
+#[derive(Debug, Clone)]
+pub struct OutputDir {
+    /// Absolute path of the output folder.
+    pub target: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+}
+
+/// The exclusive right to write an output folder; released when dropped.
+pub struct OutputLock {
+    _file: fs::File,
+}
+
 /// A build being written; dropped without [`Staging::commit`] it removes itself.
 pub struct Staging {
     dir: PathBuf,
-    target: PathBuf,
+    output: OutputDir,
     committed: bool,
 }
 
-/// Checks that `out` may be replaced by a build of the archive at `root`.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
-    let root = absolute(root)?;
-    let out = absolute(out)?;
-    let content = root.join(crate::content::CONTENT_DIR);
-    let protected = [
-        (root.clone(), "the archive root"),
-        (content.clone(), "the content folder"),
+impl OutputDir {
+    /// Checks what can be checked without looking at the disk: `out` is not the archive root,
+    /// a folder the archive reads from, inside one, or a parent of one, and its staging and old
+    /// folders are not the root either.
+    pub fn new(root: &Path, out: &Path) -> Result<OutputDir> {
+        let root = absolute(root)?;
+        let target = absolute(out)?;
+        check_not_protected(&root, &target)?;
+        let parent = target.parent().context("the output folder has no parent")?;
+        let name = target.file_name().context("the output folder has no name")?.to_string_lossy();
+        let staging = parent.join(format!(".{name}.staging"));
+        let old = parent.join(format!(".{name}.old"));
+        for (folder, what) in [(&staging, "staging"), (&old, "old")] {
+            if root.starts_with(folder) {
+                bail!(
+                    "refusing to build: the archive root {} is the {what} folder of the output {}, which a build replaces",
+                    root.display(),
+                    target.display()
+                );
+            }
+        }
+        Ok(OutputDir { target, staging, old })
+    }
+
+    /// Takes the exclusive lock of the output, waiting for another build if asked to.
+    pub fn lock(&self, wait: Wait) -> Result<OutputLock> {
+        let parent = self.target.parent().context("the output folder has no parent")?;
+        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        let file = lock_file(parent)?;
+        match file.try_lock() {
+            Ok(()) => return Ok(OutputLock { _file: file }),
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", parent.display()));
+            }
+            Err(fs::TryLockError::WouldBlock) => {}
+        }
+        if wait == Wait::No {
+            bail!(
+                "another build is writing into {}; run again when it has finished, or without --no-wait to wait for it",
+                parent.display()
+            );
+        }
+        eprintln!("waiting for another build writing into {} to finish…", parent.display());
+        file.lock().with_context(|| format!("cannot lock {}", parent.display()))?;
+        Ok(OutputLock { _file: file })
+    }
+
+    /// Checks the folders on disk, under the lock, and creates an empty staging folder.
+    pub fn stage(&self, _lock: &OutputLock) -> Result<Staging> {
+        self.check_on_disk()?;
+        self.recover_interrupted_swap()?;
+        if self.staging.exists() {
+            remove_own(&self.staging)?;
+        }
+        fs::create_dir(&self.staging).with_context(|| format!("cannot create {}", self.staging.display()))?;
+        let staging = Staging { dir: self.staging.clone(), output: self.clone(), committed: false };
+        staging.write(MARKER, marker_text().as_bytes())?;
+        Ok(staging)
+    }
+
+    /// The output is absent, an empty folder, or a folder Gazette made; the staging and old
+    /// folders are absent or Gazette's.
+    pub fn check_on_disk(&self) -> Result<()> {
+        match fs::symlink_metadata(&self.target) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", self.target.display())),
+            Ok(meta) if !meta.is_dir() => bail!(
+                "refusing to write the output to {}: it is a file, not a folder\n  help: pass --out with a folder's path",
+                self.target.display()
+            ),
+            Ok(_) if !is_own_or_empty(&self.target)? => bail!(
+                "refusing to replace {}: it holds files Gazette did not write\n  help: empty it or move it away, or pass --out with another folder; a folder Gazette builds holds {MARKER}",
+                self.target.display()
+            ),
+            Ok(_) => {}
+        }
+        for folder in [&self.staging, &self.old] {
+            if folder.exists() && !is_own(folder) {
+                bail!(
+                    "refusing to build: {} exists and was not made by Gazette\n  help: move it away; Gazette uses that name for its own folder",
+                    folder.display()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// After a kill between the two renames of the fallback swap, the output is only in `.old`.
+    fn recover_interrupted_swap(&self) -> Result<()> {
+        if !self.target.exists() && self.old.exists() && is_own(&self.old) {
+            fs::rename(&self.old, &self.target)
+                .with_context(|| format!("cannot put {} back", self.old.display()))?;
+        }
+        Ok(())
+    }
+
+    /// The path of the state folder in the published output.
+    pub fn state_dir(&self) -> PathBuf {
+        self.target.join(STATE_DIR)
+    }
+}
+
+/// The archive root, the folders a build reads from, and their parents are never an output;
+/// nor is a folder inside one of them.
+fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
+    let readers = [
+        (root.join(crate::content::CONTENT_DIR), "the content folder"),
         (root.join("static"), "the static folder"),
         (root.join("templates"), "the templates folder"),
         (root.join("themes"), "the themes folder"),
     ];
-    for (folder, what) in &protected {
-        if folder.starts_with(&out) {
+    if root.starts_with(out) {
+        bail!(
+            "refusing to write the output to {}: it is the archive root or a parent of it, and a build replaces its output folder",
+            out.display()
+        );
+    }
+    for (folder, what) in &readers {
+        if folder.starts_with(out) || out.starts_with(folder) {
             bail!(
-                "refusing to write the output to {}: it is {what} or a parent of it, and a build replaces its output folder",
+                "refusing to write the output to {}: it is {what}, inside it or a parent of it, and a build replaces its output folder",
                 out.display()
             );
         }
-    }
-    if out.starts_with(&content) {
-        bail!("refusing to write the output to {}: it is inside the content folder", out.display());
     }
     if out.parent().is_none() {
         bail!("refusing to write the output to the filesystem root");
@@ -77,21 +217,55 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(resolved)
 }
 
-impl Staging {
-    /// Creates an empty staging folder beside `target`.
-    pub fn create(target: &Path) -> Result<Staging> {
-        let target = absolute(target)?;
-        let name = target.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
-        let parent = target.parent().context("output folder has no parent")?;
-        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        let dir = parent.join(format!(".{name}.staging"));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).with_context(|| format!("cannot remove the stale {}", dir.display()))?;
-        }
-        fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        Ok(Staging { dir, target, committed: false })
-    }
+/// The file whose lock guards the outputs of a folder. On Unix, the folder itself: it is never
+/// renamed, so every build of an output in it locks the same thing, and no file is left behind.
+#[cfg(unix)]
+fn lock_file(parent: &Path) -> Result<fs::File> {
+    fs::File::open(parent).with_context(|| format!("cannot open {} to lock it", parent.display()))
+}
 
+/// Elsewhere a folder cannot be opened as a file: a lock file beside the output.
+#[cfg(not(unix))]
+fn lock_file(parent: &Path) -> Result<fs::File> {
+    let path = parent.join(".gazette.lock");
+    fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))
+}
+
+fn marker_text() -> String {
+    format!(
+        "This folder was written by Gazette {}. Every build replaces it whole.\n",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Whether `dir` holds Gazette's marker file.
+fn is_own(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+}
+
+/// Whether `dir` holds Gazette's marker, or nothing but a version-control keep file.
+fn is_own_or_empty(dir: &Path) -> Result<bool> {
+    if is_own(dir) {
+        return Ok(true);
+    }
+    let mut entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    Ok(entries.all(|e| e.is_ok_and(|e| e.file_name() == KEEP_FILE)))
+}
+
+/// Removes a folder Gazette made; anything else is left alone and reported.
+fn remove_own(dir: &Path) -> Result<()> {
+    if !is_own_or_empty(dir)? {
+        bail!("refusing to remove {}: it was not made by Gazette", dir.display());
+    }
+    fs::remove_dir_all(dir).with_context(|| format!("cannot remove {}", dir.display()))
+}
+
+impl Staging {
     /// The staging path of an output-relative path, refusing anything that would leave the folder.
     fn path_of(&self, relative: &str) -> io::Result<PathBuf> {
         let relative = Path::new(relative);
@@ -124,53 +298,87 @@ impl Staging {
         Ok(())
     }
 
-    /// Replaces the output folder with the staging folder.
+    /// Puts the staging folder at the output path and removes the previous output.
     pub fn commit(mut self) -> Result<()> {
-        let parent = self.target.parent().context("output folder has no parent")?;
-        let name =
-            self.target.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
-        let old = parent.join(format!(".{name}.old"));
-        if old.exists() {
-            fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
-        }
-        let had_previous = self.target.exists();
         self.carry_over_keep_file();
-        if had_previous {
-            fs::rename(&self.target, &old)
-                .with_context(|| format!("cannot move aside {}", self.target.display()))?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_previous {
-                let _ = fs::rename(&old, &self.target);
+        let output = &self.output;
+        if output.target.exists() {
+            match exchange(&self.dir, &output.target) {
+                Ok(()) => {}
+                Err(e) if exchange_unsupported(&e) => self.swap_in_two_steps()?,
+                Err(e) => {
+                    return Err(e).with_context(|| format!("cannot swap in {}", output.target.display()));
+                }
             }
-            return Err(e).with_context(|| format!("cannot move the new build to {}", self.target.display()));
+        } else {
+            fs::rename(&self.dir, &output.target)
+                .with_context(|| format!("cannot move the new build to {}", output.target.display()))?;
         }
         self.committed = true;
-        if had_previous {
-            fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+        // Now the staging path holds the previous output, or nothing.
+        for previous in [&self.dir, &self.output.old] {
+            if previous.exists() {
+                remove_own(previous)?;
+            }
         }
         Ok(())
     }
-}
 
-impl Staging {
+    /// The swap where the filesystem cannot exchange two folders: a kill between the renames
+    /// leaves the output in `.old`, where the next build finds it.
+    fn swap_in_two_steps(&self) -> Result<()> {
+        let output = &self.output;
+        if output.old.exists() {
+            remove_own(&output.old)?;
+        }
+        fs::rename(&output.target, &output.old)
+            .with_context(|| format!("cannot move aside {}", output.target.display()))?;
+        if let Err(e) = fs::rename(&self.dir, &output.target) {
+            let _ = fs::rename(&output.old, &output.target);
+            return Err(e)
+                .with_context(|| format!("cannot move the new build to {}", output.target.display()));
+        }
+        Ok(())
+    }
+
     /// A `.gitkeep` that marks the output folder in version control survives the swap.
     fn carry_over_keep_file(&self) {
-        let keep = self.target.join(KEEP_FILE);
+        let keep = self.output.target.join(KEEP_FILE);
         if keep.is_file() && !self.dir.join(KEEP_FILE).exists() {
             let _ = fs::copy(&keep, self.dir.join(KEEP_FILE));
         }
     }
-}
 
-const KEEP_FILE: &str = ".gitkeep";
+    /// The absolute path of the staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
 
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed {
+        if !self.committed && is_own(&self.dir) {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Exchanges two folders in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// Filesystems and kernels without `RENAME_EXCHANGE` say so with these.
+fn exchange_unsupported(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::Unsupported
+        || matches!(error.raw_os_error(), Some(code) if code == 22 || code == 38 || code == 95)
 }
 
 #[cfg(test)]
@@ -180,26 +388,41 @@ mod tests {
     #[test]
     fn refuses_root_content_and_parents() {
         let root = Path::new("/tmp/archive");
-        assert!(check_output_dir(root, Path::new("/tmp/archive")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/content")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/output/..")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/static")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/themes")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/content/2024/out")).is_err());
-        assert!(check_output_dir(root, Path::new("/tmp/archive/output")).is_ok());
-        assert!(check_output_dir(root, Path::new("/tmp/elsewhere/out")).is_ok());
+        let refused = [
+            "/tmp/archive",
+            "/tmp/archive/content",
+            "/tmp",
+            "/tmp/archive/output/..",
+            "/tmp/archive/static",
+            "/tmp/archive/static/out",
+            "/tmp/archive/templates/x",
+            "/tmp/archive/themes",
+            "/tmp/archive/themes/default/out",
+            "/tmp/archive/content/2024/out",
+        ];
+        for out in refused {
+            assert!(OutputDir::new(root, Path::new(out)).is_err(), "{out}");
+        }
+        for out in ["/tmp/archive/output", "/tmp/elsewhere/out", "/tmp/archive/statics"] {
+            assert!(OutputDir::new(root, Path::new(out)).is_ok(), "{out}");
+        }
+        let inside_staging = Path::new("/tmp/.site.staging/archive");
+        assert!(OutputDir::new(inside_staging, Path::new("/tmp/site")).is_err());
+        assert!(OutputDir::new(Path::new("/tmp/.site.old"), Path::new("/tmp/site")).is_err());
     }
 
     #[test]
     fn staging_refuses_paths_that_leave_it() {
         let dir = std::env::temp_dir().join(format!("gazette-staging-test-{}", std::process::id()));
-        let staging = Staging::create(&dir.join("out")).unwrap();
+        let output = OutputDir::new(&dir.join("archive"), &dir.join("out")).unwrap();
+        let lock = output.lock(Wait::No).unwrap();
+        let staging = output.stage(&lock).unwrap();
         assert!(staging.write("../escape.txt", b"x").is_err());
         assert!(staging.write("/abs.txt", b"x").is_err());
         staging.write("a/b.txt", b"x").unwrap();
         staging.commit().unwrap();
         assert_eq!(fs::read(dir.join("out/a/b.txt")).unwrap(), b"x");
+        assert!(dir.join("out").join(MARKER).is_file());
         assert!(!dir.join("escape.txt").exists());
         fs::remove_dir_all(&dir).unwrap();
     }

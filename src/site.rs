@@ -18,7 +18,7 @@ use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice};
 use crate::diag::{self, Diagnostic};
 use crate::index::Indexes;
-use crate::output::{self, Staging};
+use crate::output::{OutputDir, Staging, Wait};
 use crate::plan;
 use crate::render::{Page, Renderer};
 use crate::search;
@@ -34,11 +34,20 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show a progress bar on a terminal.
     pub progress: bool,
+    /// Wait for another build of the same output, or refuse.
+    pub wait: Wait,
 }
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), out: None, drafts: false, base_url: None, progress: false }
+        BuildOptions {
+            root: root.into(),
+            out: None,
+            drafts: false,
+            base_url: None,
+            progress: false,
+            wait: Wait::Yes,
+        }
     }
 
     pub fn output_dir(&self) -> PathBuf {
@@ -112,29 +121,10 @@ impl Timings {
     }
 }
 
-/// Validates an archive without writing anything.
+/// Validates an archive without writing anything: every page is rendered in memory, so a
+/// check fails exactly when a build would.
 pub fn check(options: &BuildOptions) -> BuildReport {
     let started = Instant::now();
-    let mut diagnostics = Vec::new();
-    let mut timings = Timings::start();
-    let (_, archive, drafts_skipped) = load(options, &mut diagnostics, &mut timings);
-    diag::sort(&mut diagnostics);
-    BuildReport {
-        notices: archive.len(),
-        drafts_skipped,
-        citations: archive.stats,
-        diagnostics,
-        seconds: started.elapsed().as_secs_f64(),
-        timings: timings.stages,
-        ..Default::default()
-    }
-}
-
-/// Builds an archive into its output folder.
-pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let started = Instant::now();
-    let out = options.output_dir();
-    output::check_output_dir(&options.root, &out)?;
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let (theme, archive, drafts_skipped) = load(options, &mut diagnostics, &mut timings);
@@ -145,8 +135,36 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         ..Default::default()
     };
     if let (Some(theme), 0) = (&theme, diag::count_errors(&diagnostics)) {
-        let staging = Staging::create(&out)?;
-        match write_archive(&staging, &archive, theme, options.progress, &mut timings) {
+        match publish(None, &options.root, &archive, theme, false, &mut timings) {
+            Ok(pages) => report.pages = pages,
+            Err(mut problems) => diagnostics.append(&mut problems),
+        }
+    }
+    diag::sort(&mut diagnostics);
+    report.diagnostics = diagnostics;
+    report.seconds = started.elapsed().as_secs_f64();
+    report.timings = timings.stages;
+    report
+}
+
+/// Builds an archive into its output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let started = Instant::now();
+    let output = OutputDir::new(&options.root, &options.output_dir())?;
+    let lock = output.lock(options.wait)?;
+    output.check_on_disk()?;
+    let mut diagnostics = Vec::new();
+    let mut timings = Timings::start();
+    let (theme, archive, drafts_skipped) = load(options, &mut diagnostics, &mut timings);
+    let mut report = BuildReport {
+        notices: archive.len(),
+        drafts_skipped,
+        citations: archive.stats,
+        ..Default::default()
+    };
+    if let (Some(theme), 0) = (&theme, diag::count_errors(&diagnostics)) {
+        let staging = output.stage(&lock)?;
+        match publish(Some(&staging), &options.root, &archive, theme, options.progress, &mut timings) {
             Ok(pages) => {
                 staging.commit()?;
                 timings.lap("swap in");
@@ -170,9 +188,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     Ok(report)
 }
 
-/// Renders and writes every file of the archive; returns the number of pages.
-fn write_archive(
-    staging: &Staging,
+/// Renders every file of the archive and writes it into `staging`, or only renders it when
+/// there is none (a check); returns the number of pages.
+fn publish(
+    staging: Option<&Staging>,
+    root: &Path,
     archive: &Archive,
     theme: &Theme,
     progress: bool,
@@ -181,6 +201,10 @@ fn write_archive(
     let indexes = Indexes::build(archive);
     let renderer = Renderer::new(archive, theme, &indexes);
     let plan = plan::plan(archive, &indexes, &vec![0; archive.len()], 0);
+    let collisions = plan::check_collisions(&plan, archive, &theme.static_files, root);
+    if !collisions.is_empty() {
+        return Err(collisions);
+    }
     let bar = progress_bar(progress, plan.files.len());
     // The search index is made while pages are written: one waits on the disk, the other not.
     let (results, index_files) = rayon::join(
@@ -189,19 +213,35 @@ fn write_archive(
                 .par_iter()
                 .map(|planned| {
                     let page = plan::render_planned(&renderer, &plan, planned)?;
-                    write_page(staging, &page)?;
-                    if let plan::Output::Notice(index) = planned.output {
-                        copy_attachments(staging, archive, index)?;
+                    if let Some(staging) = staging {
+                        write_page(staging, &page)?;
+                        if let plan::Output::Notice(index) = planned.output {
+                            copy_attachments(staging, archive, index)?;
+                        }
                     }
                     bar.inc(1);
                     Ok(())
                 })
                 .collect::<Vec<Result<(), Diagnostic>>>()
         },
-        || search::index_files(archive, &indexes),
+        || staging.map(|_| search::index_files(archive, &indexes)).unwrap_or_default(),
     );
     bar.finish_and_clear();
     let mut problems = unique_problems(results.into_iter().filter_map(Result::err));
+    timings.lap("render pages and search index, write pages");
+    if let Some(staging) = staging {
+        problems.extend(write_statics(staging, theme));
+        let written: Vec<Result<(), Diagnostic>> =
+            index_files.par_iter().map(|file| write_page(staging, file)).collect();
+        problems.extend(written.into_iter().filter_map(Result::err));
+        timings.lap("write search index and static files");
+    }
+    let pages = plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
+    if problems.is_empty() { Ok(pages) } else { Err(problems) }
+}
+
+fn write_statics(staging: &Staging, theme: &Theme) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
     for file in &theme.static_files {
         let written = match &file.source {
             StaticSource::Embedded(bytes) => staging.write(&file.path, bytes),
@@ -211,13 +251,7 @@ fn write_archive(
             problems.push(Diagnostic::error(&file.path, 1, 1, format!("{e:#}")));
         }
     }
-    timings.lap("render pages and search index, write pages");
-    let written: Vec<Result<(), Diagnostic>> =
-        index_files.par_iter().map(|file| write_page(staging, file)).collect();
-    problems.extend(written.into_iter().filter_map(Result::err));
-    timings.lap("write search index");
-    let pages = plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
-    if problems.is_empty() { Ok(pages) } else { Err(problems) }
+    problems
 }
 
 fn write_page(staging: &Staging, page: &Page) -> Result<(), Diagnostic> {
