@@ -68,7 +68,7 @@ fn api_notice(archive: &Archive, index: usize) -> ApiNotice<'_> {
 /// One entry per distinct cited key and target, in order of first citation.
 fn cites(archive: &Archive, index: usize) -> Vec<ApiCite<'_>> {
     let notice = &archive.notices[index];
-    let mut seen: Vec<(&str, Option<usize>)> = Vec::new();
+    let mut seen: std::collections::HashSet<(&str, Option<usize>)> = std::collections::HashSet::new();
     let mut cites = Vec::new();
     for (reference, target) in notice.body.references.iter().zip(&archive.links[index].references) {
         let Some(number) = &reference.number else { continue };
@@ -78,10 +78,9 @@ fn cites(archive: &Archive, index: usize) -> Vec<ApiCite<'_>> {
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
             RefTarget::OwnNumber => continue,
         };
-        if seen.contains(&(number.key.as_str(), target_index)) {
+        if !seen.insert((number.key.as_str(), target_index)) {
             continue;
         }
-        seen.push((&number.key, target_index));
         cites.push(ApiCite {
             key: &number.key,
             text: &reference.text,

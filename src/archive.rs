@@ -104,6 +104,7 @@ impl Archive {
         for (index, notice) in notices.iter().enumerate() {
             links[index].relations = link_relations(&notices, &resolver, index, notice, diagnostics);
         }
+        check_ending_cycles(&notices, &links, diagnostics);
         fill_reverse_links(&notices, &mut links);
         link_series(&notices, &mut links);
         let stats = count_citations(&links);
@@ -133,6 +134,7 @@ impl Archive {
             links[i].relations = link_relations(&notices, &resolver, i, &notices[i], diagnostics);
             (links[i].previous, links[i].next) = (previous_link, next);
         }
+        check_ending_cycles(&notices, &links, diagnostics);
         for link in &mut links {
             link.cited_by.clear();
             link.related_by.clear();
@@ -243,6 +245,9 @@ fn link_references(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> NoticeLinks {
     let mut links = NoticeLinks::default();
+    // Seen cited notices and outside keys: a paragraph may cite thousands of numbers.
+    let mut cited = std::collections::HashSet::new();
+    let mut outside = std::collections::HashSet::new();
     for reference in &notice.body.references {
         let Some(number) = &reference.number else {
             links.references.push(RefTarget::Unresolved);
@@ -274,10 +279,8 @@ fn link_references(
         };
         report_reference(notice, reference, &target, notices, diagnostics);
         match &target {
-            RefTarget::Notice(i) if !links.cites.contains(i) => links.cites.push(*i),
-            RefTarget::Unresolved | RefTarget::Ambiguous(_)
-                if !links.outside.iter().any(|o| o.key == number.key) =>
-            {
+            RefTarget::Notice(i) if cited.insert(*i) => links.cites.push(*i),
+            RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(number.key.as_str()) => {
                 links.outside.push(OutsideCitation {
                     key: number.key.clone(),
                     text: reference.text.clone(),
@@ -393,6 +396,76 @@ fn link_relations(
         }
     }
     relations
+}
+
+/// Notices that end one another in a circle (A replaces B, B replaces C, C replaces A) would
+/// all be out of force: an error at the first notice of each circle, naming every member.
+fn check_ending_cycles(notices: &[Arc<Notice>], links: &[NoticeLinks], diagnostics: &mut Vec<Diagnostic>) {
+    let ends = |from: usize| {
+        links[from]
+            .relations
+            .iter()
+            .filter(|(kind, _)| kind.ends_target())
+            .flat_map(|(kind, targets)| targets.iter().filter_map(move |t| Some((*kind, t.notice?))))
+            .filter(move |&(_, to)| to != from)
+    };
+    let mut state = vec![Visit::New; notices.len()];
+    for start in 0..notices.len() {
+        if state[start] != Visit::New {
+            continue;
+        }
+        // Depth-first without recursion: a long chain of replacements must not overflow the stack.
+        let mut path: Vec<(usize, Vec<(RelationKind, usize)>)> = vec![(start, ends(start).collect())];
+        state[start] = Visit::OnPath;
+        while let Some((node, next)) = path.last_mut() {
+            let node = *node;
+            let Some((_, to)) = next.pop() else {
+                state[node] = Visit::Done;
+                path.pop();
+                continue;
+            };
+            match state[to] {
+                Visit::New => {
+                    state[to] = Visit::OnPath;
+                    path.push((to, ends(to).collect()));
+                }
+                Visit::OnPath => {
+                    let at = path.iter().position(|(n, _)| *n == to).unwrap_or(0);
+                    let circle: Vec<usize> = path[at..].iter().map(|(n, _)| *n).collect();
+                    diagnostics.push(cycle_error(notices, &circle));
+                }
+                Visit::Done => {}
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    New,
+    OnPath,
+    Done,
+}
+
+fn cycle_error(notices: &[Arc<Notice>], circle: &[usize]) -> Diagnostic {
+    let first = circle.iter().copied().min_by_key(|&i| &notices[i].source_path).unwrap_or(circle[0]);
+    let name = |i: usize| {
+        let n = &notices[i];
+        let number = n.number.as_ref().map_or(n.title.as_str(), |d| d.written.as_str());
+        format!("{number} ({})", n.source_path)
+    };
+    let at = circle.iter().position(|&i| i == first).unwrap_or(0);
+    let mut names: Vec<String> = circle[at..].iter().chain(&circle[..at]).map(|&i| name(i)).collect();
+    names.push(name(first));
+    let notice = &notices[first];
+    let line = notice.relations.iter().find(|r| r.kind.ends_target()).map_or(FRONT_MATTER_LINE, |r| r.line);
+    Diagnostic::error(
+        &notice.source_path,
+        line,
+        1,
+        format!("replacing and repealing notices form a circle: {}", names.join(" → ")),
+    )
+    .with_help("a notice can only end older ones: remove the relation that closes the circle")
 }
 
 fn is_later(target: &Notice, notice: &Notice) -> bool {

@@ -8,7 +8,7 @@
 //! is only known once the whole archive is loaded: [`fill_references`] replaces them later
 //! without parsing the Markdown again. Resolving a reference is not done here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -101,13 +101,17 @@ struct BodyPass<'a> {
     references: Vec<BodyRef>,
     toc: Vec<TocEntry>,
     anchors: HashSet<String>,
-    /// Source offset and line of the last position computed.
-    line_cursor: (usize, usize),
+    /// The next suffix to try for each wanted anchor, so that repeats cost no search.
+    anchor_suffixes: HashMap<String, usize>,
+    /// Where the last position was computed, so positions cost the text between them.
+    cursor: Cursor,
     /// Merged text waiting for citation detection, with the source offset of its start.
     text: String,
     text_offset: usize,
     /// Inside a link, image or code block, text is left alone; explicit links carry their reference.
-    links: Vec<Option<usize>>,
+    links: Vec<LinkKind>,
+    /// Open images, and whether each was dropped for its address.
+    images: Vec<bool>,
     opaque_depth: usize,
     heading: Option<(usize, String)>,
     /// Index of a paragraph start that may become a numbered section, and its bold label so far.
@@ -130,10 +134,12 @@ impl<'a> BodyPass<'a> {
             references: Vec::new(),
             toc: Vec::new(),
             anchors: HashSet::new(),
-            line_cursor: (0, 1),
+            anchor_suffixes: HashMap::new(),
+            cursor: Cursor::default(),
             text: String::new(),
             text_offset: 0,
             links: Vec::new(),
+            images: Vec::new(),
             opaque_depth: 0,
             heading: None,
             paragraph: None,
@@ -245,17 +251,27 @@ impl<'a> BodyPass<'a> {
             }
             Tag::Strong if section_candidate => self.section_label = Some(String::new()),
             Tag::Heading { .. } => self.heading = Some((self.events.len(), String::new())),
-            Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
-                self.opaque_depth += 1
+            Tag::Image { dest_url, .. } => {
+                self.opaque_depth += 1;
+                let dropped = self.is_unsafe(dest_url);
+                self.images.push(dropped);
+                if dropped {
+                    return;
+                }
             }
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => self.opaque_depth += 1,
             Tag::Link { dest_url, .. } => {
                 if let Some(target) = dest_url.strip_prefix("notice:") {
                     let index = self.push_explicit_reference(target, offset);
-                    self.links.push(Some(index));
+                    self.links.push(LinkKind::Explicit(index));
                     self.events.push(Event::InlineHtml(open_placeholder(index).into()));
                     return;
                 }
-                self.links.push(None);
+                if self.is_unsafe(dest_url) {
+                    self.links.push(LinkKind::Dropped);
+                    return;
+                }
+                self.links.push(LinkKind::Plain);
             }
             _ => {}
         }
@@ -273,15 +289,23 @@ impl<'a> BodyPass<'a> {
             TagEnd::Heading(level) => {
                 self.finish_heading(level);
             }
-            TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
-                self.opaque_depth = self.opaque_depth.saturating_sub(1)
-            }
-            TagEnd::Link => {
-                if let Some(Some(index)) = self.links.pop() {
-                    self.events.push(Event::InlineHtml(close_placeholder(index).into()));
+            TagEnd::Image => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1);
+                if self.images.pop() == Some(true) {
                     return;
                 }
             }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1)
+            }
+            TagEnd::Link => match self.links.pop() {
+                Some(LinkKind::Explicit(index)) => {
+                    self.events.push(Event::InlineHtml(close_placeholder(index).into()));
+                    return;
+                }
+                Some(LinkKind::Dropped) => return,
+                _ => {}
+            },
             _ => {}
         }
         self.events.push(Event::End(tag));
@@ -336,24 +360,29 @@ impl<'a> BodyPass<'a> {
         self.events[index] = Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
     }
 
+    /// `wanted`, or `wanted-2`, `wanted-3`… when taken. Each wanted name remembers the last
+    /// suffix it got, so a thousand equal headings cost a thousand tries, not half a million.
+    /// Whether a link or image address would run a script or embed data: such links are
+    /// dropped, their text kept, unless the archive allows raw HTML.
+    fn is_unsafe(&self, url: &str) -> bool {
+        !self.raw_html && is_script_url(url)
+    }
+
     fn unique_anchor(&mut self, wanted: &str) -> String {
-        let mut anchor = wanted.to_string();
-        let mut n = 1;
+        let mut n = self.anchor_suffixes.get(wanted).copied().unwrap_or(1);
+        let mut anchor = if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") };
         while !self.anchors.insert(anchor.clone()) {
             n += 1;
             anchor = format!("{wanted}-{n}");
         }
+        self.anchor_suffixes.insert(wanted.to_string(), n);
         anchor
     }
 
-    /// Line and column in the file of a source offset. Offsets mostly grow, so lines are
-    /// counted from the last position asked for rather than from the top.
+    /// Line and column in the file of a source offset.
     fn position(&mut self, offset: usize) -> (usize, usize) {
-        let (from, mut line) = if offset >= self.line_cursor.0 { self.line_cursor } else { (0, 1) };
-        line += memchr_count(&self.source.as_bytes()[from..offset]);
-        let line_start = self.source[..offset].rfind('\n').map_or(0, |i| i + 1);
-        self.line_cursor = (offset, line);
-        (line + self.first_line - 1, self.source[line_start..offset].chars().count() + 1)
+        let (line, column) = self.cursor.advance(self.source, offset);
+        (line + self.first_line - 1, column)
     }
 
     fn push_explicit_reference(&mut self, target: &str, offset: usize) -> usize {
@@ -389,9 +418,10 @@ impl<'a> BodyPass<'a> {
         }
         let mut html = String::with_capacity(text.len() + 16);
         let mut done = 0;
+        let mut run = Cursor::default();
         for citation in citations {
             escape_into(&mut html, &text[done..citation.span.start]);
-            let (line, column) = self.citation_position(&text, citation.span.start);
+            let (line, column) = self.citation_position(&mut run, &text, citation.span.start);
             let index = self.references.len();
             self.references.push(BodyRef {
                 origin: RefOrigin::Detected,
@@ -412,14 +442,13 @@ impl<'a> BodyPass<'a> {
         self.events.push(Event::InlineHtml(html.into()));
     }
 
-    /// Position of a citation: the start of its text run, moved down by the line breaks before it.
-    fn citation_position(&mut self, text: &str, at: usize) -> (usize, usize) {
+    /// Position of a citation: the start of its text run, moved on by the text before it.
+    /// `run` walks the run from one citation to the next, so a paragraph of many citations is
+    /// read once.
+    fn citation_position(&mut self, run: &mut Cursor, text: &str, at: usize) -> (usize, usize) {
         let (line, column) = self.position(self.text_offset);
-        let before = &text[..at];
-        match before.rfind('\n') {
-            Some(nl) => (line + before.matches('\n').count(), before[nl + 1..].chars().count() + 1),
-            None => (line, column + before.chars().count()),
-        }
+        let (lines, columns) = run.advance(text, at);
+        if lines == 1 { (line, column + columns - 1) } else { (line + lines - 1, columns) }
     }
 
     fn finish(mut self) -> Body {
@@ -434,6 +463,27 @@ impl<'a> BodyPass<'a> {
             is_empty: !self.has_text,
         }
     }
+}
+
+/// An open link: an ordinary one, an explicit `notice:` link with its reference, or one
+/// whose address was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LinkKind {
+    Plain,
+    Explicit(usize),
+    Dropped,
+}
+
+/// Schemes whose links run code or carry a document in the address.
+const SCRIPT_SCHEMES: &[&str] = &["javascript", "vbscript", "data"];
+
+/// Whether `url` uses one of [`SCRIPT_SCHEMES`], read as a browser reads it: spaces and
+/// control characters around and inside the scheme ignored, case ignored.
+fn is_script_url(url: &str) -> bool {
+    let Some(colon) = url.find(':') else { return false };
+    let scheme: String =
+        url[..colon].chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    SCRIPT_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(&scheme))
 }
 
 /// Whether text holds the private-use characters that mark placeholders.
@@ -489,8 +539,38 @@ pub fn escape_into(out: &mut String, text: &str) {
     out.push_str(&text[done..]);
 }
 
-fn memchr_count(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+/// A place in a text as byte offset, line and column (from 1, column in characters), moved
+/// forward by reading only the text in between; asked for an earlier place, it starts over.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
+
+impl Default for Cursor {
+    fn default() -> Self {
+        Cursor { offset: 0, line: 1, column: 1 }
+    }
+}
+
+impl Cursor {
+    /// Line and column of `offset` in `text`.
+    fn advance(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        if offset < self.offset {
+            *self = Cursor::default();
+        }
+        let between = &text[self.offset..offset];
+        match between.rfind('\n') {
+            Some(last) => {
+                self.line += between.bytes().filter(|&b| b == b'\n').count();
+                self.column = between[last + 1..].chars().count() + 1;
+            }
+            None => self.column += between.chars().count(),
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
 }
 
 /// Replaces reference placeholders: `open(i)` and `close(i)` give the markup around reference `i`.
@@ -588,6 +668,41 @@ mod tests {
     fn placeholder_characters_in_text_are_escaped() {
         let body = render("a \u{E000}0\u{E001} b\n", 1, false);
         assert_eq!(plain(&body), "<p>a &#xE000;0&#xE001; b</p>\n");
+    }
+
+    #[test]
+    fn script_and_data_addresses_are_dropped_and_their_text_kept() {
+        let markdown = "[a](javascript:alert(1)) <javascript:alert(2)> [b][r] [c](VBScript:x) \
+                        [d]( java\tscript:x) ![e](data:image/png;base64,AAAA) [f](https://x.vn/a:b)\n\n\
+                        [r]: javascript:alert(3)\n";
+        let html = render(markdown, 1, false).html;
+        let addresses: Vec<&str> = html.split(['"']).skip(1).step_by(2).collect();
+        assert_eq!(addresses, vec!["https://x.vn/a:b"], "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        for kept in ["<p>a ", "a javascript:alert(2)", "b c", "e <a"] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+        let raw = render("[a](javascript:x)\n", 1, true).html;
+        assert!(raw.contains("href=\"javascript:x\""), "raw_html keeps links as written: {raw}");
+    }
+
+    #[test]
+    fn script_schemes_as_a_browser_reads_them() {
+        for (url, unsafe_) in [
+            ("javascript:x", true),
+            (" JAVASCRIPT:x", true),
+            ("java\nscript:x", true),
+            ("data:text/html,x", true),
+            ("vbscript:x", true),
+            ("https://x.vn/javascript:x", false),
+            ("mailto:a@x.vn", false),
+            ("tel:024", false),
+            ("#muc-1", false),
+            ("van-ban/2024/", false),
+            ("javascripts:x", false),
+        ] {
+            assert_eq!(is_script_url(url), unsafe_, "{url:?}");
+        }
     }
 
     #[test]

@@ -26,8 +26,13 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
+/// Deepest nesting of `[` and `{` read. Front-matter needs three or four levels; the parser
+/// takes time quadratic in the depth, so deeper text is refused before it is parsed.
+const MAX_FLOW_DEPTH: usize = 32;
+
 /// Parses `text` as a YAML mapping. An empty document is an empty mapping.
 pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
+    check_flow_depth(text)?;
     let parsed: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| syntax_error(text, &e))?;
     let values = match to_json(parsed) {
         Value::Object(map) => map,
@@ -42,6 +47,29 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
         }
     };
     Ok(Document { values, key_positions: top_level_key_positions(text) })
+}
+
+/// Refuses text whose brackets nest deeper than [`MAX_FLOW_DEPTH`]. Brackets inside quotes
+/// count too: the bound is never lower than the real depth.
+fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => continue,
+        }
+        if depth > MAX_FLOW_DEPTH {
+            let (line, column) = crate::diag::line_col(text, at);
+            return Err(SyntaxError {
+                line,
+                column,
+                message: format!("values nest more than {MAX_FLOW_DEPTH} levels deep"),
+                help: Some("front-matter holds text, lists and small maps: remove the extra brackets".into()),
+            });
+        }
+    }
+    Ok(())
 }
 
 fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
@@ -91,15 +119,6 @@ fn top_level_key_positions(text: &str) -> HashMap<String, (usize, usize)> {
         }
     }
     positions
-}
-
-/// The line (relative to the YAML text, from 1) at or after `from_line` that holds `needle`.
-pub fn find_line(text: &str, from_line: usize, needle: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .skip(from_line.saturating_sub(1))
-        .find(|(_, l)| l.contains(needle))
-        .map(|(i, _)| i + 1)
 }
 
 fn to_json(value: serde_yaml::Value) -> Value {
@@ -159,6 +178,15 @@ mod tests {
         let err = parse_mapping("title: a\nsigner:\n\tname: B\n").unwrap_err();
         assert_eq!(err.line, 3);
         assert!(err.help.unwrap().contains("tab"));
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_before_parsing() {
+        let deep = format!("title: a\nx: {}{}\n", "[".repeat(40), "]".repeat(40));
+        let err = parse_mapping(&deep).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 36));
+        let fine = format!("x: {}1{}\n", "[".repeat(MAX_FLOW_DEPTH), "]".repeat(MAX_FLOW_DEPTH));
+        assert!(parse_mapping(&fine).is_ok());
     }
 
     #[test]
