@@ -8,7 +8,9 @@
 //! body touches its page and the few lists and feeds that show its summary. Static files and
 //! attachments are copied, not rendered, and are not planned here.
 
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::path::Path;
 
 // Fingerprints only compare a build with the one before: a fast hash will do.
 use rustc_hash::FxHasher as DefaultHasher;
@@ -18,6 +20,7 @@ use crate::diag::Diagnostic;
 use crate::feeds;
 use crate::index::{self, Dimension, DimensionIndex, Indexes};
 use crate::render::{Page, Renderer};
+use crate::theme::{StaticFile, StaticSource};
 
 /// Notices listed on the home page.
 pub const HOME_NOTICES: usize = 20;
@@ -209,6 +212,73 @@ fn notice_fingerprint(
     )
         .hash(&mut h);
     h.finish()
+}
+
+/// Output paths that hold generated files other than the planned ones: Gazette's own folder
+/// and the search index.
+fn is_reserved(path: &str) -> bool {
+    path.starts_with(".gazette/")
+        || path == "search/manifest.json"
+        || path.starts_with("search/terms/")
+        || path.starts_with("search/docs/")
+}
+
+/// Files copied as they are (attachments of bundles, files of `static/`) must not land on a
+/// generated file or on one another: each such case is an error naming both.
+pub fn check_collisions(
+    plan: &Plan,
+    archive: &Archive,
+    statics: &[StaticFile],
+    root: &Path,
+) -> Vec<Diagnostic> {
+    let generated: HashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
+    let taken = |path: &str| generated.contains(path) || is_reserved(path);
+    let mut problems = Vec::new();
+    let mut copied: HashMap<String, String> = HashMap::new();
+    for (notice, url) in archive.notices.iter().zip(&archive.urls) {
+        for attachment in &notice.attachments {
+            let path = format!("{url}{}", attachment.name);
+            if taken(&path) {
+                problems.push(
+                    Diagnostic::error(
+                        &notice.source_path,
+                        1,
+                        1,
+                        format!(
+                            "attachment `{}` would be written over the generated {path}",
+                            attachment.name
+                        ),
+                    )
+                    .with_help("rename the attachment"),
+                );
+            } else {
+                copied.insert(path, notice.source_path.clone());
+            }
+        }
+    }
+    for file in statics {
+        let StaticSource::File(source) = &file.source else { continue };
+        let shown = crate::diag::display_path(root, source);
+        if taken(&file.path) {
+            problems.push(
+                Diagnostic::error(
+                    &shown,
+                    1,
+                    1,
+                    format!("{shown} would be written over the generated {}", file.path),
+                )
+                .with_help("rename or move the file: Gazette writes that path itself"),
+            );
+        } else if let Some(owner) = copied.get(&file.path) {
+            problems.push(Diagnostic::error(
+                &shown,
+                1,
+                1,
+                format!("{shown} and an attachment of {owner} would both be written to {}", file.path),
+            ));
+        }
+    }
+    problems
 }
 
 /// Renders one planned file.

@@ -1,119 +1,83 @@
-//! HTTP for the preview: request paths to files, content types, the live-reload script, and
-//! the server-sent event stream.
+//! What the preview answers: request paths to files, content types, the live-reload script,
+//! and the opening of event streams.
 //!
 //! Only files of the previewed site are answered: a request path is percent-decoded once and
 //! refused if any segment is `..` or `.`, or it holds a backslash, a NUL or a drive colon;
-//! what remains is looked up in the preview's table of files, never joined to a folder on
+//! what remains is looked up in the snapshot's table of files, never joined to a folder on
 //! disk. Pages get the reload script on the way out; the built output never holds it.
+//! Connections and their limits are `guard`'s.
 
-use std::io::Write;
-use std::sync::{Mutex, RwLock};
+use std::io::Cursor;
+use std::net::TcpStream;
+use std::sync::{Arc, RwLock};
 
-use tiny_http::{Header, Request, Response, StatusCode};
+use tiny_http::{Header, Response, StatusCode};
 
-use super::preview::{Preview, Served};
+use super::events::Events;
+use super::guard::{Answer, Handler, Request, plain};
+use super::preview::{Served, Snapshot};
 
 const EVENTS: &str = "__gazette/events";
 const SCRIPT: &str = "__gazette/live.js";
 const LIVE_JS: &str = include_str!("live.js");
 const SCRIPT_TAG: &str = "<script src=\"/__gazette/live.js\"></script>";
-/// Open event streams at most; more are refused rather than holding threads or memory.
-const MAX_STREAMS: usize = 256;
 
-/// The open event streams of the browsers showing the preview.
-pub struct Streams {
-    clients: Mutex<Vec<Box<dyn Write + Send>>>,
-    /// Changes on every server start, so a page can tell it reconnected to a new server.
-    instance: String,
+/// The preview as the connections see it: the snapshot being served and the event streams.
+pub struct Site {
+    current: RwLock<Arc<Snapshot>>,
+    pub events: Arc<Events>,
 }
 
-impl Streams {
-    pub fn new() -> Self {
-        let instance = format!(
-            "{:x}",
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+impl Site {
+    pub fn new(snapshot: Arc<Snapshot>, events: Arc<Events>) -> Site {
+        Site { current: RwLock::new(snapshot), events }
+    }
+
+    /// The snapshot to answer from; the lock is held only to copy the pointer.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Serves a new snapshot from now on.
+    pub fn replace(&self, snapshot: Arc<Snapshot>) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = snapshot;
+    }
+}
+
+impl Handler for Site {
+    fn answer(&self, request: &Request) -> Answer {
+        let Some(path) = site_path(&request.target) else { return Answer::Respond(plain(400, "bad path")) };
+        if path == EVENTS {
+            if !self.events.has_room() {
+                return Answer::Respond(plain(503, "too many open previews"));
+            }
+            return Answer::Stream;
+        }
+        if path == SCRIPT {
+            let script = LIVE_JS.replace("__INSTANCE__", &self.events.instance);
+            return Answer::Respond(bytes(200, script.into_bytes(), "text/javascript; charset=utf-8"));
+        }
+        Answer::Respond(page(&self.snapshot(), &path))
+    }
+
+    fn stream(&self, _request: &Request, stream: TcpStream) {
+        let (event, data) = status_event(&self.snapshot());
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n\
+             retry: 500\nevent: hello\ndata: {}\n\nevent: {event}\ndata: {data}\n\n",
+            self.events.instance
         );
-        Streams { clients: Mutex::new(Vec::new()), instance }
-    }
-
-    /// Sends an event to every open page, dropping pages that went away.
-    pub fn send(&self, event: &str, data: &str) {
-        let message = format!("event: {event}\ndata: {data}\n\n");
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients
-            .retain_mut(|client| client.write_all(message.as_bytes()).and_then(|()| client.flush()).is_ok());
-    }
-
-    /// A comment line that keeps proxies and browsers from closing idle streams.
-    pub fn keep_alive(&self) {
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain_mut(|client| client.write_all(b": ping\n\n").and_then(|()| client.flush()).is_ok());
-    }
-
-    fn len(&self) -> usize {
-        self.clients.lock().map_or(0, |c| c.len())
-    }
-}
-
-impl Default for Streams {
-    fn default() -> Self {
-        Self::new()
+        self.events.add(stream, head.as_bytes());
     }
 }
 
 /// The current state of the preview as an event: its errors, or that all is well.
-pub fn status_event(preview: &Preview) -> (&'static str, String) {
-    if preview.errors.is_empty() {
+pub fn status_event(snapshot: &Snapshot) -> (&'static str, String) {
+    if snapshot.errors.is_empty() {
         ("ok", "{}".to_string())
     } else {
-        let lines: Vec<String> = preview.errors.iter().map(|d| d.to_string()).collect();
+        let lines: Vec<String> = snapshot.errors.iter().map(|d| d.to_string()).collect();
         ("errors", serde_json::to_string(&lines).unwrap_or_default())
-    }
-}
-
-/// Answers one request.
-pub fn handle(request: Request, preview: &RwLock<Preview>, streams: &Streams) {
-    let method = request.method().as_str().to_string();
-    if method != "GET" && method != "HEAD" {
-        let _ = request.respond(text(405, "only GET and HEAD are answered here"));
-        return;
-    }
-    let url = request.url().to_string();
-    let Some(path) = site_path(&url) else {
-        let _ = request.respond(text(400, "bad path"));
-        return;
-    };
-    if path == EVENTS {
-        open_stream(request, preview, streams);
-        return;
-    }
-    let response = if path == SCRIPT {
-        let script = LIVE_JS.replace("__INSTANCE__", &streams.instance);
-        bytes(200, script.into_bytes(), "text/javascript; charset=utf-8")
-    } else {
-        let preview = preview.read().unwrap_or_else(|e| e.into_inner());
-        page(&preview, &path)
-    };
-    let _ = request.respond(response);
-}
-
-fn open_stream(request: Request, preview: &RwLock<Preview>, streams: &Streams) {
-    if streams.len() >= MAX_STREAMS {
-        let _ = request.respond(text(503, "too many open previews"));
-        return;
-    }
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-    let (event, data) = status_event(&preview.read().unwrap_or_else(|e| e.into_inner()));
-    let hello =
-        format!("retry: 500\nevent: hello\ndata: {}\n\nevent: {event}\ndata: {data}\n\n", streams.instance);
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|()| writer.write_all(hello.as_bytes()))
-        .and_then(|()| writer.flush())
-        .is_ok()
-    {
-        streams.clients.lock().unwrap_or_else(|e| e.into_inner()).push(writer);
     }
 }
 
@@ -158,7 +122,7 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// The response for a site path.
-fn page(preview: &Preview, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn page(preview: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
     if !preview.has_site() {
         return error_page(preview);
     }
@@ -189,7 +153,7 @@ fn read(served: Served) -> Option<Vec<u8>> {
 }
 
 /// A page of the errors, when no build has succeeded yet.
-fn error_page(preview: &Preview) -> Response<std::io::Cursor<Vec<u8>>> {
+fn error_page(preview: &Snapshot) -> Response<Cursor<Vec<u8>>> {
     let mut html = String::from(
         "<!doctype html><meta charset=\"utf-8\"><title>Gazette: errors</title><body><h1>The archive has errors</h1><pre>",
     );
@@ -201,7 +165,7 @@ fn error_page(preview: &Preview) -> Response<std::io::Cursor<Vec<u8>>> {
     with_script(503, html.into_bytes(), "index.html")
 }
 
-fn with_script(status: u16, body: Vec<u8>, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn with_script(status: u16, body: Vec<u8>, path: &str) -> Response<Cursor<Vec<u8>>> {
     let kind = content_type(path);
     if !kind.starts_with("text/html") {
         return bytes(status, body, kind);
@@ -216,15 +180,15 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Response<Cursor<Vec<u8>>> {
     Response::from_data(body)
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-store"))
 }
 
-fn text(status: u16, message: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    bytes(status, message.as_bytes().to_vec(), "text/plain; charset=utf-8")
+fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
+    plain(status, message).with_header(header("Cache-Control", "no-store"))
 }
 
 fn header(name: &str, value: &str) -> Header {

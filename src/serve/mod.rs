@@ -1,33 +1,34 @@
 //! `gazette serve`: preview the archive with live reload.
 //!
 //! Builds the archive in memory with drafts, serves it on loopback, watches content, themes,
-//! templates, static files and site.yaml, rebuilds what a change touches, then tells the open
-//! pages, after the rebuilt files are in place. A fixed pool of threads answers requests;
-//! event streams are handed to one list and do not hold a thread. Broken content leaves the
-//! last good build served and shows the errors in the page.
+//! templates, static files and site.yaml, rebuilds what a change touches beside the served
+//! build and swaps it in, then tells the open pages. Connections are `guard`'s, each on a
+//! thread of its own under limits; event streams are `events`'; what a path answers is
+//! `http`'s. Broken content leaves the last good build served and shows the errors in the page.
 
+mod events;
+mod guard;
 mod http;
 pub mod preview;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use http::Streams;
+use http::Site;
 pub use http::site_path;
 use preview::{Changes, Outcome, Preview};
 
-/// Threads answering requests.
-const WORKERS: usize = 8;
 /// How long the watcher waits for a burst of saves to settle.
 const DEBOUNCE: Duration = Duration::from_millis(25);
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// The folders of an archive that are watched, besides site.yaml at its root.
+const WATCHED: [&str; 4] = [crate::content::CONTENT_DIR, "themes", "templates", "static"];
 
 /// Where and what to serve.
 #[derive(Debug, Clone)]
@@ -47,54 +48,48 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch files")?;
     watch_folders(&mut debouncer, &root)?;
     let started = Instant::now();
-    let preview = Preview::new(&root);
-    report_build(&preview, started);
-    let preview = Arc::new(RwLock::new(preview));
-    let server = bind(options)?;
-    let address = server.server_addr().to_ip().context("the server has no IP address")?;
+    let mut preview = Preview::new(&root);
+    report_build(&preview.snapshot(), started);
+    let listener = bind(options)?;
+    let address = listener.local_addr().context("the server has no address")?;
+    let site = Arc::new(Site::new(preview.snapshot(), events::Events::start()));
+    let handler: Arc<dyn guard::Handler> = site.clone();
+    std::thread::Builder::new()
+        .name("gazette-accept".into())
+        .spawn(move || guard::serve(listener, handler))
+        .context("cannot start the server")?;
     println!("serving {} at http://{address}/ (Ctrl-C stops)", root.display());
-    let streams = Arc::new(Streams::new());
-    let server = Arc::new(server);
-    for _ in 0..WORKERS {
-        let (server, preview, streams) = (server.clone(), preview.clone(), streams.clone());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                http::handle(request, &preview, &streams);
-            }
-        });
-    }
-    watch(&root, &preview, &streams, &mut debouncer, &events)
+    watch(&root, &mut preview, &site, &mut debouncer, &events)
 }
 
 /// Binds the port asked for, or the next free one when it is taken.
-fn bind(options: &ServeOptions) -> Result<tiny_http::Server> {
+fn bind(options: &ServeOptions) -> Result<TcpListener> {
     let tries = if options.port == 0 { 1 } else { 10 };
+    let mut last_error = None;
     for offset in 0..tries {
         let port = options.port.saturating_add(offset);
-        match tiny_http::Server::http(SocketAddr::new(options.bind, port)) {
-            Ok(server) => {
+        match TcpListener::bind(SocketAddr::new(options.bind, port)) {
+            Ok(listener) => {
                 if offset > 0 {
                     eprintln!("note: port {} is in use; using {port} instead", options.port);
                 }
-                return Ok(server);
+                return Ok(listener);
             }
-            Err(e) if offset + 1 < tries => {
-                let _ = e;
-            }
-            Err(e) => bail!(
-                "cannot listen on {}:{port}: {e}\n  help: another program uses the port; pick one with --port",
-                options.bind
-            ),
+            Err(e) => last_error = Some((port, e)),
         }
     }
-    unreachable!("the last try returns")
+    let (port, e) = last_error.expect("at least one try");
+    bail!(
+        "cannot listen on {}:{port}: {e}\n  help: another program uses the port; pick one with --port",
+        options.bind
+    )
 }
 
-fn report_build(preview: &Preview, started: Instant) {
-    for d in &preview.errors {
+fn report_build(snapshot: &preview::Snapshot, started: Instant) {
+    for d in &snapshot.errors {
         eprintln!("{d}");
     }
-    if preview.has_site() {
+    if snapshot.has_site() {
         eprintln!("built in {:.2} s", started.elapsed().as_secs_f64());
     } else {
         eprintln!("the archive has errors: fix them and save; the page will show the site");
@@ -105,18 +100,15 @@ fn report_build(preview: &Preview, started: Instant) {
 /// watcher fails.
 fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     root: &Path,
-    preview: &RwLock<Preview>,
-    streams: &Streams,
+    preview: &mut Preview,
+    site: &Site,
     debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
     events: &mpsc::Receiver<DebounceEventResult>,
 ) -> Result<()> {
     loop {
-        let batch = match events.recv_timeout(KEEP_ALIVE) {
+        let batch = match events.recv_timeout(Duration::from_secs(60)) {
             Ok(batch) => batch,
-            Err(RecvTimeoutError::Timeout) => {
-                streams.keep_alive();
-                continue;
-            }
+            Err(RecvTimeoutError::Timeout) => continue,
             Err(RecvTimeoutError::Disconnected) => bail!("the file watcher stopped"),
         };
         let paths = match batch {
@@ -132,17 +124,24 @@ fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
                 continue;
             }
         };
+        // A watched folder that was removed, recreated or moved back needs its watch again.
+        let folder_moved = paths.iter().any(|p| is_watched_folder(root, p));
+        if folder_moved {
+            rewatch_folders(debouncer, root);
+        }
         let changes = Changes::classify(root, paths);
         if changes.is_empty() {
             continue;
         }
         let started = Instant::now();
-        let outcome = preview.write().unwrap_or_else(|e| e.into_inner()).apply(&changes);
-        announce(&outcome, streams, started);
-        if changes.everything {
-            watch_folders(debouncer, root)?;
-        }
+        let outcome = preview.apply(&changes);
+        site.replace(preview.snapshot());
+        announce(&outcome, &site.events, started);
     }
+}
+
+fn is_watched_folder(root: &Path, path: &Path) -> bool {
+    path.parent() == Some(root) && path.file_name().is_some_and(|name| WATCHED.iter().any(|w| name == *w))
 }
 
 fn watch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
@@ -150,7 +149,7 @@ fn watch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     root: &Path,
 ) -> Result<()> {
     debouncer.watch(root, RecursiveMode::NonRecursive).context("cannot watch the archive root")?;
-    for folder in [crate::content::CONTENT_DIR, "themes", "templates", "static"] {
+    for folder in WATCHED {
         let path = root.join(folder);
         if path.is_dir() {
             debouncer
@@ -161,8 +160,21 @@ fn watch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     Ok(())
 }
 
+/// Drops the watches of the archive's folders and sets them again on what is there now.
+fn rewatch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
+    root: &Path,
+) {
+    for folder in WATCHED {
+        let _ = debouncer.unwatch(root.join(folder));
+    }
+    if let Err(e) = watch_folders(debouncer, root) {
+        eprintln!("warning: {e:#}");
+    }
+}
+
 /// Tells the open pages what changed, once the new files are served.
-fn announce(outcome: &Outcome, streams: &Streams, started: Instant) {
+fn announce(outcome: &Outcome, streams: &events::Events, started: Instant) {
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     match outcome {
         Outcome::Unchanged => {}

@@ -1,11 +1,16 @@
 //! The previewed site in memory, and rebuilding it from changed files.
 //!
-//! Owns the last good build: linked archive, planned files with their fingerprints, and the
-//! rendered bytes of each. A change to notices re-reads only the changed files, links the
-//! archive again, plans it, and renders only the files whose fingerprint moved. A change to
-//! site.yaml, a theme or templates rebuilds everything; a stylesheet change only swaps the
-//! file. When the new content has errors, the last good build stays and the errors are kept
-//! for the browser overlay. It does not serve HTTP or watch files.
+//! A [`Snapshot`] is what the server answers from: the last good build (linked archive,
+//! planned files with their fingerprints, the rendered bytes of each file asked for so far),
+//! the static files and attachments, and the errors of the last rebuild. The [`Preview`], owned
+//! by the thread that watches files, makes a new snapshot beside the served one for every
+//! change and hands it over whole, so requests never wait for a rebuild. A change to notices
+//! re-reads only the changed files, links the archive again, plans it, and renders only the
+//! files whose fingerprint moved. A change to site.yaml, a theme or templates rebuilds
+//! everything; a stylesheet change only swaps the file. When the new content has errors, the
+//! last good build stays and the errors are kept for the browser overlay. Files copied from
+//! disk are served only while they resolve inside the archive. It does not serve HTTP or watch
+//! files.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -70,7 +75,10 @@ impl Changes {
         for path in paths {
             let Ok(relative) = path.strip_prefix(root) else { continue };
             let first = relative.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+            let whole_folder = relative.components().count() == 1;
             match first.as_deref() {
+                // The folder itself appeared, went or moved: everything in it may have changed.
+                Some(content::CONTENT_DIR) if whole_folder => changes.everything = true,
                 Some(content::CONTENT_DIR) => changes.content.push(path),
                 Some("static") | Some("themes") if is_stylesheet(&path) => changes.styles.push(path),
                 Some("static") | Some("themes") | Some("templates") => changes.everything = true,
@@ -101,7 +109,7 @@ enum Reuse {
     Nothing,
 }
 
-/// The good state of the preview: what is served.
+/// A good build: what pages are rendered from.
 struct Built {
     theme: Arc<Theme>,
     sources: Vec<SourceEntry>,
@@ -113,43 +121,25 @@ struct Built {
     planned: HashMap<String, usize>,
 }
 
-/// The previewed site.
-pub struct Preview {
+/// What the server answers from; replaced whole on every change.
+pub struct Snapshot {
+    /// The archive root, with links resolved: files copied from disk must stay inside it.
     root: PathBuf,
-    built: Option<Built>,
+    built: Option<Arc<Built>>,
     /// Pages and feeds rendered so far, by output path: files are rendered when first asked
-    /// for, and forgotten when a change moves their fingerprint.
-    rendered: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// for; a new snapshot keeps those whose fingerprint did not move.
+    rendered: Mutex<FileTable>,
     /// Static files of the theme and the archive.
     statics: HashMap<String, Served>,
     /// Attachments of bundles, served from where they are.
     attachments: HashMap<String, PathBuf>,
-    /// The search index of the current build, made when the search page first asks for it.
+    /// The search index of the build, made when the search page first asks for it.
     search_index: Mutex<Option<Arc<FileTable>>>,
-    next_revision: u64,
-    theme_revision: u64,
     /// Problems of the last rebuild; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
 }
 
-impl Preview {
-    /// Builds the site at `root`, drafts included. Errors leave it empty but running.
-    pub fn new(root: &Path) -> Preview {
-        let mut preview = Preview {
-            root: root.to_path_buf(),
-            built: None,
-            rendered: Mutex::new(HashMap::new()),
-            statics: HashMap::new(),
-            attachments: HashMap::new(),
-            search_index: Mutex::new(None),
-            next_revision: 1,
-            theme_revision: 0,
-            errors: Vec::new(),
-        };
-        preview.rebuild_all();
-        preview
-    }
-
+impl Snapshot {
     /// The file at an output path (`van-ban/2024/x/index.html`).
     pub fn file(&self, path: &str) -> Option<Served> {
         if let Some(bytes) = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
@@ -160,10 +150,11 @@ impl Preview {
             if path.strip_prefix(crate::search::DIR).is_some_and(|rest| rest.starts_with('/')) {
                 return self.search_file(built, path);
             }
-            return match self.attachments.get(path) {
-                Some(source) => Some(Served::File(source.clone())),
-                None => self.statics.get(path).cloned(),
+            let from_disk = match self.attachments.get(path) {
+                Some(source) => Served::File(source.clone()),
+                None => self.statics.get(path).cloned()?,
             };
+            return self.inside_archive(from_disk);
         };
         let renderer = Renderer::new(&built.archive, &built.theme, &built.indexes);
         let html = match plan::render_planned(&renderer, &built.plan, &built.plan.files[at]) {
@@ -173,6 +164,18 @@ impl Preview {
         let bytes = Arc::new(html.into_bytes());
         self.rendered.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.clone());
         Some(Served::Rendered(bytes))
+    }
+
+    /// A file from disk, only while it resolves inside the archive: a link placed or swapped in
+    /// since the last build is followed here, on every request.
+    fn inside_archive(&self, served: Served) -> Option<Served> {
+        match &served {
+            Served::File(path) => {
+                let real = path.canonicalize().ok()?;
+                (real.starts_with(&self.root) && real.is_file()).then_some(Served::File(real))
+            }
+            _ => Some(served),
+        }
     }
 
     /// Whether any build has succeeded yet.
@@ -190,20 +193,72 @@ impl Preview {
         files.get(path).map(|bytes| Served::Rendered(bytes.clone()))
     }
 
+    /// This snapshot's build with other static files and errors.
+    fn same_build(&self, statics: HashMap<String, Served>, errors: Vec<Diagnostic>) -> Snapshot {
+        Snapshot {
+            root: self.root.clone(),
+            built: self.built.clone(),
+            rendered: Mutex::new(self.rendered_but(Some(&[]))),
+            statics,
+            attachments: self.attachments.clone(),
+            search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
+            errors,
+        }
+    }
+
+    /// The files rendered so far, but for `stale` (every one when `None`).
+    fn rendered_but(&self, stale: Option<&[String]>) -> FileTable {
+        let Some(stale) = stale else { return FileTable::new() };
+        let mut table = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for path in stale {
+            table.remove(path);
+        }
+        table
+    }
+}
+
+/// Makes the snapshots of one archive: owned by the thread that watches its files.
+pub struct Preview {
+    root: PathBuf,
+    current: Arc<Snapshot>,
+    next_revision: u64,
+    theme_revision: u64,
+}
+
+impl Preview {
+    /// Builds the site at `root`, drafts included. Errors leave it empty but running.
+    pub fn new(root: &Path) -> Preview {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let current = Arc::new(Snapshot {
+            root: root.clone(),
+            built: None,
+            rendered: Mutex::new(FileTable::new()),
+            statics: HashMap::new(),
+            attachments: HashMap::new(),
+            search_index: Mutex::new(None),
+            errors: Vec::new(),
+        });
+        let mut preview = Preview { root, current, next_revision: 1, theme_revision: 0 };
+        preview.rebuild_all();
+        preview
+    }
+
+    /// The snapshot to serve.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.current.clone()
+    }
+
     /// Applies changed files; returns what the open pages need to know.
     pub fn apply(&mut self, changes: &Changes) -> Outcome {
-        if changes.everything || self.built.is_none() {
+        if changes.everything || self.current.built.is_none() {
             return self.rebuild_all();
         }
         let mut outcome = Outcome::Unchanged;
         if !changes.content.is_empty() {
             outcome = self.rebuild_content(&changes.content);
         }
-        if let Some(built) = self.built.as_ref().filter(|_| !changes.styles.is_empty())
-            && !matches!(outcome, Outcome::Failed(_))
-        {
-            let statics = crate::theme::static_files(&self.root, &built.archive.config);
-            self.set_statics(statics);
+        if !changes.styles.is_empty() && !matches!(outcome, Outcome::Failed(_)) {
+            self.refresh_statics();
             if outcome == Outcome::Unchanged {
                 outcome = Outcome::Styles;
             }
@@ -212,7 +267,7 @@ impl Preview {
     }
 
     /// Reads everything again: configuration, theme, every notice.
-    pub fn rebuild_all(&mut self) -> Outcome {
+    fn rebuild_all(&mut self) -> Outcome {
         let mut problems = Vec::new();
         // The preview links relatively, whatever base_url the archive deploys to.
         let config = SiteConfig { base_url: None, ..SiteConfig::load(&self.root, &mut problems) };
@@ -220,12 +275,13 @@ impl Preview {
         let sources = content::discover(&self.root, &mut problems);
         let notices = content::load_all(&self.root, &sources, &config, &mut problems);
         let (Some(theme), 0) = (theme, diag::count_errors(&problems)) else {
-            return self.fail(problems);
+            return self.fail(problems, Some(&config));
         };
         self.theme_revision += 1;
         let revisions: Vec<u64> = sources.iter().map(|_| self.take_revision()).collect();
         let notices = notices.into_iter().map(Arc::new).collect();
-        self.finish(config, Arc::new(theme), sources, revisions, notices, problems, None)
+        let next = Next { config, theme: Arc::new(theme), sources, revisions, notices, reuse: None };
+        self.finish(next, problems)
     }
 
     fn take_revision(&mut self) -> u64 {
@@ -233,16 +289,32 @@ impl Preview {
         self.next_revision
     }
 
-    fn fail(&mut self, mut problems: Vec<Diagnostic>) -> Outcome {
+    /// Keeps the last good build, with the errors of this rebuild and the static files and
+    /// attachments as they are on disk now.
+    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: Option<&SiteConfig>) -> Outcome {
         diag::sort(&mut problems);
         problems.retain(Diagnostic::is_error);
-        self.errors = problems.clone();
+        let statics = match (config, &self.current.built) {
+            (Some(config), _) => statics_table(crate::theme::static_files(&self.root, config)),
+            (None, Some(built)) => {
+                statics_table(crate::theme::static_files(&self.root, &built.archive.config))
+            }
+            (None, None) => self.current.statics.clone(),
+        };
+        self.current = Arc::new(self.current.same_build(statics, problems.clone()));
         Outcome::Failed(problems)
+    }
+
+    /// A new snapshot of the same build with the static files as they are on disk now.
+    fn refresh_statics(&mut self) {
+        let Some(built) = &self.current.built else { return };
+        let statics = statics_table(crate::theme::static_files(&self.root, &built.archive.config));
+        self.current = Arc::new(self.current.same_build(statics, Vec::new()));
     }
 
     /// Re-reads the changed notice files and renders what their change touched.
     fn rebuild_content(&mut self, changed: &[PathBuf]) -> Outcome {
-        let built = self.built.as_ref().expect("a good build exists");
+        let built = self.current.built.clone().expect("a good build exists");
         let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
         let known: HashSet<&Path> = built.sources.iter().map(|s| s.path.as_path()).collect();
         let structure_changed = changed.iter().any(|p| !known.contains(p) || !p.is_file());
@@ -278,53 +350,46 @@ impl Preview {
                 (k, notice, problems)
             })
             .collect();
-        let theme = built.theme.clone();
         for (k, notice, mut found) in loaded {
             problems.append(&mut found);
             notices[k] = notice.map(Arc::new);
             revisions[k] = self.take_revision();
         }
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems);
+            return self.fail(problems, None);
         }
         let notices: Vec<Arc<Notice>> = notices.into_iter().flatten().collect();
         let reuse = if structure_changed { Reuse::Nothing } else { Reuse::AllBut(reload) };
-        self.finish(config, theme, sources, revisions, notices, problems, Some(reuse))
+        let theme = built.theme.clone();
+        let next = Next { config, theme, sources, revisions, notices, reuse: Some(reuse) };
+        self.finish(next, problems)
     }
 
     /// Links, plans and renders; keeps the result only if it has no errors.
-    #[allow(clippy::too_many_arguments)]
-    fn finish(
-        &mut self,
-        config: SiteConfig,
-        theme: Arc<Theme>,
-        sources: Vec<SourceEntry>,
-        revisions: Vec<u64>,
-        notices: Vec<Arc<Notice>>,
-        mut problems: Vec<Diagnostic>,
-        reuse: Option<Reuse>,
-    ) -> Outcome {
+    fn finish(&mut self, next: Next, mut problems: Vec<Diagnostic>) -> Outcome {
+        let Next { config, theme, sources, revisions, notices, reuse } = next;
         let everything = reuse.is_none();
-        let previous = self.built.as_ref().filter(|_| !everything);
+        let previous = self.current.built.clone().filter(|_| !everything);
         let changed = match &reuse {
             Some(Reuse::AllBut(changed)) => Some(changed.as_slice()),
             _ => None,
         };
-        let archive = match (previous, changed) {
+        let archive = match (&previous, changed) {
             (Some(b), Some(changed)) => Archive::relink(&b.archive, notices, changed, &mut problems),
             _ => Archive::link(config.clone(), notices, &mut problems),
         };
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems);
+            return self.fail(problems, Some(&config));
         }
-        let indexes = match (previous, changed) {
+        let indexes = match (&previous, changed) {
             (Some(b), Some(changed)) => Indexes::rebuild(&b.indexes, &b.archive, &archive, changed),
             _ => Indexes::build(&archive),
         };
         let plan = plan::plan(&archive, &indexes, &revisions, self.theme_revision);
-        let old: HashMap<&str, u64> = match &self.built {
-            Some(b) if !everything => b.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
-            _ => HashMap::new(),
+        problems.extend(plan::check_collisions(&plan, &archive, &theme.static_files, &self.root));
+        let old: HashMap<&str, u64> = match &previous {
+            Some(b) => b.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
+            None => HashMap::new(),
         };
         let stale: Vec<&plan::Planned> = plan
             .files
@@ -350,31 +415,17 @@ impl Preview {
             }
         }
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems);
+            return self.fail(problems, Some(&config));
         }
         let mut changed: Vec<String> = stale.iter().map(|f| f.path.clone()).collect();
         let planned: HashMap<String, usize> =
             plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
         changed.extend(old.keys().filter(|p| !planned.contains_key(**p)).map(|p| p.to_string()));
-        {
-            let mut cache = self.rendered.lock().unwrap_or_else(|e| e.into_inner());
-            if everything {
-                cache.clear();
-            }
-            for path in &changed {
-                cache.remove(path);
-            }
-            for page in pages {
-                cache.insert(page.path, Arc::new(page.html.into_bytes()));
-            }
+        let mut rendered = self.current.rendered_but((!everything).then_some(changed.as_slice()));
+        for page in pages {
+            rendered.insert(page.path, Arc::new(page.html.into_bytes()));
         }
-        if everything {
-            changed.clear();
-        }
-        if everything {
-            self.set_statics(theme.static_files.clone());
-        }
-        self.attachments = archive
+        let attachments = archive
             .notices
             .iter()
             .zip(&archive.urls)
@@ -382,23 +433,44 @@ impl Preview {
                 notice.attachments.iter().map(move |a| (format!("{url}{}", a.name), a.source.clone()))
             })
             .collect();
-        self.built = Some(Built { theme, sources, revisions, archive, indexes, plan, planned });
-        *self.search_index.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        self.errors.clear();
+        let statics = statics_table(theme.static_files.clone());
+        let built = Built { theme, sources, revisions, archive, indexes, plan, planned };
+        self.current = Arc::new(Snapshot {
+            root: self.root.clone(),
+            built: Some(Arc::new(built)),
+            rendered: Mutex::new(rendered),
+            statics,
+            attachments,
+            search_index: Mutex::new(None),
+            errors: Vec::new(),
+        });
+        if everything {
+            changed.clear();
+        }
         Outcome::Pages { paths: changed, all: everything }
     }
+}
 
-    /// The static files served from now on.
-    fn set_statics(&mut self, files: Vec<StaticFile>) {
-        self.statics = files
-            .into_iter()
-            .map(|file| {
-                let served = match file.source {
-                    StaticSource::Embedded(bytes) => Served::Embedded(bytes),
-                    StaticSource::File(path) => Served::File(path),
-                };
-                (file.path, served)
-            })
-            .collect();
-    }
+/// What a rebuild has read, ready to link.
+struct Next {
+    config: SiteConfig,
+    theme: Arc<Theme>,
+    sources: Vec<SourceEntry>,
+    revisions: Vec<u64>,
+    notices: Vec<Arc<Notice>>,
+    reuse: Option<Reuse>,
+}
+
+/// Static files by output path.
+fn statics_table(files: Vec<StaticFile>) -> HashMap<String, Served> {
+    files
+        .into_iter()
+        .map(|file| {
+            let served = match file.source {
+                StaticSource::Embedded(bytes) => Served::Embedded(bytes),
+                StaticSource::File(path) => Served::File(path),
+            };
+            (file.path, served)
+        })
+        .collect()
 }
