@@ -159,14 +159,16 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
 }
 
 fn check(options: &BuildOptions, format: Format) -> ExitCode {
+    use std::io::Write;
     let report = site::check(options);
-    match format {
-        Format::Text => {
-            for d in &report.diagnostics {
-                println!("{d}");
-            }
-            println!("{}", summary(&report));
-        }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // A reader that stops early (`| head`) ends the report, not the program.
+    let _ = match format {
+        Format::Text => report
+            .diagnostics
+            .iter()
+            .try_for_each(|d| writeln!(out, "{d}"))
+            .and_then(|()| writeln!(out, "{}", summary(&report))),
         Format::Json => {
             let json = serde_json::json!({
                 "notices": report.notices,
@@ -175,9 +177,10 @@ fn check(options: &BuildOptions, format: Format) -> ExitCode {
                 "citations": report.citations,
                 "diagnostics": report.diagnostics,
             });
-            println!("{}", serde_json::to_string_pretty(&json).expect("report serialises"));
+            writeln!(out, "{}", serde_json::to_string_pretty(&json).expect("report serialises"))
         }
     }
+    .and_then(|()| out.flush());
     exit_code(&report)
 }
 

@@ -644,7 +644,8 @@ impl FrontMatter<'_> {
             let (key_line, column) = self.position(kind.key());
             let mut lines = LineFinder::new(self.yaml_text, (key_line + 1).saturating_sub(self.yaml_line));
             for written in self.string_list(kind.key()) {
-                let line = lines.find(&written).map_or(key_line, |l| l + self.yaml_line - 1);
+                let (line, column) =
+                    lines.find(&written).map_or((key_line, column), |(l, c)| (l + self.yaml_line - 1, c));
                 let (number_text, year) = match written.rsplit_once('@') {
                     Some((n, y)) => (n, y.trim().parse::<i16>().ok()),
                     None => (written.as_str(), None),
@@ -695,16 +696,16 @@ impl<'t> LineFinder<'t> {
         finder
     }
 
-    /// The line (from 1) at or after the last one found that holds `needle`.
-    fn find(&mut self, needle: &str) -> Option<usize> {
+    /// The line and column (from 1) of `needle`, at or after the line of the last one found.
+    fn find(&mut self, needle: &str) -> Option<(usize, usize)> {
         if self.lost {
             return None;
         }
         let (mut offset, mut line) = (self.offset, self.line);
         for l in self.text[self.offset..].split_inclusive('\n') {
-            if l.contains(needle) {
+            if let Some(at) = l.find(needle) {
                 (self.offset, self.line) = (offset, line);
-                return Some(line);
+                return Some((line, l[..at].chars().count() + 1));
             }
             offset += l.len();
             line += 1;
@@ -727,9 +728,9 @@ mod tests {
     fn list_items_are_found_on_their_lines_in_order() {
         let yaml = "a: 1\nreplaces:\n  - 1-NQ/TU\n  - 2-NQ/TU\n  - 1-NQ/TU\nb: 2\n";
         let mut lines = LineFinder::new(yaml, 3);
-        assert_eq!(lines.find("1-NQ/TU"), Some(3));
-        assert_eq!(lines.find("2-NQ/TU"), Some(4));
-        assert_eq!(lines.find("1-NQ/TU"), Some(5));
+        assert_eq!(lines.find("1-NQ/TU"), Some((3, 5)));
+        assert_eq!(lines.find("2-NQ/TU"), Some((4, 5)));
+        assert_eq!(lines.find("1-NQ/TU"), Some((5, 5)));
         assert_eq!(lines.find("9-NQ/TU"), None);
         assert_eq!(lines.find("b: 2"), None, "the rest are not looked for once one is lost");
     }

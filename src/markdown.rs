@@ -189,8 +189,12 @@ impl<'a> BodyPass<'a> {
                     self.events.push(Event::Code(code));
                 }
             }
-            Event::Start(tag) => self.start(tag, offset),
+            Event::Start(tag) => self.start(unmark_tag(tag), offset),
             Event::End(tag) => self.end(tag),
+            Event::FootnoteReference(label) => {
+                self.flush_text();
+                self.events.push(Event::FootnoteReference(unmark(label)));
+            }
             other => {
                 self.flush_text();
                 self.section_label = None;
@@ -486,6 +490,28 @@ fn is_script_url(url: &str) -> bool {
     SCRIPT_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(&scheme))
 }
 
+/// Text that ends up in an attribute (a code block's language, a link's address or title, a
+/// footnote's label) with the placeholder marks replaced, so that none can pass for one.
+fn unmark(text: CowStr<'_>) -> CowStr<'_> {
+    if has_marks(&text) { text.replace([OPEN, CLOSE, END], "\u{FFFD}").into() } else { text }
+}
+
+fn unmark_tag(tag: Tag<'_>) -> Tag<'_> {
+    match tag {
+        Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(info)) => {
+            Tag::CodeBlock(pulldown_cmark::CodeBlockKind::Fenced(unmark(info)))
+        }
+        Tag::Link { link_type, dest_url, title, id } => {
+            Tag::Link { link_type, dest_url: unmark(dest_url), title: unmark(title), id: unmark(id) }
+        }
+        Tag::Image { link_type, dest_url, title, id } => {
+            Tag::Image { link_type, dest_url: unmark(dest_url), title: unmark(title), id: unmark(id) }
+        }
+        Tag::FootnoteDefinition(label) => Tag::FootnoteDefinition(unmark(label)),
+        other => other,
+    }
+}
+
 /// Whether text holds the private-use characters that mark placeholders.
 fn has_marks(text: &str) -> bool {
     text.contains([OPEN, CLOSE, END])
@@ -653,6 +679,9 @@ mod tests {
     #[test]
     fn placeholder_characters_in_code_links_and_html_are_escaped() {
         for markdown in [
+            "- ```\u{E000}0\u{E001}\n  x\n  ```",
+            "[a](https://x.vn/\u{E000}0\u{E001} \"\u{E000}0\u{E001}\")",
+            "a[^\u{E000}0\u{E001}]\n\n[^\u{E000}0\u{E001}]: b",
             "`a \u{E000}0\u{E001}x\u{E002}0\u{E001}`",
             "[\u{E000}0\u{E001}](https://x.vn)",
             "a <b>\u{E000}0\u{E001}</b>",

@@ -132,8 +132,10 @@ impl OutputDir {
             ),
             Ok(_) => {}
         }
-        for folder in [&self.staging, &self.old] {
-            if folder.exists() && !is_own(folder) {
+        // `.old` is only used where folders cannot be exchanged in one step.
+        let uses_old = !cfg!(target_os = "linux");
+        for folder in std::iter::once(&self.staging).chain(uses_old.then_some(&self.old)) {
+            if folder.exists() && !is_own_or_empty(folder)? {
                 bail!(
                     "refusing to build: {} exists and was not made by Gazette\n  help: move it away; Gazette uses that name for its own folder",
                     folder.display()
@@ -248,13 +250,20 @@ fn is_own(dir: &Path) -> bool {
     dir.join(MARKER).is_file()
 }
 
-/// Whether `dir` holds Gazette's marker, or nothing but a version-control keep file.
+/// Whether `dir` holds Gazette's marker, or no file but a version-control keep file: a build
+/// stopped before it wrote its marker leaves at most empty folders, which lose nothing.
 fn is_own_or_empty(dir: &Path) -> Result<bool> {
     if is_own(dir) {
         return Ok(true);
     }
-    let mut entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    Ok(entries.all(|e| e.is_ok_and(|e| e.file_name() == KEEP_FILE)))
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let keep_file = entry.depth() == 1 && entry.file_name() == KEEP_FILE;
+        if !entry.file_type().is_dir() && !keep_file {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Removes a folder Gazette made; anything else is left alone and reported.
@@ -301,11 +310,16 @@ impl Staging {
     /// Puts the staging folder at the output path and removes the previous output.
     pub fn commit(mut self) -> Result<()> {
         self.carry_over_keep_file();
-        let output = &self.output;
+        let output = self.output.clone();
+        // Where the previous output is once the new one is in place.
+        let mut previous = None;
         if output.target.exists() {
             match exchange(&self.dir, &output.target) {
-                Ok(()) => {}
-                Err(e) if exchange_unsupported(&e) => self.swap_in_two_steps()?,
+                Ok(()) => previous = Some(&self.dir),
+                Err(e) if exchange_unsupported(&e) => {
+                    self.swap_in_two_steps()?;
+                    previous = Some(&output.old);
+                }
                 Err(e) => {
                     return Err(e).with_context(|| format!("cannot swap in {}", output.target.display()));
                 }
@@ -315,13 +329,10 @@ impl Staging {
                 .with_context(|| format!("cannot move the new build to {}", output.target.display()))?;
         }
         self.committed = true;
-        // Now the staging path holds the previous output, or nothing.
-        for previous in [&self.dir, &self.output.old] {
-            if previous.exists() {
-                remove_own(previous)?;
-            }
+        match previous {
+            Some(previous) => remove_own(previous),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The swap where the filesystem cannot exchange two folders: a kill between the renames

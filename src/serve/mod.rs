@@ -134,6 +134,8 @@ fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
             continue;
         }
         let started = Instant::now();
+        // Pages keep being answered from the served build meanwhile.
+        site.events.send("building", "{}");
         let outcome = preview.apply(&changes);
         site.replace(preview.snapshot());
         announce(&outcome, &site.events, started);

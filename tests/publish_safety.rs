@@ -1,0 +1,235 @@
+//! Publishing is all or nothing and loses nothing: builds of one output take turns, Gazette
+//! removes only folders it made, the swap leaves the old or the new archive whatever instant a
+//! build is stopped at, and what would overwrite a generated file is an error.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use common::*;
+
+fn gazette() -> Command {
+    Command::new(assert_cmd::cargo::cargo_bin("gazette"))
+}
+
+/// An archive of `count` notices whose titles carry `version`.
+fn archive_of(count: usize, version: &str) -> TestArchive {
+    let archive = TestArchive::new();
+    write_notices(&archive, count, version);
+    archive
+}
+
+fn write_notices(archive: &TestArchive, count: usize, version: &str) {
+    for i in 1..=count {
+        let body = format!("Nội dung phiên bản {version}. Căn cứ Thông báo số {}-TB/VPTU.", i.max(2) - 1);
+        let title = format!("Thông báo {version} số {i}");
+        archive.write(
+            &format!("content/tb-{i}.md"),
+            &simple(&format!("{i}-TB/VPTU"), "2024-03-01", &title, &body),
+        );
+    }
+}
+
+/// The files of a built output, without Gazette's own folder.
+fn site_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    snapshot(dir).into_iter().filter(|(path, _)| !path.starts_with(".gazette/")).collect()
+}
+
+#[test]
+fn two_builds_at_once_take_turns_and_both_publish_the_whole_site() {
+    let archive = archive_of(120, "một");
+    let reference = TestArchive::new();
+    archive.build_ok(&["--out", reference.path("out").to_str().unwrap()]);
+    let expected = site_files(&reference.path("out"));
+    for _ in 0..3 {
+        let builds: Vec<_> = (0..2)
+            .map(|_| {
+                gazette().arg("build").current_dir(archive.root()).stderr(Stdio::piped()).spawn().unwrap()
+            })
+            .collect();
+        for build in builds {
+            let output = build.wait_with_output().unwrap();
+            assert!(output.status.success(), "{}", stderr(&output));
+        }
+        assert!(site_files(&archive.path("output")) == expected, "the output is not the whole site");
+        assert!(!archive.exists(".output.staging"), "a staging folder was left behind");
+    }
+}
+
+#[test]
+fn a_build_waits_for_the_lock_or_refuses_with_no_wait() {
+    let archive = archive_of(3, "một");
+    // The test holds the lock a build takes: the folder that holds the output.
+    let lock = std::fs::File::open(archive.root()).unwrap();
+    lock.lock().unwrap();
+    let refused = archive.run(&["build", "--no-wait"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("another build is writing into"), "{}", stderr(&refused));
+    assert!(!archive.exists("output/index.html"));
+
+    let mut waiting =
+        gazette().arg("build").current_dir(archive.root()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut lines = BufReader::new(waiting.stderr.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert!(first.contains("waiting for another build"), "{first}");
+    assert!(!archive.exists("output/index.html"), "nothing is written while the lock is held");
+    lock.unlock().unwrap();
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(waiting.wait().unwrap().success(), "{rest:?}");
+    assert!(archive.exists("output/index.html"));
+}
+
+#[test]
+fn folders_gazette_did_not_make_are_never_removed() {
+    let archive = archive_of(2, "một");
+    archive.write(".output.staging/backup.txt", "bản sao của người dùng");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(".output.staging exists and was not made by Gazette"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(archive.read(".output.staging/backup.txt"), "bản sao của người dùng");
+    assert!(!archive.exists("output/index.html"));
+
+    std::fs::remove_dir_all(archive.path(".output.staging")).unwrap();
+    archive.write(".output.old/backup.txt", "bản cũ");
+    archive.build_ok(&[]);
+    assert_eq!(archive.read(".output.old/backup.txt"), "bản cũ", "a user's .output.old is left alone");
+}
+
+#[test]
+fn an_output_of_other_files_or_a_file_is_refused_before_anything_is_written() {
+    let archive = archive_of(2, "một");
+    let elsewhere = TestArchive::new();
+    elsewhere.write("site/ghi-chu.txt", "tài liệu riêng");
+    let out = elsewhere.path("site");
+    let output = archive.run(&["build", "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("holds files Gazette did not write"), "{}", stderr(&output));
+    assert_eq!(snapshot(&out), vec![("ghi-chu.txt".to_string(), "tài liệu riêng".as_bytes().to_vec())]);
+
+    elsewhere.write("file-out", "một tệp");
+    let output = archive.run(&["build", "--out", elsewhere.path("file-out").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("it is a file, not a folder"), "{}", stderr(&output));
+    assert_eq!(elsewhere.read("file-out"), "một tệp");
+    assert!(!elsewhere.exists(".file-out.staging"), "nothing was staged");
+
+    // An empty folder, one with only .gitkeep, and a previous output are fine.
+    std::fs::create_dir_all(elsewhere.path("empty")).unwrap();
+    archive.build_ok(&["--out", elsewhere.path("empty").to_str().unwrap()]);
+    elsewhere.write("kept/.gitkeep", "");
+    archive.build_ok(&["--out", elsewhere.path("kept").to_str().unwrap()]);
+    archive.build_ok(&["--out", elsewhere.path("kept").to_str().unwrap()]);
+    assert!(elsewhere.exists("kept/.gitkeep") && elsewhere.exists("kept/index.html"));
+}
+
+#[test]
+fn a_root_named_like_a_staging_folder_is_refused_and_kept() {
+    let parent = TestArchive::new();
+    let root = parent.path(".site.staging");
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/a.md"), simple("1-TB/VPTU", "2024-01-02", "A", "x")).unwrap();
+    let output = gazette()
+        .args(["build", "--root", root.to_str().unwrap(), "--out", parent.path("site").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("is the staging folder of the output"), "{}", stderr(&output));
+    assert!(root.join("content/a.md").is_file(), "the archive is still there");
+}
+
+#[test]
+fn an_output_inside_a_folder_the_archive_reads_is_refused() {
+    let archive = archive_of(1, "một");
+    archive.write("static/logo.txt", "logo");
+    archive.write("templates/.keep", "");
+    for out in ["static/out", "templates/out", "themes/x/out", "content/out"] {
+        let output = archive.run(&["build", "--out", out]);
+        assert_eq!(output.status.code(), Some(1), "{out}");
+        assert!(stderr(&output).contains("refusing to write the output"), "{out}: {}", stderr(&output));
+        assert!(!archive.exists(out), "{out} was created");
+    }
+    for theme in ["../x", "/etc", "a/b"] {
+        archive.write("site.yaml", &format!("theme: '{theme}'\n"));
+        let output = archive.run(&["build"]);
+        assert_eq!(output.status.code(), Some(1), "{theme}");
+        assert!(
+            stderr(&output).contains("must be the name of a folder under themes/"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn a_stopped_build_leaves_the_old_or_the_new_archive() {
+    let archive = archive_of(150, "một");
+    let (first, second) = (TestArchive::new(), TestArchive::new());
+    archive.build_ok(&["--out", first.path("out").to_str().unwrap()]);
+    write_notices(&archive, 150, "hai");
+    archive.build_ok(&["--out", second.path("out").to_str().unwrap()]);
+    let versions = [site_files(&first.path("out")), site_files(&second.path("out"))];
+    archive.build_ok(&[]);
+    let started = Instant::now();
+    archive.build_ok(&[]);
+    let full_build = started.elapsed();
+    for round in 0..12u32 {
+        let version = if round % 2 == 0 { "một" } else { "hai" };
+        write_notices(&archive, 150, version);
+        let mut build =
+            gazette().arg("build").current_dir(archive.root()).stderr(Stdio::null()).spawn().unwrap();
+        // Stop the build at a different instant each round, from its start to its end.
+        let stop_at = full_build * round / 11;
+        let spin = Instant::now();
+        while spin.elapsed() < stop_at && build.try_wait().unwrap().is_none() {
+            std::hint::spin_loop();
+        }
+        let _ = build.kill();
+        build.wait().unwrap();
+        let now = site_files(&archive.path("output"));
+        assert!(versions.contains(&now), "round {round}: the output is neither the old nor the new archive");
+    }
+    archive.build_ok(&[]);
+    assert!(!archive.exists(".output.staging"));
+}
+
+#[test]
+fn copied_files_over_generated_ones_are_errors_naming_both() {
+    let archive = TestArchive::new();
+    archive.write("content/2024/bc/index.md", &simple("3-BC/VPTU", "2024-02-03", "Báo cáo", "Nội dung."));
+    archive.write("content/2024/bc/index.html", "<p>trang riêng</p>");
+    archive.write("static/api/notices.json", "[]");
+    archive.write("static/.gazette/output", "x");
+    for command in ["build", "check"] {
+        let output = archive.run(&[command]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let err = if command == "check" { stdout(&output) } else { stderr(&output) };
+        for expected in [
+            "error: content/2024/bc/index.md:1:1: attachment `index.html` would be written over the generated van-ban/2024/bao-cao-3-bc-vptu/index.html",
+            "error: static/api/notices.json:1:1: static/api/notices.json would be written over the generated api/notices.json",
+            "error: static/.gazette/output:1:1:",
+        ] {
+            assert!(err.contains(expected), "{command}: missing {expected} in\n{err}");
+        }
+    }
+}
+
+#[test]
+fn check_fails_where_build_fails_on_a_template_error() {
+    let archive = archive_of(2, "một");
+    archive.write(
+        "templates/notice.html",
+        "{% extends \"base.html\" %}{% block main %}{{ notice.title | round }}{% endblock main %}",
+    );
+    let check = archive.run(&["check"]);
+    let build = archive.run(&["build"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    assert_eq!(build.status.code(), Some(1));
+    assert!(stdout(&check).contains("error: templates/notice.html:"), "{}", stdout(&check));
+    assert!(stderr(&build).contains("error: templates/notice.html:"), "{}", stderr(&build));
+}
