@@ -294,7 +294,8 @@ impl<'a> Package<'a> {
         let mut bytes = Vec::new();
         entry.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Problem::Corrupt(e.to_string()))?;
         if bytes.len() as u64 > limit {
-            return Err(Problem::TooLarge { limit_mib: TOTAL_LIMIT.min(PART_LIMIT) / (1024 * 1024) });
+            let exceeded = if limit == PART_LIMIT { PART_LIMIT } else { TOTAL_LIMIT };
+            return Err(Problem::TooLarge { limit_mib: exceeded / (1024 * 1024) });
         }
         self.budget -= bytes.len() as u64;
         Ok(Some(decode_xml_bytes(bytes, name)?))
