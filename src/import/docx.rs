@@ -891,8 +891,11 @@ impl<'s> Reader<'s> {
         let mut inlines = Vec::new();
         let mut boxes = Vec::new();
         self.inline_children(p, &base, &mut inlines, &mut boxes, depth + 1)?;
+        // A paragraph hidden whole, mark and all, is not shown and not counted.
+        let hidden_whole =
+            inlines.is_empty() && mark.and_then(|m| child_w(m, "vanish")).is_some_and(|v| toggle(&v));
         let label = match numbering {
-            Some((id, level)) if id != "0" && !joins_next => {
+            Some((id, level)) if id != "0" && !joins_next && !hidden_whole => {
                 self.counters.next_label(self.numbering, &id, level)
             }
             _ => None,

@@ -146,7 +146,7 @@ pub fn header_text_box() -> Docx {
 }
 
 /// A party Kế hoạch numbered by Word: Roman section numbers, decimal items with lettered
-/// sub-items and a bullet, and a list restarted from 1.
+/// sub-items and a bullet, a hidden item that is not counted, and a list restarted from 1.
 pub fn numbering() -> Docx {
     let numbering = r#"
         <w:abstractNum w:abstractNumId="0">
@@ -169,6 +169,10 @@ pub fn numbering() -> Docx {
         .push(&pn(1, 0, &r("Quán triệt đầy đủ nội dung nghị quyết đến cán bộ, đảng viên:")))
         .push(&pn(1, 1, &r("ở cấp tỉnh, hoàn thành trong tháng 5;")))
         .push(&pn(1, 1, &r("ở cấp xã, hoàn thành trong tháng 6.")))
+        .push(&para(
+            r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:vanish/></w:rPr>"#,
+            &run("<w:vanish/>", "Mục ẩn, không đánh số."),
+        ))
         .push(&pn(1, 0, &r("Gắn việc học tập với xây dựng chương trình hành động của từng cấp ủy.")))
         .push(&pn(1, 2, &r("Chương trình hành động gửi về Văn phòng Tỉnh ủy trước ngày 30/6/2024.")))
         .push(&pn(2, 0, &b("NHIỆM VỤ")))
