@@ -68,6 +68,26 @@ enum Command {
         #[arg(long, value_parser = ["party", "state"])]
         system: Option<String>,
     },
+    /// Import signed Word notices (.docx) as Markdown notices under content/.
+    Import {
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// .docx files, or folders of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The number to write instead of the document's, e.g. 45-TB/VPTU (one file only).
+        #[arg(long)]
+        number: Option<String>,
+        /// The date to write instead of the document's, YYYY-MM-DD (one file only).
+        #[arg(long)]
+        date: Option<String>,
+        /// Print the notices instead of writing them.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace a notice file that exists already.
+        #[arg(long)]
+        force: bool,
+    },
     /// Validate the archive without writing anything.
     Check {
         #[arg(long)]
@@ -130,6 +150,17 @@ pub fn run() -> ExitCode {
                 }
             }
         }
+        Command::Import { root, files, number, date, dry_run, force } => {
+            let options = crate::import::ImportOptions {
+                root: site::resolve_root(root.as_deref()),
+                inputs: files,
+                number,
+                date,
+                dry_run,
+                force,
+            };
+            import(&options)
+        }
         Command::Check { root, format } => {
             check(&BuildOptions::new(site::resolve_root(root.as_deref())), format)
         }
@@ -156,6 +187,18 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn import(options: &crate::import::ImportOptions) -> ExitCode {
+    let outcome = crate::import::run(options);
+    for report in &outcome.reports {
+        eprintln!("{report}");
+    }
+    print!("{}", outcome.printed);
+    for path in &outcome.written {
+        println!("{}", crate::import::shown_path(path));
+    }
+    if outcome.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 fn check(options: &BuildOptions, format: Format) -> ExitCode {

@@ -4,7 +4,7 @@
 //! [`content`] (files to notices, with [`markdown`] bodies), [`archive`] (notices linked by
 //! [`cite`]ations and relations), [`render`] (pages), [`search`] (the index the search page
 //! reads), [`output`] (staged writing); [`site`] runs them in order and [`cli`] is the command
-//! line.
+//! line. [`new`] and [`import`] write notices: a numbered draft, or a signed Word document.
 
 pub mod api;
 pub mod archive;
@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod feeds;
+pub mod import;
 pub mod index;
 pub mod markdown;
 pub mod new;

@@ -67,10 +67,7 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .cloned()
         .or_else(|| same_issuer.first().map(|(n, _)| n.issuer.clone()))
         .unwrap_or_else(|| issuer_code.clone());
-    let path = root
-        .join(CONTENT_DIR)
-        .join(year.to_string())
-        .join(format!("{}.md", slugify(&format!("{type_name} {written}"))));
+    let path = notice_path(root, year, &format!("{type_name} {written}"));
     if path.exists() {
         bail!("{} exists already", path.display());
     }
@@ -87,7 +84,13 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Where a notice of `year` is written: `content/YEAR/<slug of label>.md`, the label being the
+/// type name and number (`Thông báo 08-TB/VPTU` → `content/2024/thong-bao-08-tb-vptu.md`).
+pub(crate) fn notice_path(root: &Path, year: i16, label: &str) -> PathBuf {
+    root.join(CONTENT_DIR).join(year.to_string()).join(format!("{}.md", slugify(label)))
+}
+
 /// A YAML double-quoted string.
-fn yaml_string(text: &str) -> String {
+pub(crate) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
 }

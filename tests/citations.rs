@@ -190,13 +190,13 @@ fn relation_errors_and_warnings() {
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("error: content/self.md:7:1: a notice cannot replace itself"), "{err}");
+    assert!(err.contains("error: content/self.md:7:5: a notice cannot replace itself"), "{err}");
     assert!(
-        err.contains("error: content/later.md:6:1: `repeals` 02-KH/TU: that notice is dated after this one"),
+        err.contains("error: content/later.md:6:11: `repeals` 02-KH/TU: that notice is dated after this one"),
         "{err}"
     );
     assert!(
-        err.contains("warning: content/unknown.md:6:1: `based_on` 99-NQ/TW: no such notice in the archive"),
+        err.contains("warning: content/unknown.md:6:12: `based_on` 99-NQ/TW: no such notice in the archive"),
         "{err}"
     );
 }

@@ -159,6 +159,13 @@ pub fn type_name(code: &str, system: System) -> Option<&'static str> {
     canonical_type(code, system).map(|t| t.name)
 }
 
+/// The canonical type name a written type word stands for (`QUYẾT ĐỊNH` → `Quyết định`),
+/// case-insensitive, looked up in both systems' tables.
+pub(crate) fn type_name_of_word(word: &str) -> Option<&'static str> {
+    let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+    PARTY_TYPES.iter().chain(STATE_TYPES).map(|t| t.name).find(|name| eq_ci(name, &word))
+}
+
 /// The table entry for a type code, after ASCII restoration; case-insensitive.
 pub(crate) fn canonical_type(code: &str, system: System) -> Option<&'static TypeCode> {
     let (table, ascii) = match system {
@@ -414,6 +421,22 @@ mod tests {
         ];
         for &(code, system, want) in cases {
             assert_eq!(type_name(code, system), want, "{code} {system:?}");
+        }
+    }
+
+    #[test]
+    fn type_words() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("QUYẾT ĐỊNH", Some("Quyết định")),
+            ("Thông  báo", Some("Thông báo")),
+            ("NGHỊ ĐỊNH", Some("Nghị định")),
+            ("QUY ĐỊNH", Some("Quy định")),
+            ("QUYẾT ĐỊNH:", None),
+            ("THÔNG BÁO KẾT LUẬN", None),
+            ("", None),
+        ];
+        for &(word, want) in cases {
+            assert_eq!(type_name_of_word(word), want, "{word}");
         }
     }
 }

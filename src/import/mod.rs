@@ -1,0 +1,346 @@
+//! `gazette import`: signed Word notices (`.docx`) in, Markdown notices under `content/` out.
+//!
+//! Owns the command: which files to read (files and folders), the overrides (`--number`,
+//! `--date`), choosing each front-matter value from what the layout found and the archive's
+//! `site.yaml`, the path (the one `gazette new` would choose), and writing: all or nothing,
+//! never over an existing file without `--force`. Reading Word is `docx`, finding the fields is
+//! `layout`, writing Markdown is `markdown`, and every message is in `problem`.
+
+mod docx;
+mod layout;
+mod markdown;
+mod problem;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::cite::number::{self, DocNumber};
+use crate::config::{Language, SiteConfig};
+use layout::Fields;
+use markdown::FrontMatter;
+pub use problem::Report;
+use problem::{Field, Problem};
+
+/// What to import, and how.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub root: PathBuf,
+    /// `.docx` files, and folders whose `.docx` files are all imported.
+    pub inputs: Vec<PathBuf>,
+    /// The number to use instead of the document's (one file only).
+    pub number: Option<String>,
+    /// The date to use instead of the document's, `YYYY-MM-DD` (one file only).
+    pub date: Option<String>,
+    pub dry_run: bool,
+    pub force: bool,
+}
+
+/// What an import did: problems found, files written, and the text `--dry-run` prints.
+#[derive(Debug, Default)]
+pub struct ImportOutcome {
+    pub reports: Vec<Report>,
+    pub written: Vec<PathBuf>,
+    pub printed: String,
+}
+
+impl ImportOutcome {
+    pub fn failed(&self) -> bool {
+        self.reports.iter().any(|r| !r.is_warning())
+    }
+}
+
+/// One converted document: the notice's text, where it goes, and the warnings.
+#[derive(Debug)]
+pub struct Converted {
+    pub text: String,
+    pub path: PathBuf,
+    pub warnings: Vec<Report>,
+}
+
+/// What every document of one run shares.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub number: Option<DocNumber>,
+    pub date: Option<Date>,
+    /// The year of a notice whose document gives none.
+    pub this_year: i16,
+}
+
+impl Settings {
+    /// The settings of the archive at `root`, with no overrides.
+    pub fn for_archive(root: &Path) -> Settings {
+        Settings {
+            root: root.to_path_buf(),
+            config: SiteConfig::load(root, &mut Vec::new()),
+            number: None,
+            date: None,
+            this_year: jiff::ZonedDateTime::now().date().year(),
+        }
+    }
+
+    fn language(&self) -> Language {
+        self.config.language
+    }
+}
+
+/// Runs an import: converts every file, then writes them all, or nothing when any failed.
+pub fn run(options: &ImportOptions) -> ImportOutcome {
+    let mut settings = Settings::for_archive(&options.root);
+    let language = settings.language();
+    let mut outcome = ImportOutcome::default();
+    let report = |file: &str, problem| Report { file: file.to_string(), problem, language };
+    let files = match expand_inputs(&options.inputs) {
+        Ok(files) => files,
+        Err((file, problem)) => {
+            outcome.reports.push(report(&file, problem));
+            return outcome;
+        }
+    };
+    if (options.number.is_some() || options.date.is_some()) && files.len() != 1 {
+        outcome.reports.push(report("gazette import", Problem::OverrideNeedsOneFile));
+        return outcome;
+    }
+    if let Some(text) = &options.number {
+        match DocNumber::parse(text) {
+            Some(n) => settings.number = Some(n),
+            None => outcome.reports.push(report("--number", Problem::BadNumber(text.clone()))),
+        }
+    }
+    if let Some(text) = &options.date {
+        match text.trim().parse::<Date>().ok().filter(|_| text.trim().len() == 10) {
+            Some(d) => settings.date = Some(d),
+            None => outcome.reports.push(report("--date", Problem::BadDate(text.clone()))),
+        }
+    }
+    if outcome.failed() {
+        return outcome;
+    }
+    let mut converted: Vec<(String, Converted)> = Vec::new();
+    for file in &files {
+        let name = file.display().to_string();
+        let result = std::fs::read(file)
+            .map_err(|e| report(&name, Problem::CannotRead(e.to_string())))
+            .and_then(|bytes| convert(&bytes, &name, &settings));
+        match result {
+            Ok(c) => converted.push((name, c)),
+            Err(r) => outcome.reports.push(r),
+        }
+    }
+    for (name, c) in &converted {
+        outcome.reports.extend(c.warnings.iter().cloned());
+        let shown = shown_path(&c.path);
+        if let Some((other, _)) = converted.iter().find(|(n, o)| n != name && o.path == c.path) {
+            outcome
+                .reports
+                .push(report(name, Problem::SamePath { path: shown.clone(), other: other.clone() }));
+        } else if !options.dry_run && !options.force && c.path.exists() {
+            outcome.reports.push(report(name, Problem::Exists(shown)));
+        }
+    }
+    if outcome.failed() {
+        return outcome;
+    }
+    if options.dry_run {
+        for (_, c) in &converted {
+            if converted.len() > 1 {
+                outcome.printed.push_str(&format!("==> {} <==\n", shown_path(&c.path)));
+            }
+            outcome.printed.push_str(&c.text);
+        }
+        return outcome;
+    }
+    for (name, c) in converted {
+        let written = c
+            .path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&c.path, &c.text));
+        match written {
+            Ok(()) => outcome.written.push(c.path),
+            Err(e) => outcome.reports.push(report(
+                &name,
+                Problem::CannotWrite { path: shown_path(&c.path), detail: e.to_string() },
+            )),
+        }
+    }
+    outcome
+}
+
+/// A path as printed: without a leading `./`.
+pub fn shown_path(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
+}
+
+/// The files named, with each folder replaced by its `.docx` files in name order (Word's
+/// `~$` lock files left out).
+fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, (String, Problem)> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(input)
+            .map_err(|e| (input.display().to_string(), Problem::CannotRead(e.to_string())))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")))
+            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$")))
+            .collect();
+        if found.is_empty() {
+            return Err((input.display().to_string(), Problem::NoDocxInFolder));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// Converts one document's bytes; `name` is how messages call the file.
+pub fn convert(bytes: &[u8], name: &str, settings: &Settings) -> Result<Converted, Report> {
+    let language = settings.language();
+    let report = |problem| Report { file: name.to_string(), problem, language };
+    let document = docx::read(bytes).map_err(report)?;
+    let layout = layout::recognise(&document);
+    let front = front_matter(&layout.fields, settings);
+    let (body, merged_tables) = markdown::body(&layout.body, &document.notes);
+    let mut warnings: Vec<Report> = front.missing.iter().map(|&f| report(Problem::NotFound(f))).collect();
+    warnings.extend(merged_tables.into_iter().map(|table| report(Problem::MergedCells { table })));
+    if front.draft {
+        warnings.push(report(Problem::ImportedAsDraft));
+    }
+    let text: String = format!("{}\n{}", front.write(language), body).nfc().collect();
+    let path = target_path(&front, &layout.fields, name, settings);
+    Ok(Converted { text, path, warnings })
+}
+
+/// The front-matter values: the overrides, else what the layout found, spelled as the
+/// archive's `site.yaml` spells its issuers.
+fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
+    let number = settings.number.clone().or_else(|| fields.number.clone());
+    let date = settings.date.or(fields.date);
+    let mut missing = Vec::new();
+    let mut need = |value_found: bool, field| {
+        if !value_found {
+            missing.push(field);
+        }
+    };
+    need(number.is_some(), Field::Number);
+    let code_type = number.as_ref().and_then(|n| number::type_name(n.type_code.as_deref()?, n.system));
+    let type_name = match (fields.type_name, code_type) {
+        (Some(found), Some(from_code)) if found == from_code => None,
+        (Some(found), _) => Some(found.to_string()),
+        (None, Some(_)) => None,
+        (None, None) => {
+            need(false, Field::Type);
+            None
+        }
+    };
+    need(fields.title.is_some(), Field::Title);
+    let issuer = archive_issuer(fields.issuer.as_deref(), number.as_ref(), &settings.config);
+    need(issuer.is_some(), Field::Issuer);
+    need(date.is_some(), Field::Date);
+    need(fields.place.is_some(), Field::Place);
+    let signer = fields.signature.clone().filter(|s| s.name.is_some());
+    need(signer.is_some(), Field::Signer);
+    need(!fields.recipients.is_empty(), Field::Recipients);
+    let system = match (&number, fields.system) {
+        (Some(n), Some(s)) if n.system != s => Some(s),
+        (None, s) => s,
+        _ => None,
+    };
+    let parent_issuer = fields.parent_issuer.as_deref().map(|p| known_spelling(p, &settings.config));
+    FrontMatter {
+        draft: number.is_none() || date.is_none(),
+        number: number.map(|n| n.written),
+        type_name,
+        title: fields.title.clone(),
+        issuer,
+        parent_issuer,
+        system,
+        date,
+        place: fields.place.clone(),
+        signer,
+        recipients: fields.recipients.clone(),
+        missing,
+    }
+}
+
+/// The issuer as the archive names it: `site.yaml`'s name for the number's issuer code when the
+/// header's name begins it (`VĂN PHÒNG` → `Văn phòng Tỉnh ủy Sơn Hà`), else the header's name.
+fn archive_issuer(found: Option<&str>, number: Option<&DocNumber>, config: &SiteConfig) -> Option<String> {
+    let configured = number.and_then(|n| config.issuers.get(&n.issuer_code.to_uppercase()));
+    match (found, configured) {
+        (Some(found), Some(name)) if fold(name).starts_with(&fold(found)) => Some(name.clone()),
+        (Some(found), _) => Some(known_spelling(found, config)),
+        (None, Some(name)) => Some(name.clone()),
+        (None, None) => None,
+    }
+}
+
+/// A name as `site.yaml` spells it when it names one of its issuers, else as found.
+fn known_spelling(found: &str, config: &SiteConfig) -> String {
+    let key = fold(found);
+    config.issuers.values().find(|name| fold(name) == key).cloned().unwrap_or_else(|| found.to_string())
+}
+
+fn fold(text: &str) -> String {
+    crate::slug::slugify(text)
+}
+
+/// `content/YEAR/<slug of type and number>.md`, as `gazette new` chooses; a notice without a
+/// number is named after its type and file.
+fn target_path(front: &FrontMatter, fields: &Fields, name: &str, settings: &Settings) -> PathBuf {
+    let number = settings.number.as_ref().or(fields.number.as_ref());
+    let year = front
+        .date
+        .map(|d| d.year())
+        .or(fields.year)
+        .or(number.and_then(|n| n.year))
+        .unwrap_or(settings.this_year);
+    let type_name = front
+        .type_name
+        .clone()
+        .or_else(|| fields.type_name.map(str::to_string))
+        .or_else(|| {
+            let n = number?;
+            number::type_name(n.type_code.as_deref()?, n.system).map(str::to_string)
+        })
+        .unwrap_or_else(|| "Văn bản".to_string());
+    let label = match number {
+        Some(n) => format!("{type_name} {}", n.written),
+        None => {
+            let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("du-thao");
+            format!("{type_name} {stem}")
+        }
+    };
+    crate::new::notice_path(&settings.root, year, &label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_archive_spelling_of_an_issuer_wins_when_the_header_begins_it() {
+        let mut config = SiteConfig::default();
+        config.issuers.insert("VPTU".into(), "Văn phòng Tỉnh ủy Sơn Hà".into());
+        config.issuers.insert("UBND".into(), "Ủy ban nhân dân tỉnh Sơn Hà".into());
+        let n = DocNumber::parse("38-TB/VPTU");
+        assert_eq!(
+            archive_issuer(Some("Văn phòng"), n.as_ref(), &config).as_deref(),
+            Some("Văn phòng Tỉnh ủy Sơn Hà")
+        );
+        assert_eq!(archive_issuer(Some("Ban Tổ chức"), n.as_ref(), &config).as_deref(), Some("Ban Tổ chức"));
+        assert_eq!(
+            archive_issuer(Some("Ủy ban nhân dân tỉnh Sơn Hà"), None, &config).as_deref(),
+            Some("Ủy ban nhân dân tỉnh Sơn Hà")
+        );
+    }
+}

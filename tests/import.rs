@@ -1,0 +1,353 @@
+//! `gazette import`: Word notices built here from XML, imported through the command line, and
+//! compared with golden Markdown files under `tests/import/` (`GAZETTE_BLESS=1` rewrites them).
+
+mod common;
+#[path = "import/docx.rs"]
+mod docx;
+#[path = "import/samples.rs"]
+mod samples;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::*;
+use docx::Docx;
+
+/// An archive with the document saved as `word/NAME.docx` and optional site.yaml.
+fn archive_with(name: &str, document: &Docx, site: Option<&str>) -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write_bytes(&format!("word/{name}.docx"), &document.bytes());
+    if let Some(site) = site {
+        archive.write("site.yaml", site);
+    }
+    archive
+}
+
+fn import(archive: &TestArchive, args: &[&str]) -> Output {
+    archive.run(&[&["import"], args].concat())
+}
+
+/// Imports `word/NAME.docx`, asserts success, and returns the written path and stderr.
+fn import_ok(archive: &TestArchive, name: &str) -> (String, String) {
+    let output = import(archive, &[&format!("word/{name}.docx")]);
+    assert!(output.status.success(), "import failed:\n{}", stderr(&output));
+    (stdout(&output).trim().to_string(), stderr(&output))
+}
+
+/// Compares with `tests/import/GOLDEN`, showing the differing lines.
+fn assert_golden(golden: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(golden);
+    if std::env::var_os("GAZETTE_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    if expected != actual {
+        panic!(
+            "{golden} differs (- expected, + actual; GAZETTE_BLESS=1 rewrites it):\n{}",
+            line_diff(&expected, actual)
+        );
+    }
+}
+
+/// The lines of a longest-common-subsequence diff that differ, with their line numbers.
+fn line_diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push_str(&format!("+{:>4} | {}\n", j + 1, b[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("-{:>4} | {}\n", i + 1, a[i]));
+            i += 1;
+        }
+    }
+    if out.is_empty() { "(only line ends differ)".to_string() } else { out }
+}
+
+/// Imports a sample and compares the written notice with its golden file; returns stderr.
+fn golden_case(name: &str, document: &Docx, site: Option<&str>, expected_path: &str) -> String {
+    let archive = archive_with(name, document, site);
+    let (path, err) = import_ok(&archive, name);
+    assert_eq!(path, expected_path, "{err}");
+    assert_golden(&format!("{name}.md"), &archive.read(&path));
+    err
+}
+
+const SON_HA_SITE: &str = "place: Sơn Hà\nissuers:\n  TU: Tỉnh ủy Sơn Hà\n  VPTU: Văn phòng Tỉnh ủy Sơn Hà\n  STTTT: Sở Thông tin và Truyền thông tỉnh Sơn Hà\n";
+
+#[test]
+fn a_state_quyet_dinh_with_articles() {
+    let err =
+        golden_case("quyet-dinh", &samples::quyet_dinh(), None, "content/2024/quyet-dinh-215-qd-ubnd.md");
+    assert_eq!(err, "", "a complete notice imports without warnings");
+}
+
+#[test]
+fn a_party_thong_bao_with_bold_sections() {
+    let err = golden_case(
+        "thong-bao",
+        &samples::thong_bao(),
+        Some(SON_HA_SITE),
+        "content/2024/thong-bao-38-tb-vptu.md",
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_header_and_footer_laid_out_with_tabs() {
+    let err =
+        golden_case("header-tabs", &samples::header_tabs(), None, "content/2024/huong-dan-12-hd-btctu.md");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_header_in_text_boxes() {
+    let err = golden_case(
+        "header-text-box",
+        &samples::header_text_box(),
+        None,
+        "content/2024/ke-hoach-118-kh-snv.md",
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn word_numbering_labels_become_text() {
+    let err = golden_case("numbering", &samples::numbering(), None, "content/2024/ke-hoach-27-kh-tu.md");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn tracked_changes_are_accepted() {
+    let err = golden_case(
+        "tracked-changes",
+        &samples::tracked_changes(),
+        None,
+        "content/2024/quyet-dinh-216-qd-ubnd.md",
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn hidden_text_is_dropped() {
+    let err =
+        golden_case("hidden-text", &samples::hidden_text(), None, "content/2024/thong-bao-71-tb-ubkttu.md");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_merged_table_is_the_closest_pipe_table_with_a_warning() {
+    let err =
+        golden_case("merged-table", &samples::merged_table(), None, "content/2024/bao-cao-96-bc-snv.md");
+    assert!(err.contains("warning: word/merged-table.docx: bảng 1 có ô gộp"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn footnotes_become_markdown_footnotes() {
+    let err = golden_case("footnotes", &samples::footnotes(), None, "content/2024/thong-bao-19-tb-btgtu.md");
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_letterhead_in_the_first_page_header() {
+    let err = golden_case(
+        "letterhead",
+        &samples::letterhead(),
+        Some(SON_HA_SITE),
+        "content/2024/thong-bao-45-tb-stttt.md",
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn a_draft_without_number_and_day_is_imported_as_a_draft_with_comments() {
+    let err = golden_case("draft", &samples::draft(), None, "content/2024/quyet-dinh-draft.md");
+    for field in ["`number`", "`date`"] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("warning: word/draft.docx: không tìm thấy") && l.contains(field)),
+            "{err}"
+        );
+    }
+    assert!(err.contains("bản nháp (draft: true)"), "{err}");
+}
+
+#[test]
+fn messages_follow_the_language_of_the_archive() {
+    let archive = archive_with("draft", &samples::draft(), Some("language: en\n"));
+    let output = import(&archive, &["word/draft.docx"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.contains("warning: word/draft.docx: `number` not found"), "{err}");
+    assert!(err.contains("imported as a draft"), "{err}");
+    let text = archive.read(stdout(&output).trim());
+    assert!(
+        text.contains("number:  # the number (Số: …) not found in the Word file: fill it in\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_imported_notice_passes_check_unchanged() {
+    for (name, document) in [("quyet-dinh", samples::quyet_dinh()), ("thong-bao", samples::thong_bao())] {
+        let archive = archive_with(name, &document, Some(SON_HA_SITE));
+        let (path, _) = import_ok(&archive, name);
+        let before = archive.read(&path);
+        let check = archive.run(&["check", "--root", archive.root().to_str().unwrap()]);
+        let report = stdout(&check);
+        assert!(check.status.success(), "{name}: check failed:\n{report}");
+        assert!(!report.contains("missing"), "{name}: {report}");
+        assert!(report.contains("0 errors"), "{name}: {report}");
+        assert_eq!(archive.read(&path), before, "check changed nothing");
+        archive.build_ok(&[]);
+    }
+}
+
+#[test]
+fn dry_run_prints_and_writes_nothing() {
+    let archive = archive_with("quyet-dinh", &samples::quyet_dinh(), None);
+    let output = import(&archive, &["word/quyet-dinh.docx", "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("---\nnumber: \"215/QĐ-UBND\"\n"), "{}", stdout(&output));
+    assert!(!archive.exists("content"), "nothing written");
+}
+
+#[test]
+fn an_existing_notice_is_replaced_only_with_force() {
+    let archive = archive_with("quyet-dinh", &samples::quyet_dinh(), None);
+    archive.write("content/2024/quyet-dinh-215-qd-ubnd.md", "kept\n");
+    let refused = import(&archive, &["word/quyet-dinh.docx"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("đã có: thêm --force để ghi đè"), "{}", stderr(&refused));
+    assert_eq!(archive.read("content/2024/quyet-dinh-215-qd-ubnd.md"), "kept\n");
+    let forced = import(&archive, &["word/quyet-dinh.docx", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert!(archive.read("content/2024/quyet-dinh-215-qd-ubnd.md").starts_with("---\nnumber:"));
+}
+
+#[test]
+fn a_folder_of_several_files_is_imported_at_once() {
+    let archive = TestArchive::new();
+    for (n, day) in [(301, 4), (302, 5), (303, 6)] {
+        archive.write_bytes(&format!("word/qd-{n}.docx"), &samples::quyet_dinh_numbered(n, day).bytes());
+    }
+    archive.write("word/~$qd-301.docx", "Word's lock file");
+    archive.write("word/ghi-chu.txt", "not a Word file");
+    let output = import(&archive, &["word"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written: Vec<String> = stdout(&output).lines().map(|l| l.trim().to_string()).collect();
+    assert_eq!(
+        written,
+        [
+            "content/2024/quyet-dinh-301-qd-ubnd.md",
+            "content/2024/quyet-dinh-302-qd-ubnd.md",
+            "content/2024/quyet-dinh-303-qd-ubnd.md"
+        ]
+    );
+    assert!(archive.read("content/2024/quyet-dinh-302-qd-ubnd.md").contains("date: 2024-03-05\n"));
+}
+
+#[test]
+fn number_and_date_can_be_given() {
+    let archive = archive_with("draft", &samples::draft(), None);
+    let output = import(&archive, &["word/draft.docx", "--number", "230/QĐ-UBND", "--date", "2024-03-21"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), "content/2024/quyet-dinh-230-qd-ubnd.md");
+    let text = archive.read("content/2024/quyet-dinh-230-qd-ubnd.md");
+    assert!(text.contains("number: \"230/QĐ-UBND\"\n") && text.contains("date: 2024-03-21\n"), "{text}");
+    assert!(!text.contains("draft"), "{text}");
+    assert_eq!(stderr(&output), "");
+    let bad = import(&archive, &["word/draft.docx", "--date", "21/3/2024"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("không phải ngày dạng YYYY-MM-DD"), "{}", stderr(&bad));
+    let bad = import(&archive, &["word/draft.docx", "--number", "230"]);
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+/// Imports `word/NAME.docx` (holding `bytes`) expecting a refusal: exit 1, the message, and no
+/// content written.
+fn assert_refused(name: &str, bytes: &[u8], message: &str) {
+    let archive = TestArchive::new();
+    archive.write_bytes(&format!("word/{name}.docx"), bytes);
+    let output = import(&archive, &[&format!("word/{name}.docx")]);
+    assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
+    let err = stderr(&output);
+    assert!(err.starts_with(&format!("error: word/{name}.docx: ")), "{name}: {err}");
+    assert!(err.contains(message), "{name}: {err}");
+    assert!(!archive.exists("content"), "{name}: nothing written");
+}
+
+#[test]
+fn text_in_8_bit_fonts_is_refused_with_how_to_convert_it() {
+    assert_refused("tcvn3", &samples::eight_bit_font().bytes(), "(phông .VnTime)");
+    assert_refused("tcvn3", &samples::eight_bit_font().bytes(), "Unikey: Công cụ chuyển mã");
+    assert_refused("vni", &samples::eight_bit_text().bytes(), "bảng mã cũ TCVN3 (ABC) hoặc VNI");
+}
+
+#[test]
+fn files_that_are_not_word_documents_are_refused() {
+    assert_refused("ghi-chu", "Đây không phải tệp Word.".as_bytes(), "không phải tệp Word .docx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    assert_refused("co-mat-khau", &ole, "tệp đã đặt mật khẩu, hoặc là tệp Word 97–2003 .doc");
+    let mut truncated = samples::quyet_dinh().bytes();
+    truncated.truncate(truncated.len() / 2);
+    assert_refused("hong", &truncated, "tệp .docx bị hỏng");
+    let spreadsheet = docx::zip_of(&[("xl/workbook.xml", b"<workbook/>".as_slice())]);
+    assert_refused("bang-tinh", &spreadsheet, "không phải tệp Word .docx");
+    let broken_xml = docx::zip_of(&[("word/document.xml", b"<w:document><w:body>".as_slice())]);
+    assert_refused("xml-hong", &broken_xml, "không phải XML hợp lệ");
+}
+
+#[test]
+fn zip_bombs_and_hostile_xml_are_refused() {
+    // 17 MiB of spaces pack into a few kilobytes.
+    let mut huge =
+        b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            .to_vec();
+    huge.resize(17 * 1024 * 1024, b' ');
+    huge.extend_from_slice(b"</w:body></w:document>");
+    let bomb = docx::zip_of(&[("word/document.xml", huge.as_slice())]);
+    assert!(bomb.len() < 200 * 1024, "the bomb is small: {}", bomb.len());
+    assert_refused("bom-zip", &bomb, "giải nén ra quá 16 MiB");
+    let names: Vec<String> = (0..5001).map(|n| format!("word/media/{n}.bin")).collect();
+    let many: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), b"".as_slice())).collect();
+    assert_refused("nhieu-phan", &docx::zip_of(&many), "có quá 5000 phần");
+    let laughs = b"<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]><d>&b;</d>";
+    assert_refused(
+        "dtd",
+        &docx::zip_of(&[("word/document.xml", laughs.as_slice())]),
+        "không phải XML hợp lệ",
+    );
+    let deep = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{}{}</w:body></w:document>",
+        "<w:sdt><w:sdtContent>".repeat(400),
+        "</w:sdtContent></w:sdt>".repeat(400)
+    );
+    assert_refused("sau", &docx::zip_of(&[("word/document.xml", deep.as_bytes())]), "lồng nhau quá sâu");
+}
+
+#[test]
+fn one_failing_file_stops_the_whole_import() {
+    let archive = TestArchive::new();
+    archive.write_bytes("word/a.docx", &samples::quyet_dinh().bytes());
+    archive.write_bytes("word/b.docx", &samples::eight_bit_font().bytes());
+    let output = import(&archive, &["word"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("error: word/b.docx: "), "{}", stderr(&output));
+    assert!(!archive.exists("content"), "nothing written");
+}
