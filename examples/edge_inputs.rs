@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-use gazette::site::{self, BuildOptions};
+use gazette::publish::{self, Options};
 
 /// A notice file: front-matter lines, then the body.
 fn notice(front: &str, body: &str) -> String {
@@ -67,7 +67,7 @@ fn seconds_to_check(text: &str) -> f64 {
 
 fn check(root: &Path) -> f64 {
     let started = Instant::now();
-    let report = site::check(&BuildOptions::new(root));
+    let report = publish::check(&Options::new(root));
     std::hint::black_box(report.notices);
     started.elapsed().as_secs_f64()
 }

@@ -13,7 +13,7 @@ mod samples;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use gazette::import::{self, ImportOptions, Settings};
+use gazette::author::import::{self, ImportOptions, Settings};
 
 const DOCUMENTS: u32 = 100;
 

@@ -1,40 +1,29 @@
 //! What each kind of output costs to render, without the disk: notice pages, index pages,
 //! feeds, the other files, and the search index, on one archive.
 //!
-//! Loads and links the archive as `gazette build` does, plans it, then renders each kind of
-//! file in parallel and prints the time and the count. Writing is left out on purpose: on a
-//! busy disk it varies more than all the rendering together.
+//! Reads, links and plans the archive as `gazette build` does, then renders each kind of file
+//! in parallel and prints the time and the count. Writing is left out on purpose: on a busy
+//! disk it varies more than all the rendering together.
 //!
 //! `cargo run --release --example stage_costs -- ARCHIVE`
 
 use std::time::Instant;
 
 use gazette::diag::count_errors;
-use gazette::index::Indexes;
-use gazette::plan::{self, Output};
-use gazette::render::Renderer;
-use gazette::site::{self, BuildOptions, Timings};
+use gazette::publish::plan::{Output, Planned};
+use gazette::publish::{self, Options, Timings};
 use rayon::prelude::*;
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: stage_costs ARCHIVE");
     let mut problems = Vec::new();
     let mut timings = Timings::start();
-    let (theme, archive, _) = site::load(&BuildOptions::new(&root), &mut problems, &mut timings);
-    let theme = theme.expect("the theme loads");
+    let (site, _) = publish::prepare(&Options::new(&root), &mut problems, &mut timings);
     assert_eq!(count_errors(&problems), 0, "the archive has errors");
+    let site = site.expect("the archive builds");
     for (stage, seconds) in &timings.stages {
         println!("{seconds:>8.3} s  {stage}");
     }
-    let started = Instant::now();
-    let indexes = Indexes::build(&archive);
-    let plan = plan::plan(&archive, &indexes, &vec![0; archive.len()], 0);
-    println!(
-        "{:>8.3} s  indexes and plan ({} files planned)",
-        started.elapsed().as_secs_f64(),
-        plan.files.len()
-    );
-    let renderer = Renderer::new(&archive, &theme, &indexes);
     type Kind = (&'static str, fn(&Output) -> bool);
     let kinds: [Kind; 4] = [
         ("notice pages", |o| matches!(o, Output::Notice(_))),
@@ -47,12 +36,9 @@ fn main() {
         }),
     ];
     for (name, wanted) in kinds {
-        let files: Vec<&plan::Planned> = plan.files.iter().filter(|f| wanted(&f.output)).collect();
+        let files: Vec<&Planned> = site.plan.files.iter().filter(|f| wanted(&f.output)).collect();
         let started = Instant::now();
-        let bytes: usize = files
-            .par_iter()
-            .map(|f| plan::render_planned(&renderer, &plan, f).map_or(0, |p| p.html.len()))
-            .sum();
+        let bytes: usize = files.par_iter().map(|f| site.render(f).map_or(0, |p| p.html.len())).sum();
         println!(
             "{:>8.3} s  {name}: {} files, {:.1} MB",
             started.elapsed().as_secs_f64(),
@@ -61,7 +47,7 @@ fn main() {
         );
     }
     let started = Instant::now();
-    let index = gazette::search::index_files(&archive, &indexes);
+    let index = site.search_index();
     let bytes: usize = index.iter().map(|p| p.html.len()).sum();
     println!(
         "{:>8.3} s  search index: {} files, {:.1} MB",

@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::output::Wait;
-use crate::site::{self, BuildOptions, BuildReport};
+use crate::output::build::{self as building, BuildOptions};
+use crate::publish::{self as site, Report as BuildReport};
 
 #[derive(Parser, Debug)]
 #[command(name = "gazette", version, about = "Static site generator for published official notices")]
@@ -108,14 +109,13 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, out, drafts, base_url, timings, no_wait } => {
-            let options = BuildOptions {
+            let site = site::Options {
                 root: site::resolve_root(root.as_deref()),
-                out,
                 drafts,
-                base_url,
+                base_url: base_url.map(Some),
                 progress: true,
-                wait: if no_wait { Wait::No } else { Wait::Yes },
             };
+            let options = BuildOptions { site, out, wait: if no_wait { Wait::No } else { Wait::Yes } };
             build(&options, timings)
         }
         Command::Serve { root, bind, port } => {
@@ -138,8 +138,8 @@ pub fn run() -> ExitCode {
                 }
             });
             let date = jiff::ZonedDateTime::now().date();
-            let new = crate::new::NewNotice { type_code, issuer_code: issuer, title, system, date };
-            match crate::new::create(&site::resolve_root(root.as_deref()), &new) {
+            let new = crate::author::new::NewNotice { type_code, issuer_code: issuer, title, system, date };
+            match crate::author::new::create(&site::resolve_root(root.as_deref()), &new) {
                 Ok(path) => {
                     println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
                     ExitCode::SUCCESS
@@ -151,7 +151,7 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Import { root, files, number, date, dry_run, force } => {
-            let options = crate::import::ImportOptions {
+            let options = crate::author::import::ImportOptions {
                 root: site::resolve_root(root.as_deref()),
                 inputs: files,
                 number,
@@ -162,13 +162,13 @@ pub fn run() -> ExitCode {
             import(&options)
         }
         Command::Check { root, format } => {
-            check(&BuildOptions::new(site::resolve_root(root.as_deref())), format)
+            check(&site::Options::new(site::resolve_root(root.as_deref())), format)
         }
     }
 }
 
 fn build(options: &BuildOptions, timings: bool) -> ExitCode {
-    match site::build(options) {
+    match building::build(options) {
         Ok(report) => {
             print_diagnostics(&report);
             if timings {
@@ -189,19 +189,19 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
     }
 }
 
-fn import(options: &crate::import::ImportOptions) -> ExitCode {
-    let outcome = crate::import::run(options);
+fn import(options: &crate::author::import::ImportOptions) -> ExitCode {
+    let outcome = crate::author::import::run(options);
     for report in &outcome.reports {
         eprintln!("{report}");
     }
     print!("{}", outcome.printed);
     for path in &outcome.written {
-        println!("{}", crate::import::shown_path(path));
+        println!("{}", crate::author::import::shown_path(path));
     }
     if outcome.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
-fn check(options: &BuildOptions, format: Format) -> ExitCode {
+fn check(options: &site::Options, format: Format) -> ExitCode {
     use std::io::Write;
     let report = site::check(options);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

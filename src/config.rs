@@ -1,8 +1,8 @@
 //! Site configuration: `site.yaml` at the archive root.
 //!
-//! Owns the keys of the file, their defaults and their validation. Every key is optional, and
-//! a missing file means all defaults. Command-line overrides (`--base-url`) are applied by the
-//! caller, not here.
+//! Owns the keys of the file, their defaults and their validation, and [`SiteView`], what
+//! templates see of them as `site`. Every key is optional, and a missing file means all
+//! defaults. Command-line overrides (`--base-url`) are applied by the caller, not here.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -148,6 +148,26 @@ fn normalize_base_url(url: &str) -> Option<String> {
         return None;
     }
     Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// What every template sees as `site`.
+#[derive(Debug, serde::Serialize)]
+pub struct SiteView<'a> {
+    title: &'a str,
+    language: &'a str,
+    base_url: Option<&'a str>,
+    extra: &'a Value,
+}
+
+impl SiteConfig {
+    pub fn view(&self) -> SiteView<'_> {
+        SiteView {
+            title: &self.title,
+            language: self.language.code(),
+            base_url: self.base_url.as_deref(),
+            extra: &self.extra,
+        }
+    }
 }
 
 /// Applies a `--base-url` given on the command line.

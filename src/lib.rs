@@ -1,31 +1,23 @@
 //! Gazette: a static site generator for published official notices.
 //!
-//! The pipeline, one module a stage: [`config`] (site.yaml) and [`theme`] (templates), then
-//! [`content`] (files to notices, with [`markdown`] bodies), [`archive`] (notices linked by
-//! [`cite`]ations and relations), [`render`] (pages), [`search`] (the index the search page
-//! reads), [`output`] (staged writing); [`site`] runs them in order and [`cli`] is the command
-//! line. [`new`] and [`import`] write notices: a numbered draft, or a signed Word document.
+//! The pipeline, one module a stage, each importing only those before it: [`config`]
+//! (site.yaml), [`content`] (files to notices, with their bodies), [`cite`] (the number and
+//! citation grammars), [`archive`] (notices linked, resolved and indexed), [`publish`] (every
+//! output file planned and rendered), [`output`] (the output folder, written all or nothing),
+//! [`serve`] (the preview), and [`cli`]. [`author`] writes new notices into `content/`. Beside
+//! them: [`diag`] (problems), [`text`] (decoding), [`yaml`], [`slug`] and [`hash`].
 
-pub mod api;
 pub mod archive;
+pub mod author;
 pub mod cite;
 pub mod cli;
-pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diag;
-pub mod feeds;
-pub mod import;
-pub mod index;
-pub mod markdown;
-pub mod new;
+pub mod hash;
 pub mod output;
-pub mod plan;
-pub mod render;
-pub mod search;
+pub mod publish;
 pub mod serve;
-pub mod site;
 pub mod slug;
 pub mod text;
-pub mod theme;
 pub mod yaml;

@@ -6,8 +6,8 @@
 
 use gazette::cite::grammar::find_citations;
 use gazette::config::SiteConfig;
+use gazette::content::body as markdown;
 use gazette::content::parse_notice;
-use gazette::markdown;
 use proptest::prelude::*;
 
 /// Pieces of front-matter, right and wrong.
@@ -187,7 +187,7 @@ proptest! {
 
     #[test]
     fn the_body_pass_takes_any_markdown(body in joined(MARKDOWN_PIECES, 200), raw in any::<bool>()) {
-        let rendered = markdown::render(&body, 10, raw);
+        let (rendered, html) = markdown::render(&body, 10, raw);
         let lines = body.lines().count() + 10;
         for reference in &rendered.references {
             prop_assert!(reference.line >= 10 && reference.line <= lines, "line {}", reference.line);
@@ -195,7 +195,7 @@ proptest! {
         let anchors: std::collections::HashSet<&str> = rendered.toc.iter().map(|t| t.anchor.as_str()).collect();
         prop_assert_eq!(anchors.len(), rendered.toc.len(), "anchors are unique");
         let mut filled = String::new();
-        markdown::fill_references(&rendered.html, &mut filled, |i| format!("«{i}"), |i| format!("{i}»"));
+        markdown::fill_references(&html, &mut filled, |i| format!("«{i}"), |i| format!("{i}»"));
         let opened = filled.matches('«').count();
         prop_assert_eq!(opened, filled.matches('»').count(), "every reference opens and closes");
         prop_assert_eq!(opened, rendered.references.len());

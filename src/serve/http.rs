@@ -158,7 +158,7 @@ fn error_page(preview: &Snapshot) -> Response<Cursor<Vec<u8>>> {
         "<!doctype html><meta charset=\"utf-8\"><title>Gazette: errors</title><body><h1>The archive has errors</h1><pre>",
     );
     for d in &preview.errors {
-        crate::markdown::escape_into(&mut html, &d.to_string());
+        crate::content::body::escape_into(&mut html, &d.to_string());
         html.push('\n');
     }
     html.push_str("</pre></body>");

@@ -18,23 +18,21 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use crate::archive::Archive;
-use crate::config::{self, SiteConfig};
-use crate::content::{self, Notice, SourceEntry};
+use crate::config;
+use crate::content;
 use crate::diag::{self, Diagnostic};
-use crate::index::Indexes;
-use crate::plan::{self, Plan};
-use crate::render::Renderer;
-use crate::theme::{StaticFile, StaticSource, Theme};
+use crate::publish::plan::{Output, Planned};
+use crate::publish::theme::{StaticFile, StaticSource};
+use crate::publish::{self, ReadCache, Site, Timings};
 
 /// Files rendered at once after a change; beyond this a sample is rendered to catch template
 /// errors and the rest waits until asked for.
 const EAGER_RENDER: usize = 64;
 
 /// One file of each kind, to check templates after a large change.
-fn sample(plan: &Plan) -> Vec<&plan::Planned> {
+fn sample(files: &[Planned]) -> Vec<&Planned> {
     let mut seen = HashSet::new();
-    plan.files.iter().filter(|f| seen.insert(std::mem::discriminant(&f.output))).collect()
+    files.iter().filter(|f| seen.insert(std::mem::discriminant(&f.output))).collect()
 }
 
 /// A file the preview server can send.
@@ -101,31 +99,13 @@ fn is_stylesheet(path: &Path) -> bool {
 /// Files of a build by output path.
 type FileTable = HashMap<String, Arc<Vec<u8>>>;
 
-/// What a rebuild may keep of the previous build.
-enum Reuse {
-    /// The notices are the same files in the same order; those at these places changed.
-    AllBut(Vec<usize>),
-    /// Notices were added or removed: link everything again.
-    Nothing,
-}
-
-/// A good build: what pages are rendered from.
-struct Built {
-    theme: Arc<Theme>,
-    sources: Vec<SourceEntry>,
-    revisions: Vec<u64>,
-    archive: Archive,
-    indexes: Indexes,
-    plan: Plan,
-    /// Output path to its place in the plan.
-    planned: HashMap<String, usize>,
-}
-
 /// What the server answers from; replaced whole on every change.
 pub struct Snapshot {
     /// The archive root, with links resolved: files copied from disk must stay inside it.
     root: PathBuf,
-    built: Option<Arc<Built>>,
+    site: Option<Arc<Site>>,
+    /// Output path to its place in the site's plan.
+    planned: Arc<HashMap<String, usize>>,
     /// Pages and feeds rendered so far, by output path: files are rendered when first asked
     /// for; a new snapshot keeps those whose fingerprint did not move.
     rendered: Mutex<FileTable>,
@@ -145,10 +125,10 @@ impl Snapshot {
         if let Some(bytes) = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
             return Some(Served::Rendered(bytes.clone()));
         }
-        let built = self.built.as_ref()?;
-        let Some(&at) = built.planned.get(path) else {
-            if path.strip_prefix(crate::search::DIR).is_some_and(|rest| rest.starts_with('/')) {
-                return self.search_file(built, path);
+        let site = self.site.as_ref()?;
+        let Some(&at) = self.planned.get(path) else {
+            if path.strip_prefix(publish::layout::SEARCH_DIR).is_some_and(|rest| rest.starts_with('/')) {
+                return self.search_file(site, path);
             }
             let from_disk = match self.attachments.get(path) {
                 Some(source) => Served::File(source.clone()),
@@ -156,8 +136,7 @@ impl Snapshot {
             };
             return self.inside_archive(from_disk);
         };
-        let renderer = Renderer::new(&built.archive, &built.theme, &built.indexes);
-        let html = match plan::render_planned(&renderer, &built.plan, &built.plan.files[at]) {
+        let html = match site.render(&site.plan.files[at]) {
             Ok(page) => page.html,
             Err(d) => format!("<!doctype html><meta charset=utf-8><body><pre>{d}</pre></body>"),
         };
@@ -180,33 +159,20 @@ impl Snapshot {
 
     /// Whether any build has succeeded yet.
     pub fn has_site(&self) -> bool {
-        self.built.is_some()
+        self.site.is_some()
     }
 
     /// A file of the search index, which is made for the whole archive at once, on first use.
-    fn search_file(&self, built: &Built, path: &str) -> Option<Served> {
+    fn search_file(&self, site: &Site, path: &str) -> Option<Served> {
         let mut index = self.search_index.lock().unwrap_or_else(|e| e.into_inner());
         let files = index.get_or_insert_with(|| {
-            let files = crate::search::index_files(&built.archive, &built.indexes);
+            let files = site.search_index();
             Arc::new(files.into_iter().map(|p| (p.path, Arc::new(p.html.into_bytes()))).collect())
         });
         files.get(path).map(|bytes| Served::Rendered(bytes.clone()))
     }
 
-    /// This snapshot's build with other static files and errors.
-    fn same_build(&self, statics: HashMap<String, Served>, errors: Vec<Diagnostic>) -> Snapshot {
-        Snapshot {
-            root: self.root.clone(),
-            built: self.built.clone(),
-            rendered: Mutex::new(self.rendered_but(Some(&[]))),
-            statics,
-            attachments: self.attachments.clone(),
-            search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
-            errors,
-        }
-    }
-
-    /// The files rendered so far, but for `stale` (every one when `None`).
+    /// The files rendered so far, but for `stale` (none when `None`).
     fn rendered_but(&self, stale: Option<&[String]>) -> FileTable {
         let Some(stale) = stale else { return FileTable::new() };
         let mut table = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).clone();
@@ -215,14 +181,28 @@ impl Snapshot {
         }
         table
     }
+
+    /// This snapshot's build with other static files and errors.
+    fn same_build(&self, statics: HashMap<String, Served>, errors: Vec<Diagnostic>) -> Snapshot {
+        Snapshot {
+            root: self.root.clone(),
+            site: self.site.clone(),
+            planned: self.planned.clone(),
+            rendered: Mutex::new(self.rendered_but(Some(&[]))),
+            statics,
+            attachments: self.attachments.clone(),
+            search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
+            errors,
+        }
+    }
 }
 
 /// Makes the snapshots of one archive: owned by the thread that watches its files.
 pub struct Preview {
-    root: PathBuf,
+    options: publish::Options,
+    /// The notices read so far, reused while their files do not change.
+    cache: ReadCache,
     current: Arc<Snapshot>,
-    next_revision: u64,
-    theme_revision: u64,
 }
 
 impl Preview {
@@ -231,15 +211,18 @@ impl Preview {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let current = Arc::new(Snapshot {
             root: root.clone(),
-            built: None,
+            site: None,
+            planned: Arc::new(HashMap::new()),
             rendered: Mutex::new(FileTable::new()),
             statics: HashMap::new(),
             attachments: HashMap::new(),
             search_index: Mutex::new(None),
             errors: Vec::new(),
         });
-        let mut preview = Preview { root, current, next_revision: 1, theme_revision: 0 };
-        preview.rebuild_all();
+        // The preview links relatively, whatever base_url the archive deploys to.
+        let options = publish::Options { drafts: true, base_url: Some(None), ..publish::Options::new(root) };
+        let mut preview = Preview { options, cache: ReadCache::default(), current };
+        preview.rebuild(&[], true);
         preview
     }
 
@@ -250,12 +233,12 @@ impl Preview {
 
     /// Applies changed files; returns what the open pages need to know.
     pub fn apply(&mut self, changes: &Changes) -> Outcome {
-        if changes.everything || self.current.built.is_none() {
-            return self.rebuild_all();
+        if changes.everything || !self.current.has_site() {
+            return self.rebuild(&[], true);
         }
         let mut outcome = Outcome::Unchanged;
         if !changes.content.is_empty() {
-            outcome = self.rebuild_content(&changes.content);
+            outcome = self.rebuild(&changes.content, false);
         }
         if !changes.styles.is_empty() && !matches!(outcome, Outcome::Failed(_)) {
             self.refresh_statics();
@@ -266,147 +249,48 @@ impl Preview {
         outcome
     }
 
-    /// Reads everything again: configuration, theme, every notice.
-    fn rebuild_all(&mut self) -> Outcome {
+    /// Reads what changed (everything when `everything`), links, plans, and renders what the
+    /// change touched; keeps the result only if it has no errors.
+    fn rebuild(&mut self, changed: &[PathBuf], everything: bool) -> Outcome {
         let mut problems = Vec::new();
-        // The preview links relatively, whatever base_url the archive deploys to.
-        let config = SiteConfig { base_url: None, ..SiteConfig::load(&self.root, &mut problems) };
-        let theme = Theme::load(&self.root, &config, &mut problems);
-        let sources = content::discover(&self.root, &mut problems);
-        let notices = content::load_all(&self.root, &sources, &config, &mut problems);
-        let (Some(theme), 0) = (theme, diag::count_errors(&problems)) else {
+        let mut timings = Timings::start();
+        let cache = if everything { ReadCache::default() } else { self.cache.clone() };
+        let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
+        let read = publish::read(&self.options, &cache, &changed, &mut problems, &mut timings);
+        let config = read.config.clone();
+        self.cache = read.cache.clone();
+        if diag::count_errors(&problems) > 0 || read.theme.is_none() {
             return self.fail(problems, Some(&config));
-        };
-        self.theme_revision += 1;
-        let revisions: Vec<u64> = sources.iter().map(|_| self.take_revision()).collect();
-        let notices = notices.into_iter().map(Arc::new).collect();
-        let next = Next { config, theme: Arc::new(theme), sources, revisions, notices, reuse: None };
-        self.finish(next, problems)
-    }
-
-    fn take_revision(&mut self) -> u64 {
-        self.next_revision += 1;
-        self.next_revision
-    }
-
-    /// Keeps the last good build, with the errors of this rebuild and the static files and
-    /// attachments as they are on disk now.
-    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: Option<&SiteConfig>) -> Outcome {
-        diag::sort(&mut problems);
-        problems.retain(Diagnostic::is_error);
-        let statics = match (config, &self.current.built) {
-            (Some(config), _) => statics_table(crate::theme::static_files(&self.root, config)),
-            (None, Some(built)) => {
-                statics_table(crate::theme::static_files(&self.root, &built.archive.config))
-            }
-            (None, None) => self.current.statics.clone(),
-        };
-        self.current = Arc::new(self.current.same_build(statics, problems.clone()));
-        Outcome::Failed(problems)
-    }
-
-    /// A new snapshot of the same build with the static files as they are on disk now.
-    fn refresh_statics(&mut self) {
-        let Some(built) = &self.current.built else { return };
-        let statics = statics_table(crate::theme::static_files(&self.root, &built.archive.config));
-        self.current = Arc::new(self.current.same_build(statics, Vec::new()));
-    }
-
-    /// Re-reads the changed notice files and renders what their change touched.
-    fn rebuild_content(&mut self, changed: &[PathBuf]) -> Outcome {
-        let built = self.current.built.clone().expect("a good build exists");
-        let changed: HashSet<&Path> = changed.iter().map(PathBuf::as_path).collect();
-        let known: HashSet<&Path> = built.sources.iter().map(|s| s.path.as_path()).collect();
-        let structure_changed = changed.iter().any(|p| !known.contains(p) || !p.is_file());
-        let mut problems = Vec::new();
-        let sources = if structure_changed {
-            content::discover(&self.root, &mut problems)
-        } else {
-            built.sources.clone()
-        };
-        let previous: HashMap<&Path, (usize, &SourceEntry)> =
-            built.sources.iter().enumerate().map(|(i, s)| (s.path.as_path(), (i, s))).collect();
-        let mut reload = Vec::new();
-        let mut notices = Vec::with_capacity(sources.len());
-        let mut revisions = Vec::with_capacity(sources.len());
-        for (k, source) in sources.iter().enumerate() {
-            match previous.get(source.path.as_path()) {
-                Some(&(i, old)) if old == source && !changed.contains(source.path.as_path()) => {
-                    notices.push(Some(built.archive.notices[i].clone()));
-                    revisions.push(built.revisions[i]);
-                }
-                _ => {
-                    reload.push(k);
-                    notices.push(None);
-                    revisions.push(0);
-                }
-            }
         }
-        let config = built.archive.config.clone();
-        let loaded: Vec<(usize, Option<Notice>, Vec<Diagnostic>)> = reload
-            .par_iter()
-            .map(|&k| {
-                let (notice, problems) = content::load_one(&self.root, &sources[k], &config);
-                (k, notice, problems)
-            })
-            .collect();
-        for (k, notice, mut found) in loaded {
-            problems.append(&mut found);
-            notices[k] = notice.map(Arc::new);
-            revisions[k] = self.take_revision();
-        }
-        if diag::count_errors(&problems) > 0 {
-            return self.fail(problems, None);
-        }
-        let notices: Vec<Arc<Notice>> = notices.into_iter().flatten().collect();
-        let reuse = if structure_changed { Reuse::Nothing } else { Reuse::AllBut(reload) };
-        let theme = built.theme.clone();
-        let next = Next { config, theme, sources, revisions, notices, reuse: Some(reuse) };
-        self.finish(next, problems)
-    }
-
-    /// Links, plans and renders; keeps the result only if it has no errors.
-    fn finish(&mut self, next: Next, mut problems: Vec<Diagnostic>) -> Outcome {
-        let Next { config, theme, sources, revisions, notices, reuse } = next;
-        let everything = reuse.is_none();
-        let previous = self.current.built.clone().filter(|_| !everything);
-        let changed = match &reuse {
-            Some(Reuse::AllBut(changed)) => Some(changed.as_slice()),
-            _ => None,
+        let previous = self.current.site.clone().filter(|_| !everything);
+        let site = match Site::assemble(read, previous.as_deref(), &mut problems) {
+            Ok(site) => site,
+            Err(_) => return self.fail(problems, Some(&config)),
         };
-        let archive = match (&previous, changed) {
-            (Some(b), Some(changed)) => Archive::relink(&b.archive, notices, changed, &mut problems),
-            _ => Archive::link(config.clone(), notices, &mut problems),
-        };
+        problems.extend(site.collisions(&self.options.root));
         if diag::count_errors(&problems) > 0 {
             return self.fail(problems, Some(&config));
         }
-        let indexes = match (&previous, changed) {
-            (Some(b), Some(changed)) => Indexes::rebuild(&b.indexes, &b.archive, &archive, changed),
-            _ => Indexes::build(&archive),
-        };
-        let plan = plan::plan(&archive, &indexes, &revisions, self.theme_revision);
-        problems.extend(plan::check_collisions(&plan, &archive, &theme.static_files, &self.root));
         let old: HashMap<&str, u64> = match &previous {
-            Some(b) => b.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
+            Some(p) => p.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
             None => HashMap::new(),
         };
-        let stale: Vec<&plan::Planned> = plan
+        let stale: Vec<&Planned> = site
+            .plan
             .files
             .iter()
             .filter(|f| everything || old.get(f.path.as_str()) != Some(&f.fingerprint))
             .collect();
         // Render a sample now so template errors show in the page rather than on one request.
-        let renderer = Renderer::new(&archive, &theme, &indexes);
         // notices.json and the sitemap cover every notice: they wait until asked for.
-        let page = |f: &&plan::Planned| !matches!(f.output, plan::Output::Api | plan::Output::Sitemap);
-        let checked: Vec<&plan::Planned> = if stale.len() <= EAGER_RENDER {
+        let page = |f: &&Planned| !matches!(f.output, Output::Api | Output::Sitemap);
+        let checked: Vec<&Planned> = if stale.len() <= EAGER_RENDER {
             stale.iter().copied().filter(page).collect()
         } else {
-            sample(&plan).into_iter().filter(page).collect()
+            sample(&site.plan.files).into_iter().filter(page).collect()
         };
-        let rendered: Vec<Result<crate::render::Page, Diagnostic>> =
-            checked.par_iter().map(|f| plan::render_planned(&renderer, &plan, f)).collect();
+        let rendered: Vec<Result<publish::html::Page, Diagnostic>> =
+            checked.par_iter().map(|f| site.render(f)).collect();
         let mut pages = Vec::with_capacity(rendered.len());
         for page in rendered {
             match page {
@@ -417,27 +301,31 @@ impl Preview {
         if diag::count_errors(&problems) > 0 {
             return self.fail(problems, Some(&config));
         }
-        let mut changed: Vec<String> = stale.iter().map(|f| f.path.clone()).collect();
         let planned: HashMap<String, usize> =
-            plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+            site.plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+        let mut changed: Vec<String> = stale.iter().map(|f| f.path.clone()).collect();
         changed.extend(old.keys().filter(|p| !planned.contains_key(**p)).map(|p| p.to_string()));
         let mut rendered = self.current.rendered_but((!everything).then_some(changed.as_slice()));
         for page in pages {
             rendered.insert(page.path, Arc::new(page.html.into_bytes()));
         }
-        let attachments = archive
-            .notices
+        let attachments = site
+            .archive
+            .entries()
             .iter()
-            .zip(&archive.urls)
-            .flat_map(|(notice, url)| {
-                notice.attachments.iter().map(move |a| (format!("{url}{}", a.name), a.source.clone()))
+            .flat_map(|entry| {
+                entry
+                    .notice
+                    .attachments
+                    .iter()
+                    .map(|a| (publish::layout::attachment(&entry.url, &a.name), a.source.clone()))
             })
             .collect();
-        let statics = statics_table(theme.static_files.clone());
-        let built = Built { theme, sources, revisions, archive, indexes, plan, planned };
+        let statics = statics_table(site.theme.static_files.clone());
         self.current = Arc::new(Snapshot {
-            root: self.root.clone(),
-            built: Some(Arc::new(built)),
+            root: self.current.root.clone(),
+            site: Some(Arc::new(site)),
+            planned: Arc::new(planned),
             rendered: Mutex::new(rendered),
             statics,
             attachments,
@@ -449,16 +337,28 @@ impl Preview {
         }
         Outcome::Pages { paths: changed, all: everything }
     }
-}
 
-/// What a rebuild has read, ready to link.
-struct Next {
-    config: SiteConfig,
-    theme: Arc<Theme>,
-    sources: Vec<SourceEntry>,
-    revisions: Vec<u64>,
-    notices: Vec<Arc<Notice>>,
-    reuse: Option<Reuse>,
+    /// Keeps the last good build, with the errors of this rebuild and the static files as they
+    /// are on disk now.
+    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: Option<&config::SiteConfig>) -> Outcome {
+        diag::sort(&mut problems);
+        problems.retain(Diagnostic::is_error);
+        let root = &self.options.root;
+        let statics = match (config, &self.current.site) {
+            (Some(config), _) => statics_table(publish::theme::static_files(root, config)),
+            (None, Some(site)) => statics_table(publish::theme::static_files(root, &site.archive.config)),
+            (None, None) => self.current.statics.clone(),
+        };
+        self.current = Arc::new(self.current.same_build(statics, problems.clone()));
+        Outcome::Failed(problems)
+    }
+
+    /// A new snapshot of the same build with the static files as they are on disk now.
+    fn refresh_statics(&mut self) {
+        let Some(site) = &self.current.site else { return };
+        let statics = statics_table(publish::theme::static_files(&self.options.root, &site.archive.config));
+        self.current = Arc::new(self.current.same_build(statics, Vec::new()));
+    }
 }
 
 /// Static files by output path.

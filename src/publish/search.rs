@@ -51,14 +51,13 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
-use crate::archive::Archive;
+use super::html::Page;
+use super::layout;
+use crate::archive::indexes::{Dimension, Indexes};
+use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
-use crate::index::{Dimension, Indexes};
-use crate::markdown;
-use crate::render::Page;
+use crate::content::body as markdown;
 
-/// The folder of the index under the output root.
-pub const DIR: &str = "search";
 /// Version of the file layout described above; the script refuses another.
 pub const FORMAT: u32 = 1;
 /// A term shard is closed before it grows past this many bytes.
@@ -318,7 +317,7 @@ fn frequency_weight(count: u32) -> u8 {
 }
 
 /// Every term of one notice with its weight.
-fn notice_terms(notice: &Notice, mut visit: impl FnMut(&str, u8)) {
+fn notice_terms(notice: &Notice, body_html: &str, mut visit: impl FnMut(&str, u8)) {
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
     if let Some(key) = notice.key() {
         fields.push((Terms::new(&fold(key)), IN_NUMBER));
@@ -328,7 +327,7 @@ fn notice_terms(notice: &Notice, mut visit: impl FnMut(&str, u8)) {
     }
     let mut body = notice.summary.clone().unwrap_or_default();
     body.push('\n');
-    body.push_str(&plain_text(&notice.body.html));
+    body.push_str(&plain_text(body_html));
     let body = Terms::new(&fold(&body));
 
     // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
@@ -356,11 +355,11 @@ struct DocRecord<'a> {
     excerpt: String,
 }
 
-fn doc_record<'a>(archive: &'a Archive, index: usize) -> DocRecord<'a> {
-    let notice = &archive.notices[index];
+fn doc_record(archive: &Archive, id: NoticeId) -> DocRecord<'_> {
+    let notice = archive.notice(id);
     let excerpt = notice.summary_text();
     DocRecord {
-        url: &archive.urls[index],
+        url: archive.url(id),
         number: notice.number.as_ref().map(|n| n.written.as_str()),
         doc_type: &notice.doc_type,
         title: &notice.title,
@@ -399,18 +398,22 @@ fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
     earlier
 }
 
-/// The index files of an archive, as pages to write under the output root.
-pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
+/// The index files of an archive, as pages to write under the output root. `body_html` gives
+/// each notice's body.
+pub fn index_files<B>(archive: &Archive, indexes: &Indexes, body_html: B) -> Vec<Page>
+where
+    B: Fn(NoticeId) -> String + Sync,
+{
     let order = indexes.newest.clone();
     let mut id_of = vec![0u32; archive.len()];
-    for (id, &index) in order.iter().enumerate() {
-        id_of[index] = id as u32;
+    for (doc, &id) in order.iter().enumerate() {
+        id_of[id.index()] = doc as u32;
     }
     let mut postings = order
         .par_iter()
         .enumerate()
         .fold(PostingMap::default, |mut map, (id, &index)| {
-            notice_terms(&archive.notices[index], |term, weight| {
+            notice_terms(archive.notice(index), &body_html(index), |term, weight| {
                 let posting = ((id as u32) << 4) | u32::from(weight);
                 match map.get_mut(term) {
                     Some(list) => list.push(posting),
@@ -443,7 +446,7 @@ pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
         "doc_shard_size": doc_shard_size,
         "term_bounds": term_bounds,
     });
-    let mut files = vec![Page { path: format!("{DIR}/manifest.json"), html: manifest.to_string() }];
+    let mut files = vec![Page { path: layout::search_file("manifest.json"), html: manifest.to_string() }];
     files.extend(term_shards.into_iter().enumerate().map(|(i, html)| Page { path: term_path(i), html }));
     files.extend(doc_shards.into_iter().enumerate().map(|(i, html)| Page { path: doc_path(i), html }));
     files
@@ -451,12 +454,12 @@ pub fn index_files(archive: &Archive, indexes: &Indexes) -> Vec<Page> {
 
 /// `search/terms/3.json`.
 pub fn term_path(shard: usize) -> String {
-    format!("{DIR}/terms/{shard}.json")
+    layout::search_file(&format!("terms/{shard}.json"))
 }
 
 /// `search/docs/3.json`.
 pub fn doc_path(shard: usize) -> String {
-    format!("{DIR}/docs/{shard}.json")
+    layout::search_file(&format!("docs/{shard}.json"))
 }
 
 /// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0.
@@ -465,7 +468,7 @@ fn add_filter_terms(indexes: &Indexes, id_of: &[u32], postings: &mut PostingMap)
         [(Dimension::Type, "type"), (Dimension::Issuer, "issuer"), (Dimension::Year, "year")]
     {
         for value in &indexes.get(dimension).values {
-            let mut ids: Vec<u32> = value.notices.iter().map(|&i| id_of[i] << 4).collect();
+            let mut ids: Vec<u32> = value.notices.iter().map(|&id| id_of[id.index()] << 4).collect();
             ids.sort_unstable();
             postings.insert(format!("#{name}:{}", value.slug), ids);
         }
@@ -669,8 +672,9 @@ mod tests {
 
     #[test]
     fn body_html_to_plain_text() {
-        let body = markdown::render("**1. Về kết quả:** Tổ chức &amp; cán bộ.\n\n- một\n- hai\n", 1, false);
-        let text = plain_text(&body.html);
+        let (_, html) =
+            markdown::render("**1. Về kết quả:** Tổ chức &amp; cán bộ.\n\n- một\n- hai\n", 1, false);
+        let text = plain_text(&html);
         assert!(text.contains("1. Về kết quả: Tổ chức & cán bộ."), "{text:?}");
         assert!(text.contains("một\n") && !text.contains("<"), "{text:?}");
         assert_eq!(plain_text("a&lt;b &#x110;&#273; &bogus x &"), "a<b Đđ &bogus x &");

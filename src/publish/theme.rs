@@ -2,21 +2,23 @@
 //!
 //! The default theme (`themes/default/` of the project) is built into the binary. An archive's
 //! `themes/NAME/` (picked by `theme:` in site.yaml) and its `templates/` folder replace it file
-//! by file; `static/` folders are copied as they are. This module loads and checks templates;
-//! it does not build page contexts (that is `render`'s).
+//! by file; `static/` folders are copied as they are. This module loads and checks templates
+//! and knows which template files each template is made of, for fingerprints; it does not
+//! build page contexts (that is `html`'s).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, display_path};
 use crate::yaml::{self, Value};
 
 macro_rules! embedded {
-    ($($name:literal),* $(,)?) => { &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*] };
+    ($($name:literal),* $(,)?) => { &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*] };
 }
 
 const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
@@ -32,10 +34,10 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "search.html",
 ];
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../themes/default/static/style.css")),
-    ("search.js", include_bytes!("../themes/default/static/search.js")),
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("search.js", include_bytes!("../../themes/default/static/search.js")),
 ];
-const DEFAULT_LABELS: &str = include_str!("../themes/default/labels.yaml");
+const DEFAULT_LABELS: &str = include_str!("../../themes/default/labels.yaml");
 
 /// Where a static file's bytes come from.
 #[derive(Debug, Clone)]
@@ -59,6 +61,9 @@ pub struct Theme {
     pub labels: Value,
     /// Template name to the file it came from, for messages.
     template_paths: BTreeMap<String, String>,
+    /// Template name to a hash of every template file it is made of, the labels and the site
+    /// settings: what a page rendered with it depends on besides its own values.
+    template_hashes: HashMap<String, u64>,
 }
 
 impl Theme {
@@ -101,11 +106,12 @@ impl Theme {
         }
         let template_paths: BTreeMap<String, String> =
             templates.iter().map(|(name, (path, _))| (name.clone(), path.clone())).collect();
+        let template_hashes = template_hashes(&templates, &labels, config);
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         // The same on every page: given once, not serialised per page.
         tera.global_context().insert("t", &labels);
-        tera.global_context().insert("site", &crate::render::site_view(config));
+        tera.global_context().insert("site", &config.view());
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
         {
@@ -113,13 +119,66 @@ impl Theme {
             return None;
         }
         let static_files = static_files(root, config);
-        Some(Theme { tera, static_files, labels, template_paths })
+        Some(Theme { tera, static_files, labels, template_paths, template_hashes })
     }
 
     /// Renders a template, turning a Tera error into a diagnostic naming the template file and line.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(template, context).map_err(|e| template_diagnostic(&self.template_paths, &e))
     }
+
+    /// Renders a template with the fields of `view` as its variables.
+    pub fn render_view<T: Serialize + ?Sized>(&self, template: &str, view: &T) -> Result<String, Diagnostic> {
+        let context = tera::Context::from_serialize(view)
+            .map_err(|e| Diagnostic::error(self.path_of(template), 1, 1, format!("template values: {e}")))?;
+        self.render(template, &context)
+    }
+
+    /// What pages rendered with `template` depend on besides their own values.
+    pub fn template_hash(&self, template: &str) -> u64 {
+        self.template_hashes.get(template).copied().unwrap_or_default()
+    }
+
+    fn path_of(&self, template: &str) -> String {
+        self.template_paths.get(template).cloned().unwrap_or_else(|| template.to_string())
+    }
+}
+
+static TEMPLATE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+["']([^"']+)["']"#)
+        .expect("template reference pattern")
+});
+
+/// For each template, a hash of the template files it extends, includes or imports (all of
+/// them, however deep), of the labels and of the site settings.
+fn template_hashes(
+    templates: &BTreeMap<String, (String, String)>,
+    labels: &Value,
+    config: &SiteConfig,
+) -> HashMap<String, u64> {
+    let shared = crate::hash::Stable::new().value(labels).value(&config.view()).finish();
+    let mut hashes = HashMap::new();
+    for name in templates.keys() {
+        let mut closure = std::collections::BTreeSet::new();
+        let mut todo = vec![name.as_str()];
+        while let Some(next) = todo.pop() {
+            if !closure.insert(next) {
+                continue;
+            }
+            if let Some((_, text)) = templates.get(next) {
+                todo.extend(
+                    TEMPLATE_REFERENCE.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()),
+                );
+            }
+        }
+        let mut hash = crate::hash::Stable::new();
+        hash.u64(shared);
+        for part in closure {
+            hash.str(part).str(templates.get(part).map_or("", |(_, text)| text.as_str()));
+        }
+        hashes.insert(name.clone(), hash.finish());
+    }
+    hashes
 }
 
 fn read_templates(

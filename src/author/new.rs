@@ -29,7 +29,10 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     let mut problems = Vec::new();
     let config = SiteConfig::load(root, &mut problems);
     let sources = content::discover(root, &mut problems);
-    let notices = content::load_all(root, &sources, &config, &mut problems);
+    let notices: Vec<content::Notice> = content::load_all(root, &sources, &config, &mut problems)
+        .into_iter()
+        .map(|(notice, _)| notice)
+        .collect();
     let issuer_code = new.issuer_code.trim().to_uppercase();
     let probe = |system| {
         let text = match system {

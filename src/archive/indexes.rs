@@ -1,14 +1,12 @@
 //! Indexes: the archive's notices grouped by type, issuer, year, signer and tag.
 //!
-//! Owns the grouping, the Vietnamese order of values, their URL slugs (distinct even when two
-//! names transliterate alike) and pagination. A value page lists short entries only, never a
-//! notice's body, so index pages grow with the number of notices, not with its square.
-//! Rendering the pages is `render`'s.
+//! Owns the grouping, the Vietnamese order of values and their slugs (distinct even when two
+//! names transliterate alike). Where the pages of an index go, and how they are cut into pages,
+//! is `publish`'s.
 
 use std::collections::HashMap;
 
-use crate::archive::Archive;
-use crate::collate;
+use super::{Archive, NoticeId, collate};
 use crate::slug::slugify;
 
 /// A way to group notices.
@@ -25,17 +23,6 @@ impl Dimension {
     pub const ALL: [Dimension; 5] =
         [Dimension::Type, Dimension::Issuer, Dimension::Year, Dimension::Signer, Dimension::Tag];
 
-    /// The folder of the dimension's pages under the output root.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Dimension::Type => "loai",
-            Dimension::Issuer => "co-quan",
-            Dimension::Year => "nam",
-            Dimension::Signer => "nguoi-ky",
-            Dimension::Tag => "chu-de",
-        }
-    }
-
     /// The key of the dimension in templates and labels.
     pub fn key(self) -> &'static str {
         match self {
@@ -48,8 +35,8 @@ impl Dimension {
     }
 
     /// The values of one notice in this dimension.
-    fn values_of(self, archive: &Archive, index: usize) -> Vec<String> {
-        let notice = &archive.notices[index];
+    fn values_of(self, archive: &Archive, id: NoticeId) -> Vec<String> {
+        let notice = archive.notice(id);
         let one = |s: &str| if s.trim().is_empty() { vec![] } else { vec![s.trim().to_string()] };
         match self {
             Dimension::Type => one(&notice.doc_type),
@@ -66,7 +53,7 @@ impl Dimension {
 pub struct IndexValue {
     pub name: String,
     pub slug: String,
-    pub notices: Vec<usize>,
+    pub notices: Vec<NoticeId>,
 }
 
 /// All values of one dimension, in Vietnamese order (years newest first).
@@ -76,36 +63,14 @@ pub struct DimensionIndex {
     pub values: Vec<IndexValue>,
 }
 
-impl DimensionIndex {
-    /// `loai/index.html`.
-    pub fn page_path(&self) -> String {
-        format!("{}/index.html", self.dimension.folder())
-    }
-
-    /// Folder of a value's first page: `loai/thong-bao/`.
-    pub fn value_folder(&self, value: &IndexValue) -> String {
-        format!("{}/{}/", self.dimension.folder(), value.slug)
-    }
-}
-
-/// Page `page` (from 1) of a value's list: `loai/thong-bao/index.html`, `loai/thong-bao/trang/2/index.html`.
-pub fn list_page_path(folder: &str, page: usize) -> String {
-    if page <= 1 { format!("{folder}index.html") } else { format!("{folder}trang/{page}/index.html") }
-}
-
-/// How many pages a list of `count` notices takes.
-pub fn page_count(count: usize, page_size: usize) -> usize {
-    count.div_ceil(page_size.max(1)).max(1)
-}
-
 /// Every dimension of an archive.
 #[derive(Debug, Clone)]
 pub struct Indexes {
     pub dimensions: Vec<DimensionIndex>,
-    /// Notice indices, newest first.
-    pub newest: Vec<usize>,
-    /// Per dimension (in `Dimension::ALL` order), value name to list folder.
-    folders: Vec<HashMap<String, String>>,
+    /// Notices newest first.
+    pub newest: Vec<NoticeId>,
+    /// Per dimension (in `Dimension::ALL` order), value name to its place in `values`.
+    places: Vec<HashMap<String, usize>>,
 }
 
 impl Indexes {
@@ -113,24 +78,25 @@ impl Indexes {
         let newest = newest_first(archive);
         let dimensions: Vec<DimensionIndex> =
             Dimension::ALL.iter().map(|&dimension| build_dimension(archive, &newest, dimension)).collect();
-        let folders = dimensions
+        let places = dimensions
             .iter()
-            .map(|index| index.values.iter().map(|v| (v.name.clone(), index.value_folder(v))).collect())
+            .map(|index| index.values.iter().enumerate().map(|(i, v)| (v.name.clone(), i)).collect())
             .collect();
-        Indexes { dimensions, folders, newest }
+        Indexes { dimensions, places, newest }
     }
 
-    /// The folder of a value's list, if the value has one.
-    pub fn folder_of(&self, dimension: Dimension, name: &str) -> Option<&str> {
+    /// A value of a dimension by its name, if it has a list.
+    pub fn value(&self, dimension: Dimension, name: &str) -> Option<&IndexValue> {
         let at = Dimension::ALL.iter().position(|&d| d == dimension)?;
-        self.folders[at].get(name.trim()).map(String::as_str)
+        let place = *self.places[at].get(name.trim())?;
+        Some(&self.dimensions[at].values[place])
     }
 
     /// The indexes of `archive`, reusing `previous` when the notices at `changed` kept every
     /// value they are indexed by (type, issuer, date, number, signer, tags).
-    pub fn rebuild(previous: &Indexes, old: &Archive, archive: &Archive, changed: &[usize]) -> Indexes {
+    pub fn rebuild(previous: &Indexes, old: &Archive, archive: &Archive, changed: &[NoticeId]) -> Indexes {
         let unchanged = old.len() == archive.len()
-            && changed.iter().all(|&i| index_signature(old, i) == index_signature(archive, i));
+            && changed.iter().all(|&id| index_signature(old, id) == index_signature(archive, id));
         if unchanged { previous.clone() } else { Indexes::build(archive) }
     }
 
@@ -150,29 +116,29 @@ type Signature<'a> =
     (&'a str, &'a str, Option<jiff::civil::Date>, Option<u32>, Option<&'a str>, &'a [String]);
 
 /// Everything a notice is indexed and ordered by.
-fn index_signature(archive: &Archive, i: usize) -> Signature<'_> {
-    let n = &archive.notices[i];
+fn index_signature(archive: &Archive, id: NoticeId) -> Signature<'_> {
+    let n = archive.notice(id);
     let signer = n.signer.as_ref().map(|s| s.name.as_str());
     (&n.doc_type, &n.issuer, n.date, n.number.as_ref().map(|n| n.seq), signer, &n.tags)
 }
 
-/// Notice indices, newest first: by date, then number, then source order.
-fn newest_first(archive: &Archive) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..archive.len()).collect();
-    order.sort_by_key(|&i| {
-        let n = &archive.notices[i];
-        (std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq))), i)
+/// Notices newest first: by date, then number, then source order.
+fn newest_first(archive: &Archive) -> Vec<NoticeId> {
+    let mut order: Vec<NoticeId> = archive.ids().collect();
+    order.sort_by_key(|&id| {
+        let n = archive.notice(id);
+        (std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq))), id)
     });
     order
 }
 
-fn build_dimension(archive: &Archive, newest: &[usize], dimension: Dimension) -> DimensionIndex {
-    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-    for &index in newest {
-        for name in dimension.values_of(archive, index) {
+fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {
+    let mut by_name: HashMap<String, Vec<NoticeId>> = HashMap::new();
+    for &id in newest {
+        for name in dimension.values_of(archive, id) {
             let notices = by_name.entry(name).or_default();
-            if notices.last() != Some(&index) {
-                notices.push(index);
+            if notices.last() != Some(&id) {
+                notices.push(id);
             }
         }
     }
@@ -216,14 +182,5 @@ mod tests {
         assign_slugs(&mut values);
         let slugs: Vec<&str> = values.iter().map(|v| v.slug.as_str()).collect();
         assert_eq!(slugs, vec!["de-an", "du-an", "de-an-2", "de-an-3"]);
-    }
-
-    #[test]
-    fn pages() {
-        assert_eq!(page_count(0, 50), 1);
-        assert_eq!(page_count(50, 50), 1);
-        assert_eq!(page_count(51, 50), 2);
-        assert_eq!(list_page_path("loai/x/", 1), "loai/x/index.html");
-        assert_eq!(list_page_path("loai/x/", 3), "loai/x/trang/3/index.html");
     }
 }

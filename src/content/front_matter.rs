@@ -1,306 +1,20 @@
-//! Content loading: the files under `content/` to typed [`Notice`] values.
+//! Front-matter: the YAML between the `---` lines, read into typed values.
 //!
-//! Owns discovery (walking `content/`, bundles and their attachments, symlinks kept inside the
-//! archive), decoding (BOM, UTF-8 check, CRLF, NFC), front-matter parsing and validation of
-//! every key of a notice, and rendering its Markdown body once. It knows nothing of other
-//! notices: numbers are parsed here, but resolving references between notices is `archive`'s.
-
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+//! Owns the keys of a notice (the known keys are the ones listed here and the relation keys of
+//! [`RelationKind`]), their types, their required presence, and the positions problems are
+//! reported at. The body is rendered by `body`; relations to other notices are resolved by
+//! `archive`.
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
+use super::{Attachment, Notice, Relation, RelationKind, Signer, Status, body::Body};
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
-use crate::diag::{Diagnostic, display_path};
-use crate::markdown::{self, Body};
+use crate::diag::Diagnostic;
 use crate::yaml::{self, Map, Value};
 
-pub const CONTENT_DIR: &str = "content";
-
-/// The signer block: a plain name, or name, title and authority line (T/M, K/T, T/L, T/U).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Signer {
-    pub name: String,
-    pub title: Option<String>,
-    pub authority: Option<String>,
-}
-
-/// The legal status a notice declares for itself (hiệu lực).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    InForce,
-    PartlyExpired,
-    Expired,
-    NotYetInForce,
-}
-
-impl Status {
-    fn parse(text: &str) -> Option<Status> {
-        Some(match text {
-            "in-force" => Status::InForce,
-            "partly-expired" => Status::PartlyExpired,
-            "expired" => Status::Expired,
-            "not-yet-in-force" => Status::NotYetInForce,
-            _ => return None,
-        })
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::InForce => "in-force",
-            Status::PartlyExpired => "partly-expired",
-            Status::Expired => "expired",
-            Status::NotYetInForce => "not-yet-in-force",
-        }
-    }
-}
-
-/// The typed relations a newer notice declares towards older ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RelationKind {
-    Replaces,
-    Amends,
-    Repeals,
-    Guides,
-    Implements,
-    Corrects,
-    BasedOn,
-}
-
-impl RelationKind {
-    pub const ALL: [RelationKind; 7] = [
-        RelationKind::Replaces,
-        RelationKind::Amends,
-        RelationKind::Repeals,
-        RelationKind::Guides,
-        RelationKind::Implements,
-        RelationKind::Corrects,
-        RelationKind::BasedOn,
-    ];
-
-    /// The front-matter key, also the key in `api/notices.json`.
-    pub fn key(self) -> &'static str {
-        match self {
-            RelationKind::Replaces => "replaces",
-            RelationKind::Amends => "amends",
-            RelationKind::Repeals => "repeals",
-            RelationKind::Guides => "guides",
-            RelationKind::Implements => "implements",
-            RelationKind::Corrects => "corrects",
-            RelationKind::BasedOn => "based_on",
-        }
-    }
-
-    /// The computed reverse relation shown on the other notice.
-    pub fn passive_key(self) -> &'static str {
-        match self {
-            RelationKind::Replaces => "replaced_by",
-            RelationKind::Amends => "amended_by",
-            RelationKind::Repeals => "repealed_by",
-            RelationKind::Guides => "guided_by",
-            RelationKind::Implements => "implemented_by",
-            RelationKind::Corrects => "corrected_by",
-            RelationKind::BasedOn => "basis_of",
-        }
-    }
-
-    /// Whether the target stops being in force when the relation is archived.
-    pub fn ends_target(self) -> bool {
-        matches!(self, RelationKind::Replaces | RelationKind::Repeals)
-    }
-}
-
-/// One relation target as written in the front-matter.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Relation {
-    pub kind: RelationKind,
-    pub written: String,
-    pub number: DocNumber,
-    pub year: Option<i16>,
-    pub line: usize,
-    pub column: usize,
-}
-
-/// A file that travels with a bundle notice (a folder holding `index.md`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attachment {
-    pub source: PathBuf,
-    /// Path inside the bundle, with `/` separators.
-    pub name: String,
-    pub size: u64,
-}
-
-/// One notice, as its file says; nothing here depends on other notices.
-#[derive(Debug, Clone)]
-pub struct Notice {
-    /// Path relative to the archive root, with `/` separators (`content/2024/tb-45.md`).
-    pub source_path: String,
-    pub number: Option<DocNumber>,
-    pub doc_type: String,
-    pub title: String,
-    pub issuer: String,
-    pub parent_issuer: Option<String>,
-    pub system: System,
-    pub date: Option<Date>,
-    pub place: Option<String>,
-    pub signer: Option<Signer>,
-    pub recipients: Vec<String>,
-    pub status: Status,
-    pub effective: Option<Date>,
-    pub expires: Option<Date>,
-    pub relations: Vec<Relation>,
-    pub tags: Vec<String>,
-    pub summary: Option<String>,
-    pub draft: bool,
-    pub extra: Map<String, Value>,
-    pub body: Body,
-    pub attachments: Vec<Attachment>,
-}
-
-impl Notice {
-    pub fn key(&self) -> Option<&str> {
-        self.number.as_ref().map(|n| n.key.as_str())
-    }
-
-    pub fn year(&self) -> Option<i16> {
-        self.date.map(|d| d.year())
-    }
-
-    /// What lists, feeds and search show of the notice: its `summary`, else its first paragraph.
-    pub fn summary_text(&self) -> &str {
-        self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
-    }
-}
-
-/// A notice source found by discovery: its Markdown file and, for a bundle, its attachments.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceEntry {
-    pub path: PathBuf,
-    pub attachments: Vec<Attachment>,
-}
-
-/// Finds the notice files under `root/content`, in a stable order.
-pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEntry> {
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
-        diagnostics.push(
-            Diagnostic::error(CONTENT_DIR, 1, 1, "no content folder")
-                .with_help("create content/ and put one Markdown file per notice in it"),
-        );
-        return Vec::new();
-    }
-    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(&content).follow_links(false).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| !is_hidden(e.file_name())) {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                diagnostics.push(Diagnostic::error(path, 1, 1, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        let path = entry.path().to_path_buf();
-        if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => files.push(path),
-                Ok(target) if target.starts_with(&canonical_root) => {}
-                Ok(_) => diagnostics.push(Diagnostic::warning(
-                    display_path(root, &path),
-                    1,
-                    1,
-                    "symbolic link leads outside the archive; skipped",
-                )),
-                Err(e) => diagnostics.push(Diagnostic::warning(
-                    display_path(root, &path),
-                    1,
-                    1,
-                    format!("symbolic link cannot be followed ({e}); skipped"),
-                )),
-            }
-        } else if entry.file_type().is_file() && !is_editor_temp(entry.file_name()) {
-            files.push(path);
-        }
-    }
-    group_bundles(files)
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n.len() > 1)
-}
-
-fn is_editor_temp(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.ends_with('~') || n.ends_with(".swp") || n.starts_with(".#"))
-}
-
-/// Folders holding `index.md` are bundles: their other files are attachments, not notices.
-fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
-    let bundle_dirs: Vec<PathBuf> = files
-        .iter()
-        .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
-        .filter_map(|p| p.parent().map(Path::to_path_buf))
-        .collect();
-    let mut entries: BTreeMap<PathBuf, SourceEntry> = BTreeMap::new();
-    let mut loose = Vec::new();
-    for file in files {
-        let bundle =
-            bundle_dirs.iter().filter(|dir| file.starts_with(dir)).max_by_key(|dir| dir.components().count());
-        match bundle {
-            Some(dir) if file != dir.join("index.md") => {
-                let name = display_path(dir, &file);
-                let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-                let index = dir.join("index.md");
-                entries
-                    .entry(index.clone())
-                    .or_insert_with(|| SourceEntry { path: index, attachments: vec![] })
-                    .attachments
-                    .push(Attachment { source: file, name, size });
-            }
-            Some(_) => {
-                entries
-                    .entry(file.clone())
-                    .or_insert_with(|| SourceEntry { path: file, attachments: vec![] });
-            }
-            None if file.extension().is_some_and(|e| e == "md") => loose.push(file),
-            None => {}
-        }
-    }
-    entries.extend(loose.into_iter().map(|p| (p.clone(), SourceEntry { path: p, attachments: vec![] })));
-    entries.into_values().collect()
-}
-
-/// Reads and parses every source in parallel. Returns the notices in source order.
-pub fn load_all(
-    root: &Path,
-    sources: &[SourceEntry],
-    config: &SiteConfig,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Notice> {
-    let results: Vec<(Option<Notice>, Vec<Diagnostic>)> =
-        sources.par_iter().map(|source| load_one(root, source, config)).collect();
-    let mut notices = Vec::with_capacity(results.len());
-    for (notice, mut problems) in results {
-        diagnostics.append(&mut problems);
-        notices.extend(notice);
-    }
-    notices
-}
-
-/// Reads one source file and parses it.
-pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> (Option<Notice>, Vec<Diagnostic>) {
-    let display = display_path(root, &source.path);
-    match std::fs::read(&source.path) {
-        Ok(bytes) => parse_notice(&display, bytes, source.attachments.clone(), config),
-        Err(e) => (None, vec![Diagnostic::error(display, 1, 1, format!("cannot read file: {e}"))]),
-    }
-}
-
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
-fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
+pub(super) fn split(text: &str) -> Option<(&str, usize, &str, usize)> {
     let rest = text.strip_prefix("---")?;
     let first_newline = rest.find('\n')?;
     if !rest[..first_newline].trim().is_empty() {
@@ -321,54 +35,8 @@ fn split_front_matter(text: &str) -> Option<(&str, usize, &str, usize)> {
     None
 }
 
-/// Parses the bytes of one notice file.
-pub fn parse_notice(
-    path: &str,
-    bytes: Vec<u8>,
-    attachments: Vec<Attachment>,
-    config: &SiteConfig,
-) -> (Option<Notice>, Vec<Diagnostic>) {
-    let mut text = match crate::text::decode(path, bytes) {
-        Ok(text) => text,
-        Err(d) => return (None, vec![d]),
-    };
-    let removed = crate::text::remove_forbidden(path, &mut text, 1);
-    let Some((yaml_text, yaml_line, body_text, body_line)) = split_front_matter(&text) else {
-        return (
-            None,
-            vec![
-                Diagnostic::error(
-                    path,
-                    1,
-                    1,
-                    "no front-matter: a notice starts with a `---` line, its keys, and another `---` line",
-                )
-                .with_help("start the file with ---, then number:, type:, title:, issuer:, date:, then ---"),
-            ],
-        );
-    };
-    let doc = match yaml::parse_mapping(yaml_text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            let mut d = Diagnostic::error(path, e.line + yaml_line - 1, e.column, e.message);
-            d.help = e.help;
-            return (None, vec![d]);
-        }
-    };
-    let mut reader = FrontMatter { path, doc: &doc, yaml_text, yaml_line, problems: Vec::new() };
-    let notice = reader.notice(body_text, body_line, attachments, config);
-    let mut problems = reader.problems;
-    problems.extend(removed);
-    if let Some(notice) = &notice
-        && notice.body.is_empty
-    {
-        let line = body_line.min(text.lines().count().max(1));
-        problems.push(Diagnostic::warning(path, line, 1, "the notice has no body text"));
-    }
-    (notice, problems)
-}
-
-const KNOWN_KEYS: &[&str] = &[
+/// The keys of a notice besides its relations (see [`RelationKind::key`]).
+const KEYS: &[&str] = &[
     "number",
     "type",
     "title",
@@ -382,33 +50,40 @@ const KNOWN_KEYS: &[&str] = &[
     "status",
     "effective",
     "expires",
-    "replaces",
-    "amends",
-    "repeals",
-    "guides",
-    "implements",
-    "corrects",
-    "based_on",
     "tags",
     "summary",
     "draft",
 ];
 
+/// Every key a notice may have: [`KEYS`] and the relation keys.
+fn known_keys() -> impl Iterator<Item = &'static str> {
+    KEYS.iter().copied().chain(RelationKind::ALL.iter().map(|kind| kind.key()))
+}
+
+fn is_known_key(key: &str) -> bool {
+    known_keys().any(|known| known == key)
+}
+
 /// Reads typed values out of a parsed front-matter, collecting every problem.
-struct FrontMatter<'a> {
+pub(super) struct FrontMatter<'a> {
     path: &'a str,
     doc: &'a yaml::Document,
     yaml_text: &'a str,
     yaml_line: usize,
-    problems: Vec<Diagnostic>,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
-impl FrontMatter<'_> {
-    fn notice(
+impl<'a> FrontMatter<'a> {
+    pub(super) fn new(path: &'a str, doc: &'a yaml::Document, yaml_text: &'a str, yaml_line: usize) -> Self {
+        FrontMatter { path, doc, yaml_text, yaml_line, problems: Vec::new() }
+    }
+
+    /// The notice the front-matter describes, with its body; `None` when a key has an error.
+    pub(super) fn notice(
         &mut self,
-        body_text: &str,
-        body_line: usize,
+        body: Body,
         attachments: Vec<Attachment>,
+        source_hash: u64,
         config: &SiteConfig,
     ) -> Option<Notice> {
         self.warn_near_miss_keys();
@@ -454,8 +129,9 @@ impl FrontMatter<'_> {
             summary: self.string("summary"),
             draft,
             extra: self.extra(),
-            body: markdown::render(body_text, body_line, config.raw_html),
+            body,
             attachments,
+            source_hash,
             number,
         };
         let failed = self.problems.iter().any(Diagnostic::is_error);
@@ -486,10 +162,9 @@ impl FrontMatter<'_> {
     }
 
     fn warn_near_miss_keys(&mut self) {
-        let keys: Vec<String> =
-            self.doc.values.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())).cloned().collect();
+        let keys: Vec<String> = self.doc.values.keys().filter(|k| !is_known_key(k)).cloned().collect();
         for key in keys {
-            if let Some(known) = KNOWN_KEYS.iter().find(|known| strsim::osa_distance(&key, known) == 1) {
+            if let Some(known) = known_keys().find(|known| strsim::osa_distance(&key, known) == 1) {
                 let (line, column) = self.position(&key);
                 self.problems.push(
                     Diagnostic::warning(
@@ -510,7 +185,7 @@ impl FrontMatter<'_> {
         self.doc
             .values
             .iter()
-            .filter(|(k, _)| !KNOWN_KEYS.contains(&k.as_str()))
+            .filter(|(k, _)| !is_known_key(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     }
@@ -719,7 +394,6 @@ fn short(value: &Value) -> String {
     let text = value.to_string();
     if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -737,9 +411,9 @@ mod tests {
 
     #[test]
     fn front_matter_split_counts_lines() {
-        let (yaml, yaml_line, body, body_line) = split_front_matter("---\na: 1\nb: 2\n---\nbody\n").unwrap();
+        let (yaml, yaml_line, body, body_line) = split("---\na: 1\nb: 2\n---\nbody\n").unwrap();
         assert_eq!((yaml, yaml_line, body, body_line), ("a: 1\nb: 2\n", 2, "body\n", 5));
-        assert!(split_front_matter("no front matter").is_none());
-        assert!(split_front_matter("---\na: 1\n").is_none());
+        assert!(split("no front matter").is_none());
+        assert!(split("---\na: 1\n").is_none());
     }
 }

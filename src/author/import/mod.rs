@@ -320,7 +320,7 @@ fn target_path(front: &FrontMatter, fields: &Fields, name: &str, settings: &Sett
             format!("{type_name} {stem}")
         }
     };
-    crate::new::notice_path(&settings.root, year, &label)
+    crate::author::new::notice_path(&settings.root, year, &label)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Markdown bodies: one notice's Markdown to HTML, once.
+//! Bodies: one notice's Markdown to HTML, once.
 //!
 //! Owns the pulldown-cmark pass: tables, footnotes and strikethrough; raw HTML escaped unless
 //! allowed; an anchor on every heading and on every paragraph that opens with a bold section
@@ -19,11 +19,11 @@ use crate::cite::grammar;
 use crate::cite::number::DocNumber;
 use crate::slug::slugify;
 
-/// A body rendered to HTML, with what the rest of the pipeline needs to know about it.
+/// What the rest of the pipeline needs to know of a rendered body. The HTML itself, with
+/// reference placeholders (see [`fill_references`]), is returned beside it and kept apart:
+/// it is large and only the notice's own page needs it.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    /// HTML with reference placeholders; see [`fill_references`].
-    pub html: String,
     pub toc: Vec<TocEntry>,
     pub references: Vec<BodyRef>,
     /// Plain text of the first paragraph.
@@ -80,8 +80,9 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("section number pattern")
 });
 
-/// Renders a Markdown body. `first_line` is the line of the file on which the body starts.
-pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> Body {
+/// Renders a Markdown body to what the pipeline needs of it and its HTML. `first_line` is the
+/// line of the file on which the body starts.
+pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> (Body, String) {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
@@ -455,17 +456,17 @@ impl<'a> BodyPass<'a> {
         if lines == 1 { (line, column + columns - 1) } else { (line + lines - 1, columns) }
     }
 
-    fn finish(mut self) -> Body {
+    fn finish(mut self) -> (Body, String) {
         self.flush_text();
         let mut html = String::with_capacity(self.source.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-        Body {
-            html,
+        let body = Body {
             toc: self.toc,
             references: self.references,
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
-        }
+        };
+        (body, html)
     }
 }
 
@@ -626,15 +627,15 @@ pub fn fill_references(
 mod tests {
     use super::*;
 
-    fn plain(body: &Body) -> String {
+    fn plain(html: &str) -> String {
         let mut out = String::new();
-        fill_references(&body.html, &mut out, |i| format!("[{i}:"), |_| "]".into());
+        fill_references(html, &mut out, |i| format!("[{i}:"), |_| "]".into());
         out
     }
 
     #[test]
     fn headings_and_bold_sections_get_anchors_and_toc() {
-        let body = render(
+        let (body, html) = render(
             "## Mục tiêu\n\n**1. Về kết quả công tác:** nội dung.\n\n**3.2.** tiếp theo.\n\n**II. NHIỆM VỤ**\n\n**Lưu ý:** không phải mục.\n\n## Mục tiêu\n",
             5,
             false,
@@ -651,29 +652,29 @@ mod tests {
                 (2, "Mục tiêu", "muc-tieu-2"),
             ]
         );
-        assert!(body.html.contains("<p id=\"muc-1-ve-ket-qua-cong-tac\"><strong>"), "{}", body.html);
-        assert!(body.html.contains("<h2 id=\"muc-tieu-2\">"));
+        assert!(html.contains("<p id=\"muc-1-ve-ket-qua-cong-tac\"><strong>"), "{}", html);
+        assert!(html.contains("<h2 id=\"muc-tieu-2\">"));
     }
 
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
-        let body = render("a <script>x</script> b\n\n<div>c</div>\n", 1, false);
-        assert!(!body.html.contains("<script>"));
-        assert!(body.html.contains("&lt;script&gt;"));
-        let raw = render("<div>c</div>\n", 1, true);
-        assert!(raw.html.contains("<div>c</div>"));
+        let (_, html) = render("a <script>x</script> b\n\n<div>c</div>\n", 1, false);
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("&lt;script&gt;"));
+        let (_, raw) = render("<div>c</div>\n", 1, true);
+        assert!(raw.contains("<div>c</div>"));
     }
 
     #[test]
     fn explicit_links_become_references_with_positions() {
-        let body =
+        let (body, html) =
             render("Dòng một.\n\nXem [kế hoạch](notice:01-KH/TU@2024) và [x](notice:khong-so).\n", 10, false);
         assert_eq!(body.references.len(), 2);
         let first = &body.references[0];
         assert_eq!((first.line, first.column, first.year), (12, 5, Some(2024)));
         assert_eq!(first.number.as_ref().map(|n| n.key.as_str()), Some("1-KH/TU"));
         assert!(body.references[1].number.is_none());
-        assert_eq!(plain(&body), "<p>Dòng một.</p>\n<p>Xem [0:kế hoạch] và [1:x].</p>\n");
+        assert_eq!(plain(&html), "<p>Dòng một.</p>\n<p>Xem [0:kế hoạch] và [1:x].</p>\n");
     }
 
     #[test]
@@ -686,17 +687,17 @@ mod tests {
             "[\u{E000}0\u{E001}](https://x.vn)",
             "a <b>\u{E000}0\u{E001}</b>",
         ] {
-            let body = render(markdown, 1, false);
-            assert!(!plain(&body).contains("[0:"), "{markdown}: {}", plain(&body));
-            let raw = render(markdown, 1, true);
+            let (_, html) = render(markdown, 1, false);
+            assert!(!plain(&html).contains("[0:"), "{markdown}: {}", plain(&html));
+            let (_, raw) = render(markdown, 1, true);
             assert!(!plain(&raw).contains("[0:"), "{markdown} with raw HTML: {}", plain(&raw));
         }
     }
 
     #[test]
     fn placeholder_characters_in_text_are_escaped() {
-        let body = render("a \u{E000}0\u{E001} b\n", 1, false);
-        assert_eq!(plain(&body), "<p>a &#xE000;0&#xE001; b</p>\n");
+        let (_, html) = render("a \u{E000}0\u{E001} b\n", 1, false);
+        assert_eq!(plain(&html), "<p>a &#xE000;0&#xE001; b</p>\n");
     }
 
     #[test]
@@ -704,14 +705,14 @@ mod tests {
         let markdown = "[a](javascript:alert(1)) <javascript:alert(2)> [b][r] [c](VBScript:x) \
                         [d]( java\tscript:x) ![e](data:image/png;base64,AAAA) [f](https://x.vn/a:b)\n\n\
                         [r]: javascript:alert(3)\n";
-        let html = render(markdown, 1, false).html;
+        let html = render(markdown, 1, false).1;
         let addresses: Vec<&str> = html.split(['"']).skip(1).step_by(2).collect();
         assert_eq!(addresses, vec!["https://x.vn/a:b"], "{html}");
         assert!(!html.contains("<img"), "{html}");
         for kept in ["<p>a ", "a javascript:alert(2)", "b c", "e <a"] {
             assert!(html.contains(kept), "{kept} missing from {html}");
         }
-        let raw = render("[a](javascript:x)\n", 1, true).html;
+        let raw = render("[a](javascript:x)\n", 1, true).1;
         assert!(raw.contains("href=\"javascript:x\""), "raw_html keeps links as written: {raw}");
     }
 
@@ -736,9 +737,9 @@ mod tests {
 
     #[test]
     fn first_paragraph_and_emptiness() {
-        let body = render("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
+        let (body, _) = render("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
         assert_eq!(body.first_paragraph, "Đoạn đầu tiên.");
         assert!(!body.is_empty);
-        assert!(render("\n\n", 1, false).is_empty);
+        assert!(render("\n\n", 1, false).0.is_empty);
     }
 }

@@ -4,12 +4,12 @@
 //! directions and relations in both directions (SPEC section 4). Reads the linked archive;
 //! owns only the JSON shape.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
-use crate::archive::{Archive, RefTarget};
+use crate::archive::{Archive, NoticeId, RefTarget};
 use crate::content::RelationKind;
-
-pub const PATH: &str = "api/notices.json";
 
 #[derive(Serialize)]
 struct ApiNotice<'a> {
@@ -43,13 +43,13 @@ struct ApiRelation<'a> {
 
 /// The JSON text of `api/notices.json`.
 pub fn notices_json(archive: &Archive) -> String {
-    let notices: Vec<ApiNotice> = (0..archive.len()).map(|i| api_notice(archive, i)).collect();
+    let notices: Vec<ApiNotice> = archive.ids().map(|id| api_notice(archive, id)).collect();
     serde_json::to_string_pretty(&notices).expect("notices serialise")
 }
 
-fn api_notice(archive: &Archive, index: usize) -> ApiNotice<'_> {
-    let notice = &archive.notices[index];
-    let links = &archive.links[index];
+fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
+    let notice = archive.notice(id);
+    let links = archive.links(id);
     ApiNotice {
         number: notice.number.as_ref().map(|n| n.written.as_str()),
         key: notice.key(),
@@ -57,42 +57,42 @@ fn api_notice(archive: &Archive, index: usize) -> ApiNotice<'_> {
         title: &notice.title,
         issuer: &notice.issuer,
         date: notice.date.map(|d| d.to_string()),
-        status: archive.effective_status(index),
-        url: &archive.urls[index],
-        cites: cites(archive, index),
-        cited_by: links.cited_by.iter().map(|&i| archive.urls[i].as_str()).collect(),
-        relations: relations(archive, index),
+        status: archive.effective_status(id).code(),
+        url: archive.url(id),
+        cites: cites(archive, id),
+        cited_by: links.cited_by.iter().map(|&by| archive.url(by)).collect(),
+        relations: relations(archive, id),
     }
 }
 
 /// One entry per distinct cited key and target, in order of first citation.
-fn cites(archive: &Archive, index: usize) -> Vec<ApiCite<'_>> {
-    let notice = &archive.notices[index];
-    let mut seen: std::collections::HashSet<(&str, Option<usize>)> = std::collections::HashSet::new();
+fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
+    let notice = archive.notice(id);
+    let mut seen: HashSet<(&str, Option<NoticeId>)> = HashSet::new();
     let mut cites = Vec::new();
-    for (reference, target) in notice.body.references.iter().zip(&archive.links[index].references) {
+    for (reference, target) in notice.body.references.iter().zip(&archive.links(id).references) {
         let Some(number) = &reference.number else { continue };
-        let (target_index, state) = match target {
-            RefTarget::Notice(i) => (Some(*i), "resolved"),
+        let (target, state) = match target {
+            RefTarget::Notice(t) => (Some(*t), "resolved"),
             RefTarget::Unresolved => (None, "unresolved"),
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
             RefTarget::OwnNumber => continue,
         };
-        if !seen.insert((number.key.as_str(), target_index)) {
+        if !seen.insert((number.key.as_str(), target)) {
             continue;
         }
         cites.push(ApiCite {
             key: &number.key,
             text: &reference.text,
-            url: target_index.map(|i| archive.urls[i].as_str()),
+            url: target.map(|t| archive.url(t)),
             state,
         });
     }
     cites
 }
 
-fn relations(archive: &Archive, index: usize) -> serde_json::Map<String, serde_json::Value> {
-    let links = &archive.links[index];
+fn relations(archive: &Archive, id: NoticeId) -> serde_json::Map<String, serde_json::Value> {
+    let links = archive.links(id);
     let mut map = serde_json::Map::new();
     for kind in RelationKind::ALL {
         let outgoing: Vec<ApiRelation> = links
@@ -100,16 +100,16 @@ fn relations(archive: &Archive, index: usize) -> serde_json::Map<String, serde_j
             .iter()
             .filter(|(k, _)| *k == kind)
             .flat_map(|(_, targets)| targets)
-            .map(|t| ApiRelation { key: &t.key, url: t.notice.map(|i| archive.urls[i].as_str()) })
+            .map(|t| ApiRelation { key: &t.key, url: t.notice.map(|n| archive.url(n)) })
             .collect();
         let incoming: Vec<ApiRelation> = links
             .related_by
             .iter()
             .filter(|(k, _)| *k == kind)
             .flat_map(|(_, sources)| sources)
-            .map(|&i| ApiRelation {
-                key: archive.notices[i].key().unwrap_or(""),
-                url: Some(&archive.urls[i]),
+            .map(|&source| ApiRelation {
+                key: archive.notice(source).key().unwrap_or(""),
+                url: Some(archive.url(source)),
             })
             .collect();
         map.insert(kind.key().into(), serde_json::to_value(outgoing).expect("relations serialise"));

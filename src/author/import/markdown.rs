@@ -15,9 +15,9 @@ use regex::Regex;
 use super::docx::{Block, Format, Inline, Label, Paragraph, Table};
 use super::layout::Signature;
 use super::problem::Field;
+use crate::author::new::yaml_string;
 use crate::cite::number::System;
 use crate::config::Language;
-use crate::new::yaml_string;
 
 /// The front-matter values of an imported notice; `missing` lists the fields written empty
 /// with a comment.

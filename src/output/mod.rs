@@ -11,7 +11,10 @@
 //! [`MARKER`] from the start, and a staging, old or output folder without it is never removed.
 //! An output folder that is neither empty nor marked is refused, as is one that is a file, the
 //! archive root, a folder the archive reads from, or a parent of one. Everything is checked
-//! before anything is touched. What the pages are is not decided here.
+//! before anything is touched. [`build`] runs the publishing pipeline into a staging folder;
+//! what the pages are is decided by `publish`.
+
+pub mod build;
 
 use std::fs;
 use std::io;
@@ -19,8 +22,8 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 
-/// Gazette's own folder inside an output: the marker and the build state.
-pub const STATE_DIR: &str = ".gazette";
+use crate::publish::layout::STATE_DIR;
+
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
 /// A file that marks the output folder in version control; carried over by every build.
@@ -154,7 +157,7 @@ impl OutputDir {
         Ok(())
     }
 
-    /// The path of the state folder in the published output.
+    /// The path of Gazette's own folder in the published output.
     pub fn state_dir(&self) -> PathBuf {
         self.target.join(STATE_DIR)
     }
@@ -363,6 +366,16 @@ impl Staging {
     /// The absolute path of the staging folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+}
+
+impl crate::publish::Sink for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        Staging::write(self, path, bytes)
+    }
+
+    fn copy(&self, source: &Path, path: &str) -> Result<()> {
+        Staging::copy(self, source, path)
     }
 }
 

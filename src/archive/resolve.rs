@@ -1,0 +1,94 @@
+//! Resolution: which archived notice a cited number means (SPEC section 3).
+//!
+//! By canonical key, with the Đ/D-folded key where the archive has no exact match; then by the
+//! cited type word where one code serves two types (QĐ), by the cited year when a date or `@YYYY`
+//! is given, else the latest notice dated on or before the citing one. Finding numbers in text
+//! is `cite`'s; what a resolution becomes on a page is `publish`'s.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::NoticeId;
+use crate::cite::number;
+use crate::content::Notice;
+
+/// What a cited number turns out to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Resolved(NoticeId),
+    Unresolved,
+    Ambiguous(Vec<NoticeId>),
+}
+
+/// What a citation says about the notice it means.
+#[derive(Debug, Clone, Copy)]
+pub struct Query<'a> {
+    pub key: &'a str,
+    /// The type word before the number (`Quyết định`, `Quy định`…), if any.
+    pub type_word: Option<&'a str>,
+    /// The year of a bound date or of an explicit `@YYYY`.
+    pub year: Option<i16>,
+    /// The date of the citing notice.
+    pub citing_date: Option<Date>,
+}
+
+/// Finds archived notices by canonical key, with the Đ/D-folded key as a fallback.
+#[derive(Debug, Default, Clone)]
+pub struct Resolver {
+    by_key: HashMap<String, Vec<NoticeId>>,
+    by_folded_key: HashMap<String, Vec<NoticeId>>,
+}
+
+impl Resolver {
+    pub fn new(notices: &[Arc<Notice>]) -> Self {
+        let mut resolver = Resolver::default();
+        for (index, notice) in notices.iter().enumerate() {
+            if let Some(key) = notice.key() {
+                let id = NoticeId::new(index);
+                resolver.by_key.entry(key.to_string()).or_default().push(id);
+                resolver.by_folded_key.entry(fold_d(key)).or_default().push(id);
+            }
+        }
+        resolver
+    }
+
+    /// Resolves a citation per SPEC section 3.
+    pub fn resolve(&self, notices: &[Arc<Notice>], query: Query<'_>) -> Resolution {
+        let exact = self.by_key.get(query.key);
+        let Some(candidates) = exact.or_else(|| self.by_folded_key.get(&fold_d(query.key))) else {
+            return Resolution::Unresolved;
+        };
+        let notice = |id: &NoticeId| &notices[id.index()];
+        let mut candidates: Vec<NoticeId> = candidates.clone();
+        if let Some(word) = query.type_word.filter(|_| has_shared_type_code(query.key)) {
+            candidates.retain(|id| number::eq_ci(&notice(id).doc_type, word));
+        }
+        match query.year {
+            Some(year) => candidates.retain(|id| notice(id).year() == Some(year)),
+            None => {
+                if let Some(citing) = query.citing_date {
+                    candidates.retain(|id| notice(id).date.is_some_and(|d| d <= citing));
+                }
+                let latest = candidates.iter().filter_map(|id| notice(id).year()).max();
+                candidates.retain(|id| notice(id).year() == latest);
+            }
+        }
+        match candidates.len() {
+            0 => Resolution::Unresolved,
+            1 => Resolution::Resolved(candidates[0]),
+            _ => Resolution::Ambiguous(candidates),
+        }
+    }
+}
+
+/// `QĐ` is one code for Quyết định and Quy định: only there does the type word choose.
+fn has_shared_type_code(key: &str) -> bool {
+    key.contains("-QĐ/") || key.contains("QĐ-")
+}
+
+/// The key with `Đ` read as `D`, for citations typed without the Vietnamese letter.
+fn fold_d(key: &str) -> String {
+    key.replace('Đ', "D")
+}

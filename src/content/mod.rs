@@ -1,0 +1,266 @@
+//! Content: the files under `content/` to typed [`Notice`] values.
+//!
+//! Owns what a notice is as its file says it: `discover` walks `content/` (bundles and their
+//! attachments, symlinks kept inside the archive), `front_matter` reads and validates every
+//! key, [`body`] renders the Markdown once. Decoding is `text`'s. It knows nothing of other
+//! notices: numbers are parsed here, but resolving references between notices is `archive`'s.
+
+pub mod body;
+mod discover;
+mod front_matter;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::cite::number::{DocNumber, System};
+use crate::config::SiteConfig;
+use crate::diag::{Diagnostic, display_path};
+use crate::yaml::{self, Map, Value};
+use body::Body;
+pub use discover::{SourceEntry, Stamp, discover};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// The signer block: a plain name, or name, title and authority line (T/M, K/T, T/L, T/U).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Signer {
+    pub name: String,
+    pub title: Option<String>,
+    pub authority: Option<String>,
+}
+
+/// The legal status a notice declares for itself (hiệu lực).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    InForce,
+    PartlyExpired,
+    Expired,
+    NotYetInForce,
+}
+
+impl Status {
+    fn parse(text: &str) -> Option<Status> {
+        Some(match text {
+            "in-force" => Status::InForce,
+            "partly-expired" => Status::PartlyExpired,
+            "expired" => Status::Expired,
+            "not-yet-in-force" => Status::NotYetInForce,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::InForce => "in-force",
+            Status::PartlyExpired => "partly-expired",
+            Status::Expired => "expired",
+            Status::NotYetInForce => "not-yet-in-force",
+        }
+    }
+}
+
+/// The typed relations a newer notice declares towards older ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RelationKind {
+    Replaces,
+    Amends,
+    Repeals,
+    Guides,
+    Implements,
+    Corrects,
+    BasedOn,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 7] = [
+        RelationKind::Replaces,
+        RelationKind::Amends,
+        RelationKind::Repeals,
+        RelationKind::Guides,
+        RelationKind::Implements,
+        RelationKind::Corrects,
+        RelationKind::BasedOn,
+    ];
+
+    /// The relation a front-matter key names.
+    pub fn from_key(key: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// The front-matter key, also the key in `api/notices.json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationKind::Replaces => "replaces",
+            RelationKind::Amends => "amends",
+            RelationKind::Repeals => "repeals",
+            RelationKind::Guides => "guides",
+            RelationKind::Implements => "implements",
+            RelationKind::Corrects => "corrects",
+            RelationKind::BasedOn => "based_on",
+        }
+    }
+
+    /// The computed reverse relation shown on the other notice.
+    pub fn passive_key(self) -> &'static str {
+        match self {
+            RelationKind::Replaces => "replaced_by",
+            RelationKind::Amends => "amended_by",
+            RelationKind::Repeals => "repealed_by",
+            RelationKind::Guides => "guided_by",
+            RelationKind::Implements => "implemented_by",
+            RelationKind::Corrects => "corrected_by",
+            RelationKind::BasedOn => "basis_of",
+        }
+    }
+
+    /// Whether the target stops being in force when the relation is archived.
+    pub fn ends_target(self) -> bool {
+        matches!(self, RelationKind::Replaces | RelationKind::Repeals)
+    }
+}
+
+/// One relation target as written in the front-matter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub written: String,
+    pub number: DocNumber,
+    pub year: Option<i16>,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A file that travels with a bundle notice (a folder holding `index.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub source: PathBuf,
+    /// Path inside the bundle, with `/` separators.
+    pub name: String,
+    pub size: u64,
+    pub stamp: Stamp,
+}
+
+/// One notice, as its file says; nothing here depends on other notices.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// Path relative to the archive root, with `/` separators (`content/2024/tb-45.md`).
+    pub source_path: String,
+    pub number: Option<DocNumber>,
+    pub doc_type: String,
+    pub title: String,
+    pub issuer: String,
+    pub parent_issuer: Option<String>,
+    pub system: System,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+    pub status: Status,
+    pub effective: Option<Date>,
+    pub expires: Option<Date>,
+    pub relations: Vec<Relation>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub extra: Map<String, Value>,
+    /// What the rest of the pipeline needs of the body; its HTML is kept apart.
+    pub body: Body,
+    pub attachments: Vec<Attachment>,
+    /// Stable hash of the file's bytes: the body's HTML is a function of them.
+    pub source_hash: u64,
+}
+
+impl Notice {
+    pub fn key(&self) -> Option<&str> {
+        self.number.as_ref().map(|n| n.key.as_str())
+    }
+
+    pub fn year(&self) -> Option<i16> {
+        self.date.map(|d| d.year())
+    }
+
+    /// What lists, feeds and search show of the notice: its `summary`, else its first paragraph.
+    pub fn summary_text(&self) -> &str {
+        self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
+    }
+}
+/// A notice read from its file, with its body's HTML.
+pub type Parsed = (Notice, String);
+
+/// Reads and parses every source in parallel. Returns the notices in source order.
+pub fn load_all(
+    root: &Path,
+    sources: &[SourceEntry],
+    config: &SiteConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Parsed> {
+    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> =
+        sources.par_iter().map(|source| load_one(root, source, config)).collect();
+    let mut notices = Vec::with_capacity(results.len());
+    for (notice, mut problems) in results {
+        diagnostics.append(&mut problems);
+        notices.extend(notice);
+    }
+    notices
+}
+
+/// Reads one source file and parses it.
+pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let display = display_path(root, &source.path);
+    match std::fs::read(&source.path) {
+        Ok(bytes) => parse_notice(&display, bytes, source.attachments.clone(), config),
+        Err(e) => (None, vec![Diagnostic::error(display, 1, 1, format!("cannot read file: {e}"))]),
+    }
+}
+
+/// Parses the bytes of one notice file.
+pub fn parse_notice(
+    path: &str,
+    bytes: Vec<u8>,
+    attachments: Vec<Attachment>,
+    config: &SiteConfig,
+) -> (Option<Parsed>, Vec<Diagnostic>) {
+    let source_hash = crate::hash::bytes(&bytes);
+    let mut text = match crate::text::decode(path, bytes) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
+    let removed = crate::text::remove_forbidden(path, &mut text, 1);
+    let Some((yaml_text, yaml_line, body_text, body_line)) = front_matter::split(&text) else {
+        return (
+            None,
+            vec![
+                Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    "no front-matter: a notice starts with a `---` line, its keys, and another `---` line",
+                )
+                .with_help("start the file with ---, then number:, type:, title:, issuer:, date:, then ---"),
+            ],
+        );
+    };
+    let doc = match yaml::parse_mapping(yaml_text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let mut d = Diagnostic::error(path, e.line + yaml_line - 1, e.column, e.message);
+            d.help = e.help;
+            return (None, vec![d]);
+        }
+    };
+    let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
+    let (body, html) = body::render(body_text, body_line, config.raw_html);
+    let notice = reader.notice(body, attachments, source_hash, config);
+    let mut problems = reader.problems;
+    problems.extend(removed);
+    if let Some(notice) = &notice
+        && notice.body.is_empty
+    {
+        let line = body_line.min(text.lines().count().max(1));
+        problems.push(Diagnostic::warning(path, line, 1, "the notice has no body text"));
+    }
+    (notice.map(|notice| (notice, html)), problems)
+}

@@ -1,0 +1,146 @@
+//! Layout: every path of the output, and the links from one page to another.
+//!
+//! The one owner of where things go: the home page, notice pages (at the URL `archive` gives
+//! each notice), index pages and their pagination, feeds, the search page and index,
+//! `api/notices.json`, the sitemap, `robots.txt`, the 404 page, attachments, and Gazette's own
+//! folder. Links are relative to the page (so an output works from any folder and from
+//! `file://`) unless the site has a `base_url`; relative links to a folder name its
+//! `index.html`, which a browser opening files from disk needs.
+
+use crate::archive::indexes::{Dimension, IndexValue};
+use crate::config::SiteConfig;
+
+pub const HOME: &str = "index.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const API: &str = "api/notices.json";
+/// The feed of all notices.
+pub const MAIN_FEED: &str = "feed.xml";
+/// The folder of the search page and its index.
+pub const SEARCH_DIR: &str = "search";
+/// Gazette's own folder in the output (marker and build state); never a page.
+pub const STATE_DIR: &str = ".gazette";
+/// The folder under which the pages of the second and later pages of a list are.
+const PAGE_DIR: &str = "trang";
+/// Dimensions with a feed per value.
+pub const FEED_DIMENSIONS: [Dimension; 2] = [Dimension::Type, Dimension::Issuer];
+
+/// The page of a notice whose folder is `url` (`van-ban/2024/x/index.html`).
+pub fn notice_page(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+/// An attachment of a bundle notice, beside its page.
+pub fn attachment(url: &str, name: &str) -> String {
+    format!("{url}{name}")
+}
+
+/// `search/index.html`.
+pub fn search_page() -> String {
+    format!("{SEARCH_DIR}/index.html")
+}
+
+/// A file of the search index: `search/manifest.json`, `search/terms/3.json`…
+pub fn search_file(name: &str) -> String {
+    format!("{SEARCH_DIR}/{name}")
+}
+
+/// The folder of a dimension's pages: `loai`, `co-quan`, `nam`, `nguoi-ky`, `chu-de`.
+pub fn dimension_folder(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Type => "loai",
+        Dimension::Issuer => "co-quan",
+        Dimension::Year => "nam",
+        Dimension::Signer => "nguoi-ky",
+        Dimension::Tag => "chu-de",
+    }
+}
+
+/// The page listing a dimension's values: `loai/index.html`.
+pub fn dimension_page(dimension: Dimension) -> String {
+    format!("{}/index.html", dimension_folder(dimension))
+}
+
+/// The folder of a value's list: `loai/thong-bao/`.
+pub fn value_folder(dimension: Dimension, value: &IndexValue) -> String {
+    format!("{}/{}/", dimension_folder(dimension), value.slug)
+}
+
+/// Page `page` (from 1) of a list in `folder`: `loai/x/index.html`, `loai/x/trang/2/index.html`.
+pub fn list_page(folder: &str, page: usize) -> String {
+    if page <= 1 { format!("{folder}index.html") } else { format!("{folder}{PAGE_DIR}/{page}/index.html") }
+}
+
+/// How many pages a list of `count` notices takes.
+pub fn page_count(count: usize, page_size: usize) -> usize {
+    count.div_ceil(page_size.max(1)).max(1)
+}
+
+/// The feed of one value, for the dimensions that have feeds: `loai/thong-bao/feed.xml`.
+pub fn value_feed(dimension: Dimension, value: &IndexValue) -> Option<String> {
+    FEED_DIMENSIONS.contains(&dimension).then(|| format!("{}feed.xml", value_folder(dimension, value)))
+}
+
+/// Paths that hold generated files besides the planned pages: Gazette's folder and the search
+/// index. Nothing copied from the archive may land there.
+pub fn is_reserved(path: &str) -> bool {
+    path.starts_with(&format!("{STATE_DIR}/"))
+        || path.strip_prefix(SEARCH_DIR).and_then(|rest| rest.strip_prefix('/')).is_some_and(|rest| {
+            rest == "manifest.json" || rest.starts_with("terms/") || rest.starts_with("docs/")
+        })
+}
+
+/// The URL of a page file: its folder for `…/index.html`.
+pub fn page_url(path: &str) -> &str {
+    path.strip_suffix("index.html").unwrap_or(path)
+}
+
+/// The prefix that leads from the file at `path` back to the output root.
+pub fn root_prefix(config: &SiteConfig, path: &str) -> String {
+    match &config.base_url {
+        Some(base) => base.clone(),
+        None => "../".repeat(path.matches('/').count()),
+    }
+}
+
+/// A link from a page whose way back to the root is `root` to the page folder `folder`
+/// (`loai/`, `van-ban/2024/x/`, or `` for the home page).
+pub fn folder_link(config: &SiteConfig, root: &str, folder: &str) -> String {
+    let index = if config.base_url.is_none() { "index.html" } else { "" };
+    format!("{root}{folder}{index}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_a_list() {
+        assert_eq!(page_count(0, 50), 1);
+        assert_eq!(page_count(50, 50), 1);
+        assert_eq!(page_count(51, 50), 2);
+        assert_eq!(list_page("loai/x/", 1), "loai/x/index.html");
+        assert_eq!(list_page("loai/x/", 3), "loai/x/trang/3/index.html");
+    }
+
+    #[test]
+    fn links_are_relative_with_index_html_unless_there_is_a_base_url() {
+        let relative = SiteConfig::default();
+        assert_eq!(root_prefix(&relative, "van-ban/2024/x/index.html"), "../../../");
+        assert_eq!(folder_link(&relative, "../", "loai/"), "../loai/index.html");
+        let absolute = SiteConfig { base_url: Some("https://x.vn/".into()), ..SiteConfig::default() };
+        assert_eq!(root_prefix(&absolute, "van-ban/2024/x/index.html"), "https://x.vn/");
+        assert_eq!(folder_link(&absolute, "https://x.vn/", "loai/"), "https://x.vn/loai/");
+    }
+
+    #[test]
+    fn reserved_paths() {
+        for path in [".gazette/output", "search/manifest.json", "search/terms/1.json", "search/docs/0.json"] {
+            assert!(is_reserved(path), "{path}");
+        }
+        for path in ["search/index.html", "searcher/terms/1.json", "van-ban/.gazette", "style.css"] {
+            assert!(!is_reserved(path), "{path}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! The output of an archive, file by file: each file's path, what renders it, and a
+//! fingerprint of everything it is rendered from.
+//!
+//! A page's fingerprint is a stable hash of the very view its template receives (see `html`),
+//! of the template files it is made of, and for a notice page of its body's source and the
+//! links put in it: two builds that plan a file with one fingerprint write the same bytes.
+//! `build` keeps a file whose fingerprint has not moved since the last build; `serve` renders a
+//! file again only when it moved. Static files, attachments and the search index are not
+//! planned here.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::html::{Page, Pages};
+use super::layout;
+use super::theme::{StaticFile, StaticSource};
+use crate::archive::NoticeId;
+use crate::archive::indexes::Dimension;
+use crate::diag::Diagnostic;
+
+/// What renders one output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Output {
+    Notice(NoticeId),
+    Home,
+    Search,
+    Dimension(Dimension),
+    /// Page `page` (from 1) of the list of value `value` (its place in the dimension).
+    ValuePage {
+        dimension: Dimension,
+        value: usize,
+        page: usize,
+    },
+    MainFeed,
+    ValueFeed {
+        dimension: Dimension,
+        value: usize,
+    },
+    NotFound,
+    Api,
+    Sitemap,
+    Robots,
+}
+
+/// One planned output file.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub path: String,
+    pub output: Output,
+    pub fingerprint: u64,
+}
+
+/// Every rendered file of an archive.
+pub struct Plan {
+    pub files: Vec<Planned>,
+}
+
+impl Plan {
+    /// Plans every rendered file of the archive, with its fingerprint.
+    pub fn new(pages: &Pages) -> Plan {
+        let mut outputs: Vec<(String, Output)> = pages
+            .archive
+            .ids()
+            .map(|id| (layout::notice_page(pages.archive.url(id)), Output::Notice(id)))
+            .collect();
+        outputs.push((layout::HOME.into(), Output::Home));
+        outputs.push((layout::search_page(), Output::Search));
+        plan_indexes(pages, &mut outputs);
+        outputs.push((layout::MAIN_FEED.into(), Output::MainFeed));
+        outputs.push((layout::NOT_FOUND.into(), Output::NotFound));
+        outputs.push((layout::API.into(), Output::Api));
+        outputs.push((layout::SITEMAP.into(), Output::Sitemap));
+        outputs.push((layout::ROBOTS.into(), Output::Robots));
+        let mut plan = Plan {
+            files: outputs
+                .into_iter()
+                .map(|(path, output)| Planned { path, output, fingerprint: 0 })
+                .collect(),
+        };
+        let fingerprints: Vec<u64> =
+            plan.files.par_iter().map(|f| fingerprint(pages, &plan, f.output)).collect();
+        for (file, fingerprint) in plan.files.iter_mut().zip(fingerprints) {
+            file.fingerprint = fingerprint;
+        }
+        plan
+    }
+
+    /// The pages a sitemap lists: every HTML page but the 404 page.
+    fn sitemap_pages(&self) -> Vec<&str> {
+        self.files
+            .iter()
+            .filter(|f| f.path.ends_with(".html") && f.output != Output::NotFound)
+            .map(|f| f.path.as_str())
+            .collect()
+    }
+}
+
+fn plan_indexes(pages: &Pages, outputs: &mut Vec<(String, Output)>) {
+    let page_size = pages.archive.config.page_size;
+    for dimension in &pages.indexes.dimensions {
+        let d = dimension.dimension;
+        outputs.push((layout::dimension_page(d), Output::Dimension(d)));
+        for (v, value) in dimension.values.iter().enumerate() {
+            let folder = layout::value_folder(d, value);
+            for page in 1..=layout::page_count(value.notices.len(), page_size) {
+                outputs.push((
+                    layout::list_page(&folder, page),
+                    Output::ValuePage { dimension: d, value: v, page },
+                ));
+            }
+            if let Some(path) = layout::value_feed(d, value) {
+                outputs.push((path, Output::ValueFeed { dimension: d, value: v }));
+            }
+        }
+    }
+}
+
+/// The fingerprint of one output: a hash of what it is made of.
+fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
+    let indexes = pages.indexes;
+    match output {
+        Output::Notice(id) => pages.notice_fingerprint(id),
+        Output::Home => pages.fingerprint(&pages.home_page()),
+        Output::Search => pages.fingerprint(&pages.search_page()),
+        Output::Dimension(d) => pages.fingerprint(&pages.dimension_page(indexes.get(d))),
+        Output::ValuePage { dimension, value, page } => {
+            let d = indexes.get(dimension);
+            pages.fingerprint(&pages.value_page(d, &d.values[value], page))
+        }
+        Output::MainFeed => pages.fingerprint(&pages.main_feed()),
+        Output::ValueFeed { dimension, value } => {
+            pages.fingerprint(&pages.value_feed(dimension, &indexes.get(dimension).values[value]))
+        }
+        Output::NotFound => pages.fingerprint(&pages.not_found_page()),
+        // Files of a fixed format: their text is their own fingerprint.
+        Output::Api => crate::hash::bytes(super::api::notices_json(pages.archive).as_bytes()),
+        Output::Sitemap => crate::hash::of(&(&pages.archive.config.base_url, plan.sitemap_pages())),
+        Output::Robots => crate::hash::bytes(super::feeds::robots(&pages.archive.config).as_bytes()),
+    }
+}
+
+/// Renders one planned file; `body_html` gives a notice's body.
+pub fn render(
+    pages: &Pages,
+    plan: &Plan,
+    planned: &Planned,
+    body_html: impl FnOnce(NoticeId) -> Result<String, Diagnostic>,
+) -> Result<Page, Diagnostic> {
+    let indexes = pages.indexes;
+    let html = match planned.output {
+        Output::Notice(id) => pages.render_notice(id, &body_html(id)?)?,
+        Output::Home => pages.render(&pages.home_page())?,
+        Output::Search => pages.render(&pages.search_page())?,
+        Output::Dimension(d) => pages.render(&pages.dimension_page(indexes.get(d)))?,
+        Output::ValuePage { dimension, value, page } => {
+            let d = indexes.get(dimension);
+            pages.render(&pages.value_page(d, &d.values[value], page))?
+        }
+        Output::MainFeed => pages.render(&pages.main_feed())?,
+        Output::ValueFeed { dimension, value } => {
+            pages.render(&pages.value_feed(dimension, &indexes.get(dimension).values[value]))?
+        }
+        Output::NotFound => pages.render(&pages.not_found_page())?,
+        Output::Api => super::api::notices_json(pages.archive),
+        Output::Sitemap => super::feeds::sitemap(&pages.archive.config, &plan.sitemap_pages()),
+        Output::Robots => super::feeds::robots(&pages.archive.config),
+    };
+    Ok(Page { path: planned.path.clone(), html })
+}
+
+/// Files copied as they are (attachments of bundles, files of `static/`) must not land on a
+/// generated file or on one another: each such case is an error naming both.
+pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root: &Path) -> Vec<Diagnostic> {
+    let generated: HashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
+    let taken = |path: &str| generated.contains(path) || layout::is_reserved(path);
+    let mut problems = Vec::new();
+    let mut copied: HashMap<String, String> = HashMap::new();
+    for entry in pages.archive.entries() {
+        let notice = &entry.notice;
+        for attachment in &notice.attachments {
+            let path = layout::attachment(&entry.url, &attachment.name);
+            if taken(&path) {
+                problems.push(
+                    Diagnostic::error(
+                        &notice.source_path,
+                        1,
+                        1,
+                        format!(
+                            "attachment `{}` would be written over the generated {path}",
+                            attachment.name
+                        ),
+                    )
+                    .with_help("rename the attachment"),
+                );
+            } else {
+                copied.insert(path, notice.source_path.clone());
+            }
+        }
+    }
+    for file in statics {
+        let StaticSource::File(source) = &file.source else { continue };
+        let shown = crate::diag::display_path(root, source);
+        if taken(&file.path) {
+            problems.push(
+                Diagnostic::error(
+                    &shown,
+                    1,
+                    1,
+                    format!("{shown} would be written over the generated {}", file.path),
+                )
+                .with_help("rename or move the file: Gazette writes that path itself"),
+            );
+        } else if let Some(owner) = copied.get(&file.path) {
+            problems.push(Diagnostic::error(
+                &shown,
+                1,
+                1,
+                format!("{shown} and an attachment of {owner} would both be written to {}", file.path),
+            ));
+        }
+    }
+    problems
+}
