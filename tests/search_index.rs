@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use common::*;
 use serde_json::Value;
 
-/// A term shard never grows past this (README, "Search index format").
-const TERM_SHARD_LIMIT: usize = 32 * 1024;
+/// Term shards hold some ten documents' worth of terms on average; none may be far above.
+const TERM_SHARD_LIMIT: usize = 128 * 1024;
 /// Document shards aim at about 6 KiB; none may be far above.
 const DOC_SHARD_LIMIT: usize = 16 * 1024;
 
@@ -68,22 +68,42 @@ fn generated_archive(count: usize) -> TestArchive {
     archive
 }
 
-fn json(archive: &TestArchive, path: &str) -> Value {
-    serde_json::from_str(&archive.read(path)).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))
+/// The data a file of the index hands to the page: `gazetteSearchData("NAME", DATA);`.
+fn data_of(text: &str, name: &str) -> Value {
+    let json = text
+        .strip_prefix(&format!("gazetteSearchData(\"{name}\","))
+        .and_then(|rest| rest.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("{name} is not a data script: {}", &text[..text.len().min(80)]));
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{name} holds no JSON: {e}"))
 }
 
-/// The files of one folder of the index, by shard number.
-fn shards(archive: &TestArchive, folder: &str) -> BTreeMap<usize, String> {
+fn json(archive: &TestArchive, name: &str) -> Value {
+    data_of(&archive.read(&format!("output/search/{name}.js")), name)
+}
+
+/// The files of one folder of the index, by shard number: (size in bytes, data).
+fn shards(archive: &TestArchive, folder: &str) -> BTreeMap<usize, (usize, Value)> {
     let dir = archive.path(&format!("output/search/{folder}"));
     std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| {
             let entry = entry.unwrap();
             let name = entry.file_name().into_string().unwrap();
-            let number = name.strip_suffix(".json").and_then(|n| n.parse().ok()).expect("shard name N.json");
-            (number, std::fs::read_to_string(entry.path()).unwrap())
+            let number: usize =
+                name.strip_suffix(".js").and_then(|n| n.parse().ok()).expect("shard name N.js");
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            (number, (text.len(), data_of(&text, &format!("{folder}/{number}"))))
         })
         .collect()
+}
+
+/// The shard of a term, as the search script computes it: FNV-1a 32 of its UTF-8 bytes.
+fn shard_of(term: &str, shards: usize) -> usize {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in term.bytes() {
+        hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+    }
+    hash as usize % shards
 }
 
 /// Document ids of a postings list, with their weights.
@@ -105,25 +125,21 @@ fn postings(list: &Value) -> Vec<(u64, u64)> {
 fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     let archive = generated_archive(320);
     archive.build_ok(&[]);
-    let manifest = json(&archive, "output/search/manifest.json");
-    assert_eq!(manifest["format"], 1);
+    let manifest = json(&archive, "manifest");
+    assert_eq!(manifest["format"], 2);
     assert_eq!(manifest["docs"], 320);
     assert!(manifest["version"].as_str().is_some_and(|v| v.len() == 16), "{manifest}");
-    let bounds: Vec<String> =
-        manifest["term_bounds"].as_array().unwrap().iter().map(|b| b.as_str().unwrap().to_string()).collect();
+    let shard_count = manifest["term_shards"].as_u64().unwrap() as usize;
+    assert_eq!(shard_count, 32, "320 documents, some ten a shard, a power of two");
 
     let terms = shards(&archive, "terms");
-    assert!(terms.len() >= 4, "only {} term shards", terms.len());
-    assert_eq!(terms.keys().copied().collect::<Vec<_>>(), (0..bounds.len()).collect::<Vec<_>>());
+    assert_eq!(terms.keys().copied().collect::<Vec<_>>(), (0..shard_count).collect::<Vec<_>>());
     let mut all_terms: BTreeMap<String, Value> = BTreeMap::new();
-    for (number, text) in &terms {
-        assert!(text.len() <= TERM_SHARD_LIMIT, "terms/{number}.json has {} bytes", text.len());
-        let shard: serde_json::Map<String, Value> = serde_json::from_str(text).unwrap();
-        for (term, list) in shard {
-            // The script's rule: the last shard whose bound is not greater than the term.
-            let found = bounds.iter().rposition(|b| b.encode_utf16().le(term.encode_utf16())).unwrap();
-            assert_eq!(found, *number, "term {term:?} is in shard {number} but its bound leads to {found}");
-            all_terms.insert(term, list);
+    for (number, (size, shard)) in &terms {
+        assert!(*size <= TERM_SHARD_LIMIT, "terms/{number}.js has {size} bytes");
+        for (term, list) in shard.as_object().unwrap() {
+            assert_eq!(shard_of(term, shard_count), *number, "term {term:?} is in the wrong shard");
+            all_terms.insert(term.clone(), list.clone());
         }
     }
 
@@ -131,9 +147,9 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     let docs = shards(&archive, "docs");
     assert_eq!(docs.len(), 320usize.div_ceil(size), "{size} documents a shard");
     let mut records = Vec::new();
-    for (number, text) in &docs {
-        assert!(text.len() <= DOC_SHARD_LIMIT, "docs/{number}.json has {} bytes", text.len());
-        records.extend(serde_json::from_str::<Vec<Value>>(text).unwrap());
+    for (number, (size, shard)) in &docs {
+        assert!(*size <= DOC_SHARD_LIMIT, "docs/{number}.js has {size} bytes");
+        records.extend(shard.as_array().unwrap().iter().cloned());
     }
     assert_eq!(records.len(), 320);
     for record in &records {
@@ -143,9 +159,9 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
             assert!(record[key].as_str().is_some_and(|v| !v.is_empty()), "{key} of {record}");
         }
     }
-    // Newest first.
+    // Oldest first: a new notice takes the next id.
     let dates: Vec<&str> = records.iter().map(|r| r["date"].as_str().unwrap()).collect();
-    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "documents are not newest first");
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "documents are not oldest first");
 
     // Folded syllables, bigrams, number parts with their flag, and filter terms.
     for term in ["to", "chuc", "to chuc", "can bo", "chuyen doi", "tham nhung", "hoa binh", "nq", "vptu"] {

@@ -1,13 +1,14 @@
 /* Gazette search page.
    Reads the index that `gazette build` writes under search/ (format: README.md, "Search index
-   format", and the top of src/search.rs). Text is folded and cut into tokens exactly as the
-   build does: lower case, marks U+0300-U+036F dropped, đ -> d; tokens are runs of letters and
-   digits, digits lose leading zeros, neighbouring words separated by spaces or dashes also make
-   a bigram. Only the pieces of the index a query needs are fetched. */
+   format", and the top of src/publish/search/mod.rs). Text is folded and cut into tokens exactly
+   as the build does: lower case, marks U+0300-U+036F dropped, đ -> d; tokens are runs of letters
+   and digits, digits lose leading zeros, neighbouring words separated by spaces or dashes also
+   make a bigram. Only the pieces of the index a query needs are loaded, each a small script that
+   hands its data to gazetteSearchData(), so the page works over HTTP and from disk alike. */
 (function () {
   'use strict';
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_TOKEN_CHARS = 32;
@@ -20,7 +21,7 @@
   var JOIN = /^[\s\-\u2013\u2014]*$/;
 
   var page = document.getElementById('search');
-  if (!page || !window.fetch || !window.URLSearchParams) return;
+  if (!page || !window.Promise || !window.URLSearchParams) return;
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
   var status = document.getElementById('search-status');
@@ -79,48 +80,72 @@
 
   var manifest = null;
   var cache = new Map();
+  var waiting = new Map();
+
+  /* Every file of the index calls this with its name and data. */
+  window.gazetteSearchData = function (name, data) {
+    var resolve = waiting.get(name);
+    if (resolve) {
+      waiting.delete(name);
+      resolve(data);
+    }
+  };
+
+  /* Loads search/NAME.js (with ?QUERY) as a script and resolves with the data it hands over. */
+  function loadScript(name, query) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      var url = new URL(name + '.js', indexBase);
+      url.search = query;
+      waiting.set(name, resolve);
+      script.src = url.href;
+      script.async = true;
+      script.onload = function () {
+        script.remove();
+        if (waiting.has(name)) {
+          waiting.delete(name);
+          reject(new Error(name + ': no data'));
+        }
+      };
+      script.onerror = function () {
+        script.remove();
+        waiting.delete(name);
+        reject(new Error(name + ': not loaded'));
+      };
+      document.head.appendChild(script);
+    });
+  }
 
   function loadManifest() {
-    return fetch(new URL('manifest.json', indexBase), { cache: 'no-cache' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('manifest: HTTP ' + response.status);
-        return response.json();
-      })
-      .then(function (data) {
-        if (data.format !== FORMAT) throw new Error('search index format ' + data.format);
-        manifest = data;
-      });
+    /* The manifest names the version of every other file: it is never taken from a cache. */
+    return loadScript('manifest', 't=' + Date.now()).then(function (data) {
+      if (data.format !== FORMAT) throw new Error('search index format ' + data.format);
+      manifest = data;
+    });
   }
 
-  function fetchPiece(path) {
-    var url = new URL(path, indexBase);
-    url.searchParams.set('v', manifest.version);
-    var key = url.href;
-    if (!cache.has(key)) {
-      var promise = fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
-        return response.json();
-      });
-      promise.catch(function () { cache.delete(key); });
-      cache.set(key, promise);
+  function fetchPiece(name) {
+    if (!cache.has(name)) {
+      var promise = loadScript(name, 'v=' + manifest.version);
+      promise.catch(function () { cache.delete(name); });
+      cache.set(name, promise);
     }
-    return cache.get(key);
+    return cache.get(name);
   }
 
-  /* The last shard whose bound is not greater than the term. */
+  var encoder = new TextEncoder();
+
+  /* The term shard of a term: 32-bit FNV-1a of its UTF-8 bytes, modulo the number of shards. */
   function shardOf(term) {
-    var bounds = manifest.term_bounds;
-    var low = 0;
-    var high = bounds.length - 1;
-    while (low < high) {
-      var middle = (low + high + 1) >> 1;
-      if (bounds[middle] <= term) low = middle; else high = middle - 1;
-    }
-    return low;
+    var hash = 0x811c9dc5;
+    encoder.encode(term).forEach(function (byte) {
+      hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    });
+    return hash & (manifest.term_shards - 1);
   }
 
   function postings(term) {
-    return fetchPiece('terms/' + shardOf(term) + '.json').then(function (shard) {
+    return fetchPiece('terms/' + shardOf(term)).then(function (shard) {
       return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
     });
   }
@@ -160,8 +185,9 @@
         eachPosting(groups, function (id) { if (!allowed || allowed.has(id)) ids.add(id); });
         allowed = ids;
       });
+      /* Ids number the notices oldest first: the newest is the highest. */
       if (!query.words.length) {
-        return allowed ? Array.from(allowed).sort(function (a, b) { return a - b; }) : [];
+        return allowed ? Array.from(allowed).sort(function (a, b) { return b - a; }) : [];
       }
       var hits = new Map();
       var score = function (groups, factor, mark) {
@@ -196,8 +222,8 @@
         .sort(function (a, b) {
           if (a.isNumber !== b.isNumber) return b.isNumber - a.isNumber;
           /* Notices of one number are listed newest first, whatever their text. */
-          if (a.isNumber) return a.id - b.id;
-          return b.isPhrase - a.isPhrase || b.score - a.score || a.id - b.id;
+          if (a.isNumber) return b.id - a.id;
+          return b.isPhrase - a.isPhrase || b.score - a.score || b.id - a.id;
         })
         .map(function (hit) { return hit.id; });
     });
@@ -273,7 +299,7 @@
     var ids = current.ids.slice(current.shown, current.shown + PAGE_SIZE);
     var size = manifest.doc_shard_size;
     var shards = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
-    return Promise.all(shards.map(function (s) { return fetchPiece('docs/' + s + '.json'); }))
+    return Promise.all(shards.map(function (s) { return fetchPiece('docs/' + s); }))
       .then(function (loaded) {
         if (run !== generation) return;
         ids.forEach(function (id) {

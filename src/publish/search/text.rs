@@ -1,0 +1,358 @@
+//! Text for matching: folding, tokens and bigrams, and the plain text of a rendered body.
+//!
+//! Text is *folded*: lower case, canonical decomposition, every combining mark U+0300–U+036F
+//! dropped (tones, breve, circumflex, horn), then `đ` → `d` (đ has no decomposition). So
+//! "Tổ chức", "to chuc", NFD input and both tone placements (`hoà`/`hòa`, `uỷ`/`ủy`) meet.
+//! Folded text is cut into *tokens*, the runs of alphabetic or numeric characters (syllables,
+//! for Vietnamese); a token of ASCII digits loses its leading zeros (`08` → `8`), and a token
+//! longer than [`MAX_TOKEN_CHARS`] is dropped. Two neighbouring tokens also make a *bigram*
+//! (`"to chuc"`) when neither is all digits and only spaces and dashes stand between them.
+//! The search script folds and cuts queries the same way. Which terms go in the index, and
+//! how, is the index's.
+
+use std::sync::LazyLock;
+
+use crate::content::body as markdown;
+
+/// Longest token kept, in characters.
+pub const MAX_TOKEN_CHARS: usize = 32;
+
+/// Folds text for matching: lower case, no marks, `đ` → `d`.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else if let Some(&code) = FOLDED_LATIN.get(c as usize - 0x80) {
+            if let Some(one) = char::from_u32(code) {
+                folded.push(one);
+            } else if code == DROPPED {
+                continue;
+            } else {
+                fold_char(c, &mut folded);
+            }
+        } else {
+            fold_char(c, &mut folded);
+        }
+    }
+    folded
+}
+
+/// Folds one character: its lower case, decomposed, without marks, `đ` as `d`.
+fn fold_char(c: char, folded: &mut String) {
+    for lower in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(lower, |part| {
+            if !is_mark(part) {
+                folded.push(if part == 'đ' { 'd' } else { part });
+            }
+        });
+    }
+}
+
+/// In [`FOLDED_LATIN`]: the character folds to nothing.
+const DROPPED: u32 = u32::MAX;
+/// In [`FOLDED_LATIN`]: the character folds to several characters.
+const SEVERAL: u32 = u32::MAX - 1;
+
+/// [`fold_char`] of U+0080 to U+1EFF (Latin, combining marks, Vietnamese), computed once:
+/// Vietnamese text is mostly these characters.
+static FOLDED_LATIN: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    (0x80..0x1F00u32)
+        .map(|code| {
+            let mut out = String::new();
+            if let Some(c) = char::from_u32(code) {
+                fold_char(c, &mut out);
+            }
+            let mut chars = out.chars();
+            match (chars.next(), chars.next()) {
+                (None, _) => DROPPED,
+                (Some(one), None) => one as u32,
+                _ => SEVERAL,
+            }
+        })
+        .collect()
+});
+
+/// Combining diacritical marks: tones, breve, circumflex, horn and the rest of the block.
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// One token of folded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Whether it makes a bigram with the token before it.
+    pub pairs: bool,
+}
+
+/// The tokens of folded text, in order.
+pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut gap_start = 0;
+    // Whether the previous token may open a bigram.
+    let mut previous_pairs = false;
+    let mut rest = folded;
+    let mut offset = 0;
+    while let Some(start) = rest.find(char::is_alphanumeric) {
+        let run = &rest[start..];
+        let len = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
+        let word = &run[..len];
+        let gap = &folded[gap_start..offset + start];
+        offset += start + len;
+        gap_start = offset;
+        rest = &folded[offset..];
+        if word.chars().count() > MAX_TOKEN_CHARS {
+            previous_pairs = false;
+            continue;
+        }
+        let numeric = word.bytes().all(|b| b.is_ascii_digit());
+        let text = if numeric { strip_zeros(word) } else { word };
+        tokens.push(Token { text, pairs: previous_pairs && !numeric && joins(gap) });
+        previous_pairs = !numeric;
+    }
+    tokens
+}
+
+/// `0008` → `8`, `000` → `0`.
+fn strip_zeros(digits: &str) -> &str {
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() { &digits[digits.len() - 1..] } else { trimmed }
+}
+
+/// Whether two tokens with `gap` between them are one phrase: spaces and dashes only.
+fn joins(gap: &str) -> bool {
+    gap.chars().all(|c| matches!(c, '-' | '–' | '—') || (c.is_whitespace() && c != '\n'))
+}
+
+/// The tokens of folded text written into one buffer, one space apart, so that every token and
+/// every bigram is a slice of it.
+pub struct Terms {
+    text: String,
+    /// Start and end of each token in `text`, and whether it pairs with the one before.
+    tokens: Vec<(usize, usize, bool)>,
+}
+
+impl Terms {
+    pub fn new(folded: &str) -> Terms {
+        let found = tokenize(folded);
+        let mut text = String::with_capacity(folded.len());
+        let mut tokens = Vec::with_capacity(found.len());
+        for token in found {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            tokens.push((text.len(), text.len() + token.text.len(), token.pairs));
+            text.push_str(token.text);
+        }
+        Terms { text, tokens }
+    }
+
+    /// Calls `term` for every token and bigram, in order.
+    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str)) {
+        for (i, &(start, end, pairs)) in self.tokens.iter().enumerate() {
+            term(&self.text[start..end]);
+            if pairs {
+                term(&self.text[self.tokens[i - 1].0..end]);
+            }
+        }
+    }
+}
+
+/// Plain text of rendered body HTML: tags dropped, block ends as line breaks, entities decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut filled = String::with_capacity(html.len());
+    markdown::fill_references(html, &mut filled, |_| String::new(), |_| String::new());
+    let mut text = String::with_capacity(filled.len());
+    let mut rest = filled.as_str();
+    while let Some(at) = rest.find(['<', '&']) {
+        push_spaced(&mut text, &rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            if is_block_tag(&rest[..end]) {
+                text.push('\n');
+            }
+            rest = &rest[end..];
+        } else {
+            let (decoded, used) = decode_entity(rest);
+            text.push(decoded);
+            rest = &rest[used..];
+        }
+    }
+    push_spaced(&mut text, rest);
+    text
+}
+
+/// Appends text with its line breaks as spaces: in the plain text, a line break ends a block.
+fn push_spaced(out: &mut String, text: &str) {
+    if text.contains('\n') {
+        out.push_str(&text.replace('\n', " "));
+    } else {
+        out.push_str(text);
+    }
+}
+
+fn is_block_tag(tag: &str) -> bool {
+    let name = tag.trim_start_matches(['<', '/']);
+    let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
+    matches!(
+        name,
+        "p" | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "div"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "hr"
+            | "dt"
+            | "dd"
+            | "section"
+            | "sup"
+    )
+}
+
+/// The character an entity at the start of `text` stands for, and its length; a lone `&` is itself.
+fn decode_entity(text: &str) -> (char, usize) {
+    let head = text.bytes().take(12).position(|b| b == b';');
+    let Some(end) = head else { return ('&', 1) };
+    let name = &text[1..end];
+    let decoded = match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some(' '),
+        _ => {
+            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+            };
+            code.and_then(char::from_u32)
+        }
+    };
+    match decoded {
+        Some(c) => (c, end + 1),
+        None => ('&', 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(&fold(text)).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    fn terms(text: &str) -> Vec<String> {
+        let mut terms = Vec::new();
+        Terms::new(&fold(text)).for_each(|t| terms.push(t.to_string()));
+        terms
+    }
+
+    #[test]
+    fn every_tone_mark_folds_away() {
+        for (text, folded) in [
+            ("a à á ả ã ạ", "a a a a a a"),
+            ("ă ằ ắ ẳ ẵ ặ", "a a a a a a"),
+            ("â ầ ấ ẩ ẫ ậ", "a a a a a a"),
+            ("ê ề ế ể ễ ệ", "e e e e e e"),
+            ("ô ồ ố ổ ỗ ộ ơ ờ ớ ở ỡ ợ", "o o o o o o o o o o o o"),
+            ("ư ừ ứ ử ữ ự", "u u u u u u"),
+            ("ì í ỉ ĩ ị ỳ ý ỷ ỹ ỵ", "i i i i i y y y y y"),
+            ("Tổ chức cán bộ", "to chuc can bo"),
+            ("NGHỊ QUYẾT", "nghi quyet"),
+        ] {
+            assert_eq!(fold(text), folded, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_latin_table_folds_like_the_slow_path() {
+        for code in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            assert_eq!(fold(&c.to_string()), slow, "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn d_with_stroke_folds_to_d_in_both_cases() {
+        assert_eq!(fold("Đảng đoàn ĐẢNG"), "dang doan dang");
+        assert_eq!(fold("QĐ-UBND"), "qd-ubnd");
+    }
+
+    #[test]
+    fn nfd_input_folds_like_nfc() {
+        let nfc = "Ủy ban nhân dân tỉnh Lạng Sơn, Đảng bộ";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(fold(&nfd), fold(nfc));
+        assert_eq!(fold(&nfd), "uy ban nhan dan tinh lang son, dang bo");
+    }
+
+    #[test]
+    fn tone_placement_variants_meet() {
+        for (old, new) in [("hoà", "hòa"), ("uỷ", "ủy"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("Hoá", "Hóa")]
+        {
+            assert_ne!(old, new);
+            assert_eq!(fold(old), fold(new), "{old} / {new}");
+        }
+        assert_eq!(fold("cấp uỷ hoà"), "cap uy hoa");
+    }
+
+    #[test]
+    fn syllables_and_bigrams() {
+        assert_eq!(terms("Tổ chức cán bộ"), vec!["to", "chuc", "to chuc", "can", "chuc can", "bo", "can bo"]);
+        // Sentence punctuation breaks a phrase; a dash does not.
+        assert_eq!(terms("thời. Tổ"), vec!["thoi", "to"]);
+        assert_eq!(terms("kinh tế - xã hội"), vec!["kinh", "te", "kinh te", "xa", "te xa", "hoi", "xa hoi"]);
+        assert_eq!(terms("dòng\ndòng"), vec!["dong", "dong"]);
+    }
+
+    #[test]
+    fn document_numbers_split_into_their_parts() {
+        assert_eq!(words("162-NQ/TU"), vec!["162", "nq", "tu"]);
+        assert_eq!(words("162 NQ TU"), vec!["162", "nq", "tu"]);
+        assert_eq!(words("1234/QĐ-UBND"), vec!["1234", "qd", "ubnd"]);
+        assert_eq!(words("30/2020/NĐ-CP"), vec!["30", "2020", "nd", "cp"]);
+        assert_eq!(words("Đề án số 08-ĐA/TU"), vec!["de", "an", "so", "8", "da", "tu"]);
+        assert_eq!(words("000"), vec!["0"]);
+        // Numbers make no bigrams, and `/` parts none either.
+        assert_eq!(terms("162-NQ/TU"), vec!["162", "nq", "tu"]);
+        assert_eq!(terms("số 162"), vec!["so", "162"]);
+    }
+
+    #[test]
+    fn overlong_tokens_are_dropped_and_break_phrases() {
+        let long = "a".repeat(MAX_TOKEN_CHARS + 1);
+        assert_eq!(terms(&format!("xin {long} chao")), vec!["xin", "chao"]);
+        assert_eq!(words(&"b".repeat(MAX_TOKEN_CHARS)).len(), 1);
+    }
+
+    #[test]
+    fn body_html_to_plain_text() {
+        let (_, html) =
+            markdown::render("**1. Về kết quả:** Tổ chức &amp; cán bộ.\n\n- một\n- hai\n", 1, false);
+        let text = plain_text(&html);
+        assert!(text.contains("1. Về kết quả: Tổ chức & cán bộ."), "{text:?}");
+        assert!(text.contains("một\n") && !text.contains("<"), "{text:?}");
+        assert_eq!(plain_text("a&lt;b &#x110;&#273; &bogus x &"), "a<b Đđ &bogus x &");
+        assert_eq!(plain_text("&quot;Việc &ệ;"), "\"Việc &ệ;");
+    }
+}
