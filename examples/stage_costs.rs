@@ -11,14 +11,15 @@ use std::time::Instant;
 
 use gazette::diag::count_errors;
 use gazette::publish::plan::{Output, Planned};
-use gazette::publish::{self, Options, Timings};
+use gazette::publish::{self, Options, ReadCache, Timings};
 use rayon::prelude::*;
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: stage_costs ARCHIVE");
     let mut problems = Vec::new();
     let mut timings = Timings::start();
-    let (site, _) = publish::prepare(&Options::new(&root), &mut problems, &mut timings);
+    let (site, _, _) =
+        publish::prepare(&Options::new(&root), &ReadCache::default(), &mut problems, &mut timings);
     assert_eq!(count_errors(&problems), 0, "the archive has errors");
     let site = site.expect("the archive builds");
     for (stage, seconds) in &timings.stages {
@@ -47,8 +48,8 @@ fn main() {
         );
     }
     let started = Instant::now();
-    let index = site.search_index();
-    let bytes: usize = index.iter().map(|p| p.html.len()).sum();
+    let (index, _) = site.search_index(None).expect("the bodies read back");
+    let bytes: usize = index.iter().map(|f| f.contents.as_ref().map_or(0, String::len)).sum();
     println!(
         "{:>8.3} s  search index: {} files, {:.1} MB",
         started.elapsed().as_secs_f64(),

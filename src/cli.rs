@@ -41,6 +41,21 @@ enum Command {
         /// Refuse at once, rather than wait, when another build is writing the same output.
         #[arg(long)]
         no_wait: bool,
+        /// Build everything anew, ignoring what the last build kept in the output.
+        #[arg(long)]
+        full: bool,
+        /// Write the output paths added (+), changed (~) and removed (-) to FILE, one per line.
+        #[arg(long, value_name = "FILE")]
+        changes: Option<PathBuf>,
+    },
+    /// Forget what the last build kept in the output folder, so that the next build is full.
+    Clean {
+        /// Archive root (holds content/ and site.yaml).
+        #[arg(long)]
+        root: Option<PathBuf>,
+        /// Output folder (default: ROOT/output).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Preview the archive with live reload (drafts included).
     Serve {
@@ -108,15 +123,36 @@ enum Format {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, drafts, base_url, timings, no_wait } => {
+        Command::Build { root, out, drafts, base_url, timings, no_wait, full, changes } => {
             let site = site::Options {
                 root: site::resolve_root(root.as_deref()),
                 drafts,
                 base_url: base_url.map(Some),
                 progress: true,
             };
-            let options = BuildOptions { site, out, wait: if no_wait { Wait::No } else { Wait::Yes } };
+            let wait = if no_wait { Wait::No } else { Wait::Yes };
+            let options = BuildOptions { site, out, wait, full, changes };
             build(&options, timings)
+        }
+        Command::Clean { root, out } => {
+            let options = BuildOptions { out, ..BuildOptions::new(site::resolve_root(root.as_deref())) };
+            match building::clean(&options) {
+                Ok(true) => {
+                    eprintln!(
+                        "the build state of {} is removed: the next build is full",
+                        options.output_dir().display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(false) => {
+                    eprintln!("{} holds no build state", options.output_dir().display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Serve { root, bind, port } => {
             let options =
@@ -262,7 +298,10 @@ fn exit_code(report: &BuildReport) -> ExitCode {
 fn summary(report: &BuildReport) -> String {
     let c = report.citations;
     let head = if report.written {
-        format!("built {} notices, {} pages", report.notices, report.pages)
+        format!(
+            "built {} notices, {} pages ({} files written, {} unchanged; {} notice files read)",
+            report.notices, report.pages, report.files_written, report.files_kept, report.files_read
+        )
     } else if report.errors() > 0 {
         format!("{} notices; nothing written, the previous output is unchanged", report.notices)
     } else {

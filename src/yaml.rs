@@ -121,6 +121,24 @@ fn top_level_key_positions(text: &str) -> HashMap<String, (usize, usize)> {
     positions
 }
 
+/// A map of values kept as its JSON text, for binary formats that cannot read a
+/// self-describing value back (`#[serde(with = "crate::yaml::as_json_text")]`).
+pub mod as_json_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::{Map, Value};
+
+    pub fn serialize<S: Serializer>(map: &Map<String, Value>, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = serde_json::to_string(map).map_err(serde::ser::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Map<String, Value>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        serde_json::from_str(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 fn to_json(value: serde_yaml::Value) -> Value {
     match value {
         serde_yaml::Value::Null => Value::Null,

@@ -32,11 +32,6 @@ fn write_notices(archive: &TestArchive, count: usize, version: &str) {
     }
 }
 
-/// The files of a built output, without Gazette's own folder.
-fn site_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    snapshot(dir).into_iter().filter(|(path, _)| !path.starts_with(".gazette/")).collect()
-}
-
 #[test]
 fn two_builds_at_once_take_turns_and_both_publish_the_whole_site() {
     let archive = archive_of(120, "một");

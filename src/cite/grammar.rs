@@ -120,6 +120,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern")
 });
 
+/// The canonical type name of the table that equals `name`: type words are kept as references
+/// into the table, and read back from a saved build state through it.
+pub fn type_word(name: &str) -> Option<&'static str> {
+    KINDS.iter().filter_map(|(canonical, _)| *canonical).find(|canonical| *canonical == name)
+}
+
 /// Finds the cited document numbers in one NFC text run, in order of appearance.
 pub fn find_citations(text: &str) -> Vec<Citation> {
     if !text.as_bytes().contains(&b'/') && !text.contains(SLASH_LOOKALIKES) {

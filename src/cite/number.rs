@@ -10,7 +10,7 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 /// The numbering system a document number belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum System {
     /// Party form `N-CODE/ISSUER`, e.g. `162-NQ/TU`.
     Party,
@@ -19,7 +19,7 @@ pub enum System {
 }
 
 /// One document number with its canonical key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocNumber {
     /// The number as written, trimmed, NFC (e.g. `08-ĐA/TU`).
     pub written: String,

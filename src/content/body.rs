@@ -22,7 +22,7 @@ use crate::slug::slugify;
 /// What the rest of the pipeline needs to know of a rendered body. The HTML itself, with
 /// reference placeholders (see [`fill_references`]), is returned beside it and kept apart:
 /// it is large and only the notice's own page needs it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Body {
     pub toc: Vec<TocEntry>,
     pub references: Vec<BodyRef>,
@@ -32,7 +32,7 @@ pub struct Body {
     pub is_empty: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TocEntry {
     pub level: u8,
     pub label: String,
@@ -40,7 +40,7 @@ pub struct TocEntry {
 }
 
 /// How a reference was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RefOrigin {
     /// A number found in the running text.
     Detected,
@@ -49,7 +49,7 @@ pub enum RefOrigin {
 }
 
 /// A reference from the body to a notice, by number.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct BodyRef {
     pub origin: RefOrigin,
     /// The number as written, or the link target for a malformed explicit link.
@@ -64,6 +64,36 @@ pub struct BodyRef {
     /// Position in the source file (line from 1 in the whole file, column in characters).
     pub line: usize,
     pub column: usize,
+}
+
+/// A [`BodyRef`] as a saved build state holds it: the type word as text, read back into the
+/// grammar's table of type names.
+#[derive(serde::Deserialize)]
+struct SavedBodyRef {
+    origin: RefOrigin,
+    text: String,
+    number: Option<DocNumber>,
+    year: Option<i16>,
+    date: Option<Date>,
+    type_word: Option<String>,
+    line: usize,
+    column: usize,
+}
+
+impl<'de> serde::Deserialize<'de> for BodyRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let saved = SavedBodyRef::deserialize(deserializer)?;
+        Ok(BodyRef {
+            origin: saved.origin,
+            text: saved.text,
+            number: saved.number,
+            year: saved.year,
+            date: saved.date,
+            type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),
+            line: saved.line,
+            column: saved.column,
+        })
+    }
 }
 
 /// Words of a paragraph shown in the contents after a bare section number.

@@ -11,7 +11,7 @@ use super::{Attachment, CONTENT_DIR};
 use crate::diag::{Diagnostic, display_path};
 
 /// A notice source found by discovery: its Markdown file and, for a bundle, its attachments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SourceEntry {
     pub path: PathBuf,
     /// Size and modification time of the Markdown file when it was found.

@@ -24,7 +24,7 @@ pub use discover::{SourceEntry, Stamp, discover};
 pub const CONTENT_DIR: &str = "content";
 
 /// The signer block: a plain name, or name, title and authority line (T/M, K/T, T/L, T/U).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Signer {
     pub name: String,
     pub title: Option<String>,
@@ -32,7 +32,7 @@ pub struct Signer {
 }
 
 /// The legal status a notice declares for itself (hiệu lực).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     InForce,
@@ -63,7 +63,7 @@ impl Status {
 }
 
 /// The typed relations a newer notice declares towards older ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum RelationKind {
     Replaces,
     Amends,
@@ -123,7 +123,7 @@ impl RelationKind {
 }
 
 /// One relation target as written in the front-matter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
     pub written: String,
@@ -134,7 +134,7 @@ pub struct Relation {
 }
 
 /// A file that travels with a bundle notice (a folder holding `index.md`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     pub source: PathBuf,
     /// Path inside the bundle, with `/` separators.
@@ -144,7 +144,7 @@ pub struct Attachment {
 }
 
 /// One notice, as its file says; nothing here depends on other notices.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     /// Path relative to the archive root, with `/` separators (`content/2024/tb-45.md`).
     pub source_path: String,
@@ -165,6 +165,7 @@ pub struct Notice {
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub draft: bool,
+    #[serde(with = "crate::yaml::as_json_text")]
     pub extra: Map<String, Value>,
     /// What the rest of the pipeline needs of the body; its HTML is kept apart.
     pub body: Body,

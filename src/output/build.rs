@@ -1,17 +1,23 @@
-//! `gazette build`: the publishing pipeline written into the output folder, all or nothing.
+//! `gazette build` and `gazette clean`: the publishing pipeline written into the output folder,
+//! all or nothing, and incremental.
 //!
-//! Takes the output's lock, checks the output folder before anything is read, runs the
-//! pipeline, and writes into a staging folder that replaces the output only when every file is
-//! written. A build with errors leaves the output as it was.
+//! A build takes the output's lock, checks the output folder before anything is read, reads
+//! the previous build's state (see [`state`]), runs the pipeline reusing what did not change,
+//! and writes into a staging folder (unchanged files as hard links to the output's) that
+//! replaces the output only when every file is written, with the new state inside. A build
+//! with errors leaves the output as it was.
 
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
+use super::state::{self, Missing};
 use super::{OutputDir, Wait};
 use crate::diag;
-use crate::publish::{self, Report, Timings};
+use crate::publish::state::BuildState;
+use crate::publish::{self, Report, Timings, layout};
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -21,11 +27,21 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     /// Wait for another build of the same output, or refuse.
     pub wait: Wait,
+    /// Ignore the previous build's state: read, render and write everything.
+    pub full: bool,
+    /// Where to write the list of output paths added, changed and removed.
+    pub changes: Option<PathBuf>,
 }
 
 impl BuildOptions {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { site: publish::Options::new(root), out: None, wait: Wait::Yes }
+        BuildOptions {
+            site: publish::Options::new(root),
+            out: None,
+            wait: Wait::Yes,
+            full: false,
+            changes: None,
+        }
     }
 
     pub fn output_dir(&self) -> PathBuf {
@@ -41,15 +57,37 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     output.check_on_disk()?;
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
-    let (site, mut report) = publish::prepare(&options.site, &mut diagnostics, &mut timings);
+    let mut notes = Vec::new();
+    let previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
+    timings.lap("read the build state");
+    let cache = previous.as_ref().map(BuildState::read_cache).unwrap_or_default();
+    let (site, mut report, next_cache) =
+        publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
+    report.notes = notes;
     if let Some(site) = &site {
         let staging = output.stage(&lock)?;
-        match publish::publish(site, &options.site.root, Some(&staging), options.site.progress, &mut timings)
-        {
-            Ok(pages) => {
+        match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
+            Ok(published) => {
+                let next = BuildState {
+                    read_key: next_cache.key(),
+                    sources: next_cache.sources(),
+                    files: published.files,
+                    search: published.search,
+                };
+                state::save(staging.dir(), &next)?;
+                let changes = match &options.changes {
+                    Some(_) => Some(changes(&output.target, staging.dir(), previous.as_ref(), &next)?),
+                    None => None,
+                };
                 staging.commit()?;
-                timings.lap("swap in");
-                report.pages = pages;
+                timings.lap("save the state and swap in");
+                if let (Some(path), Some(changes)) = (&options.changes, changes) {
+                    std::fs::write(path, changes)
+                        .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;
+                }
+                report.pages = published.pages;
+                report.files_written = published.written;
+                report.files_kept = published.kept;
                 report.written = true;
                 if site.archive.config.base_url.is_none() {
                     report.notes.push(
@@ -67,4 +105,72 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     report.seconds = started.elapsed().as_secs_f64();
     report.timings = timings.stages;
     Ok(report)
+}
+
+/// The previous build's state, or `None` (with a note saying why, when one was there).
+fn previous_state(target: &Path, notes: &mut Vec<String>) -> Option<BuildState> {
+    match state::load(target) {
+        Ok(state) => Some(state),
+        Err(Missing::None) => None,
+        Err(Missing::Stale(why)) => {
+            notes.push(format!("the build state in the output was {why}: everything was built anew"));
+            None
+        }
+        Err(Missing::Corrupt(why)) => {
+            notes
+                .push(format!("the build state in the output is damaged ({why}): everything was built anew"));
+            None
+        }
+    }
+}
+
+/// The output paths added (`+`), changed (`~`) and removed (`-`), one per line, in path
+/// order. The two states say what the files hold; without a previous state, the files of the
+/// old and the new output are read to tell.
+fn changes(old: &Path, new: &Path, previous: Option<&BuildState>, next: &BuildState) -> Result<String> {
+    let (before, after) = match previous {
+        Some(previous) => (hashes_of(previous), hashes_of(next)),
+        None => (hashes_on_disk(old)?, hashes_on_disk(new)?),
+    };
+    let mut lines: BTreeMap<&str, char> = BTreeMap::new();
+    for (path, hash) in &after {
+        match before.get(path) {
+            None => lines.insert(path, '+'),
+            Some(old_hash) if old_hash != hash => lines.insert(path, '~'),
+            Some(_) => None,
+        };
+    }
+    for path in before.keys().filter(|p| !after.contains_key(*p)) {
+        lines.insert(path, '-');
+    }
+    Ok(lines.into_iter().map(|(path, mark)| format!("{mark} {path}\n")).collect())
+}
+
+fn hashes_of(state: &BuildState) -> HashMap<String, u64> {
+    state.files.iter().map(|f| (f.path.clone(), f.hash)).collect()
+}
+
+/// The files of an output folder with the hash of their bytes, Gazette's own folder aside.
+fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, u64>> {
+    let mut hashes = HashMap::new();
+    if !dir.is_dir() {
+        return Ok(hashes);
+    }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let path = crate::diag::display_path(dir, entry.path());
+        if entry.file_type().is_file() && !path.starts_with(&format!("{}/", layout::STATE_DIR)) {
+            let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {path}"))?;
+            hashes.insert(path, crate::hash::bytes(&bytes));
+        }
+    }
+    Ok(hashes)
+}
+
+/// `gazette clean`: forgets the build state of the output, so that the next build is full.
+pub fn clean(options: &BuildOptions) -> Result<bool> {
+    let output = OutputDir::new(&options.site.root, &options.output_dir())?;
+    let _lock = output.lock(options.wait)?;
+    output.check_on_disk()?;
+    state::remove(&output.target)
 }

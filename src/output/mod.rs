@@ -15,6 +15,7 @@
 //! what the pages are is decided by `publish`.
 
 pub mod build;
+pub mod state;
 
 use std::fs;
 use std::io;
@@ -23,6 +24,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use crate::publish::layout::STATE_DIR;
+use crate::publish::state::FileStamp;
 
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
@@ -57,6 +59,8 @@ pub struct Staging {
     dir: PathBuf,
     output: OutputDir,
     committed: bool,
+    /// Folders made so far, so that each is made once.
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl OutputDir {
@@ -114,7 +118,12 @@ impl OutputDir {
             remove_own(&self.staging)?;
         }
         fs::create_dir(&self.staging).with_context(|| format!("cannot create {}", self.staging.display()))?;
-        let staging = Staging { dir: self.staging.clone(), output: self.clone(), committed: false };
+        let staging = Staging {
+            dir: self.staging.clone(),
+            output: self.clone(),
+            committed: false,
+            folders: Default::default(),
+        };
         staging.write(MARKER, marker_text().as_bytes())?;
         Ok(staging)
     }
@@ -290,24 +299,43 @@ impl Staging {
         Ok(self.dir.join(relative))
     }
 
-    /// Writes a file at an output-relative path, creating its folders.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+    /// The staging path of an output-relative path, its folder made.
+    fn prepare(&self, relative: &str) -> Result<PathBuf> {
         let path = self.path_of(relative)?;
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            let made = self.folders.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
+            if !made {
+                fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
+            }
         }
+        Ok(path)
+    }
+
+    /// Writes a file at an output-relative path, creating its folders.
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.prepare(relative)?;
         fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
     }
 
     /// Copies a file to an output-relative path.
     pub fn copy(&self, source: &Path, relative: &str) -> Result<()> {
-        let path = self.path_of(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
-        }
+        let path = self.prepare(relative)?;
         fs::copy(source, &path)
             .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
         Ok(())
+    }
+
+    fn stamp(&self, relative: &str) -> Result<FileStamp> {
+        let path = self.dir.join(relative);
+        let meta = fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        Ok(FileStamp::from_metadata(&meta))
+    }
+
+    /// The path of a file of the output being replaced.
+    fn old_path(&self, relative: &str) -> Result<PathBuf> {
+        let path = self.path_of(relative)?;
+        Ok(self.output.target.join(path.strip_prefix(&self.dir).unwrap_or(&path)))
     }
 
     /// Puts the staging folder at the output path and removes the previous output.
@@ -370,12 +398,26 @@ impl Staging {
 }
 
 impl crate::publish::Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        Staging::write(self, path, bytes)
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<FileStamp> {
+        Staging::write(self, path, bytes)?;
+        self.stamp(path)
     }
 
-    fn copy(&self, source: &Path, path: &str) -> Result<()> {
-        Staging::copy(self, source, path)
+    fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
+        Staging::copy(self, source, path)?;
+        self.stamp(path)
+    }
+
+    /// A hard link to the output's file: the same bytes, inode and modification time.
+    fn keep(&self, path: &str) -> Result<()> {
+        let old = self.old_path(path)?;
+        let new = self.prepare(path)?;
+        fs::hard_link(&old, &new)
+            .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.old_path(path).ok()?).ok()
     }
 }
 

@@ -231,11 +231,13 @@ pub struct Pages<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
     pub indexes: &'a Indexes,
+    /// What a notice's body HTML depends on besides its file (see `state::read_key`).
+    read_key: u64,
 }
 
 impl<'a> Pages<'a> {
     pub fn new(archive: &'a Archive, theme: &'a Theme, indexes: &'a Indexes) -> Self {
-        Pages { archive, theme, indexes }
+        Pages { archive, theme, indexes, read_key: super::state::read_key(&archive.config) }
     }
 
     fn language(&self) -> Language {
@@ -416,13 +418,14 @@ impl<'a> Pages<'a> {
             .collect()
     }
 
-    /// The fingerprint of notice `id`'s page: its view, its body's source and how the body's
-    /// references are filled.
+    /// The fingerprint of notice `id`'s page: its view, what its body's HTML is made from (the
+    /// file and the settings that change how it is read), and how the body's references are
+    /// filled.
     pub fn notice_fingerprint(&self, id: NoticeId) -> u64 {
         let made = self.notice_page(id);
         let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
         let mut hash = self.hasher(&made);
-        hash.u64(self.archive.notice(id).source_hash).value(&self.fills(id, &root));
+        hash.u64(self.archive.notice(id).source_hash).u64(self.read_key).value(&self.fills(id, &root));
         hash.finish()
     }
 

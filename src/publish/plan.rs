@@ -146,7 +146,7 @@ pub fn render(
     pages: &Pages,
     plan: &Plan,
     planned: &Planned,
-    body_html: impl FnOnce(NoticeId) -> Result<String, Diagnostic>,
+    body_html: impl FnOnce(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic>,
 ) -> Result<Page, Diagnostic> {
     let indexes = pages.indexes;
     let html = match planned.output {

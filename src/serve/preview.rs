@@ -166,8 +166,13 @@ impl Snapshot {
     fn search_file(&self, site: &Site, path: &str) -> Option<Served> {
         let mut index = self.search_index.lock().unwrap_or_else(|e| e.into_inner());
         let files = index.get_or_insert_with(|| {
-            let files = site.search_index();
-            Arc::new(files.into_iter().map(|p| (p.path, Arc::new(p.html.into_bytes()))).collect())
+            let files = site.search_index(None).map(|(files, _)| files).unwrap_or_default();
+            Arc::new(
+                files
+                    .into_iter()
+                    .filter_map(|f| Some((f.path, Arc::new(f.contents?.into_bytes()))))
+                    .collect(),
+            )
         });
         files.get(path).map(|bytes| Served::Rendered(bytes.clone()))
     }
@@ -263,11 +268,11 @@ impl Preview {
             return self.fail(problems, Some(&config));
         }
         let previous = self.current.site.clone().filter(|_| !everything);
-        let site = match Site::assemble(read, previous.as_deref(), &mut problems) {
+        let site = match Site::assemble(&self.options.root, read, previous.as_deref(), &mut problems) {
             Ok(site) => site,
             Err(_) => return self.fail(problems, Some(&config)),
         };
-        problems.extend(site.collisions(&self.options.root));
+        problems.extend(site.collisions());
         if diag::count_errors(&problems) > 0 {
             return self.fail(problems, Some(&config));
         }

@@ -105,6 +105,11 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// The files of a built output, without Gazette's own folder (its marker and build state).
+pub fn site_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    snapshot(dir).into_iter().filter(|(path, _)| !path.starts_with(".gazette/")).collect()
+}
+
 fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {

@@ -1,0 +1,139 @@
+//! The build state on disk: `.gazette/state` in the output folder, swapped in with the files
+//! it describes, so it always belongs to the output beside it.
+//!
+//! The file opens with a header naming its format, the Gazette version that wrote it, and the
+//! length and XXH3 hash of the body, a `postcard` encoding of [`BuildState`]. A missing file,
+//! another format or version, a wrong length or hash, or a body that does not decode are all
+//! the same to a build: no state, so a full build. Output files the state remembers are kept
+//! only while they are exactly as written; one changed by hand is made again.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use rayon::prelude::*;
+
+use crate::publish::layout::STATE_DIR;
+use crate::publish::state::{BuildState, FileStamp};
+
+/// The state file inside the output folder.
+pub const STATE_FILE: &str = ".gazette/state";
+const MAGIC: &[u8] = b"gazette build state\n";
+/// Version of the layout of the state file; another one is not read.
+const FORMAT: u32 = 1;
+
+/// Why there is no state to build from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// There is no state file: the first build of this output, or one after `gazette clean`.
+    None,
+    /// The state was written by another Gazette or in another format.
+    Stale(String),
+    /// The state file is damaged.
+    Corrupt(String),
+}
+
+/// Reads the state of the output at `dir`, checking that each output file it remembers is
+/// still the file that was written; files that are not are forgotten.
+pub fn load(dir: &Path) -> Result<BuildState, Missing> {
+    let bytes = match fs::read(dir.join(STATE_FILE)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Missing::None),
+        Err(e) => return Err(Missing::Corrupt(e.to_string())),
+    };
+    let mut state = decode(&bytes)?;
+    state.files = state
+        .files
+        .into_par_iter()
+        .filter(|file| {
+            fs::symlink_metadata(dir.join(&file.path))
+                .is_ok_and(|meta| meta.is_file() && FileStamp::from_metadata(&meta) == file.stamp)
+        })
+        .collect();
+    Ok(state)
+}
+
+/// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
+pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
+    let body = postcard::to_stdvec(state).context("cannot encode the build state")?;
+    let mut bytes = Vec::with_capacity(body.len() + 128);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    bytes.extend_from_slice(&(version.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(version);
+    bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&crate::hash::bytes(&body).to_le_bytes());
+    bytes.extend_from_slice(&body);
+    let path = dir.join(STATE_FILE);
+    fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Removes the state of the output at `dir`; true when there was one.
+pub fn remove(dir: &Path) -> Result<bool> {
+    match fs::remove_file(dir.join(STATE_FILE)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e).with_context(|| format!("cannot remove {}", dir.join(STATE_FILE).display())),
+    }
+}
+
+fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
+    let corrupt = |what: &str| Missing::Corrupt(what.to_string());
+    let mut rest = bytes.strip_prefix(MAGIC).ok_or_else(|| corrupt("not a build state"))?;
+    let mut take = |n: usize| -> Result<&[u8], Missing> {
+        if rest.len() < n {
+            return Err(corrupt("cut short"));
+        }
+        let (head, tail) = rest.split_at(n);
+        rest = tail;
+        Ok(head)
+    };
+    let format = u32::from_le_bytes(take(4)?.try_into().expect("four bytes"));
+    if format != FORMAT {
+        return Err(Missing::Stale(format!("state format {format}")));
+    }
+    let length = u32::from_le_bytes(take(4)?.try_into().expect("four bytes")) as usize;
+    let version = String::from_utf8_lossy(take(length)?).into_owned();
+    if version != env!("CARGO_PKG_VERSION") {
+        return Err(Missing::Stale(format!("written by Gazette {version}")));
+    }
+    let length = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes"));
+    let hash = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes"));
+    let body = take(usize::try_from(length).map_err(|_| corrupt("too long"))?)?;
+    if crate::hash::bytes(body) != hash {
+        return Err(corrupt("its checksum does not match"));
+    }
+    postcard::from_bytes(body).map_err(|e| Missing::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_reads_back_and_damage_is_refused() {
+        let dir = tempfile_dir("state");
+        let state = BuildState { read_key: 42, ..BuildState::default() };
+        save(&dir, &state).unwrap();
+        assert_eq!(load(&dir).unwrap().read_key, 42);
+        let path = dir.join(STATE_FILE);
+        let mut bytes = fs::read(&path).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        fs::write(&path, &bytes).unwrap();
+        assert!(matches!(load(&dir), Err(Missing::Corrupt(_))));
+        fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(matches!(load(&dir), Err(Missing::Corrupt(_))));
+        assert!(remove(&dir).unwrap());
+        assert_eq!(load(&dir).unwrap_err(), Missing::None);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn tempfile_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-{name}-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+}

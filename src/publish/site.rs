@@ -1,0 +1,104 @@
+//! A site: an archive's notices linked, indexed and planned, ready to render any of its files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::html::{Page, Pages};
+use super::plan::{self, Plan};
+use super::read::{Read, body_again};
+use super::search::{self, IndexFile, SearchState};
+use super::theme::Theme;
+use crate::archive::indexes::Indexes;
+use crate::archive::{Archive, NoticeId};
+use crate::content::{Notice, SourceEntry};
+use crate::diag::Diagnostic;
+
+/// A linked, indexed and planned archive.
+pub struct Site {
+    pub root: PathBuf,
+    pub archive: Archive,
+    pub theme: Arc<Theme>,
+    pub indexes: Indexes,
+    pub plan: Plan,
+    /// Body HTML of each notice by id, when it was read in this run.
+    bodies: Vec<Option<Arc<str>>>,
+    pub sources: Vec<SourceEntry>,
+}
+
+impl Site {
+    /// Links, indexes and plans what was read. When `previous`, the site of the run before,
+    /// published the same notice files in the same order, only the notices read again are
+    /// linked again, if that is enough. When the theme could not be loaded, the archive is
+    /// linked all the same, for its problems, and returned as the error.
+    pub fn assemble(
+        root: &Path,
+        read: Read,
+        previous: Option<&Site>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Result<Site, Box<Archive>> {
+        let (notices, bodies): (Vec<Arc<Notice>>, Vec<Option<Arc<str>>>) = read.notices.into_iter().unzip();
+        let Some(theme) = read.theme else {
+            // Linked all the same, for the problems only linking finds.
+            return Err(Box::new(Archive::link(read.config, notices, diagnostics)));
+        };
+        let same_notices = |previous: &&Site| {
+            previous
+                .archive
+                .entries()
+                .iter()
+                .map(|e| &e.notice.source_path)
+                .eq(notices.iter().map(|n| &n.source_path))
+        };
+        let (archive, indexes) = match previous.filter(same_notices) {
+            Some(previous) => {
+                // The same notices in the same places: those read again are new values.
+                let changed: Vec<NoticeId> = previous
+                    .archive
+                    .ids()
+                    .filter(|&id| !Arc::ptr_eq(previous.archive.notice(id), &notices[id.index()]))
+                    .collect();
+                let archive = Archive::relink(&previous.archive, notices, &changed, diagnostics);
+                let indexes = Indexes::rebuild(&previous.indexes, &previous.archive, &archive, &changed);
+                (archive, indexes)
+            }
+            None => {
+                let archive = Archive::link(read.config, notices, diagnostics);
+                let indexes = Indexes::build(&archive);
+                (archive, indexes)
+            }
+        };
+        let plan = Plan::new(&Pages::new(&archive, &theme, &indexes));
+        Ok(Site { root: root.to_path_buf(), archive, theme, indexes, plan, bodies, sources: read.sources })
+    }
+
+    pub fn pages(&self) -> Pages<'_> {
+        Pages::new(&self.archive, &self.theme, &self.indexes)
+    }
+
+    /// The body HTML of a notice, with reference placeholders; read again from its file when
+    /// this run did not read it.
+    pub fn body(&self, id: NoticeId) -> Result<Arc<str>, Diagnostic> {
+        match &self.bodies[id.index()] {
+            Some(html) => Ok(html.clone()),
+            None => body_again(&self.root, self.archive.notice(id), &self.archive.config).map(Arc::from),
+        }
+    }
+
+    /// Renders one planned file.
+    pub fn render(&self, planned: &plan::Planned) -> Result<Page, Diagnostic> {
+        plan::render(&self.pages(), &self.plan, planned, |id| self.body(id))
+    }
+
+    /// The search index files, updated from the previous build's index when there is one.
+    pub fn search_index(
+        &self,
+        previous: Option<search::Previous>,
+    ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
+        search::index(&self.archive, &self.indexes, &|id| self.body(id), previous)
+    }
+
+    /// Files copied from the archive that would land on a generated file.
+    pub fn collisions(&self) -> Vec<Diagnostic> {
+        plan::check_collisions(&self.plan, &self.pages(), &self.theme.static_files, &self.root)
+    }
+}

@@ -1,0 +1,121 @@
+//! What a build remembers for the next one: every notice as it was read, and every file it
+//! wrote with the fingerprint it was made from.
+//!
+//! A notice is reused while its file keeps its size and modification time; an output file is
+//! kept while its fingerprint does not move and the file on disk is the one that was written
+//! (same size, modification time and inode). Everything here is data: keeping it on disk, and
+//! refusing a state that does not belong to this Gazette or this output, is `output`'s.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::search::SearchState;
+use super::{Cached, ReadCache};
+use crate::config::SiteConfig;
+use crate::content::{Notice, SourceEntry};
+use crate::diag::Diagnostic;
+
+/// Everything a build remembers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BuildState {
+    /// What reading a notice depends on besides its file; see [`read_key`].
+    pub read_key: u64,
+    pub sources: Vec<SourceState>,
+    pub files: Vec<FileState>,
+    pub search: Option<SearchState>,
+}
+
+/// A notice file as it was read: the notice (without its body's HTML) and its problems.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SourceState {
+    pub source: SourceEntry,
+    pub notice: Option<Notice>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// A file of the output as it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileState {
+    pub path: String,
+    /// What the file was made from; see `plan`.
+    pub fingerprint: u64,
+    /// The hash of its bytes, or of its source's stamp for a file copied as it is.
+    pub hash: u64,
+    pub stamp: FileStamp,
+}
+
+/// What tells that a file in the output is still the one that was written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch.
+    pub modified: i128,
+    pub inode: u64,
+}
+
+impl FileStamp {
+    pub fn from_metadata(meta: &std::fs::Metadata) -> FileStamp {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as i128);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileStamp { size: meta.len(), modified, inode }
+    }
+}
+
+/// What reading a notice depends on besides its file: Gazette's version and the settings
+/// that change a notice or its body (`place`, `raw_html`). Notices read under another key are
+/// read again.
+pub fn read_key(config: &SiteConfig) -> u64 {
+    crate::hash::Stable::new()
+        .str(env!("CARGO_PKG_VERSION"))
+        .value(&config.place)
+        .value(&config.raw_html)
+        .finish()
+}
+
+impl BuildState {
+    /// The notices it remembers, to reuse while their files are unchanged (their bodies' HTML
+    /// is read again when a page needs it).
+    pub fn read_cache(&self) -> ReadCache {
+        let files = self
+            .sources
+            .iter()
+            .map(|s| {
+                let parsed = s.notice.clone().map(|notice| (Arc::new(notice), None));
+                let cached = Cached { source: s.source.clone(), parsed, problems: s.problems.clone() };
+                (s.source.path.clone(), cached)
+            })
+            .collect();
+        ReadCache { files, key: self.read_key }
+    }
+
+    /// The files it wrote, by output path.
+    pub fn files_by_path(&self) -> HashMap<&str, &FileState> {
+        self.files.iter().map(|f| (f.path.as_str(), f)).collect()
+    }
+}
+
+impl ReadCache {
+    /// What a build remembers of the notices it read.
+    pub fn sources(&self) -> Vec<SourceState> {
+        let mut sources: Vec<SourceState> = self
+            .files
+            .values()
+            .map(|cached| SourceState {
+                source: cached.source.clone(),
+                notice: cached.parsed.as_ref().map(|(notice, _)| Notice::clone(notice)),
+                problems: cached.problems.clone(),
+            })
+            .collect();
+        sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        sources
+    }
+}

@@ -1,0 +1,293 @@
+//! Writing a site: every planned file, the search index, static files and attachments handed
+//! to a [`Sink`], keeping the previous build's file wherever it would come out the same.
+//!
+//! A file is kept when its fingerprint has not moved since the build before (see [`FileState`]),
+//! or when its new bytes are the ones written then; otherwise it is rendered and written. What
+//! was kept and written is returned as the files of the new build state.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::plan::Output;
+use super::search::{self, IndexFile, SearchState};
+use super::site::Site;
+use super::state::{BuildState, FileStamp, FileState};
+use super::theme::StaticSource;
+use super::{Timings, layout};
+use crate::archive::NoticeId;
+use crate::content::Stamp;
+use crate::diag::Diagnostic;
+
+/// Where published files go.
+pub trait Sink: Sync {
+    /// Writes a file, returning its stamp.
+    fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<FileStamp>;
+    /// Copies a file of the archive, returning the stamp of the copy.
+    fn copy(&self, source: &Path, path: &str) -> anyhow::Result<FileStamp>;
+    /// Puts the previous build's file at `path` into this build as it is.
+    fn keep(&self, path: &str) -> anyhow::Result<()>;
+    /// The previous build's file at `path`.
+    fn previous(&self, path: &str) -> Option<Vec<u8>>;
+}
+
+/// What a build wrote.
+#[derive(Debug, Default)]
+pub struct Published {
+    pub pages: usize,
+    /// Every file of the output, as the next build state remembers it.
+    pub files: Vec<FileState>,
+    pub search: Option<SearchState>,
+    /// Files written (new or changed) and files kept as they were.
+    pub written: usize,
+    pub kept: usize,
+}
+
+/// How one file comes to be.
+enum Made {
+    Bytes(Vec<u8>),
+    Copy(std::path::PathBuf),
+}
+
+/// The previous build's files, by path.
+type PreviousFiles<'a> = HashMap<&'a str, &'a FileState>;
+
+/// Renders every file of the site and writes it into `sink`, or only renders it when there is
+/// none (a check), keeping what `previous` wrote where it would come out the same.
+pub fn publish(
+    site: &Site,
+    sink: Option<&dyn Sink>,
+    previous: Option<&BuildState>,
+    progress: bool,
+    timings: &mut Timings,
+) -> Result<Published, Vec<Diagnostic>> {
+    let collisions = site.collisions();
+    if !collisions.is_empty() {
+        return Err(collisions);
+    }
+    let pages = site.plan.files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let Some(sink) = sink else {
+        let problems = render_all(site, progress);
+        return if problems.is_empty() {
+            Ok(Published { pages, ..Published::default() })
+        } else {
+            Err(problems)
+        };
+    };
+    let old: PreviousFiles = previous.map(BuildState::files_by_path).unwrap_or_default();
+    let bar = progress_bar(progress, site.plan.files.len());
+    // The search index is made while pages are written: one waits on the disk, the other not.
+    let (pages_written, index) = rayon::join(
+        || {
+            site.plan
+                .files
+                .par_iter()
+                .map(|planned| {
+                    let mut files = vec![put(sink, &old, &planned.path, planned.fingerprint, || {
+                        site.render(planned).map(|page| Made::Bytes(page.html.into_bytes()))
+                    })?];
+                    if let Output::Notice(id) = planned.output {
+                        files.extend(attachments(sink, &old, site, id)?);
+                    }
+                    bar.inc(1);
+                    Ok(files)
+                })
+                .collect::<Vec<Result<Vec<(FileState, bool)>, Diagnostic>>>()
+        },
+        || {
+            let read = |path: &str| sink.previous(path).and_then(|bytes| String::from_utf8(bytes).ok());
+            let previous_index = previous
+                .and_then(|p| p.search.as_ref())
+                .filter(|state| state.intact(|path, hash| old.get(path).is_some_and(|f| f.hash == hash)))
+                .map(|state| search::Previous { state, read: &read });
+            site.search_index(previous_index)
+        },
+    );
+    bar.finish_and_clear();
+    timings.lap("render and write pages, make the search index");
+    let mut problems = Vec::new();
+    let mut written: Vec<(FileState, bool)> = Vec::with_capacity(site.plan.files.len() * 2);
+    for result in pages_written {
+        match result {
+            Ok(files) => written.extend(files),
+            Err(problem) if !problems.contains(&problem) => problems.push(problem),
+            Err(_) => {}
+        }
+    }
+    let search_state = match index {
+        Ok((files, state)) => {
+            written.extend(write_index(sink, &old, files, &mut problems));
+            Some(state)
+        }
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    };
+    written.extend(write_statics(sink, &old, site, &mut problems));
+    timings.lap("write search index and static files");
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let kept = written.iter().filter(|(_, kept)| *kept).count();
+    Ok(Published {
+        pages,
+        written: written.len() - kept,
+        kept,
+        files: written.into_iter().map(|(file, _)| file).collect(),
+        search: search_state,
+    })
+}
+
+/// Renders every planned file and drops it: a check fails exactly where a build would.
+fn render_all(site: &Site, progress: bool) -> Vec<Diagnostic> {
+    let bar = progress_bar(progress, site.plan.files.len());
+    let results: Vec<Result<(), Diagnostic>> = site
+        .plan
+        .files
+        .par_iter()
+        .map(|planned| {
+            site.render(planned)?;
+            bar.inc(1);
+            Ok(())
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    for problem in results.into_iter().filter_map(Result::err) {
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    problems
+}
+
+/// Puts one file into the sink: the previous build's when its fingerprint, or else its bytes,
+/// are the same; returns its state and whether it was kept.
+fn put(
+    sink: &dyn Sink,
+    old: &PreviousFiles,
+    path: &str,
+    fingerprint: u64,
+    make: impl FnOnce() -> Result<Made, Diagnostic>,
+) -> Result<(FileState, bool), Diagnostic> {
+    let previous = old.get(path).copied();
+    let problem = |e: anyhow::Error| Diagnostic::error(path, 1, 1, format!("{e:#}"));
+    if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
+        sink.keep(path).map_err(problem)?;
+        return Ok((previous.clone(), true));
+    }
+    let (hash, stamp) = match make()? {
+        Made::Bytes(bytes) => {
+            let hash = crate::hash::bytes(&bytes);
+            if let Some(previous) = previous.filter(|p| p.hash == hash) {
+                sink.keep(path).map_err(problem)?;
+                return Ok((FileState { fingerprint, ..previous.clone() }, true));
+            }
+            (hash, sink.write(path, &bytes).map_err(problem)?)
+        }
+        Made::Copy(source) => (fingerprint, sink.copy(&source, path).map_err(problem)?),
+    };
+    Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, false))
+}
+
+/// The fingerprint of a file copied as it is: where it comes from and its stamp.
+fn copy_fingerprint(source: &Path) -> u64 {
+    crate::hash::Stable::new().str(&source.to_string_lossy()).value(&Stamp::of(source)).finish()
+}
+
+fn attachments(
+    sink: &dyn Sink,
+    old: &PreviousFiles,
+    site: &Site,
+    id: NoticeId,
+) -> Result<Vec<(FileState, bool)>, Diagnostic> {
+    let entry = site.archive.entry(id);
+    entry
+        .notice
+        .attachments
+        .iter()
+        .map(|attachment| {
+            let path = layout::attachment(&entry.url, &attachment.name);
+            put(sink, old, &path, copy_fingerprint(&attachment.source), || {
+                Ok(Made::Copy(attachment.source.clone()))
+            })
+            .map_err(|e| {
+                Diagnostic::error(
+                    &entry.notice.source_path,
+                    1,
+                    1,
+                    format!("attachment {}: {}", attachment.name, e.message),
+                )
+            })
+        })
+        .collect()
+}
+
+fn write_statics(
+    sink: &dyn Sink,
+    old: &PreviousFiles,
+    site: &Site,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(FileState, bool)> {
+    let results: Vec<Result<(FileState, bool), Diagnostic>> = site
+        .theme
+        .static_files
+        .par_iter()
+        .map(|file| match &file.source {
+            StaticSource::Embedded(bytes) => {
+                put(sink, old, &file.path, crate::hash::bytes(bytes), || Ok(Made::Bytes(bytes.to_vec())))
+            }
+            StaticSource::File(source) => {
+                put(sink, old, &file.path, copy_fingerprint(source), || Ok(Made::Copy(source.clone())))
+            }
+        })
+        .collect();
+    collect(results, problems)
+}
+
+fn write_index(
+    sink: &dyn Sink,
+    old: &PreviousFiles,
+    files: Vec<IndexFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(FileState, bool)> {
+    let results: Vec<Result<(FileState, bool), Diagnostic>> = files
+        .into_par_iter()
+        .map(|file| {
+            let IndexFile { path, fingerprint, contents } = file;
+            put(sink, old, &path, fingerprint, || match contents {
+                Some(text) => Ok(Made::Bytes(text.into_bytes())),
+                None => Err(Diagnostic::error(&path, 1, 1, "the previous build's file is gone")),
+            })
+        })
+        .collect();
+    collect(results, problems)
+}
+
+fn collect(
+    results: Vec<Result<(FileState, bool), Diagnostic>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(FileState, bool)> {
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    files
+}
+
+fn progress_bar(enabled: bool, total: usize) -> indicatif::ProgressBar {
+    if !enabled || total < 500 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files") {
+        bar.set_style(style);
+    }
+    bar
+}

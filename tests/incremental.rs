@@ -1,0 +1,296 @@
+//! Incremental builds: after every kind of edit, the output of a build that reuses the last
+//! one's state is byte for byte a clean build of the same sources, and every file whose bytes
+//! did not change is the very file it was (same inode, same modification time).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use common::*;
+
+/// Inode and modification time of every file of an output, Gazette's own folder aside.
+fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
+    site_files(dir)
+        .into_iter()
+        .map(|(path, _)| {
+            let meta = std::fs::metadata(dir.join(&path)).unwrap();
+            (path, (meta.ino(), meta.mtime(), meta.mtime_nsec()))
+        })
+        .collect()
+}
+
+fn front(number: &str, date: &str, title: &str, extra: &str) -> String {
+    format!(
+        "number: {number}\ntitle: {title}\nissuer: Văn phòng Tỉnh ủy\ndate: {date}\nsigner: Hà Thị Lan\n{extra}"
+    )
+}
+
+/// A small archive whose notices cite one another, with tags, a bundle and a static file.
+fn archive() -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Kho thử\n");
+    for i in 1..=12 {
+        let cited =
+            if i > 1 { format!(" Căn cứ Thông báo số {}-TB/VPTU.", i - 1) } else { String::new() };
+        let tags = if i % 3 == 0 { "tags: [cải cách]" } else { "tags: [chuyển đổi số]" };
+        archive.write(
+            &format!("content/2024/tb-{i}.md"),
+            &notice(
+                &front(
+                    &format!("{i}-TB/VPTU"),
+                    &format!("2024-03-{:02}", i + 1),
+                    &format!("Thông báo số {i}"),
+                    tags,
+                ),
+                &format!("Nội dung {i}.{cited}"),
+            ),
+        );
+    }
+    archive.write(
+        "content/2024/bc/index.md",
+        &notice(&front("3-BC/VPTU", "2024-04-02", "Báo cáo quý", ""), "Báo cáo."),
+    );
+    archive.write("content/2024/bc/phu-luc.txt", "phụ lục 1");
+    archive.write("static/ghi-chu.txt", "ghi chú");
+    archive
+}
+
+/// Builds incrementally, then checks the output against a clean build and that files whose
+/// bytes did not change are untouched. Returns the build's summary line.
+fn build_and_compare(archive: &TestArchive, step: &str) -> String {
+    let out = archive.path("output");
+    let before_files: BTreeMap<String, Vec<u8>> = site_files(&out).into_iter().collect();
+    let before_ids = identities(&out);
+    let output = archive.build_ok(&[]);
+    let clean = TestArchive::new();
+    let clean_out = clean.path("out");
+    archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
+    let (incremental, full) = (site_files(&out), site_files(&clean_out));
+    let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&incremental), paths(&full), "{step}: not the files of a clean build");
+    for ((path, bytes), (_, clean_bytes)) in incremental.iter().zip(&full) {
+        assert!(bytes == clean_bytes, "{step}: {path} differs from a clean build");
+    }
+    let after_ids = identities(&out);
+    for (path, bytes) in &incremental {
+        if before_files.get(path) == Some(bytes) {
+            assert_eq!(before_ids[path], after_ids[path], "{step}: unchanged {path} was written again");
+        }
+    }
+    stderr(&output).lines().find(|l| l.starts_with("built")).unwrap_or_default().to_string()
+}
+
+fn edit(archive: &TestArchive, path: &str, from: &str, to: &str) {
+    let text = archive.read(path);
+    assert!(text.contains(from), "{path} does not hold {from:?}");
+    archive.write(path, &text.replacen(from, to, 1));
+}
+
+#[test]
+fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    let summary = build_and_compare(&archive, "no change");
+    assert!(summary.contains("(0 files written"), "{summary}");
+    assert!(summary.contains("0 notice files read"), "{summary}");
+
+    type Step = (&'static str, Box<dyn Fn(&TestArchive)>);
+    let steps: Vec<Step> = vec![
+        (
+            "body edit",
+            Box::new(|a| edit(a, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung đã sửa của số 5.")),
+        ),
+        (
+            "title edit",
+            Box::new(|a| {
+                edit(a, "content/2024/tb-4.md", "title: Thông báo số 4", "title: Thông báo đổi tên")
+            }),
+        ),
+        ("date edit", Box::new(|a| edit(a, "content/2024/tb-7.md", "date: 2024-03-08", "date: 2024-05-20"))),
+        (
+            "number edit",
+            Box::new(|a| edit(a, "content/2024/tb-9.md", "number: 9-TB/VPTU", "number: 19-TB/VPTU")),
+        ),
+        (
+            "relation added",
+            Box::new(|a| edit(a, "content/2024/tb-12.md", "tags:", "replaces: [11-TB/VPTU]\ntags:")),
+        ),
+        ("tag edit", Box::new(|a| edit(a, "content/2024/tb-2.md", "chuyển đổi số", "an ninh mạng"))),
+        (
+            "notice added",
+            Box::new(|a| {
+                a.write(
+                    "content/2024/tb-13.md",
+                    &notice(
+                        &front("13-TB/VPTU", "2024-06-01", "Thông báo mới", ""),
+                        "Theo Thông báo số 12-TB/VPTU.",
+                    ),
+                );
+            }),
+        ),
+        (
+            "notice added before the others",
+            Box::new(|a| {
+                a.write(
+                    "content/2023/tb-1.md",
+                    &notice(&front("1-TB/VPTU", "2023-11-01", "Thông báo năm trước", ""), "Nội dung cũ."),
+                );
+            }),
+        ),
+        ("notice deleted", Box::new(|a| std::fs::remove_file(a.path("content/2024/tb-6.md")).unwrap())),
+        (
+            "notice renamed",
+            Box::new(|a| {
+                std::fs::rename(a.path("content/2024/tb-8.md"), a.path("content/2024/thong-bao-8.md"))
+                    .unwrap()
+            }),
+        ),
+        (
+            "attachment edited",
+            Box::new(|a| {
+                a.write("content/2024/bc/phu-luc.txt", "phụ lục 1, bản sửa");
+            }),
+        ),
+        (
+            "static file edited",
+            Box::new(|a| {
+                a.write("static/ghi-chu.txt", "ghi chú mới");
+            }),
+        ),
+        (
+            "static file added",
+            Box::new(|a| {
+                a.write("static/css/them.css", "p { margin: 0 }");
+            }),
+        ),
+        (
+            "template edited",
+            Box::new(|a| {
+                let notice = include_str!("../themes/default/templates/notice.html");
+                a.write(
+                    "templates/notice.html",
+                    &notice.replace(
+                        "<aside class=\"notice-index\">",
+                        "<aside class=\"notice-index\" data-x=\"1\">",
+                    ),
+                );
+            }),
+        ),
+        (
+            "label edited",
+            Box::new(|a| {
+                a.write("site.yaml", "title: Kho thử\ntheme: rieng\n");
+                a.write("themes/rieng/labels.yaml", "vi:\n  home: Trang nhà\n");
+            }),
+        ),
+        (
+            "label edited again",
+            Box::new(|a| {
+                a.write("themes/rieng/labels.yaml", "vi:\n  home: Trang đầu\n");
+            }),
+        ),
+        (
+            "site.yaml edited",
+            Box::new(|a| {
+                a.write("site.yaml", "title: Kho thử mới\ntheme: rieng\n");
+            }),
+        ),
+        ("static file deleted", Box::new(|a| std::fs::remove_file(a.path("static/ghi-chu.txt")).unwrap())),
+        (
+            "raw_html switched on",
+            Box::new(|a| {
+                a.write("site.yaml", "title: Kho thử mới\ntheme: rieng\nraw_html: true\n");
+            }),
+        ),
+    ];
+    for (step, change) in steps {
+        change(&archive);
+        let summary = build_and_compare(&archive, step);
+        eprintln!("{step}: {summary}");
+    }
+}
+
+#[test]
+fn a_body_edit_rewrites_only_what_shows_it() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    edit(&archive, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung 5, đoạn sửa.");
+    let changes = archive.path("changes.txt");
+    let output = archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    let summary = stderr(&output);
+    assert!(summary.contains("1 notice files read"), "{summary}");
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    let lines: Vec<&str> = listed.lines().collect();
+    assert!(lines.contains(&"~ van-ban/2024/thong-bao-5-tb-vptu/index.html"), "{listed}");
+    assert!(lines.iter().all(|l| l.starts_with("~ ")), "only changes, nothing added or removed: {listed}");
+    // The page of a notice it does not touch, and the other notices' pages, are not listed.
+    assert!(!listed.contains("thong-bao-1-tb-vptu"), "{listed}");
+    assert!(lines.len() < 12, "{} files listed: {listed}", lines.len());
+    assert!(!listed.contains(".gazette"), "{listed}");
+
+    std::fs::remove_file(archive.path("content/2024/tb-3.md")).unwrap();
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    assert!(listed.lines().any(|l| l == "- van-ban/2024/thong-bao-3-tb-vptu/index.html"), "{listed}");
+    archive.write(
+        "content/2024/tb-3.md",
+        &notice(&front("3-TB/VPTU", "2024-03-04", "Trở lại", ""), "Nội dung 3."),
+    );
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    assert!(listed.lines().any(|l| l == "+ van-ban/2024/thong-bao-3-tb-vptu/index.html"), "{listed}");
+}
+
+#[test]
+fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    edit(&archive, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung khác.");
+    let state = archive.path("output/.gazette/state");
+    let mut bytes = std::fs::read(&state).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(&state, &bytes).unwrap();
+    let output = archive.build_ok(&[]);
+    assert!(stderr(&output).contains("the build state in the output is damaged"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    build_and_compare(&archive, "after a damaged state");
+
+    let text = std::fs::read(&state).unwrap();
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let at = text.windows(version.len()).position(|w| w == version).unwrap();
+    let mut foreign = text.clone();
+    foreign[at] = b'9';
+    std::fs::write(&state, &foreign).unwrap();
+    let output = archive.build_ok(&[]);
+    assert!(
+        stderr(&output).contains("the build state in the output was written by Gazette 9"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A file of the output changed by hand is made again, not kept.
+    archive.write("output/van-ban/2024/thong-bao-2-tb-vptu/index.html", "sửa tay");
+    build_and_compare(&archive, "after an output file was changed by hand");
+}
+
+#[test]
+fn full_ignores_the_state_and_clean_removes_it() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    let before = identities(&archive.path("output"));
+    let output = archive.build_ok(&["--full"]);
+    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    let after = identities(&archive.path("output"));
+    assert!(before.iter().all(|(path, id)| after[path] != *id), "--full writes every file anew");
+
+    let cleaned = archive.run(&["clean"]);
+    assert!(cleaned.status.success(), "{}", stderr(&cleaned));
+    assert!(!archive.exists("output/.gazette/state"));
+    assert!(archive.exists("output/index.html"), "clean removes the state, not the site");
+    let output = archive.build_ok(&[]);
+    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    assert!(archive.exists("output/.gazette/state"));
+}
