@@ -24,6 +24,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "notice.html",
     "notice-list.html",
     "notice-row.html",
+    "notice-table.html",
+    "index-links.html",
     "index.html",
     "dimension.html",
     "list.html",
