@@ -42,7 +42,7 @@ fn numbers_on_all_pages(archive: &TestArchive, first_page: &str) -> Vec<String> 
     loop {
         assert!(seen_pages.insert(page.clone()), "pagination loops back to {page}");
         let html = archive.page(&format!("output/{page}"));
-        numbers.extend(texts(&html, ".notice-list .number"));
+        numbers.extend(texts(&html, ".register tbody .number"));
         let next = attrs(&html, ".pagination a[rel=next]", "href");
         let Some(next) = next.first() else { break };
         let folder = page.trim_end_matches("index.html");
@@ -87,13 +87,20 @@ fn every_value_of_every_dimension_lists_its_notices_newest_first_without_gaps() 
         assert_eq!(&numbers, expected, "{dimension}/{value}");
     }
     let two_pages = archive.page("output/loai/thong-bao/trang/2/index.html");
-    assert_eq!(texts(&two_pages, ".notice-list .number"), vec!["01-TB/VPTU"]);
+    assert_eq!(texts(&two_pages, ".register tbody .number"), vec!["01-TB/VPTU"]);
     let previous = attrs(&two_pages, ".pagination a[rel=prev]", "href");
     assert_eq!(normalize(&format!("loai/thong-bao/trang/2/{}", previous[0])), "loai/thong-bao/index.html");
     // Each dimension's page links every value with its count.
     for dimension in ["loai", "co-quan", "nam", "nguoi-ky", "chu-de"] {
         let page = archive.page(&format!("output/{dimension}/index.html"));
-        let total: usize = texts(&page, ".values .count").iter().map(|c| c.parse::<usize>().unwrap()).sum();
+        let total: usize = texts(&page, ".values .count")
+            .iter()
+            .map(|c| {
+                c.strip_suffix(" văn bản")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or_else(|| panic!("{c}"))
+            })
+            .sum();
         let expected = if dimension == "chu-de" { 8 } else { 7 };
         assert_eq!(total, expected, "{dimension}");
         for href in attrs(&page, ".values a", "href") {
@@ -136,8 +143,12 @@ fn home_page_counts_and_links_every_index() {
         texts(&home, ".home-indexes a"),
         vec!["Loại văn bản", "Cơ quan ban hành", "Năm ban hành", "Người ký", "Chủ đề"]
     );
-    assert_eq!(texts(&home, ".home-indexes .count"), vec!["3", "4", "3", "4", "4"]);
-    assert_eq!(texts(&home, ".newest .number")[0], "121/QĐ-UBND");
+    // Each count says what it counts: values of the index, not notices.
+    assert_eq!(
+        texts(&home, ".home-indexes .count"),
+        vec!["3 loại văn bản", "4 cơ quan", "3 năm", "4 người ký", "4 chủ đề"]
+    );
+    assert_eq!(texts(&home, ".register tbody .number")[0], "121/QĐ-UBND");
     let notice = archive.page("output/van-ban/2024/ke-hoach-4-kh-tu/index.html");
     assert_eq!(attrs(&notice, ".details .tags a", "href"), vec!["../../../chu-de/an-o/index.html"]);
     assert_eq!(texts(&notice, ".series .next a"), Vec::<String>::new());

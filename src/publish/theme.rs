@@ -26,6 +26,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "notice.html",
     "notice-list.html",
     "notice-row.html",
+    "notice-table.html",
+    "index-links.html",
     "index.html",
     "dimension.html",
     "list.html",
@@ -33,9 +35,24 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "404.html",
     "search.html",
 ];
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../../themes/default/static/style.css")),
-    ("search.js", include_bytes!("../../themes/default/static/search.js")),
+macro_rules! embedded_static {
+    ($($name:literal),* $(,)?) => { &[$(($name, include_bytes!(concat!("../../themes/default/static/", $name)))),*] };
+}
+
+/// The default theme's static files. The fonts are Tinos (SIL Open Font License, `fonts/OFL.txt`),
+/// the Latin and Vietnamese subsets of regular, italic, bold and bold italic, for the notice text.
+const DEFAULT_STATIC: &[(&str, &[u8])] = embedded_static![
+    "style.css",
+    "search.js",
+    "fonts/OFL.txt",
+    "fonts/tinos-latin-400-normal.woff2",
+    "fonts/tinos-latin-400-italic.woff2",
+    "fonts/tinos-latin-700-normal.woff2",
+    "fonts/tinos-latin-700-italic.woff2",
+    "fonts/tinos-vietnamese-400-normal.woff2",
+    "fonts/tinos-vietnamese-400-italic.woff2",
+    "fonts/tinos-vietnamese-700-normal.woff2",
+    "fonts/tinos-vietnamese-700-italic.woff2",
 ];
 const DEFAULT_LABELS: &str = include_str!("../../themes/default/labels.yaml");
 

@@ -1,6 +1,8 @@
 //! Test archives: temp folders with content written by the test, and the binary run on them.
 #![allow(dead_code)]
 
+pub mod webdriver;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

@@ -1,0 +1,156 @@
+//! Headless Chromium driven over WebDriver (chromedriver), for the browser tests. Needs Debian's
+//! `chromium` and `chromium-driver`; without them the tests fail unless GAZETTE_SKIP_BROWSER=1.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::browser_program;
+
+/// A chromedriver process and one headless Chromium session.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// A session in a window of the default size; `None` when the browser tests are skipped.
+    pub fn start() -> Option<Browser> {
+        Self::start_with(&[])
+    }
+
+    /// A session with extra Chromium arguments (`--window-size=1280,900`).
+    pub fn start_with(extra: &[&str]) -> Option<Browser> {
+        Self::start_session(extra, None)
+    }
+
+    /// A session that shows pages as a phone `width` × `height` CSS pixels wide (a headless
+    /// window cannot be made that narrow).
+    pub fn start_phone(width: u32, height: u32) -> Option<Browser> {
+        Self::start_session(&[], Some((width, height)))
+    }
+
+    fn start_session(extra: &[&str], phone: Option<(u32, u32)>) -> Option<Browser> {
+        let chromedriver = browser_program(&["chromedriver"])?;
+        let chromium = browser_program(&["chromium", "chromium-browser"])?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::yield_now();
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let mut args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--hide-scrollbars".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let mut options = json!({"binary": chromium, "args": args});
+        if let Some((width, height)) = phone {
+            options["mobileEmulation"] = json!({"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0, "touch": true}});
+        }
+        let capabilities = json!({"capabilities": {"alwaysMatch": {"goog:chromeOptions": options}}});
+        let mut browser = Browser { driver, port, session: String::new(), _profile: profile };
+        let created = browser.call("POST", "/session", &capabilities);
+        browser.session = created["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no WebDriver session: {created}"))
+            .to_string();
+        Some(browser)
+    }
+
+    /// One WebDriver command: JSON over HTTP/1.1.
+    pub fn call(&self, method: &str, path: &str, body: &Value) -> Value {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("chromedriver");
+        stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let body = body.to_string();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let body = read_response(&mut stream);
+        serde_json::from_slice(&body).unwrap_or_else(|e| panic!("bad WebDriver answer {e}"))
+    }
+
+    /// Opens `url` and returns once the page has loaded.
+    pub fn open(&self, url: &str) {
+        self.call("POST", &format!("/session/{}/url", self.session), &json!({ "url": url }));
+    }
+
+    /// Runs `script` in the page and returns what it returns.
+    pub fn script(&self, script: &str) -> Value {
+        let path = format!("/session/{}/execute/sync", self.session);
+        self.call("POST", &path, &json!({"script": script, "args": []}))["value"].clone()
+    }
+
+    /// Runs `script`, which calls `done(value)` when it has finished, and returns that value.
+    pub fn script_async(&self, script: &str) -> Value {
+        let path = format!("/session/{}/execute/async", self.session);
+        let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+        self.call("POST", &path, &json!({"script": script, "args": []}))["value"].clone()
+    }
+
+    /// Waits until `script` returns true in the page, polling the browser with a bound.
+    pub fn wait_until(&self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.script(script) != Value::Bool(true) {
+            assert!(Instant::now() < deadline, "the page never showed {what}");
+        }
+    }
+}
+
+/// The body of an HTTP response, by its Content-Length (chromedriver keeps connections open).
+fn read_response(stream: &mut TcpStream) -> Vec<u8> {
+    let mut data = Vec::new();
+    let mut buffer = [0u8; 8192];
+    loop {
+        if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&data[..end]).to_ascii_lowercase();
+            let length: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            while data.len() < end + 4 + length {
+                let n = stream.read(&mut buffer).expect("chromedriver answers");
+                assert!(n > 0, "chromedriver closed the connection early");
+                data.extend_from_slice(&buffer[..n]);
+            }
+            return data[end + 4..end + 4 + length].to_vec();
+        }
+        let n = stream.read(&mut buffer).expect("chromedriver answers");
+        assert!(n > 0, "chromedriver closed the connection early");
+        data.extend_from_slice(&buffer[..n]);
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            self.call("DELETE", &format!("/session/{}", self.session), &json!({}));
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
