@@ -75,12 +75,13 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     search: published.search,
                 };
                 state::save(staging.dir(), &next)?;
+                timings.lap("save the build state");
                 let changes = match &options.changes {
                     Some(_) => Some(changes(&output.target, staging.dir(), previous.as_ref(), &next)?),
                     None => None,
                 };
                 staging.commit()?;
-                timings.lap("save the state and swap in");
+                timings.lap("swap in, remove the old output");
                 if let (Some(path), Some(changes)) = (&options.changes, changes) {
                     std::fs::write(path, changes)
                         .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;

@@ -283,7 +283,30 @@ fn remove_own(dir: &Path) -> Result<()> {
     if !is_own_or_empty(dir)? {
         bail!("refusing to remove {}: it was not made by Gazette", dir.display());
     }
-    fs::remove_dir_all(dir).with_context(|| format!("cannot remove {}", dir.display()))
+    remove_tree(dir).with_context(|| format!("cannot remove {}", dir.display()))
+}
+
+/// Removes a folder and everything in it: the files on all threads, then the folders, deepest
+/// first. A build's old output has a folder for every page, and removing it one file at a
+/// time is a good part of an incremental build.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            folders.push((entry.depth(), entry.into_path()));
+        } else {
+            files.push(entry.into_path());
+        }
+    }
+    files.par_iter().try_for_each(fs::remove_file)?;
+    folders.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, folder) in folders {
+        fs::remove_dir(folder)?;
+    }
+    Ok(())
 }
 
 impl Staging {

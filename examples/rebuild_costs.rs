@@ -1,0 +1,126 @@
+//! What an incremental build costs after each kind of edit: a clean build, then builds after no
+//! change, one body edit, one title edit and one template edit, each timed as a whole process
+//! with the files it wrote and the notice files it read. The archive is put back as it was.
+//!
+//! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
+//! (RUNS, default 3: each step is repeated and the median time shown; a repeat of an edit step
+//! undoes and redoes the edit first).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn gazette() -> PathBuf {
+    std::env::current_exe().expect("this example").with_file_name("../gazette")
+}
+
+/// Runs one build; returns wall seconds and the summary line.
+fn build(root: &Path, out: &Path, extra: &[&str]) -> (f64, String) {
+    let started = Instant::now();
+    let output = Command::new(gazette())
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("run gazette build");
+    let seconds = started.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "build failed:\n{stderr}");
+    let summary = stderr.lines().find(|l| l.starts_with("built")).unwrap_or_default().to_string();
+    (seconds, summary)
+}
+
+/// "(12 files written, 13097 unchanged; 1 notice files read)" out of a summary line.
+fn counts(summary: &str) -> String {
+    summary
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map_or(String::new(), |(c, _)| c.to_string())
+}
+
+/// A notice file of the archive, the n-th in name order.
+fn nth_notice(root: &Path, n: usize) -> PathBuf {
+    let mut files: Vec<PathBuf> = walk(&root.join("content"));
+    files.sort();
+    files[n.min(files.len() - 1)].clone()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("content folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("usage: rebuild_costs ARCHIVE OUT [RUNS]"));
+    let out = PathBuf::from(args.next().expect("usage: rebuild_costs ARCHIVE OUT [RUNS]"));
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let body_file = nth_notice(&root, 4321);
+    let title_file = nth_notice(&root, 1234);
+    let body = std::fs::read_to_string(&body_file).expect("a notice");
+    let title = std::fs::read_to_string(&title_file).expect("a notice");
+    let template = root.join("templates/notice.html");
+    let default_notice = include_str!("../themes/default/templates/notice.html");
+
+    type Step<'a> = (&'a str, Box<dyn Fn(usize) + 'a>);
+    let steps: Vec<Step> = vec![
+        ("clean build (--full)", Box::new(|_| {})),
+        ("no change", Box::new(|_| {})),
+        (
+            "one body edit",
+            Box::new(|run| {
+                std::fs::write(&body_file, format!("{body}\nMột câu thêm vào lần {run}.\n")).expect("edit");
+            }),
+        ),
+        (
+            "one title edit",
+            Box::new(|run| {
+                let edited = title.replacen("title: ", &format!("title: (sửa {run}) "), 1);
+                std::fs::write(&title_file, edited).expect("edit");
+            }),
+        ),
+        (
+            "template edit (notice.html)",
+            Box::new(|run| {
+                std::fs::create_dir_all(template.parent().expect("a folder")).expect("templates folder");
+                let edited = default_notice.replace(
+                    "<aside class=\"notice-index\">",
+                    &format!("<aside class=\"notice-index\" data-edit=\"{run}\">"),
+                );
+                std::fs::write(&template, edited).expect("edit");
+            }),
+        ),
+    ];
+    println!("{:<30} {:>9}  files", "step", "median s");
+    for (n, (name, change)) in steps.iter().enumerate() {
+        let mut times = Vec::new();
+        let mut last = String::new();
+        for run in 0..runs {
+            change(run);
+            let extra: &[&str] = if n == 0 { &["--full"] } else { &[] };
+            let (seconds, summary) = build(&root, &out, extra);
+            times.push(seconds);
+            last = summary;
+        }
+        println!("{name:<30} {:>9.3}  {}", median(times), counts(&last));
+    }
+    std::fs::write(&body_file, &body).expect("put back");
+    std::fs::write(&title_file, &title).expect("put back");
+    let _ = std::fs::remove_file(&template);
+    let _ = std::fs::remove_dir(template.parent().expect("a folder"));
+}
