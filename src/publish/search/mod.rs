@@ -327,23 +327,47 @@ fn doc_postings(
     Ok((map, shards))
 }
 
-/// Every term shard made anew from every document.
+/// Every term shard made anew from every document. Each thread gathers the postings of the
+/// documents it reads in one map, so memory grows with the terms, not with terms × documents.
 fn all_terms(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
     body: BodySource,
 ) -> Result<TermShards, Diagnostic> {
-    let results: Vec<Result<(PostingMap, Vec<u64>), Diagnostic>> =
-        (0..docs.order.len()).into_par_iter().map(|doc| doc_postings(archive, docs, body, doc)).collect();
-    let mut doc_shards = Vec::with_capacity(results.len());
-    let mut maps = Vec::with_capacity(results.len());
-    for result in results {
-        let (map, shards) = result?;
-        maps.push(map);
-        doc_shards.push(shards);
-    }
-    let mut postings = maps.into_par_iter().reduce(PostingMap::default, merge_postings);
+    type Gathered = (PostingMap, Vec<(usize, Vec<u64>)>);
+    let gathered: Result<Gathered, Diagnostic> = (0..docs.order.len())
+        .into_par_iter()
+        .try_fold(
+            || (PostingMap::default(), Vec::new()),
+            |(mut map, mut shards), doc| {
+                let id = docs.order[doc];
+                let html = body(id)?;
+                let mut set = shard_set(docs.shards);
+                notice_terms(archive.notice(id), &html, |term, weight| {
+                    mark(&mut set, term_shard(term, docs.shards));
+                    let posting = ((doc as u32) << 4) | u32::from(weight);
+                    match map.get_mut(term) {
+                        Some(list) => list.push(posting),
+                        None => {
+                            map.insert(term.to_string(), vec![posting]);
+                        }
+                    }
+                });
+                shards.push((doc, set));
+                Ok((map, shards))
+            },
+        )
+        .try_reduce(
+            || (PostingMap::default(), Vec::new()),
+            |(a, mut a_shards), (b, b_shards)| {
+                a_shards.extend(b_shards);
+                Ok((merge_postings(a, b), a_shards))
+            },
+        );
+    let (mut postings, mut shards) = gathered?;
+    shards.sort_unstable_by_key(|(doc, _)| *doc);
+    let doc_shards = shards.into_iter().map(|(_, set)| set).collect();
     for list in postings.values_mut() {
         if !list.is_sorted() {
             list.sort_unstable();
