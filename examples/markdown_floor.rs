@@ -45,7 +45,7 @@ fn main() {
 
     let started = Instant::now();
     let refs: usize =
-        bodies.par_iter().map(|b| gazette::content::body::render(b, 1, false).0.references.len()).sum();
+        bodies.par_iter().map(|b| gazette::content::body::render(b, 1, false).body.references.len()).sum();
     println!("gazette body pass:      {:.3} s ({refs} references)", started.elapsed().as_secs_f64());
 }
 

@@ -129,6 +129,7 @@ pub fn run() -> ExitCode {
                 drafts,
                 base_url: base_url.map(Some),
                 progress: true,
+                bodies_in_memory: false,
             };
             let wait = if no_wait { Wait::No } else { Wait::Yes };
             let options = BuildOptions { site, out, wait, full, changes };

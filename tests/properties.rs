@@ -187,7 +187,7 @@ proptest! {
 
     #[test]
     fn the_body_pass_takes_any_markdown(body in joined(MARKDOWN_PIECES, 200), raw in any::<bool>()) {
-        let (rendered, html) = markdown::render(&body, 10, raw);
+        let markdown::Rendered { body: rendered, html, .. } = markdown::render(&body, 10, raw);
         let lines = body.lines().count() + 10;
         for reference in &rendered.references {
             prop_assert!(reference.line >= 10 && reference.line <= lines, "line {}", reference.line);

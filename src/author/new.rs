@@ -31,7 +31,7 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     let sources = content::discover(root, &mut problems);
     let notices: Vec<content::Notice> = content::load_all(root, &sources, &config, &mut problems)
         .into_iter()
-        .map(|(notice, _)| notice)
+        .map(|parsed| parsed.notice)
         .collect();
     let issuer_code = new.issuer_code.trim().to_uppercase();
     let probe = |system| {

@@ -110,9 +110,19 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("section number pattern")
 });
 
-/// Renders a Markdown body to what the pipeline needs of it and its HTML. `first_line` is the
-/// line of the file on which the body starts.
-pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> (Body, String) {
+/// A body rendered: what the pipeline keeps of it, its HTML, and its plain text.
+pub struct Rendered {
+    pub body: Body,
+    /// HTML with reference placeholders; see [`fill_references`].
+    pub html: String,
+    /// The text a reader sees, for the search index: blocks end with a line break, tags and
+    /// image addresses are left out.
+    pub text: String,
+}
+
+/// Renders a Markdown body to what the pipeline needs of it, its HTML and its text.
+/// `first_line` is the line of the file on which the body starts.
+pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
@@ -153,6 +163,8 @@ struct BodyPass<'a> {
     bare_number_tail: Option<(usize, String)>,
     first_paragraph: String,
     has_text: bool,
+    /// The text a reader sees, for search.
+    plain: String,
 }
 
 impl<'a> BodyPass<'a> {
@@ -179,6 +191,7 @@ impl<'a> BodyPass<'a> {
             bare_number_tail: None,
             first_paragraph: String::new(),
             has_text: false,
+            plain: String::with_capacity(source.len()),
         }
     }
 
@@ -187,17 +200,25 @@ impl<'a> BodyPass<'a> {
             Event::Text(text) => self.text(text, offset),
             Event::SoftBreak if self.scans_text() => {
                 self.note_plain_text(" ");
+                self.plain.push(' ');
                 self.buffer_text("\n", offset)
             }
             Event::Html(html) | Event::InlineHtml(html) if !self.raw_html => {
                 self.flush_text();
                 self.has_text = true;
                 self.note_plain_text(&html);
+                self.search_text(&html);
                 self.events.push(text_event(html));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if self.raw_html && !has_marks(&html) => {
+                self.flush_text();
+                self.search_text_of_markup(&html);
+                self.events.push(Event::InlineHtml(html));
             }
             Event::Html(html) | Event::InlineHtml(html) if has_marks(&html) => {
                 // Raw HTML allowed: only the placeholder marks become entities.
                 self.flush_text();
+                self.search_text_of_markup(&html);
                 let mut escaped = String::with_capacity(html.len() + 8);
                 for c in html.chars() {
                     match c {
@@ -211,6 +232,7 @@ impl<'a> BodyPass<'a> {
                 self.flush_text();
                 self.has_text = true;
                 self.note_plain_text(&code);
+                self.search_text(&code);
                 if has_marks(&code) {
                     let mut html = String::from("<code>");
                     escape_into(&mut html, &code);
@@ -224,11 +246,17 @@ impl<'a> BodyPass<'a> {
             Event::End(tag) => self.end(tag),
             Event::FootnoteReference(label) => {
                 self.flush_text();
+                self.plain.push('\n');
                 self.events.push(Event::FootnoteReference(unmark(label)));
             }
             other => {
                 self.flush_text();
                 self.section_label = None;
+                match other {
+                    Event::SoftBreak => self.plain.push(' '),
+                    Event::HardBreak | Event::Rule => self.plain.push('\n'),
+                    _ => {}
+                }
                 self.events.push(other);
             }
         }
@@ -241,6 +269,9 @@ impl<'a> BodyPass<'a> {
     fn text(&mut self, text: CowStr<'a>, offset: usize) {
         self.has_text |= !text.trim().is_empty();
         self.note_plain_text(&text);
+        if self.images.is_empty() {
+            self.search_text(&text);
+        }
         if let Some(label) = &mut self.section_label {
             label.push_str(&text);
         }
@@ -265,6 +296,26 @@ impl<'a> BodyPass<'a> {
         }
     }
 
+    /// Text for search, its line breaks as spaces: in the plain text a line break ends a block.
+    fn search_text(&mut self, text: &str) {
+        if text.contains('\n') {
+            self.plain.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        } else {
+            self.plain.push_str(text);
+        }
+    }
+
+    /// The text of raw HTML: tags left out, each ending a block.
+    fn search_text_of_markup(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            self.search_text(&rest[..open]);
+            self.plain.push('\n');
+            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        }
+        self.search_text(rest);
+    }
+
     fn paragraph_is_open(&self) -> bool {
         self.paragraph.is_some()
     }
@@ -278,6 +329,9 @@ impl<'a> BodyPass<'a> {
 
     fn start(&mut self, tag: Tag<'a>, offset: usize) {
         self.flush_text();
+        if is_block(&tag) {
+            self.plain.push('\n');
+        }
         let section_candidate = self.paragraph == Some(self.events.len().wrapping_sub(1));
         match &tag {
             Tag::Paragraph => {
@@ -315,6 +369,9 @@ impl<'a> BodyPass<'a> {
 
     fn end(&mut self, tag: TagEnd) {
         self.flush_text();
+        if ends_block(tag) {
+            self.plain.push('\n');
+        }
         match tag {
             TagEnd::Paragraph => {
                 self.paragraph = None;
@@ -486,7 +543,7 @@ impl<'a> BodyPass<'a> {
         if lines == 1 { (line, column + columns - 1) } else { (line + lines - 1, columns) }
     }
 
-    fn finish(mut self) -> (Body, String) {
+    fn finish(mut self) -> Rendered {
         self.flush_text();
         let mut html = String::with_capacity(self.source.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
@@ -496,8 +553,35 @@ impl<'a> BodyPass<'a> {
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
         };
-        (body, html)
+        Rendered { body, html, text: self.plain }
     }
+}
+
+/// Whether a tag opens a block, which ends a phrase in the plain text.
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn ends_block(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 /// An open link: an ordinary one, an explicit `notice:` link with its reference, or one
@@ -657,6 +741,28 @@ pub fn fill_references(
 mod tests {
     use super::*;
 
+    /// The body and its HTML.
+    fn pair(markdown: &str, first_line: usize, raw_html: bool) -> (Body, String) {
+        let rendered = render(markdown, first_line, raw_html);
+        (rendered.body, rendered.html)
+    }
+
+    #[test]
+    fn the_plain_text_is_what_a_reader_sees() {
+        let text = render(
+            "**1. Về kết quả:** Tổ chức &amp; cán bộ.\n\n- một\n- hai\n\n![ảnh](a.png) `mã` [liên kết](https://x.vn)\ndòng\n",
+            1,
+            false,
+        )
+        .text;
+        assert!(text.contains("1. Về kết quả: Tổ chức & cán bộ."), "{text:?}");
+        assert!(text.contains("một\n") && text.contains("hai\n"), "{text:?}");
+        assert!(text.contains("mã liên kết dòng"), "{text:?}");
+        assert!(!text.contains("ảnh") && !text.contains("a.png") && !text.contains('<'), "{text:?}");
+        let raw = render("a <b>đậm</b> c\n", 1, true).text;
+        assert!(raw.contains("đậm") && !raw.contains("<b>"), "{raw:?}");
+    }
+
     fn plain(html: &str) -> String {
         let mut out = String::new();
         fill_references(html, &mut out, |i| format!("[{i}:"), |_| "]".into());
@@ -665,7 +771,7 @@ mod tests {
 
     #[test]
     fn headings_and_bold_sections_get_anchors_and_toc() {
-        let (body, html) = render(
+        let (body, html) = pair(
             "## Mục tiêu\n\n**1. Về kết quả công tác:** nội dung.\n\n**3.2.** tiếp theo.\n\n**II. NHIỆM VỤ**\n\n**Lưu ý:** không phải mục.\n\n## Mục tiêu\n",
             5,
             false,
@@ -688,17 +794,17 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
-        let (_, html) = render("a <script>x</script> b\n\n<div>c</div>\n", 1, false);
+        let (_, html) = pair("a <script>x</script> b\n\n<div>c</div>\n", 1, false);
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;"));
-        let (_, raw) = render("<div>c</div>\n", 1, true);
+        let (_, raw) = pair("<div>c</div>\n", 1, true);
         assert!(raw.contains("<div>c</div>"));
     }
 
     #[test]
     fn explicit_links_become_references_with_positions() {
         let (body, html) =
-            render("Dòng một.\n\nXem [kế hoạch](notice:01-KH/TU@2024) và [x](notice:khong-so).\n", 10, false);
+            pair("Dòng một.\n\nXem [kế hoạch](notice:01-KH/TU@2024) và [x](notice:khong-so).\n", 10, false);
         assert_eq!(body.references.len(), 2);
         let first = &body.references[0];
         assert_eq!((first.line, first.column, first.year), (12, 5, Some(2024)));
@@ -717,16 +823,16 @@ mod tests {
             "[\u{E000}0\u{E001}](https://x.vn)",
             "a <b>\u{E000}0\u{E001}</b>",
         ] {
-            let (_, html) = render(markdown, 1, false);
+            let (_, html) = pair(markdown, 1, false);
             assert!(!plain(&html).contains("[0:"), "{markdown}: {}", plain(&html));
-            let (_, raw) = render(markdown, 1, true);
+            let (_, raw) = pair(markdown, 1, true);
             assert!(!plain(&raw).contains("[0:"), "{markdown} with raw HTML: {}", plain(&raw));
         }
     }
 
     #[test]
     fn placeholder_characters_in_text_are_escaped() {
-        let (_, html) = render("a \u{E000}0\u{E001} b\n", 1, false);
+        let (_, html) = pair("a \u{E000}0\u{E001} b\n", 1, false);
         assert_eq!(plain(&html), "<p>a &#xE000;0&#xE001; b</p>\n");
     }
 
@@ -735,14 +841,14 @@ mod tests {
         let markdown = "[a](javascript:alert(1)) <javascript:alert(2)> [b][r] [c](VBScript:x) \
                         [d]( java\tscript:x) ![e](data:image/png;base64,AAAA) [f](https://x.vn/a:b)\n\n\
                         [r]: javascript:alert(3)\n";
-        let html = render(markdown, 1, false).1;
+        let html = pair(markdown, 1, false).1;
         let addresses: Vec<&str> = html.split(['"']).skip(1).step_by(2).collect();
         assert_eq!(addresses, vec!["https://x.vn/a:b"], "{html}");
         assert!(!html.contains("<img"), "{html}");
         for kept in ["<p>a ", "a javascript:alert(2)", "b c", "e <a"] {
             assert!(html.contains(kept), "{kept} missing from {html}");
         }
-        let raw = render("[a](javascript:x)\n", 1, true).1;
+        let raw = pair("[a](javascript:x)\n", 1, true).1;
         assert!(raw.contains("href=\"javascript:x\""), "raw_html keeps links as written: {raw}");
     }
 
@@ -767,9 +873,9 @@ mod tests {
 
     #[test]
     fn first_paragraph_and_emptiness() {
-        let (body, _) = render("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
+        let (body, _) = pair("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
         assert_eq!(body.first_paragraph, "Đoạn đầu tiên.");
         assert!(!body.is_empty);
-        assert!(render("\n\n", 1, false).0.is_empty);
+        assert!(pair("\n\n", 1, false).0.is_empty);
     }
 }

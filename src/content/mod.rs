@@ -188,8 +188,14 @@ impl Notice {
         self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
     }
 }
-/// A notice read from its file, with its body's HTML.
-pub type Parsed = (Notice, String);
+/// A notice read from its file, with its body's HTML and plain text.
+pub struct Parsed {
+    pub notice: Notice,
+    /// The body's HTML, with reference placeholders.
+    pub html: String,
+    /// The body's text as a reader sees it, for search.
+    pub text: String,
+}
 
 /// Reads and parses every source in parallel. Returns the notices in source order.
 pub fn load_all(
@@ -253,7 +259,7 @@ pub fn parse_notice(
         }
     };
     let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
-    let (body, html) = body::render(body_text, body_line, config.raw_html);
+    let body::Rendered { body, html, text: plain } = body::render(body_text, body_line, config.raw_html);
     let notice = reader.notice(body, attachments, source_hash, config);
     let mut problems = reader.problems;
     problems.extend(removed);
@@ -263,5 +269,5 @@ pub fn parse_notice(
         let line = body_line.min(text.lines().count().max(1));
         problems.push(Diagnostic::warning(path, line, 1, "the notice has no body text"));
     }
-    (notice.map(|notice| (notice, html)), problems)
+    (notice.map(|notice| Parsed { notice, html, text: plain }), problems)
 }

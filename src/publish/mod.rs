@@ -28,7 +28,7 @@ use std::time::Instant;
 use crate::archive::CitationStats;
 use crate::diag::{self, Diagnostic};
 use read::Cached;
-pub use read::{Read, ReadCache, read};
+pub use read::{Read, ReadCache, StoredBody, read};
 pub use site::Site;
 pub use write::{Published, Sink, publish};
 
@@ -41,11 +41,13 @@ pub struct Options {
     pub base_url: Option<Option<String>>,
     /// Show a progress bar on a terminal.
     pub progress: bool,
+    /// Keep bodies' HTML in memory (the preview) rather than in a temporary file.
+    pub bodies_in_memory: bool,
 }
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Options { root: root.into(), drafts: false, base_url: None, progress: false }
+        Options { root: root.into(), drafts: false, base_url: None, progress: false, bodies_in_memory: false }
     }
 }
 

@@ -7,8 +7,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::search::{self, Gathered, PostingMap};
 use super::theme::Theme;
 use super::{Options, Timings, state};
+use crate::archive::NoticeId;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice, SourceEntry};
 use crate::diag::Diagnostic;
@@ -18,7 +20,7 @@ use crate::diag::Diagnostic;
 #[derive(Clone)]
 pub(super) struct Cached {
     pub(super) source: SourceEntry,
-    pub(super) parsed: Option<(Arc<Notice>, Option<Arc<str>>)>,
+    pub(super) parsed: Option<(Arc<Notice>, StoredBody)>,
     pub(super) problems: Vec<Diagnostic>,
 }
 
@@ -37,13 +39,59 @@ impl ReadCache {
     }
 }
 
+/// Where a notice's body HTML is while a run needs it.
+#[derive(Debug, Clone)]
+pub enum StoredBody {
+    Memory(Arc<str>),
+    /// In the run's temporary file, at a byte offset.
+    Spilled {
+        at: u64,
+        len: usize,
+    },
+    /// Not read in this run: its file is read again when a page needs it.
+    NotRead,
+}
+
+/// The temporary file that holds the bodies read in a run, so that memory does not grow with
+/// them; unnamed, it is gone when the run ends.
+#[derive(Debug)]
+pub struct Spill {
+    file: std::fs::File,
+    end: std::sync::atomic::AtomicU64,
+}
+
+impl Spill {
+    fn new() -> std::io::Result<Spill> {
+        Ok(Spill { file: tempfile::tempfile()?, end: std::sync::atomic::AtomicU64::new(0) })
+    }
+
+    fn put(&self, html: &str) -> std::io::Result<StoredBody> {
+        use std::os::unix::fs::FileExt;
+        let at = self.end.fetch_add(html.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        self.file.write_all_at(html.as_bytes(), at)?;
+        Ok(StoredBody::Spilled { at, len: html.len() })
+    }
+
+    /// The body stored at `at`.
+    pub fn get(&self, at: u64, len: usize) -> std::io::Result<String> {
+        use std::os::unix::fs::FileExt;
+        let mut bytes = vec![0; len];
+        self.file.read_exact_at(&mut bytes, at)?;
+        String::from_utf8(bytes).map_err(std::io::Error::other)
+    }
+}
+
 /// An archive's files, read.
 pub struct Read {
     pub config: SiteConfig,
     pub theme: Option<Arc<Theme>>,
     pub sources: Vec<SourceEntry>,
-    /// The published notices with their body HTML when at hand, in source order.
-    pub notices: Vec<(Arc<Notice>, Option<Arc<str>>)>,
+    /// The published notices with where their body HTML is, in source order.
+    pub notices: Vec<(Arc<Notice>, StoredBody)>,
+    /// The temporary file of the bodies, when they are not kept in memory.
+    pub spill: Option<Arc<Spill>>,
+    /// The search terms of the notices read in this run.
+    pub terms: Gathered,
     pub drafts_skipped: usize,
     /// Notice files read anew, not taken from the cache.
     pub reread: usize,
@@ -75,29 +123,72 @@ pub fn read(
             .get(&source.path)
             .filter(|c| cache.key == key && c.source == *source && !changed.contains(&source.path))
     };
-    let fresh: Vec<&SourceEntry> = sources.iter().filter(|s| reuse(s).is_none()).collect();
-    let parsed: HashMap<&Path, Cached> = fresh
+    let fresh: Vec<(usize, &SourceEntry)> =
+        sources.iter().enumerate().filter(|(_, s)| reuse(s).is_none()).collect();
+    let spill = if options.bodies_in_memory {
+        None
+    } else {
+        match Spill::new() {
+            Ok(spill) => Some(Arc::new(spill)),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    "content",
+                    1,
+                    1,
+                    format!("cannot make a temporary file: {e}"),
+                ));
+                None
+            }
+        }
+    };
+    let store = |html: String| -> StoredBody {
+        match &spill {
+            Some(spill) => spill.put(&html).unwrap_or_else(|_| StoredBody::Memory(Arc::from(html))),
+            None => StoredBody::Memory(Arc::from(html)),
+        }
+    };
+    // Each thread gathers the search terms of the notices it reads, by their place in `sources`.
+    let (parsed, terms) = fresh
         .par_iter()
-        .map(|source| {
-            let (parsed, problems) = content::load_one(&options.root, source, &config);
-            let parsed = parsed.map(|(notice, html)| (Arc::new(notice), Some(Arc::from(html))));
-            (source.path.as_path(), Cached { source: (*source).clone(), parsed, problems })
-        })
-        .collect();
+        .fold(
+            || (Vec::new(), PostingMap::default()),
+            |(mut done, mut terms), &(slot, source)| {
+                let (parsed, problems) = content::load_one(&options.root, source, &config);
+                let parsed = parsed.map(|p| {
+                    Gathered::add(&mut terms, slot as u32, &p.notice, &p.text);
+                    (Arc::new(p.notice), store(p.html))
+                });
+                done.push((source.path.as_path(), Cached { source: source.clone(), parsed, problems }));
+                (done, terms)
+            },
+        )
+        .reduce(
+            || (Vec::new(), PostingMap::default()),
+            |(mut a, a_terms), (b, b_terms)| {
+                a.extend(b);
+                (a, search::merge_postings(a_terms, b_terms))
+            },
+        );
+    let parsed: HashMap<&Path, Cached> = parsed.into_iter().collect();
     timings.lap("read, parse, render Markdown");
     let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key };
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
-    for source in &sources {
-        let cached = match parsed.get(source.path.as_path()) {
-            Some(cached) => cached,
-            None => reuse(source).expect("every source is read or reused"),
+    // The notice each source became in this run, for the terms read from it.
+    let mut notice_of: Vec<Option<NoticeId>> = vec![None; sources.len()];
+    for (slot, source) in sources.iter().enumerate() {
+        let (cached, fresh) = match parsed.get(source.path.as_path()) {
+            Some(cached) => (cached, true),
+            None => (reuse(source).expect("every source is read or reused"), false),
         };
         diagnostics.extend(cached.problems.iter().cloned());
         if let Some((notice, html)) = &cached.parsed {
             if notice.draft && !options.drafts {
                 drafts_skipped += 1;
             } else {
+                if fresh {
+                    notice_of[slot] = Some(NoticeId::new(notices.len()));
+                }
                 notices.push((notice.clone(), html.clone()));
             }
         }
@@ -105,12 +196,23 @@ pub fn read(
     }
     let reread = parsed.len();
     drop(parsed);
-    Read { config, theme, sources, notices, drafts_skipped, reread, cache: next }
+    let terms = Gathered::new(terms, &notice_of, notices.len());
+    // What the next run reuses keeps bodies in memory only; others are read again from files.
+    for cached in next.files.values_mut() {
+        if let Some((_, body @ StoredBody::Spilled { .. })) = &mut cached.parsed {
+            *body = StoredBody::NotRead;
+        }
+    }
+    Read { config, theme, sources, notices, spill, terms, drafts_skipped, reread, cache: next }
 }
 
-/// The body HTML of a notice whose file was not read in this run: read again, and refused if
-/// the file changed since it was read.
-pub(super) fn body_again(root: &Path, notice: &Notice, config: &SiteConfig) -> Result<String, Diagnostic> {
+/// The body of a notice whose file was not read in this run: read again, and refused if the
+/// file changed since it was read.
+pub(super) fn body_again(
+    root: &Path,
+    notice: &Notice,
+    config: &SiteConfig,
+) -> Result<content::Parsed, Diagnostic> {
     let path = root.join(&notice.source_path);
     let changed = || {
         Diagnostic::error(&notice.source_path, 1, 1, "the file changed while the archive was being built")
@@ -121,7 +223,7 @@ pub(super) fn body_again(root: &Path, notice: &Notice, config: &SiteConfig) -> R
         return Err(changed());
     }
     match content::parse_notice(&notice.source_path, bytes, Vec::new(), config) {
-        (Some((_, html)), _) => Ok(html),
+        (Some(parsed), _) => Ok(parsed),
         (None, _) => Err(changed()),
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::html::{Page, Pages};
 use super::plan::{self, Plan};
-use super::read::{Read, body_again};
+use super::read::{Read, Spill, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
 use super::theme::Theme;
 use crate::archive::indexes::Indexes;
@@ -20,8 +20,11 @@ pub struct Site {
     pub theme: Arc<Theme>,
     pub indexes: Indexes,
     pub plan: Plan,
-    /// Body HTML of each notice by id, when it was read in this run.
-    bodies: Vec<Option<Arc<str>>>,
+    /// Where each notice's body HTML is, by id.
+    bodies: Vec<StoredBody>,
+    spill: Option<Arc<Spill>>,
+    /// The search terms of the notices read in this run.
+    terms: search::Gathered,
     pub sources: Vec<SourceEntry>,
 }
 
@@ -36,7 +39,9 @@ impl Site {
         previous: Option<&Site>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Result<Site, Box<Archive>> {
-        let (notices, bodies): (Vec<Arc<Notice>>, Vec<Option<Arc<str>>>) = read.notices.into_iter().unzip();
+        let terms = read.terms;
+        let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
+        let spill = read.spill;
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
             return Err(Box::new(Archive::link(read.config, notices, diagnostics)));
@@ -68,7 +73,17 @@ impl Site {
             }
         };
         let plan = Plan::new(&Pages::new(&archive, &theme, &indexes));
-        Ok(Site { root: root.to_path_buf(), archive, theme, indexes, plan, bodies, sources: read.sources })
+        Ok(Site {
+            root: root.to_path_buf(),
+            archive,
+            theme,
+            indexes,
+            plan,
+            bodies,
+            spill,
+            terms,
+            sources: read.sources,
+        })
     }
 
     pub fn pages(&self) -> Pages<'_> {
@@ -78,9 +93,15 @@ impl Site {
     /// The body HTML of a notice, with reference placeholders; read again from its file when
     /// this run did not read it.
     pub fn body(&self, id: NoticeId) -> Result<Arc<str>, Diagnostic> {
-        match &self.bodies[id.index()] {
-            Some(html) => Ok(html.clone()),
-            None => body_again(&self.root, self.archive.notice(id), &self.archive.config).map(Arc::from),
+        let again = || {
+            body_again(&self.root, self.archive.notice(id), &self.archive.config).map(|p| Arc::from(p.html))
+        };
+        match (&self.bodies[id.index()], &self.spill) {
+            (StoredBody::Memory(html), _) => Ok(html.clone()),
+            (StoredBody::Spilled { at, len }, Some(spill)) => {
+                spill.get(*at, *len).map(Arc::from).or_else(|_| again())
+            }
+            _ => again(),
         }
     }
 
@@ -94,7 +115,8 @@ impl Site {
         &self,
         previous: Option<search::Previous>,
     ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
-        search::index(&self.archive, &self.indexes, &|id| self.body(id), previous)
+        let text = |id| body_again(&self.root, self.archive.notice(id), &self.archive.config).map(|p| p.text);
+        search::index(&self.archive, &self.indexes, &self.terms, &text, previous)
     }
 
     /// Files copied from the archive that would land on a generated file.

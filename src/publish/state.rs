@@ -31,7 +31,7 @@ pub struct BuildState {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SourceState {
     pub source: SourceEntry,
-    pub notice: Option<Notice>,
+    pub notice: Option<Arc<Notice>>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -89,7 +89,7 @@ impl BuildState {
             .sources
             .iter()
             .map(|s| {
-                let parsed = s.notice.clone().map(|notice| (Arc::new(notice), None));
+                let parsed = s.notice.clone().map(|notice| (notice, super::StoredBody::NotRead));
                 let cached = Cached { source: s.source.clone(), parsed, problems: s.problems.clone() };
                 (s.source.path.clone(), cached)
             })
@@ -111,7 +111,7 @@ impl ReadCache {
             .values()
             .map(|cached| SourceState {
                 source: cached.source.clone(),
-                notice: cached.parsed.as_ref().map(|(notice, _)| Notice::clone(notice)),
+                notice: cached.parsed.as_ref().map(|(notice, _)| notice.clone()),
                 problems: cached.problems.clone(),
             })
             .collect();

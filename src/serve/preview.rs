@@ -225,7 +225,12 @@ impl Preview {
             errors: Vec::new(),
         });
         // The preview links relatively, whatever base_url the archive deploys to.
-        let options = publish::Options { drafts: true, base_url: Some(None), ..publish::Options::new(root) };
+        let options = publish::Options {
+            drafts: true,
+            base_url: Some(None),
+            bodies_in_memory: true,
+            ..publish::Options::new(root)
+        };
         let mut preview = Preview { options, cache: ReadCache::default(), current };
         preview.rebuild(&[], true);
         preview

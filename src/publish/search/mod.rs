@@ -49,7 +49,7 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
-use text::{Terms, fold, plain_text};
+use text::{Terms, fold};
 
 /// Version of the file layout described above; the script refuses another.
 pub const FORMAT: u32 = 2;
@@ -107,8 +107,8 @@ fn frequency_weight(count: u32) -> u8 {
     }
 }
 
-/// Every term of one notice with its weight.
-pub fn notice_terms(notice: &Notice, body_html: &str, mut visit: impl FnMut(&str, u8)) {
+/// Every term of one notice with its weight; `body_text` is its body's plain text.
+pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8)) {
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
     if let Some(key) = notice.key() {
         fields.push((Terms::new(&fold(key)), IN_NUMBER));
@@ -116,10 +116,10 @@ pub fn notice_terms(notice: &Notice, body_html: &str, mut visit: impl FnMut(&str
     for text in [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags) {
         fields.push((Terms::new(&fold(text)), IN_HEADING));
     }
-    let mut body = notice.summary.clone().unwrap_or_default();
+    let mut body = notice.summary.as_deref().map(fold).unwrap_or_default();
     body.push('\n');
-    body.push_str(&plain_text(body_html));
-    let body = Terms::new(&fold(&body));
+    body.push_str(&fold(body_text));
+    let body = Terms::new(&body);
 
     // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
     let mut weights: HashMap<&str, (u8, u32), FxBuildHasher> =
@@ -173,7 +173,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
-type PostingMap = HashMap<String, Postings, FxBuildHasher>;
+pub type PostingMap = HashMap<String, Postings, FxBuildHasher>;
 
 /// What an index remembers for the next build: each document's source and hash, the term
 /// shards its terms are in, and each term shard's hash.
@@ -211,8 +211,52 @@ pub struct Previous<'a> {
     pub read: &'a (dyn Fn(&str) -> Option<String> + Sync),
 }
 
-/// A source of notice bodies: the HTML of a notice's body.
-pub type BodySource<'a> = &'a (dyn Fn(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic> + Sync);
+/// The plain text of a notice's body, for a notice whose terms were not gathered in this run.
+pub type BodySource<'a> = &'a (dyn Fn(NoticeId) -> Result<String, Diagnostic> + Sync);
+
+/// The terms of the notices read in this run, gathered while reading: postings
+/// `(notice id << 4) | weight`.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    postings: PostingMap,
+    /// By notice id: whether its terms are here.
+    read: Vec<bool>,
+}
+
+impl Gathered {
+    /// Adds one notice's terms to a map of postings by `slot` (its place in the run).
+    pub fn add(map: &mut PostingMap, slot: u32, notice: &Notice, body_text: &str) {
+        notice_terms(notice, body_text, |term, weight| {
+            let posting = (slot << 4) | u32::from(weight);
+            match map.get_mut(term) {
+                Some(list) => list.push(posting),
+                None => {
+                    map.insert(term.to_string(), vec![posting]);
+                }
+            }
+        });
+    }
+
+    /// The gathered terms of a run, postings by slot, turned to notice ids: `notice_of[slot]`,
+    /// `None` for a notice that is not published. `count` is the number of notices.
+    pub fn new(by_slot: PostingMap, notice_of: &[Option<NoticeId>], count: usize) -> Self {
+        let mut read = vec![false; count];
+        let mut postings = PostingMap::default();
+        for (term, list) in by_slot {
+            let list: Vec<u32> = list
+                .into_iter()
+                .filter_map(|p| notice_of[(p >> 4) as usize].map(|id| ((id.index() as u32) << 4) | (p & 15)))
+                .collect();
+            if !list.is_empty() {
+                postings.insert(term, list);
+            }
+        }
+        for id in notice_of.iter().flatten() {
+            read[id.index()] = true;
+        }
+        Gathered { postings, read }
+    }
+}
 
 /// The term shard files, and the shards each document's terms are in.
 type TermShards = (Vec<IndexFile>, Vec<Vec<u64>>);
@@ -251,22 +295,23 @@ impl Docs {
 
 /// The index files of an archive, updated from `previous` where it can be: only the term
 /// shards that hold a changed, added, removed or renumbered document are made again, and the
-/// others are the previous build's files. `body` gives a notice's body HTML; it is asked for
-/// the changed notices only, unless the index is made anew.
+/// others are the previous build's files. The terms of the notices read in this run are
+/// `gathered`; `body` gives the text of another notice when its terms are needed.
 pub fn index(
     archive: &Archive,
     indexes: &Indexes,
+    gathered: &Gathered,
     body: BodySource,
     previous: Option<Previous>,
 ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
     let docs = Docs::new(archive);
     let updated = match previous.filter(|p| p.state.shards == docs.shards) {
-        Some(previous) => update_terms(archive, indexes, &docs, body, &previous)?,
+        Some(previous) => update_terms(archive, indexes, &docs, gathered, body, &previous)?,
         None => None,
     };
     let (term_files, doc_shards) = match updated {
         Some(updated) => updated,
-        None => all_terms(archive, indexes, &docs, body)?,
+        None => all_terms(archive, indexes, &docs, gathered, body)?,
     };
     let doc_files = doc_files(archive, &docs);
     let mut version = crate::hash::Stable::new();
@@ -309,70 +354,65 @@ fn marked(set: &[u64], shard: usize) -> bool {
     set.get(shard / 64).is_some_and(|word| word & (1 << (shard % 64)) != 0)
 }
 
-/// The terms of one document as postings, and the shards they are in.
-fn doc_postings(
+/// The postings of the documents `wanted` says, by document id, with the term shards each
+/// document's terms are in: from the terms gathered while reading, and from `body` for a
+/// document whose terms were not.
+fn gather(
     archive: &Archive,
     docs: &Docs,
+    gathered: &Gathered,
     body: BodySource,
-    doc: usize,
-) -> Result<(PostingMap, Vec<u64>), Diagnostic> {
-    let id = docs.order[doc];
-    let html = body(id)?;
-    let mut map = PostingMap::default();
-    let mut shards = shard_set(docs.shards);
-    notice_terms(archive.notice(id), &html, |term, weight| {
-        mark(&mut shards, term_shard(term, docs.shards));
-        map.insert(term.to_string(), vec![((doc as u32) << 4) | u32::from(weight)]);
-    });
-    Ok((map, shards))
+    wanted: &[bool],
+) -> Result<(PostingMap, Vec<Vec<u64>>), Diagnostic> {
+    let doc_of_posting = |p: u32| {
+        let doc = docs.doc_of[(p >> 4) as usize];
+        wanted[doc as usize].then_some((doc << 4) | (p & 15))
+    };
+    let mut map: PostingMap = gathered
+        .postings
+        .par_iter()
+        .filter_map(|(term, list)| {
+            let list: Vec<u32> = list.iter().filter_map(|&p| doc_of_posting(p)).collect();
+            (!list.is_empty()).then(|| (term.clone(), list))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
+    let unread: Vec<usize> = (0..docs.order.len())
+        .filter(|&doc| wanted[doc] && !gathered.read.get(docs.order[doc].index()).copied().unwrap_or(false))
+        .collect();
+    let read_again: Vec<Result<PostingMap, Diagnostic>> = unread
+        .par_iter()
+        .map(|&doc| {
+            let id = docs.order[doc];
+            let mut map = PostingMap::default();
+            Gathered::add(&mut map, doc as u32, archive.notice(id), &body(id)?);
+            Ok(map)
+        })
+        .collect();
+    for result in read_again {
+        map = merge_postings(map, result?);
+    }
+    let mut doc_shards = vec![shard_set(docs.shards); docs.order.len()];
+    for (term, list) in map.iter_mut() {
+        let shard = term_shard(term, docs.shards);
+        for &p in list.iter() {
+            mark(&mut doc_shards[(p >> 4) as usize], shard);
+        }
+        list.sort_unstable();
+    }
+    Ok((map, doc_shards))
 }
 
-/// Every term shard made anew from every document. Each thread gathers the postings of the
-/// documents it reads in one map, so memory grows with the terms, not with terms × documents.
+/// Every term shard made anew from every document.
 fn all_terms(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
+    gathered: &Gathered,
     body: BodySource,
 ) -> Result<TermShards, Diagnostic> {
-    type Gathered = (PostingMap, Vec<(usize, Vec<u64>)>);
-    let gathered: Result<Gathered, Diagnostic> = (0..docs.order.len())
-        .into_par_iter()
-        .try_fold(
-            || (PostingMap::default(), Vec::new()),
-            |(mut map, mut shards), doc| {
-                let id = docs.order[doc];
-                let html = body(id)?;
-                let mut set = shard_set(docs.shards);
-                notice_terms(archive.notice(id), &html, |term, weight| {
-                    mark(&mut set, term_shard(term, docs.shards));
-                    let posting = ((doc as u32) << 4) | u32::from(weight);
-                    match map.get_mut(term) {
-                        Some(list) => list.push(posting),
-                        None => {
-                            map.insert(term.to_string(), vec![posting]);
-                        }
-                    }
-                });
-                shards.push((doc, set));
-                Ok((map, shards))
-            },
-        )
-        .try_reduce(
-            || (PostingMap::default(), Vec::new()),
-            |(a, mut a_shards), (b, b_shards)| {
-                a_shards.extend(b_shards);
-                Ok((merge_postings(a, b), a_shards))
-            },
-        );
-    let (mut postings, mut shards) = gathered?;
-    shards.sort_unstable_by_key(|(doc, _)| *doc);
-    let doc_shards = shards.into_iter().map(|(_, set)| set).collect();
-    for list in postings.values_mut() {
-        if !list.is_sorted() {
-            list.sort_unstable();
-        }
-    }
+    let (mut postings, doc_shards) = gather(archive, docs, gathered, body, &vec![true; docs.order.len()])?;
     add_filter_terms(indexes, &docs.doc_of, &mut postings);
     let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
     for (term, list) in postings {
@@ -392,6 +432,7 @@ fn update_terms(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
+    gathered: &Gathered,
     body: BodySource,
     previous: &Previous,
 ) -> Result<Option<TermShards>, Diagnostic> {
@@ -407,9 +448,8 @@ fn update_terms(
             new_of_old[*o as usize] = Some(doc as u32);
         }
     }
-    let changed: Vec<usize> = (0..docs.order.len()).filter(|&doc| same[doc].is_none()).collect();
-    let fresh: Vec<Result<(PostingMap, Vec<u64>), Diagnostic>> =
-        changed.par_iter().map(|&doc| doc_postings(archive, docs, body, doc)).collect();
+    let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
+    let (fresh, fresh_shards) = gather(archive, docs, gathered, body, &wanted)?;
     let mut affected = shard_set(docs.shards);
     let mut doc_shards: Vec<Vec<u64>> = Vec::with_capacity(docs.order.len());
     for o in &same {
@@ -421,14 +461,13 @@ fn update_terms(
             affected.iter_mut().zip(&old.doc_shards[o]).for_each(|(a, b)| *a |= b);
         }
     }
-    let mut added: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (&doc, result) in changed.iter().zip(fresh) {
-        let (map, shards) = result?;
+    for (doc, shards) in fresh_shards.into_iter().enumerate().filter(|(doc, _)| wanted[*doc]) {
         affected.iter_mut().zip(&shards).for_each(|(a, b)| *a |= b);
         doc_shards[doc] = shards;
-        for (term, list) in map {
-            added[term_shard(&term, docs.shards)].entry(term).or_default().extend(list);
-        }
+    }
+    let mut added: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
+    for (term, list) in fresh {
+        added[term_shard(&term, docs.shards)].insert(term, list);
     }
     let mut filters = PostingMap::default();
     add_filter_terms(indexes, &docs.doc_of, &mut filters);
@@ -511,7 +550,7 @@ fn doc_files(archive: &Archive, docs: &Docs) -> Vec<IndexFile> {
 }
 
 /// Appends the postings of a later run of documents to those of an earlier one.
-fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
+pub fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
     for (term, list) in later {
         match earlier.get_mut(term.as_str()) {
             Some(existing) => existing.extend(list),

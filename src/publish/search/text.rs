@@ -12,8 +12,6 @@
 
 use std::sync::LazyLock;
 
-use crate::content::body as markdown;
-
 /// Longest token kept, in characters.
 pub const MAX_TOKEN_CHARS: usize = 32;
 
@@ -159,96 +157,6 @@ impl Terms {
     }
 }
 
-/// Plain text of rendered body HTML: tags dropped, block ends as line breaks, entities decoded.
-pub fn plain_text(html: &str) -> String {
-    let mut filled = String::with_capacity(html.len());
-    markdown::fill_references(html, &mut filled, |_| String::new(), |_| String::new());
-    let mut text = String::with_capacity(filled.len());
-    let mut rest = filled.as_str();
-    while let Some(at) = rest.find(['<', '&']) {
-        push_spaced(&mut text, &rest[..at]);
-        rest = &rest[at..];
-        if rest.starts_with('<') {
-            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
-            if is_block_tag(&rest[..end]) {
-                text.push('\n');
-            }
-            rest = &rest[end..];
-        } else {
-            let (decoded, used) = decode_entity(rest);
-            text.push(decoded);
-            rest = &rest[used..];
-        }
-    }
-    push_spaced(&mut text, rest);
-    text
-}
-
-/// Appends text with its line breaks as spaces: in the plain text, a line break ends a block.
-fn push_spaced(out: &mut String, text: &str) {
-    if text.contains('\n') {
-        out.push_str(&text.replace('\n', " "));
-    } else {
-        out.push_str(text);
-    }
-}
-
-fn is_block_tag(tag: &str) -> bool {
-    let name = tag.trim_start_matches(['<', '/']);
-    let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
-    matches!(
-        name,
-        "p" | "br"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "div"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "tr"
-            | "td"
-            | "th"
-            | "hr"
-            | "dt"
-            | "dd"
-            | "section"
-            | "sup"
-    )
-}
-
-/// The character an entity at the start of `text` stands for, and its length; a lone `&` is itself.
-fn decode_entity(text: &str) -> (char, usize) {
-    let head = text.bytes().take(12).position(|b| b == b';');
-    let Some(end) = head else { return ('&', 1) };
-    let name = &text[1..end];
-    let decoded = match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
-            };
-            code.and_then(char::from_u32)
-        }
-    };
-    match decoded {
-        Some(c) => (c, end + 1),
-        None => ('&', 1),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,16 +251,5 @@ mod tests {
         let long = "a".repeat(MAX_TOKEN_CHARS + 1);
         assert_eq!(terms(&format!("xin {long} chao")), vec!["xin", "chao"]);
         assert_eq!(words(&"b".repeat(MAX_TOKEN_CHARS)).len(), 1);
-    }
-
-    #[test]
-    fn body_html_to_plain_text() {
-        let (_, html) =
-            markdown::render("**1. Về kết quả:** Tổ chức &amp; cán bộ.\n\n- một\n- hai\n", 1, false);
-        let text = plain_text(&html);
-        assert!(text.contains("1. Về kết quả: Tổ chức & cán bộ."), "{text:?}");
-        assert!(text.contains("một\n") && !text.contains("<"), "{text:?}");
-        assert_eq!(plain_text("a&lt;b &#x110;&#273; &bogus x &"), "a<b Đđ &bogus x &");
-        assert_eq!(plain_text("&quot;Việc &ệ;"), "\"Việc &ệ;");
     }
 }
