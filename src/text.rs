@@ -50,10 +50,25 @@ fn normalize_owned(text: String) -> String {
 }
 
 /// NFC quick check with a fast path for what Vietnamese text is made of: characters below
-/// U+0300 and the precomposed letters of U+1E00–U+1EFF can never need composing.
+/// U+0300 and the precomposed letters of U+1E00–U+1EFF can never need composing. The fast
+/// path reads UTF-8 lead bytes rather than decoding characters.
 fn is_nfc_fast(text: &str) -> bool {
-    let composed = |c: char| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32));
-    text.is_ascii() || text.chars().all(composed) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    only_composed(text.as_bytes()) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
+/// Whether every character is below U+0300 (lead bytes up to 0xCB) or in U+1E00–U+1EFF
+/// (0xE1 0xB8–0xBB …).
+fn only_composed(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            0x00..=0x7F => at += 1,
+            0xC2..=0xCB => at += 2,
+            0xE1 if matches!(bytes.get(at + 1), Some(0xB8..=0xBB)) => at += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Line ends to LF and text to Unicode NFC, the form everything downstream expects.
@@ -71,6 +86,10 @@ fn is_forbidden(c: char) -> bool {
 /// Removes the characters no XML file may hold; returns a warning at the first one, with how
 /// many there were, when there were any. `first_line` is the line of the file `text` starts on.
 pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Option<Diagnostic> {
+    let control = text.bytes().any(|b| b < b' ' && b != b'\t' && b != b'\n');
+    if !control && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
+        return None;
+    }
     let first = text.find(is_forbidden)?;
     let (line, column) = crate::diag::line_col(text, first);
     let code = text[first..].chars().next().map_or(0, u32::from);
@@ -119,6 +138,29 @@ mod tests {
         ] {
             let err = decode("x", bytes.to_vec()).unwrap_err();
             assert!(err.message.contains(&format!("is {name},")), "{bytes:?}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn the_fast_composed_check_agrees_with_the_standard_one() {
+        for text in [
+            "",
+            "abc",
+            "Tổ chức cán bộ",
+            "Đảng ủy",
+            "é",
+            "e\u{301}",
+            "ǅ",
+            "ỹ",
+            "ḁ",
+            "ἀ",
+            "한",
+            "😀",
+            "\u{2FF}",
+            "\u{300}",
+        ] {
+            let slow = text.chars().all(|c| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32)));
+            assert_eq!(only_composed(text.as_bytes()), slow, "{text:?}");
         }
     }
 
