@@ -16,6 +16,31 @@ pub fn bytes(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 
+/// The hash of bytes written to it, the same as [`bytes`] of all of them at once.
+#[derive(Clone, Default)]
+pub struct Digest(Xxh3);
+
+impl Digest {
+    pub fn new() -> Self {
+        Digest(Xxh3::new())
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.digest()
+    }
+}
+
+impl std::io::Write for Digest {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// A hash built from several pieces, in order.
 #[derive(Clone, Default)]
 pub struct Stable {

@@ -46,7 +46,7 @@ fn link_references(
     let mut cited = HashSet::new();
     let mut outside = HashSet::new();
     for reference in &notice.body.references {
-        let Some(number) = &reference.number else {
+        let Some(key) = &reference.key else {
             links.references.push(RefTarget::Unresolved);
             diagnostics.push(
                 Diagnostic::error(
@@ -59,16 +59,12 @@ fn link_references(
             );
             continue;
         };
-        if reference.origin == RefOrigin::Detected && Some(number.key.as_str()) == notice.key() {
+        if reference.origin == RefOrigin::Detected && Some(key.as_str()) == notice.key() {
             links.references.push(RefTarget::OwnNumber);
             continue;
         }
-        let query = Query {
-            key: &number.key,
-            type_word: reference.type_word,
-            year: reference.year,
-            citing_date: notice.date,
-        };
+        let query =
+            Query { key, type_word: reference.type_word, year: reference.year, citing_date: notice.date };
         let target = match resolver.resolve(notices, query) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
             Resolution::Unresolved => RefTarget::Unresolved,
@@ -77,9 +73,9 @@ fn link_references(
         report_reference(notice, reference, &target, notices, diagnostics);
         match &target {
             RefTarget::Notice(id) if cited.insert(*id) => links.cites.push(*id),
-            RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(number.key.as_str()) => {
+            RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(key.as_str()) => {
                 links.outside.push(OutsideCitation {
-                    key: number.key.clone(),
+                    key: key.clone(),
                     text: reference.text.clone(),
                     ambiguous: matches!(target, RefTarget::Ambiguous(_)),
                 });

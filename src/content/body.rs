@@ -54,8 +54,9 @@ pub struct BodyRef {
     pub origin: RefOrigin,
     /// The number as written, or the link target for a malformed explicit link.
     pub text: String,
-    /// `None` only for an explicit link whose target is not a notice number.
-    pub number: Option<DocNumber>,
+    /// The canonical key of the number; `None` only for an explicit link whose target is not
+    /// a notice number.
+    pub key: Option<String>,
     /// The year the reference asks for: from `@YYYY` of an explicit link or a bound date.
     pub year: Option<i16>,
     pub date: Option<Date>,
@@ -72,7 +73,7 @@ pub struct BodyRef {
 struct SavedBodyRef {
     origin: RefOrigin,
     text: String,
-    number: Option<DocNumber>,
+    key: Option<String>,
     year: Option<i16>,
     date: Option<Date>,
     type_word: Option<String>,
@@ -86,7 +87,7 @@ impl<'de> serde::Deserialize<'de> for BodyRef {
         Ok(BodyRef {
             origin: saved.origin,
             text: saved.text,
-            number: saved.number,
+            key: saved.key,
             year: saved.year,
             date: saved.date,
             type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),
@@ -487,7 +488,7 @@ impl<'a> BodyPass<'a> {
         self.references.push(BodyRef {
             origin: RefOrigin::Explicit,
             text: target.to_string(),
-            number,
+            key: number.map(|n| n.key),
             year,
             date: None,
             type_word: None,
@@ -519,7 +520,7 @@ impl<'a> BodyPass<'a> {
                 origin: RefOrigin::Detected,
                 text: text[citation.span.clone()].to_string(),
                 year: citation.date.map(|d| d.year()),
-                number: Some(citation.number),
+                key: Some(citation.number.key),
                 date: citation.date,
                 type_word: citation.type_word,
                 line,
@@ -808,8 +809,8 @@ mod tests {
         assert_eq!(body.references.len(), 2);
         let first = &body.references[0];
         assert_eq!((first.line, first.column, first.year), (12, 5, Some(2024)));
-        assert_eq!(first.number.as_ref().map(|n| n.key.as_str()), Some("1-KH/TU"));
-        assert!(body.references[1].number.is_none());
+        assert_eq!(first.key.as_deref(), Some("1-KH/TU"));
+        assert!(body.references[1].key.is_none());
         assert_eq!(plain(&html), "<p>Dòng một.</p>\n<p>Xem [0:kế hoạch] và [1:x].</p>\n");
     }
 

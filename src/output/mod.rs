@@ -302,7 +302,7 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
         }
     }
     files.par_iter().try_for_each(fs::remove_file)?;
-    folders.sort_by(|a, b| b.0.cmp(&a.0));
+    folders.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
     for (_, folder) in folders {
         fs::remove_dir(folder)?;
     }
@@ -421,9 +421,15 @@ impl Staging {
 }
 
 impl crate::publish::Sink for Staging {
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<FileStamp> {
-        Staging::write(self, path, bytes)?;
-        self.stamp(path)
+    fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
+        let target = self.prepare(path)?;
+        let file = fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+        let mut out =
+            Tee { file: io::BufWriter::with_capacity(64 * 1024, file), digest: crate::hash::Digest::new() };
+        fill(&mut out)
+            .and_then(|()| io::Write::flush(&mut out.file))
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok((self.stamp(path)?, out.digest.finish()))
     }
 
     fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
@@ -435,12 +441,36 @@ impl crate::publish::Sink for Staging {
     fn keep(&self, path: &str) -> Result<()> {
         let old = self.old_path(path)?;
         let new = self.prepare(path)?;
+        match fs::remove_file(&new) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("cannot replace {}", new.display()));
+            }
+            _ => {}
+        }
         fs::hard_link(&old, &new)
             .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
     }
 
     fn previous(&self, path: &str) -> Option<Vec<u8>> {
         fs::read(self.old_path(path).ok()?).ok()
+    }
+}
+
+/// Writes to a file and to a hash of what is written.
+struct Tee {
+    file: io::BufWriter<fs::File>,
+    digest: crate::hash::Digest,
+}
+
+impl io::Write for Tee {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.file.write(buf)?;
+        self.digest.write_all(&buf[..written])?;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush()
     }
 }
 

@@ -1,8 +1,9 @@
 //! The build state on disk: `.gazette/state` in the output folder, swapped in with the files
 //! it describes, so it always belongs to the output beside it.
 //!
-//! The file opens with a header naming its format, the Gazette version that wrote it, and the
-//! length and XXH3 hash of the body, a `postcard` encoding of [`BuildState`]. A missing file,
+//! The file opens with a header naming its format and the Gazette version that wrote it; then
+//! comes the body, a `postcard` encoding of [`BuildState`] written straight to the file; it
+//! ends with the body's length and XXH3 hash. A missing file,
 //! another format or version, a wrong length or hash, or a body that does not decode are all
 //! the same to a build: no state, so a full build. Output files the state remembers are kept
 //! only while they are exactly as written; one changed by hand is made again.
@@ -55,19 +56,43 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
 
 /// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
 pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
-    let body = postcard::to_stdvec(state).context("cannot encode the build state")?;
-    let mut bytes = Vec::with_capacity(body.len() + 128);
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    bytes.extend_from_slice(&(version.len() as u32).to_le_bytes());
-    bytes.extend_from_slice(version);
-    bytes.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&crate::hash::bytes(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
+    use std::io::Write;
     let path = dir.join(STATE_FILE);
     fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
-    fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let mut header = Vec::from(MAGIC);
+    header.extend_from_slice(&FORMAT.to_le_bytes());
+    header.extend_from_slice(&(version.len() as u32).to_le_bytes());
+    header.extend_from_slice(version);
+    out.write_all(&header)?;
+    let mut body = Counted { out, digest: crate::hash::Digest::new(), length: 0 };
+    postcard::to_io(state, &mut body).context("cannot encode the build state")?;
+    let Counted { mut out, digest, length } = body;
+    out.write_all(&length.to_le_bytes())?;
+    out.write_all(&digest.finish().to_le_bytes())?;
+    out.flush().with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Passes bytes on, counting and hashing them.
+struct Counted<W> {
+    out: W,
+    digest: crate::hash::Digest,
+    length: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(buf)?;
+        self.digest.write_all(&buf[..written])?;
+        self.length += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
@@ -99,9 +124,15 @@ fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
     if version != env!("CARGO_PKG_VERSION") {
         return Err(Missing::Stale(format!("written by Gazette {version}")));
     }
-    let length = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes"));
-    let hash = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes"));
-    let body = take(usize::try_from(length).map_err(|_| corrupt("too long"))?)?;
+    if rest.len() < 16 {
+        return Err(corrupt("cut short"));
+    }
+    let (body, trailer) = rest.split_at(rest.len() - 16);
+    let length = u64::from_le_bytes(trailer[..8].try_into().expect("eight bytes"));
+    let hash = u64::from_le_bytes(trailer[8..].try_into().expect("eight bytes"));
+    if length != body.len() as u64 {
+        return Err(corrupt("cut short"));
+    }
     if crate::hash::bytes(body) != hash {
         return Err(corrupt("its checksum does not match"));
     }

@@ -2,14 +2,31 @@
 //!
 //! One object per published notice with its identity, status, URL, citations in both
 //! directions and relations in both directions (SPEC section 4). Reads the linked archive;
-//! owns only the JSON shape.
+//! owns only the JSON shape. The file is serialised notice by notice straight to its writer
+//! (and to the hasher for its fingerprint), never held whole: at a hundred thousand notices it
+//! is hundreds of megabytes.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 
 use crate::archive::{Archive, NoticeId, RefTarget};
 use crate::content::RelationKind;
+
+/// Every published notice, as the file lists them.
+pub struct Notices<'a>(pub &'a Archive);
+
+impl Serialize for Notices<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let archive = self.0;
+        let mut seq = serializer.serialize_seq(Some(archive.len()))?;
+        for id in archive.ids() {
+            seq.serialize_element(&api_notice(archive, id))?;
+        }
+        seq.end()
+    }
+}
 
 #[derive(Serialize)]
 struct ApiNotice<'a> {
@@ -41,10 +58,9 @@ struct ApiRelation<'a> {
     url: Option<&'a str>,
 }
 
-/// The JSON text of `api/notices.json`.
-pub fn notices_json(archive: &Archive) -> String {
-    let notices: Vec<ApiNotice> = archive.ids().map(|id| api_notice(archive, id)).collect();
-    serde_json::to_string_pretty(&notices).expect("notices serialise")
+/// Writes `api/notices.json`, indented.
+pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(writer, &Notices(archive)).map_err(std::io::Error::other)
 }
 
 fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
@@ -71,22 +87,17 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
     let mut seen: HashSet<(&str, Option<NoticeId>)> = HashSet::new();
     let mut cites = Vec::new();
     for (reference, target) in notice.body.references.iter().zip(&archive.links(id).references) {
-        let Some(number) = &reference.number else { continue };
+        let Some(key) = &reference.key else { continue };
         let (target, state) = match target {
             RefTarget::Notice(t) => (Some(*t), "resolved"),
             RefTarget::Unresolved => (None, "unresolved"),
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
             RefTarget::OwnNumber => continue,
         };
-        if !seen.insert((number.key.as_str(), target)) {
+        if !seen.insert((key.as_str(), target)) {
             continue;
         }
-        cites.push(ApiCite {
-            key: &number.key,
-            text: &reference.text,
-            url: target.map(|t| archive.url(t)),
-            state,
-        });
+        cites.push(ApiCite { key, text: &reference.text, url: target.map(|t| archive.url(t)), state });
     }
     cites
 }

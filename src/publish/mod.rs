@@ -30,7 +30,7 @@ use crate::diag::{self, Diagnostic};
 use read::Cached;
 pub use read::{Read, ReadCache, StoredBody, read};
 pub use site::Site;
-pub use write::{Published, Sink, publish};
+pub use write::{Fill, Published, Sink, publish};
 
 /// What to publish.
 #[derive(Debug, Clone)]

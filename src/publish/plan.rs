@@ -134,8 +134,8 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
             pages.fingerprint(&pages.value_feed(dimension, &indexes.get(dimension).values[value]))
         }
         Output::NotFound => pages.fingerprint(&pages.not_found_page()),
+        Output::Api => crate::hash::of(&super::api::Notices(pages.archive)),
         // Files of a fixed format: their text is their own fingerprint.
-        Output::Api => crate::hash::bytes(super::api::notices_json(pages.archive).as_bytes()),
         Output::Sitemap => crate::hash::of(&(&pages.archive.config.base_url, plan.sitemap_pages())),
         Output::Robots => crate::hash::bytes(super::feeds::robots(&pages.archive.config).as_bytes()),
     }
@@ -163,11 +163,31 @@ pub fn render(
             pages.render(&pages.value_feed(dimension, &indexes.get(dimension).values[value]))?
         }
         Output::NotFound => pages.render(&pages.not_found_page())?,
-        Output::Api => super::api::notices_json(pages.archive),
+        Output::Api => {
+            let mut json = Vec::new();
+            super::api::write_notices_json(pages.archive, &mut json).expect("writing to memory");
+            String::from_utf8(json).expect("JSON is UTF-8")
+        }
         Output::Sitemap => super::feeds::sitemap(&pages.archive.config, &plan.sitemap_pages()),
         Output::Robots => super::feeds::robots(&pages.archive.config),
     };
     Ok(Page { path: planned.path.clone(), html })
+}
+
+/// Writes one planned file to `out`: `api/notices.json` notice by notice, the others rendered.
+pub fn write_to(
+    pages: &Pages,
+    plan: &Plan,
+    planned: &Planned,
+    body_html: impl FnOnce(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic>,
+    out: &mut dyn std::io::Write,
+) -> Result<(), Diagnostic> {
+    let problem = |e: std::io::Error| Diagnostic::error(&planned.path, 1, 1, format!("cannot write: {e}"));
+    if planned.output == Output::Api {
+        return super::api::write_notices_json(pages.archive, out).map_err(problem);
+    }
+    let page = render(pages, plan, planned, body_html)?;
+    out.write_all(page.html.as_bytes()).map_err(problem)
 }
 
 /// Files copied as they are (attachments of bundles, files of `static/`) must not land on a

@@ -23,8 +23,8 @@ pub struct Site {
     /// Where each notice's body HTML is, by id.
     bodies: Vec<StoredBody>,
     spill: Option<Arc<Spill>>,
-    /// The search terms of the notices read in this run.
-    terms: search::Gathered,
+    /// The search terms of the notices read in this run, until the index takes them.
+    terms: std::sync::Mutex<Option<search::Gathered>>,
     pub sources: Vec<SourceEntry>,
 }
 
@@ -39,7 +39,7 @@ impl Site {
         previous: Option<&Site>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Result<Site, Box<Archive>> {
-        let terms = read.terms;
+        let terms = std::sync::Mutex::new(Some(read.terms));
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
         let Some(theme) = read.theme else {
@@ -110,13 +110,19 @@ impl Site {
         plan::render(&self.pages(), &self.plan, planned, |id| self.body(id))
     }
 
+    /// Writes one planned file to `out`, without holding a large one whole.
+    pub fn write(&self, planned: &plan::Planned, out: &mut dyn std::io::Write) -> Result<(), Diagnostic> {
+        plan::write_to(&self.pages(), &self.plan, planned, |id| self.body(id), out)
+    }
+
     /// The search index files, updated from the previous build's index when there is one.
     pub fn search_index(
         &self,
         previous: Option<search::Previous>,
     ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
         let text = |id| body_again(&self.root, self.archive.notice(id), &self.archive.config).map(|p| p.text);
-        search::index(&self.archive, &self.indexes, &self.terms, &text, previous)
+        let terms = self.terms.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+        search::index(&self.archive, &self.indexes, terms, &text, previous)
     }
 
     /// Files copied from the archive that would land on a generated file.

@@ -21,13 +21,17 @@ use crate::archive::NoticeId;
 use crate::content::Stamp;
 use crate::diag::Diagnostic;
 
+/// What writes a file's bytes.
+pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
+
 /// Where published files go.
 pub trait Sink: Sync {
-    /// Writes a file, returning its stamp.
-    fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<FileStamp>;
+    /// Writes a file with what `fill` writes, returning its stamp and the hash of its bytes.
+    fn write_with(&self, path: &str, fill: Fill) -> anyhow::Result<(FileStamp, u64)>;
     /// Copies a file of the archive, returning the stamp of the copy.
     fn copy(&self, source: &Path, path: &str) -> anyhow::Result<FileStamp>;
-    /// Puts the previous build's file at `path` into this build as it is.
+    /// Puts the previous build's file at `path` into this build as it is, in place of a file
+    /// this build wrote there.
     fn keep(&self, path: &str) -> anyhow::Result<()>;
     /// The previous build's file at `path`.
     fn previous(&self, path: &str) -> Option<Vec<u8>>;
@@ -45,9 +49,14 @@ pub struct Published {
     pub kept: usize,
 }
 
+/// Writes a file piece by piece.
+type Writing<'a> = Box<dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a>;
+
 /// How one file comes to be.
-enum Made {
+enum Made<'a> {
     Bytes(Vec<u8>),
+    /// Written piece by piece, never held whole.
+    Stream(Writing<'a>),
     Copy(std::path::PathBuf),
 }
 
@@ -85,9 +94,21 @@ pub fn publish(
                 .files
                 .par_iter()
                 .map(|planned| {
-                    let mut files = vec![put(sink, &old, &planned.path, planned.fingerprint, || {
-                        site.render(planned).map(|page| Made::Bytes(page.html.into_bytes()))
-                    })?];
+                    // A page that cannot be rendered says why, not that its file could not be written.
+                    let failure = std::sync::Mutex::new(None);
+                    let page = put(sink, &old, &planned.path, planned.fingerprint, || {
+                        Ok(Made::Stream(Box::new(|out| {
+                            site.write(planned, out).map_err(|problem| {
+                                let message = problem.message.clone();
+                                *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(problem);
+                                std::io::Error::other(message)
+                            })
+                        })))
+                    });
+                    let page = page.map_err(|problem| {
+                        failure.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or(problem)
+                    })?;
+                    let mut files = vec![page];
                     if let Output::Notice(id) = planned.output {
                         files.extend(attachments(sink, &old, site, id)?);
                     }
@@ -166,12 +187,12 @@ fn render_all(site: &Site, progress: bool) -> Vec<Diagnostic> {
 
 /// Puts one file into the sink: the previous build's when its fingerprint, or else its bytes,
 /// are the same; returns its state and whether it was kept.
-fn put(
+fn put<'a>(
     sink: &dyn Sink,
     old: &PreviousFiles,
     path: &str,
     fingerprint: u64,
-    make: impl FnOnce() -> Result<Made, Diagnostic>,
+    make: impl FnOnce() -> Result<Made<'a>, Diagnostic>,
 ) -> Result<(FileState, bool), Diagnostic> {
     let previous = old.get(path).copied();
     let problem = |e: anyhow::Error| Diagnostic::error(path, 1, 1, format!("{e:#}"));
@@ -186,7 +207,17 @@ fn put(
                 sink.keep(path).map_err(problem)?;
                 return Ok((FileState { fingerprint, ..previous.clone() }, true));
             }
-            (hash, sink.write(path, &bytes).map_err(problem)?)
+            let (stamp, _) = sink.write_with(path, &mut |out| out.write_all(&bytes)).map_err(problem)?;
+            (hash, stamp)
+        }
+        Made::Stream(mut fill) => {
+            let (stamp, hash) = sink.write_with(path, &mut fill).map_err(problem)?;
+            // The same bytes as before: the previous file, not a new one, goes in.
+            if let Some(previous) = previous.filter(|p| p.hash == hash) {
+                sink.keep(path).map_err(problem)?;
+                return Ok((FileState { fingerprint, ..previous.clone() }, true));
+            }
+            (hash, stamp)
         }
         Made::Copy(source) => (fingerprint, sink.copy(&source, path).map_err(problem)?),
     };

@@ -300,13 +300,13 @@ impl Docs {
 pub fn index(
     archive: &Archive,
     indexes: &Indexes,
-    gathered: &Gathered,
+    gathered: Gathered,
     body: BodySource,
     previous: Option<Previous>,
 ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
     let docs = Docs::new(archive);
     let updated = match previous.filter(|p| p.state.shards == docs.shards) {
-        Some(previous) => update_terms(archive, indexes, &docs, gathered, body, &previous)?,
+        Some(previous) => update_terms(archive, indexes, &docs, &gathered, body, &previous)?,
         None => None,
     };
     let (term_files, doc_shards) = match updated {
@@ -360,7 +360,7 @@ fn marked(set: &[u64], shard: usize) -> bool {
 fn gather(
     archive: &Archive,
     docs: &Docs,
-    gathered: &Gathered,
+    gathered: GatheredTerms,
     body: BodySource,
     wanted: &[bool],
 ) -> Result<(PostingMap, Vec<Vec<u64>>), Diagnostic> {
@@ -368,19 +368,30 @@ fn gather(
         let doc = docs.doc_of[(p >> 4) as usize];
         wanted[doc as usize].then_some((doc << 4) | (p & 15))
     };
-    let mut map: PostingMap = gathered
-        .postings
-        .par_iter()
-        .filter_map(|(term, list)| {
-            let list: Vec<u32> = list.iter().filter_map(|&p| doc_of_posting(p)).collect();
-            (!list.is_empty()).then(|| (term.clone(), list))
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let keep = |list: &[u32]| -> Vec<u32> { list.iter().filter_map(|&p| doc_of_posting(p)).collect() };
+    let read = match &gathered {
+        GatheredTerms::Owned(g) => &g.read,
+        GatheredTerms::Borrowed(g) => &g.read,
+    };
     let unread: Vec<usize> = (0..docs.order.len())
-        .filter(|&doc| wanted[doc] && !gathered.read.get(docs.order[doc].index()).copied().unwrap_or(false))
+        .filter(|&doc| wanted[doc] && !read.get(docs.order[doc].index()).copied().unwrap_or(false))
         .collect();
+    let mut map: PostingMap = match gathered {
+        GatheredTerms::Owned(g) => g
+            .postings
+            .into_par_iter()
+            .filter_map(|(term, list)| Some((term, keep(&list))).filter(|(_, l)| !l.is_empty()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect(),
+        GatheredTerms::Borrowed(g) => g
+            .postings
+            .par_iter()
+            .filter_map(|(term, list)| Some((term.clone(), keep(list))).filter(|(_, l)| !l.is_empty()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect(),
+    };
     let read_again: Vec<Result<PostingMap, Diagnostic>> = unread
         .par_iter()
         .map(|&doc| {
@@ -404,15 +415,22 @@ fn gather(
     Ok((map, doc_shards))
 }
 
+/// The terms gathered while reading, taken or lent.
+enum GatheredTerms<'a> {
+    Owned(Gathered),
+    Borrowed(&'a Gathered),
+}
+
 /// Every term shard made anew from every document.
 fn all_terms(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
-    gathered: &Gathered,
+    gathered: Gathered,
     body: BodySource,
 ) -> Result<TermShards, Diagnostic> {
-    let (mut postings, doc_shards) = gather(archive, docs, gathered, body, &vec![true; docs.order.len()])?;
+    let wanted = vec![true; docs.order.len()];
+    let (mut postings, doc_shards) = gather(archive, docs, GatheredTerms::Owned(gathered), body, &wanted)?;
     add_filter_terms(indexes, &docs.doc_of, &mut postings);
     let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
     for (term, list) in postings {
@@ -449,7 +467,7 @@ fn update_terms(
         }
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
-    let (fresh, fresh_shards) = gather(archive, docs, gathered, body, &wanted)?;
+    let (fresh, fresh_shards) = gather(archive, docs, GatheredTerms::Borrowed(gathered), body, &wanted)?;
     let mut affected = shard_set(docs.shards);
     let mut doc_shards: Vec<Vec<u64>> = Vec::with_capacity(docs.order.len());
     for o in &same {
