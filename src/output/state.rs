@@ -1,7 +1,7 @@
 //! The build state on disk: `.gazette/state` in the output folder, swapped in with the files
 //! it describes, so it always belongs to the output beside it.
 //!
-//! The file opens with a header naming its format and the Gazette version that wrote it; then
+//! The file opens with a header naming its format and the Gazette that wrote it (version and source); then
 //! comes the body, a `postcard` encoding of [`BuildState`] written straight to the file; it
 //! ends with the body's length and XXH3 hash. A missing file,
 //! another format or version, a wrong length or hash, or a body that does not decode are all
@@ -22,6 +22,9 @@ pub const STATE_FILE: &str = ".gazette/state";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
 const FORMAT: u32 = 1;
+/// The Gazette that writes the state: its version and a hash of its source, since a build of
+/// other code may render the same view differently.
+const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
 
 /// Why there is no state to build from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +64,7 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
     let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
+    let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
@@ -121,7 +124,7 @@ fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
     }
     let length = u32::from_le_bytes(take(4)?.try_into().expect("four bytes")) as usize;
     let version = String::from_utf8_lossy(take(length)?).into_owned();
-    if version != env!("CARGO_PKG_VERSION") {
+    if version != WRITER {
         return Err(Missing::Stale(format!("written by Gazette {version}")));
     }
     if rest.len() < 16 {

@@ -70,12 +70,13 @@ impl FileStamp {
     }
 }
 
-/// What reading a notice depends on besides its file: Gazette's version and the settings
-/// that change a notice or its body (`place`, `raw_html`). Notices read under another key are
-/// read again.
+/// What reading a notice depends on besides its file: Gazette's version and source (a build
+/// of other code reads notices its own way) and the settings that change a notice or its body
+/// (`place`, `raw_html`). Notices read under another key are read again.
 pub fn read_key(config: &SiteConfig) -> u64 {
     crate::hash::Stable::new()
         .str(env!("CARGO_PKG_VERSION"))
+        .str(env!("GAZETTE_SOURCE_HASH"))
         .value(&config.place)
         .value(&config.raw_html)
         .finish()
