@@ -111,6 +111,20 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("section number pattern")
 });
 
+/// The contents level of a numbered section: `I.` is 1, `3.` is 2, `3.1` is 3.
+fn section_level(caps: &regex::Captures) -> u8 {
+    if caps.name("roman").is_some() {
+        return 1;
+    }
+    let number = caps.name("num").map_or("", |m| m.as_str()).trim_end_matches('.');
+    1 + number.split('.').count().min(5) as u8
+}
+
+/// A section's label without the colon that ends a lead-in (`1. Về kết quả:`).
+fn section_label(text: &str) -> String {
+    text.trim().trim_end_matches(':').trim().to_string()
+}
+
 /// A body rendered: what the pipeline keeps of it, its HTML, and its plain text.
 pub struct Rendered {
     pub body: Body,
@@ -407,13 +421,8 @@ impl<'a> BodyPass<'a> {
     fn finish_section_label(&mut self) {
         let Some(label) = self.section_label.take() else { return };
         let (Some(paragraph), Some(caps)) = (self.paragraph, SECTION_NUMBER.captures(&label)) else { return };
-        let level = if caps.name("roman").is_some() {
-            1
-        } else {
-            let number = caps.name("num").map_or("", |m| m.as_str()).trim_end_matches('.');
-            1 + number.split('.').count() as u8
-        };
-        let label = label.trim().trim_end_matches(':').trim().to_string();
+        let level = section_level(&caps);
+        let label = section_label(&label);
         let anchor = self.unique_anchor(&format!("muc-{}", slugify(&label)));
         self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
         if !label.chars().any(char::is_alphabetic) || caps.name("roman").is_some() && label.len() <= 6 {
@@ -445,11 +454,12 @@ impl<'a> BodyPass<'a> {
         };
         let wanted = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
         let anchor = self.unique_anchor(if wanted.is_empty() { "muc" } else { &wanted });
-        self.toc.push(TocEntry {
-            level: level as u8,
-            label: text.trim().to_string(),
-            anchor: anchor.clone(),
-        });
+        // `### **3. Về phương hướng…:**`, as converted from Word: listed at its number's level.
+        let (toc_level, label) = match SECTION_NUMBER.captures(&text) {
+            Some(caps) => (section_level(&caps), section_label(&text)),
+            None => (level as u8, text.trim().to_string()),
+        };
+        self.toc.push(TocEntry { level: toc_level, label, anchor: anchor.clone() });
         self.events[index] = Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
     }
 
@@ -791,6 +801,27 @@ mod tests {
         );
         assert!(html.contains("<p id=\"muc-1-ve-ket-qua-cong-tac\"><strong>"), "{}", html);
         assert!(html.contains("<h2 id=\"muc-tieu-2\">"));
+    }
+
+    #[test]
+    fn numbered_headings_are_listed_at_their_numbers_level() {
+        let (body, _) = pair(
+            "**1. Về kết quả:** a.\n\n**2. Về hạn chế:** b.\n\n### **3. Về phương hướng:**\n\n#### **3.1. Trước mắt:**\n\n### Ghi chú:\n\n### 2024. Năm\n",
+            1,
+            false,
+        );
+        let levels: Vec<_> = body.toc.iter().map(|t| (t.level, t.label.as_str())).collect();
+        assert_eq!(
+            levels,
+            vec![
+                (2, "1. Về kết quả"),
+                (2, "2. Về hạn chế"),
+                (2, "3. Về phương hướng"),
+                (3, "3.1. Trước mắt"),
+                (3, "Ghi chú:"),
+                (3, "2024. Năm"),
+            ]
+        );
     }
 
     #[test]
