@@ -90,7 +90,7 @@ fn citations_resolve_by_year_type_and_date() {
         assert_eq!(target, Path::new(want_target));
         assert!(archive.path("output").join(&target).is_file(), "{href} leads nowhere");
     }
-    assert_eq!(attrs(&page, ".notice-body a.cite", "title")[0], "Kế hoạch Kế hoạch năm 2023");
+    assert_eq!(attrs(&page, ".notice-body a.cite", "title")[0], "Kế hoạch năm 2023");
     assert_eq!(texts(&page, ".notice-body .cite-ambiguous"), vec!["06-QĐ/TU"]);
     assert_eq!(texts(&page, ".notice-body .cite-unresolved"), vec!["05-CT/TW"]);
     assert_eq!(texts(&page, ".notice-body .cite-self"), vec!["12-TB/TU"]);

@@ -24,6 +24,13 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     VIETNAMESE.compare(a, b).then_with(|| a.cmp(b))
 }
 
+/// Compares two people's names as Vietnamese lists do: by the given name (the last word),
+/// then by the whole name from the family name on.
+pub fn compare_people(a: &str, b: &str) -> Ordering {
+    let given = |name: &str| name.split_whitespace().last().unwrap_or("").to_string();
+    VIETNAMESE.compare(&given(a), &given(b)).then_with(|| compare(a, b))
+}
+
 /// Sorts names in Vietnamese alphabetical order.
 pub fn sort<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
     items.sort_by(|a, b| compare(name(a), name(b)));
@@ -72,6 +79,17 @@ mod tests {
         let mut bytes = expected.to_vec();
         bytes.sort();
         assert_ne!(bytes, expected, "byte order would differ");
+    }
+
+    #[test]
+    fn people_are_sorted_by_given_name_then_the_rest() {
+        let mut people =
+            vec!["Trần Văn Bình", "Nguyễn Thị An", "Lê Ân", "Phạm Văn An", "Đỗ Bình", "Vũ Thị Ánh"];
+        people.sort_by(|a, b| compare_people(a, b));
+        assert_eq!(
+            people,
+            ["Nguyễn Thị An", "Phạm Văn An", "Vũ Thị Ánh", "Lê Ân", "Đỗ Bình", "Trần Văn Bình"]
+        );
     }
 
     #[test]

@@ -54,6 +54,23 @@ pub struct IndexValue {
     pub name: String,
     pub slug: String,
     pub notices: Vec<NoticeId>,
+    /// The years of its notices, newest first, each with where its notices are in `notices`.
+    pub years: Vec<YearSpan>,
+}
+
+/// The notices of one year in a value's list: one run, since the list is newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearSpan {
+    pub year: i16,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl IndexValue {
+    /// The value's notices of `year`, newest first.
+    pub fn notices_of(&self, span: YearSpan) -> &[NoticeId] {
+        &self.notices[span.start..span.end]
+    }
 }
 
 /// All values of one dimension, in Vietnamese order (years newest first).
@@ -63,26 +80,29 @@ pub struct DimensionIndex {
     pub values: Vec<IndexValue>,
 }
 
-/// Every dimension of an archive.
+/// Every dimension of an archive. Drafts are in no index: they are only listed apart.
 #[derive(Debug, Clone)]
 pub struct Indexes {
     pub dimensions: Vec<DimensionIndex>,
-    /// Notices newest first.
+    /// Published notices newest first.
     pub newest: Vec<NoticeId>,
+    /// Drafts (built by `serve` and `build --drafts`), newest first.
+    pub drafts: Vec<NoticeId>,
     /// Per dimension (in `Dimension::ALL` order), value name to its place in `values`.
     places: Vec<HashMap<String, usize>>,
 }
 
 impl Indexes {
     pub fn build(archive: &Archive) -> Indexes {
-        let newest = newest_first(archive);
+        let (drafts, newest): (Vec<NoticeId>, Vec<NoticeId>) =
+            newest_first(archive).into_iter().partition(|&id| archive.notice(id).draft);
         let dimensions: Vec<DimensionIndex> =
             Dimension::ALL.iter().map(|&dimension| build_dimension(archive, &newest, dimension)).collect();
         let places = dimensions
             .iter()
             .map(|index| index.values.iter().enumerate().map(|(i, v)| (v.name.clone(), i)).collect())
             .collect();
-        Indexes { dimensions, places, newest }
+        Indexes { dimensions, places, newest, drafts }
     }
 
     /// A value of a dimension by its name, if it has a list.
@@ -113,13 +133,13 @@ impl Indexes {
 }
 
 type Signature<'a> =
-    (&'a str, &'a str, Option<jiff::civil::Date>, Option<u32>, Option<&'a str>, &'a [String]);
+    (&'a str, &'a str, Option<jiff::civil::Date>, Option<u32>, Option<&'a str>, &'a [String], bool);
 
 /// Everything a notice is indexed and ordered by.
 fn index_signature(archive: &Archive, id: NoticeId) -> Signature<'_> {
     let n = archive.notice(id);
     let signer = n.signer.as_ref().map(|s| s.name.as_str());
-    (&n.doc_type, &n.issuer, n.date, n.number.as_ref().map(|n| n.seq), signer, &n.tags)
+    (&n.doc_type, &n.issuer, n.date, n.number.as_ref().map(|n| n.seq), signer, &n.tags, n.draft)
 }
 
 /// Notices newest first: by date, then number, then source order.
@@ -144,15 +164,31 @@ fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension)
     }
     let mut values: Vec<IndexValue> = by_name
         .into_iter()
-        .map(|(name, notices)| IndexValue { name, slug: String::new(), notices })
+        .map(|(name, notices)| {
+            let years = year_spans(archive, &notices);
+            IndexValue { name, slug: String::new(), notices, years }
+        })
         .collect();
-    if dimension == Dimension::Year {
-        values.sort_by(|a, b| b.name.cmp(&a.name));
-    } else {
-        collate::sort(&mut values, |v| &v.name);
+    match dimension {
+        Dimension::Year => values.sort_by(|a, b| b.name.cmp(&a.name)),
+        Dimension::Signer => values.sort_by(|a, b| collate::compare_people(&a.name, &b.name)),
+        _ => collate::sort(&mut values, |v| &v.name),
     }
     assign_slugs(&mut values);
     DimensionIndex { dimension, values }
+}
+
+/// The runs of one year in a list of notices newest first.
+fn year_spans(archive: &Archive, notices: &[NoticeId]) -> Vec<YearSpan> {
+    let mut spans: Vec<YearSpan> = Vec::new();
+    for (at, &id) in notices.iter().enumerate() {
+        let Some(year) = archive.notice(id).year() else { continue };
+        match spans.last_mut() {
+            Some(span) if span.year == year && span.end == at => span.end = at + 1,
+            _ => spans.push(YearSpan { year, start: at, end: at + 1 }),
+        }
+    }
+    spans
 }
 
 /// Slugs from names; names that transliterate alike get `-2`, `-3` in sorted order.
@@ -177,7 +213,7 @@ mod tests {
     fn slugs_stay_distinct_when_names_transliterate_alike() {
         let mut values: Vec<IndexValue> = ["Đề án", "Dự án", "Đê án", "dè an"]
             .iter()
-            .map(|n| IndexValue { name: n.to_string(), slug: String::new(), notices: vec![] })
+            .map(|n| IndexValue { name: n.to_string(), slug: String::new(), notices: vec![], years: vec![] })
             .collect();
         assign_slugs(&mut values);
         let slugs: Vec<&str> = values.iter().map(|v| v.slug.as_str()).collect();

@@ -185,6 +185,7 @@ fn link_relations(
         let entry = RelationTarget {
             key: relation.number.key.clone(),
             written: relation.written.clone(),
+            part: relation.part.clone(),
             notice: target,
         };
         match relations.iter_mut().find(|(k, _)| *k == relation.kind) {
@@ -274,35 +275,44 @@ fn cycle_error(notices: &[Arc<Notice>], circle: &[usize]) -> Diagnostic {
     .with_help("a notice can only end older ones: remove the relation that closes the circle")
 }
 
-/// Cited by, related by and ended by, from the links every notice declares.
+/// Cited by, related by and ended by, from the links every published notice declares: a
+/// draft cites, amends or replaces nothing yet.
 pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
+    let published = |&(from, _): &(usize, &NoticeLinks)| !notices[from].draft;
     let cites: Vec<(NoticeId, NoticeId)> = links
         .iter()
         .enumerate()
+        .filter(published)
         .flat_map(|(from, l)| l.cites.iter().map(move |&to| (NoticeId::new(from), to)))
         .collect();
-    let relations: Vec<(NoticeId, RelationKind, NoticeId)> = links
+    let relations: Vec<(NoticeId, RelationKind, NoticeId, bool)> = links
         .iter()
         .enumerate()
+        .filter(published)
         .flat_map(|(from, l)| {
             let from = NoticeId::new(from);
             l.relations.iter().flat_map(move |(kind, targets)| {
                 targets
                     .iter()
-                    .filter_map(|t| t.notice)
-                    .filter(move |&t| t != from)
-                    .map(move |t| (from, *kind, t))
+                    .filter_map(|t| Some((t.notice?, t.part.is_some())))
+                    .filter(move |&(t, _)| t != from)
+                    .map(move |(t, partly)| (from, *kind, t, partly))
             })
         })
         .collect();
     for (from, to) in cites {
         links[to.index()].cited_by.push(from);
     }
-    for (from, kind, target) in relations {
+    for (from, kind, target, partly) in relations {
         let related = &mut links[target.index()].related_by;
         match related.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, sources)) => sources.push(from),
+            Some((_, sources)) if sources.last() != Some(&from) => sources.push(from),
+            Some(_) => {}
             None => related.push((kind, vec![from])),
+        }
+        if partly {
+            links[target.index()].partly_ended |= kind.ends_target();
+            continue;
         }
         let source = &notices[from.index()];
         let since = source.effective.or(source.date);
@@ -321,7 +331,8 @@ pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLin
 /// Previous and next notice of the same type and issuer, by date then number.
 pub(super) fn link_series(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
     let mut series: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (index, notice) in notices.iter().enumerate() {
+    // A draft is no notice of the series yet.
+    for (index, notice) in notices.iter().enumerate().filter(|(_, n)| !n.draft) {
         series.entry((&notice.doc_type, &notice.issuer)).or_default().push(index);
     }
     for members in series.values_mut() {

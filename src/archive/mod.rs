@@ -59,6 +59,8 @@ pub enum RefTarget {
 pub struct RelationTarget {
     pub key: String,
     pub written: String,
+    /// The part of the target concerned (`Điều 3`), if not the whole notice.
+    pub part: Option<String>,
     pub notice: Option<NoticeId>,
 }
 
@@ -85,6 +87,8 @@ pub struct NoticeLinks {
     pub related_by: Vec<(RelationKind, Vec<NoticeId>)>,
     /// The archived notice that replaced or repealed this one, and from when.
     pub ended_by: Option<(NoticeId, Date)>,
+    /// Whether an archived notice replaced or repealed a part of this one.
+    pub partly_ended: bool,
     pub previous: Option<NoticeId>,
     pub next: Option<NoticeId>,
 }
@@ -116,8 +120,9 @@ pub struct Archive {
 }
 
 /// What other notices' links depend on: a change elsewhere leaves links as they were.
-fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<u32>) {
-    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, notice.number.as_ref().map(|n| n.seq))
+fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<u32>, bool) {
+    let seq = notice.number.as_ref().map(|n| n.seq);
+    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft)
 }
 
 impl Archive {
@@ -133,7 +138,7 @@ impl Archive {
     }
 
     /// Links again after the notices at `changed` were replaced in place. When none of them
-    /// changed what other notices' links depend on (number, type, date, issuer), only their
+    /// changed what other notices' links depend on (number, type, date, issuer, draft), only their
     /// own references and relations are resolved again and the reverse links recounted;
     /// otherwise the whole archive is linked. Warnings are reported for the changed notices.
     pub fn relink(
@@ -160,6 +165,7 @@ impl Archive {
             link.cited_by.clear();
             link.related_by.clear();
             link.ended_by = None;
+            link.partly_ended = false;
         }
         links::fill_reverse_links(&notices, &mut links);
         let urls = previous.entries.iter().map(|e| e.url.clone()).collect();
@@ -196,6 +202,11 @@ impl Archive {
         (0..self.entries.len()).map(NoticeId::new)
     }
 
+    /// The ids of published notices (not drafts), in archive order.
+    pub fn published(&self) -> impl Iterator<Item = NoticeId> + '_ {
+        self.ids().filter(|&id| !self.notice(id).draft)
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -217,9 +228,16 @@ impl Archive {
         &self.entries[id.index()].links
     }
 
-    /// Whether the notice is in force, taking replacing and repealing notices into account.
+    /// Whether the notice is in force, taking replacing and repealing notices into account; a
+    /// draft has no legal status yet.
     pub fn effective_status(&self, id: NoticeId) -> Status {
-        if self.links(id).ended_by.is_some() { Status::Expired } else { self.notice(id).status }
+        let (notice, links) = (self.notice(id), self.links(id));
+        match notice.status {
+            _ if notice.draft => Status::Draft,
+            _ if links.ended_by.is_some() => Status::Expired,
+            Status::InForce if links.partly_ended => Status::PartlyExpired,
+            declared => declared,
+        }
     }
 }
 

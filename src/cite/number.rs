@@ -159,6 +159,17 @@ pub fn type_name(code: &str, system: System) -> Option<&'static str> {
     canonical_type(code, system).map(|t| t.name)
 }
 
+/// The type code of a full type name in a system's table (`Kế hoạch` → `KH`), whatever the
+/// case; the first code listed when a name has two (party `Quy định`: `QĐi`).
+pub fn type_code(name: &str, system: System) -> Option<&'static str> {
+    let table = match system {
+        System::Party => PARTY_TYPES,
+        System::State => STATE_TYPES,
+    };
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    table.iter().find(|t| eq_ci(t.name, &name)).map(|t| t.code)
+}
+
 /// The canonical type name a written type word stands for (`QUYẾT ĐỊNH` → `Quyết định`),
 /// case-insensitive, looked up in both systems' tables.
 pub(crate) fn type_name_of_word(word: &str) -> Option<&'static str> {

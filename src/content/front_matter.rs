@@ -321,16 +321,18 @@ impl<'a> FrontMatter<'a> {
             for written in self.string_list(kind.key()) {
                 let (line, column) =
                     lines.find(&written).map_or((key_line, column), |(l, c)| (l + self.yaml_line - 1, c));
-                let (number_text, year) = match written.rsplit_once('@') {
+                let (target, part) = split_part(&written);
+                let (number_text, year) = match target.rsplit_once('@') {
                     Some((n, y)) => (n, y.trim().parse::<i16>().ok()),
-                    None => (written.as_str(), None),
+                    None => (target, None),
                 };
-                match DocNumber::parse(number_text).filter(|_| !written.contains('@') || year.is_some()) {
+                match DocNumber::parse(number_text).filter(|_| !target.contains('@') || year.is_some()) {
                     Some(number) => relations.push(Relation {
                         kind,
-                        written: written.clone(),
+                        written: target.to_string(),
                         number,
                         year,
+                        part: part.map(str::to_string),
                         line,
                         column,
                     }),
@@ -341,12 +343,27 @@ impl<'a> FrontMatter<'a> {
                             column,
                             format!("`{written}` in `{}` is not a notice number", kind.key()),
                         )
-                        .with_help("write a number such as 162-NQ/TU, or 162-NQ/TU@2024 for the one of 2024"),
+                        .with_help(
+                            "write a number such as 162-NQ/TU, 162-NQ/TU@2024 for the one of 2024, \
+                             or 162-NQ/TU (Điều 3) for a part of it",
+                        ),
                     ),
                 }
             }
         }
         relations
+    }
+}
+
+/// A relation target and the part of it the relation concerns, if it names one:
+/// `162-NQ/TU@2024 (Điều 3, khoản 2 Điều 5)`.
+fn split_part(written: &str) -> (&str, Option<&str>) {
+    let written = written.trim();
+    match written.strip_suffix(')').and_then(|w| w.split_once('(')) {
+        Some((target, part)) if !part.trim().is_empty() && !part.contains('(') => {
+            (target.trim(), Some(part.trim()))
+        }
+        _ => (written, None),
     }
 }
 

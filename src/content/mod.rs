@@ -39,6 +39,8 @@ pub enum Status {
     PartlyExpired,
     Expired,
     NotYetInForce,
+    /// A draft: no legal status yet (never declared, only computed).
+    Draft,
 }
 
 impl Status {
@@ -58,6 +60,7 @@ impl Status {
             Status::PartlyExpired => "partly-expired",
             Status::Expired => "expired",
             Status::NotYetInForce => "not-yet-in-force",
+            Status::Draft => "draft",
         }
     }
 }
@@ -126,9 +129,12 @@ impl RelationKind {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
+    /// The target as written, without the part (`162-NQ/TU@2024`).
     pub written: String,
     pub number: DocNumber,
     pub year: Option<i16>,
+    /// The part of the target concerned (`Điều 3`); none when it is the whole notice.
+    pub part: Option<String>,
     pub line: usize,
     pub column: usize,
 }

@@ -20,8 +20,8 @@ pub struct Notices<'a>(pub &'a Archive);
 impl Serialize for Notices<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let archive = self.0;
-        let mut seq = serializer.serialize_seq(Some(archive.len()))?;
-        for id in archive.ids() {
+        let mut seq = serializer.serialize_seq(None)?;
+        for id in archive.published() {
             seq.serialize_element(&api_notice(archive, id))?;
         }
         seq.end()

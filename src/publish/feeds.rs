@@ -89,8 +89,8 @@ impl<'a> Pages<'a> {
         let number = notice.number.as_ref().map(|n| n.written.as_str());
         EntryView {
             title: match number {
-                Some(n) => format!("{} {}: {}", notice.doc_type, n, notice.title),
-                None => notice.title.clone(),
+                Some(n) => format!("{n}: {}", super::html::full_title(&notice.doc_type, &notice.title)),
+                None => super::html::full_title(&notice.doc_type, &notice.title),
             },
             number,
             doc_type: &notice.doc_type,
@@ -104,16 +104,21 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// `sitemap.xml` listing every page, given as output-relative paths.
-pub fn sitemap(config: &SiteConfig, pages: &[&str]) -> String {
+/// `sitemap.xml` listing every page, given as output-relative paths with the date each last
+/// changed.
+pub fn sitemap(config: &SiteConfig, pages: &[(&str, Option<jiff::civil::Date>)]) -> String {
     let base = config.base_url.as_deref().unwrap_or("");
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in pages {
+    for (page, changed) in pages {
         xml.push_str("  <url><loc>");
         crate::content::body::escape_into(&mut xml, &format!("{base}{}", layout::page_url(page)));
-        xml.push_str("</loc></url>\n");
+        xml.push_str("</loc>");
+        if let Some(date) = changed {
+            xml.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml

@@ -10,12 +10,12 @@ use serde::Serialize;
 
 use super::layout;
 use super::theme::Theme;
-use crate::archive::indexes::{Dimension, DimensionIndex, IndexValue, Indexes};
+use crate::archive::indexes::{Dimension, DimensionIndex, IndexValue, Indexes, YearSpan};
 use crate::archive::{Archive, CitationStats, NoticeId, RefTarget};
 use crate::cite::number::System;
 use crate::config::Language;
 use crate::content::body::{TocEntry, escape_into, fill_references};
-use crate::content::{Notice, Signer};
+use crate::content::{Notice, RelationKind, Signer};
 use crate::diag::Diagnostic;
 use crate::yaml::{Map, Value};
 
@@ -36,6 +36,19 @@ struct Base {
     search_url: String,
     /// The dimensions, for the site menu.
     indexes: Vec<EntryView>,
+    /// The page's address for search engines, when the site has a `base_url`.
+    canonical: Option<String>,
+    /// What the page is about, for search engines and link previews.
+    share: Share,
+}
+
+/// What a link preview shows (`<meta name="description">`, OpenGraph).
+#[derive(Serialize, Default)]
+struct Share {
+    title: Option<String>,
+    description: Option<String>,
+    /// `article` for a notice, `website` for the other pages.
+    kind: &'static str,
 }
 
 /// A notice as a template sees it, in a list or as the page's subject.
@@ -46,12 +59,21 @@ struct NoticeView<'a> {
     #[serde(rename = "type")]
     doc_type: &'a str,
     title: &'a str,
+    /// The title without the type word it may begin with (`của Ban Thường vụ…` of `Kết luận của
+    /// Ban Thường vụ…`), to set under the type as on paper.
+    subject: &'a str,
+    /// Type and title as one phrase, the type not doubled (`Nghị quyết về chuyển đổi số`).
+    full_title: String,
     issuer: &'a str,
     parent_issuer: Option<&'a str>,
     system: &'static str,
     date: Option<String>,
     date_short: Option<String>,
     date_line: Option<String>,
+    /// For a draft: the number's fixed part after the blank for its sequence (`-KH/TU`).
+    number_blank: Option<String>,
+    /// For a draft without a date: the date line with blanks for the day.
+    date_line_blank: Option<String>,
     place: Option<&'a str>,
     signer: Option<&'a Signer>,
     recipients: &'a [String],
@@ -78,8 +100,11 @@ struct RelationGroup<'a> {
 struct LinkView<'a> {
     number: &'a str,
     title: Option<&'a str>,
+    /// The type, unless the title already begins with it.
     #[serde(rename = "type")]
     doc_type: Option<&'a str>,
+    /// ISO date (`2024-06-20`).
+    date: Option<String>,
     date_short: Option<String>,
     url: Option<String>,
     status: Option<&'static str>,
@@ -100,6 +125,15 @@ struct EntryView {
     url: String,
     count: usize,
     current: bool,
+    /// For a dimension: its key (`type`, `issuer`, `year`, `signer`, `tag`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'static str>,
+}
+
+impl EntryView {
+    fn new(name: String, url: String, count: usize, current: bool) -> Self {
+        EntryView { name, url, count, current, key: None }
+    }
 }
 
 /// A value to filter search results by: its name and the slug of its filter term.
@@ -110,13 +144,38 @@ struct FilterOption<'a> {
     count: usize,
 }
 
+/// Links to the pages of a list: the first, the previous, a window around the current page,
+/// the next and the last.
 #[derive(Serialize)]
 struct Pagination {
     current: usize,
     total: usize,
     previous: Option<String>,
     next: Option<String>,
+    /// The first page, when the window does not show it; `gap_before` when pages lie between.
+    first: Option<EntryView>,
+    gap_before: bool,
+    /// The pages around the current one.
     pages: Vec<EntryView>,
+    gap_after: bool,
+    last: Option<EntryView>,
+}
+
+/// Pages shown on each side of the current page.
+const PAGE_WINDOW: usize = 2;
+
+/// One event of a notice's legal effect.
+#[derive(Serialize)]
+struct HistoryLine<'a> {
+    /// `issued`, `effective`, `amended_by`, `replaced_by`, `partly_replaced_by`, `repealed_by`,
+    /// `partly_repealed_by`, `corrected_by` or `expires`.
+    event: &'static str,
+    date: String,
+    date_short: String,
+    /// The notice that caused it.
+    notice: Option<LinkView<'a>>,
+    /// The part concerned (`Điều 3`).
+    part: Option<&'a str>,
 }
 
 /// Links of a notice's values to their lists.
@@ -148,6 +207,7 @@ struct NoticePage<'a> {
     cited_by: Vec<LinkView<'a>>,
     outside: Vec<LinkView<'a>>,
     relations: Vec<RelationGroup<'a>>,
+    history: Vec<HistoryLine<'a>>,
     ended_by: Option<LinkView<'a>>,
     ended_since: Option<String>,
     attachments: Vec<AttachmentView<'a>>,
@@ -160,6 +220,8 @@ struct HomePage<'a> {
     #[serde(flatten)]
     base: Base,
     notices: Vec<LinkView<'a>>,
+    /// Drafts, when the build includes them (the preview).
+    drafts: Vec<LinkView<'a>>,
     notice_count: usize,
     stats: CitationStats,
     first_year: Option<i16>,
@@ -180,6 +242,12 @@ struct ValuePage<'a> {
     base: Base,
     dimension: EntryView,
     value: EntryView,
+    /// The year the list is filtered to, if any.
+    year: Option<i16>,
+    /// How many notices the list has (of that year).
+    listed: usize,
+    /// The value's years, each a link to its list (for types and issuers).
+    years: Vec<EntryView>,
     notices: Vec<LinkView<'a>>,
     pagination: Pagination,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,11 +301,20 @@ pub struct Pages<'a> {
     pub indexes: &'a Indexes,
     /// What a notice's body HTML depends on besides its file (see `state::read_key`).
     read_key: u64,
+    /// What a draft without a number is called in lists.
+    draft_label: &'a str,
 }
 
 impl<'a> Pages<'a> {
     pub fn new(archive: &'a Archive, theme: &'a Theme, indexes: &'a Indexes) -> Self {
-        Pages { archive, theme, indexes, read_key: super::state::read_key(&archive.config) }
+        let draft_label = theme.labels.get("status").and_then(|g| g.get("draft")).and_then(Value::as_str);
+        Pages {
+            archive,
+            theme,
+            indexes,
+            read_key: super::state::read_key(&archive.config),
+            draft_label: draft_label.unwrap_or("—"),
+        }
     }
 
     fn language(&self) -> Language {
@@ -264,6 +341,10 @@ impl<'a> Pages<'a> {
 
     /// The values every page has, with links made from `root`.
     fn base_at(&self, page_path: &str, root: String, current: Option<Dimension>) -> Base {
+        let canonical = (page_path != layout::NOT_FOUND)
+            .then_some(self.archive.config.base_url.as_ref())
+            .flatten()
+            .map(|base| format!("{base}{}", layout::page_url(page_path)));
         Base {
             home_url: self.link(&root, ""),
             page_path: page_path.to_string(),
@@ -271,6 +352,8 @@ impl<'a> Pages<'a> {
             search_url: self.link(&root, &format!("{}/", layout::SEARCH_DIR)),
             indexes: self.dimension_links(&root, current),
             root,
+            canonical,
+            share: Share { kind: "website", ..Share::default() },
         }
     }
 
@@ -280,10 +363,8 @@ impl<'a> Pages<'a> {
             .dimensions
             .iter()
             .map(|d| EntryView {
-                name: self.label("dimensions", d.dimension.key()),
-                url: self.link(root, &format!("{}/", layout::dimension_folder(d.dimension))),
-                count: d.values.len(),
                 current: Some(d.dimension) == current,
+                ..self.dimension_view(d.dimension, root)
             })
             .collect()
     }
@@ -313,11 +394,14 @@ impl<'a> Pages<'a> {
         let notice: &'a Notice = self.archive.notice(id);
         let language = self.language();
         let status = self.archive.effective_status(id);
+        let blank = notice.draft.then_some(());
         NoticeView {
             number: notice.number.as_ref().map(|n| n.written.as_str()),
             key: notice.key(),
             doc_type: &notice.doc_type,
             title: &notice.title,
+            subject: subject(&notice.doc_type, &notice.title),
+            full_title: full_title(&notice.doc_type, &notice.title),
             issuer: &notice.issuer,
             parent_issuer: notice.parent_issuer.as_deref(),
             system: match notice.system {
@@ -327,6 +411,10 @@ impl<'a> Pages<'a> {
             date: notice.date.map(|d| d.to_string()),
             date_short: notice.date.map(|d| date_short(d, language)),
             date_line: notice.date.map(|d| date_line(notice.place.as_deref(), d, language)),
+            number_blank: blank.filter(|_| notice.number.is_none()).map(|()| self.number_blank(notice)),
+            date_line_blank: blank
+                .filter(|_| notice.date.is_none())
+                .map(|()| blank_date_line(notice.place.as_deref(), language)),
             place: notice.place.as_deref(),
             signer: notice.signer.as_ref(),
             recipients: &notice.recipients,
@@ -342,12 +430,27 @@ impl<'a> Pages<'a> {
         }
     }
 
+    /// The fixed part of a draft's number, after the blank left for its sequence: `-KH/TU`,
+    /// `/QĐ-UBND`, from its type and the issuer's code in site.yaml; empty when unknown.
+    fn number_blank(&self, notice: &Notice) -> String {
+        let code = crate::cite::number::type_code(&notice.doc_type, notice.system);
+        let issuer = self.archive.config.issuers.iter().find(|(_, name)| **name == notice.issuer);
+        match (code, issuer, notice.system) {
+            (Some(code), Some((issuer, _)), System::Party) => format!("-{code}/{issuer}"),
+            (Some(code), Some((issuer, _)), System::State) => format!("/{code}-{issuer}"),
+            _ => String::new(),
+        }
+    }
+
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
+        let doc_type = Some(notice.doc_type.as_str()).filter(|t| !starts_with_type(&notice.title, t));
+        let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
         LinkView {
-            number: notice.number.as_ref().map_or(notice.title.as_str(), |n| n.written.as_str()),
+            number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
             title: Some(&notice.title),
-            doc_type: Some(&notice.doc_type),
+            doc_type,
+            date: notice.date.map(|d| d.to_string()),
             date_short: notice.date.map(|d| date_short(d, self.language())),
             url: Some(self.link(root, self.archive.url(id))),
             status: Some(self.archive.effective_status(id).code()),
@@ -370,6 +473,17 @@ impl<'a> Pages<'a> {
         let ended_by =
             links.ended_by.map(|(t, since)| (self.link_view(t, &root), date_short(since, language)));
         let (ended_by, ended_since) = ended_by.map_or((None, None), |(l, d)| (Some(l), Some(d)));
+        let mut base = base;
+        base.share = Share {
+            title: Some(match &notice.number {
+                Some(number) => {
+                    format!("{}: {}", number.written, full_title(&notice.doc_type, &notice.title))
+                }
+                None => full_title(&notice.doc_type, &notice.title),
+            }),
+            description: Some(shorten(notice.summary_text(), SHARE_DESCRIPTION)).filter(|d| !d.is_empty()),
+            kind: "article",
+        };
         let view = NoticePage {
             notice: self.notice_view(id, &root),
             links: self.value_links(notice, &root),
@@ -379,6 +493,7 @@ impl<'a> Pages<'a> {
             cited_by: self.link_views(&links.cited_by, &root),
             outside: self.outside_views(id),
             relations: self.relation_groups(id, &root),
+            history: self.history(id, &root),
             ended_by,
             ended_since,
             attachments: notice
@@ -408,7 +523,7 @@ impl<'a> Pages<'a> {
                     let cited = self.archive.notice(*t);
                     Fill::Link {
                         href: self.link(root, self.archive.url(*t)),
-                        title: format!("{} {}", cited.doc_type, cited.title),
+                        title: full_title(&cited.doc_type, &cited.title),
                     }
                 }
                 RefTarget::OwnNumber => Fill::Own,
@@ -474,6 +589,7 @@ impl<'a> Pages<'a> {
                 number: &o.text,
                 title: None,
                 doc_type: None,
+                date: None,
                 date_short: None,
                 url: None,
                 status: Some(if o.ambiguous { "ambiguous" } else { "unresolved" }),
@@ -496,6 +612,7 @@ impl<'a> Pages<'a> {
                         number: &t.written,
                         title: None,
                         doc_type: None,
+                        date: None,
                         date_short: None,
                         url: None,
                         status: None,
@@ -517,6 +634,45 @@ impl<'a> Pages<'a> {
         groups
     }
 
+    /// The history of notice `id`'s legal effect, oldest first: issued, effective, then what
+    /// published notices did to it, and when it expires if nothing ended it before.
+    fn history(&self, id: NoticeId, root: &str) -> Vec<HistoryLine<'a>> {
+        let notice: &'a Notice = self.archive.notice(id);
+        if notice.draft {
+            return Vec::new();
+        }
+        let language = self.language();
+        let line = |event, date: jiff::civil::Date, notice, part| HistoryLine {
+            event,
+            date: date.to_string(),
+            date_short: date_short(date, language),
+            notice,
+            part,
+        };
+        let mut lines: Vec<(jiff::civil::Date, HistoryLine<'a>)> = Vec::new();
+        lines.extend(notice.date.map(|d| (d, line("issued", d, None, None))));
+        lines.extend(notice.effective.map(|d| (d, line("effective", d, None, None))));
+        let links = self.archive.links(id);
+        for (kind, sources) in &links.related_by {
+            for &source in sources {
+                let by: &'a Notice = self.archive.notice(source);
+                let Some(since) = by.effective.or(by.date) else { continue };
+                let part = self.archive.links(source).relations.iter().find(|(k, _)| k == kind).and_then(
+                    |(_, targets)| {
+                        targets.iter().find(|t| t.notice == Some(id)).and_then(|t| t.part.as_deref())
+                    },
+                );
+                let Some(event) = history_event(*kind, part.is_some()) else { continue };
+                lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
+            }
+        }
+        if let (Some(expires), None) = (notice.expires, links.ended_by) {
+            lines.push((expires, line("expires", expires, None, None)));
+        }
+        lines.sort_by_key(|(date, _)| *date);
+        lines.into_iter().map(|(_, line)| line).collect()
+    }
+
     /// The home page: the newest notices first.
     pub fn home_page(&self) -> Made<impl Serialize + use<'a>> {
         let base = self.base(layout::HOME, None);
@@ -524,7 +680,8 @@ impl<'a> Pages<'a> {
         let (first_year, last_year) = self.indexes.year_range();
         let view = HomePage {
             notices: self.link_views(newest, &base.root),
-            notice_count: self.archive.len(),
+            drafts: self.link_views(&self.indexes.drafts, &base.root),
+            notice_count: self.indexes.newest.len(),
             stats: self.archive.stats,
             first_year,
             last_year,
@@ -535,10 +692,13 @@ impl<'a> Pages<'a> {
 
     fn dimension_view(&self, dimension: Dimension, root: &str) -> EntryView {
         EntryView {
-            name: self.label("dimensions", dimension.key()),
-            url: self.link(root, &format!("{}/", layout::dimension_folder(dimension))),
-            count: self.indexes.get(dimension).values.len(),
-            current: true,
+            key: Some(dimension.key()),
+            ..EntryView::new(
+                self.label("dimensions", dimension.key()),
+                self.link(root, &format!("{}/", layout::dimension_folder(dimension))),
+                self.indexes.get(dimension).values.len(),
+                true,
+            )
         }
     }
 
@@ -548,11 +708,9 @@ impl<'a> Pages<'a> {
         let values = dimension
             .values
             .iter()
-            .map(|v| EntryView {
-                name: v.name.clone(),
-                url: self.link(&base.root, &layout::value_folder(dimension.dimension, v)),
-                count: v.notices.len(),
-                current: false,
+            .map(|v| {
+                let url = self.link(&base.root, &layout::value_folder(dimension.dimension, v));
+                EntryView::new(v.name.clone(), url, v.notices.len(), false)
             })
             .collect();
         let view =
@@ -560,39 +718,47 @@ impl<'a> Pages<'a> {
         Made { template: "dimension.html", view }
     }
 
-    /// Page `number` (from 1) of one value's list of notices, newest first.
+    /// Page `number` (from 1) of one value's list of notices, newest first; of its notices of
+    /// one year when `year` is given.
     pub fn value_page(
         &self,
         dimension: &DimensionIndex,
         value: &IndexValue,
+        year: Option<YearSpan>,
         number: usize,
     ) -> Made<impl Serialize + use<'a>> {
         let size = self.archive.config.page_size.max(1);
-        let folder = layout::value_folder(dimension.dimension, value);
-        let total = layout::page_count(value.notices.len(), size);
-        let notices = value.notices.chunks(size).nth(number - 1).unwrap_or(&[]);
+        let all = layout::value_folder(dimension.dimension, value);
+        let folder = year.map_or_else(|| all.clone(), |span| layout::year_folder(&all, span.year));
+        let listed = year.map_or(value.notices.as_slice(), |span| value.notices_of(span));
+        let total = layout::page_count(listed.len(), size);
+        let notices = listed.chunks(size).nth(number - 1).unwrap_or(&[]);
         let base = self.base(&layout::list_page(&folder, number), Some(dimension.dimension));
         let root = base.root.clone();
-        let page_url = |n: usize| self.link(&root, layout::page_url(&layout::list_page(&folder, n)));
-        let pagination = Pagination {
-            current: number,
-            total,
-            previous: (number > 1).then(|| page_url(number - 1)),
-            next: (number < total).then(|| page_url(number + 1)),
-            pages: (1..=total)
-                .map(|n| EntryView { name: n.to_string(), url: page_url(n), count: 0, current: n == number })
-                .collect(),
+        let list_url =
+            |folder: &str, n: usize| self.link(&root, layout::page_url(&layout::list_page(folder, n)));
+        let page_url = |n: usize| list_url(&folder, n);
+        let years = if layout::YEAR_FILTER_DIMENSIONS.contains(&dimension.dimension) {
+            value
+                .years
+                .iter()
+                .map(|span| {
+                    let url = list_url(&layout::year_folder(&all, span.year), 1);
+                    let current = year.is_some_and(|y| y.year == span.year);
+                    EntryView::new(span.year.to_string(), url, span.end - span.start, current)
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
         let view = ValuePage {
             dimension: self.dimension_view(dimension.dimension, &root),
-            value: EntryView {
-                name: value.name.clone(),
-                url: page_url(1),
-                count: value.notices.len(),
-                current: true,
-            },
+            value: EntryView::new(value.name.clone(), list_url(&all, 1), value.notices.len(), year.is_none()),
+            year: year.map(|span| span.year),
+            listed: listed.len(),
+            years,
+            pagination: pagination(number, total, page_url),
             notices: self.link_views(notices, &root),
-            pagination,
             value_feed_url: layout::value_feed(dimension.dimension, value)
                 .map(|feed| format!("{root}{feed}")),
             base,
@@ -647,6 +813,94 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// Links to the pages of a list of `total` pages, seen from page `current`.
+fn pagination(current: usize, total: usize, page_url: impl Fn(usize) -> String) -> Pagination {
+    let entry = |n: usize| EntryView::new(n.to_string(), page_url(n), 0, n == current);
+    let from = current.saturating_sub(PAGE_WINDOW).max(1);
+    let to = (current + PAGE_WINDOW).min(total);
+    Pagination {
+        current,
+        total,
+        previous: (current > 1).then(|| page_url(current - 1)),
+        next: (current < total).then(|| page_url(current + 1)),
+        first: (from > 1).then(|| entry(1)),
+        gap_before: from > 2,
+        pages: (from..=to).map(entry).collect(),
+        gap_after: to + 1 < total,
+        last: (to < total).then(|| entry(total)),
+    }
+}
+
+/// The event a relation declared by another notice makes in this one's history.
+fn history_event(kind: RelationKind, partly: bool) -> Option<&'static str> {
+    Some(match (kind, partly) {
+        (RelationKind::Amends, _) => "amended_by",
+        (RelationKind::Replaces, false) => "replaced_by",
+        (RelationKind::Replaces, true) => "partly_replaced_by",
+        (RelationKind::Repeals, false) => "repealed_by",
+        (RelationKind::Repeals, true) => "partly_repealed_by",
+        (RelationKind::Corrects, _) => "corrected_by",
+        _ => return None,
+    })
+}
+
+/// Whether `title` begins with the type word `doc_type` (`Kết luận của…` of type Kết luận),
+/// whatever the case.
+fn starts_with_type(title: &str, doc_type: &str) -> bool {
+    let doc_type = doc_type.trim();
+    if doc_type.is_empty() {
+        return false;
+    }
+    let mut title = title.trim_start().chars().flat_map(char::to_lowercase);
+    let matched = doc_type.chars().flat_map(char::to_lowercase).all(|c| title.next() == Some(c));
+    matched && title.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The title without the type word it begins with, if it does.
+fn subject<'t>(doc_type: &str, title: &'t str) -> &'t str {
+    if !starts_with_type(title, doc_type) {
+        return title;
+    }
+    let trimmed = title.trim_start();
+    let end = trimmed.char_indices().nth(doc_type.trim().chars().count()).map_or(trimmed.len(), |(i, _)| i);
+    let rest = trimmed[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–'));
+    if rest.is_empty() { title } else { rest }
+}
+
+/// Type and title as one phrase without doubling the type: `Nghị quyết về chuyển đổi số` of
+/// type `Nghị quyết` and title `Về chuyển đổi số`; `Kết luận của…` of type `Kết luận`.
+pub fn full_title(doc_type: &str, title: &str) -> String {
+    let title = title.trim();
+    if doc_type.trim().is_empty() || starts_with_type(title, doc_type) {
+        return title.to_string();
+    }
+    let mut chars = title.chars();
+    let (Some(first), second) = (chars.next(), chars.clone().next()) else {
+        return doc_type.trim().to_string();
+    };
+    // A capital only because the title stood on its own line; not an acronym such as `UBND`.
+    let first = if second.is_some_and(char::is_uppercase) {
+        first.to_string()
+    } else {
+        first.to_lowercase().collect()
+    };
+    format!("{} {first}{}", doc_type.trim(), chars.as_str())
+}
+
+/// Characters of a link preview's description.
+const SHARE_DESCRIPTION: usize = 200;
+
+/// `text` cut at a word to at most `limit` characters, with `…` when cut.
+fn shorten(text: &str, limit: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
+}
+
 /// The issuer code of a canonical key: `TU` of `162-NQ/TU`, `UBND` of `1234/QĐ-UBND`.
 fn issuer_code(key: &str) -> Option<&str> {
     let last = key.rsplit('/').next()?;
@@ -685,6 +939,15 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The date line of a draft not dated yet, with blanks to fill in by hand.
+pub fn blank_date_line(place: Option<&str>, language: Language) -> String {
+    let place = place.map(|p| format!("{p}, ")).unwrap_or_default();
+    match language {
+        Language::Vi => format!("{place}ngày …… tháng …… năm 20……"),
+        Language::En => format!("{place}…… 20……"),
+    }
+}
 
 /// `22/5/2024` in Vietnamese, `2024-05-22` in English.
 pub fn date_short(date: jiff::civil::Date, language: Language) -> String {

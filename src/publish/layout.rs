@@ -25,6 +25,10 @@ pub const STATE_DIR: &str = ".gazette";
 const PAGE_DIR: &str = "trang";
 /// Dimensions with a feed per value.
 pub const FEED_DIMENSIONS: [Dimension; 2] = [Dimension::Type, Dimension::Issuer];
+/// Dimensions whose lists are also filtered by year: `loai/thong-bao/nam/2024/`.
+pub const YEAR_FILTER_DIMENSIONS: [Dimension; 2] = [Dimension::Type, Dimension::Issuer];
+/// The folder, inside a value's folder, of its lists by year.
+const YEAR_DIR: &str = "nam";
 
 /// The page of a notice whose folder is `url` (`van-ban/2024/x/index.html`).
 pub fn notice_page(url: &str) -> String {
@@ -65,6 +69,11 @@ pub fn dimension_page(dimension: Dimension) -> String {
 /// The folder of a value's list: `loai/thong-bao/`.
 pub fn value_folder(dimension: Dimension, value: &IndexValue) -> String {
     format!("{}/{}/", dimension_folder(dimension), value.slug)
+}
+
+/// The folder of a value's list of one year: `loai/thong-bao/nam/2024/`.
+pub fn year_folder(value_folder: &str, year: i16) -> String {
+    format!("{value_folder}{YEAR_DIR}/{year}/")
 }
 
 /// Page `page` (from 1) of a list in `folder`: `loai/x/index.html`, `loai/x/trang/2/index.html`.
@@ -122,6 +131,7 @@ mod tests {
         assert_eq!(page_count(51, 50), 2);
         assert_eq!(list_page("loai/x/", 1), "loai/x/index.html");
         assert_eq!(list_page("loai/x/", 3), "loai/x/trang/3/index.html");
+        assert_eq!(list_page(&year_folder("loai/x/", 2024), 2), "loai/x/nam/2024/trang/2/index.html");
     }
 
     #[test]

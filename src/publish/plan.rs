@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use super::html::{Page, Pages};
 use super::layout;
 use super::theme::{StaticFile, StaticSource};
+use jiff::civil::Date;
+
 use crate::archive::NoticeId;
 use crate::archive::indexes::Dimension;
 use crate::diag::Diagnostic;
@@ -27,10 +29,12 @@ pub enum Output {
     Home,
     Search,
     Dimension(Dimension),
-    /// Page `page` (from 1) of the list of value `value` (its place in the dimension).
+    /// Page `page` (from 1) of the list of value `value` (its place in the dimension), of
+    /// its notices of one year when `year` is the place of that year in the value's years.
     ValuePage {
         dimension: Dimension,
         value: usize,
+        year: Option<usize>,
         page: usize,
     },
     MainFeed,
@@ -87,12 +91,14 @@ impl Plan {
         plan
     }
 
-    /// The pages a sitemap lists: every HTML page but the 404 page.
-    fn sitemap_pages(&self) -> Vec<&str> {
+    /// The pages a sitemap lists, each with the date it last changed: every HTML page but the
+    /// 404 page and drafts.
+    fn sitemap_pages(&self, pages: &Pages) -> Vec<(&str, Option<Date>)> {
         self.files
             .iter()
             .filter(|f| f.path.ends_with(".html") && f.output != Output::NotFound)
-            .map(|f| f.path.as_str())
+            .filter(|f| !matches!(f.output, Output::Notice(id) if pages.archive.notice(id).draft))
+            .map(|f| (f.path.as_str(), last_changed(pages, f.output)))
             .collect()
     }
 }
@@ -107,13 +113,45 @@ fn plan_indexes(pages: &Pages, outputs: &mut Vec<(String, Output)>) {
             for page in 1..=layout::page_count(value.notices.len(), page_size) {
                 outputs.push((
                     layout::list_page(&folder, page),
-                    Output::ValuePage { dimension: d, value: v, page },
+                    Output::ValuePage { dimension: d, value: v, year: None, page },
                 ));
+            }
+            // A list of one year has no filter: its list is that year's.
+            if layout::YEAR_FILTER_DIMENSIONS.contains(&d) && value.years.len() > 1 {
+                for (y, span) in value.years.iter().enumerate() {
+                    let year_folder = layout::year_folder(&folder, span.year);
+                    for page in 1..=layout::page_count(span.end - span.start, page_size) {
+                        outputs.push((
+                            layout::list_page(&year_folder, page),
+                            Output::ValuePage { dimension: d, value: v, year: Some(y), page },
+                        ));
+                    }
+                }
             }
             if let Some(path) = layout::value_feed(d, value) {
                 outputs.push((path, Output::ValueFeed { dimension: d, value: v }));
             }
         }
+    }
+}
+
+/// The date a page last changed, from the notices it shows: a notice page changes with the
+/// notice and with each notice that cites it or relates to it; a list with its newest notice;
+/// the other pages with the archive's newest notice. Derived from the notices, so two builds
+/// of one archive write the same sitemap.
+fn last_changed(pages: &Pages, output: Output) -> Option<Date> {
+    let archive = pages.archive;
+    let date = |id: NoticeId| archive.notice(id).date;
+    match output {
+        Output::Notice(id) => {
+            let links = archive.links(id);
+            let others = links.cited_by.iter().chain(links.related_by.iter().flat_map(|(_, from)| from));
+            date(id).into_iter().chain(others.filter_map(|&from| date(from))).max()
+        }
+        Output::ValuePage { dimension, value, .. } => {
+            pages.indexes.get(dimension).values[value].notices.first().and_then(|&id| date(id))
+        }
+        _ => pages.indexes.newest.first().and_then(|&id| date(id)),
     }
 }
 
@@ -125,9 +163,9 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
         Output::Home => pages.fingerprint(&pages.home_page()),
         Output::Search => pages.fingerprint(&pages.search_page()),
         Output::Dimension(d) => pages.fingerprint(&pages.dimension_page(indexes.get(d))),
-        Output::ValuePage { dimension, value, page } => {
-            let d = indexes.get(dimension);
-            pages.fingerprint(&pages.value_page(d, &d.values[value], page))
+        Output::ValuePage { dimension, value, year, page } => {
+            let (d, value) = (indexes.get(dimension), &indexes.get(dimension).values[value]);
+            pages.fingerprint(&pages.value_page(d, value, year.map(|y| value.years[y]), page))
         }
         Output::MainFeed => pages.fingerprint(&pages.main_feed()),
         Output::ValueFeed { dimension, value } => {
@@ -136,7 +174,7 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
         Output::NotFound => pages.fingerprint(&pages.not_found_page()),
         Output::Api => crate::hash::of(&super::api::Notices(pages.archive)),
         // Files of a fixed format: their text is their own fingerprint.
-        Output::Sitemap => crate::hash::of(&(&pages.archive.config.base_url, plan.sitemap_pages())),
+        Output::Sitemap => crate::hash::of(&(&pages.archive.config.base_url, plan.sitemap_pages(pages))),
         Output::Robots => crate::hash::bytes(super::feeds::robots(&pages.archive.config).as_bytes()),
     }
 }
@@ -154,9 +192,9 @@ pub fn render(
         Output::Home => pages.render(&pages.home_page())?,
         Output::Search => pages.render(&pages.search_page())?,
         Output::Dimension(d) => pages.render(&pages.dimension_page(indexes.get(d)))?,
-        Output::ValuePage { dimension, value, page } => {
-            let d = indexes.get(dimension);
-            pages.render(&pages.value_page(d, &d.values[value], page))?
+        Output::ValuePage { dimension, value, year, page } => {
+            let (d, value) = (indexes.get(dimension), &indexes.get(dimension).values[value]);
+            pages.render(&pages.value_page(d, value, year.map(|y| value.years[y]), page))?
         }
         Output::MainFeed => pages.render(&pages.main_feed())?,
         Output::ValueFeed { dimension, value } => {
@@ -168,7 +206,7 @@ pub fn render(
             super::api::write_notices_json(pages.archive, &mut json).expect("writing to memory");
             String::from_utf8(json).expect("JSON is UTF-8")
         }
-        Output::Sitemap => super::feeds::sitemap(&pages.archive.config, &plan.sitemap_pages()),
+        Output::Sitemap => super::feeds::sitemap(&pages.archive.config, &plan.sitemap_pages(pages)),
         Output::Robots => super::feeds::robots(&pages.archive.config),
     };
     Ok(Page { path: planned.path.clone(), html })

@@ -83,9 +83,9 @@ pub fn term_shard(term: &str, shards: usize) -> usize {
     hash as usize & (shards - 1)
 }
 
-/// The published notices in document-id order: oldest first.
+/// The published notices in document-id order: oldest first. Drafts are not searched.
 pub fn doc_order(archive: &Archive) -> Vec<NoticeId> {
-    let mut order: Vec<NoticeId> = archive.ids().collect();
+    let mut order: Vec<NoticeId> = archive.published().collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (archive.notice(a), archive.notice(b));
         (x.date, x.number.as_ref().map(|n| n.seq), &x.source_path).cmp(&(
@@ -258,13 +258,16 @@ impl Gathered {
     }
 }
 
+/// The document id of a notice that is not in the index.
+const NOT_SEARCHED: u32 = u32::MAX;
+
 /// The term shard files, and the shards each document's terms are in.
 type TermShards = (Vec<IndexFile>, Vec<Vec<u64>>);
 
 /// The documents of an index, in id order, with what identifies them across builds.
 struct Docs {
     order: Vec<NoticeId>,
-    /// Document id of each notice, by notice id.
+    /// Document id of each notice, by notice id; [`NOT_SEARCHED`] for a draft.
     doc_of: Vec<u32>,
     shards: usize,
     /// What a notice's body depends on besides its file (see `state::read_key`).
@@ -274,7 +277,7 @@ struct Docs {
 impl Docs {
     fn new(archive: &Archive) -> Docs {
         let order = doc_order(archive);
-        let mut doc_of = vec![0u32; archive.len()];
+        let mut doc_of = vec![NOT_SEARCHED; archive.len()];
         for (doc, &id) in order.iter().enumerate() {
             doc_of[id.index()] = doc as u32;
         }
@@ -366,7 +369,7 @@ fn gather(
 ) -> Result<(PostingMap, Vec<Vec<u64>>), Diagnostic> {
     let doc_of_posting = |p: u32| {
         let doc = docs.doc_of[(p >> 4) as usize];
-        wanted[doc as usize].then_some((doc << 4) | (p & 15))
+        (doc != NOT_SEARCHED && wanted[doc as usize]).then_some((doc << 4) | (p & 15))
     };
     let keep = |list: &[u32]| -> Vec<u32> { list.iter().filter_map(|&p| doc_of_posting(p)).collect() };
     let read = match &gathered {
