@@ -8,6 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::cite::number::System;
+use crate::config::SiteConfig;
+use crate::message::{self, Failure, Language, Message};
+use crate::msg;
 use crate::output::Wait;
 use crate::output::build::{self as building, BuildOptions};
 use crate::publish::{self as site, Report as BuildReport};
@@ -19,14 +23,17 @@ pub struct Cli {
     command: Command,
 }
 
+/// Help of `--root`, the same for every command.
+const ROOT_HELP: &str =
+    "Archive root, the folder that holds content/ and site.yaml [default: the current folder]";
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Build the archive into its output folder.
     Build {
-        /// Archive root (holds content/ and site.yaml).
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
-        /// Output folder (default: ROOT/output).
+        /// Output folder [default: ROOT/output].
         #[arg(long)]
         out: Option<PathBuf>,
         /// Include notices marked `draft: true`.
@@ -50,16 +57,15 @@ enum Command {
     },
     /// Forget what the last build kept in the output folder, so that the next build is full.
     Clean {
-        /// Archive root (holds content/ and site.yaml).
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
-        /// Output folder (default: ROOT/output).
+        /// Output folder [default: ROOT/output].
         #[arg(long)]
         out: Option<PathBuf>,
     },
     /// Preview the archive with live reload (drafts included).
     Serve {
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
         /// Address to listen on; loopback unless you mean to show the preview to others.
         #[arg(long, default_value = "127.0.0.1")]
@@ -68,16 +74,29 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
-    /// Write a new draft notice with the next free number for a type, issuer and year.
+    /// Start a new archive in a new or empty folder: site.yaml, a sample notice, .gitignore.
+    Init {
+        /// Folder of the new archive [default: the current folder].
+        dir: Option<PathBuf>,
+        /// Language of the archive: vi or en.
+        #[arg(long, value_parser = ["vi", "en"], default_value = "vi")]
+        language: String,
+    },
+    /// Write a new draft notice with the next free number for a type and issuer, repeating
+    /// the issuer's details from its latest notice.
     New {
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
         /// Type code: TB, NQ, KH, CT, QĐ, ĐA, KL, BC, HD, CTr…
         #[arg(long = "type")]
         type_code: String,
-        /// Issuer code, as in the number: VPTU, TU, UBND…
+        /// Issuer code, as in the number: VPTU, TU, UBND…; one of the archive's notices must have it.
         #[arg(long)]
         issuer: String,
+        /// The issuer's name, to start an issuer no notice has yet.
+        #[arg(long)]
+        issuer_name: Option<String>,
+        /// The notice's subject (trích yếu).
         #[arg(long)]
         title: Option<String>,
         /// Numbering: party (45-TB/VPTU) or state (45/TB-UBND); default: as the issuer's notices.
@@ -86,7 +105,7 @@ enum Command {
     },
     /// Import signed Word notices (.docx) as Markdown notices under content/.
     Import {
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
         /// .docx files, or folders of them.
         #[arg(required = true)]
@@ -106,10 +125,17 @@ enum Command {
     },
     /// Validate the archive without writing anything.
     Check {
-        #[arg(long)]
+        #[arg(long, help = ROOT_HELP)]
         root: Option<PathBuf>,
+        /// Report format: text lines, or one JSON document.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Check drafts too, as the preview shows them.
+        #[arg(long)]
+        drafts: bool,
+        /// List the citations of documents outside the archive (of `external_issuers`).
+        #[arg(long)]
+        outside: bool,
     },
 }
 
@@ -124,67 +150,72 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { root, out, drafts, base_url, timings, no_wait, full, changes } => {
+            let root = match existing_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let site = site::Options {
-                root: site::resolve_root(root.as_deref()),
                 drafts,
                 base_url: base_url.map(Some),
                 progress: true,
-                bodies_in_memory: false,
+                ..site::Options::new(root)
             };
             let wait = if no_wait { Wait::No } else { Wait::Yes };
             let options = BuildOptions { site, out, wait, full, changes };
             build(&options, timings)
         }
         Command::Clean { root, out } => {
-            let options = BuildOptions { out, ..BuildOptions::new(site::resolve_root(root.as_deref())) };
+            let root = site::resolve_root(root.as_deref());
+            let language = SiteConfig::language_of(&root);
+            let options = BuildOptions { out, ..BuildOptions::new(root) };
+            let path = options.output_dir().display().to_string();
             match building::clean(&options) {
-                Ok(true) => {
-                    eprintln!(
-                        "the build state of {} is removed: the next build is full",
-                        options.output_dir().display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Ok(false) => {
-                    eprintln!("{} holds no build state", options.output_dir().display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e:#}");
-                    ExitCode::FAILURE
-                }
+                Ok(true) => say(msg!("clean-done", path = path), language),
+                Ok(false) => say(msg!("clean-nothing", path = path), language),
+                Err(e) => failed(&e, language),
             }
         }
         Command::Serve { root, bind, port } => {
-            let options =
-                crate::serve::ServeOptions { root: site::resolve_root(root.as_deref()), bind, port };
+            let root = match existing_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            let language = SiteConfig::language_of(&root);
+            let options = crate::serve::ServeOptions { root, bind, port };
             match crate::serve::run(&options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e:#}");
-                    ExitCode::FAILURE
-                }
+                Err(e) => failed(&e, language),
             }
         }
-        Command::New { root, type_code, issuer, title, system } => {
-            let system = system.map(|s| {
-                if s == "state" {
-                    crate::cite::number::System::State
-                } else {
-                    crate::cite::number::System::Party
-                }
-            });
+        Command::Init { dir, language } => {
+            let language = if language == "en" { Language::En } else { Language::Vi };
+            let dir = site::resolve_root(dir.as_deref());
+            match crate::author::init::create(&dir, language, jiff::ZonedDateTime::now().date()) {
+                Ok(_) => say(msg!("init-done", path = dir.display().to_string()), language),
+                Err(e) => failed(&e, language),
+            }
+        }
+        Command::New { root, type_code, issuer, issuer_name, title, system } => {
+            let root = match existing_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            let system = system.map(|s| if s == "state" { System::State } else { System::Party });
             let date = jiff::ZonedDateTime::now().date();
-            let new = crate::author::new::NewNotice { type_code, issuer_code: issuer, title, system, date };
-            match crate::author::new::create(&site::resolve_root(root.as_deref()), &new) {
+            let new = crate::author::new::NewNotice {
+                type_code,
+                issuer_code: issuer,
+                issuer_name,
+                title,
+                system,
+                date,
+            };
+            match crate::author::new::create(&root, &new) {
                 Ok(path) => {
                     println!("{}", path.strip_prefix(".").unwrap_or(&path).display());
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("error: {e:#}");
-                    ExitCode::FAILURE
-                }
+                Err(e) => failed(&e, SiteConfig::language_of(&root)),
             }
         }
         Command::Import { root, files, number, date, dry_run, force } => {
@@ -198,10 +229,39 @@ pub fn run() -> ExitCode {
             };
             import(&options)
         }
-        Command::Check { root, format } => {
-            check(&site::Options::new(site::resolve_root(root.as_deref())), format)
+        Command::Check { root, format, drafts, outside } => {
+            let root = match existing_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
+            check(&site::Options { drafts, list_outside: outside, ..site::Options::new(root) }, format)
         }
     }
+}
+
+/// The archive root of a command, which must exist.
+fn existing_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
+    let root = site::resolve_root(root.as_deref());
+    if root.is_dir() {
+        return Ok(root);
+    }
+    let language = Language::default();
+    let path = root.display().to_string();
+    let failure =
+        Failure::with_help(msg!("root-missing", path = &path), msg!("help-root-missing", path = &path));
+    Err(failed(&failure.into(), language))
+}
+
+/// Prints `message` on stderr and succeeds.
+fn say(message: Message, language: Language) -> ExitCode {
+    eprintln!("{}", message.text(language));
+    ExitCode::SUCCESS
+}
+
+/// Prints an error that stopped a command and fails.
+fn failed(error: &anyhow::Error, language: Language) -> ExitCode {
+    eprintln!("{}: {}", message::text(language, "label-error"), message::describe(error, language));
+    ExitCode::FAILURE
 }
 
 fn build(options: &BuildOptions, timings: bool) -> ExitCode {
@@ -214,15 +274,13 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                 }
             }
             eprintln!("{}", summary(&report));
-            for note in &report.notes {
-                eprintln!("note: {note}");
+            let note = message::text(report.language, "label-note");
+            for text in &report.notes {
+                eprintln!("{note}: {}", text.text(report.language));
             }
             exit_code(&report)
         }
-        Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
-        }
+        Err(e) => failed(&e, SiteConfig::language_of(&options.site.root)),
     }
 }
 
@@ -241,27 +299,58 @@ fn import(options: &crate::author::import::ImportOptions) -> ExitCode {
 fn check(options: &site::Options, format: Format) -> ExitCode {
     use std::io::Write;
     let report = site::check(options);
+    let language = report.language;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     // A reader that stops early (`| head`) ends the report, not the program.
     let _ = match format {
         Format::Text => report
             .diagnostics
             .iter()
-            .try_for_each(|d| writeln!(out, "{d}"))
+            .try_for_each(|d| writeln!(out, "{}", d.render(language)))
+            .and_then(|()| print_outside(&mut out, &report))
             .and_then(|()| writeln!(out, "{}", summary(&report))),
         Format::Json => {
+            let diagnostics: Vec<serde_json::Value> = report
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "severity": d.severity,
+                        "path": d.path,
+                        "line": d.line,
+                        "column": d.column,
+                        "message": d.message.text(language),
+                        "help": d.help.as_ref().map(|h| h.text(language)),
+                        "id": d.message.id(),
+                    })
+                })
+                .collect();
             let json = serde_json::json!({
                 "notices": report.notices,
                 "errors": report.errors(),
                 "warnings": report.warnings(),
                 "citations": report.citations,
-                "diagnostics": report.diagnostics,
+                "diagnostics": diagnostics,
+                "outside": report.outside,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&json).expect("report serialises"))
         }
     }
     .and_then(|()| out.flush());
     exit_code(&report)
+}
+
+/// `check --outside`: every citation of a document outside the archive, where it stands.
+fn print_outside(out: &mut impl std::io::Write, report: &BuildReport) -> std::io::Result<()> {
+    if report.outside.is_empty() {
+        return Ok(());
+    }
+    let language = report.language;
+    writeln!(out, "{}", msg!("outside-heading", count = report.outside.len()).text(language))?;
+    for citation in &report.outside {
+        writeln!(out, "  {}:{}:{}: {}", citation.path, citation.line, citation.column, citation.number)?;
+    }
+    Ok(())
 }
 
 /// Most warnings a build prints; `check` lists them all.
@@ -280,13 +369,13 @@ fn print_diagnostics(report: &BuildReport) {
                 continue;
             }
         }
-        let _ = writeln!(err, "{d}");
+        let _ = writeln!(err, "{}", d.render(report.language));
     }
     if warnings > WARNINGS_SHOWN {
         let _ = writeln!(
             err,
-            "… and {} more warnings: `gazette check` lists them all",
-            warnings - WARNINGS_SHOWN
+            "{}",
+            msg!("more-warnings", count = warnings - WARNINGS_SHOWN).text(report.language)
         );
     }
 }
@@ -297,29 +386,40 @@ fn exit_code(report: &BuildReport) -> ExitCode {
 
 /// One line: what was built, citation counts, problems, time.
 fn summary(report: &BuildReport) -> String {
+    let language = report.language;
     let c = report.citations;
     let head = if report.written {
-        format!(
-            "built {} notices, {} pages ({} files written, {} unchanged; {} notice files read)",
-            report.notices, report.pages, report.files_written, report.files_kept, report.files_read
+        msg!(
+            "summary-built",
+            notices = report.notices,
+            pages = report.pages,
+            written = report.files_written,
+            kept = report.files_kept,
+            read = report.files_read,
         )
     } else if report.errors() > 0 {
-        format!("{} notices; nothing written, the previous output is unchanged", report.notices)
+        msg!("summary-failed", notices = report.notices)
     } else {
-        format!("checked {} notices", report.notices)
+        msg!("summary-checked", notices = report.notices)
     };
-    let drafts = if report.drafts_skipped > 0 {
-        format!(" ({} drafts left out)", report.drafts_skipped)
-    } else {
-        String::new()
-    };
-    format!(
-        "{head}{drafts}; citations: {} resolved, {} unresolved, {} ambiguous; {} errors, {} warnings; {:.2} s",
-        c.resolved,
-        c.unresolved,
-        c.ambiguous,
-        report.errors(),
-        report.warnings(),
+    let mut line = head.text(language);
+    if report.drafts_skipped > 0 {
+        line.push_str(&format!(
+            " ({})",
+            msg!("summary-drafts", count = report.drafts_skipped).text(language)
+        ));
+    }
+    let citations =
+        msg!("summary-citations", resolved = c.resolved, unresolved = c.unresolved, ambiguous = c.ambiguous);
+    line.push_str(&format!("; {}", citations.text(language)));
+    if c.external > 0 {
+        line.push_str(&format!(", {}", msg!("summary-external", count = c.external).text(language)));
+    }
+    line.push_str(&format!(
+        "; {}, {}; {:.2} s",
+        msg!("summary-errors", count = report.errors()).text(language),
+        msg!("summary-warnings", count = report.warnings()).text(language),
         report.seconds
-    )
+    ));
+    line
 }

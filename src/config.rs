@@ -8,24 +8,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::message::Message;
+use crate::msg;
 use crate::yaml::{self, Value};
 
-/// The language of the theme's labels and date lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Vi,
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Vi => "vi",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::message::Language;
 
 /// The settings of one archive, read from `site.yaml`.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -40,7 +27,32 @@ pub struct SiteConfig {
     pub raw_html: bool,
     /// Issuer code (`TU`) to full name (`Tỉnh ủy Lạng Sơn`).
     pub issuers: BTreeMap<String, String>,
+    /// Codes of issuers whose documents the archive does not publish (the central party and
+    /// state bodies by default): citations of them are counted, not warned one by one.
+    pub external_issuers: Vec<String>,
     pub extra: Value,
+}
+
+/// The issuers of central documents an archive of a province or a body cites but does not hold:
+/// the party's central bodies (`…/TW`, its boards), the National Assembly, the government, the
+/// prime minister, ministries and central agencies.
+pub const CENTRAL_ISSUERS: &[&str] = &[
+    "TW", "BBT", "BCT", "VPTW", "BTCTW", "BTGTW", "BTGDVTW", "BDVTW", "BNCTW", "UBKTTW", "ĐUKCQTW",
+    "ĐUKDNTW", "QH", "UBTVQH", "CTN", "CP", "TTg", "VPCP", "BNV", "BTC", "BCA", "BQP", "BNG", "BTP", "BKHĐT",
+    "BNNPTNT", "BNNMT", "BGTVT", "BXD", "BTNMT", "BTTTT", "BLĐTBXH", "BVHTTDL", "BKHCN", "BGDĐT", "BYT",
+    "BDTTG", "NHNN", "TTCP", "KTNN", "TANDTC", "VKSNDTC", "UBDT", "MTTQVN",
+];
+
+impl SiteConfig {
+    /// Whether documents of the issuer code `code` (`TW`, `NĐ-CP`'s `CP`, `QH15`, `BTC-BNV`) are
+    /// outside what the archive publishes. A joint code counts by its first issuer; a numbered
+    /// legislature (`QH15`) by its name.
+    pub fn is_external(&self, code: &str) -> bool {
+        let first = code.split('-').next().unwrap_or(code);
+        let name = first.trim_end_matches(|c: char| c.is_ascii_digit());
+        let name = if name.is_empty() { first } else { name };
+        self.external_issuers.iter().any(|e| e.eq_ignore_ascii_case(name) || e.eq_ignore_ascii_case(first))
+    }
 }
 
 impl Default for SiteConfig {
@@ -54,16 +66,33 @@ impl Default for SiteConfig {
             page_size: 50,
             raw_html: false,
             issuers: BTreeMap::new(),
+            external_issuers: CENTRAL_ISSUERS.iter().map(|c| c.to_string()).collect(),
             extra: Value::Object(Default::default()),
         }
     }
 }
 
 pub const FILE_NAME: &str = "site.yaml";
-const KNOWN_KEYS: &[&str] =
-    &["title", "base_url", "language", "theme", "place", "page_size", "raw_html", "issuers", "extra"];
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "theme",
+    "place",
+    "page_size",
+    "raw_html",
+    "issuers",
+    "external_issuers",
+    "extra",
+];
 
 impl SiteConfig {
+    /// The language of the archive at `root`, for what is said before (or without) a build;
+    /// the default when site.yaml cannot say.
+    pub fn language_of(root: &Path) -> Language {
+        SiteConfig::load(root, &mut Vec::new()).language
+    }
+
     /// Reads `root/site.yaml`; problems are pushed to `diagnostics` and defaults kept.
     pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
         let path = root.join(FILE_NAME);
@@ -77,7 +106,12 @@ impl SiteConfig {
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => SiteConfig::default(),
             Err(e) => {
-                diagnostics.push(Diagnostic::error(FILE_NAME, 1, 1, format!("cannot read: {e}")));
+                diagnostics.push(Diagnostic::error(
+                    FILE_NAME,
+                    1,
+                    1,
+                    msg!("cannot-read", error = e.to_string()),
+                ));
                 SiteConfig::default()
             }
         }
@@ -89,13 +123,13 @@ impl SiteConfig {
             Ok(doc) => doc,
             Err(e) => {
                 let mut d = Diagnostic::error(FILE_NAME, e.line, e.column, e.message);
-                d.help = e.help;
+                d.help = e.help.map(Box::new);
                 diagnostics.push(d);
                 return SiteConfig::default();
             }
         };
         let mut config = SiteConfig::default();
-        let mut problem = |key: &str, message: String| {
+        let mut problem = |key: &str, message: Message| {
             let (line, column) = doc.key_positions.get(key).copied().unwrap_or((1, 1));
             diagnostics.push(Diagnostic::error(FILE_NAME, line, column, message));
         };
@@ -106,17 +140,14 @@ impl SiteConfig {
                 ("base_url", Value::Null) => config.base_url = None,
                 ("language", Value::String(s)) if s == "vi" => config.language = Language::Vi,
                 ("language", Value::String(s)) if s == "en" => config.language = Language::En,
-                ("language", _) => problem(key, "`language` must be `vi` or `en`".into()),
+                ("language", _) => problem(key, msg!("config-bad-language")),
                 ("theme", Value::String(s)) if is_folder_name(s) => config.theme = s.clone(),
-                ("theme", Value::String(s)) => problem(
-                    key,
-                    format!("`theme: {s}` must be the name of a folder under themes/, without `/` or `..`"),
-                ),
+                ("theme", Value::String(s)) => problem(key, msg!("config-bad-theme", value = s)),
                 ("place", Value::String(s)) => config.place = Some(s.clone()),
                 ("page_size", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {
                     config.page_size = n.as_u64().unwrap_or(50) as usize
                 }
-                ("page_size", _) => problem(key, "`page_size` must be a whole number above 0".into()),
+                ("page_size", _) => problem(key, msg!("config-bad-page-size")),
                 ("raw_html", Value::Bool(b)) => config.raw_html = *b,
                 ("issuers", Value::Object(map)) => {
                     for (code, name) in map {
@@ -124,13 +155,21 @@ impl SiteConfig {
                             Value::String(name) => {
                                 config.issuers.insert(code.to_uppercase(), name.clone());
                             }
-                            _ => problem(key, format!("issuer `{code}` must map to a name")),
+                            _ => problem(key, msg!("config-bad-issuer", code = code)),
                         }
                     }
                 }
+                ("external_issuers", Value::Array(codes)) => {
+                    config.external_issuers =
+                        codes.iter().filter_map(Value::as_str).map(|c| c.trim().to_string()).collect();
+                    if codes.iter().any(|c| !c.is_string()) {
+                        problem(key, msg!("config-bad-external-issuers"));
+                    }
+                }
+                ("external_issuers", Value::Null) => config.external_issuers.clear(),
                 ("extra", v) => config.extra = v.clone(),
-                (k, _) if KNOWN_KEYS.contains(&k) => problem(key, format!("`{k}` has the wrong type")),
-                (k, _) => problem(key, format!("unknown key `{k}` in site.yaml")),
+                (k, _) if KNOWN_KEYS.contains(&k) => problem(key, msg!("config-wrong-type", key = k)),
+                (k, _) => problem(key, msg!("config-unknown-key", key = k)),
             }
         }
         config
@@ -183,6 +222,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn central_issuers_are_external_by_default_and_the_list_can_be_replaced() {
+        let c = SiteConfig::default();
+        for code in ["TW", "CP", "TTg", "QH14", "UBTVQH15", "BNV", "BTC-BNV", "tw"] {
+            assert!(c.is_external(code), "{code}");
+        }
+        for code in ["TU", "VPTU", "UBND", "HU", "STC", "BTCTU", "QHX", "TWĐTN-VP"] {
+            assert!(!c.is_external(code), "{code}");
+        }
+        let mut d = vec![];
+        let own = SiteConfig::parse("external_issuers: [TW, HU]\n", &mut d);
+        assert!(d.is_empty());
+        assert!(own.is_external("HU") && !own.is_external("CP"));
+        assert!(SiteConfig::parse("external_issuers:\n", &mut d).external_issuers.is_empty());
+    }
+
+    #[test]
     fn defaults_when_empty() {
         let mut d = vec![];
         let c = SiteConfig::parse("", &mut d);
@@ -211,7 +266,7 @@ mod tests {
             let mut d = vec![];
             let c = SiteConfig::parse(&format!("theme: '{bad}'\n"), &mut d);
             assert_eq!(d.len(), 1, "{bad}");
-            assert!(d[0].message.contains("folder under themes/"), "{bad}: {}", d[0].message);
+            assert_eq!(d[0].message.id(), "config-bad-theme", "{bad}");
             assert_eq!(c.theme, "default", "{bad}");
         }
         let mut d = vec![];

@@ -2,11 +2,13 @@
 //!
 //! Every stage reports problems as [`Diagnostic`] values instead of stopping at the first one,
 //! so a single run can list everything wrong with an archive. This module owns their shape and
-//! their text form (`error: path:line:col: message` plus an optional `help:` line); it does not
-//! decide what is a problem.
+//! their text form (`error: path:line:col: message` plus an optional `help:` line, in the
+//! archive's language); it does not decide what is a problem, and the words are the
+//! catalogues' (`message`).
 
-use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::message::{Language, Message};
 
 /// How serious a problem is: errors fail the run, warnings are only reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -24,45 +26,46 @@ pub struct Diagnostic {
     pub path: String,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub message: Message,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Box<Message>>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, path.into(), line, column, message.into())
+    pub fn error(path: impl Into<String>, line: usize, column: usize, message: Message) -> Self {
+        Self::new(Severity::Error, path.into(), line, column, message)
     }
 
-    pub fn warning(path: impl Into<String>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, path.into(), line, column, message.into())
+    pub fn warning(path: impl Into<String>, line: usize, column: usize, message: Message) -> Self {
+        Self::new(Severity::Warning, path.into(), line, column, message)
     }
 
-    fn new(severity: Severity, path: String, line: usize, column: usize, message: String) -> Self {
+    fn new(severity: Severity, path: String, line: usize, column: usize, message: Message) -> Self {
         Diagnostic { severity, path, line: line.max(1), column: column.max(1), message, help: None }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(Box::new(help));
         self
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `error: path:line:col: message`, and a `help:` line when there is help, in `language`.
+    pub fn render(&self, language: Language) -> String {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::message::text(language, "label-error"),
+            Severity::Warning => crate::message::text(language, "label-warning"),
         };
-        write!(f, "{label}: {}:{}:{}: {}", self.path, self.line, self.column, self.message)?;
+        let mut text =
+            format!("{label}: {}:{}:{}: {}", self.path, self.line, self.column, self.message.text(language));
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            let label = crate::message::text(language, "label-help");
+            text.push_str(&format!("\n  {label}: {}", help.text(language)));
         }
-        Ok(())
+        text
     }
 }
 
@@ -116,7 +119,15 @@ mod tests {
 
     #[test]
     fn display_has_path_line_column_and_help() {
-        let d = Diagnostic::error("content/a.md", 3, 7, "bad date").with_help("write YYYY-MM-DD");
-        assert_eq!(d.to_string(), "error: content/a.md:3:7: bad date\n  help: write YYYY-MM-DD");
+        let d = Diagnostic::error("content/a.md", 3, 7, crate::msg!("missing-key", key = "date"))
+            .with_help(crate::msg!("help-date-format", written = "12/9/2024", iso = "2024-09-12"));
+        assert_eq!(
+            d.render(Language::En),
+            "error: content/a.md:3:7: missing required key `date`\n  help: write the date as YYYY-MM-DD: 2024-09-12"
+        );
+        assert_eq!(
+            d.render(Language::Vi),
+            "lỗi: content/a.md:3:7: thiếu khóa bắt buộc `date`\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-09-12"
+        );
     }
 }

@@ -5,7 +5,8 @@
 //! citation grammars), [`archive`] (notices linked, resolved and indexed), [`publish`] (every
 //! output file planned and rendered), [`output`] (the output folder, written all or nothing),
 //! [`serve`] (the preview), and [`cli`]. [`author`] writes new notices into `content/`. Beside
-//! them: [`diag`] (problems), [`text`] (decoding), [`yaml`], [`slug`] and [`hash`].
+//! them: [`diag`] (problems), [`message`] (what Gazette says, in the archive's language),
+//! [`text`] (decoding), [`yaml`], [`slug`] and [`hash`].
 
 pub mod archive;
 pub mod author;
@@ -15,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod hash;
+pub mod message;
 pub mod output;
 pub mod publish;
 pub mod serve;

@@ -8,12 +8,13 @@
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if let Some(encoding) = wide_encoding(&bytes) {
-        return Err(Diagnostic::error(path, 1, 1, format!("file is {encoding}, not UTF-8"))
-            .with_help("save the file as UTF-8 (in Notepad or Word: Save As, encoding UTF-8)"));
+        return Err(Diagnostic::error(path, 1, 1, msg!("not-utf8-wide", encoding = encoding))
+            .with_help(msg!("help-save-as-utf8")));
     }
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
     let mut bytes = bytes;
@@ -26,10 +27,8 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let bytes = error.as_bytes();
     let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
     let (line, column) = crate::diag::line_col(valid, offset);
-    let message =
-        format!("file is not UTF-8: invalid byte 0x{:02X} at byte offset {}", bytes[offset], bom + offset);
-    Err(Diagnostic::error(path, line, column, message)
-        .with_help("save the file as UTF-8 (in Word: Save As, Plain Text, encoding Unicode UTF-8)"))
+    let message = msg!("not-utf8", byte = format!("0x{:02X}", bytes[offset]), offset = bom + offset);
+    Err(Diagnostic::error(path, line, column, message).with_help(msg!("help-save-as-utf8")))
 }
 
 /// UTF-32 and UTF-16, by their byte-order marks. UTF-32 LE starts like UTF-16 LE, so it is
@@ -96,15 +95,14 @@ pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Opt
     let before = text.chars().count();
     text.retain(|c| !is_forbidden(c));
     let removed = before - text.chars().count();
-    let others = if removed > 1 { format!(" and {} more", removed - 1) } else { String::new() };
     Some(
         Diagnostic::warning(
             path,
             line + first_line - 1,
             column,
-            format!("control character U+{code:04X}{others} removed: no page or feed may hold it"),
+            msg!("control-characters", code = format!("U+{code:04X}"), others = removed - 1),
         )
-        .with_help("such characters come from text pasted from another program; delete them from the file"),
+        .with_help(msg!("help-control-characters")),
     )
 }
 
@@ -123,9 +121,17 @@ mod tests {
     fn decode_reports_the_bad_byte() {
         let err = decode("x.md", b"ab\ncd\xFFef".to_vec()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
-        assert!(err.message.contains("byte offset 5"), "{}", err.message);
+        assert!(
+            err.message.text(crate::message::Language::En).contains("byte offset 5"),
+            "{:?}",
+            err.message
+        );
         let err = decode("x.md", b"\xEF\xBB\xBFab\xFF".to_vec()).unwrap_err();
-        assert!(err.message.contains("byte offset 5"), "the BOM counts: {}", err.message);
+        assert!(
+            err.message.text(crate::message::Language::En).contains("byte offset 5"),
+            "the BOM counts: {:?}",
+            err.message
+        );
     }
 
     #[test]
@@ -137,7 +143,11 @@ mod tests {
             (&[0, 0, 0xFE, 0xFF, 0, 0, 0, 0x41][..], "UTF-32"),
         ] {
             let err = decode("x", bytes.to_vec()).unwrap_err();
-            assert!(err.message.contains(&format!("is {name},")), "{bytes:?}: {}", err.message);
+            assert!(
+                err.message.text(crate::message::Language::En).contains(&format!("is {name},")),
+                "{bytes:?}: {:?}",
+                err.message
+            );
         }
     }
 
@@ -170,7 +180,11 @@ mod tests {
         let warning = remove_forbidden("x.md", &mut text, 5).unwrap();
         assert_eq!(text, "a\tb\ncde\n");
         assert_eq!((warning.line, warning.column), (6, 2));
-        assert!(warning.message.contains("U+0000 and 2 more"), "{}", warning.message);
+        assert!(
+            warning.message.text(crate::message::Language::En).contains("U+0000 and 2 more"),
+            "{:?}",
+            warning.message
+        );
         let mut clean = "tab\there\n".to_string();
         assert!(remove_forbidden("x.md", &mut clean, 1).is_none());
     }

@@ -7,6 +7,9 @@
 
 use std::collections::HashMap;
 
+use crate::message::Message;
+use crate::msg;
+
 pub use serde_json::{Map, Value};
 
 /// A YAML mapping read from a document: its values, and where each top-level key starts.
@@ -22,8 +25,8 @@ pub struct Document {
 pub struct SyntaxError {
     pub line: usize,
     pub column: usize,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 /// Deepest nesting of `[` and `{` read. Front-matter needs three or four levels; the parser
@@ -41,8 +44,8 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
             return Err(SyntaxError {
                 line: 1,
                 column: 1,
-                message: "expected `key: value` lines, found a single value".into(),
-                help: Some("each line of the front-matter names a key, e.g. `title: Kế hoạch …`".into()),
+                message: msg!("yaml-not-a-mapping"),
+                help: Some(msg!("help-yaml-not-a-mapping")),
             });
         }
     };
@@ -64,8 +67,8 @@ fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
             return Err(SyntaxError {
                 line,
                 column,
-                message: format!("values nest more than {MAX_FLOW_DEPTH} levels deep"),
-                help: Some("front-matter holds text, lists and small maps: remove the extra brackets".into()),
+                message: msg!("yaml-too-deep", levels = MAX_FLOW_DEPTH),
+                help: Some(msg!("help-yaml-too-deep")),
             });
         }
     }
@@ -86,15 +89,15 @@ fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
     let help = if let Some(tab) = tab_line.filter(|&t| t < line.max(error_line(error))) {
         line = tab + 1;
         column = text.lines().nth(tab).and_then(|l| l.find('\t')).unwrap_or(0) + 1;
-        Some("YAML indents with spaces only: replace the tab with spaces")
+        Some(msg!("help-yaml-tab"))
     } else if message.contains("mapping values are not allowed") {
-        Some("a value that contains `: ` must be quoted, e.g. title: \"Về việc: …\"")
+        Some(msg!("help-yaml-colon"))
     } else if message.contains("flow sequence") || message.contains("flow mapping") {
-        Some("a value that starts with [ or { must be quoted, or its bracket closed")
+        Some(msg!("help-yaml-bracket"))
     } else {
         None
     };
-    SyntaxError { line, column, message: format!("invalid YAML: {message}"), help: help.map(str::to_string) }
+    SyntaxError { line, column, message: msg!("yaml-invalid", detail = message), help }
 }
 
 fn error_line(error: &serde_yaml::Error) -> usize {
@@ -188,14 +191,15 @@ mod tests {
     fn syntax_error_has_position_without_repeating_it() {
         let err = parse_mapping("title: a\nissuer: [x\n").unwrap_err();
         assert!(err.line >= 2, "{err:?}");
-        assert!(!err.message.contains(" at line "), "{}", err.message);
+        let text = err.message.text(crate::message::Language::En);
+        assert!(!text.contains(" at line "), "{text}");
     }
 
     #[test]
     fn tab_indentation_points_at_the_tab_with_help() {
         let err = parse_mapping("title: a\nsigner:\n\tname: B\n").unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.help.unwrap().contains("tab"));
+        assert_eq!(err.help.unwrap().id(), "help-yaml-tab");
     }
 
     #[test]

@@ -137,23 +137,20 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
-        "error: content/a-bad-date.md:5:1: `date` is not a date",
-        "error: content/b-bad-yaml.md:3:8: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence",
-        "error: content/c-missing.md:1:1: missing required key `title`",
-        "error: content/d-tab.md:7:1: invalid YAML",
-        "error: content/e-latin1.md:3:10: file is not UTF-8: invalid byte 0xF4 at byte offset 31",
-        "error: content/g-dup-2.md:1:1: number 6-TB/VPTU (Thông báo, 2024) is also used by content/f-dup-1.md",
-        "error: content/h-number.md:2:1: `không có số` is not a notice number",
-        "error: content/i-link.md:10:5: link to 77-KH/TU: no such notice in the archive",
+        "lỗi: content/a-bad-date.md:5:1: `date` không phải là ngày",
+        "lỗi: content/b-bad-yaml.md:3:8: YAML không hợp lệ: did not find expected ',' or ']', while parsing a flow sequence",
+        "lỗi: content/c-missing.md:1:1: thiếu khóa bắt buộc `title`",
+        "lỗi: content/d-tab.md:7:1: YAML không hợp lệ",
+        "lỗi: content/e-latin1.md:3:10: tệp không phải UTF-8: byte 0xF4 không hợp lệ ở vị trí byte 31",
+        "lỗi: content/g-dup-2.md:1:1: số 6-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",
+        "lỗi: content/h-number.md:2:1: `không có số` không phải là số, ký hiệu văn bản",
+        "lỗi: content/i-link.md:10:5: liên kết đến 77-KH/TU: kho không có văn bản này",
     ] {
         assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
     }
-    assert!(err.contains("help: YAML indents with spaces only"), "{err}");
-    assert!(
-        !err.contains("h-number.md:2:1: `type` is missing"),
-        "no follow-on error for a bad number:\n{err}"
-    );
-    assert_eq!(err.matches("g-dup-2.md").count(), 1, "one report for one duplicate:\n{err}");
+    assert!(err.contains("gợi ý: YAML chỉ thụt lề bằng dấu cách"), "{err}");
+    assert!(!err.contains("h-number.md:2:1: thiếu `type`"), "no follow-on error for a bad number:\n{err}");
+    assert_eq!(err.matches("g-dup-2.md:1:1: số").count(), 1, "one report for one duplicate:\n{err}");
     assert!(!archive.exists("output/index.html"));
 }
 
@@ -170,9 +167,7 @@ fn two_notices_on_one_url_is_an_error_naming_both() {
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert!(
-        err.contains(
-            "content/a.md and content/b.md would both be published at van-ban/2024/de-an-7-da-ubnd/"
-        ),
+        err.contains("content/a.md và content/b.md sẽ cùng được đăng ở van-ban/2024/de-an-7-da-ubnd/"),
         "{err}"
     );
 }
@@ -201,7 +196,7 @@ fn template_error_names_the_template_and_line_and_keeps_output() {
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("error: templates/notice.html:2:"), "{err}");
+    assert!(err.contains("lỗi: templates/notice.html:2:"), "{err}");
     assert_eq!(before, snapshot(&archive.path("output")));
 }
 
@@ -259,7 +254,7 @@ fn unknown_theme_is_an_error() {
     archive.write("site.yaml", "title: X\ntheme: khong-co\n");
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("unknown theme `khong-co`"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("không có giao diện `khong-co`"), "{}", stderr(&output));
 }
 
 #[test]
@@ -271,7 +266,7 @@ fn drafts_are_left_out_unless_asked_for() {
         "---\ndraft: true\ntitle: Dự thảo kế hoạch\nissuer: Ban Tổ chức\n---\nNội dung dự thảo.\n",
     );
     let output = archive.build_ok(&[]);
-    assert!(stderr(&output).contains("1 drafts left out"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("bỏ qua 1 dự thảo"), "{}", stderr(&output));
     assert!(!archive.exists("output/van-ban/ban-nhap/nhap/index.html"));
     archive.build_ok(&["--drafts"]);
     let page = archive.page("output/van-ban/ban-nhap/nhap/index.html");
@@ -310,7 +305,7 @@ fn output_folder_that_holds_the_archive_is_refused() {
     for out in [".", "content", ".."] {
         let output = archive.run(&["build", "--out", out]);
         assert_eq!(output.status.code(), Some(1), "--out {out}");
-        assert!(stderr(&output).contains("refusing to write the output"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("không ghi kết quả vào"), "{}", stderr(&output));
     }
     assert!(archive.exists("content/a.md"));
     archive.build_ok(&["--out", "public"]);
@@ -318,14 +313,14 @@ fn output_folder_that_holds_the_archive_is_refused() {
 }
 
 #[test]
-fn near_miss_keys_warn_and_english_labels_follow_language() {
+fn near_miss_keys_warn_on_drafts_and_english_labels_follow_language() {
     let archive = TestArchive::new();
     archive.write("site.yaml", "language: en\ntitle: Notices\n");
     archive.write(
         "content/a.md",
-        "---\nnumber: 3-KH/TU\ntitle: Kế hoạch\nissuer: Tỉnh ủy\ndate: 2024-03-08\nsigne: Nguyễn Văn An\n---\nNội dung.\n",
+        "---\nnumber: 3-KH/TU\ntitle: Kế hoạch\nissuer: Tỉnh ủy\ndate: 2024-03-08\nsigne: Nguyễn Văn An\ndraft: true\n---\nNội dung.\n",
     );
-    let output = archive.build_ok(&[]);
+    let output = archive.build_ok(&["--drafts"]);
     assert!(
         stderr(&output).contains("warning: content/a.md:6:1: unknown key `signe`; did you mean `signer`?"),
         "{}",
@@ -343,9 +338,9 @@ fn empty_body_is_a_warning_and_the_summary_counts() {
     archive.write("content/a.md", &simple("2-TB/VPTU", "2024-03-01", "Trống", ""));
     let output = archive.build_ok(&[]);
     let err = stderr(&output);
-    assert!(err.contains("warning: content/a.md:") && err.contains("no body text"), "{err}");
-    assert!(err.contains("built 1 notices, 12 pages"), "{err}");
-    assert!(err.contains("0 errors, 1 warnings"), "{err}");
+    assert!(err.contains("cảnh báo: content/a.md:") && err.contains("văn bản không có nội dung"), "{err}");
+    assert!(err.contains("đã dựng 1 văn bản, 12 trang"), "{err}");
+    assert!(err.contains("0 lỗi, 2 cảnh báo"), "{err}");
 }
 
 #[test]

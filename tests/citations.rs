@@ -105,9 +105,18 @@ fn citations_resolve_by_year_type_and_date() {
         "{outside:?}"
     );
     let err = stderr(&output);
-    assert!(err.contains("citations: 4 resolved, 1 unresolved, 1 ambiguous"), "{err}");
-    assert!(err.contains("warning: content/tb.md:13:57: cited 05-CT/TW is not in the archive"), "{err}");
-    assert!(err.contains("warning: content/tb.md:11:60: cited 06-QĐ/TU is ambiguous"), "{err}");
+    assert!(
+        err.contains(
+            "trích dẫn: 4 đã liên kết, 0 chưa có trong kho, 1 chưa xác định, 1 trích dẫn văn bản ngoài kho"
+        ),
+        "{err}"
+    );
+    // A central document (…/TW) is outside what the archive publishes: counted, not warned.
+    assert!(!err.contains("05-CT/TW"), "{err}");
+    assert!(
+        err.contains("cảnh báo: content/tb.md:11:60: văn bản được dẫn 06-QĐ/TU chưa rõ là văn bản nào"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -185,20 +194,21 @@ fn relation_errors_and_warnings() {
     );
     archive.write(
         "content/unknown.md",
-        &party("05-KH/TU", None, "2024-02-07", "Căn cứ lạ", "based_on: [99-NQ/TW]\n", "x"),
+        &party("05-KH/TU", None, "2024-02-07", "Căn cứ lạ", "based_on: [99-NQ/TU, 98-NQ/TW]\n", "x"),
     );
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("error: content/self.md:7:5: a notice cannot replace itself"), "{err}");
+    assert!(err.contains("lỗi: content/self.md:7:5: văn bản không thể thay thế chính nó"), "{err}");
     assert!(
-        err.contains("error: content/later.md:6:11: `repeals` 02-KH/TU: that notice is dated after this one"),
+        err.contains("lỗi: content/later.md:6:11: `repeals` 02-KH/TU: văn bản đó ban hành sau văn bản này"),
         "{err}"
     );
     assert!(
-        err.contains("warning: content/unknown.md:6:12: `based_on` 99-NQ/TW: no such notice in the archive"),
+        err.contains("cảnh báo: content/unknown.md:6:12: `based_on` 99-NQ/TU: kho không có văn bản này"),
         "{err}"
     );
+    assert!(!err.contains("98-NQ/TW"), "a central document is not warned: {err}");
 }
 
 #[test]
@@ -207,21 +217,31 @@ fn check_reports_without_writing() {
     let output = archive.run(&["check"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
-    assert!(out.contains("warning: content/tb.md:13:57: cited 05-CT/TW is not in the archive"), "{out}");
-    assert!(out.contains("checked 5 notices"), "{out}");
+    assert!(!out.contains("05-CT/TW"), "{out}");
+    assert!(out.contains("đã kiểm tra 5 văn bản"), "{out}");
+    let outside = stdout(&archive.run(&["check", "--outside"]));
+    assert!(
+        outside.contains("Trích dẫn văn bản ngoài kho (1):\n  content/tb.md:13:57: 05-CT/TW"),
+        "{outside}"
+    );
     assert!(!archive.exists("output"));
     let json = archive.run(&["check", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["citations"]["ambiguous"], 1);
     assert_eq!(report["errors"], 0);
-    assert_eq!(report["diagnostics"][0]["path"], "content/tb.md");
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d["path"] == "content/tb.md" && d["id"] == "cited-ambiguous" && d["line"] == 11),
+        "{diagnostics:?}"
+    );
 
     archive
         .write("content/bad.md", &party("30-TB/TU", None, "2024-06-01", "Sai", "", "[x](notice:404-NQ/TU)"));
     let failed = archive.run(&["check"]);
     assert_eq!(failed.status.code(), Some(1));
     assert!(
-        stdout(&failed)
-            .contains("error: content/bad.md:8:1: link to 404-NQ/TU: no such notice in the archive")
+        stdout(&failed).contains("lỗi: content/bad.md:8:1: liên kết đến 404-NQ/TU: kho không có văn bản này")
     );
 }

@@ -38,12 +38,14 @@ fn a_paragraph_of_many_citations_and_a_long_relation_list_keep_their_positions()
     let body_line = 2000 + 9;
     let second = "Căn cứ Nghị quyết số 1-NQ/TU, Nghị quyết số ".chars().count() + 1;
     assert!(
-        report.contains(&format!("content/a.md:{body_line}:{second}: cited 2-NQ/TU is not in the archive")),
+        report.contains(&format!(
+            "content/a.md:{body_line}:{second}: văn bản được dẫn 2-NQ/TU không có trong kho"
+        )),
         "{}",
         &report[..report.len().min(2000)]
     );
-    assert!(report.contains("content/a.md:7:5: `based_on` 1-KL/TU: no such notice"), "{}", &report[..2000]);
-    assert!(report.contains("content/a.md:2006:5: `based_on` 2000-KL/TU: no such notice"));
+    assert!(report.contains("content/a.md:7:5: `based_on` 1-KL/TU: kho không có"), "{}", &report[..2000]);
+    assert!(report.contains("content/a.md:2006:5: `based_on` 2000-KL/TU: kho không có"));
 }
 
 #[test]
@@ -54,7 +56,7 @@ fn deeply_nested_yaml_is_refused_at_its_place() {
     let output = archive.run(&["check", "--format", "text"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stdout(&output).contains("content/a.md:4:36: values nest more than 32 levels deep"),
+        stdout(&output).contains("content/a.md:4:36: các giá trị lồng nhau quá 32 cấp"),
         "{}",
         stdout(&output)
     );
@@ -90,7 +92,7 @@ fn control_characters_are_removed_with_a_warning_and_every_xml_file_parses() {
     let output = archive.build_ok(&[]);
     let err = stderr(&output);
     assert!(
-        err.contains("warning: content/a.md:10:13: control character U+0000 and 2 more removed"),
+        err.contains("cảnh báo: content/a.md:10:13: đã bỏ ký tự điều khiển U+0000 và 2 ký tự khác"),
         "{err}"
     );
     for xml in ["output/feed.xml", "output/loai/thong-bao/feed.xml", "output/sitemap.xml"] {
@@ -117,13 +119,16 @@ fn misleading_messages_now_say_what_is_wrong() {
     }
     let output = archive.run(&["check"]);
     let report = stdout(&output);
-    assert!(report.contains("error: content/a.md:3:1: `title` must be text"), "{report}");
-    assert!(!report.contains("missing required key `title`"), "{report}");
-    assert!(report.contains("error: content/b.md:1:1: file is UTF-32, not UTF-8"), "{report}");
-    assert!(report.contains("error: site.yaml:1:9: file is not UTF-8: invalid byte 0xC6"), "{report}");
+    assert!(report.contains("lỗi: content/a.md:3:1: `title` phải là chữ"), "{report}");
+    assert!(!report.contains("thiếu khóa bắt buộc `title`"), "{report}");
+    assert!(
+        report.contains("lỗi: content/b.md:1:1: tệp được lưu theo mã UTF-32, không phải UTF-8"),
+        "{report}"
+    );
+    assert!(report.contains("lỗi: site.yaml:1:9: tệp không phải UTF-8: byte 0xC6 không hợp lệ"), "{report}");
     #[cfg(unix)]
-    assert!(report.contains("content/vong-1.md:1:1: symbolic link cannot be followed"), "{report}");
-    assert!(!report.contains("outside the archive"), "{report}");
+    assert!(report.contains("content/vong-1.md:1:1: không theo được liên kết tượng trưng"), "{report}");
+    assert!(!report.contains("trỏ ra ngoài kho"), "{report}");
 }
 
 #[test]
@@ -142,10 +147,10 @@ fn a_circle_of_replacements_is_an_error_naming_every_member() {
     let err = stderr(&output);
     assert!(
         err.contains(
-            "error: content/a.md:6:1: replacing and repealing notices form a circle: 1-QĐ/TU (content/a.md) → \
+            "lỗi: content/a.md:6:1: các văn bản thay thế, bãi bỏ nhau thành vòng: 1-QĐ/TU (content/a.md) → \
              2-QĐ/TU (content/b.md) → 3-QĐ/TU (content/c.md) → 1-QĐ/TU (content/a.md)"
         ),
         "{err}"
     );
-    assert_eq!(err.matches("form a circle").count(), 1, "{err}");
+    assert_eq!(err.matches("thành vòng").count(), 1, "{err}");
 }

@@ -211,7 +211,7 @@ fn an_imported_notice_passes_check_unchanged() {
         let report = stdout(&check);
         assert!(check.status.success(), "{name}: check failed:\n{report}");
         assert!(!report.contains("missing"), "{name}: {report}");
-        assert!(report.contains("0 errors"), "{name}: {report}");
+        assert!(report.contains("0 lỗi"), "{name}: {report}");
         assert_eq!(archive.read(&path), before, "check changed nothing");
         archive.build_ok(&[]);
     }

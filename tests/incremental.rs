@@ -79,7 +79,7 @@ fn build_and_compare(archive: &TestArchive, step: &str) -> String {
             assert_eq!(before_ids[path], after_ids[path], "{step}: unchanged {path} was written again");
         }
     }
-    stderr(&output).lines().find(|l| l.starts_with("built")).unwrap_or_default().to_string()
+    stderr(&output).lines().find(|l| l.starts_with("đã dựng")).unwrap_or_default().to_string()
 }
 
 fn edit(archive: &TestArchive, path: &str, from: &str, to: &str) {
@@ -93,8 +93,8 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
     let archive = archive();
     archive.build_ok(&[]);
     let summary = build_and_compare(&archive, "no change");
-    assert!(summary.contains("(0 files written"), "{summary}");
-    assert!(summary.contains("0 notice files read"), "{summary}");
+    assert!(summary.contains("(0 tệp được ghi"), "{summary}");
+    assert!(summary.contains("đọc 0 tệp văn bản"), "{summary}");
 
     type Step = (&'static str, Box<dyn Fn(&TestArchive)>);
     let steps: Vec<Step> = vec![
@@ -220,7 +220,7 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     let changes = archive.path("changes.txt");
     let output = archive.build_ok(&["--changes", changes.to_str().unwrap()]);
     let summary = stderr(&output);
-    assert!(summary.contains("1 notice files read"), "{summary}");
+    assert!(summary.contains("đọc 1 tệp văn bản"), "{summary}");
     let listed = std::fs::read_to_string(&changes).unwrap();
     let lines: Vec<&str> = listed.lines().collect();
     assert!(lines.contains(&"~ van-ban/2024/thong-bao-5-tb-vptu/index.html"), "{listed}");
@@ -254,8 +254,8 @@ fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
     bytes[middle] ^= 0x55;
     std::fs::write(&state, &bytes).unwrap();
     let output = archive.build_ok(&[]);
-    assert!(stderr(&output).contains("the build state in the output is damaged"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("trạng thái dựng trong thư mục kết quả bị hỏng"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
     build_and_compare(&archive, "after a damaged state");
 
     let text = std::fs::read(&state).unwrap();
@@ -266,7 +266,8 @@ fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
     std::fs::write(&state, &foreign).unwrap();
     let output = archive.build_ok(&[]);
     assert!(
-        stderr(&output).contains("the build state in the output was written by Gazette 9"),
+        stderr(&output)
+            .contains("trạng thái dựng trong thư mục kết quả do một bản Gazette khác ghi (Gazette 9"),
         "{}",
         stderr(&output)
     );
@@ -282,7 +283,7 @@ fn full_ignores_the_state_and_clean_removes_it() {
     archive.build_ok(&[]);
     let before = identities(&archive.path("output"));
     let output = archive.build_ok(&["--full"]);
-    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
     let after = identities(&archive.path("output"));
     assert!(before.iter().all(|(path, id)| after[path] != *id), "--full writes every file anew");
 
@@ -291,6 +292,6 @@ fn full_ignores_the_state_and_clean_removes_it() {
     assert!(!archive.exists("output/.gazette/state"));
     assert!(archive.exists("output/index.html"), "clean removes the state, not the site");
     let output = archive.build_ok(&[]);
-    assert!(stderr(&output).contains("13 notice files read"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
     assert!(archive.exists("output/.gazette/state"));
 }

@@ -132,7 +132,7 @@ fn home_page_counts_and_links_every_index() {
     let archive = indexed_archive();
     let output = archive.build_ok(&[]);
     assert!(
-        stderr(&output).contains("note: feeds and sitemap.xml have relative links"),
+        stderr(&output).contains("lưu ý: nguồn tin và sitemap.xml đang dùng liên kết tương đối"),
         "{}",
         stderr(&output)
     );

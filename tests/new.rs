@@ -1,4 +1,4 @@
-//! `gazette new`: the next free number, today's date, a draft.
+//! `gazette new`: the next free number, today's date, a draft, the issuer's details.
 
 mod common;
 
@@ -10,9 +10,17 @@ fn new_takes_the_next_number_of_the_type_issuer_and_year() {
     let year = jiff::ZonedDateTime::now().date().year();
     archive.write("site.yaml", "issuers:\n  VPTU: Văn phòng Tỉnh ủy Sơn Hà\n");
     archive.write("content/a.md", &simple("01-TB/VPTU", &format!("{year}-01-05"), "Một", "x"));
-    archive.write("content/b.md", &simple("07-TB/VPTU", &format!("{year}-01-09"), "Bảy", "x"));
+    archive.write(
+        "content/b.md",
+        &notice(
+            &format!(
+                "number: 07-TB/VPTU\ntitle: Bảy\nissuer: Văn phòng Tỉnh ủy\nparent_issuer: Tỉnh ủy Sơn Hà\ndate: {year}-01-09\nplace: Sơn Hà\nsigner:\n  name: Trần Thị Bích\n  title: Chánh Văn phòng\n  authority: T/L BAN THƯỜNG VỤ\nrecipients:\n  - Các đồng chí Ủy viên Ban Thường vụ\n  - Lưu Văn phòng"
+            ),
+            "x",
+        ),
+    );
     archive.write("content/c.md", &simple("12-TB/VPTU", &format!("{}-05-09", year - 1), "Năm trước", "x"));
-    archive.write("content/d.md", &simple("20-KH/VPTU", &format!("{year}-02-09"), "Kế hoạch", "x"));
+    archive.write("content/d.md", &simple("20-KH/VPTU", &format!("{year}-01-06"), "Kế hoạch", "x"));
     let output = archive.run(&["new", "--type", "TB", "--issuer", "vptu", "--title", "Thông báo: lịch họp"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let path = stdout(&output).trim().to_string();
@@ -20,7 +28,18 @@ fn new_takes_the_next_number_of_the_type_issuer_and_year() {
     let text = archive.read(&path);
     assert!(text.contains("number: 08-TB/VPTU\n"), "{text}");
     assert!(text.contains("title: \"Thông báo: lịch họp\"\n"), "{text}");
-    assert!(text.contains("issuer: \"Văn phòng Tỉnh ủy Sơn Hà\"\n"), "{text}");
+    // The issuer's details come from its latest notice, not from site.yaml's map of codes.
+    assert!(text.contains("issuer: \"Văn phòng Tỉnh ủy\"\n"), "{text}");
+    assert!(text.contains("parent_issuer: \"Tỉnh ủy Sơn Hà\"\n"), "{text}");
+    assert!(text.contains("place: \"Sơn Hà\"\n"), "{text}");
+    assert!(
+        text.contains("signer:\n  name: \"Trần Thị Bích\"\n  title: \"Chánh Văn phòng\"\n  authority: \"T/L BAN THƯỜNG VỤ\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("recipients:\n  - \"Các đồng chí Ủy viên Ban Thường vụ\"\n  - \"Lưu Văn phòng\"\n"),
+        "{text}"
+    );
     assert!(text.contains(&format!("date: {}\n", jiff::ZonedDateTime::now().date())), "{text}");
     assert!(text.contains("draft: true\n"), "{text}");
     // The new file builds as a draft and is left out of a plain build.
@@ -44,5 +63,36 @@ fn new_follows_the_state_form_of_the_issuer_and_refuses_unknown_codes() {
     assert!(text.contains("number: 1235/QĐ-UBND\n"), "{text}");
     let bad = archive.run(&["new", "--type", "XYZW", "--issuer", "UBND"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("not a type code"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("không phải mã loại văn bản"), "{}", stderr(&bad));
+}
+
+#[test]
+fn an_issuer_code_no_notice_has_is_refused_unless_named() {
+    let archive = TestArchive::new();
+    let year = jiff::ZonedDateTime::now().date().year();
+    archive.write("content/a.md", &simple("1-TB/VPTU", &format!("{year}-01-05"), "Một", "x"));
+    archive.write("content/b.md", &simple("1/QĐ-UBND", &format!("{year}-01-06"), "Hai", "x"));
+    let refused = archive.run(&["new", "--type", "TB", "--issuer", "VPUB"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(err.contains("lỗi: chưa văn bản nào trong kho có mã cơ quan VPUB"), "{err}");
+    assert!(err.contains("gợi ý: các mã cơ quan đã có: UBND, VPTU;"), "{err}");
+    assert!(!archive.exists(&format!("content/{year}/thong-bao-01-tb-vpub.md")));
+
+    let started =
+        archive.run(&["new", "--type", "TB", "--issuer", "VPUB", "--issuer-name", "Văn phòng UBND tỉnh"]);
+    assert!(started.status.success(), "{}", stderr(&started));
+    let text = archive.read(stdout(&started).trim());
+    assert!(
+        text.contains("number: 01-TB/VPUB\n") && text.contains("issuer: \"Văn phòng UBND tỉnh\"\n"),
+        "{text}"
+    );
+
+    archive.write("site.yaml", "language: en\n");
+    let english = archive.run(&["new", "--type", "TB", "--issuer", "XYZ"]);
+    assert!(
+        stderr(&english).contains("error: no notice of the archive has the issuer code XYZ"),
+        "{}",
+        stderr(&english)
+    );
 }

@@ -166,7 +166,7 @@ proptest! {
 
     #[test]
     fn the_notice_reader_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
-        let (_, problems) = parse_notice("content/x.md", bytes, Vec::new(), &SiteConfig::default());
+        let problems = parse_notice("content/x.md", bytes, Vec::new(), &SiteConfig::default()).problems;
         for d in problems {
             prop_assert!(d.line >= 1 && d.column >= 1);
         }
@@ -176,9 +176,10 @@ proptest! {
     fn the_notice_reader_takes_any_front_matter(yaml in joined(YAML_PIECES, 120), body in joined(MARKDOWN_PIECES, 40)) {
         let file = format!("---\n{yaml}\n---\n{body}\n");
         let lines = file.lines().count().max(1);
-        let (notice, problems) = parse_notice("content/x.md", file.into_bytes(), Vec::new(), &SiteConfig::default());
+        let loaded = parse_notice("content/x.md", file.into_bytes(), Vec::new(), &SiteConfig::default());
+        let (notice, problems) = (loaded.parsed, loaded.problems);
         for d in &problems {
-            prop_assert!(d.line >= 1 && d.line <= lines + 1, "{d} in a file of {lines} lines");
+            prop_assert!(d.line >= 1 && d.line <= lines + 1, "{d:?} in a file of {lines} lines");
         }
         if notice.is_some() {
             prop_assert!(problems.iter().all(|d| !d.is_error()));

@@ -61,14 +61,14 @@ fn a_build_waits_for_the_lock_or_refuses_with_no_wait() {
     lock.lock().unwrap();
     let refused = archive.run(&["build", "--no-wait"]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(stderr(&refused).contains("another build is writing into"), "{}", stderr(&refused));
+    assert!(stderr(&refused).contains("một lần dựng khác đang ghi vào"), "{}", stderr(&refused));
     assert!(!archive.exists("output/index.html"));
 
     let mut waiting =
         gazette().arg("build").current_dir(archive.root()).stderr(Stdio::piped()).spawn().unwrap();
     let mut lines = BufReader::new(waiting.stderr.take().unwrap()).lines();
     let first = lines.next().unwrap().unwrap();
-    assert!(first.contains("waiting for another build"), "{first}");
+    assert!(first.contains("đang chờ lần dựng khác"), "{first}");
     assert!(!archive.exists("output/index.html"), "nothing is written while the lock is held");
     lock.unlock().unwrap();
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
@@ -82,11 +82,7 @@ fn folders_gazette_did_not_make_are_never_removed() {
     archive.write(".output.staging/backup.txt", "bản sao của người dùng");
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).contains(".output.staging exists and was not made by Gazette"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains(".output.staging đã có và không do Gazette tạo"), "{}", stderr(&output));
     assert_eq!(archive.read(".output.staging/backup.txt"), "bản sao của người dùng");
     assert!(!archive.exists("output/index.html"));
 
@@ -104,13 +100,13 @@ fn an_output_of_other_files_or_a_file_is_refused_before_anything_is_written() {
     let out = elsewhere.path("site");
     let output = archive.run(&["build", "--out", out.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("holds files Gazette did not write"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("chứa các tệp không do Gazette ghi"), "{}", stderr(&output));
     assert_eq!(snapshot(&out), vec![("ghi-chu.txt".to_string(), "tài liệu riêng".as_bytes().to_vec())]);
 
     elsewhere.write("file-out", "một tệp");
     let output = archive.run(&["build", "--out", elsewhere.path("file-out").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("it is a file, not a folder"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đó là một tệp, không phải thư mục"), "{}", stderr(&output));
     assert_eq!(elsewhere.read("file-out"), "một tệp");
     assert!(!elsewhere.exists(".file-out.staging"), "nothing was staged");
 
@@ -134,7 +130,7 @@ fn a_root_named_like_a_staging_folder_is_refused_and_kept() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("is the staging folder of the output"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("là thư mục tạm của thư mục kết quả"), "{}", stderr(&output));
     assert!(root.join("content/a.md").is_file(), "the archive is still there");
 }
 
@@ -146,18 +142,14 @@ fn an_output_inside_a_folder_the_archive_reads_is_refused() {
     for out in ["static/out", "templates/out", "themes/x/out", "content/out"] {
         let output = archive.run(&["build", "--out", out]);
         assert_eq!(output.status.code(), Some(1), "{out}");
-        assert!(stderr(&output).contains("refusing to write the output"), "{out}: {}", stderr(&output));
+        assert!(stderr(&output).contains("không ghi kết quả vào"), "{out}: {}", stderr(&output));
         assert!(!archive.exists(out), "{out} was created");
     }
     for theme in ["../x", "/etc", "a/b"] {
         archive.write("site.yaml", &format!("theme: '{theme}'\n"));
         let output = archive.run(&["build"]);
         assert_eq!(output.status.code(), Some(1), "{theme}");
-        assert!(
-            stderr(&output).contains("must be the name of a folder under themes/"),
-            "{}",
-            stderr(&output)
-        );
+        assert!(stderr(&output).contains("phải là tên một thư mục trong themes/"), "{}", stderr(&output));
     }
 }
 
@@ -205,9 +197,9 @@ fn copied_files_over_generated_ones_are_errors_naming_both() {
         assert_eq!(output.status.code(), Some(1), "{command}");
         let err = if command == "check" { stdout(&output) } else { stderr(&output) };
         for expected in [
-            "error: content/2024/bc/index.md:1:1: attachment `index.html` would be written over the generated van-ban/2024/bao-cao-3-bc-vptu/index.html",
-            "error: static/api/notices.json:1:1: static/api/notices.json would be written over the generated api/notices.json",
-            "error: static/.gazette/output:1:1:",
+            "lỗi: content/2024/bc/index.md:1:1: tệp đính kèm `index.html` sẽ ghi đè lên van-ban/2024/bao-cao-3-bc-vptu/index.html do Gazette tạo",
+            "lỗi: static/api/notices.json:1:1: static/api/notices.json sẽ ghi đè lên api/notices.json do Gazette tạo",
+            "lỗi: static/.gazette/output:1:1:",
         ] {
             assert!(err.contains(expected), "{command}: missing {expected} in\n{err}");
         }
@@ -225,6 +217,6 @@ fn check_fails_where_build_fails_on_a_template_error() {
     let build = archive.run(&["build"]);
     assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
     assert_eq!(build.status.code(), Some(1));
-    assert!(stdout(&check).contains("error: templates/notice.html:"), "{}", stdout(&check));
-    assert!(stderr(&build).contains("error: templates/notice.html:"), "{}", stderr(&build));
+    assert!(stdout(&check).contains("lỗi: templates/notice.html:"), "{}", stdout(&check));
+    assert!(stderr(&build).contains("lỗi: templates/notice.html:"), "{}", stderr(&build));
 }

@@ -62,7 +62,10 @@ fn broken_content_reports_errors_and_keeps_the_last_good_page() {
     events.wait_for("ok", 30);
     archive.write("content/a.md", "---\nnumber: 01-TB/VPTU\ntitle: [chưa đóng\nissuer: X\n---\nx\n");
     let errors: Vec<String> = serde_json::from_str(&events.wait_for("errors", 30)).unwrap();
-    assert!(errors.iter().any(|e| e.starts_with("error: content/a.md:3:")), "{errors:?}");
+    // The overlay says what happened, each error in the archive's language, and what to do.
+    assert_eq!(errors.first().map(String::as_str), Some("Kho văn bản có lỗi"), "{errors:?}");
+    assert!(errors.iter().any(|e| e.starts_with("lỗi: content/a.md:3:")), "{errors:?}");
+    assert!(errors.last().is_some_and(|e| e.contains("tự tải lại")), "{errors:?}");
     let (status, page) = server.get_text(PAGE_A);
     assert_eq!(status, 200);
     assert!(page.contains("Nội dung cũ"), "the last good build stays served");

@@ -6,41 +6,40 @@ use std::sync::Arc;
 
 use super::resolve::{Query, Resolution, Resolver};
 use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget, RelationTarget};
+use crate::config::SiteConfig;
 use crate::content::body::{BodyRef, RefOrigin};
 use crate::content::{Notice, RelationKind};
 use crate::diag::{Diagnostic, Severity};
+use crate::message::Message;
+use crate::msg;
+
+/// What linking one notice needs to know of the others.
+pub(super) struct Context<'a> {
+    pub notices: &'a [Arc<Notice>],
+    pub resolver: &'a Resolver,
+    pub config: &'a SiteConfig,
+    /// Keys of published notices left out because of an error, to their files.
+    pub broken: &'a HashMap<String, String>,
+}
 
 /// The references and relations of every notice, and the circles they may form.
-pub(super) fn link_all(
-    notices: &[Arc<Notice>],
-    resolver: &Resolver,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<NoticeLinks> {
+pub(super) fn link_all(context: &Context, diagnostics: &mut Vec<Diagnostic>) -> Vec<NoticeLinks> {
     let links: Vec<NoticeLinks> =
-        (0..notices.len()).map(|i| link_one(notices, resolver, NoticeId::new(i), diagnostics)).collect();
-    check_ending_cycles(notices, &links, diagnostics);
+        (0..context.notices.len()).map(|i| link_one(context, NoticeId::new(i), diagnostics)).collect();
+    check_ending_cycles(context.notices, &links, diagnostics);
     links
 }
 
 /// The references and relations of one notice.
-pub(super) fn link_one(
-    notices: &[Arc<Notice>],
-    resolver: &Resolver,
-    id: NoticeId,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> NoticeLinks {
-    let notice = &notices[id.index()];
-    let mut links = link_references(notices, resolver, notice, diagnostics);
-    links.relations = link_relations(notices, resolver, id, notice, diagnostics);
+pub(super) fn link_one(context: &Context, id: NoticeId, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
+    let notice = &context.notices[id.index()];
+    let mut links = link_references(context, notice, diagnostics);
+    links.relations = link_relations(context, id, notice, diagnostics);
     links
 }
 
-fn link_references(
-    notices: &[Arc<Notice>],
-    resolver: &Resolver,
-    notice: &Notice,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> NoticeLinks {
+fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
+    let (notices, resolver) = (context.notices, context.resolver);
     let mut links = NoticeLinks::default();
     // Seen cited notices and outside keys: a paragraph may cite thousands of numbers.
     let mut cited = HashSet::new();
@@ -53,9 +52,9 @@ fn link_references(
                     &notice.source_path,
                     reference.line,
                     reference.column,
-                    format!("link target `notice:{}` is not a notice number", reference.text),
+                    msg!("link-target-not-a-number", target = &reference.text),
                 )
-                .with_help("write notice:162-NQ/TU, or notice:162-NQ/TU@2024 for the one of 2024"),
+                .with_help(msg!("help-link-target")),
             );
             continue;
         };
@@ -67,13 +66,20 @@ fn link_references(
             Query { key, type_word: reference.type_word, year: reference.year, citing_date: notice.date };
         let target = match resolver.resolve(notices, query) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
+            Resolution::Unresolved
+                if is_external(context.config, key) && reference.origin == RefOrigin::Detected =>
+            {
+                RefTarget::External
+            }
             Resolution::Unresolved => RefTarget::Unresolved,
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
-        report_reference(notice, reference, &target, notices, diagnostics);
+        report_reference(context, notice, reference, &target, diagnostics);
         match &target {
             RefTarget::Notice(id) if cited.insert(*id) => links.cites.push(*id),
-            RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(key.as_str()) => {
+            RefTarget::Unresolved | RefTarget::External | RefTarget::Ambiguous(_)
+                if outside.insert(key.as_str()) =>
+            {
                 links.outside.push(OutsideCitation {
                     key: key.clone(),
                     text: reference.text.clone(),
@@ -87,36 +93,62 @@ fn link_references(
     links
 }
 
+/// Whether a key's issuer is one whose documents the archive does not publish.
+fn is_external(config: &SiteConfig, key: &str) -> bool {
+    crate::cite::number::DocNumber::parse(key).is_some_and(|n| config.is_external(&n.issuer_code))
+}
+
 fn report_reference(
+    context: &Context,
     notice: &Notice,
     reference: &BodyRef,
     target: &RefTarget,
-    notices: &[Arc<Notice>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let at =
-        |message: String| Diagnostic::warning(&notice.source_path, reference.line, reference.column, message);
-    let described = match reference.year {
-        Some(year) => format!("{} of {year}", reference.text),
-        None => reference.text.clone(),
+    let notices = context.notices;
+    let at = |message: Message| {
+        Diagnostic::warning(&notice.source_path, reference.line, reference.column, message)
     };
+    let number = reference.text.as_str();
+    let year = reference.year.map_or(0, i64::from);
+    let broken = reference.key.as_ref().and_then(|key| context.broken.get(key));
     let diagnostic = match (target, reference.origin) {
         (RefTarget::Unresolved, RefOrigin::Explicit) => Diagnostic {
             severity: Severity::Error,
-            ..at(format!("link to {described}: no such notice in the archive"))
+            ..at(msg!("link-not-in-archive", number = number, year = year))
         }
-        .with_help("check the number and year, or write the number as plain text"),
+        .with_help(msg!("help-link-not-in-archive")),
         (RefTarget::Ambiguous(all), RefOrigin::Explicit) => Diagnostic {
             severity: Severity::Error,
-            ..at(format!("link to {described} is ambiguous: {}", describe_all(notices, all)))
+            ..at(msg!(
+                "link-ambiguous",
+                number = number,
+                year = year,
+                candidates = describe_all(notices, all)
+            ))
         }
-        .with_help("add the year, e.g. notice:162-NQ/TU@2024"),
-        (RefTarget::Unresolved, RefOrigin::Detected) => {
-            at(format!("cited {described} is not in the archive"))
-        }
+        .with_help(msg!("help-link-ambiguous")),
+        (RefTarget::Unresolved, RefOrigin::Detected) => match broken {
+            Some(file) => at(msg!("cited-broken", number = number, file = file)),
+            None => at(msg!("cited-not-in-archive", number = number, year = year)),
+        },
         (RefTarget::Ambiguous(all), RefOrigin::Detected) => {
-            at(format!("cited {described} is ambiguous: {}", describe_all(notices, all)))
-                .with_help("write the type word (Quyết định / Quy định) or the date after the number")
+            at(msg!("cited-ambiguous", number = number, year = year, candidates = describe_all(notices, all)))
+                .with_help(msg!("help-cited-ambiguous"))
+        }
+        (RefTarget::Notice(id), _) => {
+            let cited = &notices[id.index()];
+            match (reference.date, cited.date) {
+                (Some(written), Some(actual)) if written != actual => at(msg!(
+                    "cited-date-differs",
+                    number = number,
+                    written = written.to_string(),
+                    actual = actual.to_string(),
+                    file = &cited.source_path,
+                ))
+                .with_help(msg!("help-cited-date-differs")),
+                _ => return,
+            }
         }
         _ => return,
     };
@@ -134,12 +166,12 @@ fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
 }
 
 fn link_relations(
-    notices: &[Arc<Notice>],
-    resolver: &Resolver,
+    context: &Context,
     id: NoticeId,
     notice: &Notice,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(RelationKind, Vec<RelationTarget>)> {
+    let (notices, resolver) = (context.notices, context.resolver);
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
     for relation in &notice.relations {
         let resolve = |citing_date| {
@@ -155,30 +187,26 @@ fn link_relations(
         let target = resolve(notice.date).or_else(|| {
             resolve(None).filter(|t| relation.kind.ends_target() && is_later(&notices[t.index()], notice))
         });
-        let at = |severity: Severity, message: String| Diagnostic {
+        let at = |severity: Severity, message: Message| Diagnostic {
             severity,
             ..Diagnostic::warning(&notice.source_path, relation.line, relation.column, message)
         };
         match target {
+            None if is_external(context.config, &relation.number.key) => {}
             None => diagnostics.push(at(
                 Severity::Warning,
-                format!("`{}` {}: no such notice in the archive", relation.kind.key(), relation.written),
+                msg!("relation-not-in-archive", key = relation.kind.key(), number = &relation.written),
             )),
-            Some(t) if t == id && relation.kind.ends_target() => diagnostics.push(at(
-                Severity::Error,
-                format!("a notice cannot {} itself", relation.kind.key().trim_end_matches('s')),
-            )),
+            Some(t) if t == id && relation.kind.ends_target() => {
+                diagnostics.push(at(Severity::Error, msg!("relation-to-itself", key = relation.kind.key())))
+            }
             Some(t) if relation.kind.ends_target() && is_later(&notices[t.index()], notice) => diagnostics
                 .push(
                     at(
                         Severity::Error,
-                        format!(
-                            "`{}` {}: that notice is dated after this one",
-                            relation.kind.key(),
-                            relation.written
-                        ),
+                        msg!("relation-to-later", key = relation.kind.key(), number = &relation.written),
                     )
-                    .with_help("only a newer notice can replace or repeal an older one"),
+                    .with_help(msg!("help-relation-to-later")),
                 ),
             Some(_) => {}
         }
@@ -266,13 +294,8 @@ fn cycle_error(notices: &[Arc<Notice>], circle: &[usize]) -> Diagnostic {
     names.push(name(first));
     let notice = &notices[first];
     let line = notice.relations.iter().find(|r| r.kind.ends_target()).map_or(FRONT_MATTER_LINE, |r| r.line);
-    Diagnostic::error(
-        &notice.source_path,
-        line,
-        1,
-        format!("replacing and repealing notices form a circle: {}", names.join(" → ")),
-    )
-    .with_help("a notice can only end older ones: remove the relation that closes the circle")
+    Diagnostic::error(&notice.source_path, line, 1, msg!("relations-circle", notices = names.join(" → ")))
+        .with_help(msg!("help-relations-circle"))
 }
 
 /// Cited by, related by and ended by, from the links every published notice declares: a

@@ -21,6 +21,7 @@ use jiff::civil::Date;
 use crate::config::SiteConfig;
 use crate::content::{Notice, RelationKind, Status};
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::slug::slugify;
 use resolve::Resolver;
 
@@ -51,6 +52,9 @@ pub enum RefTarget {
     /// The citing notice's own number: left as text, not counted.
     OwnNumber,
     Unresolved,
+    /// A document of an issuer the archive does not publish (`external_issuers`): counted,
+    /// not warned.
+    External,
     Ambiguous(Vec<NoticeId>),
 }
 
@@ -97,8 +101,11 @@ pub struct NoticeLinks {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct CitationStats {
     pub resolved: usize,
+    /// Unresolved citations of the archive's own issuers.
     pub unresolved: usize,
     pub ambiguous: usize,
+    /// Citations of documents of issuers the archive does not publish.
+    pub external: usize,
 }
 
 /// One published notice with its URL and links.
@@ -117,6 +124,8 @@ pub struct Archive {
     entries: Vec<Entry>,
     pub stats: CitationStats,
     resolver: Arc<Resolver>,
+    /// Keys of published notices left out because of an error, to their files.
+    broken: Arc<HashMap<String, String>>,
 }
 
 /// What other notices' links depend on: a change elsewhere leaves links as they were.
@@ -126,15 +135,24 @@ fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<
 }
 
 impl Archive {
-    /// Links `notices` (already filtered for drafts) and reports cross-notice problems.
-    pub fn link(config: SiteConfig, notices: Vec<Arc<Notice>>, diagnostics: &mut Vec<Diagnostic>) -> Archive {
+    /// Links `notices` (already filtered for drafts) and reports cross-notice problems;
+    /// `broken` holds the keys of published notices left out because of an error, to their files.
+    pub fn link(
+        config: SiteConfig,
+        notices: Vec<Arc<Notice>>,
+        broken: HashMap<String, String>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Archive {
         let duplicates = check_duplicates(&notices, diagnostics);
         let urls = assign_urls(&notices, &duplicates, diagnostics);
+        check_issuer_names(&notices, diagnostics);
         let resolver = Resolver::new(&notices);
-        let mut links = links::link_all(&notices, &resolver, diagnostics);
+        let context =
+            links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
+        let mut links = links::link_all(&context, diagnostics);
         links::fill_reverse_links(&notices, &mut links);
         links::link_series(&notices, &mut links);
-        Archive::assemble(config, notices, urls, links, Arc::new(resolver))
+        Archive::assemble(config, notices, urls, links, Arc::new(resolver), Arc::new(broken))
     }
 
     /// Links again after the notices at `changed` were replaced in place. When none of them
@@ -144,20 +162,32 @@ impl Archive {
     pub fn relink(
         previous: &Archive,
         notices: Vec<Arc<Notice>>,
+        broken: HashMap<String, String>,
         changed: &[NoticeId],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Archive {
         let same_shape = previous.len() == notices.len()
+            && *previous.broken == broken
             && changed.iter().all(|&id| identity(previous.notice(id)) == identity(&notices[id.index()]));
         if !same_shape {
-            return Archive::link(previous.config.clone(), notices, diagnostics);
+            return Archive::link(previous.config.clone(), notices, broken, diagnostics);
         }
+        // The checks across all notices are cheap: made again, so their problems stay reported.
+        check_duplicates(&notices, diagnostics);
+        check_issuer_names(&notices, diagnostics);
         let resolver = previous.resolver.clone();
+        let broken = previous.broken.clone();
         let mut links: Vec<NoticeLinks> = previous.entries.iter().map(|e| e.links.clone()).collect();
+        let context = links::Context {
+            notices: &notices,
+            resolver: &resolver,
+            config: &previous.config,
+            broken: &broken,
+        };
         for &id in changed {
             let i = id.index();
             let (before, after) = (links[i].previous, links[i].next);
-            links[i] = links::link_one(&notices, &resolver, id, diagnostics);
+            links[i] = links::link_one(&context, id, diagnostics);
             (links[i].previous, links[i].next) = (before, after);
         }
         links::check_ending_cycles(&notices, &links, diagnostics);
@@ -169,7 +199,7 @@ impl Archive {
         }
         links::fill_reverse_links(&notices, &mut links);
         let urls = previous.entries.iter().map(|e| e.url.clone()).collect();
-        Archive::assemble(previous.config.clone(), notices, urls, links, resolver)
+        Archive::assemble(previous.config.clone(), notices, urls, links, resolver, broken)
     }
 
     fn assemble(
@@ -178,6 +208,7 @@ impl Archive {
         urls: Vec<String>,
         links: Vec<NoticeLinks>,
         resolver: Arc<Resolver>,
+        broken: Arc<HashMap<String, String>>,
     ) -> Archive {
         let stats = count_citations(&links);
         let entries = notices
@@ -186,7 +217,7 @@ impl Archive {
             .zip(links)
             .map(|((notice, url), links)| Entry { notice, url, links })
             .collect();
-        Archive { config, entries, stats, resolver }
+        Archive { config, entries, stats, resolver, broken }
     }
 
     pub fn len(&self) -> usize {
@@ -258,19 +289,49 @@ fn check_duplicates(
                     &notice.source_path,
                     FRONT_MATTER_LINE,
                     1,
-                    format!(
-                        "number {} ({}, {}) is also used by {}",
-                        key,
-                        notice.doc_type,
-                        notice.year().map_or("no date".to_string(), |y| y.to_string()),
-                        first.source_path
+                    msg!(
+                        "number-used-twice",
+                        number = key,
+                        doc_type = &notice.doc_type,
+                        year = notice.year().map_or(0, i64::from),
+                        other = &first.source_path,
                     ),
                 )
-                .with_help("two notices of one type and year cannot share a number; correct one of them"),
+                .with_help(msg!("help-number-used-twice")),
             );
         }
     }
     reported
+}
+
+/// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
+/// Sơn Hà` for VPTU) splits the issuer's index: a warning at the first notice of each other
+/// name, naming both names and a file of each.
+fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first_name: HashMap<&str, &Notice> = HashMap::new();
+    let mut reported: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for notice in notices.iter().filter(|n| !n.draft) {
+        let Some(number) = &notice.number else { continue };
+        let code = number.issuer_code.as_str();
+        let first = *first_name.entry(code).or_insert(notice);
+        if first.issuer != notice.issuer && reported.insert((code, notice.issuer.as_str())) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &notice.source_path,
+                    FRONT_MATTER_LINE,
+                    1,
+                    msg!(
+                        "issuer-two-names",
+                        code = code,
+                        name = &notice.issuer,
+                        other = &first.issuer,
+                        file = &first.source_path,
+                    ),
+                )
+                .with_help(msg!("help-issuer-two-names")),
+            );
+        }
+    }
 }
 
 /// `van-ban/2024/thong-bao-45-tb-vptu/`, from type, number and year; drafts without a number
@@ -304,9 +365,11 @@ fn assign_urls(
                 &notice.source_path,
                 FRONT_MATTER_LINE,
                 1,
-                format!(
-                    "{} and {} would both be published at {url}",
-                    notices[first].source_path, notice.source_path
+                msg!(
+                    "same-url",
+                    first = &notices[first].source_path,
+                    second = &notice.source_path,
+                    url = url
                 ),
             ));
         } else {
@@ -322,6 +385,7 @@ fn count_citations(links: &[NoticeLinks]) -> CitationStats {
         match target {
             RefTarget::Notice(_) => stats.resolved += 1,
             RefTarget::Unresolved => stats.unresolved += 1,
+            RefTarget::External => stats.external += 1,
             RefTarget::Ambiguous(_) => stats.ambiguous += 1,
             RefTarget::OwnNumber => {}
         }

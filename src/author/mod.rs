@@ -2,4 +2,5 @@
 //! draft with the next free number) and `import` (a signed Word notice).
 
 pub mod import;
+pub mod init;
 pub mod new;

@@ -2,16 +2,19 @@
 //!
 //! Finds the highest number of the given type code and issuer code in this year among the
 //! archive's notices, and writes `content/YEAR/TYPE-NUMBER.md` with that number plus one,
-//! today's date and `draft: true`. It never replaces an existing file.
+//! today's date and `draft: true`. Issuer, parent issuer, place, signer and recipients come
+//! from the issuer's latest notice, so the new one is indexed with it; an issuer code no notice
+//! has is refused unless its name is given. It never replaces an existing file.
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
 use crate::content::{self, CONTENT_DIR};
 use crate::slug::slugify;
+use crate::{fail, msg};
 
 /// What to create.
 #[derive(Debug, Clone)]
@@ -19,6 +22,8 @@ pub struct NewNotice {
     pub type_code: String,
     pub issuer_code: String,
     pub title: Option<String>,
+    /// The name of an issuer no notice has yet, to start it on purpose.
+    pub issuer_name: Option<String>,
     /// Party or state numbering; by default the form the issuer's notices already use.
     pub system: Option<System>,
     pub date: jiff::civil::Date,
@@ -47,9 +52,24 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .filter_map(|n| n.number.as_ref().map(|d| (n, d)))
         .filter(|(_, d)| number::eq_ci(&d.issuer_code, &issuer_code))
         .collect();
+    // The issuer's latest notice: what a new one of it repeats.
+    let latest =
+        same_issuer.iter().map(|(n, _)| *n).max_by_key(|n| (n.date, n.number.as_ref().map(|d| d.seq)));
+    if latest.is_none() && new.issuer_name.is_none() {
+        let mut known: Vec<&str> =
+            notices.iter().filter_map(|n| Some(n.number.as_ref()?.issuer_code.as_str())).collect();
+        known.sort_unstable();
+        known.dedup();
+        let help = if known.is_empty() {
+            msg!("help-new-no-issuers")
+        } else {
+            msg!("help-new-unknown-issuer", known = known.join(", "))
+        };
+        fail!(msg!("new-unknown-issuer", code = &issuer_code), help);
+    }
     let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |(_, d)| d.system));
     let Some(code) = probe(system).and_then(|n| n.type_code) else {
-        bail!("`{}` is not a type code a notice number can carry (TB, NQ, KH, CT, QĐ, …)", new.type_code);
+        fail!(msg!("new-bad-type", code = new.type_code.as_str()));
     };
     let year = new.date.year();
     let last = same_issuer
@@ -64,27 +84,57 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         System::State => format!("{seq}/{code}-{issuer_code}"),
     };
     let type_name = number::type_name(&code, system).unwrap_or(&code);
-    let issuer = config
-        .issuers
-        .get(&issuer_code)
-        .cloned()
-        .or_else(|| same_issuer.first().map(|(n, _)| n.issuer.clone()))
-        .unwrap_or_else(|| issuer_code.clone());
+    let issuer = match (&new.issuer_name, latest) {
+        (Some(name), _) => name.trim().to_string(),
+        (None, Some(latest)) => latest.issuer.clone(),
+        (None, None) => config.issuers.get(&issuer_code).cloned().unwrap_or_else(|| issuer_code.clone()),
+    };
     let path = notice_path(root, year, &format!("{type_name} {written}"));
     if path.exists() {
-        bail!("{} exists already", path.display());
+        fail!(msg!("new-exists", path = path.display().to_string()));
     }
     let title = new.title.clone().unwrap_or_else(|| format!("{type_name} (chưa có trích yếu)"));
-    let text = format!(
-        "---\nnumber: {written}\ntype: {type_name}\ntitle: {}\nissuer: {}\ndate: {}\ndraft: true\n---\n\n",
+    let mut text = format!(
+        "---\nnumber: {written}\ntype: {type_name}\ntitle: {}\nissuer: {}\n",
         yaml_string(&title),
-        yaml_string(&issuer),
-        new.date
+        yaml_string(&issuer)
     );
+    if let Some(latest) = latest.filter(|_| new.issuer_name.is_none()) {
+        text.push_str(&repeated_details(latest));
+    }
+    text.push_str(&format!("date: {}\ndraft: true\n---\n\n", new.date));
     std::fs::create_dir_all(path.parent().expect("a content folder"))
         .context("cannot create the year folder")?;
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
+}
+
+/// The lines a new notice repeats from its issuer's latest one: parent issuer, place, signer
+/// and recipients.
+fn repeated_details(latest: &content::Notice) -> String {
+    let mut text = String::new();
+    if let Some(parent) = &latest.parent_issuer {
+        text.push_str(&format!("parent_issuer: {}\n", yaml_string(parent)));
+    }
+    if let Some(place) = &latest.place {
+        text.push_str(&format!("place: {}\n", yaml_string(place)));
+    }
+    if let Some(signer) = &latest.signer {
+        text.push_str(&format!("signer:\n  name: {}\n", yaml_string(&signer.name)));
+        if let Some(title) = &signer.title {
+            text.push_str(&format!("  title: {}\n", yaml_string(title)));
+        }
+        if let Some(authority) = &signer.authority {
+            text.push_str(&format!("  authority: {}\n", yaml_string(authority)));
+        }
+    }
+    if !latest.recipients.is_empty() {
+        text.push_str("recipients:\n");
+        for recipient in &latest.recipients {
+            text.push_str(&format!("  - {}\n", yaml_string(recipient)));
+        }
+    }
+    text
 }
 
 /// Where a notice of `year` is written: `content/YEAR/<slug of label>.md`, the label being the

@@ -170,6 +170,34 @@ pub fn type_code(name: &str, system: System) -> Option<&'static str> {
     table.iter().find(|t| eq_ci(t.name, &name)).map(|t| t.code)
 }
 
+/// The type names a type code allows: those of every code it may be typed for without `Đ`
+/// (`DA` for Đề án or Dự án), and for `QĐ` both Quyết định and Quy định, which officials
+/// number alike. Empty for a code not in the table.
+pub fn types_of_code(code: &str, system: System) -> Vec<&'static str> {
+    let table = match system {
+        System::Party => PARTY_TYPES,
+        System::State => STATE_TYPES,
+    };
+    let fold = |c: &str| c.replace(['Đ', 'đ'], "D").to_uppercase();
+    let mut names: Vec<&'static str> =
+        table.iter().filter(|t| fold(t.code) == fold(code)).map(|t| t.name).collect();
+    if names.contains(&"Quyết định") && !names.contains(&"Quy định") {
+        names.push("Quy định");
+    }
+    names.dedup();
+    names
+}
+
+/// Whether a written type is the type `name`, or a kind of it (`Chương trình hành động` of
+/// `Chương trình`), whatever the case and spacing.
+pub fn is_type(name: &str, written: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (name, written) = (words(name), words(written));
+    let head: String = written.chars().take(name.chars().count()).collect();
+    let rest = &written[head.len()..];
+    eq_ci(&head, &name) && (rest.is_empty() || rest.starts_with(' '))
+}
+
 /// The canonical type name a written type word stands for (`QUYẾT ĐỊNH` → `Quyết định`),
 /// case-insensitive, looked up in both systems' tables.
 pub(crate) fn type_name_of_word(word: &str) -> Option<&'static str> {
@@ -324,6 +352,26 @@ pub(crate) fn eq_ci(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_types_against_the_codes_that_allow_them() {
+        let cases = [
+            ("QĐ", System::State, "Quyết định", true),
+            ("QĐ", System::State, "Quy định", true),
+            ("QĐ", System::Party, "quyết  định", true),
+            ("CTr", System::Party, "Chương trình hành động", true),
+            ("TB", System::Party, "Nghị quyết", false),
+            ("TB", System::Party, "Thông báo kết luận", true),
+            ("KH", System::Party, "Kế hoạchx", false),
+            ("NQ", System::Party, "Nghị", false),
+        ];
+        for (code, system, written, fits) in cases {
+            let allowed = types_of_code(code, system);
+            assert_eq!(allowed.iter().any(|name| is_type(name, written)), fits, "{code} {written}");
+        }
+        assert!(types_of_code("XYZ", System::Party).is_empty());
+        assert_eq!(types_of_code("DA", System::State), vec!["Đề án", "Dự án"]);
+    }
 
     /// (input, expected (key, seq, type_code, issuer_code, year, system))
     type Expected = (&'static str, u32, Option<&'static str>, &'static str, Option<i16>, System);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Attachment, CONTENT_DIR};
 use crate::diag::{Diagnostic, display_path};
+use crate::msg;
 
 /// A notice source found by discovery: its Markdown file and, for a bundle, its attachments.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -48,8 +49,8 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error(CONTENT_DIR, 1, 1, "no content folder")
-                .with_help("create content/ and put one Markdown file per notice in it"),
+            Diagnostic::error(CONTENT_DIR, 1, 1, msg!("no-content-folder"))
+                .with_help(msg!("help-no-content-folder")),
         );
         return Vec::new();
     }
@@ -61,7 +62,7 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                diagnostics.push(Diagnostic::error(path, 1, 1, format!("cannot read: {e}")));
+                diagnostics.push(Diagnostic::error(path, 1, 1, msg!("cannot-read", error = e.to_string())));
                 continue;
             }
         };
@@ -74,13 +75,13 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
                     display_path(root, &path),
                     1,
                     1,
-                    "symbolic link leads outside the archive; skipped",
+                    msg!("symlink-outside"),
                 )),
                 Err(e) => diagnostics.push(Diagnostic::warning(
                     display_path(root, &path),
                     1,
                     1,
-                    format!("symbolic link cannot be followed ({e}); skipped"),
+                    msg!("symlink-broken", error = e.to_string()),
                 )),
             }
         } else if entry.file_type().is_file() && !is_editor_temp(entry.file_name()) {

@@ -11,6 +11,8 @@ use super::{Attachment, Notice, Relation, RelationKind, Signer, Status, body::Bo
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
+use crate::message::Message;
+use crate::msg;
 use crate::yaml::{self, Map, Value};
 
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
@@ -78,16 +80,18 @@ impl<'a> FrontMatter<'a> {
         FrontMatter { path, doc, yaml_text, yaml_line, problems: Vec::new() }
     }
 
-    /// The notice the front-matter describes, with its body; `None` when a key has an error.
+    /// The notice the front-matter describes, with its body. When a key has an error, there is
+    /// no notice: the error gives the key of its number if it could be read and the notice is
+    /// not a draft, so that notices citing it can say why it is missing.
     pub(super) fn notice(
         &mut self,
         body: Body,
         attachments: Vec<Attachment>,
         source_hash: u64,
         config: &SiteConfig,
-    ) -> Option<Notice> {
-        self.warn_near_miss_keys();
+    ) -> Result<Notice, Option<String>> {
         let draft = self.bool("draft").unwrap_or(false);
+        self.check_near_miss_keys(draft);
         let number = self.number();
         let explicit_type = self.string("type");
         let title = self.string("title");
@@ -107,8 +111,19 @@ impl<'a> FrontMatter<'a> {
                 .map(str::to_string)
         });
         if doc_type.is_none() && number.is_some() {
-            self.problem("number", "`type` is missing and the number's type code does not say it").help =
-                Some("add a line such as `type: Thông báo`".into());
+            self.problem("number", msg!("type-missing")).help = Some(Box::new(msg!("help-type-missing")));
+        }
+        if let (Some(written), Some(number)) = (doc_type.as_deref(), number.as_ref()) {
+            self.check_type_against_code(written, number, system);
+        }
+        if let Some(date) = date.filter(|_| !draft) {
+            self.check_not_in_future("date", date);
+        }
+        if !draft && !self.doc.values.contains_key("signer") {
+            self.problems.push(
+                Diagnostic::warning(self.path, 1, 1, msg!("signer-missing"))
+                    .with_help(msg!("help-signer-missing")),
+            );
         }
         let notice = Notice {
             source_path: self.path.to_string(),
@@ -134,8 +149,10 @@ impl<'a> FrontMatter<'a> {
             source_hash,
             number,
         };
-        let failed = self.problems.iter().any(Diagnostic::is_error);
-        (!failed).then_some(notice)
+        if self.problems.iter().any(Diagnostic::is_error) {
+            return Err(notice.number.filter(|_| !draft).map(|n| n.key));
+        }
+        Ok(notice)
     }
 
     fn position(&self, key: &str) -> (usize, usize) {
@@ -143,7 +160,7 @@ impl<'a> FrontMatter<'a> {
         (line + self.yaml_line - 1, column)
     }
 
-    fn problem(&mut self, key: &str, message: impl Into<String>) -> &mut Diagnostic {
+    fn problem(&mut self, key: &str, message: Message) -> &mut Diagnostic {
         let (line, column) = self.position(key);
         self.problems.push(Diagnostic::error(self.path, line, column, message));
         self.problems.last_mut().expect("just pushed")
@@ -155,29 +172,65 @@ impl<'a> FrontMatter<'a> {
         if matches!(self.doc.values.get(key), None | Some(Value::Null))
             || matches!(self.doc.values.get(key), Some(Value::String(s)) if s.trim().is_empty())
         {
-            let d = Diagnostic::error(self.path, 1, 1, format!("missing required key `{key}`"))
-                .with_help(format!("add `{key}:` to the front-matter"));
+            let d = Diagnostic::error(self.path, 1, 1, msg!("missing-key", key = key))
+                .with_help(msg!("help-missing-key", key = key));
             self.problems.push(d);
         }
     }
 
-    fn warn_near_miss_keys(&mut self) {
+    /// A key one edit away from a known key is a misspelling that would publish the notice
+    /// without that value: an error on a published notice, a warning on a draft.
+    fn check_near_miss_keys(&mut self, draft: bool) {
         let keys: Vec<String> = self.doc.values.keys().filter(|k| !is_known_key(k)).cloned().collect();
         for key in keys {
             if let Some(known) = known_keys().find(|known| strsim::osa_distance(&key, known) == 1) {
                 let (line, column) = self.position(&key);
-                self.problems.push(
-                    Diagnostic::warning(
-                        self.path,
-                        line,
-                        column,
-                        format!("unknown key `{key}`; did you mean `{known}`?"),
-                    )
-                    .with_help(format!(
-                        "rename it to `{known}`, or it is only passed to templates as notice.extra.{key}"
-                    )),
-                );
+                let message = msg!("key-near-miss", key = &key, known = known);
+                let problem = if draft {
+                    Diagnostic::warning(self.path, line, column, message)
+                } else {
+                    Diagnostic::error(self.path, line, column, message)
+                };
+                self.problems.push(problem.with_help(msg!("help-key-near-miss", key = &key, known = known)));
             }
+        }
+    }
+
+    /// `type: Nghị quyết` on `80-TB/VPTU` contradicts the number's code.
+    fn check_type_against_code(&mut self, written: &str, number: &DocNumber, system: System) {
+        let Some(code) = number.type_code.as_deref() else { return };
+        let allowed = number::types_of_code(code, system);
+        if allowed.is_empty() || allowed.iter().any(|name| number::is_type(name, written)) {
+            return;
+        }
+        let names = allowed.join(" / ");
+        self.problem(
+            "type",
+            msg!(
+                "type-contradicts-code",
+                written = written,
+                number = &number.written,
+                code = code,
+                allowed = names.as_str()
+            ),
+        )
+        .help = Some(Box::new(msg!("help-type-contradicts-code", allowed = names.as_str())));
+    }
+
+    /// A notice dated after today: a typing slip, most often of the year.
+    fn check_not_in_future(&mut self, key: &str, date: Date) {
+        let today = jiff::ZonedDateTime::now().date();
+        if date > today {
+            let (line, column) = self.position(key);
+            self.problems.push(
+                Diagnostic::warning(
+                    self.path,
+                    line,
+                    column,
+                    msg!("date-in-future", key = key, date = date.to_string()),
+                )
+                .with_help(msg!("help-date-in-future")),
+            );
         }
     }
 
@@ -196,7 +249,7 @@ impl<'a> FrontMatter<'a> {
             Value::Number(n) => Some(n.to_string()),
             Value::Null => None,
             _ => {
-                self.problem(key, format!("`{key}` must be text"));
+                self.problem(key, msg!("key-must-be-text", key = key));
                 None
             }
         }
@@ -207,7 +260,7 @@ impl<'a> FrontMatter<'a> {
             Value::Bool(b) => Some(*b),
             Value::Null => None,
             _ => {
-                self.problem(key, format!("`{key}` must be true or false"));
+                self.problem(key, msg!("key-must-be-bool", key = key));
                 None
             }
         }
@@ -222,8 +275,12 @@ impl<'a> FrontMatter<'a> {
         };
         let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
-            self.problem(key, format!("`{key}` is not a date: {}", short(value))).help =
-                Some("write dates as YYYY-MM-DD, e.g. 2024-06-10".into());
+            let help = match day_month_year(text) {
+                Some(date) => msg!("help-date-format", written = text, iso = date.to_string()),
+                None => msg!("help-date-format-example"),
+            };
+            self.problem(key, msg!("not-a-date", key = key, value = short(value))).help =
+                Some(Box::new(help));
         }
         parsed
     }
@@ -232,8 +289,8 @@ impl<'a> FrontMatter<'a> {
         let text = self.string("number")?;
         let parsed = DocNumber::parse(&text);
         if parsed.is_none() {
-            self.problem("number", format!("`{text}` is not a notice number")).help =
-                Some("write it as printed: 45-TB/VPTU (party), 1234/QĐ-UBND or 30/2020/NĐ-CP (state)".into());
+            self.problem("number", msg!("not-a-number", text = &text)).help =
+                Some(Box::new(msg!("help-not-a-number")));
         }
         parsed
     }
@@ -243,7 +300,7 @@ impl<'a> FrontMatter<'a> {
             Some("party") => System::Party,
             Some("state") => System::State,
             Some(other) => {
-                self.problem("system", format!("`system` must be `party` or `state`, not `{other}`"));
+                self.problem("system", msg!("bad-system", value = other));
                 System::Party
             }
             None => number.map_or(System::Party, |n| n.system),
@@ -253,8 +310,8 @@ impl<'a> FrontMatter<'a> {
     fn status(&mut self) -> Status {
         let Some(text) = self.string("status") else { return Status::InForce };
         Status::parse(&text).unwrap_or_else(|| {
-            self.problem("status", format!("unknown status `{text}`")).help =
-                Some("use in-force, partly-expired, expired or not-yet-in-force".into());
+            self.problem("status", msg!("bad-status", value = &text)).help =
+                Some(Box::new(msg!("help-bad-status")));
             Status::InForce
         })
     }
@@ -275,13 +332,13 @@ impl<'a> FrontMatter<'a> {
                     authority: text_of(map.get("authority")),
                 };
                 if signer.name.is_empty() {
-                    self.problem("signer", "`signer` needs a `name`");
+                    self.problem("signer", msg!("signer-needs-name"));
                 }
                 Some(signer)
             }
             Value::Null => None,
             _ => {
-                self.problem("signer", "`signer` must be a name, or a map with name, title and authority");
+                self.problem("signer", msg!("signer-bad-shape"));
                 None
             }
         }
@@ -299,7 +356,7 @@ impl<'a> FrontMatter<'a> {
                         Value::Number(n) => list.push(n.to_string()),
                         Value::String(_) | Value::Null => {}
                         _ => {
-                            self.problem(key, format!("`{key}` must be a list of text lines"));
+                            self.problem(key, msg!("key-must-be-text-list", key = key));
                             return Vec::new();
                         }
                     }
@@ -307,7 +364,7 @@ impl<'a> FrontMatter<'a> {
                 list
             }
             Some(_) => {
-                self.problem(key, format!("`{key}` must be a list"));
+                self.problem(key, msg!("key-must-be-list", key = key));
                 Vec::new()
             }
         }
@@ -341,12 +398,9 @@ impl<'a> FrontMatter<'a> {
                             self.path,
                             line,
                             column,
-                            format!("`{written}` in `{}` is not a notice number", kind.key()),
+                            msg!("relation-not-a-number", written = &written, key = kind.key()),
                         )
-                        .with_help(
-                            "write a number such as 162-NQ/TU, 162-NQ/TU@2024 for the one of 2024, \
-                             or 162-NQ/TU (Điều 3) for a part of it",
-                        ),
+                        .with_help(msg!("help-relation-not-a-number")),
                     ),
                 }
             }
@@ -407,6 +461,17 @@ impl<'t> LineFinder<'t> {
     }
 }
 
+/// A date written day first (`12/9/2024`, `12-9-2024`, `12.9.2024`), as officials write them.
+fn day_month_year(text: &str) -> Option<Date> {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    let [day, month, year] = parts.as_slice() else { return None };
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        s.parse::<i16>().ok().filter(|_| digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let (day, month, year) = (number(day, 1..=2)?, number(month, 1..=2)?, number(year, 4..=4)?);
+    Date::new(year, month as i8, day as i8).ok()
+}
+
 fn short(value: &Value) -> String {
     let text = value.to_string();
     if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
@@ -424,6 +489,23 @@ mod tests {
         assert_eq!(lines.find("1-NQ/TU"), Some((5, 5)));
         assert_eq!(lines.find("9-NQ/TU"), None);
         assert_eq!(lines.find("b: 2"), None, "the rest are not looked for once one is lost");
+    }
+
+    #[test]
+    fn dates_written_day_first_are_read_for_the_help_line() {
+        let cases = [
+            ("12/9/2024", Some("2024-09-12")),
+            ("05-02-2024", Some("2024-02-05")),
+            ("1.1.2020", Some("2020-01-01")),
+            ("31/2/2024", None),
+            ("2024/9/12", None),
+            ("12/9/24", None),
+            ("12/9", None),
+            ("ngày 12/9/2024", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(day_month_year(text).map(|d| d.to_string()).as_deref(), expected, "{text}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use crate::cite::number::{DocNumber, System};
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, display_path};
+use crate::msg;
 use crate::yaml::{self, Map, Value};
 use body::Body;
 pub use discover::{SourceEntry, Stamp, discover};
@@ -203,6 +204,20 @@ pub struct Parsed {
     pub text: String,
 }
 
+/// A notice file read: its notice if it has no error, and the problems found.
+pub struct Loaded {
+    pub parsed: Option<Parsed>,
+    pub problems: Vec<Diagnostic>,
+    /// For a published notice not published because of an error: the key of its number.
+    pub broken: Option<String>,
+}
+
+impl Loaded {
+    fn failed(problem: Diagnostic) -> Loaded {
+        Loaded { parsed: None, problems: vec![problem], broken: None }
+    }
+}
+
 /// Reads and parses every source in parallel. Returns the notices in source order.
 pub fn load_all(
     root: &Path,
@@ -210,58 +225,45 @@ pub fn load_all(
     config: &SiteConfig,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed> {
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> =
-        sources.par_iter().map(|source| load_one(root, source, config)).collect();
+    let results: Vec<Loaded> = sources.par_iter().map(|source| load_one(root, source, config)).collect();
     let mut notices = Vec::with_capacity(results.len());
-    for (notice, mut problems) in results {
-        diagnostics.append(&mut problems);
-        notices.extend(notice);
+    for mut loaded in results {
+        diagnostics.append(&mut loaded.problems);
+        notices.extend(loaded.parsed);
     }
     notices
 }
 
 /// Reads one source file and parses it.
-pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
+pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> Loaded {
     let display = display_path(root, &source.path);
     match std::fs::read(&source.path) {
         Ok(bytes) => parse_notice(&display, bytes, source.attachments.clone(), config),
-        Err(e) => (None, vec![Diagnostic::error(display, 1, 1, format!("cannot read file: {e}"))]),
+        Err(e) => {
+            Loaded::failed(Diagnostic::error(display, 1, 1, msg!("cannot-read", error = e.to_string())))
+        }
     }
 }
 
 /// Parses the bytes of one notice file.
-pub fn parse_notice(
-    path: &str,
-    bytes: Vec<u8>,
-    attachments: Vec<Attachment>,
-    config: &SiteConfig,
-) -> (Option<Parsed>, Vec<Diagnostic>) {
+pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, config: &SiteConfig) -> Loaded {
     let source_hash = crate::hash::bytes(&bytes);
     let mut text = match crate::text::decode(path, bytes) {
         Ok(text) => text,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return Loaded::failed(d),
     };
     let removed = crate::text::remove_forbidden(path, &mut text, 1);
     let Some((yaml_text, yaml_line, body_text, body_line)) = front_matter::split(&text) else {
-        return (
-            None,
-            vec![
-                Diagnostic::error(
-                    path,
-                    1,
-                    1,
-                    "no front-matter: a notice starts with a `---` line, its keys, and another `---` line",
-                )
-                .with_help("start the file with ---, then number:, type:, title:, issuer:, date:, then ---"),
-            ],
+        return Loaded::failed(
+            Diagnostic::error(path, 1, 1, msg!("no-front-matter")).with_help(msg!("help-no-front-matter")),
         );
     };
     let doc = match yaml::parse_mapping(yaml_text) {
         Ok(doc) => doc,
         Err(e) => {
             let mut d = Diagnostic::error(path, e.line + yaml_line - 1, e.column, e.message);
-            d.help = e.help;
-            return (None, vec![d]);
+            d.help = e.help.map(Box::new);
+            return Loaded::failed(d);
         }
     };
     let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
@@ -269,11 +271,14 @@ pub fn parse_notice(
     let notice = reader.notice(body, attachments, source_hash, config);
     let mut problems = reader.problems;
     problems.extend(removed);
-    if let Some(notice) = &notice
+    if let Ok(notice) = &notice
         && notice.body.is_empty
     {
         let line = body_line.min(text.lines().count().max(1));
-        problems.push(Diagnostic::warning(path, line, 1, "the notice has no body text"));
+        problems.push(Diagnostic::warning(path, line, 1, msg!("no-body")));
     }
-    (notice.map(|notice| Parsed { notice, html, text: plain }), problems)
+    match notice {
+        Ok(notice) => Loaded { parsed: Some(Parsed { notice, html, text: plain }), problems, broken: None },
+        Err(broken) => Loaded { parsed: None, problems, broken },
+    }
 }

@@ -16,6 +16,8 @@ use anyhow::{Context as _, Result};
 use super::state::{self, Missing};
 use super::{OutputDir, Wait};
 use crate::diag;
+use crate::message::Message;
+use crate::msg;
 use crate::publish::state::BuildState;
 use crate::publish::{self, Report, Timings, layout};
 
@@ -63,7 +65,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let cache = previous.as_ref().map(BuildState::read_cache).unwrap_or_default();
     let (site, mut report, next_cache) =
         publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
-    report.notes = notes;
+    report.notes.splice(0..0, notes);
     if let Some(site) = &site {
         let staging = output.stage(&lock)?;
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
@@ -91,11 +93,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 report.files_kept = published.kept;
                 report.written = true;
                 if site.archive.config.base_url.is_none() {
-                    report.notes.push(
-                        "feeds and sitemap.xml have relative links: set base_url in site.yaml (or --base-url) \
-                         for the absolute ones feed readers and search engines need"
-                            .into(),
-                    );
+                    report.notes.push(msg!("note-relative-links"));
                 }
             }
             Err(mut problems) => diagnostics.append(&mut problems),
@@ -109,17 +107,16 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 }
 
 /// The previous build's state, or `None` (with a note saying why, when one was there).
-fn previous_state(target: &Path, notes: &mut Vec<String>) -> Option<BuildState> {
+fn previous_state(target: &Path, notes: &mut Vec<Message>) -> Option<BuildState> {
     match state::load(target) {
         Ok(state) => Some(state),
         Err(Missing::None) => None,
         Err(Missing::Stale(why)) => {
-            notes.push(format!("the build state in the output was {why}: everything was built anew"));
+            notes.push(msg!("note-state-stale", why = why));
             None
         }
         Err(Missing::Corrupt(why)) => {
-            notes
-                .push(format!("the build state in the output is damaged ({why}): everything was built anew"));
+            notes.push(msg!("note-state-corrupt", why = why));
             None
         }
     }

@@ -21,10 +21,12 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 
+use crate::message::Language;
 use crate::publish::layout::STATE_DIR;
 use crate::publish::state::FileStamp;
+use crate::{fail, msg};
 
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
@@ -47,6 +49,8 @@ pub struct OutputDir {
     pub target: PathBuf,
     staging: PathBuf,
     old: PathBuf,
+    /// The archive's language, for what is said while waiting.
+    language: Language,
 }
 
 /// The exclusive right to write an output folder; released when dropped.
@@ -77,14 +81,16 @@ impl OutputDir {
         let old = parent.join(format!(".{name}.old"));
         for (folder, what) in [(&staging, "staging"), (&old, "old")] {
             if root.starts_with(folder) {
-                bail!(
-                    "refusing to build: the archive root {} is the {what} folder of the output {}, which a build replaces",
-                    root.display(),
-                    target.display()
-                );
+                fail!(msg!(
+                    "output-root-is-staging",
+                    root = root.display().to_string(),
+                    what = what,
+                    path = target.display().to_string(),
+                ));
             }
         }
-        Ok(OutputDir { target, staging, old })
+        let language = crate::config::SiteConfig::language_of(&root);
+        Ok(OutputDir { target, staging, old, language })
     }
 
     /// Takes the exclusive lock of the output, waiting for another build if asked to.
@@ -99,13 +105,11 @@ impl OutputDir {
             }
             Err(fs::TryLockError::WouldBlock) => {}
         }
+        let path = parent.display().to_string();
         if wait == Wait::No {
-            bail!(
-                "another build is writing into {}; run again when it has finished, or without --no-wait to wait for it",
-                parent.display()
-            );
+            fail!(msg!("output-locked", path = &path));
         }
-        eprintln!("waiting for another build writing into {} to finish…", parent.display());
+        eprintln!("{}", msg!("output-waiting", path = &path).text(self.language));
         file.lock().with_context(|| format!("cannot lock {}", parent.display()))?;
         Ok(OutputLock { _file: file })
     }
@@ -134,13 +138,15 @@ impl OutputDir {
         match fs::symlink_metadata(&self.target) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", self.target.display())),
-            Ok(meta) if !meta.is_dir() => bail!(
-                "refusing to write the output to {}: it is a file, not a folder\n  help: pass --out with a folder's path",
-                self.target.display()
-            ),
-            Ok(_) if !is_own_or_empty(&self.target)? => bail!(
-                "refusing to replace {}: it holds files Gazette did not write\n  help: empty it or move it away, or pass --out with another folder; a folder Gazette builds holds {MARKER}",
-                self.target.display()
+            Ok(meta) if !meta.is_dir() => {
+                fail!(
+                    msg!("output-is-file", path = self.target.display().to_string()),
+                    msg!("help-output-is-file")
+                )
+            }
+            Ok(_) if !is_own_or_empty(&self.target)? => fail!(
+                msg!("output-foreign", path = self.target.display().to_string()),
+                msg!("help-output-foreign", marker = MARKER)
             ),
             Ok(_) => {}
         }
@@ -148,9 +154,9 @@ impl OutputDir {
         let uses_old = !cfg!(target_os = "linux");
         for folder in std::iter::once(&self.staging).chain(uses_old.then_some(&self.old)) {
             if folder.exists() && !is_own_or_empty(folder)? {
-                bail!(
-                    "refusing to build: {} exists and was not made by Gazette\n  help: move it away; Gazette uses that name for its own folder",
-                    folder.display()
+                fail!(
+                    msg!("output-folder-taken", path = folder.display().to_string()),
+                    msg!("help-output-folder-taken")
                 );
             }
         }
@@ -175,28 +181,18 @@ impl OutputDir {
 /// The archive root, the folders a build reads from, and their parents are never an output;
 /// nor is a folder inside one of them.
 fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
-    let readers = [
-        (root.join(crate::content::CONTENT_DIR), "the content folder"),
-        (root.join("static"), "the static folder"),
-        (root.join("templates"), "the templates folder"),
-        (root.join("themes"), "the themes folder"),
-    ];
+    let readers = ["content", "static", "templates", "themes"];
     if root.starts_with(out) {
-        bail!(
-            "refusing to write the output to {}: it is the archive root or a parent of it, and a build replaces its output folder",
-            out.display()
-        );
+        fail!(msg!("output-holds-root", path = out.display().to_string()));
     }
-    for (folder, what) in &readers {
-        if folder.starts_with(out) || out.starts_with(folder) {
-            bail!(
-                "refusing to write the output to {}: it is {what}, inside it or a parent of it, and a build replaces its output folder",
-                out.display()
-            );
+    for what in readers {
+        let folder = root.join(what);
+        if folder.starts_with(out) || out.starts_with(&folder) {
+            fail!(msg!("output-protected", path = out.display().to_string(), what = what));
         }
     }
     if out.parent().is_none() {
-        bail!("refusing to write the output to the filesystem root");
+        fail!(msg!("output-is-root"));
     }
     Ok(())
 }
@@ -281,7 +277,7 @@ fn is_own_or_empty(dir: &Path) -> Result<bool> {
 /// Removes a folder Gazette made; anything else is left alone and reported.
 fn remove_own(dir: &Path) -> Result<()> {
     if !is_own_or_empty(dir)? {
-        bail!("refusing to remove {}: it was not made by Gazette", dir.display());
+        fail!(msg!("output-not-own", path = dir.display().to_string()));
     }
     remove_tree(dir).with_context(|| format!("cannot remove {}", dir.display()))
 }

@@ -125,7 +125,7 @@ fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
     let length = u32::from_le_bytes(take(4)?.try_into().expect("four bytes")) as usize;
     let version = String::from_utf8_lossy(take(length)?).into_owned();
     if version != WRITER {
-        return Err(Missing::Stale(format!("written by Gazette {version}")));
+        return Err(Missing::Stale(format!("Gazette {version}")));
     }
     if rest.len() < 16 {
         return Err(corrupt("cut short"));

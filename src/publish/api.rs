@@ -90,7 +90,7 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
         let Some(key) = &reference.key else { continue };
         let (target, state) = match target {
             RefTarget::Notice(t) => (Some(*t), "resolved"),
-            RefTarget::Unresolved => (None, "unresolved"),
+            RefTarget::Unresolved | RefTarget::External => (None, "unresolved"),
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
             RefTarget::OwnNumber => continue,
         };

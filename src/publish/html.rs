@@ -528,7 +528,7 @@ impl<'a> Pages<'a> {
                 }
                 RefTarget::OwnNumber => Fill::Own,
                 RefTarget::Ambiguous(_) => Fill::Ambiguous,
-                RefTarget::Unresolved => Fill::Unresolved,
+                RefTarget::Unresolved | RefTarget::External => Fill::Unresolved,
             })
             .collect()
     }

@@ -27,6 +27,7 @@ use std::time::Instant;
 
 use crate::archive::CitationStats;
 use crate::diag::{self, Diagnostic};
+use crate::message::{Language, Message};
 use read::Cached;
 pub use read::{Read, ReadCache, StoredBody, read};
 pub use site::Site;
@@ -43,11 +44,20 @@ pub struct Options {
     pub progress: bool,
     /// Keep bodies' HTML in memory (the preview) rather than in a temporary file.
     pub bodies_in_memory: bool,
+    /// List every citation of a document outside the archive in the report.
+    pub list_outside: bool,
 }
 
 impl Options {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Options { root: root.into(), drafts: false, base_url: None, progress: false, bodies_in_memory: false }
+        Options {
+            root: root.into(),
+            drafts: false,
+            base_url: None,
+            progress: false,
+            bodies_in_memory: false,
+            list_outside: false,
+        }
     }
 }
 
@@ -69,7 +79,39 @@ pub struct Report {
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, f64)>,
     /// Advice printed after the summary.
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
+    /// The archive's language, for everything said about the run.
+    pub language: Language,
+    /// Citations of documents outside the archive, when asked for.
+    pub outside: Vec<OutsideCitation>,
+}
+
+/// A citation of a document of an issuer the archive does not publish, where it stands.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OutsideCitation {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub number: String,
+}
+
+/// Every citation of a document outside the archive, in archive order.
+fn outside_citations(archive: &crate::archive::Archive) -> Vec<OutsideCitation> {
+    let mut found = Vec::new();
+    for entry in archive.entries() {
+        let notice = &entry.notice;
+        for (reference, target) in notice.body.references.iter().zip(&entry.links.references) {
+            if *target == crate::archive::RefTarget::External {
+                found.push(OutsideCitation {
+                    path: notice.source_path.clone(),
+                    line: reference.line,
+                    column: reference.column,
+                    number: reference.text.clone(),
+                });
+            }
+        }
+    }
+    found
 }
 
 impl Report {
@@ -100,6 +142,26 @@ impl Timings {
     }
 }
 
+/// A progress bar on a terminal for a stage of `total` notices, `what` naming it; hidden for
+/// small archives and when stderr is not a terminal.
+fn progress_bar(
+    enabled: bool,
+    total: usize,
+    what: &'static str,
+    language: Language,
+) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !enabled || total < 500 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}") {
+        bar.set_style(style);
+    }
+    bar.set_message(crate::message::text(language, what));
+    bar
+}
+
 /// Reads, links and plans an archive: every stage before writing, reusing what `cache` holds.
 /// The site is `None` when the theme or the content has errors; the cache is what the next run
 /// may reuse.
@@ -111,8 +173,12 @@ pub fn prepare(
 ) -> (Option<Site>, Report, ReadCache) {
     let read = read(options, cache, &HashSet::new(), diagnostics, timings);
     let next = read.cache.clone();
-    let mut report =
-        Report { drafts_skipped: read.drafts_skipped, files_read: read.reread, ..Report::default() };
+    let mut report = Report {
+        drafts_skipped: read.drafts_skipped,
+        files_read: read.reread,
+        language: read.config.language,
+        ..Report::default()
+    };
     let site = Site::assemble(&options.root, read, None, diagnostics);
     timings.lap("link, index and plan");
     let archive = match &site {
@@ -121,6 +187,11 @@ pub fn prepare(
     };
     report.notices = archive.len();
     report.citations = archive.stats;
+    if options.list_outside {
+        report.outside = outside_citations(archive);
+    } else if archive.stats.external > 0 {
+        report.notes.push(crate::msg!("note-outside", count = archive.stats.external));
+    }
     let site = site.ok().filter(|_| diag::count_errors(diagnostics) == 0);
     (site, report, next)
 }

@@ -21,6 +21,7 @@ use jiff::civil::Date;
 use crate::archive::NoticeId;
 use crate::archive::indexes::Dimension;
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// What renders one output file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -220,7 +221,9 @@ pub fn write_to(
     body_html: impl FnOnce(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic>,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Diagnostic> {
-    let problem = |e: std::io::Error| Diagnostic::error(&planned.path, 1, 1, format!("cannot write: {e}"));
+    let problem = |e: std::io::Error| {
+        Diagnostic::error(&planned.path, 1, 1, msg!("cannot-write", error = e.to_string()))
+    };
     if planned.output == Output::Api {
         return super::api::write_notices_json(pages.archive, out).map_err(problem);
     }
@@ -245,12 +248,9 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
                         &notice.source_path,
                         1,
                         1,
-                        format!(
-                            "attachment `{}` would be written over the generated {path}",
-                            attachment.name
-                        ),
+                        msg!("attachment-over-generated", name = &attachment.name, path = &path),
                     )
-                    .with_help("rename the attachment"),
+                    .with_help(msg!("help-rename-attachment")),
                 );
             } else {
                 copied.insert(path, notice.source_path.clone());
@@ -266,16 +266,16 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
                     &shown,
                     1,
                     1,
-                    format!("{shown} would be written over the generated {}", file.path),
+                    msg!("static-over-generated", file = &shown, path = &file.path),
                 )
-                .with_help("rename or move the file: Gazette writes that path itself"),
+                .with_help(msg!("help-static-over-generated")),
             );
         } else if let Some(owner) = copied.get(&file.path) {
             problems.push(Diagnostic::error(
                 &shown,
                 1,
                 1,
-                format!("{shown} and an attachment of {owner} would both be written to {}", file.path),
+                msg!("static-over-attachment", file = &shown, owner = owner, path = &file.path),
             ));
         }
     }

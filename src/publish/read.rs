@@ -14,6 +14,7 @@ use crate::archive::NoticeId;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice, SourceEntry};
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// A notice file as read before: reused while its stamp is the same. The body's HTML is kept
 /// when it is at hand; a notice remembered by a build state has none.
@@ -22,6 +23,8 @@ pub(super) struct Cached {
     pub(super) source: SourceEntry,
     pub(super) parsed: Option<(Arc<Notice>, StoredBody)>,
     pub(super) problems: Vec<Diagnostic>,
+    /// The key of a published notice left out because of an error.
+    pub(super) broken: Option<String>,
 }
 
 /// Notices read by an earlier run, by file.
@@ -88,6 +91,8 @@ pub struct Read {
     pub sources: Vec<SourceEntry>,
     /// The published notices with where their body HTML is, in source order.
     pub notices: Vec<(Arc<Notice>, StoredBody)>,
+    /// Keys of published notices left out because of an error, to the file of each.
+    pub broken: HashMap<String, String>,
     /// The temporary file of the bodies, when they are not kept in memory.
     pub spill: Option<Arc<Spill>>,
     /// The search terms of the notices read in this run.
@@ -135,7 +140,7 @@ pub fn read(
                     "content",
                     1,
                     1,
-                    format!("cannot make a temporary file: {e}"),
+                    msg!("no-temporary-file", error = e.to_string()),
                 ));
                 None
             }
@@ -147,18 +152,24 @@ pub fn read(
             None => StoredBody::Memory(Arc::from(html)),
         }
     };
+    let bar = super::progress_bar(options.progress, fresh.len(), "progress-reading", config.language);
     // Each thread gathers the search terms of the notices it reads, by their place in `sources`.
     let (parsed, terms) = fresh
         .par_iter()
         .fold(
             || (Vec::new(), PostingMap::default()),
             |(mut done, mut terms), &(slot, source)| {
-                let (parsed, problems) = content::load_one(&options.root, source, &config);
-                let parsed = parsed.map(|p| {
+                let loaded = content::load_one(&options.root, source, &config);
+                let parsed = loaded.parsed.map(|p| {
                     Gathered::add(&mut terms, slot as u32, &p.notice, &p.text);
                     (Arc::new(p.notice), store(p.html))
                 });
-                done.push((source.path.as_path(), Cached { source: source.clone(), parsed, problems }));
+                let (problems, broken) = (loaded.problems, loaded.broken);
+                done.push((
+                    source.path.as_path(),
+                    Cached { source: source.clone(), parsed, problems, broken },
+                ));
+                bar.inc(1);
                 (done, terms)
             },
         )
@@ -169,11 +180,13 @@ pub fn read(
                 (a, search::merge_postings(a_terms, b_terms))
             },
         );
+    bar.finish_and_clear();
     let parsed: HashMap<&Path, Cached> = parsed.into_iter().collect();
     timings.lap("read, parse, render Markdown");
     let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key };
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
+    let mut broken = HashMap::new();
     // The notice each source became in this run, for the terms read from it.
     let mut notice_of: Vec<Option<NoticeId>> = vec![None; sources.len()];
     for (slot, source) in sources.iter().enumerate() {
@@ -181,9 +194,16 @@ pub fn read(
             Some(cached) => (cached, true),
             None => (reuse(source).expect("every source is read or reused"), false),
         };
-        diagnostics.extend(cached.problems.iter().cloned());
+        if let Some(key) = &cached.broken {
+            broken.insert(key.clone(), crate::diag::display_path(&options.root, &source.path));
+        }
+        let skipped_draft = cached.parsed.as_ref().is_some_and(|(notice, _)| notice.draft && !options.drafts);
+        // A draft left out is not checked: `--drafts` asks for its problems.
+        if !skipped_draft {
+            diagnostics.extend(cached.problems.iter().cloned());
+        }
         if let Some((notice, html)) = &cached.parsed {
-            if notice.draft && !options.drafts {
+            if skipped_draft {
                 drafts_skipped += 1;
             } else {
                 if fresh {
@@ -203,7 +223,7 @@ pub fn read(
             *body = StoredBody::NotRead;
         }
     }
-    Read { config, theme, sources, notices, spill, terms, drafts_skipped, reread, cache: next }
+    Read { config, theme, sources, notices, broken, spill, terms, drafts_skipped, reread, cache: next }
 }
 
 /// The body of a notice whose file was not read in this run: read again, and refused if the
@@ -215,15 +235,12 @@ pub(super) fn body_again(
 ) -> Result<content::Parsed, Diagnostic> {
     let path = root.join(&notice.source_path);
     let changed = || {
-        Diagnostic::error(&notice.source_path, 1, 1, "the file changed while the archive was being built")
-            .with_help("build again")
+        Diagnostic::error(&notice.source_path, 1, 1, msg!("changed-while-building"))
+            .with_help(msg!("help-build-again"))
     };
     let bytes = std::fs::read(&path).map_err(|_| changed())?;
     if crate::hash::bytes(&bytes) != notice.source_hash {
         return Err(changed());
     }
-    match content::parse_notice(&notice.source_path, bytes, Vec::new(), config) {
-        (Some(parsed), _) => Ok(parsed),
-        (None, _) => Err(changed()),
-    }
+    content::parse_notice(&notice.source_path, bytes, Vec::new(), config).parsed.ok_or_else(changed)
 }

@@ -44,7 +44,7 @@ impl Site {
         let spill = read.spill;
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
-            return Err(Box::new(Archive::link(read.config, notices, diagnostics)));
+            return Err(Box::new(Archive::link(read.config, notices, read.broken, diagnostics)));
         };
         let same_notices = |previous: &&Site| {
             previous
@@ -62,12 +62,12 @@ impl Site {
                     .ids()
                     .filter(|&id| !Arc::ptr_eq(previous.archive.notice(id), &notices[id.index()]))
                     .collect();
-                let archive = Archive::relink(&previous.archive, notices, &changed, diagnostics);
+                let archive = Archive::relink(&previous.archive, notices, read.broken, &changed, diagnostics);
                 let indexes = Indexes::rebuild(&previous.indexes, &previous.archive, &archive, &changed);
                 (archive, indexes)
             }
             None => {
-                let archive = Archive::link(read.config, notices, diagnostics);
+                let archive = Archive::link(read.config, notices, read.broken, diagnostics);
                 let indexes = Indexes::build(&archive);
                 (archive, indexes)
             }

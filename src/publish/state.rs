@@ -33,6 +33,7 @@ pub struct SourceState {
     pub source: SourceEntry,
     pub notice: Option<Arc<Notice>>,
     pub problems: Vec<Diagnostic>,
+    pub broken: Option<String>,
 }
 
 /// A file of the output as it was written.
@@ -91,7 +92,12 @@ impl BuildState {
             .iter()
             .map(|s| {
                 let parsed = s.notice.clone().map(|notice| (notice, super::StoredBody::NotRead));
-                let cached = Cached { source: s.source.clone(), parsed, problems: s.problems.clone() };
+                let cached = Cached {
+                    source: s.source.clone(),
+                    parsed,
+                    problems: s.problems.clone(),
+                    broken: s.broken.clone(),
+                };
                 (s.source.path.clone(), cached)
             })
             .collect();
@@ -114,6 +120,7 @@ impl ReadCache {
                 source: cached.source.clone(),
                 notice: cached.parsed.as_ref().map(|(notice, _)| notice.clone()),
                 problems: cached.problems.clone(),
+                broken: cached.broken.clone(),
             })
             .collect();
         sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));

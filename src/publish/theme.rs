@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::config::SiteConfig;
 use crate::diag::{Diagnostic, display_path};
+use crate::msg;
 use crate::yaml::{self, Value};
 
 macro_rules! embedded {
@@ -106,12 +107,9 @@ impl Theme {
                     crate::config::FILE_NAME,
                     1,
                     1,
-                    format!("unknown theme `{}`", config.theme),
+                    msg!("unknown-theme", theme = &config.theme),
                 )
-                .with_help(format!(
-                    "create themes/{}/templates/, or remove `theme:` to use the default theme",
-                    config.theme
-                )),
+                .with_help(msg!("help-unknown-theme", theme = &config.theme)),
             );
             return None;
         }
@@ -146,8 +144,9 @@ impl Theme {
 
     /// Renders a template with the fields of `view` as its variables.
     pub fn render_view<T: Serialize + ?Sized>(&self, template: &str, view: &T) -> Result<String, Diagnostic> {
-        let context = tera::Context::from_serialize(view)
-            .map_err(|e| Diagnostic::error(self.path_of(template), 1, 1, format!("template values: {e}")))?;
+        let context = tera::Context::from_serialize(view).map_err(|e| {
+            Diagnostic::error(self.path_of(template), 1, 1, msg!("template-values", detail = e.to_string()))
+        })?;
         self.render(template, &context)
     }
 
@@ -220,7 +219,9 @@ fn read_templates(
                 }
                 Err(d) => diagnostics.push(d),
             },
-            Err(e) => diagnostics.push(Diagnostic::error(path, 1, 1, format!("cannot read template: {e}"))),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(path, 1, 1, msg!("cannot-read", error = e.to_string())))
+            }
         }
     }
 }
@@ -301,5 +302,5 @@ fn template_diagnostic(paths: &BTreeMap<String, String>, error: &tera::Error) ->
         }
         None => ("templates".to_string(), 1, 1),
     };
-    Diagnostic::error(path, line, column, format!("template error: {message}"))
+    Diagnostic::error(path, line, column, msg!("template-error", detail = message))
 }

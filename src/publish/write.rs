@@ -6,7 +6,6 @@
 //! was kept and written is returned as the files of the new build state.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -20,6 +19,7 @@ use super::{Timings, layout};
 use crate::archive::NoticeId;
 use crate::content::Stamp;
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// What writes a file's bytes.
 pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>;
@@ -86,7 +86,8 @@ pub fn publish(
         };
     };
     let old: PreviousFiles = previous.map(BuildState::files_by_path).unwrap_or_default();
-    let bar = progress_bar(progress, site.plan.files.len());
+    let language = site.archive.config.language;
+    let bar = super::progress_bar(progress, site.archive.len(), "progress-writing", language);
     // The search index is made while pages are written: one waits on the disk, the other not.
     let (pages_written, index) = rayon::join(
         || {
@@ -99,7 +100,7 @@ pub fn publish(
                     let page = put(sink, &old, &planned.path, planned.fingerprint, || {
                         Ok(Made::Stream(Box::new(|out| {
                             site.write(planned, out).map_err(|problem| {
-                                let message = problem.message.clone();
+                                let message = problem.message.id().to_string();
                                 *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(problem);
                                 std::io::Error::other(message)
                             })
@@ -111,8 +112,8 @@ pub fn publish(
                     let mut files = vec![page];
                     if let Output::Notice(id) = planned.output {
                         files.extend(attachments(sink, &old, site, id)?);
+                        bar.inc(1);
                     }
-                    bar.inc(1);
                     Ok(files)
                 })
                 .collect::<Vec<Result<Vec<(FileState, bool)>, Diagnostic>>>()
@@ -164,14 +165,17 @@ pub fn publish(
 
 /// Renders every planned file and drops it: a check fails exactly where a build would.
 fn render_all(site: &Site, progress: bool) -> Vec<Diagnostic> {
-    let bar = progress_bar(progress, site.plan.files.len());
+    let bar =
+        super::progress_bar(progress, site.archive.len(), "progress-writing", site.archive.config.language);
     let results: Vec<Result<(), Diagnostic>> = site
         .plan
         .files
         .par_iter()
         .map(|planned| {
             site.render(planned)?;
-            bar.inc(1);
+            if let Output::Notice(_) = planned.output {
+                bar.inc(1);
+            }
             Ok(())
         })
         .collect();
@@ -195,7 +199,8 @@ fn put<'a>(
     make: impl FnOnce() -> Result<Made<'a>, Diagnostic>,
 ) -> Result<(FileState, bool), Diagnostic> {
     let previous = old.get(path).copied();
-    let problem = |e: anyhow::Error| Diagnostic::error(path, 1, 1, format!("{e:#}"));
+    let problem =
+        |e: anyhow::Error| Diagnostic::error(path, 1, 1, msg!("cannot-write", error = format!("{e:#}")));
     if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
         sink.keep(path).map_err(problem)?;
         return Ok((previous.clone(), true));
@@ -250,8 +255,9 @@ fn attachments(
                     &entry.notice.source_path,
                     1,
                     1,
-                    format!("attachment {}: {}", attachment.name, e.message),
+                    msg!("attachment-problem", name = &attachment.name),
                 )
+                .with_help(e.message)
             })
         })
         .collect()
@@ -291,7 +297,7 @@ fn write_index(
             let IndexFile { path, fingerprint, contents } = file;
             put(sink, old, &path, fingerprint, || match contents {
                 Some(text) => Ok(Made::Bytes(text.into_bytes())),
-                None => Err(Diagnostic::error(&path, 1, 1, "the previous build's file is gone")),
+                None => Err(Diagnostic::error(&path, 1, 1, msg!("previous-file-gone"))),
             })
         })
         .collect();
@@ -310,15 +316,4 @@ fn collect(
         }
     }
     files
-}
-
-fn progress_bar(enabled: bool, total: usize) -> indicatif::ProgressBar {
-    if !enabled || total < 500 || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files") {
-        bar.set_style(style);
-    }
-    bar
 }

@@ -16,6 +16,8 @@ use tiny_http::{Header, Response, StatusCode};
 use super::events::Events;
 use super::guard::{Answer, Handler, Request, plain};
 use super::preview::{Served, Snapshot};
+use crate::diag::Diagnostic;
+use crate::message::{self, Language};
 
 const EVENTS: &str = "__gazette/events";
 const SCRIPT: &str = "__gazette/live.js";
@@ -76,9 +78,16 @@ pub fn status_event(snapshot: &Snapshot) -> (&'static str, String) {
     if snapshot.errors.is_empty() {
         ("ok", "{}".to_string())
     } else {
-        let lines: Vec<String> = snapshot.errors.iter().map(|d| d.to_string()).collect();
-        ("errors", serde_json::to_string(&lines).unwrap_or_default())
+        ("errors", overlay_lines(&snapshot.errors, snapshot.language))
     }
+}
+
+/// The lines of the error overlay, as JSON: a title, each problem, and what to do.
+pub fn overlay_lines(errors: &[Diagnostic], language: Language) -> String {
+    let mut lines = vec![message::text(language, "overlay-title")];
+    lines.extend(errors.iter().map(|d| d.render(language)));
+    lines.push(message::text(language, "overlay-help"));
+    serde_json::to_string(&lines).unwrap_or_default()
 }
 
 /// The site path of a request URL: percent-decoded, without query, `None` when it tries to
@@ -154,14 +163,19 @@ fn read(served: Served) -> Option<Vec<u8>> {
 
 /// A page of the errors, when no build has succeeded yet.
 fn error_page(preview: &Snapshot) -> Response<Cursor<Vec<u8>>> {
-    let mut html = String::from(
-        "<!doctype html><meta charset=\"utf-8\"><title>Gazette: errors</title><body><h1>The archive has errors</h1><pre>",
+    let language = preview.language;
+    let title = message::text(language, "overlay-title");
+    let mut html = format!(
+        "<!doctype html><html lang=\"{}\"><meta charset=\"utf-8\"><title>Gazette: {title}</title><body><h1>{title}</h1><pre>",
+        language.code()
     );
     for d in &preview.errors {
-        crate::content::body::escape_into(&mut html, &d.to_string());
+        crate::content::body::escape_into(&mut html, &d.render(language));
         html.push('\n');
     }
-    html.push_str("</pre></body>");
+    html.push_str("</pre><p>");
+    html.push_str(&message::text(language, "overlay-help"));
+    html.push_str("</p></body>");
     with_script(503, html.into_bytes(), "index.html")
 }
 

@@ -17,10 +17,13 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
+use crate::diag::Diagnostic;
+use crate::message::{self, Language};
+use crate::{fail, msg};
 use http::Site;
 pub use http::site_path;
 use preview::{Changes, Outcome, Preview};
@@ -50,7 +53,7 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     let started = Instant::now();
     let mut preview = Preview::new(&root);
     report_build(&preview.snapshot(), started);
-    let listener = bind(options)?;
+    let listener = bind(options, preview.snapshot().language)?;
     let address = listener.local_addr().context("the server has no address")?;
     let site = Arc::new(Site::new(preview.snapshot(), events::Events::start()));
     let handler: Arc<dyn guard::Handler> = site.clone();
@@ -58,12 +61,14 @@ pub fn run(options: &ServeOptions) -> Result<()> {
         .name("gazette-accept".into())
         .spawn(move || guard::serve(listener, handler))
         .context("cannot start the server")?;
-    println!("serving {} at http://{address}/ (Ctrl-C stops)", root.display());
+    let address = format!("http://{address}/");
+    let serving = msg!("serve-listening", root = root.display().to_string(), address = address);
+    println!("{}", serving.text(preview.snapshot().language));
     watch(&root, &mut preview, &site, &mut debouncer, &events)
 }
 
 /// Binds the port asked for, or the next free one when it is taken.
-fn bind(options: &ServeOptions) -> Result<TcpListener> {
+fn bind(options: &ServeOptions, language: Language) -> Result<TcpListener> {
     let tries = if options.port == 0 { 1 } else { 10 };
     let mut last_error = None;
     for offset in 0..tries {
@@ -71,7 +76,8 @@ fn bind(options: &ServeOptions) -> Result<TcpListener> {
         match TcpListener::bind(SocketAddr::new(options.bind, port)) {
             Ok(listener) => {
                 if offset > 0 {
-                    eprintln!("note: port {} is in use; using {port} instead", options.port);
+                    let note = msg!("serve-port-taken", wanted = options.port, port = port);
+                    eprintln!("{}: {}", message::text(language, "label-note"), note.text(language));
                 }
                 return Ok(listener);
             }
@@ -79,20 +85,40 @@ fn bind(options: &ServeOptions) -> Result<TcpListener> {
         }
     }
     let (port, e) = last_error.expect("at least one try");
-    bail!(
-        "cannot listen on {}:{port}: {e}\n  help: another program uses the port; pick one with --port",
-        options.bind
+    fail!(
+        msg!("serve-cannot-listen", address = format!("{}:{port}", options.bind), error = e.to_string()),
+        msg!("help-serve-cannot-listen")
     )
 }
 
 fn report_build(snapshot: &preview::Snapshot, started: Instant) {
-    for d in &snapshot.errors {
-        eprintln!("{d}");
-    }
+    let language = snapshot.language;
+    print_problems(&snapshot.errors, language);
     if snapshot.has_site() {
-        eprintln!("built in {:.2} s", started.elapsed().as_secs_f64());
+        let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+        eprintln!("{}", msg!("serve-built", seconds = seconds).text(language));
     } else {
-        eprintln!("the archive has errors: fix them and save; the page will show the site");
+        eprintln!("{}", message::text(language, "serve-has-errors"));
+    }
+}
+
+/// Most warnings printed after one rebuild.
+const WARNINGS_SHOWN: usize = 50;
+
+/// Prints problems on the terminal: every error, warnings up to [`WARNINGS_SHOWN`].
+fn print_problems(problems: &[Diagnostic], language: Language) {
+    let mut warnings = 0;
+    for d in problems {
+        if !d.is_error() {
+            warnings += 1;
+            if warnings > WARNINGS_SHOWN {
+                continue;
+            }
+        }
+        eprintln!("{}", d.render(language));
+    }
+    if warnings > WARNINGS_SHOWN {
+        eprintln!("{}", msg!("more-warnings", count = warnings - WARNINGS_SHOWN).text(language));
     }
 }
 
@@ -109,7 +135,7 @@ fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         let batch = match events.recv_timeout(Duration::from_secs(60)) {
             Ok(batch) => batch,
             Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => bail!("the file watcher stopped"),
+            Err(RecvTimeoutError::Disconnected) => fail!(msg!("serve-watcher-stopped")),
         };
         let paths = match batch {
             Ok(events) => events
@@ -138,7 +164,7 @@ fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         site.events.send("building", "{}");
         let outcome = preview.apply(&changes);
         site.replace(preview.snapshot());
-        announce(&outcome, &site.events, started);
+        announce(&outcome, &site.events, started, preview.snapshot().language);
     }
 }
 
@@ -176,25 +202,23 @@ fn rewatch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
 }
 
 /// Tells the open pages what changed, once the new files are served.
-fn announce(outcome: &Outcome, streams: &events::Events, started: Instant) {
-    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+fn announce(outcome: &Outcome, streams: &events::Events, started: Instant, language: Language) {
+    let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
     match outcome {
         Outcome::Unchanged => {}
         Outcome::Styles => {
-            eprintln!("stylesheet changed ({elapsed:.0} ms)");
+            eprintln!("{}", msg!("serve-stylesheet", ms = ms).text(language));
             streams.send("css", "{}");
         }
-        Outcome::Pages { paths, all } => {
-            eprintln!("rebuilt {} files in {elapsed:.0} ms", paths.len());
+        Outcome::Pages { paths, all, warnings } => {
+            print_problems(warnings, language);
+            eprintln!("{}", msg!("serve-rebuilt", count = paths.len(), ms = ms).text(language));
             let data = serde_json::json!({ "paths": paths, "all": all });
             streams.send("reload", &data.to_string());
         }
         Outcome::Failed(errors) => {
-            for d in errors {
-                eprintln!("{d}");
-            }
-            let lines: Vec<String> = errors.iter().map(|d| d.to_string()).collect();
-            streams.send("errors", &serde_json::to_string(&lines).unwrap_or_default());
+            print_problems(errors, language);
+            streams.send("errors", &http::overlay_lines(errors, language));
         }
     }
 }

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use crate::config;
 use crate::content;
 use crate::diag::{self, Diagnostic};
+use crate::message::Language;
 use crate::publish::plan::{Output, Planned};
 use crate::publish::theme::{StaticFile, StaticSource};
 use crate::publish::{self, ReadCache, Site, Timings};
@@ -49,10 +50,11 @@ pub enum Outcome {
     Unchanged,
     /// Only stylesheets changed: swap them without reloading.
     Styles,
-    /// These output paths changed (every path when `all`).
+    /// These output paths changed (every path when `all`); the warnings of what was read again.
     Pages {
         paths: Vec<String>,
         all: bool,
+        warnings: Vec<Diagnostic>,
     },
     /// The content has errors; the last good build is still served.
     Failed(Vec<Diagnostic>),
@@ -117,6 +119,8 @@ pub struct Snapshot {
     search_index: Mutex<Option<Arc<FileTable>>>,
     /// Problems of the last rebuild; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
+    /// The archive's language, for the problems shown.
+    pub language: Language,
 }
 
 impl Snapshot {
@@ -138,7 +142,12 @@ impl Snapshot {
         };
         let html = match site.render(&site.plan.files[at]) {
             Ok(page) => page.html,
-            Err(d) => format!("<!doctype html><meta charset=utf-8><body><pre>{d}</pre></body>"),
+            Err(d) => {
+                let mut html = String::from("<!doctype html><meta charset=utf-8><body><pre>");
+                crate::content::body::escape_into(&mut html, &d.render(self.language));
+                html.push_str("</pre></body>");
+                html
+            }
         };
         let bytes = Arc::new(html.into_bytes());
         self.rendered.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.clone());
@@ -198,6 +207,7 @@ impl Snapshot {
             attachments: self.attachments.clone(),
             search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
             errors,
+            language: self.language,
         }
     }
 }
@@ -223,6 +233,7 @@ impl Preview {
             attachments: HashMap::new(),
             search_index: Mutex::new(None),
             errors: Vec::new(),
+            language: Language::default(),
         });
         // The preview links relatively, whatever base_url the archive deploys to.
         let options = publish::Options {
@@ -266,6 +277,8 @@ impl Preview {
         let mut timings = Timings::start();
         let cache = if everything { ReadCache::default() } else { self.cache.clone() };
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
+        let read_again: HashSet<String> =
+            changed.iter().map(|path| crate::diag::display_path(&self.options.root, path)).collect();
         let read = publish::read(&self.options, &cache, &changed, &mut problems, &mut timings);
         let config = read.config.clone();
         self.cache = read.cache.clone();
@@ -341,11 +354,13 @@ impl Preview {
             attachments,
             search_index: Mutex::new(None),
             errors: Vec::new(),
+            language: config.language,
         });
+        let warnings = self.warnings_of(problems, &read_again, everything);
         if everything {
             changed.clear();
         }
-        Outcome::Pages { paths: changed, all: everything }
+        Outcome::Pages { paths: changed, all: everything, warnings }
     }
 
     /// Keeps the last good build, with the errors of this rebuild and the static files as they
@@ -359,8 +374,22 @@ impl Preview {
             (None, Some(site)) => statics_table(publish::theme::static_files(root, &site.archive.config)),
             (None, None) => self.current.statics.clone(),
         };
-        self.current = Arc::new(self.current.same_build(statics, problems.clone()));
+        let language = config.map_or(self.current.language, |c| c.language);
+        self.current = Arc::new(Snapshot { language, ..self.current.same_build(statics, problems.clone()) });
         Outcome::Failed(problems)
+    }
+
+    /// The warnings of a rebuild worth telling: all of them after a full one, else those of the
+    /// files read again.
+    fn warnings_of(
+        &self,
+        mut problems: Vec<Diagnostic>,
+        read_again: &HashSet<String>,
+        everything: bool,
+    ) -> Vec<Diagnostic> {
+        diag::sort(&mut problems);
+        problems.retain(|d| everything || read_again.contains(&d.path));
+        problems
     }
 
     /// A new snapshot of the same build with the static files as they are on disk now.

@@ -131,6 +131,8 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
 pub struct Server {
     child: std::process::Child,
     pub address: String,
+    /// What the server prints on stderr, line by line.
+    stderr: std::sync::mpsc::Receiver<String>,
 }
 
 impl Server {
@@ -154,10 +156,17 @@ impl Server {
             .args(["--port", &port.to_string()])
             .args(extra)
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("start gazette serve");
         let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let (error_sender, error_lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = error_sender.send(line);
+            }
+        });
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -173,7 +182,21 @@ impl Server {
             .trim_end_matches(|c| c != '/')
             .trim_end_matches('/');
         let address = address.split_whitespace().next().unwrap().to_string();
-        Server { child, address }
+        Server { child, address, stderr: error_lines }
+    }
+
+    /// Waits until the server prints a line on stderr that contains `text`; returns it.
+    pub fn wait_for_stderr(&self, text: &str, seconds: u64) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.stderr.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!("the server did not print {text:?}; it printed:\n{}", seen.join("\n"));
     }
 
     pub fn get(&self, path: &str) -> (u16, Vec<u8>) {

@@ -1,0 +1,239 @@
+# What Gazette says, in English (`language: en` in site.yaml). The same messages, in the same
+# order, as vi.ftl.
+
+## Labels of a diagnostic line: `error: path:line:col: message`, then `help: …`.
+label-error = error
+label-warning = warning
+label-help = help
+label-note = note
+verbatim = { $text }
+
+## Reading files
+cannot-read = cannot read the file: { $error }
+cannot-write = cannot write the file: { $error }
+not-utf8-wide = the file is { $encoding }, not UTF-8
+not-utf8 = the file is not UTF-8: invalid byte { $byte } at byte offset { $offset }
+help-save-as-utf8 = save the file as UTF-8 (in Word or Notepad: Save As, encoding Unicode UTF-8)
+control-characters = control character { $code }{ $others ->
+    [0] {""}
+   *[other] {" "}and { $others } more
+} removed: no page or feed may hold it
+help-control-characters = such characters come from text pasted from another program; delete them from the file
+no-content-folder = no content folder
+help-no-content-folder = create content/ and put one Markdown file per notice in it
+symlink-outside = symbolic link leads outside the archive; skipped
+symlink-broken = symbolic link cannot be followed ({ $error }); skipped
+no-temporary-file = cannot make a temporary file: { $error }
+changed-while-building = the file changed while the archive was being built
+help-build-again = build again
+
+## Front-matter
+no-front-matter = no front-matter: a notice starts with a `---` line, its keys, and another `---` line
+help-no-front-matter = start the file with ---, then number:, type:, title:, issuer:, date:, then ---
+yaml-invalid = invalid YAML: { $detail }
+yaml-not-a-mapping = expected `key: value` lines, found a single value
+help-yaml-not-a-mapping = each line of the front-matter names a key, e.g. `title: Kế hoạch …`
+yaml-too-deep = values nest more than { $levels } levels deep
+help-yaml-too-deep = front-matter holds text, lists and small maps: remove the extra brackets
+help-yaml-tab = YAML indents with spaces only: replace the tab with spaces
+help-yaml-colon = a value that contains `: ` must be quoted, e.g. title: "Về việc: …"
+help-yaml-bracket = a value that starts with [ or { "{" } must be quoted, or its bracket closed
+missing-key = missing required key `{ $key }`
+help-missing-key = add `{ $key }:` to the front-matter
+key-near-miss = unknown key `{ $key }`; did you mean `{ $known }`?
+help-key-near-miss = rename it to `{ $known }`; as written, the value is not used for the notice
+key-must-be-text = `{ $key }` must be text
+key-must-be-bool = `{ $key }` must be true or false
+key-must-be-list = `{ $key }` must be a list
+key-must-be-text-list = `{ $key }` must be a list of text lines
+not-a-date = `{ $key }` is not a date: { $value }
+help-date-format = write the date as YYYY-MM-DD: { $iso }
+help-date-format-example = write the date as YYYY-MM-DD, e.g. 2024-06-10
+date-in-future = `{ $key }` is { $date }, after today
+help-date-in-future = check the year: a notice is dated the day it is signed
+not-a-number = `{ $text }` is not a notice number
+help-not-a-number = write it as printed: 45-TB/VPTU (party), 1234/QĐ-UBND or 30/2020/NĐ-CP (state)
+type-missing = `type` is missing and the number's type code does not say it
+help-type-missing = add a line such as `type: Thông báo`
+type-contradicts-code = `type: { $written }` contradicts the number { $number }: its code { $code } stands for { $allowed }
+help-type-contradicts-code = correct the type or the number: that code allows { $allowed }
+bad-system = `system` must be `party` or `state`, not `{ $value }`
+bad-status = unknown status `{ $value }`
+help-bad-status = use in-force, partly-expired, expired or not-yet-in-force
+signer-needs-name = `signer` needs a `name`
+signer-bad-shape = `signer` must be a name, or a map with name, title and authority
+signer-missing = the notice has no signer
+help-signer-missing = add `signer:` with the name of the person who signed it
+relation-not-a-number = `{ $written }` in `{ $key }` is not a notice number
+help-relation-not-a-number = write a number such as 162-NQ/TU, 162-NQ/TU@2024 for the one of 2024, or 162-NQ/TU (Điều 3) for a part of it
+no-body = the notice has no body text
+
+## site.yaml and the theme
+config-bad-language = `language` must be `vi` or `en`
+config-bad-theme = `theme: { $value }` must be the name of a folder under themes/, without `/` or `..`
+config-bad-page-size = `page_size` must be a whole number above 0
+config-bad-issuer = issuer `{ $code }` must map to a name
+config-bad-external-issuers = `external_issuers` must be a list of issuer codes
+config-wrong-type = `{ $key }` has the wrong type
+config-unknown-key = unknown key `{ $key }` in site.yaml
+unknown-theme = unknown theme `{ $theme }`
+help-unknown-theme = create themes/{ $theme }/templates/, or remove `theme:` to use the default theme
+template-values = template values: { $detail }
+template-error = template error: { $detail }
+
+## Linking notices
+number-used-twice = number { $number } ({ $doc_type }, { $year ->
+    [0] no date
+   *[other] { $year }
+}) is also used by { $other }
+help-number-used-twice = two notices of one type and year cannot share a number; correct one of them
+same-url = { $first } and { $second } would both be published at { $url }
+issuer-two-names = issuer code { $code } is written `{ $name }` here and `{ $other }` in { $file }
+help-issuer-two-names = write one name for one issuer, or its index splits in two
+link-target-not-a-number = link target `notice:{ $target }` is not a notice number
+help-link-target = write notice:162-NQ/TU, or notice:162-NQ/TU@2024 for the one of 2024
+link-not-in-archive = link to { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}of { $year }
+}: no such notice in the archive
+help-link-not-in-archive = check the number and year, or write the number as plain text
+link-ambiguous = link to { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}of { $year }
+} is ambiguous: { $candidates }
+help-link-ambiguous = add the year, e.g. notice:162-NQ/TU@2024
+cited-not-in-archive = cited { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}of { $year }
+} is not in the archive
+cited-broken = cited { $number } is not published because of an error in { $file }
+cited-ambiguous = cited { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}of { $year }
+} is ambiguous: { $candidates }
+help-cited-ambiguous = write the type word (Quyết định / Quy định) or the date after the number
+cited-date-differs = cited { $number } is dated { $written } here, but the archived { $number } ({ $file }) is dated { $actual }
+help-cited-date-differs = correct the date in the text, or the date of the cited notice
+relation-not-in-archive = `{ $key }` { $number }: no such notice in the archive
+relation-to-itself = a notice cannot { $key ->
+    [replaces] replace
+    [repeals] repeal
+   *[other] { $key }
+} itself
+relation-to-later = `{ $key }` { $number }: that notice is dated after this one
+help-relation-to-later = only a newer notice can replace or repeal an older one
+relations-circle = replacing and repealing notices form a circle: { $notices }
+help-relations-circle = a notice can only end older ones: remove the relation that closes the circle
+
+## Writing the output
+attachment-over-generated = attachment `{ $name }` would be written over the generated { $path }
+help-rename-attachment = rename the attachment
+static-over-generated = { $file } would be written over the generated { $path }
+help-static-over-generated = rename or move the file: Gazette writes that path itself
+static-over-attachment = { $file } and an attachment of { $owner } would both be written to { $path }
+attachment-problem = cannot copy the attachment { $name }
+previous-file-gone = the previous build's file is gone
+
+## The summary of a run
+summary-built = built { $notices ->
+    [one] { $notices } notice
+   *[other] { $notices } notices
+}, { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+} ({ $written } files written, { $kept } unchanged; { $read ->
+    [one] { $read } notice file read
+   *[other] { $read } notice files read
+})
+summary-failed = { $notices ->
+    [one] { $notices } notice
+   *[other] { $notices } notices
+}; nothing written, the previous output is unchanged
+summary-checked = checked { $notices ->
+    [one] { $notices } notice
+   *[other] { $notices } notices
+}
+summary-drafts = { $count ->
+    [one] { $count } draft
+   *[other] { $count } drafts
+} left out
+summary-citations = citations: { $resolved } resolved, { $unresolved } unresolved, { $ambiguous } ambiguous
+summary-external = { $count ->
+    [one] { $count } citation
+   *[other] { $count } citations
+} of documents outside the archive
+summary-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+summary-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+more-warnings = … and { $count ->
+    [one] { $count } more warning
+   *[other] { $count } more warnings
+}: `gazette check` lists them all
+note-relative-links = feeds and sitemap.xml have relative links: set base_url in site.yaml (or --base-url) for the absolute ones feed readers and search engines need
+note-state-stale = the build state in the output was written by another Gazette ({ $why }): everything was built anew
+note-state-corrupt = the build state in the output is damaged ({ $why }): everything was built anew
+note-outside = { $count ->
+    [one] { $count } citation
+   *[other] { $count } citations
+} of documents outside the archive are not warned one by one: `gazette check --outside` lists them
+progress-reading = reading notices
+progress-writing = writing pages
+clean-done = the build state of { $path } is removed: the next build is full
+clean-nothing = { $path } holds no build state
+root-missing = the archive folder { $path } does not exist
+help-root-missing = give the folder that holds content/ and site.yaml with --root, or create it with `gazette init { $path }`
+outside-heading = Citations of documents outside the archive ({ $count }):
+outside-line = { $file }:{ $line }:{ $column }: { $number }
+
+## Output folder
+output-root-is-staging = refusing to build: the archive root { $root } is the { $what ->
+    [old] old
+   *[staging] staging
+} folder of the output { $path }, which a build replaces
+output-locked = another build is writing into { $path }; run again when it has finished, or without --no-wait to wait for it
+output-waiting = waiting for another build writing into { $path } to finish…
+output-is-file = refusing to write the output to { $path }: it is a file, not a folder
+help-output-is-file = pass --out with a folder's path
+output-foreign = refusing to replace { $path }: it holds files Gazette did not write
+help-output-foreign = empty it or move it away, or pass --out with another folder; a folder Gazette builds holds { $marker }
+output-folder-taken = refusing to build: { $path } exists and was not made by Gazette
+help-output-folder-taken = move it away; Gazette uses that name for its own folder
+output-holds-root = refusing to write the output to { $path }: it is the archive root or a parent of it, and a build replaces its output folder
+output-protected = refusing to write the output to { $path }: it is { $what ->
+    [static] the static folder
+    [templates] the templates folder
+    [themes] the themes folder
+   *[content] the content folder
+}, inside it or a parent of it, and a build replaces its output folder
+output-is-root = refusing to write the output to the filesystem root
+output-not-own = refusing to remove { $path }: it was not made by Gazette
+
+## The preview
+serve-listening = serving { $root } at { $address } (Ctrl-C stops)
+serve-port-taken = port { $wanted } is in use; using { $port } instead
+serve-cannot-listen = cannot listen on { $address }: { $error }
+help-serve-cannot-listen = another program uses the port; pick one with --port
+serve-built = built in { $seconds } s
+serve-has-errors = the archive has errors: fix them and save; the page will show the site
+serve-watcher-stopped = the file watcher stopped
+serve-rebuilt = rebuilt { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+} in { $ms } ms
+serve-stylesheet = stylesheet changed ({ $ms } ms)
+overlay-title = The archive has errors
+overlay-help = Fix them and save: this page reloads by itself.
+
+## Starting an archive and a notice
+init-done = a new archive is ready in { $path }: build it with `gazette build --root { $path }`
+init-not-empty = { $path } is not empty: `gazette init` starts an archive in a new or empty folder
+new-bad-type = `{ $code }` is not a type code a notice number can carry (TB, NQ, KH, CT, QĐ, …)
+new-exists = { $path } exists already
+new-unknown-issuer = no notice of the archive has the issuer code { $code }
+help-new-unknown-issuer = known issuer codes: { $known }; to start a new issuer on purpose, give its name with --issuer-name
+help-new-no-issuers = the archive has no notices yet: give the issuer's name with --issuer-name

@@ -1,0 +1,202 @@
+# Những gì Gazette nói, bằng tiếng Việt (mặc định; `language: vi` trong site.yaml). Cùng các
+# thông điệp, cùng thứ tự với en.ftl.
+
+## Nhãn của một dòng chẩn đoán: `lỗi: tệp:dòng:cột: nội dung`, rồi `gợi ý: …`.
+label-error = lỗi
+label-warning = cảnh báo
+label-help = gợi ý
+label-note = lưu ý
+verbatim = { $text }
+
+## Đọc tệp
+cannot-read = không đọc được tệp: { $error }
+cannot-write = không ghi được tệp: { $error }
+not-utf8-wide = tệp được lưu theo mã { $encoding }, không phải UTF-8
+not-utf8 = tệp không phải UTF-8: byte { $byte } không hợp lệ ở vị trí byte { $offset }
+help-save-as-utf8 = lưu lại tệp theo mã UTF-8 (trong Word hoặc Notepad: Lưu thành, chọn mã Unicode UTF-8)
+control-characters = đã bỏ ký tự điều khiển { $code }{ $others ->
+    [0] {""}
+   *[other] {" "}và { $others } ký tự khác
+}: trang và nguồn tin không được chứa ký tự này
+help-control-characters = ký tự này thường đến từ văn bản dán từ chương trình khác; hãy xóa nó khỏi tệp
+no-content-folder = không có thư mục content
+help-no-content-folder = tạo thư mục content/ và đặt mỗi văn bản vào một tệp Markdown trong đó
+symlink-outside = liên kết tượng trưng trỏ ra ngoài kho văn bản; bỏ qua
+symlink-broken = không theo được liên kết tượng trưng ({ $error }); bỏ qua
+no-temporary-file = không tạo được tệp tạm: { $error }
+changed-while-building = tệp đã thay đổi trong khi đang dựng kho văn bản
+help-build-again = hãy dựng lại
+
+## Phần đầu (front-matter)
+no-front-matter = thiếu phần đầu: văn bản mở đầu bằng một dòng `---`, các khóa, rồi một dòng `---` nữa
+help-no-front-matter = bắt đầu tệp bằng ---, rồi number:, type:, title:, issuer:, date:, rồi ---
+yaml-invalid = YAML không hợp lệ: { $detail }
+yaml-not-a-mapping = cần các dòng `khóa: giá trị`, nhưng chỉ có một giá trị
+help-yaml-not-a-mapping = mỗi dòng của phần đầu ghi một khóa, ví dụ `title: Kế hoạch …`
+yaml-too-deep = các giá trị lồng nhau quá { $levels } cấp
+help-yaml-too-deep = phần đầu chỉ chứa chữ, danh sách và bảng nhỏ: hãy bỏ các dấu ngoặc thừa
+help-yaml-tab = YAML chỉ thụt lề bằng dấu cách: hãy thay dấu tab bằng dấu cách
+help-yaml-colon = giá trị có chứa `: ` phải đặt trong ngoặc kép, ví dụ title: "Về việc: …"
+help-yaml-bracket = giá trị bắt đầu bằng [ hoặc { "{" } phải đặt trong ngoặc kép, hoặc đóng ngoặc cho đủ
+missing-key = thiếu khóa bắt buộc `{ $key }`
+help-missing-key = thêm dòng `{ $key }:` vào phần đầu
+key-near-miss = khóa `{ $key }` không có trong danh sách; có phải là `{ $known }`?
+help-key-near-miss = đổi tên thành `{ $known }`; viết như hiện nay, giá trị này không được dùng cho văn bản
+key-must-be-text = `{ $key }` phải là chữ
+key-must-be-bool = `{ $key }` phải là true hoặc false
+key-must-be-list = `{ $key }` phải là một danh sách
+key-must-be-text-list = `{ $key }` phải là danh sách các dòng chữ
+not-a-date = `{ $key }` không phải là ngày: { $value }
+help-date-format = viết ngày theo dạng YYYY-MM-DD: { $iso }
+help-date-format-example = viết ngày theo dạng YYYY-MM-DD, ví dụ 2024-06-10
+date-in-future = `{ $key }` là ngày { $date }, sau ngày hôm nay
+help-date-in-future = kiểm tra lại năm: văn bản mang ngày được ký
+not-a-number = `{ $text }` không phải là số, ký hiệu văn bản
+help-not-a-number = viết như bản in: 45-TB/VPTU (văn bản của Đảng), 1234/QĐ-UBND hoặc 30/2020/NĐ-CP (văn bản nhà nước)
+type-missing = thiếu `type` và mã loại trong số, ký hiệu không cho biết loại văn bản
+help-type-missing = thêm một dòng như `type: Thông báo`
+type-contradicts-code = `type: { $written }` không khớp với số, ký hiệu { $number }: mã { $code } là { $allowed }
+help-type-contradicts-code = sửa loại văn bản hoặc số, ký hiệu: mã này chỉ dùng cho { $allowed }
+bad-system = `system` phải là `party` hoặc `state`, không phải `{ $value }`
+bad-status = không có hiệu lực nào tên `{ $value }`
+help-bad-status = dùng in-force, partly-expired, expired hoặc not-yet-in-force
+signer-needs-name = `signer` cần có `name`
+signer-bad-shape = `signer` phải là một tên, hoặc một bảng có name, title và authority
+signer-missing = văn bản chưa có người ký
+help-signer-missing = thêm `signer:` với tên người ký văn bản
+relation-not-a-number = `{ $written }` trong `{ $key }` không phải là số, ký hiệu văn bản
+help-relation-not-a-number = viết số như 162-NQ/TU, 162-NQ/TU@2024 cho văn bản năm 2024, hoặc 162-NQ/TU (Điều 3) cho một phần của văn bản
+no-body = văn bản không có nội dung
+
+## site.yaml và giao diện
+config-bad-language = `language` phải là `vi` hoặc `en`
+config-bad-theme = `theme: { $value }` phải là tên một thư mục trong themes/, không có `/` hay `..`
+config-bad-page-size = `page_size` phải là số nguyên lớn hơn 0
+config-bad-issuer = cơ quan `{ $code }` phải đi kèm một tên
+config-bad-external-issuers = `external_issuers` phải là danh sách mã cơ quan
+config-wrong-type = `{ $key }` sai kiểu giá trị
+config-unknown-key = site.yaml không có khóa `{ $key }`
+unknown-theme = không có giao diện `{ $theme }`
+help-unknown-theme = tạo thư mục themes/{ $theme }/templates/, hoặc bỏ dòng `theme:` để dùng giao diện mặc định
+template-values = giá trị của mẫu trang: { $detail }
+template-error = lỗi mẫu trang: { $detail }
+
+## Liên kết các văn bản
+number-used-twice = số { $number } ({ $doc_type }, { $year ->
+    [0] không có ngày
+   *[other] năm { $year }
+}) đã được dùng cho { $other }
+help-number-used-twice = hai văn bản cùng loại, cùng năm không thể trùng số; hãy sửa một trong hai
+same-url = { $first } và { $second } sẽ cùng được đăng ở { $url }
+issuer-two-names = mã cơ quan { $code } ở đây ghi là `{ $name }`, còn ở { $file } ghi là `{ $other }`
+help-issuer-two-names = ghi một tên cho một cơ quan, nếu không danh mục cơ quan ban hành sẽ tách làm hai
+link-target-not-a-number = đích liên kết `notice:{ $target }` không phải là số, ký hiệu văn bản
+help-link-target = viết notice:162-NQ/TU, hoặc notice:162-NQ/TU@2024 cho văn bản năm 2024
+link-not-in-archive = liên kết đến { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}năm { $year }
+}: kho không có văn bản này
+help-link-not-in-archive = kiểm tra số và năm, hoặc viết số như chữ thường, không làm liên kết
+link-ambiguous = liên kết đến { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}năm { $year }
+} chưa rõ là văn bản nào: { $candidates }
+help-link-ambiguous = thêm năm, ví dụ notice:162-NQ/TU@2024
+cited-not-in-archive = văn bản được dẫn { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}năm { $year }
+} không có trong kho
+cited-broken = văn bản được dẫn { $number } chưa được đăng vì có lỗi trong { $file }
+cited-ambiguous = văn bản được dẫn { $number }{ $year ->
+    [0] {""}
+   *[other] {" "}năm { $year }
+} chưa rõ là văn bản nào: { $candidates }
+help-cited-ambiguous = ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số
+cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày { $written }, nhưng văn bản { $number } trong kho ({ $file }) ban hành ngày { $actual }
+help-cited-date-differs = sửa ngày trong nội dung, hoặc ngày của văn bản được dẫn
+relation-not-in-archive = `{ $key }` { $number }: kho không có văn bản này
+relation-to-itself = văn bản không thể { $key ->
+    [replaces] thay thế
+    [repeals] bãi bỏ
+   *[other] { $key }
+} chính nó
+relation-to-later = `{ $key }` { $number }: văn bản đó ban hành sau văn bản này
+help-relation-to-later = chỉ văn bản mới hơn mới thay thế hay bãi bỏ được văn bản cũ hơn
+relations-circle = các văn bản thay thế, bãi bỏ nhau thành vòng: { $notices }
+help-relations-circle = văn bản chỉ chấm dứt hiệu lực văn bản cũ hơn: bỏ quan hệ khép vòng
+## Ghi kết quả
+attachment-over-generated = tệp đính kèm `{ $name }` sẽ ghi đè lên { $path } do Gazette tạo
+help-rename-attachment = đổi tên tệp đính kèm
+static-over-generated = { $file } sẽ ghi đè lên { $path } do Gazette tạo
+help-static-over-generated = đổi tên hoặc chuyển tệp: Gazette tự ghi đường dẫn này
+static-over-attachment = { $file } và một tệp đính kèm của { $owner } sẽ cùng được ghi vào { $path }
+attachment-problem = không sao chép được tệp đính kèm { $name }
+previous-file-gone = tệp của lần dựng trước không còn
+
+## Tóm tắt một lần chạy
+summary-built = đã dựng { $notices } văn bản, { $pages } trang ({ $written } tệp được ghi, { $kept } tệp giữ nguyên; đọc { $read } tệp văn bản)
+summary-failed = { $notices } văn bản; không ghi gì, kết quả cũ giữ nguyên
+summary-checked = đã kiểm tra { $notices } văn bản
+summary-drafts = bỏ qua { $count } dự thảo
+summary-citations = trích dẫn: { $resolved } đã liên kết, { $unresolved } chưa có trong kho, { $ambiguous } chưa xác định
+summary-external = { $count } trích dẫn văn bản ngoài kho
+summary-errors = { $count } lỗi
+summary-warnings = { $count } cảnh báo
+more-warnings = … và { $count } cảnh báo khác: `gazette check` liệt kê đầy đủ
+note-relative-links = nguồn tin và sitemap.xml đang dùng liên kết tương đối: đặt base_url trong site.yaml (hoặc --base-url) để có liên kết tuyệt đối mà trình đọc tin và máy tìm kiếm cần
+note-state-stale = trạng thái dựng trong thư mục kết quả do một bản Gazette khác ghi ({ $why }): đã dựng lại toàn bộ
+note-state-corrupt = trạng thái dựng trong thư mục kết quả bị hỏng ({ $why }): đã dựng lại toàn bộ
+note-outside = { $count } trích dẫn văn bản ngoài kho không được cảnh báo từng cái: `gazette check --outside` liệt kê đầy đủ
+progress-reading = đang đọc văn bản
+progress-writing = đang ghi trang
+clean-done = đã xóa trạng thái dựng của { $path }: lần dựng sau sẽ dựng toàn bộ
+clean-nothing = { $path } không có trạng thái dựng
+root-missing = không có thư mục kho văn bản { $path }
+help-root-missing = chỉ thư mục chứa content/ và site.yaml bằng --root, hoặc tạo kho mới bằng `gazette init { $path }`
+outside-heading = Trích dẫn văn bản ngoài kho ({ $count }):
+outside-line = { $file }:{ $line }:{ $column }: { $number }
+
+## Thư mục kết quả
+output-root-is-staging = không dựng: thư mục gốc của kho { $root } là thư mục { $what ->
+    [old] cũ
+   *[staging] tạm
+} của thư mục kết quả { $path }, thư mục mà mỗi lần dựng thay thế
+output-locked = một lần dựng khác đang ghi vào { $path }; hãy chạy lại khi nó xong, hoặc bỏ --no-wait để chờ
+output-waiting = đang chờ lần dựng khác ghi vào { $path } xong…
+output-is-file = không ghi kết quả vào { $path }: đó là một tệp, không phải thư mục
+help-output-is-file = dùng --out với đường dẫn của một thư mục
+output-foreign = không thay thế { $path }: thư mục chứa các tệp không do Gazette ghi
+help-output-foreign = làm trống hoặc chuyển thư mục đi, hoặc dùng --out với thư mục khác; thư mục do Gazette dựng có tệp { $marker }
+output-folder-taken = không dựng: { $path } đã có và không do Gazette tạo
+help-output-folder-taken = chuyển nó đi; Gazette dùng tên này cho thư mục của mình
+output-holds-root = không ghi kết quả vào { $path }: đó là thư mục gốc của kho hoặc thư mục cha của nó, mà mỗi lần dựng thay thế thư mục kết quả
+output-protected = không ghi kết quả vào { $path }: đó là { $what ->
+    [static] thư mục static
+    [templates] thư mục templates
+    [themes] thư mục themes
+   *[content] thư mục content
+}, nằm trong hoặc là thư mục cha của nó, mà mỗi lần dựng thay thế thư mục kết quả
+output-is-root = không ghi kết quả vào thư mục gốc của hệ thống tệp
+output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
+
+## Xem trước
+serve-listening = đang phục vụ { $root } tại { $address } (Ctrl-C để dừng)
+serve-port-taken = cổng { $wanted } đang bận; dùng cổng { $port }
+serve-cannot-listen = không nghe được ở { $address }: { $error }
+help-serve-cannot-listen = một chương trình khác đang dùng cổng này; chọn cổng khác bằng --port
+serve-built = đã dựng xong trong { $seconds } giây
+serve-has-errors = kho văn bản có lỗi: sửa rồi lưu lại, trang sẽ hiện kho văn bản
+serve-watcher-stopped = bộ theo dõi tệp đã dừng
+serve-rebuilt = đã dựng lại { $count } tệp trong { $ms } ms
+serve-stylesheet = bảng kiểu đã thay đổi ({ $ms } ms)
+overlay-title = Kho văn bản có lỗi
+overlay-help = Sửa rồi lưu lại: trang này sẽ tự tải lại.
+
+## Tạo kho văn bản và văn bản mới
+init-done = kho văn bản mới đã sẵn sàng ở { $path }: dựng bằng `gazette build --root { $path }`
+init-not-empty = { $path } không trống: `gazette init` tạo kho trong thư mục mới hoặc thư mục trống
+new-bad-type = `{ $code }` không phải mã loại văn bản có trong số, ký hiệu (TB, NQ, KH, CT, QĐ, …)
+new-exists = { $path } đã có
+new-unknown-issuer = chưa văn bản nào trong kho có mã cơ quan { $code }
+help-new-unknown-issuer = các mã cơ quan đã có: { $known }; muốn lập cơ quan mới thì ghi tên bằng --issuer-name
+help-new-no-issuers = kho chưa có văn bản nào: ghi tên cơ quan bằng --issuer-name

@@ -1,0 +1,314 @@
+//! A clerk's workflow: mistakes that must not pass silently, warnings kept for what matters,
+//! and every message in the archive's language — Vietnamese by default, English with
+//! `language: en`.
+
+mod common;
+
+use common::*;
+
+/// A complete notice of the Văn phòng Tỉnh ủy, signed.
+fn signed(number: &str, date: &str, title: &str, extra: &str, body: &str) -> String {
+    notice(
+        &format!(
+            "number: {number}\ntitle: {title}\nissuer: Văn phòng Tỉnh ủy\ndate: {date}\nsigner: Trần Văn Hòa\n{extra}"
+        ),
+        body,
+    )
+}
+
+fn english(archive: &TestArchive) {
+    archive.write("site.yaml", "language: en\n");
+}
+
+#[test]
+fn a_misspelt_key_stops_a_published_notice_in_both_languages() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        "---\nnumber: 3-TB/VPTU\ntitle: Lịch họp\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-03-08\nsinger: Trần Văn Hòa\n---\nNội dung.\n",
+    );
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("lỗi: content/a.md:6:1: khóa `singer` không có trong danh sách; có phải là `signer`?"),
+        "{err}"
+    );
+    assert!(err.contains("gợi ý: đổi tên thành `signer`"), "{err}");
+    assert!(!archive.exists("output/index.html"), "nothing is published");
+
+    english(&archive);
+    let err = stderr(&archive.run(&["build"]));
+    assert!(err.contains("error: content/a.md:6:1: unknown key `singer`; did you mean `signer`?"), "{err}");
+}
+
+#[test]
+fn a_published_notice_without_signer_is_warned() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("3-TB/VPTU", "2024-03-08", "Lịch họp", "Nội dung."));
+    archive.write("content/b.md", &signed("4-TB/VPTU", "2024-03-09", "Lịch họp", "", "Nội dung."));
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(err.contains("cảnh báo: content/a.md:1:1: văn bản chưa có người ký"), "{err}");
+    assert!(!err.contains("content/b.md"), "{err}");
+    english(&archive);
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(err.contains("warning: content/a.md:1:1: the notice has no signer"), "{err}");
+    assert!(err.contains("0 errors, 1 warning;"), "plural forms: {err}");
+}
+
+#[test]
+fn a_type_the_number_contradicts_is_an_error_unless_the_code_allows_it() {
+    let archive = TestArchive::new();
+    archive
+        .write("content/a.md", &signed("80-TB/VPTU", "2024-03-08", "Về việc họp", "type: Nghị quyết", "x"));
+    archive.write("content/b.md", &signed("6-QĐ/VPTU", "2024-03-08", "Quy chế", "type: Quy định", "x"));
+    archive.write("content/c.md", &signed("7-QĐ/VPTU", "2024-03-08", "Quyết định", "type: Quyết định", "x"));
+    archive.write(
+        "content/d.md",
+        &signed("2-CTr/VPTU", "2024-03-08", "Hành động", "type: Chương trình hành động", "x"),
+    );
+    archive.write("content/e.md", &signed("9/DA-UBND", "2024-03-08", "Đề án số hóa", "type: Đề án", "x"));
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("lỗi: content/a.md:7:1: `type: Nghị quyết` không khớp với số, ký hiệu 80-TB/VPTU: mã TB là Thông báo"),
+        "{err}"
+    );
+    assert_eq!(err.matches("không khớp với số").count(), 1, "only a.md: {err}");
+    english(&archive);
+    let err = stderr(&archive.run(&["build"]));
+    assert!(
+        err.contains("error: content/a.md:7:1: `type: Nghị quyết` contradicts the number 80-TB/VPTU: its code TB stands for Thông báo"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_citation_dated_unlike_the_cited_notice_is_warned_where_it_stands() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("12-TB/VPTU", "2024-04-03", "Lịch họp", "", "Nội dung."));
+    archive.write(
+        "content/b.md",
+        &signed(
+            "13-TB/VPTU",
+            "2024-06-01",
+            "Tiếp theo",
+            "",
+            "Thực hiện Thông báo số 12-TB/VPTU ngày 3/5/2024 của Văn phòng.",
+        ),
+    );
+    let output = archive.build_ok(&[]);
+    let err = stderr(&output);
+    let column = "Thực hiện Thông báo số ".chars().count() + 1;
+    assert!(
+        err.contains(&format!(
+            "cảnh báo: content/b.md:9:{column}: văn bản được dẫn 12-TB/VPTU ở đây ghi ngày 2024-05-03, nhưng văn bản 12-TB/VPTU trong kho (content/a.md) ban hành ngày 2024-04-03"
+        )),
+        "{err}"
+    );
+    // Still linked, by number and year.
+    let page = archive.page("output/van-ban/2024/thong-bao-13-tb-vptu/index.html");
+    assert_eq!(texts(&page, "a.cite"), vec!["12-TB/VPTU"]);
+    english(&archive);
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(
+        err.contains(
+            "is dated 2024-05-03 here, but the archived 12-TB/VPTU (content/a.md) is dated 2024-04-03"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_future_date_and_an_issuer_code_with_two_names_are_warned() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("1-TB/VPTU", "2099-01-02", "Năm sau", "", "x"));
+    archive.write("content/b.md", &signed("2-TB/VPTU", "2024-01-02", "Một", "", "x"));
+    archive.write(
+        "content/c.md",
+        &notice(
+            "number: 3-TB/VPTU\ntitle: Hai\nissuer: Văn phòng Tỉnh ủy Sơn Hà\ndate: 2024-02-02\nsigner: Trần Văn Hòa",
+            "x",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(err.contains("cảnh báo: content/a.md:5:1: `date` là ngày 2099-01-02, sau ngày hôm nay"), "{err}");
+    assert!(
+        err.contains(
+            "cảnh báo: content/c.md:1:1: mã cơ quan VPTU ở đây ghi là `Văn phòng Tỉnh ủy Sơn Hà`, còn ở content/a.md ghi là `Văn phòng Tỉnh ủy`"
+        ),
+        "{err}"
+    );
+    english(&archive);
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(err.contains("warning: content/a.md:5:1: `date` is 2099-01-02, after today"), "{err}");
+    assert!(err.contains("issuer code VPTU is written `Văn phòng Tỉnh ủy Sơn Hà` here"), "{err}");
+}
+
+#[test]
+fn a_notice_citing_a_broken_one_says_why_it_is_missing() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("5-KH/VPTU", "2024-13-01", "Kế hoạch hỏng", "", "x"));
+    archive.write(
+        "content/b.md",
+        &signed(
+            "6-TB/VPTU",
+            "2024-06-01",
+            "Theo kế hoạch",
+            "",
+            "Thực hiện Kế hoạch số 5-KH/VPTU của Văn phòng.",
+        ),
+    );
+    let err = stderr(&archive.run(&["build"]));
+    assert!(err.contains("lỗi: content/a.md:5:1: `date` không phải là ngày"), "{err}");
+    assert!(
+        err.contains(
+            "content/b.md:9:23: văn bản được dẫn 5-KH/VPTU chưa được đăng vì có lỗi trong content/a.md"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("5-KH/VPTU không có trong kho"), "{err}");
+}
+
+#[test]
+fn citations_of_central_documents_are_counted_not_warned() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &signed(
+            "7-TB/VPTU",
+            "2024-06-01",
+            "Căn cứ",
+            "",
+            "Căn cứ Nghị quyết số 18-NQ/TW, Nghị định số 30/2020/NĐ-CP và Kế hoạch số 41-KH/VPTU.",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(
+        err.contains("văn bản được dẫn 41-KH/VPTU không có trong kho"),
+        "the archive's own issuer: {err}"
+    );
+    assert!(!err.contains("18-NQ/TW") && !err.contains("30/2020/NĐ-CP"), "{err}");
+    assert!(err.contains("1 chưa có trong kho, 0 chưa xác định, 2 trích dẫn văn bản ngoài kho"), "{err}");
+    assert!(err.contains("lưu ý: 2 trích dẫn văn bản ngoài kho không được cảnh báo từng cái"), "{err}");
+    let outside = stdout(&archive.run(&["check", "--outside"]));
+    assert!(outside.contains("content/a.md:9:22: 18-NQ/TW"), "{outside}");
+    assert!(outside.contains("content/a.md:9:45: 30/2020/NĐ-CP"), "{outside}");
+
+    // An archive of the central office lists only what it does not publish itself.
+    archive.write("site.yaml", "language: en\nexternal_issuers: [CP]\n");
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(err.contains("cited 18-NQ/TW is not in the archive"), "{err}");
+    assert!(!err.contains("30/2020/NĐ-CP"), "{err}");
+    assert!(err.contains("1 citation of documents outside the archive"), "{err}");
+}
+
+#[test]
+fn a_date_written_day_first_gets_the_iso_form_as_help() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        "---\nnumber: 3-TB/VPTU\ntitle: Lịch họp\nissuer: Văn phòng Tỉnh ủy\ndate: 12/9/2024\nsigner: A\n---\nx\n",
+    );
+    let err = stderr(&archive.run(&["build"]));
+    assert!(err.contains("lỗi: content/a.md:5:1: `date` không phải là ngày: \"12/9/2024\""), "{err}");
+    assert!(err.contains("  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-09-12"), "{err}");
+    english(&archive);
+    let err = stderr(&archive.run(&["build"]));
+    assert!(err.contains("  help: write the date as YYYY-MM-DD: 2024-09-12"), "{err}");
+}
+
+#[test]
+fn a_root_that_does_not_exist_says_so() {
+    let archive = TestArchive::new();
+    for command in ["build", "check", "serve"] {
+        let output = archive.run(&[command, "--root", "khong-co"]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        let err = stderr(&output);
+        assert!(err.contains("lỗi: không có thư mục kho văn bản khong-co"), "{command}: {err}");
+        assert!(err.contains("gazette init khong-co"), "{command}: {err}");
+    }
+}
+
+#[test]
+fn init_starts_an_archive_that_builds_at_once_with_no_warning() {
+    let archive = TestArchive::new();
+    let output = archive.run(&["init", "kho-moi"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("kho văn bản mới đã sẵn sàng ở kho-moi"), "{}", stderr(&output));
+    let site = archive.read("kho-moi/site.yaml");
+    for key in [
+        "title:",
+        "base_url:",
+        "language:",
+        "place:",
+        "page_size:",
+        "raw_html:",
+        "issuers:",
+        "external_issuers:",
+        "theme:",
+        "extra:",
+    ] {
+        assert!(site.contains(key), "site.yaml explains {key}");
+    }
+    assert!(archive.read("kho-moi/.gitignore").contains("/output/"));
+    let built = archive.run(&["build", "--root", "kho-moi"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let err = stderr(&built);
+    assert!(err.contains("đã dựng 1 văn bản") && err.contains("0 lỗi, 0 cảnh báo"), "{err}");
+    assert!(archive.exists("kho-moi/output/index.html"));
+
+    let refused = archive.run(&["init", "kho-moi"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("kho-moi không trống"), "{}", stderr(&refused));
+
+    let english = archive.run(&["init", "archive", "--language", "en"]);
+    assert!(english.status.success(), "{}", stderr(&english));
+    assert!(archive.read("archive/site.yaml").contains("language: en"));
+    let built = archive.run(&["build", "--root", "archive"]);
+    assert!(stderr(&built).contains("built 1 notice, "), "{}", stderr(&built));
+}
+
+#[test]
+fn check_with_drafts_checks_them_too() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("3-TB/VPTU", "2024-03-08", "Lịch họp", "", "x"));
+    archive.write(
+        "content/b.md",
+        "---\ndraft: true\ntitle: Dự thảo\nissuer: Văn phòng Tỉnh ủy\ntyp: Thông báo\n---\nx\n",
+    );
+    let plain = stdout(&archive.run(&["check"]));
+    assert!(plain.contains("bỏ qua 1 dự thảo") && !plain.contains("content/b.md"), "{plain}");
+    let drafts = stdout(&archive.run(&["check", "--drafts"]));
+    assert!(drafts.contains("cảnh báo: content/b.md:5:1: khóa `typ` không có trong danh sách"), "{drafts}");
+    assert!(drafts.contains("đã kiểm tra 2 văn bản"), "{drafts}");
+}
+
+#[test]
+fn every_option_of_every_command_has_a_help_line() {
+    let archive = TestArchive::new();
+    for command in ["build", "check", "serve", "new", "import", "clean", "init"] {
+        let help = stdout(&archive.run(&[command, "--help"]));
+        for line in help.lines().filter(|l| l.trim_start().starts_with("--")) {
+            let described =
+                line.trim_start().split_once("  ").is_some_and(|(_, rest)| !rest.trim().is_empty());
+            assert!(described, "{command}: `{}` has no help", line.trim());
+        }
+    }
+}
+
+#[test]
+fn serve_prints_each_rebuilds_problems_on_the_terminal() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("3-TB/VPTU", "2024-03-08", "Lịch họp", "", "Nội dung."));
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    archive.write("content/a.md", &simple("3-TB/VPTU", "2024-03-08", "Lịch họp", "Nội dung mới."));
+    let warning = server.wait_for_stderr("content/a.md", 30);
+    assert!(warning.starts_with("cảnh báo: content/a.md:1:1: văn bản chưa có người ký"), "{warning}");
+    archive.write("content/a.md", "---\nnumber: 3-TB/VPTU\ntitle: [chưa đóng\n---\nx\n");
+    let error = server.wait_for_stderr("lỗi:", 30);
+    assert!(error.starts_with("lỗi: content/a.md:3:"), "{error}");
+}
