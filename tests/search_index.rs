@@ -244,11 +244,24 @@ fn the_search_page_is_linked_labelled_and_says_it_needs_javascript() {
     let types = texts(&page, "select[name=type] option");
     assert_eq!(types[0], "Mọi loại văn bản");
     assert!(types.contains(&"Nghị quyết (3)".to_string()), "{types:?}");
+    assert_eq!(
+        attrs(&page, "#search", "data-closest-heading"),
+        vec!["Văn bản gần nhất (không chứa đủ các từ đã gõ)"]
+    );
+    assert_eq!(attrs(&page, "#search", "data-twins-heading"), vec!["Chứa các từ này nhưng khác dấu"]);
 
     archive.write("site.yaml", "title: Test archive\nlanguage: en\n");
     archive.build_ok(&["--base-url", "https://congbao.example.vn/"]);
     let page = archive.page("output/search/index.html");
     assert_eq!(text(&page, "h1"), "Search notices");
+    assert_eq!(
+        attrs(&page, "#search", "data-closest-heading"),
+        vec!["Closest notices (not holding every word typed)"]
+    );
+    assert_eq!(
+        attrs(&page, "#search", "data-no-exact"),
+        vec!["No notice holds the words with the diacritics as typed."]
+    );
     assert!(archive.read("output/search/index.html").contains("Search needs JavaScript"));
     assert_eq!(attrs(&page, "#search", "data-suffix"), vec![""]);
     assert_eq!(attrs(&page, "#search", "data-index"), vec!["https://congbao.example.vn/search/"]);

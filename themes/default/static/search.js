@@ -89,13 +89,14 @@
   /* A query: its words (each once, with the exact form typed, if any), its bigrams (pairs of
      neighbouring words; `required` for the words of a "quoted phrase"). */
   function parseQuery(text) {
-    var query = { words: [], bigrams: [], numeric: false, exact: 0, required: 0 };
+    var query = { words: [], bigrams: [], phrases: [], numeric: false, exact: 0, required: 0 };
     var count = 0;
     for (var segment of text.normalize('NFC').matchAll(QUOTED)) {
       var quoted = segment[1] !== undefined;
       var tokens = words(quoted ? segment[1] : segment[0]).slice(0, MAX_WORDS - count);
       count += tokens.length;
       var previous = -1;
+      var phrase = [];
       tokens.forEach(function (token) {
         var key = token.folded + '|' + (token.exact || '');
         var i = query.words.findIndex(function (w) { return w.key === key; });
@@ -111,7 +112,9 @@
           if (quoted) query.required |= 1 << j;
         }
         previous = i;
+        phrase.push(i);
       });
+      if (quoted && phrase.length > 1) query.phrases.push(phrase);
     }
     return query;
   }
@@ -334,9 +337,13 @@
      the spans of a text to mark, neighbouring words of one phrase as one span. */
   function marker(query, hit) {
     if (!hit) return function () { return []; };
-    var held = query.bigrams.filter(function (b, j) { return hit.bigrams & (1 << j); });
+    /* Pairs of neighbouring query words the notice holds; a quoted phrase it holds is marked
+       only where it stands whole. */
+    var held = query.bigrams.filter(function (b, j) { return hit.bigrams & ~query.required & (1 << j); });
+    var phrases = (hit.bigrams & query.required) === query.required ? query.phrases : [];
     var bound = 0;
     held.forEach(function (b) { bound |= (1 << b.a) | (1 << b.b); });
+    phrases.forEach(function (phrase) { phrase.forEach(function (i) { bound |= 1 << i; }); });
     var exactOnly = hit.exact & query.exact;
     var matches = function (token) {
       var found = 0;
@@ -353,11 +360,23 @@
       var marked = found.map(function (bits) { return (bits & ~bound) !== 0; });
       var joined = tokens.map(function () { return false; });
       tokens.forEach(function (token, t) {
-        if (!t || !token.pairs) return;
-        held.forEach(function (b) {
-          if (found[t - 1] & (1 << b.a) && found[t] & (1 << b.b)) {
-            marked[t - 1] = marked[t] = joined[t] = true;
-          }
+        if (t && token.pairs) {
+          held.forEach(function (b) {
+            if (found[t - 1] & (1 << b.a) && found[t] & (1 << b.b)) {
+              marked[t - 1] = marked[t] = joined[t] = true;
+            }
+          });
+        }
+        phrases.forEach(function (phrase) {
+          var whole = phrase.every(function (i, n) {
+            var at = tokens[t + n];
+            return at && found[t + n] & (1 << i) && (n === 0 || at.pairs);
+          });
+          if (!whole) return;
+          phrase.forEach(function (i, n) {
+            marked[t + n] = true;
+            if (n) joined[t + n] = true;
+          });
         });
       });
       var spans = [];
