@@ -1,9 +1,12 @@
 //! The search page in a real browser: headless Chromium loads `search/index.html?q=…` from a
 //! small archive served over HTTP, runs `search.js` against the built index, and the test reads
 //! the results from the dumped DOM. The server counts the bytes of every response, to show the
-//! page fetches only the pieces of the index a query needs.
+//! page fetches only the pieces of the index a query needs. The tests of what the page shows
+//! (every word required, exact diacritics first, quoted phrases, the closest notices, marks, and
+//! a search from disk, `file://`) drive Chromium over WebDriver and wait for the search's end.
 //!
-//! Needs `chromium` on the PATH (Debian: `apt-get install chromium`). Without it the tests fail,
+//! Needs `chromium` and `chromedriver` on the PATH (Debian: `apt-get install chromium
+//! chromium-driver`). Without it the tests fail,
 //! unless `GAZETTE_SKIP_BROWSER=1` is set, which skips them with a notice.
 
 mod common;
@@ -15,8 +18,10 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+use common::webdriver::Browser;
 use common::*;
 use scraper::{Html, Selector};
+use serde_json::Value;
 
 /// How long one Chromium run may take, wall time, before it is killed and the test fails.
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(120);
@@ -25,8 +30,10 @@ fn front(number: &str, date: &str, title: &str, issuer: &str) -> String {
     format!("number: {number}\ntitle: {title}\nissuer: {issuer}\ndate: {date}")
 }
 
-/// Twelve notices. The phrase "tổ chức cán bộ" is in 12-TB/VPTU (title), 08-ĐA/TU and
-/// 21-KL/TU (body); 1234/QĐ-UBND, 16-CT/TU and 05-HD/BTCTU have both words, apart.
+/// Fifteen notices. The phrase "tổ chức cán bộ" is in 12-TB/VPTU (title), 08-ĐA/TU and
+/// 21-KL/TU (body); 1234/QĐ-UBND, 16-CT/TU and 05-HD/BTCTU have both words, apart (16-CT/TU
+/// with "Căn cứ" and "bổ sung" too). "Đồng Lâm" is in 40-TB/VPTU only; 41-TB/VPTU has "đồng" and
+/// "làm" (and the only "đang"), 19-BC/TU "lâm" and "Đông".
 /// 45-TB/VPTU is used in 2023 and in 2024; 162-NQ/TU is cited by 03-KH/TU, and 162/QĐ-UBND
 /// is the newest notice of all.
 fn notices() -> Vec<(&'static str, String)> {
@@ -109,8 +116,34 @@ fn notices() -> Vec<(&'static str, String)> {
             "16-ct.md",
             notice(
                 &front("16-CT/TU", "2022-11-20", "Chỉ thị về tăng cường kỷ luật, kỷ cương hành chính", tu),
-                "Cấp ủy các cấp tổ chức quán triệt sâu rộng Chỉ thị này; mỗi cán bộ, đảng viên phải \
-                 gương mẫu thực hiện.",
+                "Căn cứ Điều lệ Đảng, cấp ủy các cấp tổ chức quán triệt sâu rộng Chỉ thị này; mỗi cán \
+                 bộ, đảng viên phải gương mẫu thực hiện, bổ sung quy chế làm việc.",
+            ),
+        ),
+        (
+            "40-tb.md",
+            notice(
+                &front(
+                    "40-TB/VPTU",
+                    "2024-06-10",
+                    "Kết luận của đồng chí Bí thư Tỉnh ủy khi kiểm tra tại xã Đồng Lâm",
+                    vptu,
+                ),
+                "Đoàn công tác đã kiểm tra mô hình trồng rừng của xã Đồng Lâm.",
+            ),
+        ),
+        (
+            "41-tb.md",
+            notice(
+                &front("41-TB/VPTU", "2024-06-20", "Kết luận về công tác dân vận", vptu),
+                "Cán bộ phải gần gũi đồng bào, làm việc đúng giờ; tỉnh đang triển khai cuộc vận động.",
+            ),
+        ),
+        (
+            "19-bc.md",
+            notice(
+                &front("19-BC/TU", "2024-07-01", "Báo cáo kết quả phát triển lâm nghiệp vụ Đông", tu),
+                "Diện tích rừng trồng mới vụ đông năm nay tăng.",
             ),
         ),
         (
@@ -465,13 +498,17 @@ fn a_phrase_without_diacritics_ranks_the_notices_holding_it_first() {
         assert!(numbers[3..].iter().any(|n| n == apart), "{apart} missing from {numbers:?}");
     }
     assert!(!numbers.iter().any(|n| n == "162-NQ/TU"), "{numbers:?}");
-    // Matched words are marked as written, diacritics and capitals kept.
-    let first = Selector::parse("#search-results .search-result").unwrap();
-    let first = outcome.dom.select(&first).next().unwrap();
+    // Matched words are marked as written, diacritics and capitals kept; a phrase as one mark.
+    let items = Selector::parse("#search-results .search-result").unwrap();
+    let number = Selector::parse(".number").unwrap();
+    let first = outcome
+        .dom
+        .select(&items)
+        .find(|item| item.select(&number).any(|n| n.text().collect::<String>() == "12-TB/VPTU"))
+        .unwrap();
     let marks: Vec<String> =
         first.select(&Selector::parse("mark").unwrap()).map(|m| m.text().collect()).collect();
-    assert!(marks.iter().any(|m| m == "tổ" || m == "Tổ" || m == "TỔ"), "{marks:?}");
-    assert!(marks.iter().any(|m| m == "cán" || m == "CÁN"), "{marks:?}");
+    assert!(marks.iter().any(|m| m.to_lowercase() == "tổ chức cán bộ"), "{marks:?}");
     assert!(text(&outcome.dom, "#search-status").contains(&numbers.len().to_string()));
 
     let (whole_index, term_shards) = index_bytes();
@@ -518,4 +555,197 @@ fn filters_and_tone_placement_variants() {
     // "hòa" finds the report written with "hoà".
     let Some(outcome) = search("q=h%C3%B2a%20gi%E1%BA%A3i") else { return };
     assert_eq!(outcome.numbers(), vec!["30-BC/TU"]);
+}
+
+// ---------- In a driven browser: what the page shows, over HTTP and from disk ----------
+
+/// One result as the page lists it.
+#[derive(Debug)]
+struct Shown {
+    /// `match`, `twins` or `closest`.
+    group: String,
+    number: String,
+    /// The marked words, as written.
+    marks: Vec<String>,
+}
+
+/// What the page showed for one search.
+#[derive(Debug)]
+struct Page {
+    status: String,
+    results: Vec<Shown>,
+    /// The group headings, in order.
+    headings: Vec<String>,
+}
+
+impl Page {
+    fn numbers(&self, group: &str) -> Vec<&str> {
+        self.results.iter().filter(|r| r.group == group).map(|r| r.number.as_str()).collect()
+    }
+
+    fn result(&self, number: &str) -> &Shown {
+        self.results
+            .iter()
+            .find(|r| r.number == number)
+            .unwrap_or_else(|| panic!("{number} is not listed: {self:#?}"))
+    }
+}
+
+/// Opens `url` and waits until the search has finished, then reads what it shows.
+fn shown(browser: &Browser, url: &str) -> Page {
+    browser.open(url);
+    browser.wait_until(
+        "var s = document.getElementById('search'); \
+         return !!s && (s.dataset.state === 'done' || s.dataset.state === 'error');",
+        &format!("the end of the search {url}"),
+    );
+    let value = browser.script(
+        "var s = document.getElementById('search'); \
+         return {state: s.dataset.state, status: document.getElementById('search-status').textContent, \
+           results: Array.from(document.querySelectorAll('#search-results li.search-result')).map(function (li) { \
+             return {group: li.dataset.group, number: li.querySelector('.number').textContent, \
+               marks: Array.from(li.querySelectorAll('mark')).map(function (m) { return m.textContent; })}; }), \
+           headings: Array.from(document.querySelectorAll('#search-results li.search-group')).map(function (h) { \
+             return h.dataset.group + ': ' + h.textContent; })};",
+    );
+    assert_eq!(value["state"], "done", "the search failed for {url}: {value}");
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    };
+    let page = Page {
+        status: value["status"].as_str().unwrap().to_string(),
+        results: value["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| Shown {
+                group: r["group"].as_str().unwrap().to_string(),
+                number: r["number"].as_str().unwrap().to_string(),
+                marks: strings(&r["marks"]),
+            })
+            .collect(),
+        headings: strings(&value["headings"]),
+    };
+    eprintln!("{url}: {page:#?}");
+    page
+}
+
+/// A browser and a server of the test archive, for searches over HTTP.
+fn driven() -> Option<(Browser, CountingServer)> {
+    let browser = Browser::start()?;
+    Some((browser, CountingServer::start(&built().path("output"))))
+}
+
+fn over_http(server: &CountingServer, query: &str) -> String {
+    format!("http://127.0.0.1:{}/search/index.html?{query}", server.port)
+}
+
+#[test]
+fn every_word_is_required_and_only_matched_words_are_marked() {
+    let Some((browser, server)) = driven() else { return };
+    let page = shown(&browser, &over_http(&server, "q=to+chuc+can+bo"));
+    let all: Vec<&str> = page.numbers("match");
+    assert_eq!(all.len(), page.results.len(), "every result holds every word: {page:#?}");
+    assert!(page.status.contains(&format!("{}", all.len())), "{page:#?}");
+    for missing in ["162-NQ/TU", "45-TB/VPTU", "19-BC/TU"] {
+        assert!(!all.contains(&missing), "{missing} lacks a word: {all:?}");
+    }
+    // 16-CT/TU holds the four words apart, and "Căn cứ", "bổ sung": only the pairs it holds
+    // are marked, as pairs.
+    let apart = page.result("16-CT/TU");
+    assert!(apart.marks.len() >= 2, "{apart:?}");
+    for mark in &apart.marks {
+        let lower = mark.to_lowercase();
+        assert!(lower == "tổ chức" || lower == "cán bộ", "{mark:?} in {apart:?}");
+    }
+
+    // A word no notice holds: none holds them all; the closest are offered, labelled.
+    let page = shown(&browser, &over_http(&server, "q=t%E1%BB%95+ch%E1%BB%A9c+xylophone"));
+    assert!(page.status.starts_with("Không có văn bản nào chứa đủ các từ"), "{page:#?}");
+    assert_eq!(page.headings, vec!["closest: Văn bản gần nhất (không chứa đủ các từ đã gõ)"]);
+    assert!(!page.results.is_empty() && page.results.iter().all(|r| r.group == "closest"), "{page:#?}");
+    assert!(page.results.iter().any(|r| r.number == "12-TB/VPTU"), "{page:#?}");
+}
+
+#[test]
+fn words_typed_with_diacritics_rank_their_exact_form_first() {
+    let Some((browser, server)) = driven() else { return };
+    let page = shown(&browser, &over_http(&server, "q=%C4%90%E1%BB%93ng+L%C3%A2m"));
+    assert_eq!(page.numbers("match"), vec!["40-TB/VPTU"], "{page:#?}");
+    assert!(page.status.starts_with("Tìm thấy 1 văn bản"), "{page:#?}");
+    let twins = page.numbers("twins");
+    for twin in ["41-TB/VPTU", "19-BC/TU"] {
+        assert!(twins.contains(&twin), "{twin} holds the words with other diacritics: {page:#?}");
+    }
+    assert_eq!(page.headings, vec!["twins: Chứa các từ này nhưng khác dấu"]);
+    let marks = &page.results[0].marks;
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| m == "Đồng Lâm"),
+        "the pair as one mark, as written: {marks:?}"
+    );
+    // In a twin, the word held exactly is marked in that form, the other in its twin's.
+    assert!(!page.result("41-TB/VPTU").marks.iter().any(|m| m.contains("Lâm")), "{page:#?}");
+
+    // Without diacritics both spellings are matches alike; the pair held ranks first.
+    let page = shown(&browser, &over_http(&server, "q=dong+lam"));
+    let all = page.numbers("match");
+    assert_eq!(all.len(), page.results.len(), "{page:#?}");
+    assert_eq!(all[0], "40-TB/VPTU");
+    for number in ["41-TB/VPTU", "19-BC/TU"] {
+        assert!(all.contains(&number), "{number}: {all:?}");
+    }
+    assert!(page.headings.is_empty());
+
+    // "đang" above "Đảng".
+    let page = shown(&browser, &over_http(&server, "q=%C4%91ang"));
+    assert_eq!(page.numbers("match"), vec!["41-TB/VPTU"], "{page:#?}");
+    assert_eq!(page.results[0].marks, vec!["đang"]);
+    assert!(page.numbers("twins").contains(&"162-NQ/TU"), "Đảng bộ: {page:#?}");
+    assert!(page.status.contains("khác dấu"), "{page:#?}");
+}
+
+#[test]
+fn a_quoted_phrase_matches_only_the_phrase() {
+    let Some((browser, server)) = driven() else { return };
+    let page = shown(&browser, &over_http(&server, "q=%22t%E1%BB%95+ch%E1%BB%A9c+c%C3%A1n+b%E1%BB%99%22"));
+    let mut numbers = page.numbers("match");
+    numbers.sort();
+    assert_eq!(numbers, vec!["08-ĐA/TU", "12-TB/VPTU", "21-KL/TU"], "{page:#?}");
+    assert_eq!(page.results.len(), 3, "{page:#?}");
+    assert!(page.status.starts_with("Tìm thấy 3 văn bản"), "{page:#?}");
+    assert_eq!(page.result("12-TB/VPTU").marks, vec!["tổ chức cán bộ"]);
+
+    // A phrase no notice holds: the notices holding its words are the closest, labelled.
+    let page = shown(&browser, &over_http(&server, "q=%22c%C3%A1n+b%E1%BB%99+t%E1%BB%95+ch%E1%BB%A9c%22"));
+    assert!(page.numbers("match").is_empty(), "{page:#?}");
+    assert!(page.status.starts_with("Không có văn bản nào chứa đủ"), "{page:#?}");
+    assert!(page.results.iter().any(|r| r.number == "12-TB/VPTU" && r.group == "closest"), "{page:#?}");
+}
+
+#[test]
+fn the_search_works_from_disk() {
+    let Some(browser) = Browser::start() else { return };
+    let url =
+        format!("file://{}?q=chuyen+doi+so&year=2024", built().path("output/search/index.html").display());
+    let page = shown(&browser, &url);
+    let mut numbers = page.numbers("match");
+    numbers.sort();
+    assert_eq!(numbers, vec!["03-KH/TU", "162-NQ/TU"], "{page:#?}");
+    assert!(page.status.starts_with("Tìm thấy 2 văn bản"), "{page:#?}");
+    assert!(page.result("162-NQ/TU").marks.iter().any(|m| m == "chuyển đổi số"), "{page:#?}");
+    // The query stays in the address, and typing another runs it too.
+    assert_eq!(browser.script("return new URLSearchParams(location.search).get('q');"), "chuyen doi so");
+    browser.script(
+        "var input = document.getElementById('search-q'); input.value = '\"Đồng Lâm\"'; \
+         document.getElementById('search').dataset.state = 'typed'; \
+         document.getElementById('search-form').requestSubmit();",
+    );
+    browser.wait_until(
+        "return document.getElementById('search').dataset.state === 'done';",
+        "the second search from disk",
+    );
+    let numbers = browser.script(
+        "return Array.from(document.querySelectorAll('#search-results .search-result .number')).map(function (n) { return n.textContent; });",
+    );
+    assert_eq!(numbers, serde_json::json!(["40-TB/VPTU"]));
 }

@@ -97,10 +97,21 @@ fn shards(archive: &TestArchive, folder: &str) -> BTreeMap<usize, (usize, Value)
         .collect()
 }
 
-/// The shard of a term, as the search script computes it: FNV-1a 32 of its UTF-8 bytes.
+/// A term folded as the build folds it: lower case, no marks U+0300–U+036F, `đ` → `d`.
+fn fold(term: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    term.to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The shard of a term, as the search script computes it: FNV-1a 32 of the UTF-8 bytes of its
+/// folded form.
 fn shard_of(term: &str, shards: usize) -> usize {
     let mut hash: u32 = 0x811c_9dc5;
-    for byte in term.bytes() {
+    for byte in fold(term).bytes() {
         hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
     }
     hash as usize % shards
@@ -126,7 +137,7 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     let archive = generated_archive(320);
     archive.build_ok(&[]);
     let manifest = json(&archive, "manifest");
-    assert_eq!(manifest["format"], 2);
+    assert_eq!(manifest["format"], 3);
     assert_eq!(manifest["docs"], 320);
     assert!(manifest["version"].as_str().is_some_and(|v| v.len() == 16), "{manifest}");
     let shard_count = manifest["term_shards"].as_u64().unwrap() as usize;
@@ -167,7 +178,20 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     for term in ["to", "chuc", "to chuc", "can bo", "chuyen doi", "tham nhung", "hoa binh", "nq", "vptu"] {
         assert!(all_terms.contains_key(term), "no term {term:?}");
     }
-    assert!(all_terms.keys().all(|t| t.is_ascii()), "unfolded terms left");
+    // Exact forms: words as written, by the notices of their folded form where that is shorter.
+    for term in all_terms.keys().filter(|t| !t.is_ascii()) {
+        let folded = fold(term);
+        assert_ne!(&folded, term, "unfolded term {term:?} left");
+        assert!(all_terms.contains_key(&folded), "exact form {term:?} without its folded form");
+        let entry = &all_terms[term];
+        assert!(
+            entry == "=" || entry["not"].is_array() || postings(entry).iter().all(|(_, w)| *w == 0),
+            "{term:?}: {entry}"
+        );
+    }
+    for term in ["tổ", "số", "cơ"] {
+        assert!(all_terms.contains_key(term), "no exact form {term:?}");
+    }
     let number_of = |id: u64| records[id as usize]["number"].as_str().unwrap().to_string();
     let own_number: BTreeSet<String> = postings(&all_terms["nq"])
         .into_iter()
@@ -220,11 +244,24 @@ fn the_search_page_is_linked_labelled_and_says_it_needs_javascript() {
     let types = texts(&page, "select[name=type] option");
     assert_eq!(types[0], "Mọi loại văn bản");
     assert!(types.contains(&"Nghị quyết (3)".to_string()), "{types:?}");
+    assert_eq!(
+        attrs(&page, "#search", "data-closest-heading"),
+        vec!["Văn bản gần nhất (không chứa đủ các từ đã gõ)"]
+    );
+    assert_eq!(attrs(&page, "#search", "data-twins-heading"), vec!["Chứa các từ này nhưng khác dấu"]);
 
     archive.write("site.yaml", "title: Test archive\nlanguage: en\n");
     archive.build_ok(&["--base-url", "https://congbao.example.vn/"]);
     let page = archive.page("output/search/index.html");
     assert_eq!(text(&page, "h1"), "Search notices");
+    assert_eq!(
+        attrs(&page, "#search", "data-closest-heading"),
+        vec!["Closest notices (not holding every word typed)"]
+    );
+    assert_eq!(
+        attrs(&page, "#search", "data-no-exact"),
+        vec!["No notice holds the words with the diacritics as typed."]
+    );
     assert!(archive.read("output/search/index.html").contains("Search needs JavaScript"));
     assert_eq!(attrs(&page, "#search", "data-suffix"), vec![""]);
     assert_eq!(attrs(&page, "#search", "data-index"), vec!["https://congbao.example.vn/search/"]);
@@ -242,4 +279,36 @@ fn a_theme_with_its_own_labels_still_gets_the_search_labels() {
     assert_eq!(texts(&page, ".site-nav a")[0], "Nhà");
     assert_eq!(text(&page, "h1"), "Tìm kiếm văn bản");
     assert_eq!(text(&page, "#search-form button"), "Tra cứu");
+}
+
+#[test]
+fn an_index_updated_after_edits_is_the_index_built_afresh() {
+    // Edits that move exact forms between all, most and few of their folded form's notices:
+    // "Đồng Tâm" becomes "đông tâm" in one notice, "Hòa Bình" "hoà bình" (the same exact forms)
+    // in another, and a third is removed.
+    let archive = generated_archive(60);
+    archive.build_ok(&[]);
+    let edit = |file: &str, from: &str, to: &str| {
+        let text = archive.read(file);
+        assert!(text.contains(from), "{file} has no {from:?}");
+        archive.write(file, &text.replace(from, to));
+    };
+    edit("content/2023/TB-8.md", "Đồng Tâm", "đông tâm");
+    edit("content/2022/NQ-5.md", "Hòa Bình", "hoà bình");
+    std::fs::remove_file(archive.path("content/2022/KH-6.md")).unwrap();
+    archive.build_ok(&[]);
+    let updated = snapshot(&archive.path("output/search"));
+
+    let fresh = TestArchive::new();
+    for (name, bytes) in snapshot(&archive.path("content")) {
+        fresh.write_bytes(&format!("content/{name}"), &bytes);
+    }
+    fresh.write("site.yaml", &archive.read("site.yaml"));
+    fresh.build_ok(&[]);
+    let afresh = snapshot(&fresh.path("output/search"));
+    assert_eq!(updated.len(), afresh.len());
+    for ((name, bytes), (fresh_name, fresh_bytes)) in updated.iter().zip(&afresh) {
+        assert_eq!(name, fresh_name);
+        assert!(bytes == fresh_bytes, "{name} differs from the index built afresh");
+    }
 }

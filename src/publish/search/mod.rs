@@ -9,12 +9,13 @@
 //! DATA);`, so that the index loads with `<script>` elements both over HTTP and from a folder
 //! opened in the browser (`file://`), where pages may not fetch files.
 //!
-//! - `manifest.js` (`NAME` = `"manifest"`): `{"format": 2, "version": "…", "docs": N,
+//! - `manifest.js` (`NAME` = `"manifest"`): `{"format": 3, "version": "…", "docs": N,
 //!   "doc_shard_size": K, "term_shards": S}`. Load the other files with `?v=<version>`, which
 //!   changes whenever the index does.
 //! - `terms/<i>.js` (`"terms/<i>"`): one *term shard*, an object from term to postings. A term
-//!   is in shard `fnv1a32(utf8(term)) mod S`, where `fnv1a32` is 32-bit FNV-1a over the
-//!   term's UTF-8 bytes and `S`, a power of two, grows with the number of documents.
+//!   is in shard `fnv1a32(utf8(fold(term))) mod S`, where `fnv1a32` is 32-bit FNV-1a over the
+//!   UTF-8 bytes of the folded term and `S`, a power of two, grows with the number of documents:
+//!   an exact form is in the shard of its folded form, so one shard answers for both.
 //! - `docs/<j>.js` (`"docs/<j>"`): an array of the documents `j*K … j*K+K-1`, each
 //!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`
@@ -33,11 +34,21 @@
 //!
 //! Terms are the tokens and bigrams of [`text`], plus filter terms `#type:<slug>`,
 //! `#issuer:<slug>` and `#year:<yyyy>` (weight 0), whose slugs are those of the index pages
-//! (`loai/<slug>/`, `co-quan/<slug>/`, `nam/<yyyy>/`).
+//! (`loai/<slug>/`, `co-quan/<slug>/`, `nam/<yyyy>/`), plus the *exact forms* of [`text`]
+//! (`"lâm"`, `"đảng"`: the words as written, with their marks, where that is not their folded
+//! form), with weight 0: they say which notices hold a word with the diacritics a reader typed.
+//! The postings of an exact form are given by its folded form's when that is shorter: the string
+//! `"="` when the notices are the same (a word written one way only, as most are), or
+//! `{"not": [first id, delta, …]}`, the folded form's notices but these (a common word, such as
+//! "ngày", that a few notices hold only as a twin, "ngay").
+//!
+//! Phrases need no more: a quoted phrase is matched by the notices holding all of its bigrams
+//! (every pair of neighbouring words, folded). For two words that is exact; for three or more a
+//! notice holding each pair in different places also matches, which in running text is rare.
 
 pub mod text;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
@@ -49,10 +60,10 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
-use text::{Terms, fold};
+use text::{Terms, exact_of_run, fold, word_runs};
 
 /// Version of the file layout described above; the script refuses another.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// Documents per metadata shard: some 6 KiB each.
 pub const DOC_SHARD_SIZE: usize = 20;
 /// Documents per term shard, on average: the number of term shards is the next power of two,
@@ -72,11 +83,18 @@ pub fn term_shard_count(docs: usize) -> usize {
     docs.div_ceil(DOCS_PER_TERM_SHARD).next_power_of_two().max(MIN_TERM_SHARDS)
 }
 
-/// The term shard of a term: 32-bit FNV-1a of its UTF-8 bytes, modulo the (power of two)
-/// number of shards.
+/// The term shard of a term: 32-bit FNV-1a of the UTF-8 bytes of its folded form, modulo the
+/// (power of two) number of shards. Tokens, bigrams and filter terms are their own folded form.
 pub fn term_shard(term: &str, shards: usize) -> usize {
+    let folded;
+    let key = if term.is_ascii() {
+        term
+    } else {
+        folded = fold(term);
+        &folded
+    };
     let mut hash: u32 = 0x811c_9dc5;
-    for byte in term.bytes() {
+    for byte in key.bytes() {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }
@@ -107,7 +125,8 @@ fn frequency_weight(count: u32) -> u8 {
     }
 }
 
-/// Every term of one notice with its weight; `body_text` is its body's plain text.
+/// Every term of one notice with its weight; `body_text` is its body's plain text. Exact forms
+/// have weight 0.
 pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8)) {
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
     if let Some(key) = notice.key() {
@@ -130,6 +149,24 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     body.for_each(|t| weights.entry(t).or_default().1 += 1);
     for (term, (flags, count)) in weights {
         visit(term, flags | frequency_weight(count));
+    }
+
+    // Exact forms: a notice writes the same words over and over, each is made once.
+    let mut runs: HashSet<&str, FxBuildHasher> = HashSet::with_capacity_and_hasher(1024, FxBuildHasher);
+    let mut exact: HashSet<String, FxBuildHasher> = HashSet::with_capacity_and_hasher(512, FxBuildHasher);
+    let texts = [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
+    let texts = notice.key().into_iter().chain(texts.map(String::as_str)).chain(notice.summary.as_deref());
+    for text in texts.chain([body_text]) {
+        word_runs(text, |run| {
+            if runs.insert(run)
+                && let Some(word) = exact_of_run(run)
+            {
+                exact.insert(word);
+            }
+        });
+    }
+    for word in &exact {
+        visit(word, 0);
     }
 }
 
@@ -538,9 +575,22 @@ fn update_terms(
 /// The postings of a term shard file read back; `None` when it is not one.
 fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
     let json = text.strip_prefix(&format!("gazetteSearchData(\"terms/{shard}\","))?.strip_suffix(");\n")?;
-    let groups: HashMap<String, Vec<Vec<u32>>> = serde_json::from_str(json).ok()?;
+    let entries: HashMap<String, Entry> = serde_json::from_str(json).ok()?;
     let mut terms = PostingMap::default();
-    for (term, groups) in groups {
+    let mut same = Vec::new();
+    for (term, entry) in entries {
+        let groups = match entry {
+            Entry::Postings(groups) => groups,
+            Entry::Same(marker) if marker == SAME => {
+                same.push((term, Vec::new()));
+                continue;
+            }
+            Entry::Same(_) => return None,
+            Entry::Except { not } => {
+                same.push((term, not));
+                continue;
+            }
+        };
         let mut list = Vec::new();
         for group in groups {
             let (&weight, ids) = group.split_first()?;
@@ -553,7 +603,42 @@ fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
         list.sort_unstable();
         terms.insert(term, list);
     }
+    // Exact forms given by their folded form's notices.
+    for (term, deltas) in same {
+        let key = fold(&term);
+        if key == term {
+            return None;
+        }
+        let mut except = Vec::with_capacity(deltas.len());
+        let mut id = 0u32;
+        for (n, &value) in deltas.iter().enumerate() {
+            id = if n == 0 { value } else { id.checked_add(value)? };
+            except.push(id);
+        }
+        let list = terms
+            .get(&key)?
+            .iter()
+            .map(|p| p & !15)
+            .filter(|p| except.binary_search(&(p >> 4)).is_err())
+            .collect();
+        terms.insert(term, list);
+    }
     Some(terms)
+}
+
+/// The postings of an exact form that are its folded form's notices, all of them.
+const SAME: &str = "=";
+
+/// One term's postings in a term shard file.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Postings(Vec<Vec<u32>>),
+    Same(String),
+    /// The folded form's notices but these: `[first id, delta, …]`.
+    Except {
+        not: Vec<u32>,
+    },
 }
 
 /// The document shards: the records of the documents in id order, [`DOC_SHARD_SIZE`] a file.
@@ -611,6 +696,35 @@ fn add_filter_terms(indexes: &Indexes, doc_of: &[u32], postings: &mut PostingMap
     }
 }
 
+/// For an exact form whose notices are all notices of its folded form: the notices of the
+/// folded form that do not hold it, ids ascending, when they are fewer than those that do.
+fn folded_except(term: &str, list: &Postings, terms: &PostingMap) -> Option<Vec<u32>> {
+    if term.is_ascii() {
+        return None;
+    }
+    let key = fold(term);
+    let folded = terms.get(&key).filter(|_| key != term)?;
+    let mut holding = list.iter().map(|p| p >> 4).peekable();
+    let mut except = Vec::new();
+    for id in folded.iter().map(|p| p >> 4) {
+        if holding.next_if_eq(&id).is_none() {
+            except.push(id);
+        }
+    }
+    (holding.peek().is_none() && except.len() < list.len()).then_some(except)
+}
+
+/// Ids ascending as JSON: `[first id, delta, delta, …]`.
+fn ids_json(ids: &[u32], out: &mut String) {
+    out.push('[');
+    let mut previous = 0;
+    for (i, &id) in ids.iter().enumerate() {
+        let _ = write!(out, "{}{}", if i == 0 { "" } else { "," }, id - previous);
+        previous = id;
+    }
+    out.push(']');
+}
+
 /// Postings as JSON: groups `[w, first id, delta, delta, …]`, by ascending weight.
 fn postings_json(postings: &[u32], out: &mut String) {
     let mut groups: [Vec<u32>; 16] = Default::default();
@@ -635,18 +749,29 @@ fn postings_json(postings: &[u32], out: &mut String) {
     out.push(']');
 }
 
-/// The file of term shard `shard`: its terms in byte order.
+/// The file of term shard `shard`: its terms in byte order. An exact form is written by the
+/// notices of its folded form that do not hold it, when that is shorter: [`SAME`] when none.
 fn term_shard_text(shard: usize, terms: PostingMap) -> String {
-    let mut terms: Vec<(String, Postings)> = terms.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut sorted: Vec<(&String, &Postings)> = terms.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut json = String::from("{");
-    for (n, (term, list)) in terms.iter().enumerate() {
+    for (n, (term, list)) in sorted.into_iter().enumerate() {
         if n > 0 {
             json.push(',');
         }
         json.push_str(&serde_json::to_string(term).expect("strings serialise"));
         json.push(':');
-        postings_json(list, &mut json);
+        match folded_except(term, list, &terms) {
+            Some(except) if except.is_empty() => {
+                let _ = write!(json, "\"{SAME}\"");
+            }
+            Some(except) => {
+                json.push_str("{\"not\":");
+                ids_json(&except, &mut json);
+                json.push('}');
+            }
+            None => postings_json(list, &mut json),
+        }
     }
     json.push('}');
     script(&format!("terms/{shard}"), &json)
@@ -678,6 +803,34 @@ mod tests {
         assert_eq!(term_shard_count(160), 16);
         assert_eq!(term_shard_count(161), 32);
         assert_eq!(term_shard_count(10_000), 1024);
+    }
+
+    #[test]
+    fn exact_forms_are_written_by_their_folded_form_when_that_is_shorter() {
+        let ids =
+            |ids: &[u32], weight: u32| -> Postings { ids.iter().map(|id| (id << 4) | weight).collect() };
+        let mut terms = PostingMap::default();
+        terms.insert("lam".into(), ids(&[1, 2, 3, 4, 5, 9], 1));
+        terms.insert("lâm".into(), ids(&[1, 2, 3, 4, 5, 9], 0));
+        terms.insert("lam\u{300}".into(), ids(&[1, 2, 3, 5, 9], 0));
+        terms.insert("lam\u{323}".into(), ids(&[2], 0));
+        terms.insert("ß".into(), ids(&[7], 1));
+        let text = term_shard_text(3, terms.clone());
+        assert!(text.contains("\"lâm\":\"=\""), "{text}");
+        assert!(text.contains("\"lam\u{300}\":{\"not\":[4]}"), "{text}");
+        assert!(text.contains("\"lam\u{323}\":[[0,2]]"), "{text}");
+        assert!(text.contains("\"ß\":[[1,7]]"), "a folded term is its own postings: {text}");
+        assert_eq!(read_term_shard(&text, 3), Some(terms));
+        // An exact form of a term the shard does not hold, or of itself, is not an index.
+        assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lâm\":\"=\"});\n", 3), None);
+        assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lam\":\"=\"});\n", 3), None);
+    }
+
+    #[test]
+    fn an_exact_form_is_in_the_shard_of_its_folded_form() {
+        for (exact, folded) in [("lâm", "lam"), ("đảng", "dang"), ("ngươì", "nguoi")] {
+            assert_eq!(term_shard(exact, 1024), term_shard(folded, 1024), "{exact}");
+        }
     }
 
     #[test]

@@ -9,6 +9,14 @@
 //! (`"to chuc"`) when neither is all digits and only spaces and dashes stand between them.
 //! The search script folds and cuts queries the same way. Which terms go in the index, and
 //! how, is the index's.
+//!
+//! A word also has an *exact form*, for ranking the words a reader typed with their diacritics
+//! above their folded twins ("Lâm" above "làm"): the word in lower case with its marks, each tone
+//! mark (grave, acute, tilde, hook above, dot below) moved after the letters, recomposed (NFC).
+//! Moving the tones makes both tone placements one form (`hoà` and `hòa` are `hoà`, `thuỷ` and
+//! `thủy` are `thuỷ`) while the vowel marks (circumflex, breve, horn) and `đ` stay where they are.
+//! [`exact_words`] finds the words of a text whose exact form is not their folded form: a run of
+//! letters, digits and marks that folds to one token.
 
 use std::sync::LazyLock;
 
@@ -74,6 +82,64 @@ static FOLDED_LATIN: LazyLock<Vec<u32>> = LazyLock::new(|| {
 /// Combining diacritical marks: tones, breve, circumflex, horn and the rest of the block.
 fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Tone marks: grave, acute, tilde, hook above, dot below.
+fn is_tone(c: char) -> bool {
+    matches!(c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')
+}
+
+/// The exact form of a word: lower case, tone marks after the letters, NFC.
+pub fn exact(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut letters = String::with_capacity(word.len() + 4);
+    let mut tones = String::new();
+    for c in word.chars().flat_map(char::to_lowercase).nfd() {
+        if is_tone(c) { tones.push(c) } else { letters.push(c) }
+    }
+    letters.push_str(&tones);
+    letters.nfc().collect()
+}
+
+/// The exact form of a run of letters, digits and marks (as [`word_runs`] gives them), when it
+/// differs from its folded form and that is one token the index keeps.
+pub fn exact_of_run(run: &str) -> Option<String> {
+    let folded = fold(run);
+    let one_token = !folded.is_empty()
+        && folded.chars().all(char::is_alphanumeric)
+        && folded.chars().count() <= MAX_TOKEN_CHARS;
+    let exact = exact(run);
+    (one_token && exact != folded).then_some(exact)
+}
+
+/// Calls `visit` with every run of letters, digits and marks of `text` that is not all ASCII
+/// (a run of ASCII letters and digits is its own folded form), in order.
+pub fn word_runs<'a>(text: &'a str, mut visit: impl FnMut(&'a str)) {
+    let mut start = None;
+    let mut ascii = true;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        if c.is_alphanumeric() || is_mark(c) {
+            if start.is_none() {
+                start = Some(i);
+                ascii = true;
+            }
+            ascii &= c.is_ascii();
+        } else if let Some(from) = start.take()
+            && !ascii
+        {
+            visit(&text[from..i]);
+        }
+    }
+}
+
+/// Calls `visit` with the exact form of every word of `text` (as written, not folded) whose
+/// exact form is not its folded form, in order.
+pub fn exact_words(text: &str, mut visit: impl FnMut(&str)) {
+    word_runs(text, |run| {
+        if let Some(exact) = exact_of_run(run) {
+            visit(&exact);
+        }
+    });
 }
 
 /// One token of folded text.
@@ -222,6 +288,38 @@ mod tests {
             assert_eq!(fold(old), fold(new), "{old} / {new}");
         }
         assert_eq!(fold("cấp uỷ hoà"), "cap uy hoa");
+    }
+
+    fn exact_forms(text: &str) -> Vec<String> {
+        let mut forms = Vec::new();
+        exact_words(text, |w| forms.push(w.to_string()));
+        forms
+    }
+
+    #[test]
+    fn exact_forms_keep_the_marks_and_meet_across_tone_placements() {
+        assert_eq!(
+            exact_forms("Đồng Lâm làm, Lam và ĐẢNG đang"),
+            vec!["đông\u{300}", "lâm", "lam\u{300}", "và", "đang\u{309}", "đang"],
+            "the tone follows the letters: it composes with a final vowel, else stays a mark"
+        );
+        for (old, new) in [("hoà", "hòa"), ("uỷ", "ủy"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("Hoá", "hóa")]
+        {
+            assert_eq!(exact(old), exact(new), "{old} / {new}");
+            assert_ne!(exact(old), fold(old));
+        }
+        // Vowel marks stay on their letter; the tone follows the letters.
+        assert_eq!(exact("người"), "ngươì");
+        assert_eq!(exact("Ư"), "ư");
+        // NFD input, digits, plain ASCII and overlong words give no exact form.
+        let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Tổ chức").collect();
+        assert_eq!(exact_forms(&nfd), vec![exact("tổ"), exact("chức")]);
+        assert_eq!(exact_forms("162-NQ/TU to chuc 2024"), Vec::<String>::new());
+        assert_eq!(exact_forms(&"ă".repeat(MAX_TOKEN_CHARS + 1)), Vec::<String>::new());
+        // Every exact form folds to the folded token of its word.
+        for word in exact_forms("Ủy ban nhân dân tỉnh Quảng Nam, Đảng bộ, thuỷ lợi") {
+            assert_eq!(tokenize(&fold(&word)).len(), 1, "{word}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 (function () {
   'use strict';
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_TOKEN_CHARS = 32;
@@ -16,9 +16,14 @@
   var IN_NUMBER = 8;
   var IN_HEADING = 4;
   var MARKS = /[\u0300-\u036f]/g;
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  /* A word as written: letters, digits and the marks of its letters. */
+  var RUN = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  var ONE_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
   var DIGITS = /^[0-9]+$/;
   var JOIN = /^[\s\-\u2013\u2014]*$/;
+  var QUOTED = /["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|[^"\u201c\u201d]+/g;
 
   var page = document.getElementById('search');
   if (!page || !window.Promise || !window.URLSearchParams) return;
@@ -41,39 +46,77 @@
     return digits.replace(/^0+(?=.)/, '');
   }
 
-  function tokenize(folded) {
-    var tokens = [];
-    var previousPairs = false;
-    var last = 0;
-    for (var match of folded.matchAll(WORD)) {
-      var gap = folded.slice(last, match.index);
-      var text = match[0];
-      last = match.index + text.length;
-      if (Array.from(text).length > MAX_TOKEN_CHARS) {
-        previousPairs = false;
-        continue;
-      }
-      var numeric = DIGITS.test(text);
-      if (numeric) text = stripZeros(text);
-      tokens.push({ text: text, pairs: previousPairs && !numeric && JOIN.test(gap) && gap.indexOf('\n') < 0 });
-      previousPairs = !numeric;
-    }
-    return tokens;
+  /* The exact form of a word: lower case, tone marks after the letters, NFC ("hoà" = "hòa"). */
+  function exactForm(word) {
+    var letters = word.toLowerCase().normalize('NFD');
+    return (letters.replace(TONES, '') + (letters.match(TONES) || []).join('')).normalize('NFC');
   }
 
-  /* The words and bigrams of a query, each once. */
+  /* The words of a text as written, in order: {folded, exact, start, end, pairs}. `folded` is
+     the index's token; `exact` the exact form when it differs from it; `pairs` whether it makes
+     a bigram with the word before. The tokens are those of the build's fold-then-cut. */
+  function words(text) {
+    var found = [];
+    var previousPairs = false;
+    var last = 0;
+    for (var match of text.matchAll(RUN)) {
+      var run = match[0];
+      var gap = text.slice(last, match.index);
+      var folded = fold(run);
+      var parts = folded.match(WORD) || [];
+      var one = parts.length === 1 && parts[0] === folded;
+      var exact = one ? exactForm(run) : null;
+      last = match.index + run.length;
+      parts.forEach(function (part, n) {
+        if (Array.from(part).length > MAX_TOKEN_CHARS) {
+          previousPairs = false;
+          return;
+        }
+        var numeric = DIGITS.test(part);
+        found.push({
+          folded: numeric ? stripZeros(part) : part,
+          exact: exact !== null && exact !== folded ? exact : null,
+          start: match.index,
+          end: last,
+          pairs: previousPairs && !numeric && (n > 0 || (JOIN.test(gap) && gap.indexOf('\n') < 0))
+        });
+        previousPairs = !numeric;
+      });
+    }
+    return found;
+  }
+
+  /* A query: its words (each once, with the exact form typed, if any), its bigrams (pairs of
+     neighbouring words; `required` for the words of a "quoted phrase"). */
   function parseQuery(text) {
-    var tokens = tokenize(fold(text.normalize('NFC'))).slice(0, MAX_WORDS);
-    var words = [];
-    var bigrams = [];
-    tokens.forEach(function (token, i) {
-      if (words.indexOf(token.text) < 0) words.push(token.text);
-      if (token.pairs && i > 0) {
-        var bigram = tokens[i - 1].text + ' ' + token.text;
-        if (bigrams.indexOf(bigram) < 0) bigrams.push(bigram);
-      }
-    });
-    return { words: words, bigrams: bigrams, numeric: words.some(function (w) { return DIGITS.test(w); }) };
+    var query = { words: [], bigrams: [], phrases: [], numeric: false, exact: 0, required: 0 };
+    var count = 0;
+    for (var segment of text.normalize('NFC').matchAll(QUOTED)) {
+      var quoted = segment[1] !== undefined;
+      var tokens = words(quoted ? segment[1] : segment[0]).slice(0, MAX_WORDS - count);
+      count += tokens.length;
+      var previous = -1;
+      var phrase = [];
+      tokens.forEach(function (token) {
+        var key = token.folded + '|' + (token.exact || '');
+        var i = query.words.findIndex(function (w) { return w.key === key; });
+        if (i < 0) {
+          i = query.words.push({ key: key, folded: token.folded, exact: token.exact }) - 1;
+          if (token.exact) query.exact |= 1 << i;
+          if (DIGITS.test(token.folded)) query.numeric = true;
+        }
+        if (token.pairs && previous >= 0) {
+          var term = query.words[previous].folded + ' ' + token.folded;
+          var j = query.bigrams.findIndex(function (b) { return b.a === previous && b.b === i; });
+          if (j < 0) j = query.bigrams.push({ a: previous, b: i, term: term }) - 1;
+          if (quoted) query.required |= 1 << j;
+        }
+        previous = i;
+        phrase.push(i);
+      });
+      if (quoted && phrase.length > 1) query.phrases.push(phrase);
+    }
+    return query;
   }
 
   /* ---------- The index ---------- */
@@ -144,10 +187,12 @@
     return hash & (manifest.term_shards - 1);
   }
 
-  function postings(term) {
-    return fetchPiece('terms/' + shardOf(term)).then(function (shard) {
-      return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : [];
-    });
+  function shardFor(term) {
+    return fetchPiece('terms/' + shardOf(fold(term)));
+  }
+
+  function has(shard, term) {
+    return Object.prototype.hasOwnProperty.call(shard, term);
   }
 
   /* Calls visit(id, weight) for every document of a postings list. */
@@ -165,6 +210,23 @@
     return groups.reduce(function (sum, group) { return sum + group.length - 1; }, 0);
   }
 
+  /* The documents holding a word in the exact form typed: its postings, "=" (those of the
+     folded form) or {"not": ids} (those of the folded form but these). */
+  function exactIds(shard, word) {
+    var ids = new Set();
+    var entry = has(shard, word.exact) ? shard[word.exact] : [];
+    var folded = has(shard, word.folded) ? shard[word.folded] : [];
+    if (entry === '=' || (entry && entry.not)) {
+      var not = new Set();
+      var id = 0;
+      (entry.not || []).forEach(function (delta, i) { id = i ? id + delta : delta; not.add(id); });
+      eachPosting(folded, function (doc) { if (!not.has(doc)) ids.add(doc); });
+    } else {
+      eachPosting(entry, function (doc) { ids.add(doc); });
+    }
+    return ids;
+  }
+
   function points(weight) {
     return (weight & 3) + (weight & IN_HEADING ? 3 : 0) + (weight & IN_NUMBER ? 6 : 0);
   }
@@ -175,10 +237,15 @@
     return count;
   }
 
-  /* Document ids for a query and filters, best first. */
+  /* The documents for a query and filters, best first, in groups: `match` (every word, in the
+     exact form typed, and every quoted phrase), `twins` (every word, some only without the
+     diacritics typed), and, only when there are neither, `closest` (the most of the words and
+     phrases). Each is {id, group, hit}. */
   function rank(query, filters) {
-    var terms = query.words.concat(query.bigrams, filters);
-    return Promise.all(terms.map(postings)).then(function (lists) {
+    var terms = query.words.map(function (w) { return w.folded; })
+      .concat(query.bigrams.map(function (b) { return b.term; }), filters);
+    return Promise.all(terms.map(shardFor)).then(function (shards) {
+      var lists = terms.map(function (term, i) { return has(shards[i], term) ? shards[i][term] : []; });
       var allowed = null;
       lists.slice(query.words.length + query.bigrams.length).forEach(function (groups) {
         var ids = new Set();
@@ -187,7 +254,8 @@
       });
       /* Ids number the notices oldest first: the newest is the highest. */
       if (!query.words.length) {
-        return allowed ? Array.from(allowed).sort(function (a, b) { return b - a; }) : [];
+        var all = allowed ? Array.from(allowed).sort(function (a, b) { return b - a; }) : [];
+        return { entries: all.map(function (id) { return { id: id, group: 'match', hit: null }; }), matches: all.length };
       }
       var hits = new Map();
       var score = function (groups, factor, mark) {
@@ -195,7 +263,7 @@
         eachPosting(groups, function (id, weight) {
           if (allowed && !allowed.has(id)) return;
           var hit = hits.get(id);
-          if (!hit) hits.set(id, (hit = { id: id, words: 0, number: 0, bigrams: 0, score: 0 }));
+          if (!hit) hits.set(id, (hit = { id: id, words: 0, exact: 0, number: 0, bigrams: 0, score: 0 }));
           hit.score += factor * idf * points(weight);
           mark(hit, weight);
         });
@@ -209,23 +277,48 @@
       query.bigrams.forEach(function (bigram, j) {
         score(lists[query.words.length + j], 2, function (hit) { hit.bigrams |= 1 << j; });
       });
+      query.words.forEach(function (word, i) {
+        if (!word.exact) return;
+        exactIds(shards[i], word).forEach(function (id) {
+          var hit = hits.get(id);
+          if (hit) hit.exact |= 1 << i;
+        });
+      });
       var allWords = (1 << query.words.length) - 1;
       var allBigrams = (1 << query.bigrams.length) - 1;
-      var ranked = Array.from(hits.values());
-      var most = ranked.reduce(function (best, hit) { return Math.max(best, bitCount(hit.words)); }, 0);
-      ranked.forEach(function (hit) {
+      var groups = { match: [], twins: [], closest: [] };
+      hits.forEach(function (hit) {
         hit.isNumber = query.numeric && hit.number === allWords ? 1 : 0;
         hit.isPhrase = allBigrams && hit.bigrams === allBigrams ? 1 : 0;
+        hit.exactCount = bitCount(hit.exact & query.exact);
+        hit.pairs = bitCount(hit.bigrams);
+        hit.held = bitCount(hit.words) + bitCount(hit.bigrams & query.required);
+        if (hit.words !== allWords || (hit.bigrams & query.required) !== query.required) {
+          groups.closest.push(hit);
+        } else if ((hit.exact & query.exact) !== query.exact) {
+          groups.twins.push(hit);
+        } else {
+          groups.match.push(hit);
+        }
       });
-      return ranked
-        .filter(function (hit) { return hit.isNumber || bitCount(hit.words) === most; })
-        .sort(function (a, b) {
-          if (a.isNumber !== b.isNumber) return b.isNumber - a.isNumber;
-          /* Notices of one number are listed newest first, whatever their text. */
-          if (a.isNumber) return b.id - a.id;
-          return b.isPhrase - a.isPhrase || b.score - a.score || b.id - a.id;
-        })
-        .map(function (hit) { return hit.id; });
+      if (groups.match.length || groups.twins.length) {
+        groups.closest = [];
+      } else {
+        var most = groups.closest.reduce(function (best, hit) { return Math.max(best, hit.held); }, 0);
+        groups.closest = groups.closest.filter(function (hit) { return hit.held === most; });
+      }
+      var order = function (a, b) {
+        if (a.isNumber !== b.isNumber) return b.isNumber - a.isNumber;
+        /* Notices of one number are listed newest first, whatever their text. */
+        if (a.isNumber) return b.id - a.id;
+        return b.exactCount - a.exactCount || b.isPhrase - a.isPhrase || b.pairs - a.pairs ||
+          b.score - a.score || b.id - a.id;
+      };
+      var entries = [];
+      ['match', 'twins', 'closest'].forEach(function (group) {
+        groups[group].sort(order).forEach(function (hit) { entries.push({ id: hit.id, group: group, hit: hit }); });
+      });
+      return { entries: entries, matches: groups.match.length, twins: groups.twins.length, closest: groups.closest.length };
     });
   }
 
@@ -238,30 +331,82 @@
     return node;
   }
 
-  /* Appends text to parent with the words of the query marked, in their original letters. */
-  function appendMarked(parent, text, words) {
+  /* What to mark in the texts of one result: the words of the query that the notice matched,
+     in the exact form typed where it holds that form; a word of a phrase (or of a pair of
+     neighbouring query words) the notice holds only where it stands in that phrase. Returns
+     the spans of a text to mark, neighbouring words of one phrase as one span. */
+  function marker(query, hit) {
+    if (!hit) return function () { return []; };
+    /* Pairs of neighbouring query words the notice holds; a quoted phrase it holds is marked
+       only where it stands whole. */
+    var held = query.bigrams.filter(function (b, j) { return hit.bigrams & ~query.required & (1 << j); });
+    var phrases = (hit.bigrams & query.required) === query.required ? query.phrases : [];
+    var bound = 0;
+    held.forEach(function (b) { bound |= (1 << b.a) | (1 << b.b); });
+    phrases.forEach(function (phrase) { phrase.forEach(function (i) { bound |= 1 << i; }); });
+    var exactOnly = hit.exact & query.exact;
+    var matches = function (token) {
+      var found = 0;
+      query.words.forEach(function (word, i) {
+        if (token.folded !== word.folded) return;
+        if (exactOnly & (1 << i) && token.exact !== word.exact) return;
+        found |= 1 << i;
+      });
+      return found;
+    };
+    return function (text) {
+      var tokens = words(text);
+      var found = tokens.map(matches);
+      var marked = found.map(function (bits) { return (bits & ~bound) !== 0; });
+      var joined = tokens.map(function () { return false; });
+      tokens.forEach(function (token, t) {
+        if (t && token.pairs) {
+          held.forEach(function (b) {
+            if (found[t - 1] & (1 << b.a) && found[t] & (1 << b.b)) {
+              marked[t - 1] = marked[t] = joined[t] = true;
+            }
+          });
+        }
+        phrases.forEach(function (phrase) {
+          var whole = phrase.every(function (i, n) {
+            var at = tokens[t + n];
+            return at && found[t + n] & (1 << i) && (n === 0 || at.pairs);
+          });
+          if (!whole) return;
+          phrase.forEach(function (i, n) {
+            marked[t + n] = true;
+            if (n) joined[t + n] = true;
+          });
+        });
+      });
+      var spans = [];
+      tokens.forEach(function (token, t) {
+        if (!marked[t]) return;
+        var previous = spans[spans.length - 1];
+        if (joined[t] && previous && previous.end <= token.start) previous.end = token.end;
+        else if (!previous || previous.end <= token.start) spans.push({ start: token.start, end: token.end });
+      });
+      return spans;
+    };
+  }
+
+  /* Appends text to parent with the spans marked, in their original letters. */
+  function appendMarked(parent, text, marks) {
     var last = 0;
-    for (var match of text.matchAll(WORD)) {
-      var folded = fold(match[0]);
-      if (DIGITS.test(folded)) folded = stripZeros(folded);
-      if (!words.has(folded)) continue;
-      if (match.index > last) parent.appendChild(document.createTextNode(text.slice(last, match.index)));
-      parent.appendChild(element('mark', null, match[0]));
-      last = match.index + match[0].length;
-    }
+    marks(text).forEach(function (span) {
+      if (span.start > last) parent.appendChild(document.createTextNode(text.slice(last, span.start)));
+      parent.appendChild(element('mark', null, text.slice(span.start, span.end)));
+      last = span.end;
+    });
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  /* The excerpt from a little before its first matched word, when that word is far in. */
-  function snippet(text, words) {
-    for (var match of text.matchAll(WORD)) {
-      var folded = fold(match[0]);
-      if (!words.has(DIGITS.test(folded) ? stripZeros(folded) : folded)) continue;
-      if (match.index < 140) return text;
-      var start = text.lastIndexOf(' ', match.index - 50);
-      return '…' + text.slice(start + 1);
-    }
-    return text;
+  /* The excerpt from a little before its first marked word, when that word is far in. */
+  function snippet(text, marks) {
+    var first = marks(text)[0];
+    if (!first || first.start < 140) return text;
+    var start = text.lastIndexOf(' ', first.start - 50);
+    return '…' + text.slice(start + 1);
   }
 
   function formatDate(iso) {
@@ -270,23 +415,24 @@
     return Number(parts[2]) + '/' + Number(parts[1]) + '/' + parts[0];
   }
 
-  function resultItem(doc, words) {
+  function resultItem(doc, marks, group) {
     var item = element('li', 'search-result');
+    item.dataset.group = group;
     var href = labels.root + doc.url + labels.suffix;
     var number = element('a', 'number');
     number.href = href;
-    appendMarked(number, doc.number || doc.title, words);
+    appendMarked(number, doc.number || doc.title, marks);
     item.appendChild(number);
     if (doc.date) item.appendChild(element('span', 'date', formatDate(doc.date)));
     var title = element('a', 'title');
     title.href = href;
-    appendMarked(title, doc.title, words);
+    appendMarked(title, doc.title, marks);
     item.appendChild(title);
     item.appendChild(element('span', 'type', doc.type));
     item.appendChild(element('span', 'issuer', doc.issuer));
     if (doc.excerpt) {
       var excerpt = element('p', 'snippet');
-      appendMarked(excerpt, snippet(doc.excerpt, words), words);
+      appendMarked(excerpt, snippet(doc.excerpt, marks), marks);
       item.appendChild(excerpt);
     }
     return item;
@@ -294,20 +440,32 @@
 
   var current = null;
 
+  /* The heading of a group of results that are not matches. */
+  function groupHeading(group) {
+    var heading = element('li', 'search-group', group === 'twins' ? labels.twinsHeading : labels.closestHeading);
+    heading.dataset.group = group;
+    return heading;
+  }
+
   /* Shows the next page of the current results, fetching their documents. */
   function showMore(run) {
-    var ids = current.ids.slice(current.shown, current.shown + PAGE_SIZE);
+    var entries = current.entries.slice(current.shown, current.shown + PAGE_SIZE);
+    var ids = entries.map(function (entry) { return entry.id; });
     var size = manifest.doc_shard_size;
     var shards = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
     return Promise.all(shards.map(function (s) { return fetchPiece('docs/' + s); }))
       .then(function (loaded) {
         if (run !== generation) return;
-        ids.forEach(function (id) {
-          var doc = loaded[shards.indexOf(Math.floor(id / size))][id % size];
-          list.appendChild(resultItem(doc, current.words));
+        entries.forEach(function (entry, n) {
+          var doc = loaded[shards.indexOf(Math.floor(entry.id / size))][entry.id % size];
+          var before = current.entries[current.shown + n - 1];
+          if (entry.group !== 'match' && (!before || before.group !== entry.group)) {
+            list.appendChild(groupHeading(entry.group));
+          }
+          list.appendChild(resultItem(doc, marker(current.query, entry.hit), entry.group));
         });
-        current.shown += ids.length;
-        moreButton.hidden = current.shown >= current.ids.length;
+        current.shown += entries.length;
+        moreButton.hidden = current.shown >= current.entries.length;
       });
   }
 
@@ -346,6 +504,17 @@
     page.dataset.state = state;
   }
 
+  /* The count of real matches, and what the other results are. */
+  function statusText(ranked) {
+    var parts = [];
+    if (ranked.matches) parts.push(labels.results.replace('{n}', ranked.matches));
+    else if (ranked.twins) parts.push(labels.noExact);
+    else if (ranked.closest) parts.push(labels.noAll);
+    else parts.push(labels.none);
+    if (ranked.twins) parts.push(labels.twins.replace('{n}', ranked.twins));
+    return parts.join(' ');
+  }
+
   var generation = 0;
   var ready = null;
 
@@ -365,12 +534,12 @@
     ready = ready || loadManifest().catch(function (error) { ready = null; throw error; });
     return ready
       .then(function () { return rank(query, filters); })
-      .then(function (ids) {
+      .then(function (ranked) {
         if (mine !== generation) return;
-        current = { ids: ids, shown: 0, words: new Set(query.words) };
+        current = { entries: ranked.entries, shown: 0, query: query };
         return showMore(mine).then(function () {
           if (mine !== generation) return;
-          setStatus(ids.length ? labels.results.replace('{n}', ids.length) : labels.none, 'done');
+          setStatus(statusText(ranked), 'done');
         });
       })
       .catch(function (error) {
