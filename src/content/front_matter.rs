@@ -15,6 +15,9 @@ use crate::message::Message;
 use crate::msg;
 use crate::yaml::{self, Map, Value};
 
+/// Today's date where the build runs, read once.
+static TODAY: std::sync::LazyLock<Date> = std::sync::LazyLock::new(|| jiff::ZonedDateTime::now().date());
+
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
 pub(super) fn split(text: &str) -> Option<(&str, usize, &str, usize)> {
     let rest = text.strip_prefix("---")?;
@@ -219,8 +222,7 @@ impl<'a> FrontMatter<'a> {
 
     /// A notice dated after today: a typing slip, most often of the year.
     fn check_not_in_future(&mut self, key: &str, date: Date) {
-        let today = jiff::ZonedDateTime::now().date();
-        if date > today {
+        if date > *TODAY {
             let (line, column) = self.position(key);
             self.problems.push(
                 Diagnostic::warning(
