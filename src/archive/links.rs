@@ -1,5 +1,6 @@
-//! Links between notices: each body reference and relation resolved, the reverse links
-//! (cited by, related by, ended by), neighbours in series, and the problems only linking sees.
+//! Links between notices: each body reference and relation resolved (with the anchor of the
+//! provision it cites on the cited page), the reverse links (cited by, related by, ended by),
+//! neighbours in series, and the problems only linking sees.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -48,6 +49,7 @@ fn link_references(
     for reference in &notice.body.references {
         let Some(key) = &reference.key else {
             links.references.push(RefTarget::Unresolved);
+            links.anchors.push(None);
             diagnostics.push(
                 Diagnostic::error(
                     &notice.source_path,
@@ -61,16 +63,27 @@ fn link_references(
         };
         if reference.origin == RefOrigin::Detected && Some(key.as_str()) == notice.key() {
             links.references.push(RefTarget::OwnNumber);
+            links.anchors.push(None);
             continue;
         }
-        let query =
-            Query { key, type_word: reference.type_word, year: reference.year, citing_date: notice.date };
+        let query = Query {
+            key,
+            type_word: reference.type_word,
+            year: reference.year,
+            citing_date: notice.date,
+            partial: reference.partial,
+        };
         let target = match resolver.resolve(notices, query) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
+            Resolution::Unresolved if reference.partial => RefTarget::NotACitation,
             Resolution::Unresolved => RefTarget::Unresolved,
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
         report_reference(notice, reference, &target, notices, diagnostics);
+        links.anchors.push(match &target {
+            RefTarget::Notice(id) => provision_anchor(notice, reference, &notices[id.index()], diagnostics),
+            _ => None,
+        });
         match &target {
             RefTarget::Notice(id) if cited.insert(*id) => links.cites.push(*id),
             RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(key.as_str()) => {
@@ -123,6 +136,41 @@ fn report_reference(
     diagnostics.push(diagnostic);
 }
 
+/// The anchor on the cited notice's page of the provision a reference cites: the clause, else
+/// its article. A notice without that article is linked as a whole, with a warning naming both.
+fn provision_anchor(
+    notice: &Notice,
+    reference: &BodyRef,
+    cited: &Notice,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let provision = reference.provision.as_ref()?;
+    let anchor = provision.anchor();
+    if cited.body.has_provision(&anchor) {
+        return Some(anchor);
+    }
+    let article = provision.article_anchor();
+    if cited.body.has_provision(&article) {
+        return Some(article);
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            &notice.source_path,
+            reference.line,
+            reference.column,
+            format!(
+                "cited {} of {}, but that notice ({}) has no Điều {}",
+                provision.label(),
+                reference.text,
+                cited.source_path,
+                provision.article
+            ),
+        )
+        .with_help("the link leads to the notice as a whole; check the article number"),
+    );
+    None
+}
+
 fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
     all.iter()
         .map(|id| {
@@ -143,8 +191,13 @@ fn link_relations(
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
     for relation in &notice.relations {
         let resolve = |citing_date| {
-            let query =
-                Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date };
+            let query = Query {
+                key: &relation.number.key,
+                type_word: None,
+                year: relation.year,
+                citing_date,
+                partial: false,
+            };
             match resolver.resolve(notices, query) {
                 Resolution::Resolved(target) => Some(target),
                 _ => None,

@@ -52,6 +52,9 @@ pub enum RefTarget {
     OwnNumber,
     Unresolved,
     Ambiguous(Vec<NoticeId>),
+    /// A short form that names no single archived notice ("Thông tư 08/2022" when none or
+    /// several match): left as text, not counted, not reported.
+    NotACitation,
 }
 
 /// A relation target: the notice, if archived.
@@ -77,6 +80,9 @@ pub struct OutsideCitation {
 pub struct NoticeLinks {
     /// One entry per body reference, by the reference's index.
     pub references: Vec<RefTarget>,
+    /// For each body reference, the anchor on the cited notice's page of the provision cited
+    /// (`dieu-5-khoan-2`), when the reference cites one the notice has.
+    pub anchors: Vec<Option<String>>,
     /// Distinct cited notices, in order of first citation.
     pub cites: Vec<NoticeId>,
     /// Distinct citing notices, in archive order.
@@ -119,10 +125,13 @@ pub struct Archive {
     resolver: Arc<Resolver>,
 }
 
-/// What other notices' links depend on: a change elsewhere leaves links as they were.
-fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<u32>, bool) {
+/// What other notices' links depend on: a change elsewhere leaves links as they were. The
+/// anchors of articles and clauses count: citations of a provision link to them.
+type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n str);
+
+fn identity(notice: &Notice) -> Identity<'_> {
     let seq = notice.number.as_ref().map(|n| n.seq);
-    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft)
+    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft, &notice.body.provisions)
 }
 
 impl Archive {
@@ -323,7 +332,7 @@ fn count_citations(links: &[NoticeLinks]) -> CitationStats {
             RefTarget::Notice(_) => stats.resolved += 1,
             RefTarget::Unresolved => stats.unresolved += 1,
             RefTarget::Ambiguous(_) => stats.ambiguous += 1,
-            RefTarget::OwnNumber => {}
+            RefTarget::OwnNumber | RefTarget::NotACitation => {}
         }
     }
     stats
