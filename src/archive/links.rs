@@ -49,7 +49,6 @@ fn link_references(
     for reference in &notice.body.references {
         let Some(key) = &reference.key else {
             links.references.push(RefTarget::Unresolved);
-            links.anchors.push(None);
             diagnostics.push(
                 Diagnostic::error(
                     &notice.source_path,
@@ -63,7 +62,6 @@ fn link_references(
         };
         if reference.origin == RefOrigin::Detected && Some(key.as_str()) == notice.key() {
             links.references.push(RefTarget::OwnNumber);
-            links.anchors.push(None);
             continue;
         }
         let query = Query {
@@ -80,10 +78,11 @@ fn link_references(
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
         report_reference(notice, reference, &target, notices, diagnostics);
-        links.anchors.push(match &target {
-            RefTarget::Notice(id) => provision_anchor(notice, reference, &notices[id.index()], diagnostics),
-            _ => None,
-        });
+        if let RefTarget::Notice(id) = &target
+            && let Some(anchor) = provision_anchor(notice, reference, &notices[id.index()], diagnostics)
+        {
+            links.anchors.push((links.references.len(), anchor));
+        }
         match &target {
             RefTarget::Notice(id) if cited.insert(*id) => links.cites.push(*id),
             RefTarget::Unresolved | RefTarget::Ambiguous(_) if outside.insert(key.as_str()) => {

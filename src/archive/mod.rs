@@ -80,9 +80,9 @@ pub struct OutsideCitation {
 pub struct NoticeLinks {
     /// One entry per body reference, by the reference's index.
     pub references: Vec<RefTarget>,
-    /// For each body reference, the anchor on the cited notice's page of the provision cited
-    /// (`dieu-5-khoan-2`), when the reference cites one the notice has.
-    pub anchors: Vec<Option<String>>,
+    /// The anchor on the cited notice's page (`dieu-5-khoan-2`) of each reference that cites a
+    /// provision the notice has, by the reference's index, in order; most references have none.
+    pub anchors: Vec<(usize, String)>,
     /// Distinct cited notices, in order of first citation.
     pub cites: Vec<NoticeId>,
     /// Distinct citing notices, in archive order.
@@ -97,6 +97,14 @@ pub struct NoticeLinks {
     pub partly_ended: bool,
     pub previous: Option<NoticeId>,
     pub next: Option<NoticeId>,
+}
+
+impl NoticeLinks {
+    /// The anchor of the provision that body reference `index` cites on the cited page.
+    pub fn anchor(&self, index: usize) -> Option<&str> {
+        let at = self.anchors.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        Some(&self.anchors[at].1)
+    }
 }
 
 /// Citation counts over the whole archive.

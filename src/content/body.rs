@@ -86,8 +86,9 @@ pub struct BodyRef {
     /// A short form whose key stops after its type code (`8/2022/TT`): a citation only when
     /// exactly one archived notice matches.
     pub partial: bool,
-    /// The provision cited with the number (`khoản 2 Điều 5`).
-    pub provision: Option<Provision>,
+    /// The provision cited with the number (`khoản 2 Điều 5`); boxed, as most references
+    /// cite none.
+    pub provision: Option<Box<Provision>>,
     /// Position in the source file of what the reference covers, the provision included
     /// (line from 1 in the whole file, column in characters).
     pub line: usize,
@@ -107,7 +108,7 @@ struct SavedBodyRef {
     #[serde(default)]
     partial: bool,
     #[serde(default)]
-    provision: Option<Provision>,
+    provision: Option<Box<Provision>>,
     line: usize,
     column: usize,
 }
@@ -745,7 +746,7 @@ impl<'a> BodyPass<'a> {
                         date: citation.date,
                         type_word: citation.type_word,
                         partial: citation.partial,
-                        provision: citation.provision,
+                        provision: citation.provision.map(Box::new),
                         line,
                         column,
                     });
@@ -1164,7 +1165,7 @@ mod tests {
             pair("Dòng một.\n\nCăn cứ khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP của Chính phủ.\n", 3, false);
         let reference = &body.references[0];
         assert_eq!(reference.key.as_deref(), Some("30/2020/NĐ-CP"));
-        assert_eq!(reference.provision.as_ref().map(Provision::anchor).as_deref(), Some("dieu-5-khoan-2"));
+        assert_eq!(reference.provision.as_ref().map(|p| p.anchor()).as_deref(), Some("dieu-5-khoan-2"));
         assert_eq!((reference.line, reference.column), (5, 8));
         assert!(plain(&html).contains("Căn cứ [0:khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP] của"), "{html}");
     }

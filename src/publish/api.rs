@@ -111,7 +111,7 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
             RefTarget::OwnNumber | RefTarget::NotACitation => continue,
         };
-        if !seen.insert((key.as_str(), target, reference.provision.as_ref())) {
+        if !seen.insert((key.as_str(), target, reference.provision.as_deref())) {
             continue;
         }
         let provision = reference.provision.as_ref().map(|p| ApiProvision {
@@ -119,7 +119,7 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
             article: &p.article,
             clause: p.clause,
             point: p.point.as_deref(),
-            anchor: links.anchors.get(i).and_then(|a| a.as_deref()),
+            anchor: links.anchor(i),
         });
         cites.push(ApiCite {
             key,

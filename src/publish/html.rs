@@ -528,7 +528,7 @@ impl<'a> Pages<'a> {
                 RefTarget::Notice(t) => {
                     let cited = self.archive.notice(*t);
                     let mut href = self.link(root, self.archive.url(*t));
-                    if let Some(Some(anchor)) = links.anchors.get(i) {
+                    if let Some(anchor) = links.anchor(i) {
                         href.push('#');
                         href.push_str(anchor);
                     }
