@@ -114,6 +114,8 @@ cited-ambiguous = cited { $number }{ $year ->
 help-cited-ambiguous = write the type word (Quyết định / Quy định) or the date after the number
 cited-date-differs = cited { $number } is dated { $written } here, but the archived { $number } ({ $file }) is dated { $actual }
 help-cited-date-differs = correct the date in the text, or the date of the cited notice
+cited-provision-missing = cited { $provision } of { $number }, but that notice ({ $file }) has no Điều { $article }
+help-cited-provision-missing = the link leads to the notice as a whole; check the article number
 relation-not-in-archive = `{ $key }` { $number }: no such notice in the archive
 relation-to-itself = a notice cannot { $key ->
     [replaces] replace

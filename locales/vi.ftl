@@ -114,6 +114,8 @@ cited-ambiguous = văn bản được dẫn { $number }{ $year ->
 help-cited-ambiguous = ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số
 cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày { $written }, nhưng văn bản { $number } trong kho ({ $file }) ban hành ngày { $actual }
 help-cited-date-differs = sửa ngày trong nội dung, hoặc ngày của văn bản được dẫn
+cited-provision-missing = dẫn { $provision } của { $number }, nhưng văn bản đó ({ $file }) không có Điều { $article }
+help-cited-provision-missing = liên kết dẫn đến cả văn bản; hãy kiểm tra số điều
 relation-not-in-archive = `{ $key }` { $number }: kho không có văn bản này
 relation-to-itself = văn bản không thể { $key ->
     [replaces] thay thế

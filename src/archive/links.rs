@@ -1,5 +1,6 @@
-//! Links between notices: each body reference and relation resolved, the reverse links
-//! (cited by, related by, ended by), neighbours in series, and the problems only linking sees.
+//! Links between notices: each body reference and relation resolved (with the anchor of the
+//! provision it cites on the cited page), the reverse links (cited by, related by, ended by),
+//! neighbours in series, and the problems only linking sees.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -62,10 +63,16 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             links.references.push(RefTarget::OwnNumber);
             continue;
         }
-        let query =
-            Query { key, type_word: reference.type_word, year: reference.year, citing_date: notice.date };
+        let query = Query {
+            key,
+            type_word: reference.type_word,
+            year: reference.year,
+            citing_date: notice.date,
+            partial: reference.partial,
+        };
         let target = match resolver.resolve(notices, query) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
+            Resolution::Unresolved if reference.partial => RefTarget::NotACitation,
             Resolution::Unresolved
                 if is_external(context.config, key) && reference.origin == RefOrigin::Detected =>
             {
@@ -75,6 +82,11 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
         report_reference(context, notice, reference, &target, diagnostics);
+        if let RefTarget::Notice(id) = &target
+            && let Some(anchor) = provision_anchor(notice, reference, &notices[id.index()], diagnostics)
+        {
+            links.anchors.push((links.references.len(), anchor));
+        }
         match &target {
             RefTarget::Notice(id) if cited.insert(*id) => links.cites.push(*id),
             RefTarget::Unresolved | RefTarget::External | RefTarget::Ambiguous(_)
@@ -155,6 +167,41 @@ fn report_reference(
     diagnostics.push(diagnostic);
 }
 
+/// The anchor on the cited notice's page of the provision a reference cites: the clause, else
+/// its article. A notice without that article is linked as a whole, with a warning naming both.
+fn provision_anchor(
+    notice: &Notice,
+    reference: &BodyRef,
+    cited: &Notice,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let provision = reference.provision.as_ref()?;
+    let anchor = provision.anchor();
+    if cited.body.has_provision(&anchor) {
+        return Some(anchor);
+    }
+    let article = provision.article_anchor();
+    if cited.body.has_provision(&article) {
+        return Some(article);
+    }
+    diagnostics.push(
+        Diagnostic::warning(
+            &notice.source_path,
+            reference.line,
+            reference.column,
+            msg!(
+                "cited-provision-missing",
+                provision = provision.label(),
+                number = &reference.text,
+                file = &cited.source_path,
+                article = &provision.article,
+            ),
+        )
+        .with_help(msg!("help-cited-provision-missing")),
+    );
+    None
+}
+
 fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
     all.iter()
         .map(|id| {
@@ -175,8 +222,13 @@ fn link_relations(
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
     for relation in &notice.relations {
         let resolve = |citing_date| {
-            let query =
-                Query { key: &relation.number.key, type_word: None, year: relation.year, citing_date };
+            let query = Query {
+                key: &relation.number.key,
+                type_word: None,
+                year: relation.year,
+                citing_date,
+                partial: false,
+            };
             match resolver.resolve(notices, query) {
                 Resolution::Resolved(target) => Some(target),
                 _ => None,

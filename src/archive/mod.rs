@@ -56,6 +56,9 @@ pub enum RefTarget {
     /// not warned.
     External,
     Ambiguous(Vec<NoticeId>),
+    /// A short form that names no single archived notice ("Thông tư 08/2022" when none or
+    /// several match): left as text, not counted, not reported.
+    NotACitation,
 }
 
 /// A relation target: the notice, if archived.
@@ -81,6 +84,9 @@ pub struct OutsideCitation {
 pub struct NoticeLinks {
     /// One entry per body reference, by the reference's index.
     pub references: Vec<RefTarget>,
+    /// The anchor on the cited notice's page (`dieu-5-khoan-2`) of each reference that cites a
+    /// provision the notice has, by the reference's index, in order; most references have none.
+    pub anchors: Vec<(usize, String)>,
     /// Distinct cited notices, in order of first citation.
     pub cites: Vec<NoticeId>,
     /// Distinct citing notices, in archive order.
@@ -95,6 +101,14 @@ pub struct NoticeLinks {
     pub partly_ended: bool,
     pub previous: Option<NoticeId>,
     pub next: Option<NoticeId>,
+}
+
+impl NoticeLinks {
+    /// The anchor of the provision that body reference `index` cites on the cited page.
+    pub fn anchor(&self, index: usize) -> Option<&str> {
+        let at = self.anchors.binary_search_by_key(&index, |(i, _)| *i).ok()?;
+        Some(&self.anchors[at].1)
+    }
 }
 
 /// Citation counts over the whole archive.
@@ -128,10 +142,13 @@ pub struct Archive {
     broken: Arc<HashMap<String, String>>,
 }
 
-/// What other notices' links depend on: a change elsewhere leaves links as they were.
-fn identity(notice: &Notice) -> (Option<&str>, &str, Option<Date>, &str, Option<u32>, bool) {
+/// What other notices' links depend on: a change elsewhere leaves links as they were. The
+/// anchors of articles and clauses count: citations of a provision link to them.
+type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n str);
+
+fn identity(notice: &Notice) -> Identity<'_> {
     let seq = notice.number.as_ref().map(|n| n.seq);
-    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft)
+    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft, &notice.body.provisions)
 }
 
 impl Archive {
@@ -387,7 +404,7 @@ fn count_citations(links: &[NoticeLinks]) -> CitationStats {
             RefTarget::Unresolved => stats.unresolved += 1,
             RefTarget::External => stats.external += 1,
             RefTarget::Ambiguous(_) => stats.ambiguous += 1,
-            RefTarget::OwnNumber => {}
+            RefTarget::OwnNumber | RefTarget::NotACitation => {}
         }
     }
     stats

@@ -3,7 +3,9 @@
 //! By canonical key, with the Đ/D-folded key where the archive has no exact match; then by the
 //! cited type word where one code serves two types (QĐ), by the cited year when a date or `@YYYY`
 //! is given, else the latest notice dated on or before the citing one. Finding numbers in text
-//! is `cite`'s; what a resolution becomes on a page is `publish`'s.
+//! is `cite`'s; what a resolution becomes on a page is `publish`'s. A short form whose key stops
+//! after its type code (`8/2022/TT` of "Thông tư 08/2022") names a notice only when exactly one
+//! archived notice has a key that begins so (`8/2022/TT-BTC`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -32,6 +34,8 @@ pub struct Query<'a> {
     pub year: Option<i16>,
     /// The date of the citing notice.
     pub citing_date: Option<Date>,
+    /// The key stops after the type code: see the module's documentation.
+    pub partial: bool,
 }
 
 /// Finds archived notices by canonical key, with the Đ/D-folded key as a fallback.
@@ -39,6 +43,8 @@ pub struct Query<'a> {
 pub struct Resolver {
     by_key: HashMap<String, Vec<NoticeId>>,
     by_folded_key: HashMap<String, Vec<NoticeId>>,
+    /// State numbers with a year by `N/YYYY/TYPE`, for short forms.
+    by_short_key: HashMap<String, Vec<NoticeId>>,
 }
 
 impl Resolver {
@@ -49,6 +55,9 @@ impl Resolver {
                 let id = NoticeId::new(index);
                 resolver.by_key.entry(key.to_string()).or_default().push(id);
                 resolver.by_folded_key.entry(fold_d(key)).or_default().push(id);
+                if let Some(short) = short_key(notice) {
+                    resolver.by_short_key.entry(short).or_default().push(id);
+                }
             }
         }
         resolver
@@ -56,6 +65,12 @@ impl Resolver {
 
     /// Resolves a citation per SPEC section 3.
     pub fn resolve(&self, notices: &[Arc<Notice>], query: Query<'_>) -> Resolution {
+        if query.partial {
+            return match self.by_short_key.get(query.key).map(Vec::as_slice) {
+                Some([only]) => Resolution::Resolved(*only),
+                _ => Resolution::Unresolved,
+            };
+        }
         let exact = self.by_key.get(query.key);
         let Some(candidates) = exact.or_else(|| self.by_folded_key.get(&fold_d(query.key))) else {
             return Resolution::Unresolved;
@@ -81,6 +96,13 @@ impl Resolver {
             _ => Resolution::Ambiguous(candidates),
         }
     }
+}
+
+/// `8/2022/TT` of `8/2022/TT-BTC`: a state number with a year, up to its type code.
+fn short_key(notice: &Notice) -> Option<String> {
+    let number = notice.number.as_ref()?;
+    (number.system == number::System::State && number.year.is_some() && number.type_code.is_some())
+        .then(|| number.key.split('-').next().unwrap_or(&number.key).to_string())
 }
 
 /// `QĐ` is one code for Quyết định and Quy định: only there does the type word choose.

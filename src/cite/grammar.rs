@@ -1,9 +1,16 @@
 //! Citation grammar: finds the document numbers that a run of running text cites,
-//! together with the type word in front of each and the date bound after it.
+//! together with the type word in front of each, the date bound after it and the provision
+//! (article, clause, point) written just before or after it.
+//!
+//! Besides full numbers it reads lists sharing one suffix ("Kết luận số 11, 12-KL/TU"),
+//! numbers typed without diacritics or in mixed case when a type word that agrees with the
+//! code stands right before them ("Ket luan so 21- kl/tu"), and short state forms whose type
+//! word fixes or narrows the code ("Nghị định 45/2021" is 45/2021/NĐ-CP; "Thông tư 08/2022"
+//! is [`Citation::partial`]).
 //!
 //! Input is one NFC text run of rendered Markdown. Reading a lone number and its key
-//! belongs to `number`; deciding which archived notice a citation names, and
-//! rendering links, do not happen here.
+//! belongs to `number`, reading a provision to `provision`; deciding which archived notice a
+//! citation names, and rendering links, do not happen here.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -13,6 +20,7 @@ use jiff::civil::Date;
 use regex::{Captures, Regex};
 
 use crate::cite::number::{self, DocNumber, System};
+use crate::cite::provision::{self, Provision};
 
 /// One document number cited in a text run.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,12 +33,37 @@ pub struct Citation {
     pub type_word: Option<&'static str>,
     /// The date written after the number and bound to it.
     pub date: Option<Date>,
+    /// A short form whose type word does not fix the issuer ("Thông tư 08/2022"): the key
+    /// stops after the type code (`8/2022/TT`), and the citation names a notice only when
+    /// exactly one archived notice has a key that begins so.
+    pub partial: bool,
+    /// The provision cited with the number ("khoản 2 Điều 5 Nghị định số …").
+    pub provision: Option<Provision>,
+    /// What a link to the cited notice covers: the number, and the provision with the words
+    /// between them when one is written next to it.
+    pub link: Range<usize>,
 }
 
 /// How far back (in characters) the type word and "số" are looked for.
 const PREFIX_CHARS: usize = 80;
 /// How far forward (in characters) a date may follow its number.
 const DATE_WINDOW_CHARS: usize = 120;
+/// How far back (in characters) before its type word a provision is looked for.
+const PROVISION_CHARS: usize = 60;
+/// How far forward (in characters) after its number a provision is looked for.
+const PROVISION_AFTER_CHARS: usize = 40;
+
+/// Short state forms "TYPE N/YYYY": the type word, its state type code, and the issuer code
+/// when the type fixes it (only the Government issues a Nghị định).
+const SHORT_FORMS: &[(&str, &str, Option<&str>)] = &[
+    ("Nghị định", "NĐ", Some("CP")),
+    ("Thông tư", "TT", None),
+    ("Thông tư liên tịch", "TTLT", None),
+    ("Nghị quyết", "NQ", None),
+    ("Nghị quyết liên tịch", "NQLT", None),
+    ("Quyết định", "QĐ", None),
+    ("Chỉ thị", "CT", None),
+];
 const SLASH_LOOKALIKES: [char; 3] = ['\u{2044}', '\u{2215}', '\u{FF0F}'];
 
 /// Type words (canonical name, patterns; a space stands for one or more spaces),
@@ -82,6 +115,9 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         (?P<ss>\x20?/\x20?)
         (?:(?P<sy>(?:19|20)[0-9]{2})(?P<ss2>\x20?/\x20?))?
         (?P<sc>\p{L}[\p{L}0-9]*(?:(?:-\x20?|\x20-)\p{L}[\p{L}0-9]*)*)
+      | (?P<xn>[0-9]{1,5})
+        \x20?/\x20?
+        (?P<xy>(?:19|20)[0-9]{2})
         ",
     )
     .expect("symbol pattern")
@@ -103,6 +139,18 @@ static OF_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\x20+(?:của|do)\x20[^.;:!?()\[\]0-9]{0,60}$").expect("phrase pattern")
 });
 
+/// Bare numbers before a number that share its suffix: "11, " of "số 11, 12-KL/TU",
+/// "03, 04 và " of "số 03, 04 và 05-CT/TU".
+static SHARED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?P<list>[0-9]{1,5}[a-z]?(?:\x20*(?:,\x20*(?:và|va)|,|và|va)\x20*[0-9]{1,5}[a-z]?)*)\x20*(?:,\x20*(?:và|va)|,|và|va)\x20*$",
+    )
+    .expect("shared list pattern")
+});
+
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{1,5}[A-Za-z]?").expect("item pattern"));
+
 /// What may stand between two items of one list: ", ", " và ", ", và số ".
 static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\x20*(?:,\x20*)?(?:và\x20+)?(?:số\x20*:?\x20*)?$").expect("list pattern")
@@ -111,9 +159,9 @@ static LIST_GAP: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)
-        (?:ngày\x20*)?(?P<d>[0-9]{1,2})\x20?[/.\-]\x20?(?P<m>[0-9]{1,2})\x20?[/.\-]\x20?
+        (?:(?:ngày|ngay)\x20*)?(?P<d>[0-9]{1,2})\x20?[/.\-]\x20?(?P<m>[0-9]{1,2})\x20?[/.\-]\x20?
         (?P<y>(?:19|20)[0-9]{2})
-      | ngày\x20+(?P<d2>[0-9]{1,2})\x20+tháng\x20+(?P<m2>[0-9]{1,2})\x20+năm\x20+
+      | (?:ngày|ngay)\x20+(?P<d2>[0-9]{1,2})\x20+(?:tháng|thang)\x20+(?P<m2>[0-9]{1,2})\x20+(?:năm|nam)\x20+
         (?P<y2>(?:19|20)[0-9]{2})
         ",
     )
@@ -177,6 +225,11 @@ struct Found {
     span: Range<usize>,
     number: DocNumber,
     type_word: Option<&'static str>,
+    /// Where the type word (or "số") in front of the number starts, when there is one.
+    context_start: Option<usize>,
+    partial: bool,
+    /// An item of a list sharing the suffix of the number after it.
+    list_item: bool,
 }
 
 /// A candidate number that passed its own checks.
@@ -184,6 +237,7 @@ struct Symbol {
     end: usize,
     number: DocNumber,
     strength: Strength,
+    partial: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -192,12 +246,21 @@ enum Strength {
     Strong,
     /// A citation only after a type word, "số", or a list connector.
     NeedsContext,
+    /// Neither strict separators nor canonical case ("21- kl/tu"): a citation only right
+    /// after a type word that agrees with its code ("Ket luan so").
+    Weak,
+    /// A short state form ("45/2021"): a citation only right after one of [`SHORT_FORMS`].
+    Short,
 }
 
 #[derive(Default)]
 struct Context {
     given: bool,
     type_word: Option<&'static str>,
+    /// The type word stands right before the number, with "số" at most between.
+    direct: bool,
+    /// Offset in the text where the type word, or "số", starts.
+    start: Option<usize>,
 }
 
 /// Issuer or code parts, cut where the letter case changes.
@@ -226,8 +289,9 @@ fn scan(text: &str, norm: &Normalized) -> Vec<Found> {
         }
         let start = caps.get(0).map_or(pos, |m| m.start());
         match accept(text, norm, &caps, start, found.last()) {
-            Some(f) => {
+            Some((items, f)) => {
                 pos = f.span.end;
+                found.extend(items);
                 found.push(f);
             }
             None => pos = next_char(s, start),
@@ -236,42 +300,79 @@ fn scan(text: &str, norm: &Normalized) -> Vec<Found> {
     found
 }
 
+/// The citation a candidate makes, with the list items before it that share its suffix.
 fn accept(
     text: &str,
     norm: &Normalized,
     caps: &Captures,
     start: usize,
     prev: Option<&Found>,
-) -> Option<Found> {
+) -> Option<(Vec<Found>, Found)> {
     let s: &str = &norm.text;
-    if !boundary_before(s, start) {
+    let after_comma = s[..start].ends_with(',');
+    if !boundary_before(s, start) && !after_comma {
         return None;
     }
     let symbol = if caps.name("pn").is_some() {
         party(text, norm, caps, start)
-    } else {
+    } else if caps.name("sn").is_some() {
         state(text, norm, caps, start)
+    } else {
+        short(text, norm, caps, start, prev)
     }?;
-    let ctx = context(s, start, prev, &symbol.number);
-    let accepted = symbol.strength == Strength::Strong || ctx.given;
-    accepted.then_some(Found { span: start..symbol.end, number: symbol.number, type_word: ctx.type_word })
+    let list = shared_list(text, norm, start, prev, &symbol);
+    if after_comma && list.is_none() {
+        return None;
+    }
+    let (items, ctx) = match list {
+        Some((items, ctx)) => (items, ctx),
+        None => (Vec::new(), context(s, start, prev, &symbol.number)),
+    };
+    let accepted = match symbol.strength {
+        Strength::Strong => true,
+        Strength::NeedsContext => ctx.given,
+        Strength::Weak => ctx.direct && agrees(&symbol.number, ctx.type_word),
+        Strength::Short => ctx.direct,
+    };
+    let found = Found {
+        span: start..symbol.end,
+        number: symbol.number,
+        type_word: ctx.type_word,
+        context_start: ctx.start.filter(|_| items.is_empty()),
+        partial: symbol.partial,
+        list_item: false,
+    };
+    accepted.then_some((items, found))
+}
+
+/// Whether a type word names the type of a number's code: `Kết luận` for KL; for QĐ both
+/// `Quyết định` and `Quy định`.
+fn agrees(number: &DocNumber, type_word: Option<&str>) -> bool {
+    let (Some(code), Some(word)) = (number.type_code.as_deref(), type_word) else { return false };
+    number::type_name(code, number.system) == Some(word) || (code == "QĐ" && word == "Quy định")
 }
 
 fn party(text: &str, norm: &Normalized, caps: &Captures, start: usize) -> Option<Symbol> {
     let typ = caps.name("pt")?.as_str();
     let code = number::canonical_type(typ, System::Party)?;
     let issuer = caps.name("pi")?;
-    let tokens = clean_tokens(&norm.text, issuer.range(), false)?;
+    let (tokens, lenient) = match clean_tokens(&norm.text, issuer.range(), false) {
+        Some(tokens) => (tokens, false),
+        None => (lenient_tokens(&norm.text, issuer.range())?, true),
+    };
     let complete = !tokens.cut && tokens.end == issuer.end();
     let (end, internal) = match caps.name("nb") {
         Some(nb) if complete => (nb.end(), true),
         _ => (tokens.end, false),
     };
     let strict = caps.name("psep").is_some_and(|m| m.as_str() == "-") && &caps["ps"] == "/";
-    let strength = grade(strict, is_canonical_case(typ, code.code) && tokens.upper)?;
+    let strength = match grade(strict, is_canonical_case(typ, code.code) && tokens.upper) {
+        _ if lenient => Strength::Weak,
+        strength => strength,
+    };
     let written = &text[norm.original(text, start..end)];
     let number = number::build_party(written, &caps["pn"], typ, &tokens.parts, internal)?;
-    Some(Symbol { end, number, strength })
+    Some(Symbol { end, number, strength, partial: false })
 }
 
 fn state(text: &str, norm: &Normalized, caps: &Captures, start: usize) -> Option<Symbol> {
@@ -286,18 +387,138 @@ fn state(text: &str, norm: &Normalized, caps: &Captures, start: usize) -> Option
     let strength = match (number.year, number.type_code.as_deref()) {
         (Some(_), _) if strict => Some(Strength::Strong),
         (Some(_), _) | (None, None) => tokens.upper.then_some(Strength::NeedsContext),
-        (None, Some(canonical)) => grade(strict, is_canonical_case(first, canonical) && tokens.upper),
+        (None, Some(canonical)) => Some(grade(strict, is_canonical_case(first, canonical) && tokens.upper)),
     }?;
-    Some(Symbol { end: tokens.end, number, strength })
+    Some(Symbol { end: tokens.end, number, strength, partial: false })
 }
 
-/// Strict separators and canonical case: strong; one of them: needs context.
-fn grade(strict: bool, canonical_upper: bool) -> Option<Strength> {
-    match (strict, canonical_upper) {
-        (true, true) => Some(Strength::Strong),
-        (false, false) => None,
-        _ => Some(Strength::NeedsContext),
+/// "Nghị định 45/2021": a number and a year, completed by the type word right before it.
+fn short(
+    text: &str,
+    norm: &Normalized,
+    caps: &Captures,
+    start: usize,
+    prev: Option<&Found>,
+) -> Option<Symbol> {
+    let s: &str = &norm.text;
+    let end = caps.get(0)?.end();
+    if s[end..].starts_with(['/', '-']) || s[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
     }
+    let ctx = context(s, start, prev, &placeholder_number());
+    let word = ctx.type_word.filter(|_| ctx.direct)?;
+    let &(_, code, issuer) = SHORT_FORMS.iter().find(|(w, _, _)| *w == word)?;
+    let written = &text[norm.original(text, start..end)];
+    let number = match issuer {
+        Some(issuer) => number::build_state(written, &caps["xn"], Some(&caps["xy"]), &[code, issuer])?,
+        None => {
+            let (seq, n) = number::seq_key(&caps["xn"])?;
+            DocNumber {
+                written: written.to_string(),
+                key: format!("{n}/{}/{}", &caps["xy"], code.to_uppercase()),
+                seq,
+                type_code: Some(code.to_string()),
+                issuer_code: String::new(),
+                year: caps["xy"].parse().ok(),
+                system: System::State,
+            }
+        }
+    };
+    Some(Symbol { end, number, strength: Strength::Short, partial: issuer.is_none() })
+}
+
+/// A number that shares no type code with any list before it.
+fn placeholder_number() -> DocNumber {
+    DocNumber {
+        written: String::new(),
+        key: String::new(),
+        seq: 0,
+        type_code: None,
+        issuer_code: String::new(),
+        year: None,
+        system: System::State,
+    }
+}
+
+/// The bare numbers right before a number that share its suffix ("các Kết luận số 11,
+/// 12-KL/TU"), when a type word or "số" opens the list; with the context of the whole list.
+fn shared_list(
+    text: &str,
+    norm: &Normalized,
+    start: usize,
+    prev: Option<&Found>,
+    symbol: &Symbol,
+) -> Option<(Vec<Found>, Context)> {
+    if symbol.partial || symbol.strength == Strength::Short {
+        return None;
+    }
+    let s: &str = &norm.text;
+    let from = chars_back(s, start, PREFIX_CHARS).max(prev.map_or(0, |p| p.span.end));
+    let prefix = &s[from..start];
+    if !prefix.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let list = SHARED_LIST.captures(prefix)?.name("list")?;
+    let list_start = from + list.start();
+    if !boundary_before(s, list_start) {
+        return None;
+    }
+    let mut ctx = read_prefix(&s[from..list_start], from);
+    if !ctx.given || ctx.start.is_none() {
+        return None;
+    }
+    if symbol.strength == Strength::Weak && !agrees(&symbol.number, ctx.type_word) {
+        return None;
+    }
+    ctx.direct = true;
+    let suffix =
+        &symbol.number.written[symbol.number.written.find(|c: char| !c.is_ascii_alphanumeric())?..];
+    let mut items = Vec::new();
+    for item in LIST_ITEM.find_iter(list.as_str()) {
+        let (seq, n) = number::seq_key(item.as_str())?;
+        let key_rest = &symbol.number.key[symbol.number.key.find(|c: char| !c.is_ascii_alphanumeric())?..];
+        let span = norm.original(text, list_start + item.start()..list_start + item.end());
+        let written = format!("{}{suffix}", &text[span.clone()]);
+        let number = DocNumber { written, key: format!("{n}{key_rest}"), seq, ..symbol.number.clone() };
+        items.push(Found {
+            span: list_start + item.start()..list_start + item.end(),
+            number,
+            type_word: ctx.type_word,
+            context_start: (items.is_empty()).then_some(ctx.start).flatten(),
+            partial: false,
+            list_item: true,
+        });
+    }
+    Some((items, ctx))
+}
+
+/// Strict separators and canonical case: strong; one of them: needs context; neither: weak.
+fn grade(strict: bool, canonical_upper: bool) -> Strength {
+    match (strict, canonical_upper) {
+        (true, true) => Strength::Strong,
+        (false, false) => Strength::Weak,
+        _ => Strength::NeedsContext,
+    }
+}
+
+/// Issuer parts of any one case each, or capitalised (`Tu`), for numbers typed carelessly;
+/// read only after a type word that agrees with the code.
+fn lenient_tokens(s: &str, range: Range<usize>) -> Option<Tokens<'_>> {
+    let mut tokens = Tokens { parts: Vec::new(), end: range.start, upper: false, cut: false };
+    let mut at = range.start;
+    for piece in s[range].split('-') {
+        let lead = piece.len() - piece.trim_start_matches(' ').len();
+        let token = piece.trim_matches(' ');
+        let token_start = at + lead;
+        at += piece.len() + 1;
+        let mut chars = token.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase());
+        if case_of(token) == Case::Mixed && !capitalised {
+            break;
+        }
+        tokens.push(token, token_start);
+    }
+    (!tokens.parts.is_empty()).then_some(tokens)
 }
 
 /// Splits `-`-joined parts and keeps those of one letter case. An uppercase part
@@ -397,7 +618,7 @@ fn context(s: &str, start: usize, prev: Option<&Found>, number: &DocNumber) -> C
     let prev_end = prev.map_or(0, |p| p.span.end);
     let from = chars_back(s, start, PREFIX_CHARS).max(prev_end);
     let prefix = &s[from..start];
-    let mut ctx = read_prefix(prefix);
+    let mut ctx = read_prefix(prefix, from);
     if let Some(p) = prev
         && from == p.span.end
         && LIST_GAP.is_match(prefix)
@@ -411,49 +632,94 @@ fn context(s: &str, start: usize, prev: Option<&Found>, number: &DocNumber) -> C
 }
 
 /// Type word directly before (optionally with "số"), or "số" alone, or
-/// "<type word> của <issuer> số".
-fn read_prefix(prefix: &str) -> Context {
+/// "<type word> của <issuer> số". `offset`: where `prefix` starts in the text.
+fn read_prefix(prefix: &str, offset: usize) -> Context {
     let (rest, so) = match SO_END.captures(prefix).and_then(|c| c.name("so")) {
-        Some(m) => (&prefix[..m.start()], Some(!m.as_str().is_ascii())),
+        Some(m) => (&prefix[..m.start()], Some((!m.as_str().is_ascii(), m.start()))),
         None => (prefix, None),
     };
     let kind = last_kind(rest);
-    if let Some((name, end)) = kind
+    if let Some((name, start, end)) = kind
         && rest[end..].trim().is_empty()
     {
-        return Context { given: true, type_word: name };
+        return Context { given: true, type_word: name, direct: true, start: Some(offset + start) };
     }
-    if so != Some(true) {
-        return Context::default();
+    let Some((true, so_start)) = so else { return Context::default() };
+    match kind.filter(|&(_, _, end)| OF_PHRASE.is_match(&rest[end..])) {
+        Some((name, start, _)) => {
+            Context { given: true, type_word: name, direct: false, start: Some(offset + start) }
+        }
+        None => Context { given: true, type_word: None, direct: false, start: Some(offset + so_start) },
     }
-    let type_word = kind.filter(|&(_, end)| OF_PHRASE.is_match(&rest[end..])).and_then(|(name, _)| name);
-    Context { given: true, type_word }
 }
 
-/// The last type word in `text`: its canonical name and end offset.
-fn last_kind(text: &str) -> Option<(Option<&'static str>, usize)> {
+/// The last type word in `text`: its canonical name, start and end offsets.
+fn last_kind(text: &str) -> Option<(Option<&'static str>, usize, usize)> {
     let m = KIND.find_iter(text).filter(|m| word_bounded(text, m.range())).last()?;
     let caps = KIND.captures_at(text, m.start())?;
     let index = (1..caps.len()).find(|&i| caps.get(i).is_some())?;
-    Some((KINDS[index - 1].0, m.end()))
+    Some((KINDS[index - 1].0, m.start(), m.end()))
 }
 
-/// Binds dates and maps spans back to the input.
+/// Binds dates and provisions, and maps spans back to the input.
 fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
     let s: &str = &norm.text;
+    let before: Vec<Option<(Provision, usize)>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| provision_before(s, f, i.checked_sub(1).map(|p| &found[p])))
+        .collect();
     let mut out = Vec::with_capacity(found.len());
-    let mut items = found.into_iter().peekable();
-    while let Some(f) = items.next() {
-        let to = items.peek().map_or(s.len(), |n| n.span.start);
+    for (i, f) in found.iter().enumerate() {
+        let next = found.get(i + 1);
+        let to = next.map_or(s.len(), |n| n.span.start);
         let date = find_date(date_window(after_number(&s[f.span.end..to])));
+        let bound = next.map_or(s.len(), |n| {
+            before[i + 1].as_ref().map(|(_, start)| *start).or(n.context_start).unwrap_or(n.span.start)
+        });
+        let (provision, link) = match &before[i] {
+            Some((provision, start)) => (Some(provision.clone()), *start..f.span.end),
+            None => match provision_after(s, f, bound) {
+                Some((provision, end)) => (Some(provision), f.span.start..end),
+                None => (None, f.span.clone()),
+            },
+        };
         out.push(Citation {
-            span: norm.original(text, f.span),
-            number: f.number,
+            span: norm.original(text, f.span.clone()),
+            number: f.number.clone(),
             type_word: f.type_word,
             date,
+            partial: f.partial,
+            provision,
+            link: norm.original(text, link),
         });
     }
     out
+}
+
+/// The provision written right before a citation's type word ("khoản 2 Điều 5 Nghị định
+/// số …", "Điều 1 của Quyết định số …"), and where it starts.
+fn provision_before(s: &str, f: &Found, prev: Option<&Found>) -> Option<(Provision, usize)> {
+    if f.list_item || f.type_word.is_none() {
+        return None;
+    }
+    let at = f.context_start?;
+    let from = chars_back(s, at, PROVISION_CHARS).max(prev.map_or(0, |p| p.span.end));
+    let (provision, range) = provision::ending(&s[from..at])?;
+    Some((provision, from + range.start))
+}
+
+/// The provision written right after a citation's number (", Điều 5", " (khoản 2 Điều 3)"),
+/// before `bound`, and where what the link covers ends.
+fn provision_after(s: &str, f: &Found, bound: usize) -> Option<(Provision, usize)> {
+    if f.list_item {
+        return None;
+    }
+    let limit =
+        s[f.span.end..].char_indices().nth(PROVISION_AFTER_CHARS).map_or(s.len(), |(i, _)| f.span.end + i);
+    let rest = &s[f.span.end..bound.min(limit)];
+    let (provision, end) = provision::opening(rest)?;
+    Some((provision, f.span.end + end))
 }
 
 /// The text after a number in which its date may stand: up to `DATE_WINDOW_CHARS`,
@@ -785,6 +1051,61 @@ mod tests {
             &[("245/SNV-TCBC", None, Some("2024-04-02"))],
         ),
         ("Ngày 3/3/2024, UBND tỉnh ban hành 420/QĐ-UBND.", &[("420/QĐ-UBND", None, None)]),
+        // Lists sharing one suffix.
+        (
+            "Thực hiện các Kết luận số 11, 12-KL/TU của Ban Thường vụ.",
+            &[("11-KL/TU", Some("Kết luận"), None), ("12-KL/TU", Some("Kết luận"), None)],
+        ),
+        (
+            "Chỉ thị số 03, 04 và 05-CT/TU về công tác tết.",
+            &[
+                ("3-CT/TU", Some("Chỉ thị"), None),
+                ("4-CT/TU", Some("Chỉ thị"), None),
+                ("5-CT/TU", Some("Chỉ thị"), None),
+            ],
+        ),
+        (
+            "các Kế hoạch số 07,08-KH/TU đã hoàn thành.",
+            &[("7-KH/TU", Some("Kế hoạch"), None), ("8-KH/TU", Some("Kế hoạch"), None)],
+        ),
+        (
+            "Nghị quyết 21, 22, và 23-NQ/TU được sơ kết.",
+            &[("21-NQ/TU", NQ, None), ("22-NQ/TU", NQ, None), ("23-NQ/TU", NQ, None)],
+        ),
+        (
+            "Quyết định số 15, 16/QĐ-UBND ngày 02/3/2024 về nhân sự.",
+            &[("15/QĐ-UBND", QDINH, None), ("16/QĐ-UBND", QDINH, Some("2024-03-02"))],
+        ),
+        (
+            "Các văn bản số 31 và 32-CV/TU đã được trả lời.",
+            &[("31-CV/TU", None, None), ("32-CV/TU", None, None)],
+        ),
+        // Without a type word or "số" only the full number is a citation.
+        ("Tỷ lệ 11, 12-KL/TU chưa rõ.", &[("12-KL/TU", None, None)]),
+        ("Quyết định 3/QĐ-UBND, 11, 12-KL/TU.", &[("3/QĐ-UBND", QDINH, None), ("12-KL/TU", None, None)]),
+        // Without diacritics or in mixed case, after a type word that agrees.
+        ("Can cu Ket luan so 21- kl/tu cua Ban Thuong vu.", &[("21-KL/TU", Some("Kết luận"), None)]),
+        ("Thuc hien Nghi quyet so 05-Nq/Tu ngay 3/4/2023.", &[("5-NQ/TU", NQ, Some("2023-04-03"))]),
+        ("theo Ke hoach 14 - kh/tu da ban hanh", &[("14-KH/TU", Some("Kế hoạch"), None)]),
+        ("Quy dinh so 7-qd/tu ve bau cu", &[("7-QĐ/TU", QUYDINH, None)]),
+        ("CĂN CỨ CHỈ THỊ SỐ 09 - CT/Tu", &[("9-CT/TU", Some("Chỉ thị"), None)]),
+        (
+            "cac Ket luan so 11, 12- kl/tu",
+            &[("11-KL/TU", Some("Kết luận"), None), ("12-KL/TU", Some("Kết luận"), None)],
+        ),
+        // Short state forms.
+        ("Nghị định 45/2021 quy định chi tiết.", &[("45/2021/NĐ-CP", Some("Nghị định"), None)]),
+        (
+            "Nghị định 47/2019 được nhắc đến mà không có ký hiệu.",
+            &[("47/2019/NĐ-CP", Some("Nghị định"), None)],
+        ),
+        (
+            "Căn cứ Nghị định số 30/2020 ngày 05/3/2020 của Chính phủ.",
+            &[("30/2020/NĐ-CP", Some("Nghị định"), Some("2020-03-05"))],
+        ),
+        ("Nghi dinh 100/2019 ve xu phat.", &[("100/2019/NĐ-CP", Some("Nghị định"), None)]),
+        ("Thông tư 08/2022 của Bộ Tài chính.", &[("8/2022/TT", Some("Thông tư"), None)]),
+        ("Nghị quyết 12/2021 của HĐND tỉnh.", &[("12/2021/NQ", NQ, None)]),
     ];
 
     const NOT_FOUND: &[&str] = &[
@@ -829,7 +1150,22 @@ mod tests {
         "Tỷ lệ 3/KH đạt yêu cầu.",
         "Đã nhận 3120/UBND-KT hôm qua.",
         "Giờ làm việc 7/30 sáng.",
-        "Nghị định 47/2019 được nhắc đến mà không có ký hiệu.",
+        // Text typed without diacritics or in mixed case needs a type word that agrees.
+        "Ket qua 21- kl/tu chua ro.",
+        "Ma so 21- kl/tu tren he thong.",
+        "Ket luan so 21- nq/tu cua Ban Thuong vu.",
+        "Theo so 21- kl/tu da luu.",
+        "Ke hoach 14 - Kl/Tu da duoc luu.",
+        // Short state forms need a type word that fixes or narrows the code.
+        "Tháng 5/2021 tỉnh tổ chức hội nghị.",
+        "Kế hoạch 12/2021 chưa có ký hiệu.",
+        "Tại Hội nghị 12/2021 đã thống nhất.",
+        "Nghị định 45/2021/XY được nhắc đến.",
+        "Nghị định 45/2021-BTC không đúng mẫu.",
+        "Nghị định năm 2021 về văn thư.",
+        "Nghị định về 45/2021 trường hợp.",
+        // A list needs a type word or "số" before its first number.
+        "Đạt 11, 12 và 13 điểm.",
     ];
 
     fn run(text: &str) -> Vec<(String, Option<&'static str>, Option<String>)> {
@@ -877,6 +1213,7 @@ mod tests {
             assert_eq!(slices, written, "{text:?}");
             for c in &found {
                 assert_eq!(c.number.written, &text[c.span.clone()]);
+                assert_eq!(c.link, c.span);
             }
         }
     }
@@ -889,6 +1226,93 @@ mod tests {
             let back: String = nfd.nfc().collect();
             assert_eq!(find_citations(&back), find_citations(text), "{text:?}");
         }
+    }
+
+    /// (key, provision anchor, what the link covers)
+    type WantProvision = (&'static str, Option<&'static str>, &'static str);
+
+    const PROVISIONS: &[(&str, &[WantProvision])] = &[
+        (
+            "Căn cứ khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP ngày 05/3/2020.",
+            &[("30/2020/NĐ-CP", Some("dieu-5-khoan-2"), "khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP")],
+        ),
+        (
+            "Theo Điều 1 Quyết định số 27/2023/QĐ-UBND, Sở chủ trì.",
+            &[("27/2023/QĐ-UBND", Some("dieu-1"), "Điều 1 Quyết định số 27/2023/QĐ-UBND")],
+        ),
+        (
+            "theo điểm a khoản 1 Điều 3 của Quy định số 12-QĐ/TU về",
+            &[("12-QĐ/TU", Some("dieu-3-khoan-1"), "điểm a khoản 1 Điều 3 của Quy định số 12-QĐ/TU")],
+        ),
+        (
+            "Quyết định số 1450/QĐ-UBND, Điều 2 quy định rõ.",
+            &[("1450/QĐ-UBND", Some("dieu-2"), "1450/QĐ-UBND, Điều 2")],
+        ),
+        (
+            "Nghị quyết số 5-NQ/TU (khoản 3 Điều 4) nêu.",
+            &[("5-NQ/TU", Some("dieu-4-khoan-3"), "5-NQ/TU (khoản 3 Điều 4)")],
+        ),
+        (
+            "Quyết định số 1/QĐ-UBND, Điều 2 Quyết định số 2/QĐ-UBND.",
+            &[
+                ("1/QĐ-UBND", None, "1/QĐ-UBND"),
+                ("2/QĐ-UBND", Some("dieu-2"), "Điều 2 Quyết định số 2/QĐ-UBND"),
+            ],
+        ),
+        (
+            "Dieu 3 Nghi dinh so 30/2020/ND-CP",
+            &[("30/2020/NĐ-CP", Some("dieu-3"), "Dieu 3 Nghi dinh so 30/2020/ND-CP")],
+        ),
+        (
+            "khoản 2 Điều 7 Nghị định 45/2021 quy định",
+            &[("45/2021/NĐ-CP", Some("dieu-7-khoan-2"), "khoản 2 Điều 7 Nghị định 45/2021")],
+        ),
+        // Near misses: the provision is another document's, or not next to the number.
+        ("Điều 5 Luật Cán bộ và Nghị định số 30/2020/NĐ-CP.", &[("30/2020/NĐ-CP", None, "30/2020/NĐ-CP")]),
+        ("Điều 5 và Nghị định số 30/2020/NĐ-CP.", &[("30/2020/NĐ-CP", None, "30/2020/NĐ-CP")]),
+        ("Nghị định số 30/2020/NĐ-CP, Điều lệ Đảng.", &[("30/2020/NĐ-CP", None, "30/2020/NĐ-CP")]),
+        ("Nghị định số 30/2020/NĐ-CP, Điều 5 của Luật.", &[("30/2020/NĐ-CP", None, "30/2020/NĐ-CP")]),
+        ("các điều kiện tại Nghị định số 30/2020/NĐ-CP", &[("30/2020/NĐ-CP", None, "30/2020/NĐ-CP")]),
+        ("Điều 3 số 45-NQ/TU", &[("45-NQ/TU", None, "45-NQ/TU")]),
+        ("Điều 3, 46-NQ/TU", &[("46-NQ/TU", None, "46-NQ/TU")]),
+        (
+            "Kết luận số 11, 12-KL/TU, Điều 2",
+            &[("11-KL/TU", None, "11"), ("12-KL/TU", Some("dieu-2"), "12-KL/TU, Điều 2")],
+        ),
+    ];
+
+    #[test]
+    fn provisions_next_to_citations() {
+        let mut failures = Vec::new();
+        for &(text, want) in PROVISIONS {
+            let got: Vec<(String, Option<String>, &str)> = find_citations(text)
+                .into_iter()
+                .map(|c| (c.number.key, c.provision.map(|p| p.anchor()), &text[c.link]))
+                .collect();
+            let want: Vec<(String, Option<String>, &str)> =
+                want.iter().map(|&(k, a, l)| (k.to_string(), a.map(str::to_string), l)).collect();
+            if got != want {
+                failures.push(format!("{text:?}\n  got  {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn short_forms_without_a_fixed_code_are_partial() {
+        let partial = |text: &str| find_citations(text).iter().map(|c| c.partial).collect::<Vec<_>>();
+        assert_eq!(partial("Thông tư 08/2022 của Bộ Tài chính"), vec![true]);
+        assert_eq!(partial("Nghị định 45/2021 của Chính phủ"), vec![false]);
+        assert_eq!(partial("Thông tư số 08/2022/TT-BTC"), vec![false]);
+    }
+
+    #[test]
+    fn list_items_show_the_shared_suffix() {
+        let text = "các Kết luận số 11, 12-KL/TU";
+        let found = find_citations(text);
+        let shown: Vec<(&str, &str)> =
+            found.iter().map(|c| (&text[c.span.clone()], c.number.written.as_str())).collect();
+        assert_eq!(shown, vec![("11", "11-KL/TU"), ("12-KL/TU", "12-KL/TU")]);
     }
 
     #[test]

@@ -307,7 +307,7 @@ fn classify_state<'p>(
 }
 
 /// The sequence number and its key form: leading zeros dropped, suffix uppercased.
-fn seq_key(num: &str) -> Option<(u32, String)> {
+pub(crate) fn seq_key(num: &str) -> Option<(u32, String)> {
     let digits_end = num.find(|c: char| !c.is_ascii_digit()).unwrap_or(num.len());
     let (digits, suffix) = num.split_at(digits_end);
     let seq: u32 = digits.parse().ok().filter(|&n| n > 0)?;

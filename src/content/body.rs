@@ -3,8 +3,12 @@
 //! Owns the pulldown-cmark pass: tables, footnotes and strikethrough; raw HTML escaped unless
 //! allowed; an anchor on every heading and on every paragraph that opens with a bold section
 //! number (`**1. Về kết quả:**`, `**3.2.**`, `**II. NHIỆM VỤ**`), collected into a table of
-//! contents; and the references of the body, both citations found in its text and explicit
-//! `notice:` links. References are left in the HTML as placeholders, because what they point to
+//! contents; articles (a paragraph or heading opening with **Điều N.**) anchored `dieu-N` and
+//! listed in the contents, and their numbered clauses (list items or paragraphs opening with
+//! `N.`) anchored `dieu-N-khoan-M`; links from the notice's provisions of itself ("Điều 3 của
+//! Quy định này", a bare "Điều 5" when the notice has that article) to those anchors; and the
+//! references of the body, both citations found in its text (with the provision cited next to
+//! them) and explicit `notice:` links. References are left in the HTML as placeholders, because what they point to
 //! is only known once the whole archive is loaded: [`fill_references`] replaces them later
 //! without parsing the Markdown again. Resolving a reference is not done here.
 
@@ -17,6 +21,7 @@ use regex::Regex;
 
 use crate::cite::grammar;
 use crate::cite::number::DocNumber;
+use crate::cite::provision::{self, Provision};
 use crate::slug::slugify;
 
 /// What the rest of the pipeline needs to know of a rendered body. The HTML itself, with
@@ -30,6 +35,22 @@ pub struct Body {
     pub first_paragraph: String,
     /// Whether the body has no text at all.
     pub is_empty: bool,
+    /// The anchors of its articles and clauses (`dieu-5 dieu-5-khoan-2 …`), one space
+    /// between: what citations of a provision of this notice may link to.
+    #[serde(default)]
+    pub provisions: String,
+}
+
+impl Body {
+    /// Whether the body has an article or clause with this anchor.
+    pub fn has_provision(&self, anchor: &str) -> bool {
+        self.provisions.split(' ').any(|a| a == anchor)
+    }
+
+    /// Whether the body has articles at all.
+    pub fn has_articles(&self) -> bool {
+        !self.provisions.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,7 +83,14 @@ pub struct BodyRef {
     pub date: Option<Date>,
     /// Canonical type name of the type word before the number, if any.
     pub type_word: Option<&'static str>,
-    /// Position in the source file (line from 1 in the whole file, column in characters).
+    /// A short form whose key stops after its type code (`8/2022/TT`): a citation only when
+    /// exactly one archived notice matches.
+    pub partial: bool,
+    /// The provision cited with the number (`khoản 2 Điều 5`); boxed, as most references
+    /// cite none.
+    pub provision: Option<Box<Provision>>,
+    /// Position in the source file of what the reference covers, the provision included
+    /// (line from 1 in the whole file, column in characters).
     pub line: usize,
     pub column: usize,
 }
@@ -77,6 +105,10 @@ struct SavedBodyRef {
     year: Option<i16>,
     date: Option<Date>,
     type_word: Option<String>,
+    #[serde(default)]
+    partial: bool,
+    #[serde(default)]
+    provision: Option<Box<Provision>>,
     line: usize,
     column: usize,
 }
@@ -91,6 +123,8 @@ impl<'de> serde::Deserialize<'de> for BodyRef {
             year: saved.year,
             date: saved.date,
             type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),
+            partial: saved.partial,
+            provision: saved.provision,
             line: saved.line,
             column: saved.column,
         })
@@ -180,6 +214,58 @@ struct BodyPass<'a> {
     has_text: bool,
     /// The text a reader sees, for search.
     plain: String,
+    /// Articles and clauses: see [`Articles`].
+    articles: Articles,
+    /// Open lists, and the next clause number of an ordered list right inside an article.
+    list_depth: usize,
+    clause_list: Option<u32>,
+}
+
+/// What the body pass knows of the notice's articles: the article being read, the anchors
+/// given so far, and the notice's provisions of itself waiting for their anchors.
+#[derive(Default)]
+struct Articles {
+    /// Anchor and number of the article being read, until a heading or chapter ends it.
+    current: Option<(String, String)>,
+    /// A notice may hold several series of articles (a decision, then the regulation it
+    /// issues): each restart at a lower number opens a new part.
+    part: usize,
+    last_number: Option<u32>,
+    /// (part, article) → anchor; (part, article, clause) → anchor.
+    anchors: HashMap<(usize, String), String>,
+    clauses: HashMap<(usize, String, u16), String>,
+    /// Every article and clause anchor, in order.
+    all: Vec<String>,
+    /// Contents level of articles: one below the last heading, else 2.
+    level: u8,
+    /// Links waiting for their anchors: the events that open and close them.
+    links: Vec<InternalLink>,
+}
+
+struct InternalLink {
+    open: usize,
+    close: usize,
+    provision: Provision,
+    part: usize,
+}
+
+impl Articles {
+    /// The anchor a provision of the notice itself links to: the clause, else its article, in
+    /// the part it is written in, else in the only part that has that article.
+    fn anchor_of(&self, provision: &Provision, part: usize) -> Option<&String> {
+        let parts: Vec<usize> =
+            (0..=self.part).filter(|&p| self.anchors.contains_key(&(p, provision.article.clone()))).collect();
+        let part = if parts.contains(&part) {
+            part
+        } else {
+            match parts.as_slice() {
+                [only] => *only,
+                _ => return None,
+            }
+        };
+        let clause = provision.clause.and_then(|c| self.clauses.get(&(part, provision.article.clone(), c)));
+        clause.or_else(|| self.anchors.get(&(part, provision.article.clone())))
+    }
 }
 
 impl<'a> BodyPass<'a> {
@@ -207,6 +293,9 @@ impl<'a> BodyPass<'a> {
             first_paragraph: String::new(),
             has_text: false,
             plain: String::with_capacity(source.len()),
+            articles: Articles { level: 2, ..Articles::default() },
+            list_depth: 0,
+            clause_list: None,
         }
     }
 
@@ -364,6 +453,22 @@ impl<'a> BodyPass<'a> {
                 }
             }
             Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => self.opaque_depth += 1,
+            Tag::List(first) => {
+                self.list_depth += 1;
+                if self.list_depth == 1 {
+                    self.clause_list = first.filter(|_| self.articles.current.is_some()).map(|n| n as u32);
+                }
+            }
+            Tag::Item if self.list_depth == 1 => {
+                // An ordered list right inside an article: its items are the article's clauses.
+                if let Some(n) = self.clause_list {
+                    self.clause_list = Some(n + 1);
+                    if let Some(anchor) = u16::try_from(n).ok().and_then(|n| self.clause_anchor(n)) {
+                        self.events.push(Event::Html(format!("<li id=\"{anchor}\">").into()));
+                        return;
+                    }
+                }
+            }
             Tag::Link { dest_url, .. } => {
                 if let Some(target) = dest_url.strip_prefix("notice:") {
                     let index = self.push_explicit_reference(target, offset);
@@ -405,6 +510,12 @@ impl<'a> BodyPass<'a> {
             TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                 self.opaque_depth = self.opaque_depth.saturating_sub(1)
             }
+            TagEnd::List(_) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 {
+                    self.clause_list = None;
+                }
+            }
             TagEnd::Link => match self.links.pop() {
                 Some(LinkKind::Explicit(index)) => {
                     self.events.push(Event::InlineHtml(close_placeholder(index).into()));
@@ -420,11 +531,29 @@ impl<'a> BodyPass<'a> {
 
     fn finish_section_label(&mut self) {
         let Some(label) = self.section_label.take() else { return };
-        let (Some(paragraph), Some(caps)) = (self.paragraph, SECTION_NUMBER.captures(&label)) else { return };
+        let Some(paragraph) = self.paragraph else { return };
+        if let Some(number) = provision::article_label(&label) {
+            let anchor = self.start_article(&number);
+            self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+            let label = section_label(&label);
+            if is_bare_article(&label) {
+                // "**Điều 1.** Ban hành kèm theo …": the contents shows the first words after it.
+                self.bare_number_tail = Some((self.toc.len(), String::new()));
+            }
+            self.toc.push(TocEntry { level: self.articles.level, label, anchor });
+            return;
+        }
+        if ends_article(&label) {
+            self.articles.current = None;
+        }
+        let Some(caps) = SECTION_NUMBER.captures(&label) else { return };
         let level = section_level(&caps);
         let label = section_label(&label);
         let anchor = self.unique_anchor(&format!("muc-{}", slugify(&label)));
-        self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+        // A bold-numbered clause of an article keeps its section anchor and gains the clause's.
+        let clause = provision::clause_label(&label).and_then(|n| self.clause_anchor(n));
+        let clause = clause.map(|c| format!("<span id=\"{c}\"></span>")).unwrap_or_default();
+        self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">{clause}").into());
         if !label.chars().any(char::is_alphabetic) || caps.name("roman").is_some() && label.len() <= 6 {
             // "**3.2.** Tăng cường …": the contents shows the first words after the number.
             self.bare_number_tail = Some((self.toc.len(), String::new()));
@@ -453,14 +582,80 @@ impl<'a> BodyPass<'a> {
             return;
         };
         let wanted = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
-        let anchor = self.unique_anchor(if wanted.is_empty() { "muc" } else { &wanted });
+        let article = provision::article_label(&text).map(|number| self.start_article(&number));
+        let anchor = match &article {
+            Some(article) if *article == wanted => article.clone(),
+            _ => self.unique_anchor(if wanted.is_empty() { "muc" } else { &wanted }),
+        };
         // `### **3. Về phương hướng…:**`, as converted from Word: listed at its number's level.
         let (toc_level, label) = match SECTION_NUMBER.captures(&text) {
             Some(caps) => (section_level(&caps), section_label(&text)),
             None => (level as u8, text.trim().to_string()),
         };
         self.toc.push(TocEntry { level: toc_level, label, anchor: anchor.clone() });
-        self.events[index] = Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
+        match article {
+            // The heading keeps the anchor of its words; the article's is set inside it.
+            Some(article) if article != anchor => {
+                let tag = format!("<{level} id=\"{anchor}\"><span id=\"{article}\"></span>");
+                self.events[index] = Event::Html(tag.into());
+            }
+            Some(_) => {
+                self.events[index] =
+                    Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs })
+            }
+            None => {
+                self.articles.current = None;
+                self.articles.level = (toc_level + 1).min(6);
+                self.events[index] =
+                    Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
+            }
+        }
+    }
+
+    /// Opens article `number` (`5`, `5a`): its anchor, unique in the page.
+    fn start_article(&mut self, number: &str) -> String {
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        let n: u32 = digits.parse().unwrap_or(0);
+        if self
+            .articles
+            .last_number
+            .is_some_and(|last| n < last || n == last && !number.ends_with(char::is_alphabetic))
+        {
+            self.articles.part += 1;
+        }
+        self.articles.last_number = Some(n);
+        let anchor = self.unique_anchor(&provision::article_anchor(number));
+        self.articles
+            .anchors
+            .entry((self.articles.part, number.to_string()))
+            .or_insert_with(|| anchor.clone());
+        self.articles.all.push(anchor.clone());
+        self.articles.current = Some((anchor.clone(), number.to_string()));
+        anchor
+    }
+
+    /// The anchor of clause `clause` of the article being read, if one is.
+    fn clause_anchor(&mut self, clause: u16) -> Option<String> {
+        let (article_anchor, number) = self.articles.current.clone()?;
+        let anchor = self.unique_anchor(&provision::clause_anchor(&article_anchor, clause));
+        self.articles.clauses.entry((self.articles.part, number, clause)).or_insert_with(|| anchor.clone());
+        self.articles.all.push(anchor.clone());
+        Some(anchor)
+    }
+
+    /// A paragraph of an article that opens with a clause number (`2. …`) gets its anchor.
+    fn mark_clause_paragraph(&mut self, text: &str) {
+        let Some(paragraph) = self.paragraph else { return };
+        if self.events.len() != paragraph + 1
+            || self.list_depth > 0
+            || self.section_label.is_some()
+            || self.articles.current.is_none()
+        {
+            return;
+        }
+        if let Some(anchor) = provision::clause_label(text).and_then(|n| self.clause_anchor(n)) {
+            self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+        }
     }
 
     /// `wanted`, or `wanted-2`, `wanted-3`… when taken. Each wanted name remembers the last
@@ -502,44 +697,78 @@ impl<'a> BodyPass<'a> {
             year,
             date: None,
             type_word: None,
+            partial: false,
+            provision: None,
             line,
             column,
         });
         self.references.len() - 1
     }
 
-    /// Emits buffered text, with placeholders around the citations found in it.
+    /// Emits buffered text, with placeholders around the citations found in it and links from
+    /// the notice's provisions of itself (filled in by [`Self::finish`], once every article
+    /// is known).
     fn flush_text(&mut self) {
         if self.text.is_empty() {
             return;
         }
         let text = std::mem::take(&mut self.text);
+        self.mark_clause_paragraph(&text);
         let citations = grammar::find_citations(&text);
-        if citations.is_empty() {
+        // An article's own label, or a heading, is no provision cited.
+        let own = if self.heading.is_some() || self.section_label.is_some() {
+            Vec::new()
+        } else {
+            let taken: Vec<std::ops::Range<usize>> = citations.iter().map(|c| c.link.clone()).collect();
+            provision::internal(&text, &taken)
+        };
+        if citations.is_empty() && own.is_empty() {
             self.events.push(text_event(text.into()));
             return;
         }
+        let mut marks: Vec<Mark> =
+            citations.into_iter().map(Mark::Cite).chain(own.into_iter().map(Mark::Own)).collect();
+        marks.sort_by_key(Mark::start);
         let mut html = String::with_capacity(text.len() + 16);
         let mut done = 0;
         let mut run = Cursor::default();
-        for citation in citations {
-            escape_into(&mut html, &text[done..citation.span.start]);
-            let (line, column) = self.citation_position(&mut run, &text, citation.span.start);
-            let index = self.references.len();
-            self.references.push(BodyRef {
-                origin: RefOrigin::Detected,
-                text: text[citation.span.clone()].to_string(),
-                year: citation.date.map(|d| d.year()),
-                key: Some(citation.number.key),
-                date: citation.date,
-                type_word: citation.type_word,
-                line,
-                column,
-            });
-            html.push_str(&open_placeholder(index));
-            escape_into(&mut html, &text[citation.span.clone()]);
-            html.push_str(&close_placeholder(index));
-            done = citation.span.end;
+        for mark in marks {
+            match mark {
+                Mark::Cite(citation) => {
+                    escape_into(&mut html, &text[done..citation.link.start]);
+                    let (line, column) = self.citation_position(&mut run, &text, citation.link.start);
+                    let index = self.references.len();
+                    self.references.push(BodyRef {
+                        origin: RefOrigin::Detected,
+                        text: citation.number.written,
+                        year: citation.date.map(|d| d.year()),
+                        key: Some(citation.number.key),
+                        date: citation.date,
+                        type_word: citation.type_word,
+                        partial: citation.partial,
+                        provision: citation.provision.map(Box::new),
+                        line,
+                        column,
+                    });
+                    html.push_str(&open_placeholder(index));
+                    escape_into(&mut html, &text[citation.link.clone()]);
+                    html.push_str(&close_placeholder(index));
+                    done = citation.link.end;
+                }
+                Mark::Own(own) => {
+                    escape_into(&mut html, &text[done..own.span.start]);
+                    self.events.push(Event::InlineHtml(std::mem::take(&mut html).into()));
+                    let open = self.events.len();
+                    self.events.push(Event::InlineHtml(CowStr::Borrowed("")));
+                    escape_into(&mut html, &text[own.span.clone()]);
+                    self.events.push(Event::InlineHtml(std::mem::take(&mut html).into()));
+                    let close = self.events.len();
+                    self.events.push(Event::InlineHtml(CowStr::Borrowed("")));
+                    let part = self.articles.part;
+                    self.articles.links.push(InternalLink { open, close, provision: own.provision, part });
+                    done = own.span.end;
+                }
+            }
         }
         escape_into(&mut html, &text[done..]);
         self.events.push(Event::InlineHtml(html.into()));
@@ -556,6 +785,13 @@ impl<'a> BodyPass<'a> {
 
     fn finish(mut self) -> Rendered {
         self.flush_text();
+        for link in &self.articles.links {
+            if let Some(anchor) = self.articles.anchor_of(&link.provision, link.part) {
+                self.events[link.open] =
+                    Event::InlineHtml(format!("<a class=\"provision\" href=\"#{anchor}\">").into());
+                self.events[link.close] = Event::InlineHtml(CowStr::Borrowed("</a>"));
+            }
+        }
         let mut html = String::with_capacity(self.source.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
         let body = Body {
@@ -563,9 +799,37 @@ impl<'a> BodyPass<'a> {
             references: self.references,
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
+            provisions: self.articles.all.join(" "),
         };
         Rendered { body, html, text: self.plain }
     }
+}
+
+/// What a text run links: a citation of another notice, or a provision of the notice itself.
+enum Mark {
+    Cite(grammar::Citation),
+    Own(provision::Internal),
+}
+
+impl Mark {
+    fn start(&self) -> usize {
+        match self {
+            Mark::Cite(c) => c.link.start,
+            Mark::Own(o) => o.span.start,
+        }
+    }
+}
+
+/// An article's bold label with no words after its number (`Điều 1.`).
+fn is_bare_article(label: &str) -> bool {
+    let number = label.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    !label[number..].chars().skip_while(|c| c.is_alphanumeric()).any(char::is_alphabetic)
+}
+
+/// Whether a bold label opens a part of the notice that no article's clauses run into.
+fn ends_article(label: &str) -> bool {
+    let lower = label.trim_start().to_lowercase();
+    ["chương", "mục ", "phần ", "phụ lục"].iter().any(|w| lower.starts_with(w))
 }
 
 /// Whether a tag opens a block, which ends a phrase in the plain text.
@@ -822,6 +1086,88 @@ mod tests {
                 (3, "2024. Năm"),
             ]
         );
+    }
+
+    #[test]
+    fn articles_and_clauses_get_anchors_and_contents_entries() {
+        let (body, html) = pair(
+            "**Điều 1.** Ban hành kèm theo Quyết định này Quy định về công tác văn thư của cơ quan.\n\n\
+             **Điều 2. Trách nhiệm thi hành**\n\n\
+             1. Văn phòng chủ trì.\n\n   a) Điểm một;\n\n2. Các sở phối hợp.\n\n\
+             ## QUY ĐỊNH VỀ CÔNG TÁC VĂN THƯ\n\n\
+             ### Điều 1. Phạm vi điều chỉnh\n\n\
+             1\\. Quy định này áp dụng cho cơ quan.\n\n\
+             **2. Về đối tượng:** cán bộ, công chức.\n\n\
+             **Chương II**\n\n\
+             3\\. Không phải khoản.\n",
+            1,
+            false,
+        );
+        let toc: Vec<_> = body.toc.iter().map(|t| (t.level, t.label.as_str(), t.anchor.as_str())).collect();
+        assert_eq!(
+            toc,
+            vec![
+                (2, "Điều 1. Ban hành kèm theo Quyết định này Quy…", "dieu-1"),
+                (2, "Điều 2. Trách nhiệm thi hành", "dieu-2"),
+                (2, "QUY ĐỊNH VỀ CÔNG TÁC VĂN THƯ", "quy-dinh-ve-cong-tac-van-thu"),
+                (3, "Điều 1. Phạm vi điều chỉnh", "dieu-1-pham-vi-dieu-chinh"),
+                (2, "2. Về đối tượng", "muc-2-ve-doi-tuong"),
+            ]
+        );
+        for fragment in [
+            "<p id=\"dieu-1\"><strong>Điều 1.</strong>",
+            "<li id=\"dieu-2-khoan-1\">",
+            "<li id=\"dieu-2-khoan-2\">",
+            "<h3 id=\"dieu-1-pham-vi-dieu-chinh\"><span id=\"dieu-1-2\"></span>Điều 1. Phạm vi điều chỉnh</h3>",
+            "<p id=\"dieu-1-2-khoan-1\">1. Quy định này",
+            "<p id=\"muc-2-ve-doi-tuong\"><span id=\"dieu-1-2-khoan-2\"></span>",
+            "<p>3. Không phải khoản.</p>",
+        ] {
+            assert!(html.contains(fragment), "{fragment} missing from {html}");
+        }
+        assert_eq!(
+            body.provisions,
+            "dieu-1 dieu-2 dieu-2-khoan-1 dieu-2-khoan-2 dieu-1-2 dieu-1-2-khoan-1 dieu-1-2-khoan-2"
+        );
+        assert!(body.has_provision("dieu-2-khoan-2") && !body.has_provision("dieu-3"));
+    }
+
+    #[test]
+    fn provisions_of_the_notice_itself_link_within_it() {
+        let (body, html) = pair(
+            "**Điều 1.** Phạm vi.\n\n**Điều 2.** Thực hiện theo khoản 1 Điều 3 của Quyết định này và Điều 1; \
+             Điều 5 của Luật Tổ chức không phải; Điều 9 không có.\n\n\
+             **Điều 3. Hiệu lực**\n\n1. Một.\n2. Hai.\n",
+            1,
+            false,
+        );
+        let links: Vec<(&str, &str)> = html
+            .split("<a class=\"provision\" href=\"#")
+            .skip(1)
+            .map(|part| {
+                let (href, rest) = part.split_once("\">").unwrap();
+                (href, rest.split_once("</a>").unwrap().0)
+            })
+            .collect();
+        assert_eq!(
+            links,
+            vec![("dieu-3-khoan-1", "khoản 1 Điều 3 của Quyết định này"), ("dieu-1", "Điều 1")],
+            "{html}"
+        );
+        assert!(body.references.is_empty());
+        let (_, plain_notice) = pair("Theo Điều 3 của quy trình.\n", 1, false);
+        assert!(!plain_notice.contains("<a"), "{plain_notice}");
+    }
+
+    #[test]
+    fn a_provision_next_to_a_citation_is_part_of_the_reference() {
+        let (body, html) =
+            pair("Dòng một.\n\nCăn cứ khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP của Chính phủ.\n", 3, false);
+        let reference = &body.references[0];
+        assert_eq!(reference.key.as_deref(), Some("30/2020/NĐ-CP"));
+        assert_eq!(reference.provision.as_ref().map(|p| p.anchor()).as_deref(), Some("dieu-5-khoan-2"));
+        assert_eq!((reference.line, reference.column), (5, 8));
+        assert!(plain(&html).contains("Căn cứ [0:khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP] của"), "{html}");
     }
 
     #[test]

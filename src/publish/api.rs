@@ -1,7 +1,8 @@
 //! The machine-readable archive: `api/notices.json`.
 //!
 //! One object per published notice with its identity, status, URL, citations in both
-//! directions and relations in both directions (SPEC section 4). Reads the linked archive;
+//! directions (each with the provision it cites, if any) and relations in both directions
+//! (SPEC section 4). Reads the linked archive;
 //! owns only the JSON shape. The file is serialised notice by notice straight to its writer
 //! (and to the hasher for its fingerprint), never held whole: at a hundred thousand notices it
 //! is hundreds of megabytes.
@@ -12,6 +13,7 @@ use serde::Serialize;
 use serde::ser::SerializeSeq;
 
 use crate::archive::{Archive, NoticeId, RefTarget};
+use crate::cite::provision::Provision;
 use crate::content::RelationKind;
 
 /// Every published notice, as the file lists them.
@@ -50,6 +52,20 @@ struct ApiCite<'a> {
     text: &'a str,
     url: Option<&'a str>,
     state: &'static str,
+    /// The article, clause and point cited with the number, if any.
+    provision: Option<ApiProvision<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiProvision<'a> {
+    /// In words: `khoản 2 Điều 5`.
+    text: String,
+    article: &'a str,
+    clause: Option<u16>,
+    point: Option<&'a str>,
+    /// The anchor on the cited notice's page (`dieu-5-khoan-2`); `null` when the provision is
+    /// not there (or the citation is not resolved).
+    anchor: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -81,23 +97,37 @@ fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
     }
 }
 
-/// One entry per distinct cited key and target, in order of first citation.
+/// One entry per distinct cited key, target and provision, in order of first citation.
 fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
     let notice = archive.notice(id);
-    let mut seen: HashSet<(&str, Option<NoticeId>)> = HashSet::new();
+    let links = archive.links(id);
+    let mut seen: HashSet<(&str, Option<NoticeId>, Option<&Provision>)> = HashSet::new();
     let mut cites = Vec::new();
-    for (reference, target) in notice.body.references.iter().zip(&archive.links(id).references) {
+    for (i, (reference, target)) in notice.body.references.iter().zip(&links.references).enumerate() {
         let Some(key) = &reference.key else { continue };
         let (target, state) = match target {
             RefTarget::Notice(t) => (Some(*t), "resolved"),
             RefTarget::Unresolved | RefTarget::External => (None, "unresolved"),
             RefTarget::Ambiguous(_) => (None, "ambiguous"),
-            RefTarget::OwnNumber => continue,
+            RefTarget::OwnNumber | RefTarget::NotACitation => continue,
         };
-        if !seen.insert((key.as_str(), target)) {
+        if !seen.insert((key.as_str(), target, reference.provision.as_deref())) {
             continue;
         }
-        cites.push(ApiCite { key, text: &reference.text, url: target.map(|t| archive.url(t)), state });
+        let provision = reference.provision.as_ref().map(|p| ApiProvision {
+            text: p.label(),
+            article: &p.article,
+            clause: p.clause,
+            point: p.point.as_deref(),
+            anchor: links.anchor(i),
+        });
+        cites.push(ApiCite {
+            key,
+            text: &reference.text,
+            url: target.map(|t| archive.url(t)),
+            state,
+            provision,
+        });
     }
     cites
 }

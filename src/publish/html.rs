@@ -269,10 +269,15 @@ struct SearchPage<'a> {
 /// How a reference placeholder of a body becomes markup.
 #[derive(Serialize)]
 enum Fill {
-    Link { href: String, title: String },
+    Link {
+        href: String,
+        title: String,
+    },
     Own,
     Ambiguous,
     Unresolved,
+    /// Plain text: a short form that names no single archived notice.
+    Plain,
 }
 
 /// One page to write: its template and view, or a body to put in it.
@@ -514,21 +519,25 @@ impl<'a> Pages<'a> {
 
     /// How each reference placeholder of notice `id`'s body becomes markup.
     fn fills(&self, id: NoticeId, root: &str) -> Vec<Fill> {
-        self.archive
-            .links(id)
+        let links = self.archive.links(id);
+        links
             .references
             .iter()
-            .map(|target| match target {
+            .enumerate()
+            .map(|(i, target)| match target {
                 RefTarget::Notice(t) => {
                     let cited = self.archive.notice(*t);
-                    Fill::Link {
-                        href: self.link(root, self.archive.url(*t)),
-                        title: full_title(&cited.doc_type, &cited.title),
+                    let mut href = self.link(root, self.archive.url(*t));
+                    if let Some(anchor) = links.anchor(i) {
+                        href.push('#');
+                        href.push_str(anchor);
                     }
+                    Fill::Link { href, title: full_title(&cited.doc_type, &cited.title) }
                 }
                 RefTarget::OwnNumber => Fill::Own,
                 RefTarget::Ambiguous(_) => Fill::Ambiguous,
                 RefTarget::Unresolved | RefTarget::External => Fill::Unresolved,
+                RefTarget::NotACitation => Fill::Plain,
             })
             .collect()
     }
@@ -569,11 +578,13 @@ impl<'a> Pages<'a> {
                 tag
             }
             Some(Fill::Own) => "<span class=\"cite-self\">".to_string(),
+            Some(Fill::Plain) => String::new(),
             Some(Fill::Ambiguous) => format!("<span class=\"cite cite-ambiguous\" title=\"{ambiguous}\">"),
             _ => format!("<span class=\"cite cite-unresolved\" title=\"{not_in_archive}\">"),
         };
         let close = |i: usize| match fills.get(i) {
             Some(Fill::Link { .. }) => "</a>".to_string(),
+            Some(Fill::Plain) => String::new(),
             _ => "</span>".to_string(),
         };
         fill_references(body_html, html, open, close);

@@ -1,0 +1,327 @@
+//! Provisions: the article, clause and point of a notice that running text cites
+//! ("điểm a khoản 1 Điều 3", "khoản 2 Điều 5", "Điều 1"), and the anchors a notice's
+//! articles and clauses carry on its page (`dieu-5`, `dieu-5-khoan-2`).
+//!
+//! Reads text only. Which notice a provision belongs to (the one cited next to it, or the
+//! notice it is written in) is decided by `grammar` and the body pass; whether that notice
+//! has such an article is `archive`'s.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// An article, and optionally its clause and the point of that clause.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Provision {
+    /// The article's number as written, lowercase (`5`, `5a`).
+    pub article: String,
+    pub clause: Option<u16>,
+    /// The point's letter, lowercase (`a`, `đ`).
+    pub point: Option<String>,
+}
+
+impl Provision {
+    /// The anchor of the most precise part a page has an anchor for: the clause, else the
+    /// article (points have none).
+    pub fn anchor(&self) -> String {
+        match self.clause {
+            Some(clause) => clause_anchor(&article_anchor(&self.article), clause),
+            None => article_anchor(&self.article),
+        }
+    }
+
+    /// The article's anchor (`dieu-5`).
+    pub fn article_anchor(&self) -> String {
+        article_anchor(&self.article)
+    }
+
+    /// The provision in words, as officials write it: `điểm a khoản 2 Điều 5`.
+    pub fn label(&self) -> String {
+        let mut out = String::new();
+        if let Some(point) = &self.point {
+            out.push_str(&format!("điểm {point} "));
+        }
+        if let Some(clause) = self.clause {
+            out.push_str(&format!("khoản {clause} "));
+        }
+        out.push_str(&format!("Điều {}", self.article));
+        out
+    }
+}
+
+/// `dieu-5` for article `5`.
+pub fn article_anchor(article: &str) -> String {
+    format!("dieu-{}", article.to_lowercase())
+}
+
+/// `dieu-5-khoan-2` for clause 2 of the article anchored at `dieu-5`.
+pub fn clause_anchor(article_anchor: &str, clause: u16) -> String {
+    format!("{article_anchor}-khoan-{clause}")
+}
+
+/// "điểm a khoản 1 Điều 3", "khoản 2, Điều 5", "Điều 1", "điều 7a", with or without diacritics.
+const PROVISION: &str = r"(?:(?i:điểm|diem)\s+(?P<point>[a-zđA-ZĐ])\s*,?\s+)?(?:(?i:khoản|khoan)\s+(?P<clause>[0-9]{1,3})\s*,?\s+)?(?i:điều|dieu)\s+(?P<article>[0-9]{1,3}[a-zA-Z]?)";
+
+/// A provision anywhere in a text.
+static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(PROVISION).expect("provision pattern"));
+
+/// A provision that ends a prefix, with what may join it to the type word after it.
+static ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"{PROVISION}(?:\s*,\s*|\s+(?i:của|cua|tại|tai)\s+|\s+)$"))
+        .expect("provision pattern")
+});
+
+/// A provision that opens the text after a number: ", Điều 5", " (khoản 2 Điều 3)", " tại Điều 4".
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:\s*,\s*|\s*\(\s*|\s+)(?:(?i:tại|tai)\s+)?{PROVISION}"))
+        .expect("provision pattern")
+});
+
+/// What makes a provision another document's: an issuer phrase, a named document, or a type
+/// word with its number right after it ("Điều 5 của Luật…", "Điều 10 Điều lệ Đảng",
+/// "điều 3 nghị định số 100…"). A capitalised word after it is checked apart.
+static FOREIGN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:của|cua|thuộc|thuoc|điều\s+lệ|dieu\s+le|hiến\s+pháp|hien\s+phap|bộ\s+luật|bo\s+luat|luật|luat|pháp\s+lệnh|phap\s+lenh|số|so)(?:[^\p{L}0-9]|$)|(?:nghị\s+quyết|nghi\s+quyet|nghị\s+định|nghi\s+dinh|quyết\s+định|quyet\s+dinh|quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|chỉ\s+thị|chi\s+thi|thông\s+tư|thong\s+tu|kết\s+luận|ket\s+luan|hướng\s+dẫn|huong\s+dan|kế\s+hoạch|ke\s+hoach|chương\s+trình|chuong\s+trinh|đề\s+án|de\s+an|công\s+văn|cong\s+van|thông\s+báo|thong\s+bao|văn\s+bản|van\s+ban)\s+(?:số|so|[0-9]))",
+    )
+    .expect("foreign pattern")
+});
+
+/// Whether the text after a provision makes it another document's.
+fn foreign(after: &str) -> bool {
+    let next = after.trim_start().chars().next();
+    FOREIGN.is_match(after) || next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// "của Quyết định này", "Quy định này", "của văn bản này": the notice itself.
+static THIS_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s+(?:(?:của|cua|tại|tai)\s+)?(?:nghị\s+quyết|nghi\s+quyet|quyết\s+định|quyet\s+dinh|quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|chỉ\s+thị|chi\s+thi|thông\s+tư|thong\s+tu|nghị\s+định|nghi\s+dinh|hướng\s+dẫn|huong\s+dan|kế\s+hoạch|ke\s+hoach|chương\s+trình|chuong\s+trinh|đề\s+án|de\s+an|văn\s+bản|van\s+ban|kết\s+luận|ket\s+luan|thông\s+báo|thong\s+bao)\s+(?:này|nay)(?:[^\p{L}0-9]|$)",
+    )
+    .expect("this-notice pattern")
+});
+
+/// An article's own label: `Điều 5.`, `Điều 5:`, `Điều 5 ` at the start, or `Điều 5` alone.
+static ARTICLE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?i:điều)\s+(?P<article>[0-9]{1,3}[a-zA-Z]?)(?:\s*[.:]|\s*$)")
+        .expect("article label pattern")
+});
+
+/// A clause's number opening a paragraph: `2.` followed by a space.
+static CLAUSE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<clause>[0-9]{1,2})\.(?:\s|$)").expect("clause label pattern"));
+
+fn provision_of(caps: &regex::Captures) -> Option<Provision> {
+    let article = caps.name("article")?.as_str().to_lowercase();
+    let clause = match caps.name("clause") {
+        Some(c) => Some(c.as_str().parse().ok().filter(|&n: &u16| n > 0)?),
+        None => None,
+    };
+    let point = caps.name("point").map(|p| p.as_str().to_lowercase());
+    let digits: String = article.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<u32>().ok().filter(|&n| n > 0)?;
+    Some(Provision { article, clause, point })
+}
+
+/// Whether no letter or digit touches `at` from before.
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether no letter or digit follows `at`.
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The provision that ends `prefix` (what stands before a cited type word): the provision and
+/// its byte range in `prefix`.
+pub fn ending(prefix: &str) -> Option<(Provision, Range<usize>)> {
+    if !might_hold(prefix) {
+        return None;
+    }
+    let caps = ENDING.captures(prefix)?;
+    let whole = caps.get(0)?;
+    if !starts_word(prefix, whole.start()) {
+        return None;
+    }
+    let end = caps.name("article")?.end();
+    Some((provision_of(&caps)?, whole.start()..end))
+}
+
+/// The provision that opens `rest` (what follows a cited number): the provision and the end of
+/// what the link covers (a closing parenthesis included when one was opened).
+pub fn opening(rest: &str) -> Option<(Provision, usize)> {
+    if !might_hold(rest) {
+        return None;
+    }
+    let caps = OPENING.captures(rest)?;
+    let article = caps.name("article")?;
+    if !ends_word(rest, article.end()) || foreign(&rest[article.end()..]) {
+        return None;
+    }
+    let mut end = article.end();
+    if caps.get(0)?.as_str().contains('(') && rest[end..].starts_with(')') {
+        end += 1;
+    }
+    Some((provision_of(&caps)?, end))
+}
+
+/// A provision a notice writes of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Internal {
+    pub provision: Provision,
+    /// What the link covers: the provision, and "của Quyết định này" when written.
+    pub span: Range<usize>,
+    /// Whether the text says the notice itself ("… của Quy định này"); otherwise the provision
+    /// is bare and means the notice's own article only when it has articles.
+    pub explicit: bool,
+}
+
+/// The provisions of a text that name the notice it is written in: "Điều 3 của Quy định này",
+/// and bare ones ("tại Điều 5 và Điều 6") that no type word, number or issuer phrase follows.
+/// `taken`: ranges (sorted) that belong to citations of other notices.
+pub fn internal(text: &str, taken: &[Range<usize>]) -> Vec<Internal> {
+    let mut found = Vec::new();
+    if !might_hold(text) {
+        return found;
+    }
+    for caps in ANY.captures_iter(text) {
+        let (Some(whole), Some(article)) = (caps.get(0), caps.name("article")) else { continue };
+        if !starts_word(text, whole.start())
+            || !ends_word(text, article.end())
+            || taken.iter().any(|t| t.start < article.end() && whole.start() < t.end)
+        {
+            continue;
+        }
+        let Some(provision) = provision_of(&caps) else { continue };
+        let after = &text[article.end()..];
+        if let Some(this) = THIS_NOTICE.find(after) {
+            let end = article.end() + this.as_str().trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            found.push(Internal { provision, span: whole.start()..end, explicit: true });
+            continue;
+        }
+        if foreign(after) {
+            continue;
+        }
+        found.push(Internal { provision, span: whole.start()..article.end(), explicit: false });
+    }
+    found
+}
+
+/// The article number a label opens with (`Điều 5. Phạm vi` → `5`).
+pub fn article_label(label: &str) -> Option<String> {
+    ARTICLE_LABEL.captures(label).map(|c| c["article"].to_lowercase())
+}
+
+/// The clause number a paragraph opens with (`2. Các cơ quan…` → 2).
+pub fn clause_label(text: &str) -> Option<u16> {
+    CLAUSE_LABEL.captures(text).and_then(|c| c["clause"].parse().ok()).filter(|&n| n > 0)
+}
+
+/// A cheap test that a text may hold "điều" in any case, with or without its diacritics.
+fn might_hold(text: &str) -> bool {
+    text.contains("iều") || text.contains("IỀU") || text.contains("ieu") || text.contains("IEU")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(article: &str, clause: Option<u16>, point: Option<&str>) -> Provision {
+        Provision { article: article.into(), clause, point: point.map(Into::into) }
+    }
+
+    #[test]
+    fn anchors_and_labels() {
+        assert_eq!(p("5", Some(2), Some("a")).anchor(), "dieu-5-khoan-2");
+        assert_eq!(p("5a", None, None).anchor(), "dieu-5a");
+        assert_eq!(p("5", Some(2), Some("a")).label(), "điểm a khoản 2 Điều 5");
+    }
+
+    #[test]
+    fn ending_provisions() {
+        let cases: &[(&str, Option<(Provision, &str)>)] = &[
+            ("Căn cứ khoản 2 Điều 5 ", Some((p("5", Some(2), None), "khoản 2 Điều 5"))),
+            ("theo Điều 1 của ", Some((p("1", None, None), "Điều 1"))),
+            ("điểm a, khoản 1, Điều 3 ", Some((p("3", Some(1), Some("a")), "điểm a, khoản 1, Điều 3"))),
+            ("Theo Dieu 4 cua ", Some((p("4", None, None), "Dieu 4"))),
+            ("tại Điều 5, ", Some((p("5", None, None), "Điều 5"))),
+            ("Điều 5 và ", None),
+            ("Điều 5 Luật Tổ chức và ", None),
+            ("các điều kiện ", None),
+            ("Điều lệ ", None),
+        ];
+        for (text, want) in cases {
+            let got = ending(text).map(|(p, r)| (p, &text[r]));
+            assert_eq!(got, want.clone(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn opening_provisions() {
+        let cases: &[(&str, Option<(Provision, &str)>)] = &[
+            (", Điều 5 quy định rõ", Some((p("5", None, None), ", Điều 5"))),
+            (", Điều 0 quy định", None),
+            (" (khoản 2 Điều 3) về", Some((p("3", Some(2), None), " (khoản 2 Điều 3)"))),
+            (" tại Điều 4.", Some((p("4", None, None), " tại Điều 4"))),
+            (", Điều 5 Nghị định số", None),
+            (" Điều 5 của Luật", None),
+            (" và Điều 5", None),
+            (", ngày 5/3/2024", None),
+        ];
+        for (text, want) in cases {
+            let got = opening(text).map(|(p, end)| (p, &text[..end]));
+            assert_eq!(got, want.clone(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn internal_provisions() {
+        type Want<'a> = (&'a str, Provision, bool);
+        let cases: &[(&str, &[Want])] = &[
+            (
+                "theo điểm a khoản 1 Điều 3 của Quy định này.",
+                &[("điểm a khoản 1 Điều 3 của Quy định này", p("3", Some(1), Some("a")), true)],
+            ),
+            ("Điều 2 Quyết định này có hiệu lực", &[("Điều 2 Quyết định này", p("2", None, None), true)]),
+            (
+                "quy định tại Điều 5 và Điều 6.",
+                &[("Điều 5", p("5", None, None), false), ("Điều 6", p("6", None, None), false)],
+            ),
+            ("thực hiện theo Điều 4, khoản 2", &[("Điều 4", p("4", None, None), false)]),
+            ("theo Điều 5 của Luật Tổ chức", &[]),
+            ("theo Điều 5 Luật Cán bộ", &[]),
+            ("theo Điều 10 Điều lệ Đảng", &[]),
+            ("điều 3 nghị định số 100 của Chính phủ", &[]),
+            ("Điều 5 quy định rõ trách nhiệm.", &[("Điều 5", p("5", None, None), false)]),
+            ("theo điều kiện thực tế", &[]),
+            ("Điều 3 Nghị định 100 của Chính phủ", &[]),
+            ("ngày 5 tháng 3, Điều 12 năm 2024", &[("Điều 12", p("12", None, None), false)]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(&str, Provision, bool)> =
+                internal(text, &[]).into_iter().map(|i| (&text[i.span], i.provision, i.explicit)).collect();
+            assert_eq!(got, want.to_vec(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn internal_leaves_citations_alone() {
+        let text = "khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP";
+        let citation = 0..text.len();
+        assert!(internal(text, std::slice::from_ref(&citation)).is_empty());
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(article_label("Điều 5. Phạm vi điều chỉnh").as_deref(), Some("5"));
+        assert_eq!(article_label("Điều 12:").as_deref(), Some("12"));
+        assert_eq!(article_label("ĐIỀU 3").as_deref(), Some("3"));
+        assert_eq!(article_label("Điều lệ Đảng"), None);
+        assert_eq!(article_label("Điều 5 của Quy định"), None);
+        assert_eq!(clause_label("2. Các cơ quan"), Some(2));
+        assert_eq!(clause_label("2024. Năm"), None);
+        assert_eq!(clause_label("a) Điểm"), None);
+    }
+}
