@@ -1,27 +1,28 @@
 //! Pages: what each template receives, as one value per page.
 //!
 //! Owns the views (`site`, `t` for labels and the theme are global; each page's own values are
-//! a struct here), date lines in Vietnamese or English, and filling a body's reference
-//! placeholders with links. A page's fingerprint is a hash of the very view its template
-//! receives, so the two cannot drift apart. Paths and links come from `layout`; writing files
-//! is `output`'s.
+//! a struct here) and the pages of lists, the home page, search and 404. A page's fingerprint
+//! is a hash of the very view its template receives, so the two cannot drift apart. A notice's
+//! own page, with its body's reference placeholders filled with links, is `notice`'s; date
+//! lines and titles are `text`'s. Paths and links come from `layout`; writing files is
+//! `output`'s.
+
+mod notice;
+mod text;
 
 use serde::Serialize;
 
 use super::layout;
 use super::theme::Theme;
 use crate::archive::indexes::{Dimension, DimensionIndex, IndexValue, Indexes, YearSpan};
-use crate::archive::{Archive, CitationStats, NoticeId, RefTarget};
+use crate::archive::{Archive, CitationStats, NoticeId};
 use crate::cite::number::System;
 use crate::config::Language;
-use crate::content::body::{TocEntry, escape_into, fill_references};
-use crate::content::{Notice, RelationKind, Signer};
+use crate::content::{Notice, Signer};
 use crate::diag::Diagnostic;
 use crate::yaml::{Map, Value};
-
-/// What a template sees as `body`: a mark replaced by the body after rendering. The body is
-/// long and already HTML, so it goes around the template engine rather than through it.
-const BODY_SLOT: &str = "\u{E010}gazette-body\u{E010}";
+pub use text::{blank_date_line, date_line, date_short, full_title};
+use text::{starts_with_type, subject};
 
 /// Notices listed on the home page.
 pub const HOME_NOTICES: usize = 20;
@@ -88,13 +89,6 @@ struct NoticeView<'a> {
     url: String,
 }
 
-#[derive(Serialize)]
-struct RelationGroup<'a> {
-    kind: &'static str,
-    label: String,
-    notices: Vec<LinkView<'a>>,
-}
-
 /// A short reference to another notice (or to a number not in the archive).
 #[derive(Serialize)]
 struct LinkView<'a> {
@@ -109,13 +103,6 @@ struct LinkView<'a> {
     url: Option<String>,
     status: Option<&'static str>,
     issuer_name: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct AttachmentView<'a> {
-    name: &'a str,
-    url: String,
-    size: u64,
 }
 
 /// A link in a list of index values or pages.
@@ -163,57 +150,6 @@ struct Pagination {
 
 /// Pages shown on each side of the current page.
 const PAGE_WINDOW: usize = 2;
-
-/// One event of a notice's legal effect.
-#[derive(Serialize)]
-struct HistoryLine<'a> {
-    /// `issued`, `effective`, `amended_by`, `replaced_by`, `partly_replaced_by`, `repealed_by`,
-    /// `partly_repealed_by`, `corrected_by` or `expires`.
-    event: &'static str,
-    date: String,
-    date_short: String,
-    /// The notice that caused it.
-    notice: Option<LinkView<'a>>,
-    /// The part concerned (`Điều 3`).
-    part: Option<&'a str>,
-}
-
-/// Links of a notice's values to their lists.
-#[derive(Serialize)]
-struct ValueLinks {
-    #[serde(rename = "type")]
-    doc_type: Option<String>,
-    issuer: Option<String>,
-    year: Option<String>,
-    signer: Option<String>,
-    tags: Vec<TagLink>,
-}
-
-#[derive(Serialize)]
-struct TagLink {
-    name: String,
-    url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NoticePage<'a> {
-    #[serde(flatten)]
-    base: Base,
-    notice: NoticeView<'a>,
-    links: ValueLinks,
-    body: &'static str,
-    toc: &'a [TocEntry],
-    cites: Vec<LinkView<'a>>,
-    cited_by: Vec<LinkView<'a>>,
-    outside: Vec<LinkView<'a>>,
-    relations: Vec<RelationGroup<'a>>,
-    history: Vec<HistoryLine<'a>>,
-    ended_by: Option<LinkView<'a>>,
-    ended_since: Option<String>,
-    attachments: Vec<AttachmentView<'a>>,
-    previous: Option<LinkView<'a>>,
-    next: Option<LinkView<'a>>,
-}
 
 #[derive(Serialize)]
 struct HomePage<'a> {
@@ -264,20 +200,6 @@ struct SearchPage<'a> {
     search_index: String,
     url_suffix: &'static str,
     search_current: bool,
-}
-
-/// How a reference placeholder of a body becomes markup.
-#[derive(Serialize)]
-enum Fill {
-    Link {
-        href: String,
-        title: String,
-    },
-    Own,
-    Ambiguous,
-    Unresolved,
-    /// Plain text: a short form that names no single archived notice.
-    Plain,
 }
 
 /// One page to write: its template and view, or a body to put in it.
@@ -379,22 +301,6 @@ impl<'a> Pages<'a> {
         Some(self.link(root, &layout::value_folder(dimension, value)))
     }
 
-    /// Links of a notice's values to their lists.
-    fn value_links(&self, notice: &Notice, root: &str) -> ValueLinks {
-        let link = |dimension: Dimension, name: &str| self.value_link(root, dimension, name);
-        ValueLinks {
-            doc_type: link(Dimension::Type, &notice.doc_type),
-            issuer: link(Dimension::Issuer, &notice.issuer),
-            year: notice.year().and_then(|y| link(Dimension::Year, &y.to_string())),
-            signer: notice.signer.as_ref().and_then(|s| link(Dimension::Signer, &s.name)),
-            tags: notice
-                .tags
-                .iter()
-                .map(|t| TagLink { name: t.clone(), url: link(Dimension::Tag, t) })
-                .collect(),
-        }
-    }
-
     fn notice_view(&self, id: NoticeId, root: &str) -> NoticeView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
         let language = self.language();
@@ -465,223 +371,6 @@ impl<'a> Pages<'a> {
 
     fn link_views(&self, ids: &[NoticeId], root: &str) -> Vec<LinkView<'a>> {
         ids.iter().map(|&id| self.link_view(id, root)).collect()
-    }
-
-    /// What the page of notice `id` is made of.
-    pub fn notice_page(&self, id: NoticeId) -> Made<impl Serialize + use<'a>> {
-        let path = layout::notice_page(self.archive.url(id));
-        let base = self.base(&path, None);
-        let root = base.root.clone();
-        let notice: &'a Notice = self.archive.notice(id);
-        let links = self.archive.links(id);
-        let language = self.language();
-        let ended_by =
-            links.ended_by.map(|(t, since)| (self.link_view(t, &root), date_short(since, language)));
-        let (ended_by, ended_since) = ended_by.map_or((None, None), |(l, d)| (Some(l), Some(d)));
-        let mut base = base;
-        base.share = Share {
-            title: Some(match &notice.number {
-                Some(number) => {
-                    format!("{}: {}", number.written, full_title(&notice.doc_type, &notice.title))
-                }
-                None => full_title(&notice.doc_type, &notice.title),
-            }),
-            description: Some(shorten(notice.summary_text(), SHARE_DESCRIPTION)).filter(|d| !d.is_empty()),
-            kind: "article",
-        };
-        let view = NoticePage {
-            notice: self.notice_view(id, &root),
-            links: self.value_links(notice, &root),
-            body: BODY_SLOT,
-            toc: &notice.body.toc,
-            cites: self.link_views(&links.cites, &root),
-            cited_by: self.link_views(&links.cited_by, &root),
-            outside: self.outside_views(id),
-            relations: self.relation_groups(id, &root),
-            history: self.history(id, &root),
-            ended_by,
-            ended_since,
-            attachments: notice
-                .attachments
-                .iter()
-                .map(|a| AttachmentView {
-                    name: &a.name,
-                    url: format!("{root}{}", layout::attachment(self.archive.url(id), &a.name)),
-                    size: a.size,
-                })
-                .collect(),
-            previous: links.previous.map(|t| self.link_view(t, &root)),
-            next: links.next.map(|t| self.link_view(t, &root)),
-            base,
-        };
-        Made { template: "notice.html", view }
-    }
-
-    /// How each reference placeholder of notice `id`'s body becomes markup.
-    fn fills(&self, id: NoticeId, root: &str) -> Vec<Fill> {
-        let links = self.archive.links(id);
-        links
-            .references
-            .iter()
-            .enumerate()
-            .map(|(i, target)| match target {
-                RefTarget::Notice(t) => {
-                    let cited = self.archive.notice(*t);
-                    let mut href = self.link(root, self.archive.url(*t));
-                    if let Some(anchor) = links.anchor(i) {
-                        href.push('#');
-                        href.push_str(anchor);
-                    }
-                    Fill::Link { href, title: full_title(&cited.doc_type, &cited.title) }
-                }
-                RefTarget::OwnNumber => Fill::Own,
-                RefTarget::Ambiguous(_) => Fill::Ambiguous,
-                RefTarget::Unresolved | RefTarget::External => Fill::Unresolved,
-                RefTarget::NotACitation => Fill::Plain,
-            })
-            .collect()
-    }
-
-    /// The fingerprint of notice `id`'s page: its view, what its body's HTML is made from (the
-    /// file and the settings that change how it is read), and how the body's references are
-    /// filled.
-    pub fn notice_fingerprint(&self, id: NoticeId) -> u64 {
-        let made = self.notice_page(id);
-        let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
-        let mut hash = self.hasher(&made);
-        hash.u64(self.archive.notice(id).source_hash).u64(self.read_key).value(&self.fills(id, &root));
-        hash.finish()
-    }
-
-    /// Renders notice `id`'s page around its body HTML (with reference placeholders).
-    pub fn render_notice(&self, id: NoticeId, body_html: &str) -> Result<String, Diagnostic> {
-        let made = self.notice_page(id);
-        let page = self.render(&made)?;
-        let Some(at) = page.find(BODY_SLOT) else { return Ok(page) };
-        let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
-        let mut html = String::with_capacity(page.len() + body_html.len() * 9 / 8);
-        html.push_str(&page[..at]);
-        self.fill_body(body_html, &self.fills(id, &root), &mut html);
-        html.push_str(&page[at + BODY_SLOT.len()..]);
-        Ok(html)
-    }
-
-    /// The body HTML with each reference placeholder made a link or a marked span.
-    fn fill_body(&self, body_html: &str, fills: &[Fill], html: &mut String) {
-        let not_in_archive = self.label("cite", "not_in_archive");
-        let ambiguous = self.label("cite", "ambiguous");
-        let open = |i: usize| match fills.get(i) {
-            Some(Fill::Link { href, title }) => {
-                let mut tag = format!("<a class=\"cite\" href=\"{href}\" title=\"");
-                escape_into(&mut tag, title);
-                tag.push_str("\">");
-                tag
-            }
-            Some(Fill::Own) => "<span class=\"cite-self\">".to_string(),
-            Some(Fill::Plain) => String::new(),
-            Some(Fill::Ambiguous) => format!("<span class=\"cite cite-ambiguous\" title=\"{ambiguous}\">"),
-            _ => format!("<span class=\"cite cite-unresolved\" title=\"{not_in_archive}\">"),
-        };
-        let close = |i: usize| match fills.get(i) {
-            Some(Fill::Link { .. }) => "</a>".to_string(),
-            Some(Fill::Plain) => String::new(),
-            _ => "</span>".to_string(),
-        };
-        fill_references(body_html, html, open, close);
-    }
-
-    fn outside_views(&self, id: NoticeId) -> Vec<LinkView<'a>> {
-        let config = &self.archive.config;
-        self.archive
-            .links(id)
-            .outside
-            .iter()
-            .map(|o| LinkView {
-                number: &o.text,
-                title: None,
-                doc_type: None,
-                date: None,
-                date_short: None,
-                url: None,
-                status: Some(if o.ambiguous { "ambiguous" } else { "unresolved" }),
-                issuer_name: issuer_code(&o.key)
-                    .and_then(|code| config.issuers.get(code))
-                    .map(String::as_str),
-            })
-            .collect()
-    }
-
-    fn relation_groups(&self, id: NoticeId, root: &str) -> Vec<RelationGroup<'a>> {
-        let links = self.archive.links(id);
-        let mut groups = Vec::new();
-        for (kind, targets) in &links.relations {
-            let notices = targets
-                .iter()
-                .map(|t| match t.notice {
-                    Some(target) => self.link_view(target, root),
-                    None => LinkView {
-                        number: &t.written,
-                        title: None,
-                        doc_type: None,
-                        date: None,
-                        date_short: None,
-                        url: None,
-                        status: None,
-                        issuer_name: None,
-                    },
-                })
-                .collect();
-            groups.push(RelationGroup {
-                kind: kind.key(),
-                label: self.label("relations", kind.key()),
-                notices,
-            });
-        }
-        for (kind, sources) in &links.related_by {
-            let key = kind.passive_key();
-            let notices = self.link_views(sources, root);
-            groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
-        }
-        groups
-    }
-
-    /// The history of notice `id`'s legal effect, oldest first: issued, effective, then what
-    /// published notices did to it, and when it expires if nothing ended it before.
-    fn history(&self, id: NoticeId, root: &str) -> Vec<HistoryLine<'a>> {
-        let notice: &'a Notice = self.archive.notice(id);
-        if notice.draft {
-            return Vec::new();
-        }
-        let language = self.language();
-        let line = |event, date: jiff::civil::Date, notice, part| HistoryLine {
-            event,
-            date: date.to_string(),
-            date_short: date_short(date, language),
-            notice,
-            part,
-        };
-        let mut lines: Vec<(jiff::civil::Date, HistoryLine<'a>)> = Vec::new();
-        lines.extend(notice.date.map(|d| (d, line("issued", d, None, None))));
-        lines.extend(notice.effective.map(|d| (d, line("effective", d, None, None))));
-        let links = self.archive.links(id);
-        for (kind, sources) in &links.related_by {
-            for &source in sources {
-                let by: &'a Notice = self.archive.notice(source);
-                let Some(since) = by.effective.or(by.date) else { continue };
-                let part = self.archive.links(source).relations.iter().find(|(k, _)| k == kind).and_then(
-                    |(_, targets)| {
-                        targets.iter().find(|t| t.notice == Some(id)).and_then(|t| t.part.as_deref())
-                    },
-                );
-                let Some(event) = history_event(*kind, part.is_some()) else { continue };
-                lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
-            }
-        }
-        if let (Some(expires), None) = (notice.expires, links.ended_by) {
-            lines.push((expires, line("expires", expires, None, None)));
-        }
-        lines.sort_by_key(|(date, _)| *date);
-        lines.into_iter().map(|(_, line)| line).collect()
     }
 
     /// The home page: the newest notices first.
@@ -839,158 +528,5 @@ fn pagination(current: usize, total: usize, page_url: impl Fn(usize) -> String) 
         pages: (from..=to).map(entry).collect(),
         gap_after: to + 1 < total,
         last: (to < total).then(|| entry(total)),
-    }
-}
-
-/// The event a relation declared by another notice makes in this one's history.
-fn history_event(kind: RelationKind, partly: bool) -> Option<&'static str> {
-    Some(match (kind, partly) {
-        (RelationKind::Amends, _) => "amended_by",
-        (RelationKind::Replaces, false) => "replaced_by",
-        (RelationKind::Replaces, true) => "partly_replaced_by",
-        (RelationKind::Repeals, false) => "repealed_by",
-        (RelationKind::Repeals, true) => "partly_repealed_by",
-        (RelationKind::Corrects, _) => "corrected_by",
-        _ => return None,
-    })
-}
-
-/// Whether `title` begins with the type word `doc_type` (`Kết luận của…` of type Kết luận),
-/// whatever the case.
-fn starts_with_type(title: &str, doc_type: &str) -> bool {
-    let doc_type = doc_type.trim();
-    if doc_type.is_empty() {
-        return false;
-    }
-    let mut title = title.trim_start().chars().flat_map(char::to_lowercase);
-    let matched = doc_type.chars().flat_map(char::to_lowercase).all(|c| title.next() == Some(c));
-    matched && title.next().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// The title without the type word it begins with, if it does.
-fn subject<'t>(doc_type: &str, title: &'t str) -> &'t str {
-    if !starts_with_type(title, doc_type) {
-        return title;
-    }
-    let trimmed = title.trim_start();
-    let end = trimmed.char_indices().nth(doc_type.trim().chars().count()).map_or(trimmed.len(), |(i, _)| i);
-    let rest = trimmed[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–'));
-    if rest.is_empty() { title } else { rest }
-}
-
-/// Type and title as one phrase without doubling the type: `Nghị quyết về chuyển đổi số` of
-/// type `Nghị quyết` and title `Về chuyển đổi số`; `Kết luận của…` of type `Kết luận`.
-pub fn full_title(doc_type: &str, title: &str) -> String {
-    let title = title.trim();
-    if doc_type.trim().is_empty() || starts_with_type(title, doc_type) {
-        return title.to_string();
-    }
-    let mut chars = title.chars();
-    let (Some(first), second) = (chars.next(), chars.clone().next()) else {
-        return doc_type.trim().to_string();
-    };
-    // A capital only because the title stood on its own line; not an acronym such as `UBND`.
-    let first = if second.is_some_and(char::is_uppercase) {
-        first.to_string()
-    } else {
-        first.to_lowercase().collect()
-    };
-    format!("{} {first}{}", doc_type.trim(), chars.as_str())
-}
-
-/// Characters of a link preview's description.
-const SHARE_DESCRIPTION: usize = 200;
-
-/// `text` cut at a word to at most `limit` characters, with `…` when cut.
-fn shorten(text: &str, limit: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= limit {
-        return text;
-    }
-    let cut: String = text.chars().take(limit).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
-}
-
-/// The issuer code of a canonical key: `TU` of `162-NQ/TU`, `UBND` of `1234/QĐ-UBND`.
-fn issuer_code(key: &str) -> Option<&str> {
-    let last = key.rsplit('/').next()?;
-    Some(match last.split_once('-') {
-        Some((_, issuer)) if !key.contains('-') || key.find('/') < key.find('-') => issuer,
-        _ => last,
-    })
-}
-
-/// `Sơn Hà, ngày 05 tháng 02 năm 2024`: days below 10 and months 1 and 2 take a leading zero.
-pub fn date_line(place: Option<&str>, date: jiff::civil::Date, language: Language) -> String {
-    let place = place.map(|p| format!("{p}, ")).unwrap_or_default();
-    match language {
-        Language::Vi => {
-            let month =
-                if date.month() <= 2 { format!("{:02}", date.month()) } else { date.month().to_string() };
-            format!("{place}ngày {:02} tháng {month} năm {}", date.day(), date.year())
-        }
-        Language::En => {
-            format!("{place}{} {} {}", date.day(), MONTHS[date.month() as usize - 1], date.year())
-        }
-    }
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The date line of a draft not dated yet, with blanks to fill in by hand.
-pub fn blank_date_line(place: Option<&str>, language: Language) -> String {
-    let place = place.map(|p| format!("{p}, ")).unwrap_or_default();
-    match language {
-        Language::Vi => format!("{place}ngày …… tháng …… năm 20……"),
-        Language::En => format!("{place}…… 20……"),
-    }
-}
-
-/// `22/5/2024` in Vietnamese, `2024-05-22` in English.
-pub fn date_short(date: jiff::civil::Date, language: Language) -> String {
-    match language {
-        Language::Vi => format!("{}/{}/{}", date.day(), date.month(), date.year()),
-        Language::En => date.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn date_lines() {
-        assert_eq!(
-            date_line(Some("Sơn Hà"), date(2024, 6, 10), Language::Vi),
-            "Sơn Hà, ngày 10 tháng 6 năm 2024"
-        );
-        assert_eq!(
-            date_line(Some("Sơn Hà"), date(2024, 2, 5), Language::Vi),
-            "Sơn Hà, ngày 05 tháng 02 năm 2024"
-        );
-        assert_eq!(date_line(None, date(2024, 6, 10), Language::En), "10 June 2024");
-        assert_eq!(date_short(date(2024, 5, 2), Language::Vi), "2/5/2024");
-    }
-
-    #[test]
-    fn issuer_codes() {
-        assert_eq!(issuer_code("162-NQ/TU"), Some("TU"));
-        assert_eq!(issuer_code("1234/QĐ-UBND"), Some("UBND"));
-        assert_eq!(issuer_code("30/2020/NĐ-CP"), Some("CP"));
     }
 }

@@ -1,0 +1,163 @@
+//! Bodies: one notice's Markdown to HTML, once.
+//!
+//! Owns the pulldown-cmark pass: tables, footnotes and strikethrough; raw HTML escaped unless
+//! allowed; an anchor on every heading and on every paragraph that opens with a bold section
+//! number (`**1. Về kết quả:**`, `**3.2.**`, `**II. NHIỆM VỤ**`), collected into a table of
+//! contents; articles (a paragraph or heading opening with **Điều N.**) anchored `dieu-N` and
+//! listed in the contents, and their numbered clauses (list items or paragraphs opening with
+//! `N.`) anchored `dieu-N-khoan-M`; links from the notice's provisions of itself ("Điều 3 của
+//! Quy định này", a bare "Điều 5" when the notice has that article) to those anchors; and the
+//! references of the body, both citations found in its text (with the provision cited next to
+//! them) and explicit `notice:` links. References are left in the HTML as placeholders, because what they point to
+//! is only known once the whole archive is loaded: [`fill_references`] replaces them later
+//! without parsing the Markdown again. Resolving a reference is not done here.
+//!
+//! This module owns what a body yields ([`Body`], [`BodyRef`], [`Rendered`]); the walk over
+//! the Markdown is `pass`'s, anchors and contents `sections`'s, references `references`'s and
+//! the placeholder marks `placeholders`'s.
+
+mod pass;
+mod placeholders;
+mod references;
+mod sections;
+
+#[cfg(test)]
+mod tests;
+
+use jiff::civil::Date;
+use pulldown_cmark::{Options, Parser};
+
+use crate::cite::provision::Provision;
+use pass::BodyPass;
+pub use placeholders::{escape_into, fill_references};
+
+/// What the rest of the pipeline needs to know of a rendered body. The HTML itself, with
+/// reference placeholders (see [`fill_references`]), is returned beside it and kept apart:
+/// it is large and only the notice's own page needs it.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Body {
+    pub toc: Vec<TocEntry>,
+    pub references: Vec<BodyRef>,
+    /// Plain text of the first paragraph.
+    pub first_paragraph: String,
+    /// Whether the body has no text at all.
+    pub is_empty: bool,
+    /// The anchors of its articles and clauses (`dieu-5 dieu-5-khoan-2 …`), one space
+    /// between: what citations of a provision of this notice may link to.
+    #[serde(default)]
+    pub provisions: String,
+}
+
+impl Body {
+    /// Whether the body has an article or clause with this anchor.
+    pub fn has_provision(&self, anchor: &str) -> bool {
+        self.provisions.split(' ').any(|a| a == anchor)
+    }
+
+    /// Whether the body has articles at all.
+    pub fn has_articles(&self) -> bool {
+        !self.provisions.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub label: String,
+    pub anchor: String,
+}
+
+/// How a reference was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RefOrigin {
+    /// A number found in the running text.
+    Detected,
+    /// A `[text](notice:NUMBER)` link: it must resolve.
+    Explicit,
+}
+
+/// A reference from the body to a notice, by number.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BodyRef {
+    pub origin: RefOrigin,
+    /// The number as written, or the link target for a malformed explicit link.
+    pub text: String,
+    /// The canonical key of the number; `None` only for an explicit link whose target is not
+    /// a notice number.
+    pub key: Option<String>,
+    /// The year the reference asks for: from `@YYYY` of an explicit link or a bound date.
+    pub year: Option<i16>,
+    pub date: Option<Date>,
+    /// Canonical type name of the type word before the number, if any.
+    pub type_word: Option<&'static str>,
+    /// A short form whose key stops after its type code (`8/2022/TT`): a citation only when
+    /// exactly one archived notice matches.
+    pub partial: bool,
+    /// The provision cited with the number (`khoản 2 Điều 5`); boxed, as most references
+    /// cite none.
+    pub provision: Option<Box<Provision>>,
+    /// Position in the source file of what the reference covers, the provision included
+    /// (line from 1 in the whole file, column in characters).
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A [`BodyRef`] as a saved build state holds it: the type word as text, read back into the
+/// grammar's table of type names.
+#[derive(serde::Deserialize)]
+struct SavedBodyRef {
+    origin: RefOrigin,
+    text: String,
+    key: Option<String>,
+    year: Option<i16>,
+    date: Option<Date>,
+    type_word: Option<String>,
+    #[serde(default)]
+    partial: bool,
+    #[serde(default)]
+    provision: Option<Box<Provision>>,
+    line: usize,
+    column: usize,
+}
+
+impl<'de> serde::Deserialize<'de> for BodyRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let saved = SavedBodyRef::deserialize(deserializer)?;
+        Ok(BodyRef {
+            origin: saved.origin,
+            text: saved.text,
+            key: saved.key,
+            year: saved.year,
+            date: saved.date,
+            type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),
+            partial: saved.partial,
+            provision: saved.provision,
+            line: saved.line,
+            column: saved.column,
+        })
+    }
+}
+
+/// A body rendered: what the pipeline keeps of it, its HTML, and its plain text.
+pub struct Rendered {
+    pub body: Body,
+    /// HTML with reference placeholders; see [`fill_references`].
+    pub html: String,
+    /// The text a reader sees, for the search index: blocks end with a line break, tags and
+    /// image addresses are left out.
+    pub text: String,
+}
+
+/// Renders a Markdown body to what the pipeline needs of it, its HTML and its text.
+/// `first_line` is the line of the file on which the body starts.
+pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> Rendered {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut pass = BodyPass::new(markdown, first_line, raw_html);
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        pass.event(event, range.start);
+    }
+    pass.finish()
+}

@@ -1,0 +1,392 @@
+//! The body pass: one walk over pulldown-cmark's events, keeping the HTML events, the plain
+//! text for search and the first paragraph, and dropping unsafe addresses. Anchors and
+//! contents are `sections`'s, references `references`'s, placeholder marks `placeholders`'s.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use super::placeholders::{
+    CLOSE, END, OPEN, close_placeholder, escape_into, has_marks, open_placeholder, text_event, unmark,
+    unmark_tag,
+};
+use super::references::Cursor;
+use super::sections::Articles;
+use super::{Body, BodyRef, Rendered, TocEntry};
+
+/// The state of one walk over a body: the events kept so far, what is being read (heading,
+/// paragraph, link, list) and what the body yields as it goes.
+pub(super) struct BodyPass<'a> {
+    pub(super) source: &'a str,
+    pub(super) first_line: usize,
+    pub(super) raw_html: bool,
+    pub(super) events: Vec<Event<'a>>,
+    pub(super) references: Vec<BodyRef>,
+    pub(super) toc: Vec<TocEntry>,
+    pub(super) anchors: HashSet<String>,
+    /// The next suffix to try for each wanted anchor, so that repeats cost no search.
+    pub(super) anchor_suffixes: HashMap<String, usize>,
+    /// Where the last position was computed, so positions cost the text between them.
+    pub(super) cursor: Cursor,
+    /// Merged text waiting for citation detection, with the source offset of its start.
+    pub(super) text: String,
+    pub(super) text_offset: usize,
+    /// Inside a link, image or code block, text is left alone; explicit links carry their reference.
+    pub(super) links: Vec<LinkKind>,
+    /// Open images, and whether each was dropped for its address.
+    pub(super) images: Vec<bool>,
+    pub(super) opaque_depth: usize,
+    pub(super) heading: Option<(usize, String)>,
+    /// Index of a paragraph start that may become a numbered section, and its bold label so far.
+    pub(super) paragraph: Option<usize>,
+    pub(super) section_label: Option<String>,
+    pub(super) paragraphs_seen: usize,
+    /// A contents entry labelled only by a number, and the paragraph's words so far.
+    pub(super) bare_number_tail: Option<(usize, String)>,
+    pub(super) first_paragraph: String,
+    pub(super) has_text: bool,
+    /// The text a reader sees, for search.
+    pub(super) plain: String,
+    /// Articles and clauses: see [`Articles`].
+    pub(super) articles: Articles,
+    /// Open lists, and the next clause number of an ordered list right inside an article.
+    pub(super) list_depth: usize,
+    pub(super) clause_list: Option<u32>,
+}
+
+impl<'a> BodyPass<'a> {
+    pub(super) fn new(source: &'a str, first_line: usize, raw_html: bool) -> Self {
+        BodyPass {
+            source,
+            first_line,
+            raw_html,
+            events: Vec::with_capacity(256),
+            references: Vec::new(),
+            toc: Vec::new(),
+            anchors: HashSet::new(),
+            anchor_suffixes: HashMap::new(),
+            cursor: Cursor::default(),
+            text: String::new(),
+            text_offset: 0,
+            links: Vec::new(),
+            images: Vec::new(),
+            opaque_depth: 0,
+            heading: None,
+            paragraph: None,
+            section_label: None,
+            paragraphs_seen: 0,
+            bare_number_tail: None,
+            first_paragraph: String::new(),
+            has_text: false,
+            plain: String::with_capacity(source.len()),
+            articles: Articles { level: 2, ..Articles::default() },
+            list_depth: 0,
+            clause_list: None,
+        }
+    }
+
+    pub(super) fn event(&mut self, event: Event<'a>, offset: usize) {
+        match event {
+            Event::Text(text) => self.text(text, offset),
+            Event::SoftBreak if self.scans_text() => {
+                self.note_plain_text(" ");
+                self.plain.push(' ');
+                self.buffer_text("\n", offset)
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !self.raw_html => {
+                self.flush_text();
+                self.has_text = true;
+                self.note_plain_text(&html);
+                self.search_text(&html);
+                self.events.push(text_event(html));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if self.raw_html && !has_marks(&html) => {
+                self.flush_text();
+                self.search_text_of_markup(&html);
+                self.events.push(Event::InlineHtml(html));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if has_marks(&html) => {
+                // Raw HTML allowed: only the placeholder marks become entities.
+                self.flush_text();
+                self.search_text_of_markup(&html);
+                let mut escaped = String::with_capacity(html.len() + 8);
+                for c in html.chars() {
+                    match c {
+                        OPEN | CLOSE | END => escaped.push_str(&format!("&#x{:X};", c as u32)),
+                        c => escaped.push(c),
+                    }
+                }
+                self.events.push(Event::InlineHtml(escaped.into()));
+            }
+            Event::Code(code) => {
+                self.flush_text();
+                self.has_text = true;
+                self.note_plain_text(&code);
+                self.search_text(&code);
+                if has_marks(&code) {
+                    let mut html = String::from("<code>");
+                    escape_into(&mut html, &code);
+                    html.push_str("</code>");
+                    self.events.push(Event::InlineHtml(html.into()));
+                } else {
+                    self.events.push(Event::Code(code));
+                }
+            }
+            Event::Start(tag) => self.start(unmark_tag(tag), offset),
+            Event::End(tag) => self.end(tag),
+            Event::FootnoteReference(label) => {
+                self.flush_text();
+                self.plain.push('\n');
+                self.events.push(Event::FootnoteReference(unmark(label)));
+            }
+            other => {
+                self.flush_text();
+                self.section_label = None;
+                match other {
+                    Event::SoftBreak => self.plain.push(' '),
+                    Event::HardBreak | Event::Rule => self.plain.push('\n'),
+                    _ => {}
+                }
+                self.events.push(other);
+            }
+        }
+    }
+
+    fn scans_text(&self) -> bool {
+        self.opaque_depth == 0 && self.links.is_empty()
+    }
+
+    fn text(&mut self, text: CowStr<'a>, offset: usize) {
+        self.has_text |= !text.trim().is_empty();
+        self.note_plain_text(&text);
+        if self.images.is_empty() {
+            self.search_text(&text);
+        }
+        if let Some(label) = &mut self.section_label {
+            label.push_str(&text);
+        }
+        if self.scans_text() {
+            self.buffer_text(&text, offset);
+        } else {
+            self.events.push(text_event(text));
+        }
+    }
+
+    fn note_plain_text(&mut self, text: &str) {
+        if let Some((_, heading)) = &mut self.heading {
+            heading.push_str(text);
+        }
+        if self.paragraphs_seen == 1 && self.paragraph_is_open() {
+            self.first_paragraph.push_str(text);
+        }
+        if let Some((_, words)) = &mut self.bare_number_tail
+            && self.section_label.is_none()
+        {
+            words.push_str(text);
+        }
+    }
+
+    /// Text for search, its line breaks as spaces: in the plain text a line break ends a block.
+    fn search_text(&mut self, text: &str) {
+        if text.contains('\n') {
+            self.plain.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        } else {
+            self.plain.push_str(text);
+        }
+    }
+
+    /// The text of raw HTML: tags left out, each ending a block.
+    fn search_text_of_markup(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            self.search_text(&rest[..open]);
+            self.plain.push('\n');
+            rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
+        }
+        self.search_text(rest);
+    }
+
+    fn paragraph_is_open(&self) -> bool {
+        self.paragraph.is_some()
+    }
+
+    fn buffer_text(&mut self, text: &str, offset: usize) {
+        if self.text.is_empty() {
+            self.text_offset = offset;
+        }
+        self.text.push_str(text);
+    }
+
+    fn start(&mut self, tag: Tag<'a>, offset: usize) {
+        self.flush_text();
+        if is_block(&tag) {
+            self.plain.push('\n');
+        }
+        let section_candidate = self.paragraph == Some(self.events.len().wrapping_sub(1));
+        match &tag {
+            Tag::Paragraph => {
+                self.paragraphs_seen += 1;
+                self.paragraph = Some(self.events.len());
+            }
+            Tag::Strong if section_candidate => self.section_label = Some(String::new()),
+            Tag::Heading { .. } => self.heading = Some((self.events.len(), String::new())),
+            Tag::Image { dest_url, .. } => {
+                self.opaque_depth += 1;
+                let dropped = self.is_unsafe(dest_url);
+                self.images.push(dropped);
+                if dropped {
+                    return;
+                }
+            }
+            Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => self.opaque_depth += 1,
+            Tag::List(first) => {
+                self.list_depth += 1;
+                if self.list_depth == 1 {
+                    self.clause_list = first.filter(|_| self.articles.current.is_some()).map(|n| n as u32);
+                }
+            }
+            Tag::Item if self.list_depth == 1 => {
+                // An ordered list right inside an article: its items are the article's clauses.
+                if let Some(n) = self.clause_list {
+                    self.clause_list = Some(n + 1);
+                    if let Some(anchor) = u16::try_from(n).ok().and_then(|n| self.clause_anchor(n)) {
+                        self.events.push(Event::Html(format!("<li id=\"{anchor}\">").into()));
+                        return;
+                    }
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(target) = dest_url.strip_prefix("notice:") {
+                    let index = self.push_explicit_reference(target, offset);
+                    self.links.push(LinkKind::Explicit(index));
+                    self.events.push(Event::InlineHtml(open_placeholder(index).into()));
+                    return;
+                }
+                if self.is_unsafe(dest_url) {
+                    self.links.push(LinkKind::Dropped);
+                    return;
+                }
+                self.links.push(LinkKind::Plain);
+            }
+            _ => {}
+        }
+        self.events.push(Event::Start(tag));
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        self.flush_text();
+        if ends_block(tag) {
+            self.plain.push('\n');
+        }
+        match tag {
+            TagEnd::Paragraph => {
+                self.paragraph = None;
+                self.finish_bare_number_label();
+            }
+            TagEnd::Strong => self.finish_section_label(),
+            TagEnd::Heading(level) => {
+                self.finish_heading(level);
+            }
+            TagEnd::Image => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1);
+                if self.images.pop() == Some(true) {
+                    return;
+                }
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                self.opaque_depth = self.opaque_depth.saturating_sub(1)
+            }
+            TagEnd::List(_) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 {
+                    self.clause_list = None;
+                }
+            }
+            TagEnd::Link => match self.links.pop() {
+                Some(LinkKind::Explicit(index)) => {
+                    self.events.push(Event::InlineHtml(close_placeholder(index).into()));
+                    return;
+                }
+                Some(LinkKind::Dropped) => return,
+                _ => {}
+            },
+            _ => {}
+        }
+        self.events.push(Event::End(tag));
+    }
+
+    /// Whether a link or image address would run a script or embed data: such links are
+    /// dropped, their text kept, unless the archive allows raw HTML.
+    fn is_unsafe(&self, url: &str) -> bool {
+        !self.raw_html && is_script_url(url)
+    }
+
+    pub(super) fn finish(mut self) -> Rendered {
+        self.flush_text();
+        for link in &self.articles.links {
+            if let Some(anchor) = self.articles.anchor_of(&link.provision, link.part) {
+                self.events[link.open] =
+                    Event::InlineHtml(format!("<a class=\"provision\" href=\"#{anchor}\">").into());
+                self.events[link.close] = Event::InlineHtml(CowStr::Borrowed("</a>"));
+            }
+        }
+        let mut html = String::with_capacity(self.source.len() * 5 / 4);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let body = Body {
+            toc: self.toc,
+            references: self.references,
+            first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
+            is_empty: !self.has_text,
+            provisions: self.articles.all.join(" "),
+        };
+        Rendered { body, html, text: self.plain }
+    }
+}
+
+/// Whether a tag opens a block, which ends a phrase in the plain text.
+fn is_block(tag: &Tag) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn ends_block(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// An open link: an ordinary one, an explicit `notice:` link with its reference, or one
+/// whose address was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LinkKind {
+    Plain,
+    Explicit(usize),
+    Dropped,
+}
+
+/// Schemes whose links run code or carry a document in the address.
+const SCRIPT_SCHEMES: &[&str] = &["javascript", "vbscript", "data"];
+
+/// Whether `url` uses one of [`SCRIPT_SCHEMES`], read as a browser reads it: spaces and
+/// control characters around and inside the scheme ignored, case ignored.
+pub(super) fn is_script_url(url: &str) -> bool {
+    let Some(colon) = url.find(':') else { return false };
+    let scheme: String =
+        url[..colon].chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    SCRIPT_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(&scheme))
+}

@@ -1,0 +1,242 @@
+//! Anchors and contents: a unique anchor for every heading and numbered section, the
+//! contents entries they make, and the articles and clauses of the notice itself with the
+//! links from its provisions of itself to them. Citations of other notices are `references`'s;
+//! walking the Markdown events is the pass's.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, HeadingLevel, Tag};
+use regex::Regex;
+
+use super::TocEntry;
+use super::pass::BodyPass;
+use crate::cite::provision::{self, Provision};
+use crate::slug::slugify;
+
+/// Words of a paragraph shown in the contents after a bare section number.
+const TOC_WORDS: usize = 8;
+
+static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?P<roman>[IVXLC]{1,6})\.|(?P<num>\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}(?:\.\d{1,2})+))(?:\s|$)",
+    )
+    .expect("section number pattern")
+});
+
+/// The contents level of a numbered section: `I.` is 1, `3.` is 2, `3.1` is 3.
+fn section_level(caps: &regex::Captures) -> u8 {
+    if caps.name("roman").is_some() {
+        return 1;
+    }
+    let number = caps.name("num").map_or("", |m| m.as_str()).trim_end_matches('.');
+    1 + number.split('.').count().min(5) as u8
+}
+
+/// A section's label without the colon that ends a lead-in (`1. Về kết quả:`).
+fn section_label(text: &str) -> String {
+    text.trim().trim_end_matches(':').trim().to_string()
+}
+
+/// What the body pass knows of the notice's articles: the article being read, the anchors
+/// given so far, and the notice's provisions of itself waiting for their anchors.
+#[derive(Default)]
+pub(super) struct Articles {
+    /// Anchor and number of the article being read, until a heading or chapter ends it.
+    pub(super) current: Option<(String, String)>,
+    /// A notice may hold several series of articles (a decision, then the regulation it
+    /// issues): each restart at a lower number opens a new part.
+    pub(super) part: usize,
+    pub(super) last_number: Option<u32>,
+    /// (part, article) → anchor; (part, article, clause) → anchor.
+    pub(super) anchors: HashMap<(usize, String), String>,
+    pub(super) clauses: HashMap<(usize, String, u16), String>,
+    /// Every article and clause anchor, in order.
+    pub(super) all: Vec<String>,
+    /// Contents level of articles: one below the last heading, else 2.
+    pub(super) level: u8,
+    /// Links waiting for their anchors: the events that open and close them.
+    pub(super) links: Vec<InternalLink>,
+}
+
+pub(super) struct InternalLink {
+    pub(super) open: usize,
+    pub(super) close: usize,
+    pub(super) provision: Provision,
+    pub(super) part: usize,
+}
+
+impl Articles {
+    /// The anchor a provision of the notice itself links to: the clause, else its article, in
+    /// the part it is written in, else in the only part that has that article.
+    pub(super) fn anchor_of(&self, provision: &Provision, part: usize) -> Option<&String> {
+        let parts: Vec<usize> =
+            (0..=self.part).filter(|&p| self.anchors.contains_key(&(p, provision.article.clone()))).collect();
+        let part = if parts.contains(&part) {
+            part
+        } else {
+            match parts.as_slice() {
+                [only] => *only,
+                _ => return None,
+            }
+        };
+        let clause = provision.clause.and_then(|c| self.clauses.get(&(part, provision.article.clone(), c)));
+        clause.or_else(|| self.anchors.get(&(part, provision.article.clone())))
+    }
+}
+
+impl<'a> BodyPass<'a> {
+    pub(super) fn finish_section_label(&mut self) {
+        let Some(label) = self.section_label.take() else { return };
+        let Some(paragraph) = self.paragraph else { return };
+        if let Some(number) = provision::article_label(&label) {
+            let anchor = self.start_article(&number);
+            self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+            let label = section_label(&label);
+            if is_bare_article(&label) {
+                // "**Điều 1.** Ban hành kèm theo …": the contents shows the first words after it.
+                self.bare_number_tail = Some((self.toc.len(), String::new()));
+            }
+            self.toc.push(TocEntry { level: self.articles.level, label, anchor });
+            return;
+        }
+        if ends_article(&label) {
+            self.articles.current = None;
+        }
+        let Some(caps) = SECTION_NUMBER.captures(&label) else { return };
+        let level = section_level(&caps);
+        let label = section_label(&label);
+        let anchor = self.unique_anchor(&format!("muc-{}", slugify(&label)));
+        // A bold-numbered clause of an article keeps its section anchor and gains the clause's.
+        let clause = provision::clause_label(&label).and_then(|n| self.clause_anchor(n));
+        let clause = clause.map(|c| format!("<span id=\"{c}\"></span>")).unwrap_or_default();
+        self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">{clause}").into());
+        if !label.chars().any(char::is_alphabetic) || caps.name("roman").is_some() && label.len() <= 6 {
+            // "**3.2.** Tăng cường …": the contents shows the first words after the number.
+            self.bare_number_tail = Some((self.toc.len(), String::new()));
+        }
+        self.toc.push(TocEntry { level, label, anchor });
+    }
+
+    /// Completes a contents entry whose bold label was only a number.
+    pub(super) fn finish_bare_number_label(&mut self) {
+        let Some((entry, words)) = self.bare_number_tail.take() else { return };
+        let words: Vec<&str> = words.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        let shown = words.iter().take(TOC_WORDS).copied().collect::<Vec<_>>().join(" ");
+        let ellipsis = if words.len() > TOC_WORDS { "…" } else { "" };
+        let label = &mut self.toc[entry].label;
+        *label = format!("{label} {}{ellipsis}", shown.trim_end_matches([',', ';', ':']));
+    }
+
+    pub(super) fn finish_heading(&mut self, level: HeadingLevel) {
+        let Some((index, text)) = self.heading.take() else { return };
+        let Event::Start(Tag::Heading { id, classes, attrs, .. }) =
+            std::mem::replace(&mut self.events[index], Event::SoftBreak)
+        else {
+            return;
+        };
+        let wanted = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
+        let article = provision::article_label(&text).map(|number| self.start_article(&number));
+        let anchor = match &article {
+            Some(article) if *article == wanted => article.clone(),
+            _ => self.unique_anchor(if wanted.is_empty() { "muc" } else { &wanted }),
+        };
+        // `### **3. Về phương hướng…:**`, as converted from Word: listed at its number's level.
+        let (toc_level, label) = match SECTION_NUMBER.captures(&text) {
+            Some(caps) => (section_level(&caps), section_label(&text)),
+            None => (level as u8, text.trim().to_string()),
+        };
+        self.toc.push(TocEntry { level: toc_level, label, anchor: anchor.clone() });
+        match article {
+            // The heading keeps the anchor of its words; the article's is set inside it.
+            Some(article) if article != anchor => {
+                let tag = format!("<{level} id=\"{anchor}\"><span id=\"{article}\"></span>");
+                self.events[index] = Event::Html(tag.into());
+            }
+            Some(_) => {
+                self.events[index] =
+                    Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs })
+            }
+            None => {
+                self.articles.current = None;
+                self.articles.level = (toc_level + 1).min(6);
+                self.events[index] =
+                    Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
+            }
+        }
+    }
+
+    /// Opens article `number` (`5`, `5a`): its anchor, unique in the page.
+    fn start_article(&mut self, number: &str) -> String {
+        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
+        let n: u32 = digits.parse().unwrap_or(0);
+        if self
+            .articles
+            .last_number
+            .is_some_and(|last| n < last || n == last && !number.ends_with(char::is_alphabetic))
+        {
+            self.articles.part += 1;
+        }
+        self.articles.last_number = Some(n);
+        let anchor = self.unique_anchor(&provision::article_anchor(number));
+        self.articles
+            .anchors
+            .entry((self.articles.part, number.to_string()))
+            .or_insert_with(|| anchor.clone());
+        self.articles.all.push(anchor.clone());
+        self.articles.current = Some((anchor.clone(), number.to_string()));
+        anchor
+    }
+
+    /// The anchor of clause `clause` of the article being read, if one is.
+    pub(super) fn clause_anchor(&mut self, clause: u16) -> Option<String> {
+        let (article_anchor, number) = self.articles.current.clone()?;
+        let anchor = self.unique_anchor(&provision::clause_anchor(&article_anchor, clause));
+        self.articles.clauses.entry((self.articles.part, number, clause)).or_insert_with(|| anchor.clone());
+        self.articles.all.push(anchor.clone());
+        Some(anchor)
+    }
+
+    /// A paragraph of an article that opens with a clause number (`2. …`) gets its anchor.
+    pub(super) fn mark_clause_paragraph(&mut self, text: &str) {
+        let Some(paragraph) = self.paragraph else { return };
+        if self.events.len() != paragraph + 1
+            || self.list_depth > 0
+            || self.section_label.is_some()
+            || self.articles.current.is_none()
+        {
+            return;
+        }
+        if let Some(anchor) = provision::clause_label(text).and_then(|n| self.clause_anchor(n)) {
+            self.events[paragraph] = Event::Html(format!("<p id=\"{anchor}\">").into());
+        }
+    }
+
+    /// `wanted`, or `wanted-2`, `wanted-3`… when taken. Each wanted name remembers the last
+    /// suffix it got, so a thousand equal headings cost a thousand tries, not half a million.
+    fn unique_anchor(&mut self, wanted: &str) -> String {
+        let mut n = self.anchor_suffixes.get(wanted).copied().unwrap_or(1);
+        let mut anchor = if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") };
+        while !self.anchors.insert(anchor.clone()) {
+            n += 1;
+            anchor = format!("{wanted}-{n}");
+        }
+        self.anchor_suffixes.insert(wanted.to_string(), n);
+        anchor
+    }
+}
+
+/// An article's bold label with no words after its number (`Điều 1.`).
+fn is_bare_article(label: &str) -> bool {
+    let number = label.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    !label[number..].chars().skip_while(|c| c.is_alphanumeric()).any(char::is_alphabetic)
+}
+
+/// Whether a bold label opens a part of the notice that no article's clauses run into.
+fn ends_article(label: &str) -> bool {
+    let lower = label.trim_start().to_lowercase();
+    ["chương", "mục ", "phần ", "phụ lục"].iter().any(|w| lower.starts_with(w))
+}

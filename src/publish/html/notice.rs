@@ -1,0 +1,349 @@
+//! A notice's own page: its view with the value links, relations both ways, the history of
+//! its legal effect, attachments and neighbours, and its body with each reference
+//! placeholder filled as a link or a marked span. The views shared with the other pages, and
+//! the pages of lists, are in `mod.rs`; the wording of dates and titles is `text`'s.
+
+use serde::Serialize;
+
+use super::text::{date_short, full_title, issuer_code, shorten};
+use super::{Base, LinkView, Made, NoticeView, Pages, Share};
+use crate::archive::indexes::Dimension;
+use crate::archive::{NoticeId, RefTarget};
+use crate::content::body::{TocEntry, escape_into, fill_references};
+use crate::content::{Notice, RelationKind};
+use crate::diag::Diagnostic;
+use crate::publish::layout;
+
+/// What a template sees as `body`: a mark replaced by the body after rendering. The body is
+/// long and already HTML, so it goes around the template engine rather than through it.
+const BODY_SLOT: &str = "\u{E010}gazette-body\u{E010}";
+
+#[derive(Serialize)]
+struct RelationGroup<'a> {
+    kind: &'static str,
+    label: String,
+    notices: Vec<LinkView<'a>>,
+}
+
+#[derive(Serialize)]
+struct AttachmentView<'a> {
+    name: &'a str,
+    url: String,
+    size: u64,
+}
+
+/// One event of a notice's legal effect.
+#[derive(Serialize)]
+struct HistoryLine<'a> {
+    /// `issued`, `effective`, `amended_by`, `replaced_by`, `partly_replaced_by`, `repealed_by`,
+    /// `partly_repealed_by`, `corrected_by` or `expires`.
+    event: &'static str,
+    date: String,
+    date_short: String,
+    /// The notice that caused it.
+    notice: Option<LinkView<'a>>,
+    /// The part concerned (`Điều 3`).
+    part: Option<&'a str>,
+}
+
+/// Links of a notice's values to their lists.
+#[derive(Serialize)]
+struct ValueLinks {
+    #[serde(rename = "type")]
+    doc_type: Option<String>,
+    issuer: Option<String>,
+    year: Option<String>,
+    signer: Option<String>,
+    tags: Vec<TagLink>,
+}
+
+#[derive(Serialize)]
+struct TagLink {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NoticePage<'a> {
+    #[serde(flatten)]
+    base: Base,
+    notice: NoticeView<'a>,
+    links: ValueLinks,
+    body: &'static str,
+    toc: &'a [TocEntry],
+    cites: Vec<LinkView<'a>>,
+    cited_by: Vec<LinkView<'a>>,
+    outside: Vec<LinkView<'a>>,
+    relations: Vec<RelationGroup<'a>>,
+    history: Vec<HistoryLine<'a>>,
+    ended_by: Option<LinkView<'a>>,
+    ended_since: Option<String>,
+    attachments: Vec<AttachmentView<'a>>,
+    previous: Option<LinkView<'a>>,
+    next: Option<LinkView<'a>>,
+}
+
+/// How a reference placeholder of a body becomes markup.
+#[derive(Serialize)]
+enum Fill {
+    Link {
+        href: String,
+        title: String,
+    },
+    Own,
+    Ambiguous,
+    Unresolved,
+    /// Plain text: a short form that names no single archived notice.
+    Plain,
+}
+
+impl<'a> Pages<'a> {
+    /// Links of a notice's values to their lists.
+    fn value_links(&self, notice: &Notice, root: &str) -> ValueLinks {
+        let link = |dimension: Dimension, name: &str| self.value_link(root, dimension, name);
+        ValueLinks {
+            doc_type: link(Dimension::Type, &notice.doc_type),
+            issuer: link(Dimension::Issuer, &notice.issuer),
+            year: notice.year().and_then(|y| link(Dimension::Year, &y.to_string())),
+            signer: notice.signer.as_ref().and_then(|s| link(Dimension::Signer, &s.name)),
+            tags: notice
+                .tags
+                .iter()
+                .map(|t| TagLink { name: t.clone(), url: link(Dimension::Tag, t) })
+                .collect(),
+        }
+    }
+
+    /// What the page of notice `id` is made of.
+    pub fn notice_page(&self, id: NoticeId) -> Made<impl Serialize + use<'a>> {
+        let path = layout::notice_page(self.archive.url(id));
+        let base = self.base(&path, None);
+        let root = base.root.clone();
+        let notice: &'a Notice = self.archive.notice(id);
+        let links = self.archive.links(id);
+        let language = self.language();
+        let ended_by =
+            links.ended_by.map(|(t, since)| (self.link_view(t, &root), date_short(since, language)));
+        let (ended_by, ended_since) = ended_by.map_or((None, None), |(l, d)| (Some(l), Some(d)));
+        let mut base = base;
+        base.share = Share {
+            title: Some(match &notice.number {
+                Some(number) => {
+                    format!("{}: {}", number.written, full_title(&notice.doc_type, &notice.title))
+                }
+                None => full_title(&notice.doc_type, &notice.title),
+            }),
+            description: Some(shorten(notice.summary_text(), SHARE_DESCRIPTION)).filter(|d| !d.is_empty()),
+            kind: "article",
+        };
+        let view = NoticePage {
+            notice: self.notice_view(id, &root),
+            links: self.value_links(notice, &root),
+            body: BODY_SLOT,
+            toc: &notice.body.toc,
+            cites: self.link_views(&links.cites, &root),
+            cited_by: self.link_views(&links.cited_by, &root),
+            outside: self.outside_views(id),
+            relations: self.relation_groups(id, &root),
+            history: self.history(id, &root),
+            ended_by,
+            ended_since,
+            attachments: notice
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    name: &a.name,
+                    url: format!("{root}{}", layout::attachment(self.archive.url(id), &a.name)),
+                    size: a.size,
+                })
+                .collect(),
+            previous: links.previous.map(|t| self.link_view(t, &root)),
+            next: links.next.map(|t| self.link_view(t, &root)),
+            base,
+        };
+        Made { template: "notice.html", view }
+    }
+
+    /// How each reference placeholder of notice `id`'s body becomes markup.
+    fn fills(&self, id: NoticeId, root: &str) -> Vec<Fill> {
+        let links = self.archive.links(id);
+        links
+            .references
+            .iter()
+            .enumerate()
+            .map(|(i, target)| match target {
+                RefTarget::Notice(t) => {
+                    let cited = self.archive.notice(*t);
+                    let mut href = self.link(root, self.archive.url(*t));
+                    if let Some(anchor) = links.anchor(i) {
+                        href.push('#');
+                        href.push_str(anchor);
+                    }
+                    Fill::Link { href, title: full_title(&cited.doc_type, &cited.title) }
+                }
+                RefTarget::OwnNumber => Fill::Own,
+                RefTarget::Ambiguous(_) => Fill::Ambiguous,
+                RefTarget::Unresolved | RefTarget::External => Fill::Unresolved,
+                RefTarget::NotACitation => Fill::Plain,
+            })
+            .collect()
+    }
+
+    /// The fingerprint of notice `id`'s page: its view, what its body's HTML is made from (the
+    /// file and the settings that change how it is read), and how the body's references are
+    /// filled.
+    pub fn notice_fingerprint(&self, id: NoticeId) -> u64 {
+        let made = self.notice_page(id);
+        let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
+        let mut hash = self.hasher(&made);
+        hash.u64(self.archive.notice(id).source_hash).u64(self.read_key).value(&self.fills(id, &root));
+        hash.finish()
+    }
+
+    /// Renders notice `id`'s page around its body HTML (with reference placeholders).
+    pub fn render_notice(&self, id: NoticeId, body_html: &str) -> Result<String, Diagnostic> {
+        let made = self.notice_page(id);
+        let page = self.render(&made)?;
+        let Some(at) = page.find(BODY_SLOT) else { return Ok(page) };
+        let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
+        let mut html = String::with_capacity(page.len() + body_html.len() * 9 / 8);
+        html.push_str(&page[..at]);
+        self.fill_body(body_html, &self.fills(id, &root), &mut html);
+        html.push_str(&page[at + BODY_SLOT.len()..]);
+        Ok(html)
+    }
+
+    /// The body HTML with each reference placeholder made a link or a marked span.
+    fn fill_body(&self, body_html: &str, fills: &[Fill], html: &mut String) {
+        let not_in_archive = self.label("cite", "not_in_archive");
+        let ambiguous = self.label("cite", "ambiguous");
+        let open = |i: usize| match fills.get(i) {
+            Some(Fill::Link { href, title }) => {
+                let mut tag = format!("<a class=\"cite\" href=\"{href}\" title=\"");
+                escape_into(&mut tag, title);
+                tag.push_str("\">");
+                tag
+            }
+            Some(Fill::Own) => "<span class=\"cite-self\">".to_string(),
+            Some(Fill::Plain) => String::new(),
+            Some(Fill::Ambiguous) => format!("<span class=\"cite cite-ambiguous\" title=\"{ambiguous}\">"),
+            _ => format!("<span class=\"cite cite-unresolved\" title=\"{not_in_archive}\">"),
+        };
+        let close = |i: usize| match fills.get(i) {
+            Some(Fill::Link { .. }) => "</a>".to_string(),
+            Some(Fill::Plain) => String::new(),
+            _ => "</span>".to_string(),
+        };
+        fill_references(body_html, html, open, close);
+    }
+
+    fn outside_views(&self, id: NoticeId) -> Vec<LinkView<'a>> {
+        let config = &self.archive.config;
+        self.archive
+            .links(id)
+            .outside
+            .iter()
+            .map(|o| LinkView {
+                number: &o.text,
+                title: None,
+                doc_type: None,
+                date: None,
+                date_short: None,
+                url: None,
+                status: Some(if o.ambiguous { "ambiguous" } else { "unresolved" }),
+                issuer_name: issuer_code(&o.key)
+                    .and_then(|code| config.issuers.get(code))
+                    .map(String::as_str),
+            })
+            .collect()
+    }
+
+    fn relation_groups(&self, id: NoticeId, root: &str) -> Vec<RelationGroup<'a>> {
+        let links = self.archive.links(id);
+        let mut groups = Vec::new();
+        for (kind, targets) in &links.relations {
+            let notices = targets
+                .iter()
+                .map(|t| match t.notice {
+                    Some(target) => self.link_view(target, root),
+                    None => LinkView {
+                        number: &t.written,
+                        title: None,
+                        doc_type: None,
+                        date: None,
+                        date_short: None,
+                        url: None,
+                        status: None,
+                        issuer_name: None,
+                    },
+                })
+                .collect();
+            groups.push(RelationGroup {
+                kind: kind.key(),
+                label: self.label("relations", kind.key()),
+                notices,
+            });
+        }
+        for (kind, sources) in &links.related_by {
+            let key = kind.passive_key();
+            let notices = self.link_views(sources, root);
+            groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
+        }
+        groups
+    }
+
+    /// The history of notice `id`'s legal effect, oldest first: issued, effective, then what
+    /// published notices did to it, and when it expires if nothing ended it before.
+    fn history(&self, id: NoticeId, root: &str) -> Vec<HistoryLine<'a>> {
+        let notice: &'a Notice = self.archive.notice(id);
+        if notice.draft {
+            return Vec::new();
+        }
+        let language = self.language();
+        let line = |event, date: jiff::civil::Date, notice, part| HistoryLine {
+            event,
+            date: date.to_string(),
+            date_short: date_short(date, language),
+            notice,
+            part,
+        };
+        let mut lines: Vec<(jiff::civil::Date, HistoryLine<'a>)> = Vec::new();
+        lines.extend(notice.date.map(|d| (d, line("issued", d, None, None))));
+        lines.extend(notice.effective.map(|d| (d, line("effective", d, None, None))));
+        let links = self.archive.links(id);
+        for (kind, sources) in &links.related_by {
+            for &source in sources {
+                let by: &'a Notice = self.archive.notice(source);
+                let Some(since) = by.effective.or(by.date) else { continue };
+                let part = self.archive.links(source).relations.iter().find(|(k, _)| k == kind).and_then(
+                    |(_, targets)| {
+                        targets.iter().find(|t| t.notice == Some(id)).and_then(|t| t.part.as_deref())
+                    },
+                );
+                let Some(event) = history_event(*kind, part.is_some()) else { continue };
+                lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
+            }
+        }
+        if let (Some(expires), None) = (notice.expires, links.ended_by) {
+            lines.push((expires, line("expires", expires, None, None)));
+        }
+        lines.sort_by_key(|(date, _)| *date);
+        lines.into_iter().map(|(_, line)| line).collect()
+    }
+}
+
+/// The event a relation declared by another notice makes in this one's history.
+fn history_event(kind: RelationKind, partly: bool) -> Option<&'static str> {
+    Some(match (kind, partly) {
+        (RelationKind::Amends, _) => "amended_by",
+        (RelationKind::Replaces, false) => "replaced_by",
+        (RelationKind::Replaces, true) => "partly_replaced_by",
+        (RelationKind::Repeals, false) => "repealed_by",
+        (RelationKind::Repeals, true) => "partly_repealed_by",
+        (RelationKind::Corrects, _) => "corrected_by",
+        _ => return None,
+    })
+}
+
+/// Characters of a link preview's description.
+const SHARE_DESCRIPTION: usize = 200;

@@ -1,0 +1,143 @@
+//! Text shown on pages: date lines in Vietnamese or English, a notice's full title without
+//! its type doubled, the subject under the type, descriptions cut at a word, and the issuer
+//! code of a key. Pure functions of their arguments; which page shows them is `mod.rs`'s and
+//! `notice`'s.
+
+use crate::config::Language;
+
+/// Whether `title` begins with the type word `doc_type` (`Kết luận của…` of type Kết luận),
+/// whatever the case.
+pub(super) fn starts_with_type(title: &str, doc_type: &str) -> bool {
+    let doc_type = doc_type.trim();
+    if doc_type.is_empty() {
+        return false;
+    }
+    let mut title = title.trim_start().chars().flat_map(char::to_lowercase);
+    let matched = doc_type.chars().flat_map(char::to_lowercase).all(|c| title.next() == Some(c));
+    matched && title.next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The title without the type word it begins with, if it does.
+pub(super) fn subject<'t>(doc_type: &str, title: &'t str) -> &'t str {
+    if !starts_with_type(title, doc_type) {
+        return title;
+    }
+    let trimmed = title.trim_start();
+    let end = trimmed.char_indices().nth(doc_type.trim().chars().count()).map_or(trimmed.len(), |(i, _)| i);
+    let rest = trimmed[end..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–'));
+    if rest.is_empty() { title } else { rest }
+}
+
+/// Type and title as one phrase without doubling the type: `Nghị quyết về chuyển đổi số` of
+/// type `Nghị quyết` and title `Về chuyển đổi số`; `Kết luận của…` of type `Kết luận`.
+pub fn full_title(doc_type: &str, title: &str) -> String {
+    let title = title.trim();
+    if doc_type.trim().is_empty() || starts_with_type(title, doc_type) {
+        return title.to_string();
+    }
+    let mut chars = title.chars();
+    let (Some(first), second) = (chars.next(), chars.clone().next()) else {
+        return doc_type.trim().to_string();
+    };
+    // A capital only because the title stood on its own line; not an acronym such as `UBND`.
+    let first = if second.is_some_and(char::is_uppercase) {
+        first.to_string()
+    } else {
+        first.to_lowercase().collect()
+    };
+    format!("{} {first}{}", doc_type.trim(), chars.as_str())
+}
+
+/// `text` cut at a word to at most `limit` characters, with `…` when cut.
+pub(super) fn shorten(text: &str, limit: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= limit {
+        return text;
+    }
+    let cut: String = text.chars().take(limit).collect();
+    let at = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
+}
+
+/// The issuer code of a canonical key: `TU` of `162-NQ/TU`, `UBND` of `1234/QĐ-UBND`.
+pub(super) fn issuer_code(key: &str) -> Option<&str> {
+    let last = key.rsplit('/').next()?;
+    Some(match last.split_once('-') {
+        Some((_, issuer)) if !key.contains('-') || key.find('/') < key.find('-') => issuer,
+        _ => last,
+    })
+}
+
+/// `Sơn Hà, ngày 05 tháng 02 năm 2024`: days below 10 and months 1 and 2 take a leading zero.
+pub fn date_line(place: Option<&str>, date: jiff::civil::Date, language: Language) -> String {
+    let place = place.map(|p| format!("{p}, ")).unwrap_or_default();
+    match language {
+        Language::Vi => {
+            let month =
+                if date.month() <= 2 { format!("{:02}", date.month()) } else { date.month().to_string() };
+            format!("{place}ngày {:02} tháng {month} năm {}", date.day(), date.year())
+        }
+        Language::En => {
+            format!("{place}{} {} {}", date.day(), MONTHS[date.month() as usize - 1], date.year())
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The date line of a draft not dated yet, with blanks to fill in by hand.
+pub fn blank_date_line(place: Option<&str>, language: Language) -> String {
+    let place = place.map(|p| format!("{p}, ")).unwrap_or_default();
+    match language {
+        Language::Vi => format!("{place}ngày …… tháng …… năm 20……"),
+        Language::En => format!("{place}…… 20……"),
+    }
+}
+
+/// `22/5/2024` in Vietnamese, `2024-05-22` in English.
+pub fn date_short(date: jiff::civil::Date, language: Language) -> String {
+    match language {
+        Language::Vi => format!("{}/{}/{}", date.day(), date.month(), date.year()),
+        Language::En => date.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            date_line(Some("Sơn Hà"), date(2024, 6, 10), Language::Vi),
+            "Sơn Hà, ngày 10 tháng 6 năm 2024"
+        );
+        assert_eq!(
+            date_line(Some("Sơn Hà"), date(2024, 2, 5), Language::Vi),
+            "Sơn Hà, ngày 05 tháng 02 năm 2024"
+        );
+        assert_eq!(date_line(None, date(2024, 6, 10), Language::En), "10 June 2024");
+        assert_eq!(date_short(date(2024, 5, 2), Language::Vi), "2/5/2024");
+    }
+
+    #[test]
+    fn issuer_codes() {
+        assert_eq!(issuer_code("162-NQ/TU"), Some("TU"));
+        assert_eq!(issuer_code("1234/QĐ-UBND"), Some("UBND"));
+        assert_eq!(issuer_code("30/2020/NĐ-CP"), Some("CP"));
+    }
+}
