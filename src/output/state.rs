@@ -21,7 +21,7 @@ use crate::publish::state::{BuildState, FileStamp};
 pub const STATE_FILE: &str = ".gazette/state";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Why there is no state to build from.
 #[derive(Debug, Clone, PartialEq, Eq)]
