@@ -449,6 +449,9 @@ impl Sharded {
     }
 }
 
+/// Postings by term shard, and term shards by document, of notices read again.
+type ReadAgain = (Vec<PostingMap>, Vec<(usize, ShardSet)>);
+
 /// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
 /// this run: read again, by term shard, postings by document id.
 fn read_again(
@@ -457,7 +460,7 @@ fn read_again(
     terms: &Sharded,
     body: BodySource,
     wanted: &[bool],
-) -> Result<(Vec<PostingMap>, Vec<(usize, ShardSet)>), Diagnostic> {
+) -> Result<ReadAgain, Diagnostic> {
     let unread: Vec<usize> =
         (0..docs.order.len()).filter(|&doc| wanted[doc] && !terms.has(docs.order[doc])).collect();
     let read: Vec<Result<Gathering, Diagnostic>> = unread
