@@ -2560,9 +2560,16 @@ fn write_site_yaml(out: &Path) -> Result<(), String> {
     fs::write(&path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-struct Totals {
-    notices: usize,
-    bytes: u64,
+pub struct Totals {
+    pub notices: usize,
+    pub bytes: u64,
+}
+
+/// Writes `site.yaml` and `count` notices under `content/` into the folder `out`, which
+/// exists; tests generate their archives with it too.
+pub fn generate(out: &Path, seed: u64, count: usize) -> Result<Totals, String> {
+    write_site_yaml(out)?;
+    write_notices(out, seed, count)
 }
 
 fn write_notices(out: &Path, seed: u64, count: usize) -> Result<Totals, String> {
@@ -2674,8 +2681,7 @@ fn run() -> Result<(), String> {
         return Ok(());
     };
     prepare_out(&opts)?;
-    write_site_yaml(&opts.out)?;
-    let totals = write_notices(&opts.out, opts.seed, opts.notices)?;
+    let totals = generate(&opts.out, opts.seed, opts.notices)?;
     println!("notices written: {}", totals.notices);
     println!(
         "total bytes: {} (average {} per notice)",

@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::resolve::{Query, Resolution, Resolver};
 use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget, RelationTarget};
 use crate::config::SiteConfig;
@@ -25,8 +27,20 @@ pub(super) struct Context<'a> {
 
 /// The references and relations of every notice, and the circles they may form.
 pub(super) fn link_all(context: &Context, diagnostics: &mut Vec<Diagnostic>) -> Vec<NoticeLinks> {
-    let links: Vec<NoticeLinks> =
-        (0..context.notices.len()).map(|i| link_one(context, NoticeId::new(i), diagnostics)).collect();
+    // Each notice is linked on its own; its problems are reported in archive order.
+    let linked: Vec<(NoticeLinks, Vec<Diagnostic>)> = (0..context.notices.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut problems = Vec::new();
+            let links = link_one(context, NoticeId::new(i), &mut problems);
+            (links, problems)
+        })
+        .collect();
+    let mut links = Vec::with_capacity(linked.len());
+    for (one, mut problems) in linked {
+        links.push(one);
+        diagnostics.append(&mut problems);
+    }
     check_ending_cycles(context.notices, &links, diagnostics);
     links
 }

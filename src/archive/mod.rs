@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::{Notice, RelationKind, Status};
@@ -370,7 +371,7 @@ fn assign_urls(
     already_reported: &std::collections::HashSet<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let urls: Vec<String> = notices.iter().map(|n| notice_url(n)).collect();
+    let urls: Vec<String> = notices.par_iter().map(|n| notice_url(n)).collect();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for (index, url) in urls.iter().enumerate() {
         if let Some(&first) = first_of.get(url.as_str()) {

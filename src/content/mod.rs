@@ -267,7 +267,10 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
         }
     };
     let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
-    let body::Rendered { body, html, text: plain } = body::render(body_text, body_line, config.raw_html);
+    let body::Rendered { mut body, html, text: plain } = body::render(body_text, body_line, config.raw_html);
+    // Kept for the whole build, for every notice: without the room the lists grew into.
+    body.toc.shrink_to_fit();
+    body.references.shrink_to_fit();
     let notice = reader.notice(body, attachments, source_hash, config);
     let mut problems = reader.problems;
     problems.extend(removed);

@@ -171,8 +171,8 @@ pub fn prepare(
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> (Option<Site>, Report, ReadCache) {
-    let read = read(options, cache, &HashSet::new(), diagnostics, timings);
-    let next = read.cache.clone();
+    let mut read = read(options, cache, &HashSet::new(), diagnostics, timings);
+    let next = std::mem::take(&mut read.cache);
     let mut report = Report {
         drafts_skipped: read.drafts_skipped,
         files_read: read.reread,

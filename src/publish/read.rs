@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::search::{self, Gathered, PostingMap};
+use super::search::{Gathered, Gathering};
 use super::theme::Theme;
 use super::{Options, Timings, state};
 use crate::archive::NoticeId;
@@ -157,11 +157,11 @@ pub fn read(
     let (parsed, terms) = fresh
         .par_iter()
         .fold(
-            || (Vec::new(), PostingMap::default()),
+            || (Vec::new(), Gathering::new(sources.len())),
             |(mut done, mut terms), &(slot, source)| {
                 let loaded = content::load_one(&options.root, source, &config);
                 let parsed = loaded.parsed.map(|p| {
-                    Gathered::add(&mut terms, slot as u32, &p.notice, &p.text);
+                    terms.add(slot as u32, &p.notice, &p.text);
                     (Arc::new(p.notice), store(p.html))
                 });
                 let (problems, broken) = (loaded.problems, loaded.broken);
@@ -174,10 +174,10 @@ pub fn read(
             },
         )
         .reduce(
-            || (Vec::new(), PostingMap::default()),
+            || (Vec::new(), Gathering::new(sources.len())),
             |(mut a, a_terms), (b, b_terms)| {
                 a.extend(b);
-                (a, search::merge_postings(a_terms, b_terms))
+                (a, a_terms.merge(b_terms))
             },
         );
     bar.finish_and_clear();
@@ -216,7 +216,7 @@ pub fn read(
     }
     let reread = parsed.len();
     drop(parsed);
-    let terms = Gathered::new(terms, &notice_of, notices.len());
+    let terms = Gathered::new(terms, notice_of, notices.len());
     // What the next run reuses keeps bodies in memory only; others are read again from files.
     for cached in next.files.values_mut() {
         if let Some((_, body @ StoredBody::Spilled { .. })) = &mut cached.parsed {

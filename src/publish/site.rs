@@ -120,9 +120,19 @@ impl Site {
         &self,
         previous: Option<search::Previous>,
     ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
+        self.make_search_index(previous, &|file| file)
+    }
+
+    /// Makes the search index, handing each file to `emit` as soon as it is made, and returns
+    /// what `emit` returned, file by file.
+    pub fn make_search_index<T: Send>(
+        &self,
+        previous: Option<search::Previous>,
+        emit: search::Emit<T>,
+    ) -> Result<(Vec<T>, SearchState), Diagnostic> {
         let text = |id| body_again(&self.root, self.archive.notice(id), &self.archive.config).map(|p| p.text);
         let terms = self.terms.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-        search::index(&self.archive, &self.indexes, terms, &text, previous)
+        search::index(&self.archive, &self.indexes, terms, &text, previous, emit)
     }
 
     /// Files copied from the archive that would land on a generated file.

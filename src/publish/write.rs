@@ -124,7 +124,8 @@ pub fn publish(
                 .and_then(|p| p.search.as_ref())
                 .filter(|state| state.intact(|path, hash| old.get(path).is_some_and(|f| f.hash == hash)))
                 .map(|state| search::Previous { state, read: &read });
-            site.search_index(previous_index)
+            // Each file of the index is written as soon as it is made.
+            site.make_search_index(previous_index, &|file| write_index_file(sink, &old, file))
         },
     );
     bar.finish_and_clear();
@@ -140,7 +141,7 @@ pub fn publish(
     }
     let search_state = match index {
         Ok((files, state)) => {
-            written.extend(write_index(sink, &old, files, &mut problems));
+            written.extend(collect(files, &mut problems));
             Some(state)
         }
         Err(problem) => {
@@ -285,23 +286,16 @@ fn write_statics(
     collect(results, problems)
 }
 
-fn write_index(
+fn write_index_file(
     sink: &dyn Sink,
     old: &PreviousFiles,
-    files: Vec<IndexFile>,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<(FileState, bool)> {
-    let results: Vec<Result<(FileState, bool), Diagnostic>> = files
-        .into_par_iter()
-        .map(|file| {
-            let IndexFile { path, fingerprint, contents } = file;
-            put(sink, old, &path, fingerprint, || match contents {
-                Some(text) => Ok(Made::Bytes(text.into_bytes())),
-                None => Err(Diagnostic::error(&path, 1, 1, msg!("previous-file-gone"))),
-            })
-        })
-        .collect();
-    collect(results, problems)
+    file: IndexFile,
+) -> Result<(FileState, bool), Diagnostic> {
+    let IndexFile { path, fingerprint, contents } = file;
+    put(sink, old, &path, fingerprint, || match contents {
+        Some(text) => Ok(Made::Bytes(text.into_bytes())),
+        None => Err(Diagnostic::error(&path, 1, 1, msg!("previous-file-gone"))),
+    })
 }
 
 fn collect(

@@ -275,13 +275,14 @@ impl Preview {
     fn rebuild(&mut self, changed: &[PathBuf], everything: bool) -> Outcome {
         let mut problems = Vec::new();
         let mut timings = Timings::start();
-        let cache = if everything { ReadCache::default() } else { self.cache.clone() };
+        let empty = ReadCache::default();
+        let cache = if everything { &empty } else { &self.cache };
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
         let read_again: HashSet<String> =
             changed.iter().map(|path| crate::diag::display_path(&self.options.root, path)).collect();
-        let read = publish::read(&self.options, &cache, &changed, &mut problems, &mut timings);
+        let mut read = publish::read(&self.options, cache, &changed, &mut problems, &mut timings);
         let config = read.config.clone();
-        self.cache = read.cache.clone();
+        self.cache = std::mem::take(&mut read.cache);
         if diag::count_errors(&problems) > 0 || read.theme.is_none() {
             return self.fail(problems, Some(&config));
         }

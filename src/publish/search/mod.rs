@@ -46,6 +46,7 @@
 //! (every pair of neighbouring words, folded). For two words that is exact; for three or more a
 //! notice holding each pair in different places also matches, which in running text is rare.
 
+mod compact;
 pub mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -60,6 +61,7 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
+use compact::{PostingList, ShardSet};
 use text::{Terms, exact_of_run, fold, word_runs};
 
 /// Version of the file layout described above; the script refuses another.
@@ -211,6 +213,8 @@ fn shorten(text: &str, max: usize) -> String {
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
 pub type PostingMap = HashMap<String, Postings, FxBuildHasher>;
+/// Postings of terms while notices are read, compact: by slot (a notice's place in the run).
+type GatherMap = HashMap<String, PostingList, FxBuildHasher>;
 
 /// What an index remembers for the next build: each document's source and hash, the term
 /// shards its terms are in, and each term shard's hash.
@@ -219,8 +223,8 @@ pub struct SearchState {
     shards: usize,
     /// By document id: the notice's source file, and the hash of its bytes.
     docs: Vec<(String, u64)>,
-    /// By document id: the term shards holding its terms, one bit a shard.
-    doc_shards: Vec<Vec<u64>>,
+    /// By document id: the term shards holding its terms.
+    doc_shards: Vec<ShardSet>,
     /// By term shard: the hash of the file.
     term_hashes: Vec<u64>,
 }
@@ -241,6 +245,10 @@ pub struct IndexFile {
     pub contents: Option<String>,
 }
 
+/// What becomes of each file of the index as soon as it is made (written out, or kept): the
+/// index never holds its files all at once.
+pub type Emit<'a, T> = &'a (dyn Fn(IndexFile) -> T + Sync);
+
 /// The index of the build before, to update.
 pub struct Previous<'a> {
     pub state: &'a SearchState,
@@ -251,60 +259,104 @@ pub struct Previous<'a> {
 /// The plain text of a notice's body, for a notice whose terms were not gathered in this run.
 pub type BodySource<'a> = &'a (dyn Fn(NoticeId) -> Result<String, Diagnostic> + Sync);
 
-/// The terms of the notices read in this run, gathered while reading: postings
-/// `(notice id << 4) | weight`.
+/// The terms of notices being read, by slot (each notice's place in the run), as one thread
+/// gathers them: compact postings, and the term shards each notice's terms are in, for an
+/// index of up to `shards` term shards.
+#[derive(Debug, Default)]
+pub struct Gathering {
+    postings: GatherMap,
+    shard_sets: Vec<(u32, ShardSet)>,
+    shards: usize,
+}
+
+impl Gathering {
+    /// Gathers for an index of at most `docs` documents.
+    pub fn new(docs: usize) -> Gathering {
+        Gathering { shards: term_shard_count(docs), ..Gathering::default() }
+    }
+
+    /// Adds one notice's terms; slots are added in ascending order.
+    pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
+        let mut shards = Vec::with_capacity(1024);
+        notice_terms(notice, body_text, |term, weight| {
+            match self.postings.get_mut(term) {
+                Some(list) => list.push(slot, weight),
+                None => {
+                    let mut list = PostingList::default();
+                    list.push(slot, weight);
+                    self.postings.insert(term.to_string(), list);
+                }
+            }
+            shards.push(term_shard(term, self.shards) as u32);
+        });
+        self.shard_sets.push((slot, ShardSet::new(shards, self.shards)));
+    }
+
+    /// The terms of this run of notices and of a later one.
+    pub fn merge(mut self, mut later: Gathering) -> Gathering {
+        // The smaller map is merged into the larger, each list kept in order.
+        if self.postings.len() >= later.postings.len() {
+            for (term, list) in later.postings {
+                match self.postings.get_mut(term.as_str()) {
+                    Some(existing) => existing.append(list),
+                    None => {
+                        self.postings.insert(term, list);
+                    }
+                }
+            }
+        } else {
+            for (term, mut list) in self.postings {
+                if let Some(existing) = later.postings.get_mut(term.as_str()) {
+                    list.append(std::mem::take(existing));
+                    *existing = list;
+                } else {
+                    later.postings.insert(term, list);
+                }
+            }
+            self.postings = later.postings;
+        }
+        self.shard_sets.extend(later.shard_sets);
+        self.shards = self.shards.max(later.shards);
+        self
+    }
+}
+
+/// The terms of the notices read in this run, gathered while reading.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    postings: PostingMap,
-    /// By notice id: whether its terms are here.
-    read: Vec<bool>,
+    /// Postings by slot.
+    postings: GatherMap,
+    /// By slot: the notice it became, if published.
+    notice_of: Vec<Option<NoticeId>>,
+    /// By notice id: the term shards of its terms (for an index of `shards` term shards),
+    /// when its terms are here.
+    shard_sets: Vec<Option<ShardSet>>,
+    shards: usize,
 }
 
 impl Gathered {
-    /// Adds one notice's terms to a map of postings by `slot` (its place in the run).
-    pub fn add(map: &mut PostingMap, slot: u32, notice: &Notice, body_text: &str) {
-        notice_terms(notice, body_text, |term, weight| {
-            let posting = (slot << 4) | u32::from(weight);
-            match map.get_mut(term) {
-                Some(list) => list.push(posting),
-                None => {
-                    map.insert(term.to_string(), vec![posting]);
-                }
-            }
-        });
-    }
-
-    /// The gathered terms of a run, postings by slot, turned to notice ids: `notice_of[slot]`,
-    /// `None` for a notice that is not published. `count` is the number of notices.
-    pub fn new(by_slot: PostingMap, notice_of: &[Option<NoticeId>], count: usize) -> Self {
-        let mut read = vec![false; count];
-        let mut postings = PostingMap::default();
-        for (term, list) in by_slot {
-            let list: Vec<u32> = list
-                .into_iter()
-                .filter_map(|p| notice_of[(p >> 4) as usize].map(|id| ((id.index() as u32) << 4) | (p & 15)))
-                .collect();
-            if !list.is_empty() {
-                postings.insert(term, list);
+    /// The terms gathered in a run: `notice_of[slot]` is the notice each slot became, `None`
+    /// for a notice that is not published. `count` is the number of notices.
+    pub fn new(gathering: Gathering, notice_of: Vec<Option<NoticeId>>, count: usize) -> Self {
+        let Gathering { mut postings, shard_sets: by_slot, shards } = gathering;
+        let mut shard_sets = vec![None; count];
+        for (slot, set) in by_slot {
+            if let Some(id) = notice_of[slot as usize] {
+                shard_sets[id.index()] = Some(set);
             }
         }
-        for id in notice_of.iter().flatten() {
-            read[id.index()] = true;
-        }
-        Gathered { postings, read }
+        postings.values_mut().for_each(PostingList::shrink_to_fit);
+        Gathered { postings, notice_of, shard_sets, shards }
     }
 }
 
 /// The document id of a notice that is not in the index.
 const NOT_SEARCHED: u32 = u32::MAX;
 
-/// The term shard files, and the shards each document's terms are in.
-type TermShards = (Vec<IndexFile>, Vec<Vec<u64>>);
-
 /// The documents of an index, in id order, with what identifies them across builds.
 struct Docs {
     order: Vec<NoticeId>,
-    /// Document id of each notice, by notice id; [`NOT_SEARCHED`] for a draft.
+    /// Document id of each notice, by notice id.
     doc_of: Vec<u32>,
     shards: usize,
     /// What a notice's body depends on besides its file (see `state::read_key`).
@@ -336,27 +388,31 @@ impl Docs {
 /// The index files of an archive, updated from `previous` where it can be: only the term
 /// shards that hold a changed, added, removed or renumbered document are made again, and the
 /// others are the previous build's files. The terms of the notices read in this run are
-/// `gathered`; `body` gives the text of another notice when its terms are needed.
-pub fn index(
+/// `gathered`; `body` gives the text of another notice when its terms are needed. Each file
+/// is handed to `emit` as soon as it is made; what `emit` returns comes back in file order,
+/// the manifest first.
+pub fn index<T: Send>(
     archive: &Archive,
     indexes: &Indexes,
     gathered: Gathered,
     body: BodySource,
     previous: Option<Previous>,
-) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
+    emit: Emit<T>,
+) -> Result<(Vec<T>, SearchState), Diagnostic> {
     let docs = Docs::new(archive);
-    let updated = match previous.filter(|p| p.state.shards == docs.shards) {
-        Some(previous) => update_terms(archive, indexes, &docs, &gathered, body, &previous)?,
-        None => None,
+    let terms = Sharded::new(archive, &docs, gathered);
+    let mut terms_emitted = None;
+    if let Some(previous) = previous.filter(|p| p.state.shards == docs.shards) {
+        terms_emitted = update_terms(archive, indexes, &docs, &terms, body, &previous, emit)?;
+    }
+    let (term_files, doc_shards) = match terms_emitted {
+        Some(emitted) => emitted,
+        None => all_terms(archive, indexes, &docs, terms, body, emit)?,
     };
-    let (term_files, doc_shards) = match updated {
-        Some(updated) => updated,
-        None => all_terms(archive, indexes, &docs, gathered, body)?,
-    };
-    let doc_files = doc_files(archive, &docs);
+    let doc_files = doc_files(archive, &docs, emit);
     let mut version = crate::hash::Stable::new();
-    for file in term_files.iter().chain(&doc_files) {
-        version.u64(file.fingerprint);
+    for (fingerprint, _) in term_files.iter().chain(&doc_files) {
+        version.u64(*fingerprint);
     }
     let manifest = serde_json::json!({
         "format": FORMAT,
@@ -369,11 +425,12 @@ pub fn index(
         shards: docs.shards,
         docs: (0..docs.order.len()).map(|doc| docs.key(archive, doc)).collect(),
         doc_shards,
-        term_hashes: term_files.iter().map(|f| f.fingerprint).collect(),
+        term_hashes: term_files.iter().map(|(fingerprint, _)| *fingerprint).collect(),
     };
-    let mut files = vec![made(layout::search_file("manifest.js"), script("manifest", &manifest.to_string()))];
-    files.extend(term_files);
-    files.extend(doc_files);
+    let mut files =
+        vec![emit(made(layout::search_file("manifest.js"), script("manifest", &manifest.to_string())))];
+    files.extend(term_files.into_iter().map(|(_, emitted)| emitted));
+    files.extend(doc_files.into_iter().map(|(_, emitted)| emitted));
     Ok((files, state))
 }
 
@@ -394,106 +451,178 @@ fn marked(set: &[u64], shard: usize) -> bool {
     set.get(shard / 64).is_some_and(|word| word & (1 << (shard % 64)) != 0)
 }
 
-/// The postings of the documents `wanted` says, by document id, with the term shards each
-/// document's terms are in: from the terms gathered while reading, and from `body` for a
-/// document whose terms were not.
-fn gather(
-    archive: &Archive,
-    docs: &Docs,
-    gathered: GatheredTerms,
-    body: BodySource,
-    wanted: &[bool],
-) -> Result<(PostingMap, Vec<Vec<u64>>), Diagnostic> {
-    let doc_of_posting = |p: u32| {
-        let doc = docs.doc_of[(p >> 4) as usize];
-        (doc != NOT_SEARCHED && wanted[doc as usize]).then_some((doc << 4) | (p & 15))
-    };
-    let keep = |list: &[u32]| -> Vec<u32> { list.iter().filter_map(|&p| doc_of_posting(p)).collect() };
-    let read = match &gathered {
-        GatheredTerms::Owned(g) => &g.read,
-        GatheredTerms::Borrowed(g) => &g.read,
-    };
-    let unread: Vec<usize> = (0..docs.order.len())
-        .filter(|&doc| wanted[doc] && !read.get(docs.order[doc].index()).copied().unwrap_or(false))
-        .collect();
-    let mut map: PostingMap = match gathered {
-        GatheredTerms::Owned(g) => g
-            .postings
-            .into_par_iter()
-            .filter_map(|(term, list)| Some((term, keep(&list))).filter(|(_, l)| !l.is_empty()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect(),
-        GatheredTerms::Borrowed(g) => g
-            .postings
-            .par_iter()
-            .filter_map(|(term, list)| Some((term.clone(), keep(list))).filter(|(_, l)| !l.is_empty()))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect(),
-    };
-    let read_again: Vec<Result<PostingMap, Diagnostic>> = unread
-        .par_iter()
-        .map(|&doc| {
-            let id = docs.order[doc];
-            let mut map = PostingMap::default();
-            Gathered::add(&mut map, doc as u32, archive.notice(id), &body(id)?);
-            Ok(map)
-        })
-        .collect();
-    for result in read_again {
-        map = merge_postings(map, result?);
-    }
-    let mut doc_shards = vec![shard_set(docs.shards); docs.order.len()];
-    for (term, list) in map.iter_mut() {
-        let shard = term_shard(term, docs.shards);
-        for &p in list.iter() {
-            mark(&mut doc_shards[(p >> 4) as usize], shard);
-        }
-        list.sort_unstable();
-    }
-    Ok((map, doc_shards))
+/// The term shard files as they were emitted, with their fingerprints, and the shards each
+/// document's terms are in.
+type TermShards<T> = (Vec<(u64, T)>, Vec<ShardSet>);
+
+/// The terms gathered in this run and those of notices read again, put in their term shards
+/// so that each shard is made from its own terms alone.
+struct Sharded {
+    /// By term shard: its terms with their postings, by slot of this run.
+    gathered: Vec<Vec<(String, PostingList)>>,
+    notice_of: Vec<Option<NoticeId>>,
+    /// By notice id: the term shards of its terms, for the notices whose terms are here.
+    shard_sets: Vec<Option<ShardSet>>,
 }
 
-/// The terms gathered while reading, taken or lent.
-enum GatheredTerms<'a> {
-    Owned(Gathered),
-    Borrowed(&'a Gathered),
+impl Sharded {
+    fn new(archive: &Archive, docs: &Docs, gathered: Gathered) -> Sharded {
+        // Gathered for more shards than the index has, a notice's shards fold into fewer; for
+        // fewer (not in one run), the terms are not used.
+        let usable = gathered.shards >= docs.shards;
+        let mut by_shard: Vec<Vec<(String, PostingList)>> = vec![Vec::new(); docs.shards];
+        let mut shard_sets = vec![None; archive.len()];
+        if usable {
+            for (term, list) in gathered.postings {
+                by_shard[term_shard(&term, docs.shards)].push((term, list));
+            }
+            for (id, set) in gathered.shard_sets.into_iter().enumerate().take(archive.len()) {
+                shard_sets[id] = set
+                    .map(|set| if gathered.shards == docs.shards { set } else { set.fold_to(docs.shards) });
+            }
+        }
+        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets }
+    }
+
+    fn has(&self, id: NoticeId) -> bool {
+        self.shard_sets[id.index()].is_some()
+    }
+}
+
+/// Postings by term shard, and term shards by document, of notices read again.
+type ReadAgain = (Vec<PostingMap>, Vec<(usize, ShardSet)>);
+
+/// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
+/// this run: read again, by term shard, postings by document id.
+fn read_again(
+    archive: &Archive,
+    docs: &Docs,
+    terms: &Sharded,
+    body: BodySource,
+    wanted: &[bool],
+) -> Result<ReadAgain, Diagnostic> {
+    let unread: Vec<usize> =
+        (0..docs.order.len()).filter(|&doc| wanted[doc] && !terms.has(docs.order[doc])).collect();
+    let read: Vec<Result<Gathering, Diagnostic>> = unread
+        .par_chunks(64)
+        .map(|chunk| {
+            let mut gathering = Gathering { shards: docs.shards, ..Gathering::default() };
+            for &doc in chunk {
+                let id = docs.order[doc];
+                gathering.add(doc as u32, archive.notice(id), &body(id)?);
+            }
+            Ok(gathering)
+        })
+        .collect();
+    let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
+    let mut shard_sets = Vec::with_capacity(unread.len());
+    for gathering in read {
+        let gathering = gathering?;
+        for (term, list) in gathering.postings {
+            let postings = list.iter().map(|(doc, weight)| (doc << 4) | u32::from(weight));
+            by_shard[term_shard(&term, docs.shards)].entry(term).or_default().extend(postings);
+        }
+        shard_sets.extend(gathering.shard_sets.into_iter().map(|(doc, set)| (doc as usize, set)));
+    }
+    Ok((by_shard, shard_sets))
+}
+
+/// The postings of term shard `shard`, by document id and ascending, of the documents `wanted`
+/// says: those gathered in this run and those read again (`again`, already by document id).
+fn shard_postings(
+    terms: &[(String, PostingList)],
+    notice_of: &[Option<NoticeId>],
+    docs: &Docs,
+    wanted: &[bool],
+    again: PostingMap,
+) -> PostingMap {
+    let mut map = again;
+    for (term, list) in terms {
+        let postings = list.iter().filter_map(|(slot, weight)| {
+            let id = (*notice_of.get(slot as usize)?)?;
+            let doc = docs.doc_of[id.index()];
+            (doc != NOT_SEARCHED && wanted[doc as usize]).then_some((doc << 4) | u32::from(weight))
+        });
+        match map.get_mut(term.as_str()) {
+            Some(list) => list.extend(postings),
+            None => {
+                let list: Vec<u32> = postings.collect();
+                if !list.is_empty() {
+                    map.insert(term.clone(), list);
+                }
+            }
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_unstable();
+    }
+    map
 }
 
 /// Every term shard made anew from every document.
-fn all_terms(
+fn all_terms<T: Send>(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
-    gathered: Gathered,
+    terms: Sharded,
     body: BodySource,
-) -> Result<TermShards, Diagnostic> {
+    emit: Emit<T>,
+) -> Result<TermShards<T>, Diagnostic> {
     let wanted = vec![true; docs.order.len()];
-    let (mut postings, doc_shards) = gather(archive, docs, GatheredTerms::Owned(gathered), body, &wanted)?;
-    add_filter_terms(indexes, &docs.doc_of, &mut postings);
-    let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (term, list) in postings {
-        by_shard[term_shard(&term, docs.shards)].insert(term, list);
+    let (again, again_sets) = read_again(archive, docs, &terms, body, &wanted)?;
+    let mut filters = PostingMap::default();
+    add_filter_terms(indexes, &docs.doc_of, &mut filters);
+    let mut filter_shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
+    for (term, list) in filters {
+        filter_shards[term_shard(&term, docs.shards)].insert(term, list);
     }
-    let files = by_shard
+    let Sharded { gathered, notice_of, shard_sets } = terms;
+    let files = gathered
         .into_par_iter()
+        .zip(again)
+        .zip(filter_shards)
         .enumerate()
-        .map(|(i, terms)| made(term_path(i), term_shard_text(i, terms)))
+        .map(|(i, ((gathered, again), filters))| {
+            let mut postings = shard_postings(&gathered, &notice_of, docs, &wanted, again);
+            drop(gathered);
+            postings.extend(filters);
+            let file = made(term_path(i), term_shard_text(i, postings));
+            (file.fingerprint, emit(file))
+        })
         .collect();
+    let by_doc = docs.order.iter().map(|id| shard_sets[id.index()].clone()).collect();
+    let doc_shards = doc_shard_sets(by_doc, again_sets, None);
     Ok((files, doc_shards))
+}
+
+/// By document id, the term shards of each document's terms: gathered in this run (`by_doc`),
+/// read again, or else as the previous build's state remembers them (`old(doc)`).
+fn doc_shard_sets(
+    mut by_doc: Vec<Option<ShardSet>>,
+    again: Vec<(usize, ShardSet)>,
+    old: Option<&dyn Fn(usize) -> Option<ShardSet>>,
+) -> Vec<ShardSet> {
+    for (doc, set) in again {
+        by_doc[doc] = Some(set);
+    }
+    by_doc
+        .into_iter()
+        .enumerate()
+        .map(|(doc, set)| set.or_else(|| old.and_then(|old| old(doc))).unwrap_or_default())
+        .collect()
 }
 
 /// The term shards updated from the previous build's: `None` when a shard it needs cannot be
 /// read back, and the index must be made anew.
-fn update_terms(
+fn update_terms<T: Send>(
     archive: &Archive,
     indexes: &Indexes,
     docs: &Docs,
-    gathered: &Gathered,
+    terms: &Sharded,
     body: BodySource,
     previous: &Previous,
-) -> Result<Option<TermShards>, Diagnostic> {
+    emit: Emit<T>,
+) -> Result<Option<TermShards<T>>, Diagnostic> {
     let old = previous.state;
     let old_ids: HashMap<&(String, u64), u32> =
         old.docs.iter().enumerate().map(|(id, key)| (key, id as u32)).collect();
@@ -507,25 +636,23 @@ fn update_terms(
         }
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
-    let (fresh, fresh_shards) = gather(archive, docs, GatheredTerms::Borrowed(gathered), body, &wanted)?;
+    let (again, again_sets) = read_again(archive, docs, terms, body, &wanted)?;
     let mut affected = shard_set(docs.shards);
-    let mut doc_shards: Vec<Vec<u64>> = Vec::with_capacity(docs.order.len());
-    for o in &same {
-        doc_shards.push(o.map_or_else(|| shard_set(docs.shards), |o| old.doc_shards[o as usize].clone()));
-    }
     // Shards of documents gone, changed or renumbered: their postings move.
     for (o, new) in new_of_old.iter().enumerate() {
         if *new != Some(o as u32) {
-            affected.iter_mut().zip(&old.doc_shards[o]).for_each(|(a, b)| *a |= b);
+            old.doc_shards[o].for_each(|shard| mark(&mut affected, shard));
         }
     }
-    for (doc, shards) in fresh_shards.into_iter().enumerate().filter(|(doc, _)| wanted[*doc]) {
-        affected.iter_mut().zip(&shards).for_each(|(a, b)| *a |= b);
-        doc_shards[doc] = shards;
-    }
-    let mut added: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (term, list) in fresh {
-        added[term_shard(&term, docs.shards)].insert(term, list);
+    // Shards of documents new or changed: their postings come in.
+    let fresh_sets: Vec<Option<ShardSet>> = docs
+        .order
+        .iter()
+        .enumerate()
+        .map(|(doc, id)| terms.shard_sets[id.index()].clone().filter(|_| wanted[doc]))
+        .collect();
+    for set in fresh_sets.iter().flatten().chain(again_sets.iter().map(|(_, set)| set)) {
+        set.for_each(|shard| mark(&mut affected, shard));
     }
     let mut filters = PostingMap::default();
     add_filter_terms(indexes, &docs.doc_of, &mut filters);
@@ -538,11 +665,14 @@ fn update_terms(
         }
         filter_shards[shard].insert(term, list);
     }
-    let files: Vec<Option<IndexFile>> = added
-        .into_par_iter()
+    let sharded = terms;
+    let made_again: Vec<Option<IndexFile>> = sharded
+        .gathered
+        .par_iter()
+        .zip(again)
         .zip(filter_shards)
         .enumerate()
-        .map(|(i, (added, filters))| {
+        .map(|(i, ((gathered, again), filters))| {
             if !marked(&affected, i) {
                 let fingerprint = old.term_hashes.get(i).copied()?;
                 return Some(IndexFile { path: term_path(i), fingerprint, contents: None });
@@ -559,6 +689,7 @@ fn update_terms(
                     _ => false,
                 });
             }
+            let added = shard_postings(gathered, &sharded.notice_of, docs, &wanted, again);
             for (term, list) in added.into_iter().chain(filters) {
                 terms.entry(term).or_default().extend(list);
             }
@@ -569,7 +700,14 @@ fn update_terms(
             Some(made(term_path(i), term_shard_text(i, terms)))
         })
         .collect();
-    Ok(files.into_iter().collect::<Option<Vec<IndexFile>>>().map(|files| (files, doc_shards)))
+    // Nothing is emitted unless every shard could be made.
+    let Some(made_again) = made_again.into_iter().collect::<Option<Vec<IndexFile>>>() else {
+        return Ok(None);
+    };
+    let files = made_again.into_par_iter().map(|file| (file.fingerprint, emit(file))).collect();
+    let old_set = |doc: usize| same[doc].map(|o| old.doc_shards[o as usize].clone());
+    let doc_shards = doc_shard_sets(fresh_sets, again_sets, Some(&old_set));
+    Ok(Some((files, doc_shards)))
 }
 
 /// The postings of a term shard file read back; `None` when it is not one.
@@ -641,31 +779,21 @@ enum Entry {
     },
 }
 
-/// The document shards: the records of the documents in id order, [`DOC_SHARD_SIZE`] a file.
-fn doc_files(archive: &Archive, docs: &Docs) -> Vec<IndexFile> {
-    let records: Vec<String> = docs
-        .order
-        .par_iter()
-        .map(|&id| serde_json::to_string(&doc_record(archive, id)).expect("records serialise"))
-        .collect();
-    records
+/// The document shards: the records of the documents in id order, [`DOC_SHARD_SIZE`] a file,
+/// each emitted as it is made.
+fn doc_files<T: Send>(archive: &Archive, docs: &Docs, emit: Emit<T>) -> Vec<(u64, T)> {
+    docs.order
         .par_chunks(DOC_SHARD_SIZE)
         .enumerate()
-        .map(|(j, chunk)| made(doc_path(j), script(&format!("docs/{j}"), &format!("[{}]", chunk.join(",")))))
+        .map(|(j, chunk)| {
+            let records: Vec<String> = chunk
+                .iter()
+                .map(|&id| serde_json::to_string(&doc_record(archive, id)).expect("records serialise"))
+                .collect();
+            let file = made(doc_path(j), script(&format!("docs/{j}"), &format!("[{}]", records.join(","))));
+            (file.fingerprint, emit(file))
+        })
         .collect()
-}
-
-/// Appends the postings of a later run of documents to those of an earlier one.
-pub fn merge_postings(mut earlier: PostingMap, later: PostingMap) -> PostingMap {
-    for (term, list) in later {
-        match earlier.get_mut(term.as_str()) {
-            Some(existing) => existing.extend(list),
-            None => {
-                earlier.insert(term, list);
-            }
-        }
-    }
-    earlier
 }
 
 /// `search/terms/3.js`.

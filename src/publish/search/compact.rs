@@ -1,0 +1,210 @@
+//! Compact forms of what the index keeps between reading the notices and writing its files:
+//! a term's posting list as varint deltas, and a document's set of term shards. Both are
+//! kept for every notice of a build, so their size is the index's share of a build's memory.
+
+/// The postings of one term, ids ascending: for each, the LEB128 varint of
+/// `(id − previous id) << 4 | weight` (the first id is taken from 0). Most terms are in many
+/// notices, so most postings take one byte instead of four.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostingList {
+    bytes: Vec<u8>,
+    /// The last id pushed.
+    last: u32,
+}
+
+impl PostingList {
+    /// Adds a posting; `id` must be above every id already in the list.
+    pub fn push(&mut self, id: u32, weight: u8) {
+        debug_assert!(self.bytes.is_empty() || id > self.last, "ids ascending");
+        let delta = if self.bytes.is_empty() { id } else { id - self.last };
+        put_varint(&mut self.bytes, (u64::from(delta) << 4) | u64::from(weight & 15));
+        self.last = id;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The postings, `(id, weight)`, ids ascending.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut at = 0;
+        let mut id = 0u32;
+        let mut first = true;
+        std::iter::from_fn(move || {
+            let value = take_varint(&self.bytes, &mut at)?;
+            let delta = (value >> 4) as u32;
+            id = if first { delta } else { id + delta };
+            first = false;
+            Some((id, (value & 15) as u8))
+        })
+    }
+
+    /// Appends the postings of `later`, whose ids all come after this list's (as the notices
+    /// of a later run of files do); a list that does not is merged posting by posting.
+    pub fn append(&mut self, later: PostingList) {
+        if later.is_empty() {
+            return;
+        }
+        if self.is_empty() {
+            *self = later;
+            return;
+        }
+        let mut at = 0;
+        let first = take_varint(&later.bytes, &mut at).expect("a list that is not empty");
+        let first_id = (first >> 4) as u32;
+        if first_id <= self.last {
+            let mut all: Vec<(u32, u8)> = self.iter().chain(later.iter()).collect();
+            all.sort_unstable();
+            all.dedup_by_key(|(id, _)| *id);
+            *self = PostingList::default();
+            for (id, weight) in all {
+                self.push(id, weight);
+            }
+            return;
+        }
+        self.push(first_id, (first & 15) as u8);
+        self.bytes.extend_from_slice(&later.bytes[at..]);
+        self.last = later.last;
+    }
+
+    /// Gives back the room the list grew into but does not use.
+    pub fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+    }
+}
+
+/// A set of term shards (numbers below a power of two, `count`): a bitset of `count` bits, or
+/// the shard numbers ascending as varint deltas when that is shorter, as it is once shards are
+/// many more than a document's terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ShardSet(Box<[u8]>);
+
+const BITSET: u8 = 0;
+const LIST: u8 = 1;
+
+impl ShardSet {
+    /// The set of `shards`, each below `count`.
+    pub fn new(mut shards: Vec<u32>, count: usize) -> ShardSet {
+        shards.sort_unstable();
+        shards.dedup();
+        let mut list = vec![LIST];
+        let mut previous = 0;
+        for &shard in &shards {
+            put_varint(&mut list, u64::from(shard - previous));
+            previous = shard;
+        }
+        let bitset_len = 1 + count.div_ceil(8);
+        if list.len() <= bitset_len {
+            return ShardSet(list.into_boxed_slice());
+        }
+        let mut bits = vec![0u8; bitset_len];
+        bits[0] = BITSET;
+        for shard in shards {
+            bits[1 + shard as usize / 8] |= 1 << (shard % 8);
+        }
+        ShardSet(bits.into_boxed_slice())
+    }
+
+    /// Calls `visit` with each shard of the set, ascending.
+    pub fn for_each(&self, mut visit: impl FnMut(usize)) {
+        match self.0.split_first() {
+            Some((&BITSET, bits)) => {
+                for (i, &byte) in bits.iter().enumerate() {
+                    for bit in 0..8 {
+                        if byte & (1 << bit) != 0 {
+                            visit(i * 8 + bit);
+                        }
+                    }
+                }
+            }
+            Some((_, list)) => {
+                let mut at = 0;
+                let mut shard = 0u64;
+                while let Some(delta) = take_varint(list, &mut at) {
+                    shard += delta;
+                    visit(shard as usize);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// The set for `count` shards, fewer than this set was made for (both powers of two): a
+    /// term in shard `s` of many is in shard `s mod count` of fewer.
+    pub fn fold_to(&self, count: usize) -> ShardSet {
+        let mut shards = Vec::new();
+        self.for_each(|s| shards.push((s & (count - 1)) as u32));
+        ShardSet::new(shards, count)
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    let mut shift = 0;
+    loop {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+        shift += 7;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_read_back_in_order_and_lists_append() {
+        let mut a = PostingList::default();
+        for (id, w) in [(0, 3), (1, 12), (200, 1), (70_000, 15)] {
+            a.push(id, w);
+        }
+        assert_eq!(a.iter().collect::<Vec<_>>(), vec![(0, 3), (1, 12), (200, 1), (70_000, 15)]);
+        let mut b = PostingList::default();
+        b.push(70_001, 2);
+        b.push(80_000, 4);
+        let mut joined = a.clone();
+        joined.append(b.clone());
+        assert_eq!(joined.iter().map(|p| p.0).collect::<Vec<_>>(), vec![0, 1, 200, 70_000, 70_001, 80_000]);
+        joined.push(80_001, 1);
+        assert_eq!(joined.iter().last(), Some((80_001, 1)));
+        // Out of order: merged, ids ascending.
+        let mut out_of_order = b;
+        out_of_order.append(a);
+        assert_eq!(
+            out_of_order.iter().map(|p| p.0).collect::<Vec<_>>(),
+            vec![0, 1, 200, 70_000, 70_001, 80_000]
+        );
+    }
+
+    #[test]
+    fn shard_sets_hold_their_shards_in_either_form() {
+        let few = ShardSet::new(vec![9000, 3, 3, 16_383], 16_384);
+        assert_eq!(few.0[0], LIST);
+        let mut seen = Vec::new();
+        few.for_each(|s| seen.push(s));
+        assert_eq!(seen, vec![3, 9000, 16_383]);
+        let many = ShardSet::new((0..64).map(|s| s * 2).collect(), 128);
+        assert_eq!(many.0[0], BITSET);
+        let mut seen = Vec::new();
+        many.for_each(|s| seen.push(s));
+        assert_eq!(seen, (0..64).map(|s| s * 2).collect::<Vec<_>>());
+        let mut folded = Vec::new();
+        few.fold_to(16).for_each(|s| folded.push(s));
+        assert_eq!(folded, vec![3, 8, 15]);
+        let mut none = Vec::new();
+        ShardSet::default().for_each(|s| none.push(s));
+        assert!(none.is_empty());
+    }
+}
