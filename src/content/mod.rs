@@ -195,6 +195,18 @@ impl Notice {
         self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
     }
 }
+/// What reading a notice depends on besides its file: Gazette's version and source (a build
+/// of other code reads notices its own way) and the settings that change a notice or its body
+/// (`place`, `raw_html`). Notices read under another key are read again.
+pub fn read_key(config: &SiteConfig) -> u64 {
+    crate::hash::Stable::new()
+        .str(env!("CARGO_PKG_VERSION"))
+        .str(env!("GAZETTE_SOURCE_HASH"))
+        .value(&config.place)
+        .value(&config.raw_html)
+        .finish()
+}
+
 /// A notice read from its file, with its body's HTML and plain text.
 pub struct Parsed {
     pub notice: Notice,

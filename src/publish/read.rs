@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::search::{Gathered, Gathering};
 use super::theme::Theme;
-use super::{Options, Timings, state};
+use super::{Options, Timings};
 use crate::archive::NoticeId;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice, SourceEntry};
@@ -31,7 +31,7 @@ pub(super) struct Cached {
 #[derive(Clone, Default)]
 pub struct ReadCache {
     pub(super) files: HashMap<PathBuf, Cached>,
-    /// The read key (see [`state::read_key`]) the notices were read under.
+    /// The read key (see [`content::read_key`]) the notices were read under.
     pub(super) key: u64,
 }
 
@@ -121,7 +121,7 @@ pub fn read(
     timings.lap("config and theme");
     let sources = content::discover(&options.root, diagnostics);
     timings.lap("discover");
-    let key = state::read_key(&config);
+    let key = content::read_key(&config);
     let reuse = |source: &SourceEntry| {
         cache
             .files

@@ -13,14 +13,13 @@ use serde::{Deserialize, Serialize};
 
 use super::search::SearchState;
 use super::{Cached, ReadCache};
-use crate::config::SiteConfig;
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
 
 /// Everything a build remembers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct BuildState {
-    /// What reading a notice depends on besides its file; see [`read_key`].
+    /// What reading a notice depends on besides its file; see [`content::read_key`](crate::content::read_key).
     pub read_key: u64,
     pub sources: Vec<SourceState>,
     pub files: Vec<FileState>,
@@ -69,18 +68,6 @@ impl FileStamp {
         let inode = 0;
         FileStamp { size: meta.len(), modified, inode }
     }
-}
-
-/// What reading a notice depends on besides its file: Gazette's version and source (a build
-/// of other code reads notices its own way) and the settings that change a notice or its body
-/// (`place`, `raw_html`). Notices read under another key are read again.
-pub fn read_key(config: &SiteConfig) -> u64 {
-    crate::hash::Stable::new()
-        .str(env!("CARGO_PKG_VERSION"))
-        .str(env!("GAZETTE_SOURCE_HASH"))
-        .value(&config.place)
-        .value(&config.raw_html)
-        .finish()
 }
 
 impl BuildState {

@@ -226,7 +226,7 @@ pub struct Pages<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
     pub indexes: &'a Indexes,
-    /// What a notice's body HTML depends on besides its file (see `state::read_key`).
+    /// What a notice's body HTML depends on besides its file (see `content::read_key`).
     read_key: u64,
     /// What a draft without a number is called in lists.
     draft_label: &'a str,
@@ -239,7 +239,7 @@ impl<'a> Pages<'a> {
             archive,
             theme,
             indexes,
-            read_key: super::state::read_key(&archive.config),
+            read_key: crate::content::read_key(&archive.config),
             draft_label: draft_label.unwrap_or("—"),
         }
     }

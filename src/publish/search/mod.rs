@@ -359,7 +359,7 @@ struct Docs {
     /// Document id of each notice, by notice id.
     doc_of: Vec<u32>,
     shards: usize,
-    /// What a notice's body depends on besides its file (see `state::read_key`).
+    /// What a notice's body depends on besides its file (see `content::read_key`).
     read_key: u64,
 }
 
@@ -370,7 +370,7 @@ impl Docs {
         for (doc, &id) in order.iter().enumerate() {
             doc_of[id.index()] = doc as u32;
         }
-        let read_key = super::state::read_key(&archive.config);
+        let read_key = crate::content::read_key(&archive.config);
         Docs { shards: term_shard_count(order.len()), order, doc_of, read_key }
     }
 
