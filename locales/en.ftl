@@ -195,6 +195,7 @@ outside-line = { $file }:{ $line }:{ $column }: { $number }
 ## Output folder
 output-root-is-staging = refusing to build: the archive root { $root } is the { $what ->
     [old] old
+    [previous] previous
    *[staging] staging
 } folder of the output { $path }, which a build replaces
 output-locked = another build is writing into { $path }; run again when it has finished, or without --no-wait to wait for it

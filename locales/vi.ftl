@@ -161,6 +161,7 @@ outside-line = { $file }:{ $line }:{ $column }: { $number }
 ## Thư mục kết quả
 output-root-is-staging = không dựng: thư mục gốc của kho { $root } là thư mục { $what ->
     [old] cũ
+    [previous] trước
    *[staging] tạm
 } của thư mục kết quả { $path }, thư mục mà mỗi lần dựng thay thế
 output-locked = một lần dựng khác đang ghi vào { $path }; hãy chạy lại khi nó xong, hoặc bỏ --no-wait để chờ

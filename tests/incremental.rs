@@ -287,11 +287,56 @@ fn full_ignores_the_state_and_clean_removes_it() {
     let after = identities(&archive.path("output"));
     assert!(before.iter().all(|(path, id)| after[path] != *id), "--full writes every file anew");
 
+    assert!(archive.exists(".output.previous/.gazette/output"), "the replaced output is kept");
     let cleaned = archive.run(&["clean"]);
     assert!(cleaned.status.success(), "{}", stderr(&cleaned));
     assert!(!archive.exists("output/.gazette/state"));
+    assert!(!archive.exists(".output.previous"), "clean removes the replaced output");
     assert!(archive.exists("output/index.html"), "clean removes the state, not the site");
     let output = archive.build_ok(&[]);
     assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
     assert!(archive.exists("output/.gazette/state"));
+}
+
+/// Replaces a file of the previous output with other bytes, leaving the output's file (the same
+/// inode until now) alone.
+fn replace_in_previous(archive: &TestArchive, path: &str, text: &str) {
+    std::fs::remove_file(archive.path(path)).unwrap();
+    archive.write(path, text);
+}
+
+#[test]
+fn the_replaced_output_stages_the_next_build_and_nothing_in_it_is_trusted() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    edit(&archive, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung năm.");
+    archive.build_ok(&[]);
+    let previous = ".output.previous";
+    assert!(archive.exists(&format!("{previous}/.gazette/output")), "the replaced output is kept beside");
+
+    // Everything a hand (or another program) could do to it.
+    let outside = TestArchive::new();
+    outside.write("cua-nguoi-dung.txt", "giữ nguyên");
+    archive.write(&format!("{previous}/thua/trang.html"), "một trang thừa");
+    replace_in_previous(&archive, &format!("{previous}/index.html"), "trang chủ sai");
+    replace_in_previous(&archive, &format!("{previous}/.gazette/state"), "trạng thái sai");
+    let notice_7 = archive.path(&format!("{previous}/van-ban/2024/thong-bao-7-tb-vptu"));
+    std::fs::remove_dir_all(&notice_7).unwrap();
+    std::fs::write(&notice_7, "một tệp ở chỗ một thư mục").unwrap();
+    let sitemap = archive.path(&format!("{previous}/sitemap.xml"));
+    std::fs::remove_file(&sitemap).unwrap();
+    archive.write(&format!("{previous}/sitemap.xml/con.txt"), "một thư mục ở chỗ một tệp");
+    let notice_8 = archive.path(&format!("{previous}/van-ban/2024/thong-bao-8-tb-vptu"));
+    std::fs::remove_dir_all(&notice_8).unwrap();
+    std::os::unix::fs::symlink(outside.root(), &notice_8).unwrap();
+
+    edit(&archive, "content/2024/tb-8.md", "Nội dung 8.", "Nội dung tám.");
+    build_and_compare(&archive, "after the replaced output was tampered with");
+    let outside_files: Vec<String> = snapshot(outside.root()).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        outside_files,
+        vec!["cua-nguoi-dung.txt"],
+        "a link in the replaced output led a write outside"
+    );
+    build_and_compare(&archive, "the build after");
 }

@@ -90,6 +90,17 @@ fn folders_gazette_did_not_make_are_never_removed() {
     archive.write(".output.old/backup.txt", "bản cũ");
     archive.build_ok(&[]);
     assert_eq!(archive.read(".output.old/backup.txt"), "bản cũ", "a user's .output.old is left alone");
+
+    // The output a build replaces is kept as `.output.previous`: one of the user's is not.
+    archive.write(".output.previous/backup.txt", "bản trước");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(".output.previous đã có và không do Gazette tạo"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(archive.read(".output.previous/backup.txt"), "bản trước");
 }
 
 #[test]

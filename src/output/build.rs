@@ -67,9 +67,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
     report.notes.splice(0..0, notes);
     if let Some(site) = &site {
-        let staging = output.stage(&lock)?;
+        let mut staging = output.stage(&lock)?;
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
+                staging.seal()?;
                 let next = BuildState {
                     read_key: next_cache.key(),
                     sources: next_cache.sources(),
@@ -83,7 +84,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     None => None,
                 };
                 staging.commit()?;
-                timings.lap("swap in, remove the old output");
+                timings.lap("swap in");
                 if let (Some(path), Some(changes)) = (&options.changes, changes) {
                     std::fs::write(path, changes)
                         .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;
@@ -165,10 +166,12 @@ fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, u64>> {
     Ok(hashes)
 }
 
-/// `gazette clean`: forgets the build state of the output, so that the next build is full.
+/// `gazette clean`: forgets the build state of the output, so that the next build is full, and
+/// removes the output the last build replaced (`.NAME.previous`).
 pub fn clean(options: &BuildOptions) -> Result<bool> {
     let output = OutputDir::new(&options.site.root, &options.output_dir())?;
     let _lock = output.lock(options.wait)?;
     output.check_on_disk()?;
-    state::remove(&output.target)
+    let removed_previous = output.remove_previous()?;
+    Ok(state::remove(&output.target)? || removed_previous)
 }

@@ -7,6 +7,10 @@
 //! own puts it back first. Two builds of one output never interleave: each holds an exclusive
 //! lock on the folder that holds the output for the whole build.
 //!
+//! The output a swap replaces is kept as `.NAME.previous` and becomes the next build's staging
+//! folder (see [`previous`]): a build then writes only what changed since, not a link and a
+//! folder for every page.
+//!
 //! Gazette deletes only what it provably made: every folder it creates holds the marker file
 //! [`MARKER`] from the start, and a staging, old or output folder without it is never removed.
 //! An output folder that is neither empty nor marked is refused, as is one that is a file, the
@@ -15,6 +19,7 @@
 //! what the pages are is decided by `publish`.
 
 pub mod build;
+mod previous;
 pub mod state;
 
 use std::fs;
@@ -49,6 +54,8 @@ pub struct OutputDir {
     pub target: PathBuf,
     staging: PathBuf,
     old: PathBuf,
+    /// The output the last build replaced, kept to stage the next one in.
+    previous: PathBuf,
     /// The archive's language, for what is said while waiting.
     language: Language,
 }
@@ -63,6 +70,9 @@ pub struct Staging {
     dir: PathBuf,
     output: OutputDir,
     committed: bool,
+    /// When the staging folder is the previous output: what was in it, and what this build put
+    /// there. `None` once [`Staging::seal`] has removed the rest.
+    reused: Option<previous::Reused>,
     /// Folders made so far, so that each is made once.
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
@@ -79,7 +89,8 @@ impl OutputDir {
         let name = target.file_name().context("the output folder has no name")?.to_string_lossy();
         let staging = parent.join(format!(".{name}.staging"));
         let old = parent.join(format!(".{name}.old"));
-        for (folder, what) in [(&staging, "staging"), (&old, "old")] {
+        let previous = parent.join(format!(".{name}.previous"));
+        for (folder, what) in [(&staging, "staging"), (&old, "old"), (&previous, "previous")] {
             if root.starts_with(folder) {
                 fail!(msg!(
                     "output-root-is-staging",
@@ -90,7 +101,7 @@ impl OutputDir {
             }
         }
         let language = crate::config::SiteConfig::language_of(&root);
-        Ok(OutputDir { target, staging, old, language })
+        Ok(OutputDir { target, staging, old, previous, language })
     }
 
     /// Takes the exclusive lock of the output, waiting for another build if asked to.
@@ -114,22 +125,52 @@ impl OutputDir {
         Ok(OutputLock { _file: file })
     }
 
-    /// Checks the folders on disk, under the lock, and creates an empty staging folder.
+    /// Checks the folders on disk, under the lock, and makes the staging folder: the previous
+    /// output when there is one of Gazette's, else an empty folder.
     pub fn stage(&self, _lock: &OutputLock) -> Result<Staging> {
         self.check_on_disk()?;
         self.recover_interrupted_swap()?;
         if self.staging.exists() {
             remove_own(&self.staging)?;
         }
-        fs::create_dir(&self.staging).with_context(|| format!("cannot create {}", self.staging.display()))?;
+        let reused = self.take_previous()?;
+        if reused.is_none() {
+            fs::create_dir(&self.staging)
+                .with_context(|| format!("cannot create {}", self.staging.display()))?;
+        }
         let staging = Staging {
             dir: self.staging.clone(),
             output: self.clone(),
             committed: false,
+            reused,
             folders: Default::default(),
         };
         staging.write(MARKER, marker_text().as_bytes())?;
         Ok(staging)
+    }
+
+    /// Moves the previous output, when there is one of Gazette's, to the staging path and
+    /// lists it.
+    fn take_previous(&self) -> Result<Option<previous::Reused>> {
+        if !self.previous.is_dir() || !is_own(&self.previous) {
+            return Ok(None);
+        }
+        if fs::rename(&self.previous, &self.staging).is_err() {
+            remove_own(&self.previous)?;
+            return Ok(None);
+        }
+        let reused = previous::Reused::scan(&self.staging)
+            .with_context(|| format!("cannot read {}", self.staging.display()))?;
+        Ok(Some(reused))
+    }
+
+    /// Removes the output the last build replaced; true when there was one.
+    pub fn remove_previous(&self) -> Result<bool> {
+        if !self.previous.exists() {
+            return Ok(false);
+        }
+        remove_own(&self.previous)?;
+        Ok(true)
     }
 
     /// The output is absent, an empty folder, or a folder Gazette made; the staging and old
@@ -152,7 +193,8 @@ impl OutputDir {
         }
         // `.old` is only used where folders cannot be exchanged in one step.
         let uses_old = !cfg!(target_os = "linux");
-        for folder in std::iter::once(&self.staging).chain(uses_old.then_some(&self.old)) {
+        let ours = [&self.staging, &self.previous].into_iter().chain(uses_old.then_some(&self.old));
+        for folder in ours {
             if folder.exists() && !is_own_or_empty(folder)? {
                 fail!(
                     msg!("output-folder-taken", path = folder.display().to_string()),
@@ -168,6 +210,18 @@ impl OutputDir {
         if !self.target.exists() && self.old.exists() && is_own(&self.old) {
             fs::rename(&self.old, &self.target)
                 .with_context(|| format!("cannot put {} back", self.old.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the output a swap replaced (now at `replaced`) as the previous output; where it
+    /// cannot be kept, it is removed.
+    fn keep_as_previous(&self, replaced: &Path) -> Result<()> {
+        if self.previous.exists() {
+            remove_own(&self.previous)?;
+        }
+        if fs::rename(replaced, &self.previous).is_err() {
+            remove_own(replaced)?;
         }
         Ok(())
     }
@@ -324,22 +378,40 @@ impl Staging {
         if let Some(parent) = path.parent() {
             let made = self.folders.lock().unwrap_or_else(|e| e.into_inner()).contains(parent);
             if !made {
-                fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                let mut created = fs::create_dir_all(parent);
+                if created.is_err() && self.reused.is_some() {
+                    // The previous output had a file where this build has a folder.
+                    previous::clear_folders_to(&self.dir, parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                    created = fs::create_dir_all(parent);
+                }
+                created.with_context(|| format!("cannot create {}", parent.display()))?;
                 self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
             }
         }
         Ok(path)
     }
 
+    /// The staging path of an output-relative path where a new file is to be made: its folder
+    /// made and, in a previous output, whatever was there removed.
+    fn make_way(&self, relative: &str) -> Result<PathBuf> {
+        let path = self.prepare(relative)?;
+        if let Some(reused) = &self.reused {
+            previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
+            reused.put(relative);
+        }
+        Ok(path)
+    }
+
     /// Writes a file at an output-relative path, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.prepare(relative)?;
+        let path = self.make_way(relative)?;
         fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
     }
 
     /// Copies a file to an output-relative path.
     pub fn copy(&self, source: &Path, relative: &str) -> Result<()> {
-        let path = self.prepare(relative)?;
+        let path = self.make_way(relative)?;
         fs::copy(source, &path)
             .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
         Ok(())
@@ -357,9 +429,23 @@ impl Staging {
         Ok(self.output.target.join(path.strip_prefix(&self.dir).unwrap_or(&path)))
     }
 
-    /// Puts the staging folder at the output path and removes the previous output.
-    pub fn commit(mut self) -> Result<()> {
+    /// Completes the staging folder: carries over the output's keep file and, in a previous
+    /// output, removes what this build did not put there. Done by [`Staging::commit`] if not
+    /// before.
+    pub fn seal(&mut self) -> Result<()> {
         self.carry_over_keep_file();
+        if let Some(reused) = self.reused.take() {
+            reused
+                .prune(&self.dir, &[state::STATE_FILE])
+                .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Puts the staging folder at the output path, and keeps the output it replaces to stage
+    /// the next build in.
+    pub fn commit(mut self) -> Result<()> {
+        self.seal()?;
         let output = self.output.clone();
         // Where the previous output is once the new one is in place.
         let mut previous = None;
@@ -380,7 +466,7 @@ impl Staging {
         }
         self.committed = true;
         match previous {
-            Some(previous) => remove_own(previous),
+            Some(previous) => output.keep_as_previous(previous),
             None => Ok(()),
         }
     }
@@ -405,8 +491,17 @@ impl Staging {
     /// A `.gitkeep` that marks the output folder in version control survives the swap.
     fn carry_over_keep_file(&self) {
         let keep = self.output.target.join(KEEP_FILE);
-        if keep.is_file() && !self.dir.join(KEEP_FILE).exists() {
-            let _ = fs::copy(&keep, self.dir.join(KEEP_FILE));
+        let staged = self.dir.join(KEEP_FILE);
+        if keep.is_file() && !self.reused.as_ref().is_some_and(|r| r.has_put(KEEP_FILE)) {
+            if self.reused.is_some() {
+                let _ = previous::make_way(&staged);
+            } else if staged.exists() {
+                return;
+            }
+            let _ = fs::copy(&keep, &staged);
+            if let Some(reused) = &self.reused {
+                reused.put(KEEP_FILE);
+            }
         }
     }
 
@@ -418,7 +513,7 @@ impl Staging {
 
 impl crate::publish::Sink for Staging {
     fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
-        let target = self.prepare(path)?;
+        let target = self.make_way(path)?;
         let file = fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
         let mut out =
             Tee { file: io::BufWriter::with_capacity(64 * 1024, file), digest: crate::hash::Digest::new() };
@@ -433,10 +528,21 @@ impl crate::publish::Sink for Staging {
         self.stamp(path)
     }
 
-    /// A hard link to the output's file: the same bytes, inode and modification time.
+    /// A hard link to the output's file: the same bytes, inode and modification time. In a
+    /// previous output the file is often that very file already.
     fn keep(&self, path: &str) -> Result<()> {
         let old = self.old_path(path)?;
-        let new = self.prepare(path)?;
+        if let Some(reused) = &self.reused {
+            let staged = self.path_of(path)?;
+            if let (Ok(a), Ok(b)) = (fs::symlink_metadata(&old), fs::symlink_metadata(&staged))
+                && b.is_file()
+                && previous::same_file(&a, &b)
+            {
+                reused.put(path);
+                return Ok(());
+            }
+        }
+        let new = self.make_way(path)?;
         match fs::remove_file(&new) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => {
                 return Err(e).with_context(|| format!("cannot replace {}", new.display()));
@@ -524,6 +630,7 @@ mod tests {
         let inside_staging = Path::new("/tmp/.site.staging/archive");
         assert!(OutputDir::new(inside_staging, Path::new("/tmp/site")).is_err());
         assert!(OutputDir::new(Path::new("/tmp/.site.old"), Path::new("/tmp/site")).is_err());
+        assert!(OutputDir::new(Path::new("/tmp/.site.previous"), Path::new("/tmp/site")).is_err());
     }
 
     #[test]

@@ -62,6 +62,14 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     use std::io::Write;
     let path = dir.join(STATE_FILE);
     fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
+    // A staging folder made from a previous output may hold that output's state: a new file,
+    // never one written over.
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(e).with_context(|| format!("cannot replace {}", path.display()));
+        }
+        _ => {}
+    }
     let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
     let version = WRITER.as_bytes();

@@ -1,0 +1,140 @@
+//! The output before the last build, kept beside the output as `.NAME.previous` and taken as
+//! the next build's staging folder.
+//!
+//! After a swap the replaced output is not removed but kept: most of its files are hard links
+//! to files of the output, so bringing it up to date costs only what changed since, where
+//! staging from an empty folder costs a link and a folder for every page, and removing the
+//! replaced output as much again. Nothing in it is trusted: when it is taken, whatever is not a
+//! plain file or folder is removed (a symbolic link could lead a write outside the output),
+//! every file the build puts there is written anew or linked anew unless it is already the
+//! output's very file (same device and inode), and [`Reused::prune`] removes every file the
+//! build did not put there and every folder left empty.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// A previous output being made into a new build.
+pub struct Reused {
+    /// Files found in the folder when it was taken, by output-relative path.
+    found_files: Vec<String>,
+    /// Folders found in it, deepest last.
+    found_folders: Vec<PathBuf>,
+    /// Output-relative paths this build put in the folder.
+    put: Mutex<HashSet<String>>,
+}
+
+impl Reused {
+    /// Lists the folder `dir` (taken as a staging folder), removing at once what is neither a
+    /// plain file nor a folder, and names that are not UTF-8 (no build writes them).
+    pub fn scan(dir: &Path) -> io::Result<Reused> {
+        let mut found_files = Vec::new();
+        let mut found_folders = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+            let entry = entry.map_err(io::Error::other)?;
+            let kind = entry.file_type();
+            let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(str::to_string);
+            match relative {
+                Some(_) if kind.is_dir() => found_folders.push(entry.into_path()),
+                Some(path) if kind.is_file() => found_files.push(path),
+                _ if kind.is_dir() => fs::remove_dir_all(entry.path())?,
+                _ => fs::remove_file(entry.path())?,
+            }
+        }
+        Ok(Reused { found_files, found_folders, put: Mutex::new(HashSet::new()) })
+    }
+
+    /// Notes that this build put a file at an output-relative path.
+    pub fn put(&self, path: &str) {
+        self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string());
+    }
+
+    /// Whether this build put a file at an output-relative path.
+    pub fn has_put(&self, path: &str) -> bool {
+        self.put.lock().unwrap_or_else(|e| e.into_inner()).contains(path)
+    }
+
+    /// Removes from `dir` every file found there that this build did not put and is not one of
+    /// `also_kept`, then every folder found there that is left empty, deepest first. A path
+    /// found as a file may be a folder of this build now, and the other way round.
+    pub fn prune(self, dir: &Path, also_kept: &[&str]) -> io::Result<()> {
+        let put = self.put.into_inner().unwrap_or_else(|e| e.into_inner());
+        let kept = |path: &str| put.contains(path) || also_kept.contains(&path);
+        let mut live: HashSet<&Path> = HashSet::new();
+        for path in put.iter().map(String::as_str).chain(also_kept.iter().copied()) {
+            let mut folder = Path::new(path).parent();
+            while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
+                if !live.insert(f) {
+                    break;
+                }
+                folder = f.parent();
+            }
+        }
+        for path in self.found_files.iter().filter(|p| !kept(p) && !live.contains(Path::new(p))) {
+            gone_already_or(fs::remove_file(dir.join(path)))?;
+        }
+        for folder in self.found_folders.iter().rev() {
+            let relative = folder.strip_prefix(dir).unwrap_or(folder);
+            if !live.contains(relative) && !relative.to_str().is_some_and(kept) {
+                gone_already_or(fs::remove_dir(folder))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A removal that found nothing to remove (the path, or a folder on the way to it, is gone)
+/// is not an error.
+fn gone_already_or(removed: io::Result<()>) -> io::Result<()> {
+    match removed {
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => Ok(()),
+        other => other,
+    }
+}
+
+/// Makes way for a new file at `path`: whatever is there, file or folder, is removed. A file
+/// there may be a hard link to the output's file, so it is never written over in place.
+pub fn make_way(path: &Path) -> io::Result<()> {
+    match remove_file_or_folder(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+fn remove_file_or_folder(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound && path.symlink_metadata()?.is_dir() => {
+            fs::remove_dir_all(path)
+        }
+        other => other,
+    }
+}
+
+/// Removes files on the way to `path` (inside `dir`) that stand where a folder must be.
+pub fn clear_folders_to(dir: &Path, path: &Path) -> io::Result<()> {
+    let relative = path.strip_prefix(dir).map_err(io::Error::other)?;
+    let mut at = dir.to_path_buf();
+    for part in relative.components() {
+        at.push(part);
+        match at.symlink_metadata() {
+            Ok(meta) if !meta.is_dir() => fs::remove_file(&at)?,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(())
+}
+
+/// Whether two files are one file: the same device and inode.
+#[cfg(unix)]
+pub fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+pub fn same_file(_a: &fs::Metadata, _b: &fs::Metadata) -> bool {
+    false
+}
