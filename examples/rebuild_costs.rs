@@ -28,7 +28,11 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> (f64, String) {
     let seconds = started.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "build failed:\n{stderr}");
-    let summary = stderr.lines().find(|l| l.starts_with("built")).unwrap_or_default().to_string();
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("built") || l.starts_with("đã dựng"))
+        .unwrap_or_default()
+        .to_string();
     (seconds, summary)
 }
 

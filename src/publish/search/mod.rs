@@ -153,23 +153,52 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
         visit(term, flags | frequency_weight(count));
     }
 
-    // Exact forms: a notice writes the same words over and over, each is made once.
+    // Exact forms: a notice writes the same words over and over, each is looked at once.
     let mut runs: HashSet<&str, FxBuildHasher> = HashSet::with_capacity_and_hasher(1024, FxBuildHasher);
     let mut exact: HashSet<String, FxBuildHasher> = HashSet::with_capacity_and_hasher(512, FxBuildHasher);
     let texts = [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
     let texts = notice.key().into_iter().chain(texts.map(String::as_str)).chain(notice.summary.as_deref());
-    for text in texts.chain([body_text]) {
-        word_runs(text, |run| {
-            if runs.insert(run)
-                && let Some(word) = exact_of_run(run)
-            {
-                exact.insert(word);
-            }
-        });
-    }
+    EXACT_FORMS.with_borrow_mut(|known| {
+        for text in texts.chain([body_text]) {
+            word_runs(text, |run| {
+                if runs.insert(run)
+                    && let Some(word) = known.exact_of_run(run)
+                {
+                    exact.insert(word.to_string());
+                }
+            });
+        }
+    });
     for word in &exact {
         visit(word, 0);
     }
+}
+
+/// The exact forms of the runs one thread has met: notices are written from a small
+/// vocabulary, and making an exact form (lower case, decomposed, recomposed) costs far more
+/// than looking it up.
+#[derive(Default)]
+struct ExactForms {
+    by_run: HashMap<Box<str>, Option<Box<str>>, FxBuildHasher>,
+}
+
+/// Runs remembered at most: past it the memory is given back and filled again.
+const EXACT_FORMS_KEPT: usize = 100_000;
+
+impl ExactForms {
+    fn exact_of_run(&mut self, run: &str) -> Option<&str> {
+        if !self.by_run.contains_key(run) {
+            if self.by_run.len() >= EXACT_FORMS_KEPT {
+                self.by_run = HashMap::default();
+            }
+            self.by_run.insert(run.into(), exact_of_run(run).map(String::into_boxed_str));
+        }
+        self.by_run.get(run).and_then(|form| form.as_deref())
+    }
+}
+
+thread_local! {
+    static EXACT_FORMS: std::cell::RefCell<ExactForms> = std::cell::RefCell::default();
 }
 
 /// One notice as the result list shows it.

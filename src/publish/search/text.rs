@@ -79,6 +79,25 @@ static FOLDED_LATIN: LazyLock<Vec<u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a character belongs to a run of [`word_runs`]: a letter, a digit or a mark.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if let Some(&word) = WORD_LATIN.get(c as usize - 0x80) {
+        word
+    } else {
+        c.is_alphanumeric() || is_mark(c)
+    }
+}
+
+/// [`is_word_char`] of U+0080 to U+1EFF, computed once: the general lookup is slow, and
+/// Vietnamese text is mostly these characters.
+static WORD_LATIN: LazyLock<Vec<bool>> = LazyLock::new(|| {
+    (0x80..0x1F00u32)
+        .map(|code| char::from_u32(code).is_some_and(|c| c.is_alphanumeric() || is_mark(c)))
+        .collect()
+});
+
 /// Combining diacritical marks: tones, breve, circumflex, horn and the rest of the block.
 fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36F}').contains(&c)
@@ -118,7 +137,7 @@ pub fn word_runs<'a>(text: &'a str, mut visit: impl FnMut(&'a str)) {
     let mut start = None;
     let mut ascii = true;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_alphanumeric() || is_mark(c) {
+        if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
                 ascii = true;
@@ -262,6 +281,14 @@ mod tests {
             let mut slow = String::new();
             fold_char(c, &mut slow);
             assert_eq!(fold(&c.to_string()), slow, "U+{code:04X}");
+        }
+    }
+
+    #[test]
+    fn the_latin_word_table_agrees_with_the_general_test() {
+        for code in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "U+{code:04X}");
         }
     }
 
