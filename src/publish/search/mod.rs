@@ -47,10 +47,11 @@
 //! notice holding each pair in different places also matches, which in running text is rare.
 
 mod compact;
+mod shard_file;
+mod terms;
 pub mod text;
 
-use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
@@ -62,7 +63,9 @@ use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
 use compact::{PostingList, ShardSet};
-use text::{Terms, exact_of_run, fold, word_runs};
+use shard_file::{read_term_shard, term_shard_text};
+use terms::notice_terms;
+use text::fold;
 
 /// Version of the file layout described above; the script refuses another.
 pub const FORMAT: u32 = 3;
@@ -115,90 +118,6 @@ pub fn doc_order(archive: &Archive) -> Vec<NoticeId> {
         ))
     });
     order
-}
-
-/// Body frequency bucket of the weight.
-fn frequency_weight(count: u32) -> u8 {
-    match count {
-        0 => 0,
-        1 => 1,
-        2..=4 => 2,
-        _ => 3,
-    }
-}
-
-/// Every term of one notice with its weight; `body_text` is its body's plain text. Exact forms
-/// have weight 0.
-pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8)) {
-    let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
-    if let Some(key) = notice.key() {
-        fields.push((Terms::new(&fold(key)), IN_NUMBER));
-    }
-    for text in [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags) {
-        fields.push((Terms::new(&fold(text)), IN_HEADING));
-    }
-    let mut body = notice.summary.as_deref().map(fold).unwrap_or_default();
-    body.push('\n');
-    body.push_str(&fold(body_text));
-    let body = Terms::new(&body);
-
-    // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
-    let mut weights: HashMap<&str, (u8, u32), FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
-    for (terms, flag) in &fields {
-        terms.for_each(|t| weights.entry(t).or_default().0 |= flag);
-    }
-    body.for_each(|t| weights.entry(t).or_default().1 += 1);
-    for (term, (flags, count)) in weights {
-        visit(term, flags | frequency_weight(count));
-    }
-
-    // Exact forms: a notice writes the same words over and over, each is looked at once.
-    let mut runs: HashSet<&str, FxBuildHasher> = HashSet::with_capacity_and_hasher(1024, FxBuildHasher);
-    let mut exact: HashSet<String, FxBuildHasher> = HashSet::with_capacity_and_hasher(512, FxBuildHasher);
-    let texts = [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
-    let texts = notice.key().into_iter().chain(texts.map(String::as_str)).chain(notice.summary.as_deref());
-    EXACT_FORMS.with_borrow_mut(|known| {
-        for text in texts.chain([body_text]) {
-            word_runs(text, |run| {
-                if runs.insert(run)
-                    && let Some(word) = known.exact_of_run(run)
-                {
-                    exact.insert(word.to_string());
-                }
-            });
-        }
-    });
-    for word in &exact {
-        visit(word, 0);
-    }
-}
-
-/// The exact forms of the runs one thread has met: notices are written from a small
-/// vocabulary, and making an exact form (lower case, decomposed, recomposed) costs far more
-/// than looking it up.
-#[derive(Default)]
-struct ExactForms {
-    by_run: HashMap<Box<str>, Option<Box<str>>, FxBuildHasher>,
-}
-
-/// Runs remembered at most: past it the memory is given back and filled again.
-const EXACT_FORMS_KEPT: usize = 100_000;
-
-impl ExactForms {
-    fn exact_of_run(&mut self, run: &str) -> Option<&str> {
-        if !self.by_run.contains_key(run) {
-            if self.by_run.len() >= EXACT_FORMS_KEPT {
-                self.by_run = HashMap::default();
-            }
-            self.by_run.insert(run.into(), exact_of_run(run).map(String::into_boxed_str));
-        }
-        self.by_run.get(run).and_then(|form| form.as_deref())
-    }
-}
-
-thread_local! {
-    static EXACT_FORMS: std::cell::RefCell<ExactForms> = std::cell::RefCell::default();
 }
 
 /// One notice as the result list shows it.
@@ -739,75 +658,6 @@ fn update_terms<T: Send>(
     Ok(Some((files, doc_shards)))
 }
 
-/// The postings of a term shard file read back; `None` when it is not one.
-fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
-    let json = text.strip_prefix(&format!("gazetteSearchData(\"terms/{shard}\","))?.strip_suffix(");\n")?;
-    let entries: HashMap<String, Entry> = serde_json::from_str(json).ok()?;
-    let mut terms = PostingMap::default();
-    let mut same = Vec::new();
-    for (term, entry) in entries {
-        let groups = match entry {
-            Entry::Postings(groups) => groups,
-            Entry::Same(marker) if marker == SAME => {
-                same.push((term, Vec::new()));
-                continue;
-            }
-            Entry::Same(_) => return None,
-            Entry::Except { not } => {
-                same.push((term, not));
-                continue;
-            }
-        };
-        let mut list = Vec::new();
-        for group in groups {
-            let (&weight, ids) = group.split_first()?;
-            let mut id = 0u32;
-            for (n, &value) in ids.iter().enumerate() {
-                id = if n == 0 { value } else { id.checked_add(value)? };
-                list.push((id << 4) | (weight & 15));
-            }
-        }
-        list.sort_unstable();
-        terms.insert(term, list);
-    }
-    // Exact forms given by their folded form's notices.
-    for (term, deltas) in same {
-        let key = fold(&term);
-        if key == term {
-            return None;
-        }
-        let mut except = Vec::with_capacity(deltas.len());
-        let mut id = 0u32;
-        for (n, &value) in deltas.iter().enumerate() {
-            id = if n == 0 { value } else { id.checked_add(value)? };
-            except.push(id);
-        }
-        let list = terms
-            .get(&key)?
-            .iter()
-            .map(|p| p & !15)
-            .filter(|p| except.binary_search(&(p >> 4)).is_err())
-            .collect();
-        terms.insert(term, list);
-    }
-    Some(terms)
-}
-
-/// The postings of an exact form that are its folded form's notices, all of them.
-const SAME: &str = "=";
-
-/// One term's postings in a term shard file.
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
-enum Entry {
-    Postings(Vec<Vec<u32>>),
-    Same(String),
-    /// The folded form's notices but these: `[first id, delta, …]`.
-    Except {
-        not: Vec<u32>,
-    },
-}
-
 /// The document shards: the records of the documents in id order, [`DOC_SHARD_SIZE`] a file,
 /// each emitted as it is made.
 fn doc_files<T: Send>(archive: &Archive, docs: &Docs, emit: Emit<T>) -> Vec<(u64, T)> {
@@ -853,155 +703,5 @@ fn add_filter_terms(indexes: &Indexes, doc_of: &[u32], postings: &mut PostingMap
     }
 }
 
-/// For an exact form whose notices are all notices of its folded form: the notices of the
-/// folded form that do not hold it, ids ascending, when they are fewer than those that do.
-fn folded_except(term: &str, list: &Postings, terms: &PostingMap) -> Option<Vec<u32>> {
-    if term.is_ascii() {
-        return None;
-    }
-    let key = fold(term);
-    let folded = terms.get(&key).filter(|_| key != term)?;
-    let mut holding = list.iter().map(|p| p >> 4).peekable();
-    let mut except = Vec::new();
-    for id in folded.iter().map(|p| p >> 4) {
-        if holding.next_if_eq(&id).is_none() {
-            except.push(id);
-        }
-    }
-    (holding.peek().is_none() && except.len() < list.len()).then_some(except)
-}
-
-/// Ids ascending as JSON: `[first id, delta, delta, …]`.
-fn ids_json(ids: &[u32], out: &mut String) {
-    out.push('[');
-    let mut previous = 0;
-    for (i, &id) in ids.iter().enumerate() {
-        let _ = write!(out, "{}{}", if i == 0 { "" } else { "," }, id - previous);
-        previous = id;
-    }
-    out.push(']');
-}
-
-/// Postings as JSON: groups `[w, first id, delta, delta, …]`, by ascending weight.
-fn postings_json(postings: &[u32], out: &mut String) {
-    let mut groups: [Vec<u32>; 16] = Default::default();
-    for &p in postings {
-        groups[(p & 15) as usize].push(p >> 4);
-    }
-    out.push('[');
-    let mut first_group = true;
-    for (weight, ids) in groups.iter().enumerate().filter(|(_, ids)| !ids.is_empty()) {
-        if !first_group {
-            out.push(',');
-        }
-        first_group = false;
-        let _ = write!(out, "[{weight}");
-        let mut previous = 0;
-        for (i, &id) in ids.iter().enumerate() {
-            let _ = write!(out, ",{}", if i == 0 { id } else { id - previous });
-            previous = id;
-        }
-        out.push(']');
-    }
-    out.push(']');
-}
-
-/// The file of term shard `shard`: its terms in byte order. An exact form is written by the
-/// notices of its folded form that do not hold it, when that is shorter: [`SAME`] when none.
-fn term_shard_text(shard: usize, terms: PostingMap) -> String {
-    let mut sorted: Vec<(&String, &Postings)> = terms.iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut json = String::from("{");
-    for (n, (term, list)) in sorted.into_iter().enumerate() {
-        if n > 0 {
-            json.push(',');
-        }
-        json.push_str(&serde_json::to_string(term).expect("strings serialise"));
-        json.push(':');
-        match folded_except(term, list, &terms) {
-            Some(except) if except.is_empty() => {
-                let _ = write!(json, "\"{SAME}\"");
-            }
-            Some(except) => {
-                json.push_str("{\"not\":");
-                ids_json(&except, &mut json);
-                json.push('}');
-            }
-            None => postings_json(list, &mut json),
-        }
-    }
-    json.push('}');
-    script(&format!("terms/{shard}"), &json)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpts_are_cut_at_a_space() {
-        assert_eq!(shorten("  một   hai ", 20), "một hai");
-        assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
-    }
-
-    #[test]
-    fn postings_are_grouped_by_weight_and_delta_coded() {
-        let mut out = String::new();
-        postings_json(&[(3 << 4) | 1, (5 << 4) | 4, (9 << 4) | 1, (12 << 4) | 1], &mut out);
-        assert_eq!(out, "[[1,3,6,3],[4,5]]");
-    }
-
-    #[test]
-    fn terms_go_to_the_shard_their_hash_names() {
-        // FNV-1a 32 of "" and of "a", as the algorithm defines them.
-        assert_eq!(term_shard("", 1 << 31), 0x811c_9dc5 & ((1 << 31) - 1));
-        assert_eq!(term_shard("a", 1 << 31), 0xe40c_292c & ((1 << 31) - 1));
-        assert_eq!(term_shard_count(0), 16);
-        assert_eq!(term_shard_count(160), 16);
-        assert_eq!(term_shard_count(161), 32);
-        assert_eq!(term_shard_count(10_000), 1024);
-    }
-
-    #[test]
-    fn exact_forms_are_written_by_their_folded_form_when_that_is_shorter() {
-        let ids =
-            |ids: &[u32], weight: u32| -> Postings { ids.iter().map(|id| (id << 4) | weight).collect() };
-        let mut terms = PostingMap::default();
-        terms.insert("lam".into(), ids(&[1, 2, 3, 4, 5, 9], 1));
-        terms.insert("lâm".into(), ids(&[1, 2, 3, 4, 5, 9], 0));
-        terms.insert("lam\u{300}".into(), ids(&[1, 2, 3, 5, 9], 0));
-        terms.insert("lam\u{323}".into(), ids(&[2], 0));
-        terms.insert("ß".into(), ids(&[7], 1));
-        let text = term_shard_text(3, terms.clone());
-        assert!(text.contains("\"lâm\":\"=\""), "{text}");
-        assert!(text.contains("\"lam\u{300}\":{\"not\":[4]}"), "{text}");
-        assert!(text.contains("\"lam\u{323}\":[[0,2]]"), "{text}");
-        assert!(text.contains("\"ß\":[[1,7]]"), "a folded term is its own postings: {text}");
-        assert_eq!(read_term_shard(&text, 3), Some(terms));
-        // An exact form of a term the shard does not hold, or of itself, is not an index.
-        assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lâm\":\"=\"});\n", 3), None);
-        assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lam\":\"=\"});\n", 3), None);
-    }
-
-    #[test]
-    fn an_exact_form_is_in_the_shard_of_its_folded_form() {
-        for (exact, folded) in [("lâm", "lam"), ("đảng", "dang"), ("ngươì", "nguoi")] {
-            assert_eq!(term_shard(exact, 1024), term_shard(folded, 1024), "{exact}");
-        }
-    }
-
-    #[test]
-    fn a_term_shard_reads_back_as_it_was_written() {
-        let mut terms = PostingMap::default();
-        terms.insert("to chuc".into(), vec![(3 << 4) | 1, (5 << 4) | 4, (9 << 4) | 1]);
-        terms.insert("#year:2024".into(), vec![2 << 4, 7 << 4]);
-        let text = term_shard_text(5, terms.clone());
-        assert_eq!(read_term_shard(&text, 5), Some(terms));
-        assert_eq!(read_term_shard(&text, 6), None, "another shard's file");
-        assert_eq!(
-            read_term_shard("gazetteSearchData(\"terms/5\",{\"a\":[[1]]});\n", 5).map(|t| t.len()),
-            Some(1)
-        );
-        assert_eq!(read_term_shard("garbage", 5), None);
-    }
-}
+mod tests;

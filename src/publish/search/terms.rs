@@ -1,0 +1,143 @@
+//! The terms of one notice, with their weights: tokens and bigrams of its number, title, type,
+//! issuer, tags, summary and body, and the exact forms of its words. Which terms there are and
+//! what the weights mean is the index's (see the parent module); folding and cutting is
+//! [`super::text`]'s.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
+
+use super::text::{Terms, exact_of_run, fold, word_runs};
+use super::{IN_HEADING, IN_NUMBER};
+use crate::content::Notice;
+
+/// Body frequency bucket of the weight.
+fn frequency_weight(count: u32) -> u8 {
+    match count {
+        0 => 0,
+        1 => 1,
+        2..=4 => 2,
+        _ => 3,
+    }
+}
+
+/// Every term of one notice with its weight; `body_text` is its body's plain text. Exact forms
+/// have weight 0.
+pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8)) {
+    let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
+    if let Some(key) = notice.key() {
+        fields.push((Terms::new(&fold(key)), IN_NUMBER));
+    }
+    for text in [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags) {
+        fields.push((Terms::new(&fold(text)), IN_HEADING));
+    }
+    let mut body = notice.summary.as_deref().map(fold).unwrap_or_default();
+    body.push('\n');
+    body.push_str(&fold(body_text));
+    let body = Terms::new(&body);
+
+    // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
+    let mut weights: HashMap<&str, (u8, u32), FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
+    for (terms, flag) in &fields {
+        terms.for_each(|t| weights.entry(t).or_default().0 |= flag);
+    }
+    body.for_each(|t| weights.entry(t).or_default().1 += 1);
+    for (term, (flags, count)) in weights {
+        visit(term, flags | frequency_weight(count));
+    }
+
+    let texts = [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
+    let texts = notice.key().into_iter().chain(texts.map(String::as_str)).chain(notice.summary.as_deref());
+    EXACT_FORMS.with_borrow_mut(|known| {
+        known.next_notice();
+        let mut forms = Vec::with_capacity(512);
+        for text in texts.chain([body_text]) {
+            word_runs(text, |run| known.meet(run, &mut forms));
+        }
+        for form in forms {
+            visit(known.form(form), 0);
+        }
+    });
+}
+
+/// The exact forms of the runs one thread has met. Notices are written from a small vocabulary
+/// and repeat their words: making an exact form (lower case, decomposed, recomposed) costs far
+/// more than looking it up, and a run is looked up once for each time it is written, never made
+/// again. Each run and each form remembers the last notice that met it, so that a notice lists
+/// each form once.
+#[derive(Default)]
+struct ExactForms {
+    by_run: HashMap<Box<str>, RunSeen, FxBuildHasher>,
+    /// The distinct exact forms, by number, and the number of each.
+    forms: Vec<Box<str>>,
+    form_numbers: HashMap<Box<str>, u32, FxBuildHasher>,
+    /// By form number: the last notice that met it.
+    form_seen: Vec<u32>,
+    /// The notice being read: a count of the notices this thread has read.
+    notice: u32,
+}
+
+/// A run of letters: its exact form (by number), if it has one, and the last notice that met it.
+struct RunSeen {
+    form: Option<u32>,
+    seen: u32,
+}
+
+/// Runs remembered at most: past it the memory is given back and filled again.
+const RUNS_KEPT: usize = 100_000;
+
+impl ExactForms {
+    /// Starts the next notice.
+    fn next_notice(&mut self) {
+        self.notice = self.notice.wrapping_add(1);
+        if self.notice == 0 || self.by_run.len() >= RUNS_KEPT {
+            *self = ExactForms { notice: 1, ..ExactForms::default() };
+        }
+    }
+
+    /// Meets a run of the notice: adds its exact form to `forms` the first time the notice
+    /// meets that form.
+    fn meet(&mut self, run: &str, forms: &mut Vec<u32>) {
+        let notice = self.notice;
+        let form = match self.by_run.get_mut(run) {
+            Some(seen) if seen.seen == notice => return,
+            Some(seen) => {
+                seen.seen = notice;
+                seen.form
+            }
+            None => {
+                let form = exact_of_run(run).map(|form| self.number(form));
+                self.by_run.insert(run.into(), RunSeen { form, seen: notice });
+                form
+            }
+        };
+        if let Some(form) = form
+            && self.form_seen[form as usize] != notice
+        {
+            self.form_seen[form as usize] = notice;
+            forms.push(form);
+        }
+    }
+
+    /// The number of an exact form, given it if it is new.
+    fn number(&mut self, form: String) -> u32 {
+        if let Some(&number) = self.form_numbers.get(form.as_str()) {
+            return number;
+        }
+        let number = self.forms.len() as u32;
+        let form = form.into_boxed_str();
+        self.forms.push(form.clone());
+        self.form_numbers.insert(form, number);
+        self.form_seen.push(0);
+        number
+    }
+
+    fn form(&self, number: u32) -> &str {
+        &self.forms[number as usize]
+    }
+}
+
+thread_local! {
+    static EXACT_FORMS: std::cell::RefCell<ExactForms> = std::cell::RefCell::default();
+}

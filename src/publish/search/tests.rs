@@ -1,0 +1,70 @@
+//! Unit tests of the index: excerpts, postings, shards and term shard files.
+
+use super::shard_file::{postings_json, read_term_shard, term_shard_text};
+use super::*;
+
+#[test]
+fn excerpts_are_cut_at_a_space() {
+    assert_eq!(shorten("  một   hai ", 20), "một hai");
+    assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
+}
+
+#[test]
+fn postings_are_grouped_by_weight_and_delta_coded() {
+    let mut out = String::new();
+    postings_json(&[(3 << 4) | 1, (5 << 4) | 4, (9 << 4) | 1, (12 << 4) | 1], &mut out);
+    assert_eq!(out, "[[1,3,6,3],[4,5]]");
+}
+
+#[test]
+fn terms_go_to_the_shard_their_hash_names() {
+    // FNV-1a 32 of "" and of "a", as the algorithm defines them.
+    assert_eq!(term_shard("", 1 << 31), 0x811c_9dc5 & ((1 << 31) - 1));
+    assert_eq!(term_shard("a", 1 << 31), 0xe40c_292c & ((1 << 31) - 1));
+    assert_eq!(term_shard_count(0), 16);
+    assert_eq!(term_shard_count(160), 16);
+    assert_eq!(term_shard_count(161), 32);
+    assert_eq!(term_shard_count(10_000), 1024);
+}
+
+#[test]
+fn exact_forms_are_written_by_their_folded_form_when_that_is_shorter() {
+    let ids = |ids: &[u32], weight: u32| -> Postings { ids.iter().map(|id| (id << 4) | weight).collect() };
+    let mut terms = PostingMap::default();
+    terms.insert("lam".into(), ids(&[1, 2, 3, 4, 5, 9], 1));
+    terms.insert("lâm".into(), ids(&[1, 2, 3, 4, 5, 9], 0));
+    terms.insert("lam\u{300}".into(), ids(&[1, 2, 3, 5, 9], 0));
+    terms.insert("lam\u{323}".into(), ids(&[2], 0));
+    terms.insert("ß".into(), ids(&[7], 1));
+    let text = term_shard_text(3, terms.clone());
+    assert!(text.contains("\"lâm\":\"=\""), "{text}");
+    assert!(text.contains("\"lam\u{300}\":{\"not\":[4]}"), "{text}");
+    assert!(text.contains("\"lam\u{323}\":[[0,2]]"), "{text}");
+    assert!(text.contains("\"ß\":[[1,7]]"), "a folded term is its own postings: {text}");
+    assert_eq!(read_term_shard(&text, 3), Some(terms));
+    // An exact form of a term the shard does not hold, or of itself, is not an index.
+    assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lâm\":\"=\"});\n", 3), None);
+    assert_eq!(read_term_shard("gazetteSearchData(\"terms/3\",{\"lam\":\"=\"});\n", 3), None);
+}
+
+#[test]
+fn an_exact_form_is_in_the_shard_of_its_folded_form() {
+    for (exact, folded) in [("lâm", "lam"), ("đảng", "dang"), ("ngươì", "nguoi")] {
+        assert_eq!(term_shard(exact, 1024), term_shard(folded, 1024), "{exact}");
+    }
+}
+
+#[test]
+fn a_term_shard_reads_back_as_it_was_written() {
+    let mut terms = PostingMap::default();
+    terms.insert("to chuc".into(), vec![(3 << 4) | 1, (5 << 4) | 4, (9 << 4) | 1]);
+    terms.insert("#year:2024".into(), vec![2 << 4, 7 << 4]);
+    let text = term_shard_text(5, terms.clone());
+    assert_eq!(read_term_shard(&text, 5), Some(terms));
+    assert_eq!(read_term_shard(&text, 6), None, "another shard's file");
+    assert_eq!(
+        read_term_shard("gazetteSearchData(\"terms/5\",{\"a\":[[1]]});\n", 5).map(|t| t.len()),
+        Some(1)
+    );
+    assert_eq!(read_term_shard("garbage", 5), None);
+}
