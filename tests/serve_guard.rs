@@ -210,6 +210,11 @@ fn links_out_of_the_archive_are_never_served_even_after_an_error_is_fixed() {
     // Break the archive, then place links while it is broken.
     archive.write("content/a.md", "---\ntitle: [\n---\n");
     events.wait_for("errors", 30);
+    // An attachment added while the archive is broken is served: the table is refreshed.
+    archive.write("content/2024/bc/phu-luc-2.txt", "phụ lục hai");
+    events.wait_for("errors", 30);
+    let (status, _, body) = exchange(&server.address, &get("/van-ban/2024/bao-cao-3-bc-vptu/phu-luc-2.txt"));
+    assert_eq!((status, String::from_utf8_lossy(&body).into_owned()), (200, "phụ lục hai".to_string()));
     std::fs::create_dir_all(archive.path("static")).unwrap();
     std::os::unix::fs::symlink(outside.path("secret.txt"), archive.path("static/secret.txt")).unwrap();
     std::fs::remove_file(archive.path("content/2024/bc/phu-luc.txt")).unwrap();

@@ -196,15 +196,20 @@ impl Snapshot {
         table
     }
 
-    /// This snapshot's build with other static files and errors.
-    fn same_build(&self, statics: HashMap<String, Served>, errors: Vec<Diagnostic>) -> Snapshot {
+    /// This snapshot's build with other static files, attachments and errors.
+    fn same_build(
+        &self,
+        statics: HashMap<String, Served>,
+        attachments: HashMap<String, PathBuf>,
+        errors: Vec<Diagnostic>,
+    ) -> Snapshot {
         Snapshot {
             root: self.root.clone(),
             site: self.site.clone(),
             planned: self.planned.clone(),
             rendered: Mutex::new(self.rendered_but(Some(&[]))),
             statics,
-            attachments: self.attachments.clone(),
+            attachments,
             search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
             errors,
             language: self.language,
@@ -342,7 +347,7 @@ impl Preview {
                     .notice
                     .attachments
                     .iter()
-                    .map(|a| (publish::layout::attachment(&entry.url, &a.name), a.source.clone()))
+                    .map(|a| (attachment_path(&entry.url, &a.name), a.source.clone()))
             })
             .collect();
         let statics = statics_table(site.theme.static_files.clone());
@@ -364,8 +369,8 @@ impl Preview {
         Outcome::Pages { paths: changed, all: everything, warnings }
     }
 
-    /// Keeps the last good build, with the errors of this rebuild and the static files as they
-    /// are on disk now.
+    /// Keeps the last good build, with the errors of this rebuild and the static files and
+    /// attachments as they are on disk now.
     fn fail(&mut self, mut problems: Vec<Diagnostic>, config: Option<&config::SiteConfig>) -> Outcome {
         diag::sort(&mut problems);
         problems.retain(Diagnostic::is_error);
@@ -375,8 +380,13 @@ impl Preview {
             (None, Some(site)) => statics_table(publish::theme::static_files(root, &site.archive.config)),
             (None, None) => self.current.statics.clone(),
         };
+        let attachments = match &self.current.site {
+            Some(site) => attachments_on_disk(root, site),
+            None => HashMap::new(),
+        };
         let language = config.map_or(self.current.language, |c| c.language);
-        self.current = Arc::new(Snapshot { language, ..self.current.same_build(statics, problems.clone()) });
+        let kept = self.current.same_build(statics, attachments, problems.clone());
+        self.current = Arc::new(Snapshot { language, ..kept });
         Outcome::Failed(problems)
     }
 
@@ -397,8 +407,30 @@ impl Preview {
     fn refresh_statics(&mut self) {
         let Some(site) = &self.current.site else { return };
         let statics = statics_table(publish::theme::static_files(&self.options.root, &site.archive.config));
-        self.current = Arc::new(self.current.same_build(statics, Vec::new()));
+        let attachments = self.current.attachments.clone();
+        self.current = Arc::new(self.current.same_build(statics, attachments, Vec::new()));
     }
+}
+
+/// The output path of a notice's attachment.
+fn attachment_path(url: &str, name: &str) -> String {
+    publish::layout::attachment(url, name)
+}
+
+/// The attachments of the last good build's bundles as they are on disk now, by output path:
+/// while the archive has an error, a file added to a bundle, removed or swapped is seen at once.
+fn attachments_on_disk(root: &Path, site: &Site) -> HashMap<String, PathBuf> {
+    let url_of: HashMap<&str, &str> =
+        site.archive.entries().iter().map(|e| (e.notice.source_path.as_str(), e.url.as_str())).collect();
+    let mut unused = Vec::new();
+    content::discover(root, &mut unused)
+        .into_iter()
+        .filter_map(|source| {
+            let url = *url_of.get(diag::display_path(root, &source.path).as_str())?;
+            Some(source.attachments.into_iter().map(move |a| (attachment_path(url, &a.name), a.source)))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Static files by output path.
