@@ -152,7 +152,7 @@ fn hidden_text_is_dropped() {
 fn a_merged_table_is_the_closest_pipe_table_with_a_warning() {
     let err =
         golden_case("merged-table", &samples::merged_table(), None, "content/2024/bao-cao-96-bc-snv.md");
-    assert!(err.contains("warning: word/merged-table.docx: bảng 1 có ô gộp"), "{err}");
+    assert!(err.contains("cảnh báo: word/merged-table.docx: bảng 1 có ô gộp"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
 
@@ -179,7 +179,7 @@ fn a_draft_without_number_and_day_is_imported_as_a_draft_with_comments() {
     for field in ["`number`", "`date`"] {
         assert!(
             err.lines()
-                .any(|l| l.starts_with("warning: word/draft.docx: không tìm thấy") && l.contains(field)),
+                .any(|l| l.starts_with("cảnh báo: word/draft.docx: không tìm thấy") && l.contains(field)),
             "{err}"
         );
     }
@@ -286,7 +286,7 @@ fn assert_refused(name: &str, bytes: &[u8], message: &str) {
     let output = import(&archive, &[&format!("word/{name}.docx")]);
     assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
     let err = stderr(&output);
-    assert!(err.starts_with(&format!("error: word/{name}.docx: ")), "{name}: {err}");
+    assert!(err.starts_with(&format!("lỗi: word/{name}.docx: ")), "{name}: {err}");
     assert!(err.contains(message), "{name}: {err}");
     assert!(!archive.exists("content"), "{name}: nothing written");
 }
@@ -348,6 +348,6 @@ fn one_failing_file_stops_the_whole_import() {
     archive.write_bytes("word/b.docx", &samples::eight_bit_font().bytes());
     let output = import(&archive, &["word"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("error: word/b.docx: "), "{}", stderr(&output));
+    assert!(stderr(&output).contains("lỗi: word/b.docx: "), "{}", stderr(&output));
     assert!(!archive.exists("content"), "nothing written");
 }

@@ -1,12 +1,15 @@
-//! Every message `gazette import` shows a user, in one place: the problems an import can meet,
-//! each with its text in Vietnamese (the default) and in English (`language: en`).
+//! Every problem `gazette import` tells a user of, in one place: the problems an import can
+//! meet and the catalogue message of each (`import-…` in `locales/vi.ftl` and `locales/en.ftl`,
+//! Vietnamese by default, English with `language: en`).
 //!
-//! Owns wording only. Deciding that something is a problem belongs to the modules that find it;
+//! Owns which message each problem is. Deciding that something is a problem belongs to the modules that find it;
 //! printing, to the command line.
 
 use std::fmt;
 
 use crate::config::Language;
+use crate::message::Message;
+use crate::msg;
 
 /// A front-matter field the layout may fail to find.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,35 +40,22 @@ impl Field {
     }
 
     /// What the field is called on paper.
-    fn paper_name(self, language: Language) -> &'static str {
-        match (self, language) {
-            (Field::Number, Language::Vi) => "số và ký hiệu",
-            (Field::Number, Language::En) => "the number (Số: …)",
-            (Field::Date, Language::Vi) => "ngày ban hành",
-            (Field::Date, Language::En) => "the date line (…, ngày … tháng … năm …)",
-            (Field::Place, Language::Vi) => "địa danh",
-            (Field::Place, Language::En) => "the place before the date",
-            (Field::Type, Language::Vi) => "tên loại văn bản",
-            (Field::Type, Language::En) => "the type line (THÔNG BÁO, QUYẾT ĐỊNH…)",
-            (Field::Title, Language::Vi) => "trích yếu",
-            (Field::Title, Language::En) => "the title lines under the type",
-            (Field::Issuer, Language::Vi) => "tên cơ quan ban hành",
-            (Field::Issuer, Language::En) => "the issuer in the left header block",
-            (Field::Signer, Language::Vi) => "người ký",
-            (Field::Signer, Language::En) => "the signature block",
-            (Field::Recipients, Language::Vi) => "nơi nhận",
-            (Field::Recipients, Language::En) => "the \"Nơi nhận:\" list",
+    fn paper_name(self) -> Message {
+        match self {
+            Field::Number => msg!("import-field-number"),
+            Field::Date => msg!("import-field-date"),
+            Field::Place => msg!("import-field-place"),
+            Field::Type => msg!("import-field-type"),
+            Field::Title => msg!("import-field-title"),
+            Field::Issuer => msg!("import-field-issuer"),
+            Field::Signer => msg!("import-field-signer"),
+            Field::Recipients => msg!("import-field-recipients"),
         }
     }
 
     /// The YAML comment written after an empty field.
     pub(crate) fn comment(self, language: Language) -> String {
-        match language {
-            Language::Vi => {
-                format!("# không tìm thấy {} trong văn bản Word: điền tay", self.paper_name(language))
-            }
-            Language::En => format!("# {} not found in the Word file: fill it in", self.paper_name(language)),
-        }
+        msg!("import-field-comment", field = self.paper_name().text(language)).text(language)
     }
 }
 
@@ -104,114 +94,45 @@ impl Problem {
 
     /// The message in the archive's language.
     pub(crate) fn text(&self, language: Language) -> String {
-        match language {
-            Language::Vi => self.vietnamese(),
-            Language::En => self.english(),
-        }
+        self.message(language).text(language)
     }
 
-    fn vietnamese(&self) -> String {
+    /// The message: which words say it is the catalogues' (`locales/*.ftl`, `import-…`).
+    fn message(&self, language: Language) -> Message {
         match self {
-            Problem::CannotRead(detail) => format!("không đọc được tệp: {detail}"),
-            Problem::NotWord => "không phải tệp Word .docx (cần tệp Word 2007 trở lên)".into(),
-            Problem::OleFile => {
-                "tệp đã đặt mật khẩu, hoặc là tệp Word 97–2003 .doc: hãy lưu lại thành .docx \
-                                 không đặt mật khẩu"
-                    .into()
-            }
-            Problem::EncryptedEntry => {
-                "tệp có phần đã mã hóa: hãy lưu lại thành .docx không đặt mật khẩu".into()
-            }
-            Problem::Corrupt(detail) => format!("tệp .docx bị hỏng ({detail}): hãy mở bằng Word và lưu lại"),
-            Problem::TooLarge { limit_mib } => {
-                format!("tệp giải nén ra quá {limit_mib} MiB: không nhập (có thể là tệp nén độc hại)")
-            }
-            Problem::TooManyEntries { limit } => {
-                format!("tệp có quá {limit} phần bên trong: không nhập (có thể là tệp nén độc hại)")
-            }
-            Problem::TooDeep => "nội dung XML lồng nhau quá sâu: không nhập".into(),
-            Problem::BadXml { part, detail } => format!("phần {part} không phải XML hợp lệ: {detail}"),
+            Problem::CannotRead(detail) => msg!("import-cannot-read", detail = detail),
+            Problem::NotWord => msg!("import-not-word"),
+            Problem::OleFile => msg!("import-ole-file"),
+            Problem::EncryptedEntry => msg!("import-encrypted-entry"),
+            Problem::Corrupt(detail) => msg!("import-corrupt", detail = detail),
+            Problem::TooLarge { limit_mib } => msg!("import-too-large", limit = *limit_mib),
+            Problem::TooManyEntries { limit } => msg!("import-too-many-entries", limit = *limit),
+            Problem::TooDeep => msg!("import-too-deep"),
+            Problem::BadXml { part, detail } => msg!("import-bad-xml", part = part, detail = detail),
             Problem::LegacyFont { font } => {
-                let font = font.as_ref().map(|f| format!(" (phông {f})")).unwrap_or_default();
-                format!(
-                    "văn bản gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI{font}, nhập vào sẽ thành chữ lỗi: \
-                     hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ TCVN3 hoặc VNI sang Unicode, \
-                     rồi đổi phông sang Times New Roman), lưu lại và nhập lại"
-                )
+                let named = font.as_ref().map(|f| msg!("import-legacy-font-name", font = f).text(language));
+                msg!("import-legacy-font", font = named.unwrap_or_default())
             }
-            Problem::NoDocxInFolder => "thư mục không có tệp .docx nào".into(),
-            Problem::OverrideNeedsOneFile => "--number và --date chỉ dùng khi nhập một tệp".into(),
-            Problem::BadNumber(text) => {
-                format!("`{text}` không phải số văn bản (ví dụ 45-TB/VPTU, 1234/QĐ-UBND, 30/2020/NĐ-CP)")
+            Problem::NoDocxInFolder => msg!("import-no-docx"),
+            Problem::OverrideNeedsOneFile => msg!("import-override-one-file"),
+            Problem::BadNumber(text) => msg!("import-bad-number", text = text),
+            Problem::BadDate(text) => msg!("import-bad-date", text = text),
+            Problem::Exists(path) => msg!("import-exists", path = path),
+            Problem::SamePath { path, other } => msg!("import-same-path", path = path, other = other),
+            Problem::CannotWrite { path, detail } => {
+                msg!("import-cannot-write", path = path, detail = detail)
             }
-            Problem::BadDate(text) => format!("`{text}` không phải ngày dạng YYYY-MM-DD"),
-            Problem::Exists(path) => format!("{path} đã có: thêm --force để ghi đè"),
-            Problem::SamePath { path, other } => format!("cùng đường dẫn {path} với {other}"),
-            Problem::CannotWrite { path, detail } => format!("không ghi được {path}: {detail}"),
-            Problem::NotFound(field) => format!(
-                "không tìm thấy `{}` ({}); để trống kèm chú thích trong tệp",
-                field.key(),
-                field.paper_name(Language::Vi)
-            ),
-            Problem::MergedCells { table } => {
-                format!("bảng {table} có ô gộp: đã viết thành bảng thường, ô gộp để trống; hãy kiểm tra lại")
+            Problem::NotFound(field) => {
+                msg!("import-not-found", key = field.key(), field = field.paper_name().text(language))
             }
-            Problem::ImportedAsDraft => "thiếu số hoặc ngày: nhập thành bản nháp (draft: true)".into(),
-        }
-    }
-
-    fn english(&self) -> String {
-        match self {
-            Problem::CannotRead(detail) => format!("cannot read the file: {detail}"),
-            Problem::NotWord => "not a Word .docx file (Word 2007 or later is needed)".into(),
-            Problem::OleFile => {
-                "encrypted, or a Word 97–2003 .doc: save it as .docx without a password".into()
-            }
-            Problem::EncryptedEntry => {
-                "parts of the file are encrypted: save it as .docx without a password".into()
-            }
-            Problem::Corrupt(detail) => {
-                format!("the .docx file is damaged ({detail}): open it in Word and save it again")
-            }
-            Problem::TooLarge { limit_mib } => {
-                format!("the file unpacks to more than {limit_mib} MiB: refused (it may be a zip bomb)")
-            }
-            Problem::TooManyEntries { limit } => {
-                format!("the file holds more than {limit} parts: refused (it may be a zip bomb)")
-            }
-            Problem::TooDeep => "the XML is nested too deeply: refused".into(),
-            Problem::BadXml { part, detail } => format!("{part} is not well-formed XML: {detail}"),
-            Problem::LegacyFont { font } => {
-                let font = font.as_ref().map(|f| format!(" (font {f})")).unwrap_or_default();
-                format!(
-                    "the text is typed in an old 8-bit Vietnamese encoding, TCVN3 (ABC) or VNI{font}, and \
-                     would import as garbage: convert it to Unicode (Unikey's \"Công cụ chuyển mã\" from \
-                     TCVN3 or VNI to Unicode, then set the font to Times New Roman), save, and import again"
-                )
-            }
-            Problem::NoDocxInFolder => "the folder holds no .docx file".into(),
-            Problem::OverrideNeedsOneFile => "--number and --date apply to one file only".into(),
-            Problem::BadNumber(text) => {
-                format!("`{text}` is not a notice number (e.g. 45-TB/VPTU, 1234/QĐ-UBND, 30/2020/NĐ-CP)")
-            }
-            Problem::BadDate(text) => format!("`{text}` is not a date in the form YYYY-MM-DD"),
-            Problem::Exists(path) => format!("{path} exists already: add --force to replace it"),
-            Problem::SamePath { path, other } => format!("would be written to {path}, as {other} would"),
-            Problem::CannotWrite { path, detail } => format!("cannot write {path}: {detail}"),
-            Problem::NotFound(field) => format!(
-                "`{}` not found ({}); left empty with a comment in the file",
-                field.key(),
-                field.paper_name(Language::En)
-            ),
-            Problem::MergedCells { table } => format!(
-                "table {table} has merged cells: written as a plain table with the merged cells blank; check it"
-            ),
-            Problem::ImportedAsDraft => "no number or no date: imported as a draft (draft: true)".into(),
+            Problem::MergedCells { table } => msg!("import-merged-cells", table = *table),
+            Problem::ImportedAsDraft => msg!("import-as-draft"),
         }
     }
 }
 
-/// A problem with the file it is about, printed as `warning: FILE: message` or `error: FILE: message`.
+/// A problem with the file it is about, printed as `warning: FILE: message` or `error: FILE:
+/// message`, the label in the archive's language too (`cảnh báo`, `lỗi`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub(crate) file: String,
@@ -227,7 +148,8 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = if self.is_warning() { "warning" } else { "error" };
+        let label = if self.is_warning() { "label-warning" } else { "label-error" };
+        let label = crate::message::text(self.language, label);
         write!(f, "{label}: {}: {}", self.file, self.problem.text(self.language))
     }
 }
