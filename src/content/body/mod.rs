@@ -13,13 +13,17 @@
 //! without parsing the Markdown again. Resolving a reference is not done here.
 //!
 //! This module owns what a body yields ([`Body`], [`BodyRef`], [`Rendered`]); the walk over
-//! the Markdown is `pass`'s, anchors and contents `sections`'s, references `references`'s and
+//! the Markdown is `pass`'s (its state `state`'s), anchors and contents `sections`'s (the
+//! notice's own articles `articles`'s), references `references`'s (positions `cursor`'s) and
 //! the placeholder marks `placeholders`'s.
 
+mod articles;
+mod cursor;
 mod pass;
 mod placeholders;
 mod references;
 mod sections;
+mod state;
 
 #[cfg(test)]
 mod tests;
@@ -28,8 +32,8 @@ use jiff::civil::Date;
 use pulldown_cmark::{Options, Parser};
 
 use crate::cite::provision::Provision;
-use pass::BodyPass;
 pub use placeholders::{escape_into, fill_references};
+use state::BodyPass;
 
 /// What the rest of the pipeline needs to know of a rendered body. The HTML itself, with
 /// reference placeholders (see [`fill_references`]), is returned beside it and kept apart:

@@ -5,9 +5,10 @@
 
 use pulldown_cmark::{CowStr, Event};
 
-use super::pass::BodyPass;
+use super::articles::InternalLink;
+use super::cursor::Cursor;
 use super::placeholders::{close_placeholder, escape_into, open_placeholder, text_event};
-use super::sections::InternalLink;
+use super::state::BodyPass;
 use super::{BodyRef, RefOrigin};
 use crate::cite::grammar;
 use crate::cite::number::DocNumber;
@@ -133,39 +134,5 @@ impl Mark {
             Mark::Cite(c) => c.link.start,
             Mark::Own(o) => o.span.start,
         }
-    }
-}
-
-/// A place in a text as byte offset, line and column (from 1, column in characters), moved
-/// forward by reading only the text in between; asked for an earlier place, it starts over.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Cursor {
-    offset: usize,
-    line: usize,
-    column: usize,
-}
-
-impl Default for Cursor {
-    fn default() -> Self {
-        Cursor { offset: 0, line: 1, column: 1 }
-    }
-}
-
-impl Cursor {
-    /// Line and column of `offset` in `text`.
-    fn advance(&mut self, text: &str, offset: usize) -> (usize, usize) {
-        if offset < self.offset {
-            *self = Cursor::default();
-        }
-        let between = &text[self.offset..offset];
-        match between.rfind('\n') {
-            Some(last) => {
-                self.line += between.bytes().filter(|&b| b == b'\n').count();
-                self.column = between[last + 1..].chars().count() + 1;
-            }
-            None => self.column += between.chars().count(),
-        }
-        self.offset = offset;
-        (self.line, self.column)
     }
 }

@@ -3,15 +3,14 @@
 //! links from its provisions of itself to them. Citations of other notices are `references`'s;
 //! walking the Markdown events is the pass's.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 use regex::Regex;
 
 use super::TocEntry;
-use super::pass::BodyPass;
-use crate::cite::provision::{self, Provision};
+use super::state::BodyPass;
+use crate::cite::provision;
 use crate::slug::slugify;
 
 /// Words of a paragraph shown in the contents after a bare section number.
@@ -36,53 +35,6 @@ fn section_level(caps: &regex::Captures) -> u8 {
 /// A section's label without the colon that ends a lead-in (`1. Về kết quả:`).
 fn section_label(text: &str) -> String {
     text.trim().trim_end_matches(':').trim().to_string()
-}
-
-/// What the body pass knows of the notice's articles: the article being read, the anchors
-/// given so far, and the notice's provisions of itself waiting for their anchors.
-#[derive(Default)]
-pub(super) struct Articles {
-    /// Anchor and number of the article being read, until a heading or chapter ends it.
-    pub(super) current: Option<(String, String)>,
-    /// A notice may hold several series of articles (a decision, then the regulation it
-    /// issues): each restart at a lower number opens a new part.
-    pub(super) part: usize,
-    pub(super) last_number: Option<u32>,
-    /// (part, article) → anchor; (part, article, clause) → anchor.
-    pub(super) anchors: HashMap<(usize, String), String>,
-    pub(super) clauses: HashMap<(usize, String, u16), String>,
-    /// Every article and clause anchor, in order.
-    pub(super) all: Vec<String>,
-    /// Contents level of articles: one below the last heading, else 2.
-    pub(super) level: u8,
-    /// Links waiting for their anchors: the events that open and close them.
-    pub(super) links: Vec<InternalLink>,
-}
-
-pub(super) struct InternalLink {
-    pub(super) open: usize,
-    pub(super) close: usize,
-    pub(super) provision: Provision,
-    pub(super) part: usize,
-}
-
-impl Articles {
-    /// The anchor a provision of the notice itself links to: the clause, else its article, in
-    /// the part it is written in, else in the only part that has that article.
-    pub(super) fn anchor_of(&self, provision: &Provision, part: usize) -> Option<&String> {
-        let parts: Vec<usize> =
-            (0..=self.part).filter(|&p| self.anchors.contains_key(&(p, provision.article.clone()))).collect();
-        let part = if parts.contains(&part) {
-            part
-        } else {
-            match parts.as_slice() {
-                [only] => *only,
-                _ => return None,
-            }
-        };
-        let clause = provision.clause.and_then(|c| self.clauses.get(&(part, provision.article.clone(), c)));
-        clause.or_else(|| self.anchors.get(&(part, provision.article.clone())))
-    }
 }
 
 impl<'a> BodyPass<'a> {
