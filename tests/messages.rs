@@ -252,7 +252,10 @@ fn init_starts_an_archive_that_builds_at_once_with_no_warning() {
     ] {
         assert!(site.contains(key), "site.yaml explains {key}");
     }
-    assert!(archive.read("kho-moi/.gitignore").contains("/output/"));
+    let ignored = archive.read("kho-moi/.gitignore");
+    for folder in ["/output/", "/.output.staging/", "/.output.previous/"] {
+        assert!(ignored.contains(folder), "{folder} not ignored: {ignored}");
+    }
     let built = archive.run(&["build", "--root", "kho-moi"]);
     assert!(built.status.success(), "{}", stderr(&built));
     let err = stderr(&built);

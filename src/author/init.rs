@@ -34,7 +34,8 @@ pub fn create(dir: &Path, language: Language, today: jiff::civil::Date) -> Resul
 }
 
 /// The output and the folders a build makes beside it are not kept in version control.
-const GITIGNORE: &str = "# What `gazette build` writes\n/output/\n/.output.staging/\n/.output.old/\n";
+const GITIGNORE: &str =
+    "# What `gazette build` writes\n/output/\n/.output.staging/\n/.output.old/\n/.output.previous/\n";
 
 fn site_yaml(language: Language) -> String {
     match language {
