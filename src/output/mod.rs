@@ -12,9 +12,9 @@
 //! folder for every page.
 //!
 //! Gazette deletes only what it provably made: every folder it creates holds the marker file
-//! [`MARKER`] from the start, and a staging, old or output folder without it is never removed.
-//! An output folder that is neither empty nor marked is refused, as is one that is a file, the
-//! archive root, a folder the archive reads from, or a parent of one. Everything is checked
+//! [`MARKER`] from the start, and a staging, old, previous or output folder without it is never
+//! removed. An output folder that is neither empty nor marked is refused, as is one that is a
+//! file, the archive root, a folder the archive reads from, or a parent of one. Everything is checked
 //! before anything is touched. [`build`] runs the publishing pipeline into a staging folder;
 //! what the pages are is decided by `publish`.
 
@@ -173,8 +173,8 @@ impl OutputDir {
         Ok(true)
     }
 
-    /// The output is absent, an empty folder, or a folder Gazette made; the staging and old
-    /// folders are absent or Gazette's.
+    /// The output is absent, an empty folder, or a folder Gazette made; the staging, previous
+    /// and old folders are absent or Gazette's.
     pub fn check_on_disk(&self) -> Result<()> {
         match fs::symlink_metadata(&self.target) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
