@@ -648,4 +648,34 @@ mod tests {
         assert!(!dir.join("escape.txt").exists());
         fs::remove_dir_all(&dir).unwrap();
     }
+
+    /// Where folders cannot be exchanged in one step the swap is two renames through `.old`; a
+    /// build stopped between them leaves the output in `.old`, and the next build puts it back.
+    #[test]
+    fn the_two_step_swap_and_its_recovery_leave_an_archive_at_the_path() {
+        let dir = std::env::temp_dir().join(format!("gazette-two-step-test-{}", std::process::id()));
+        let output = OutputDir::new(&dir.join("archive"), &dir.join("out")).unwrap();
+        let lock = output.lock(Wait::No).unwrap();
+        let staging = output.stage(&lock).unwrap();
+        staging.write("trang.html", b"1").unwrap();
+        staging.commit().unwrap();
+
+        let mut staging = output.stage(&lock).unwrap();
+        staging.write("trang.html", b"2").unwrap();
+        staging.seal().unwrap();
+        staging.swap_in_two_steps().unwrap();
+        drop(staging);
+        assert_eq!(fs::read(dir.join("out/trang.html")).unwrap(), b"2");
+        assert_eq!(fs::read(dir.join(".out.old/trang.html")).unwrap(), b"1", "the replaced output");
+
+        // Stopped right after the first rename: no output at the path, the last one in `.old`.
+        fs::remove_dir_all(dir.join(".out.old")).unwrap();
+        fs::rename(dir.join("out"), dir.join(".out.old")).unwrap();
+        let staging = output.stage(&lock).unwrap();
+        assert_eq!(fs::read(dir.join("out/trang.html")).unwrap(), b"2", "put back before building");
+        assert!(!dir.join(".out.old").exists());
+        drop(staging);
+        drop(lock);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
