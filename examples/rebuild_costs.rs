@@ -3,8 +3,8 @@
 //! with the files it wrote and the notice files it read. The archive is put back as it was.
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
-//! (RUNS, default 3: each step is repeated and the median time shown; a repeat of an edit step
-//! undoes and redoes the edit first).
+//! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
+//! step writes a variant of the edit numbered by the repeat, so every build has a change).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -48,7 +48,7 @@ fn main() {
         );
     }
     let started = Instant::now();
-    let (index, _) = site.search_index(None).expect("the bodies read back");
+    let (index, _) = site.search_index().expect("the bodies read back");
     let bytes: usize = index.iter().map(|f| f.contents.as_ref().map_or(0, String::len)).sum();
     println!(
         "{:>8.3} s  search index: {} files, {:.1} MB",

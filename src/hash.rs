@@ -41,6 +41,42 @@ impl std::io::Write for Digest {
     }
 }
 
+/// Passes bytes on to a writer, hashing and counting them: the hash of a file as it is written.
+pub struct Hashing<W> {
+    pub out: W,
+    digest: Digest,
+    length: u64,
+}
+
+impl<W: std::io::Write> Hashing<W> {
+    pub fn new(out: W) -> Self {
+        Hashing { out, digest: Digest::new(), length: 0 }
+    }
+
+    /// The hash of the bytes written so far, the same as [`bytes`] of all of them.
+    pub fn hash(&self) -> u64 {
+        self.digest.finish()
+    }
+
+    /// How many bytes were written.
+    pub fn length(&self) -> u64 {
+        self.length
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(buf)?;
+        self.digest.0.update(&buf[..written]);
+        self.length += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// A hash built from several pieces, in order.
 #[derive(Clone, Default)]
 pub struct Stable {

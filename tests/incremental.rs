@@ -241,6 +241,12 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     archive.build_ok(&["--changes", changes.to_str().unwrap()]);
     let listed = std::fs::read_to_string(&changes).unwrap();
     assert!(listed.lines().any(|l| l == "+ van-ban/2024/thong-bao-3-tb-vptu/index.html"), "{listed}");
+
+    // Without a state the files on disk are compared, Gazette's own folder among them: it is
+    // never listed.
+    archive.build_ok(&["--full", "--changes", changes.to_str().unwrap()]);
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    assert!(!listed.contains(".gazette"), "{listed}");
 }
 
 #[test]

@@ -217,9 +217,7 @@ impl OutputDir {
     /// Keeps the output a swap replaced (now at `replaced`) as the previous output; where it
     /// cannot be kept, it is removed.
     fn keep_as_previous(&self, replaced: &Path) -> Result<()> {
-        if self.previous.exists() {
-            remove_own(&self.previous)?;
-        }
+        self.remove_previous()?;
         if fs::rename(replaced, &self.previous).is_err() {
             remove_own(replaced)?;
         }
@@ -491,17 +489,12 @@ impl Staging {
     /// A `.gitkeep` that marks the output folder in version control survives the swap.
     fn carry_over_keep_file(&self) {
         let keep = self.output.target.join(KEEP_FILE);
-        let staged = self.dir.join(KEEP_FILE);
-        if keep.is_file() && !self.reused.as_ref().is_some_and(|r| r.has_put(KEEP_FILE)) {
-            if self.reused.is_some() {
-                let _ = previous::make_way(&staged);
-            } else if staged.exists() {
-                return;
-            }
-            let _ = fs::copy(&keep, &staged);
-            if let Some(reused) = &self.reused {
-                reused.put(KEEP_FILE);
-            }
+        let done = match &self.reused {
+            Some(reused) => reused.has_put(KEEP_FILE),
+            None => self.dir.join(KEEP_FILE).exists(),
+        };
+        if keep.is_file() && !done {
+            let _ = self.copy(&keep, KEEP_FILE);
         }
     }
 
@@ -515,12 +508,11 @@ impl crate::publish::Sink for Staging {
     fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
         let target = self.make_way(path)?;
         let file = fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
-        let mut out =
-            Tee { file: io::BufWriter::with_capacity(64 * 1024, file), digest: crate::hash::Digest::new() };
+        let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
         fill(&mut out)
-            .and_then(|()| io::Write::flush(&mut out.file))
+            .and_then(|()| io::Write::flush(&mut out))
             .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok((self.stamp(path)?, out.digest.finish()))
+        Ok((self.stamp(path)?, out.hash()))
     }
 
     fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
@@ -542,12 +534,11 @@ impl crate::publish::Sink for Staging {
                 return Ok(());
             }
         }
-        let new = self.make_way(path)?;
-        match fs::remove_file(&new) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(e).with_context(|| format!("cannot replace {}", new.display()));
-            }
-            _ => {}
+        let new = self.prepare(path)?;
+        // A file this build wrote there, or the previous output's, gives way to the link.
+        previous::make_way(&new).with_context(|| format!("cannot replace {}", new.display()))?;
+        if let Some(reused) = &self.reused {
+            reused.put(path);
         }
         fs::hard_link(&old, &new)
             .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
@@ -555,24 +546,6 @@ impl crate::publish::Sink for Staging {
 
     fn previous(&self, path: &str) -> Option<Vec<u8>> {
         fs::read(self.old_path(path).ok()?).ok()
-    }
-}
-
-/// Writes to a file and to a hash of what is written.
-struct Tee {
-    file: io::BufWriter<fs::File>,
-    digest: crate::hash::Digest,
-}
-
-impl io::Write for Tee {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let written = self.file.write(buf)?;
-        self.digest.write_all(&buf[..written])?;
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
     }
 }
 

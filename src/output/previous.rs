@@ -97,19 +97,13 @@ fn gone_already_or(removed: io::Result<()>) -> io::Result<()> {
 /// Makes way for a new file at `path`: whatever is there, file or folder, is removed. A file
 /// there may be a hard link to the output's file, so it is never written over in place.
 pub fn make_way(path: &Path) -> io::Result<()> {
-    match remove_file_or_folder(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        other => other,
-    }
-}
-
-fn remove_file_or_folder(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
+    let removed = match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound && path.symlink_metadata()?.is_dir() => {
             fs::remove_dir_all(path)
         }
         other => other,
-    }
+    };
+    gone_already_or(removed)
 }
 
 /// Removes files on the way to `path` (inside `dir`) that stand where a folder must be.

@@ -64,12 +64,7 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
     // A staging folder made from a previous output may hold that output's state: a new file,
     // never one written over.
-    match fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(e).with_context(|| format!("cannot replace {}", path.display()));
-        }
-        _ => {}
-    }
+    super::previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
     let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
     let version = WRITER.as_bytes();
@@ -78,32 +73,13 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
     out.write_all(&header)?;
-    let mut body = Counted { out, digest: crate::hash::Digest::new(), length: 0 };
+    let mut body = crate::hash::Hashing::new(out);
     postcard::to_io(state, &mut body).context("cannot encode the build state")?;
-    let Counted { mut out, digest, length } = body;
+    let (length, hash) = (body.length(), body.hash());
+    let mut out = body.out;
     out.write_all(&length.to_le_bytes())?;
-    out.write_all(&digest.finish().to_le_bytes())?;
+    out.write_all(&hash.to_le_bytes())?;
     out.flush().with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// Passes bytes on, counting and hashing them.
-struct Counted<W> {
-    out: W,
-    digest: crate::hash::Digest,
-    length: u64,
-}
-
-impl<W: std::io::Write> std::io::Write for Counted<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let written = self.out.write(buf)?;
-        self.digest.write_all(&buf[..written])?;
-        self.length += written as u64;
-        Ok(written)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
-    }
 }
 
 /// Removes the state of the output at `dir`; true when there was one.

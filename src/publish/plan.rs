@@ -165,7 +165,8 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
         Output::Search => pages.fingerprint(&pages.search_page()),
         Output::Dimension(d) => pages.fingerprint(&pages.dimension_page(indexes.get(d))),
         Output::ValuePage { dimension, value, year, page } => {
-            let (d, value) = (indexes.get(dimension), &indexes.get(dimension).values[value]);
+            let d = indexes.get(dimension);
+            let value = &d.values[value];
             pages.fingerprint(&pages.value_page(d, value, year.map(|y| value.years[y]), page))
         }
         Output::MainFeed => pages.fingerprint(&pages.main_feed()),
@@ -194,7 +195,8 @@ pub fn render(
         Output::Search => pages.render(&pages.search_page())?,
         Output::Dimension(d) => pages.render(&pages.dimension_page(indexes.get(d)))?,
         Output::ValuePage { dimension, value, year, page } => {
-            let (d, value) = (indexes.get(dimension), &indexes.get(dimension).values[value]);
+            let d = indexes.get(dimension);
+            let value = &d.values[value];
             pages.render(&pages.value_page(d, value, year.map(|y| value.years[y]), page))?
         }
         Output::MainFeed => pages.render(&pages.main_feed())?,

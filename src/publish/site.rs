@@ -115,12 +115,9 @@ impl Site {
         plan::write_to(&self.pages(), &self.plan, planned, |id| self.body(id), out)
     }
 
-    /// The search index files, updated from the previous build's index when there is one.
-    pub fn search_index(
-        &self,
-        previous: Option<search::Previous>,
-    ) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
-        self.make_search_index(previous, &|file| file)
+    /// The search index files, made afresh.
+    pub fn search_index(&self) -> Result<(Vec<IndexFile>, SearchState), Diagnostic> {
+        self.make_search_index(None, &|file| file)
     }
 
     /// Makes the search index, handing each file to `emit` as soon as it is made, and returns

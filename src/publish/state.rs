@@ -57,16 +57,12 @@ pub struct FileStamp {
 
 impl FileStamp {
     pub fn from_metadata(meta: &std::fs::Metadata) -> FileStamp {
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
+        let crate::content::Stamp { size, modified } = crate::content::Stamp::from_metadata(meta);
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
         let inode = 0;
-        FileStamp { size: meta.len(), modified, inode }
+        FileStamp { size, modified, inode }
     }
 }
 

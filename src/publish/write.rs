@@ -135,8 +135,7 @@ pub fn publish(
     for result in pages_written {
         match result {
             Ok(files) => written.extend(files),
-            Err(problem) if !problems.contains(&problem) => problems.push(problem),
-            Err(_) => {}
+            Err(problem) => add_once(&mut problems, problem),
         }
     }
     let search_state = match index {
@@ -183,11 +182,16 @@ fn render_all(site: &Site, progress: bool) -> Vec<Diagnostic> {
     bar.finish_and_clear();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for problem in results.into_iter().filter_map(Result::err) {
-        if !problems.contains(&problem) {
-            problems.push(problem);
-        }
+        add_once(&mut problems, problem);
     }
     problems
+}
+
+/// Adds a problem unless it is there already: many pages fail on one template error.
+fn add_once(problems: &mut Vec<Diagnostic>, problem: Diagnostic) {
+    if !problems.contains(&problem) {
+        problems.push(problem);
+    }
 }
 
 /// Puts one file into the sink: the previous build's when its fingerprint, or else its bytes,

@@ -175,7 +175,7 @@ impl Snapshot {
     fn search_file(&self, site: &Site, path: &str) -> Option<Served> {
         let mut index = self.search_index.lock().unwrap_or_else(|e| e.into_inner());
         let files = index.get_or_insert_with(|| {
-            let files = site.search_index(None).map(|(files, _)| files).unwrap_or_default();
+            let files = site.search_index().map(|(files, _)| files).unwrap_or_default();
             Arc::new(
                 files
                     .into_iter()
@@ -347,7 +347,7 @@ impl Preview {
                     .notice
                     .attachments
                     .iter()
-                    .map(|a| (attachment_path(&entry.url, &a.name), a.source.clone()))
+                    .map(|a| (publish::layout::attachment(&entry.url, &a.name), a.source.clone()))
             })
             .collect();
         let statics = statics_table(site.theme.static_files.clone());
@@ -412,11 +412,6 @@ impl Preview {
     }
 }
 
-/// The output path of a notice's attachment.
-fn attachment_path(url: &str, name: &str) -> String {
-    publish::layout::attachment(url, name)
-}
-
 /// The attachments of the last good build's bundles as they are on disk now, by output path:
 /// while the archive has an error, a file added to a bundle, removed or swapped is seen at once.
 fn attachments_on_disk(root: &Path, site: &Site) -> HashMap<String, PathBuf> {
@@ -427,7 +422,12 @@ fn attachments_on_disk(root: &Path, site: &Site) -> HashMap<String, PathBuf> {
         .into_iter()
         .filter_map(|source| {
             let url = *url_of.get(diag::display_path(root, &source.path).as_str())?;
-            Some(source.attachments.into_iter().map(move |a| (attachment_path(url, &a.name), a.source)))
+            Some(
+                source
+                    .attachments
+                    .into_iter()
+                    .map(move |a| (publish::layout::attachment(url, &a.name), a.source)),
+            )
         })
         .flatten()
         .collect()
