@@ -88,9 +88,14 @@ pub fn term_shard_count(docs: usize) -> usize {
     docs.div_ceil(DOCS_PER_TERM_SHARD).next_power_of_two().max(MIN_TERM_SHARDS)
 }
 
-/// The term shard of a term: 32-bit FNV-1a of the UTF-8 bytes of its folded form, modulo the
-/// (power of two) number of shards. Tokens, bigrams and filter terms are their own folded form.
+/// The term shard of a term: its [`term_hash`] modulo the (power of two) number of shards.
 pub fn term_shard(term: &str, shards: usize) -> usize {
+    term_hash(term) as usize & (shards - 1)
+}
+
+/// 32-bit FNV-1a of the UTF-8 bytes of a term's folded form. Tokens, bigrams and filter terms
+/// are their own folded form.
+pub fn term_hash(term: &str) -> u32 {
     let folded;
     let key = if term.is_ascii() {
         term
@@ -103,7 +108,7 @@ pub fn term_shard(term: &str, shards: usize) -> usize {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    hash as usize & (shards - 1)
+    hash
 }
 
 /// The published notices in document-id order: oldest first. Drafts are not searched.
@@ -226,7 +231,7 @@ impl Gathering {
     /// Adds one notice's terms; slots are added in ascending order.
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
         let mut shards = Vec::with_capacity(1024);
-        notice_terms(notice, body_text, |term, weight| {
+        notice_terms(notice, body_text, |term, weight, hash| {
             match self.postings.get_mut(term) {
                 Some(list) => list.push(slot, weight),
                 None => {
@@ -235,7 +240,7 @@ impl Gathering {
                     self.postings.insert(term.to_string(), list);
                 }
             }
-            shards.push(term_shard(term, self.shards) as u32);
+            shards.push(hash & (self.shards as u32 - 1));
         });
         self.shard_sets.push((slot, ShardSet::new(shards, self.shards)));
     }
@@ -384,19 +389,6 @@ pub fn index<T: Send>(
 
 fn made(path: String, contents: String) -> IndexFile {
     IndexFile { path, fingerprint: crate::hash::bytes(contents.as_bytes()), contents: Some(contents) }
-}
-
-/// A set of term shards, one bit each.
-fn shard_set(shards: usize) -> Vec<u64> {
-    vec![0; shards.div_ceil(64)]
-}
-
-fn mark(set: &mut [u64], shard: usize) {
-    set[shard / 64] |= 1 << (shard % 64);
-}
-
-fn marked(set: &[u64], shard: usize) -> bool {
-    set.get(shard / 64).is_some_and(|word| word & (1 << (shard % 64)) != 0)
 }
 
 /// The term shard files as they were emitted, with their fingerprints, and the shards each
@@ -585,11 +577,11 @@ fn update_terms<T: Send>(
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
     let (again, again_sets) = read_again(archive, docs, terms, body, &wanted)?;
-    let mut affected = shard_set(docs.shards);
+    let mut affected = vec![false; docs.shards];
     // Shards of documents gone, changed or renumbered: their postings move.
     for (o, new) in new_of_old.iter().enumerate() {
         if *new != Some(o as u32) {
-            old.doc_shards[o].for_each(|shard| mark(&mut affected, shard));
+            old.doc_shards[o].for_each(|shard| affected[shard] = true);
         }
     }
     // Shards of documents new or changed: their postings come in.
@@ -600,35 +592,34 @@ fn update_terms<T: Send>(
         .map(|(doc, id)| terms.shard_sets[id.index()].clone().filter(|_| wanted[doc]))
         .collect();
     for set in fresh_sets.iter().flatten().chain(again_sets.iter().map(|(_, set)| set)) {
-        set.for_each(|shard| mark(&mut affected, shard));
+        set.for_each(|shard| affected[shard] = true);
     }
     let mut filters = PostingMap::default();
     add_filter_terms(indexes, &docs.doc_of, &mut filters);
-    let anything_moved = affected.iter().any(|&word| word != 0) || old.docs.len() != docs.order.len();
+    let anything_moved = affected.contains(&true) || old.docs.len() != docs.order.len();
     let mut filter_shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
     for (term, list) in filters {
         let shard = term_shard(&term, docs.shards);
         if anything_moved {
-            mark(&mut affected, shard);
+            affected[shard] = true;
         }
         filter_shards[shard].insert(term, list);
     }
-    let sharded = terms;
-    let made_again: Vec<Option<IndexFile>> = sharded
+    let made_again: Vec<Option<IndexFile>> = terms
         .gathered
         .par_iter()
         .zip(again)
         .zip(filter_shards)
         .enumerate()
         .map(|(i, ((gathered, again), filters))| {
-            if !marked(&affected, i) {
+            if !affected[i] {
                 let fingerprint = old.term_hashes.get(i).copied()?;
                 return Some(IndexFile { path: term_path(i), fingerprint, contents: None });
             }
             let text = (previous.read)(&term_path(i))?;
-            let mut terms = read_term_shard(&text, i)?;
-            terms.retain(|term, _| !term.starts_with('#'));
-            for list in terms.values_mut() {
+            let mut postings = read_term_shard(&text, i)?;
+            postings.retain(|term, _| !term.starts_with('#'));
+            for list in postings.values_mut() {
                 list.retain_mut(|posting| match new_of_old.get((*posting >> 4) as usize) {
                     Some(Some(new)) => {
                         *posting = (new << 4) | (*posting & 15);
@@ -637,15 +628,15 @@ fn update_terms<T: Send>(
                     _ => false,
                 });
             }
-            let added = shard_postings(gathered, &sharded.notice_of, docs, &wanted, again);
+            let added = shard_postings(gathered, &terms.notice_of, docs, &wanted, again);
             for (term, list) in added.into_iter().chain(filters) {
-                terms.entry(term).or_default().extend(list);
+                postings.entry(term).or_default().extend(list);
             }
-            terms.retain(|_, list| !list.is_empty());
-            for list in terms.values_mut() {
+            postings.retain(|_, list| !list.is_empty());
+            for list in postings.values_mut() {
                 list.sort_unstable();
             }
-            Some(made(term_path(i), term_shard_text(i, terms)))
+            Some(made(term_path(i), term_shard_text(i, postings)))
         })
         .collect();
     // Nothing is emitted unless every shard could be made.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rustc_hash::FxBuildHasher;
 
 use super::text::{Terms, exact_of_run, fold, word_runs};
-use super::{IN_HEADING, IN_NUMBER};
+use super::{IN_HEADING, IN_NUMBER, term_hash};
 use crate::content::Notice;
 
 /// Body frequency bucket of the weight.
@@ -21,14 +21,16 @@ fn frequency_weight(count: u32) -> u8 {
     }
 }
 
-/// Every term of one notice with its weight; `body_text` is its body's plain text. Exact forms
-/// have weight 0.
-pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8)) {
+/// Every term of one notice with its weight and its [`term_hash`]; `body_text` is its body's
+/// plain text. Exact forms have weight 0.
+pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8, u32)) {
+    // The texts that weigh as headings: title, type, issuer, tags.
+    let headings = || [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
     if let Some(key) = notice.key() {
         fields.push((Terms::new(&fold(key)), IN_NUMBER));
     }
-    for text in [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags) {
+    for text in headings() {
         fields.push((Terms::new(&fold(text)), IN_HEADING));
     }
     let mut body = notice.summary.as_deref().map(fold).unwrap_or_default();
@@ -44,11 +46,11 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     }
     body.for_each(|t| weights.entry(t).or_default().1 += 1);
     for (term, (flags, count)) in weights {
-        visit(term, flags | frequency_weight(count));
+        visit(term, flags | frequency_weight(count), term_hash(term));
     }
 
-    let texts = [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
-    let texts = notice.key().into_iter().chain(texts.map(String::as_str)).chain(notice.summary.as_deref());
+    let texts =
+        notice.key().into_iter().chain(headings().map(String::as_str)).chain(notice.summary.as_deref());
     EXACT_FORMS.with_borrow_mut(|known| {
         known.next_notice();
         let mut forms = Vec::with_capacity(512);
@@ -56,7 +58,7 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             word_runs(text, |run| known.meet(run, &mut forms));
         }
         for form in forms {
-            visit(known.form(form), 0);
+            visit(known.form(form), 0, known.hash(form));
         }
     });
 }
@@ -69,8 +71,9 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
 #[derive(Default)]
 struct ExactForms {
     by_run: HashMap<Box<str>, RunSeen, FxBuildHasher>,
-    /// The distinct exact forms, by number, and the number of each.
-    forms: Vec<Box<str>>,
+    /// The distinct exact forms, by number, with their [`term_hash`] (that of their folded
+    /// form, made once), and the number of each.
+    forms: Vec<(Box<str>, u32)>,
     form_numbers: HashMap<Box<str>, u32, FxBuildHasher>,
     /// By form number: the last notice that met it.
     form_seen: Vec<u32>,
@@ -127,14 +130,18 @@ impl ExactForms {
         }
         let number = self.forms.len() as u32;
         let form = form.into_boxed_str();
-        self.forms.push(form.clone());
+        self.forms.push((form.clone(), term_hash(&form)));
         self.form_numbers.insert(form, number);
         self.form_seen.push(0);
         number
     }
 
     fn form(&self, number: u32) -> &str {
-        &self.forms[number as usize]
+        &self.forms[number as usize].0
+    }
+
+    fn hash(&self, number: u32) -> u32 {
+        self.forms[number as usize].1
     }
 }
 

@@ -1,4 +1,4 @@
-//! Text for matching: folding, tokens and bigrams, and the plain text of a rendered body.
+//! Text for matching: folding, tokens and bigrams, and the exact forms of words.
 //!
 //! Text is *folded*: lower case, canonical decomposition, every combining mark U+0300–U+036F
 //! dropped (tones, breve, circumflex, horn), then `đ` → `d` (đ has no decomposition). So
@@ -15,8 +15,8 @@
 //! mark (grave, acute, tilde, hook above, dot below) moved after the letters, recomposed (NFC).
 //! Moving the tones makes both tone placements one form (`hoà` and `hòa` are `hoà`, `thuỷ` and
 //! `thủy` are `thuỷ`) while the vowel marks (circumflex, breve, horn) and `đ` stay where they are.
-//! [`exact_words`] finds the words of a text whose exact form is not their folded form: a run of
-//! letters, digits and marks that folds to one token.
+//! [`word_runs`] and [`exact_of_run`] find the words of a text whose exact form is not their
+//! folded form: a run of letters, digits and marks that folds to one token.
 
 use std::sync::LazyLock;
 
@@ -152,8 +152,10 @@ pub fn word_runs<'a>(text: &'a str, mut visit: impl FnMut(&'a str)) {
 }
 
 /// Calls `visit` with the exact form of every word of `text` (as written, not folded) whose
-/// exact form is not its folded form, in order.
-pub fn exact_words(text: &str, mut visit: impl FnMut(&str)) {
+/// exact form is not its folded form, in order. The index meets runs through its own table of
+/// forms; this is the plain statement of what it finds.
+#[cfg(test)]
+fn exact_words(text: &str, mut visit: impl FnMut(&str)) {
     word_runs(text, |run| {
         if let Some(exact) = exact_of_run(run) {
             visit(&exact);

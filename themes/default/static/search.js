@@ -20,7 +20,6 @@
   /* A word as written: letters, digits and the marks of its letters. */
   var RUN = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
-  var ONE_WORD = /^[\p{Alphabetic}\p{N}]+$/u;
   var DIGITS = /^[0-9]+$/;
   var JOIN = /^[\s\-\u2013\u2014]*$/;
   var QUOTED = /["\u201c\u201d]([^"\u201c\u201d]*)["\u201c\u201d]?|[^"\u201c\u201d]+/g;
