@@ -85,8 +85,13 @@ fn is_forbidden(c: char) -> bool {
 /// Removes the characters no XML file may hold; returns a warning at the first one, with how
 /// many there were, when there were any. `first_line` is the line of the file `text` starts on.
 pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Option<Diagnostic> {
-    let control = text.bytes().any(|b| b < b' ' && b != b'\t' && b != b'\n');
-    if !control && !text.contains(['\u{FFFE}', '\u{FFFF}']) {
+    // One pass over the bytes: a control byte, or EF BF BE / EF BF BF (U+FFFE, U+FFFF).
+    let bytes = text.as_bytes();
+    let forbidden = bytes.iter().enumerate().any(|(i, &b)| {
+        (b < b' ' && b != b'\t' && b != b'\n')
+            || (b == 0xEF && bytes.get(i + 1) == Some(&0xBF) && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)))
+    });
+    if !forbidden {
         return None;
     }
     let first = text.find(is_forbidden)?;

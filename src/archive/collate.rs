@@ -27,8 +27,12 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 /// Compares two people's names as Vietnamese lists do: by the given name (the last word),
 /// then by the whole name from the family name on.
 pub fn compare_people(a: &str, b: &str) -> Ordering {
-    let given = |name: &str| name.split_whitespace().last().unwrap_or("").to_string();
-    VIETNAMESE.compare(&given(a), &given(b)).then_with(|| compare(a, b))
+    VIETNAMESE.compare(given_name(a), given_name(b)).then_with(|| compare(a, b))
+}
+
+/// The given name: the last word of a Vietnamese name.
+fn given_name(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or("")
 }
 
 /// Sorts names in Vietnamese alphabetical order.

@@ -162,10 +162,7 @@ pub fn type_name(code: &str, system: System) -> Option<&'static str> {
 /// The type code of a full type name in a system's table (`Kế hoạch` → `KH`), whatever the
 /// case; the first code listed when a name has two (party `Quy định`: `QĐi`).
 pub fn type_code(name: &str, system: System) -> Option<&'static str> {
-    let table = match system {
-        System::Party => PARTY_TYPES,
-        System::State => STATE_TYPES,
-    };
+    let table = types_table(system);
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     table.iter().find(|t| eq_ci(t.name, &name)).map(|t| t.code)
 }
@@ -174,18 +171,22 @@ pub fn type_code(name: &str, system: System) -> Option<&'static str> {
 /// (`DA` for Đề án or Dự án), and for `QĐ` both Quyết định and Quy định, which officials
 /// number alike. Empty for a code not in the table.
 pub fn types_of_code(code: &str, system: System) -> Vec<&'static str> {
-    let table = match system {
-        System::Party => PARTY_TYPES,
-        System::State => STATE_TYPES,
-    };
     let fold = |c: &str| c.replace(['Đ', 'đ'], "D").to_uppercase();
+    let code = fold(code);
     let mut names: Vec<&'static str> =
-        table.iter().filter(|t| fold(t.code) == fold(code)).map(|t| t.name).collect();
+        types_table(system).iter().filter(|t| fold(t.code) == code).map(|t| t.name).collect();
     if names.contains(&"Quyết định") && !names.contains(&"Quy định") {
         names.push("Quy định");
     }
-    names.dedup();
     names
+}
+
+/// The table of type codes of a system.
+fn types_table(system: System) -> &'static [TypeCode] {
+    match system {
+        System::Party => PARTY_TYPES,
+        System::State => STATE_TYPES,
+    }
 }
 
 /// Whether a written type is the type `name`, or a kind of it (`Chương trình hành động` of

@@ -60,16 +60,16 @@ const PROVISION_CHARS: usize = 60;
 /// How far forward (in characters) after its number a provision is looked for.
 const PROVISION_AFTER_CHARS: usize = 40;
 
-/// Short state forms "TYPE N/YYYY": the type word, its state type code, and the issuer code
-/// when the type fixes it (only the Government issues a Nghị định).
-const SHORT_FORMS: &[(&str, &str, Option<&str>)] = &[
-    ("Nghị định", "NĐ", Some("CP")),
-    ("Thông tư", "TT", None),
-    ("Thông tư liên tịch", "TTLT", None),
-    ("Nghị quyết", "NQ", None),
-    ("Nghị quyết liên tịch", "NQLT", None),
-    ("Quyết định", "QĐ", None),
-    ("Chỉ thị", "CT", None),
+/// Short state forms "TYPE N/YYYY": the type word (its code is the state table's), and the
+/// issuer code when the type fixes it (only the Government issues a Nghị định).
+const SHORT_FORMS: &[(&str, Option<&str>)] = &[
+    ("Nghị định", Some("CP")),
+    ("Thông tư", None),
+    ("Thông tư liên tịch", None),
+    ("Nghị quyết", None),
+    ("Nghị quyết liên tịch", None),
+    ("Quyết định", None),
+    ("Chỉ thị", None),
 ];
 const SLASH_LOOKALIKES: [char; 3] = ['\u{2044}', '\u{2215}', '\u{FF0F}'];
 
@@ -306,7 +306,7 @@ fn accept(
     }
     let (items, ctx) = match list {
         Some((items, ctx)) => (items, ctx),
-        None => (Vec::new(), context(s, start, prev, &symbol.number)),
+        None => (Vec::new(), context(s, start, prev, symbol.number.type_code.as_deref())),
     };
     let accepted = match symbol.strength {
         Strength::Strong => true,
@@ -385,9 +385,11 @@ fn short(
     if s[end..].starts_with(['/', '-']) || s[end..].chars().next().is_some_and(char::is_alphanumeric) {
         return None;
     }
-    let ctx = context(s, start, prev, &placeholder_number());
+    // A short form shares no type code with any list before it.
+    let ctx = context(s, start, prev, None);
     let word = ctx.type_word.filter(|_| ctx.direct)?;
-    let &(_, code, issuer) = SHORT_FORMS.iter().find(|(w, _, _)| *w == word)?;
+    let &(_, issuer) = SHORT_FORMS.iter().find(|(w, _)| *w == word)?;
+    let code = number::type_code(word, System::State)?;
     let written = &text[norm.original(text, start..end)];
     let number = match issuer {
         Some(issuer) => number::build_state(written, &caps["xn"], Some(&caps["xy"]), &[code, issuer])?,
@@ -405,19 +407,6 @@ fn short(
         }
     };
     Some(Symbol { end, number, strength: Strength::Short, partial: issuer.is_none() })
-}
-
-/// A number that shares no type code with any list before it.
-fn placeholder_number() -> DocNumber {
-    DocNumber {
-        written: String::new(),
-        key: String::new(),
-        seq: 0,
-        type_code: None,
-        issuer_code: String::new(),
-        year: None,
-        system: System::State,
-    }
 }
 
 /// The bare numbers right before a number that share its suffix ("các Kết luận số 11,
@@ -501,7 +490,7 @@ fn glued_so(before: &str) -> bool {
 
 /// Context of a candidate: the text back to the previous citation, at most
 /// `PREFIX_CHARS`; a list connector after a citation counts as context too.
-fn context(s: &str, start: usize, prev: Option<&Found>, number: &DocNumber) -> Context {
+fn context(s: &str, start: usize, prev: Option<&Found>, type_code: Option<&str>) -> Context {
     let prev_end = prev.map_or(0, |p| p.span.end);
     let from = chars_back(s, start, PREFIX_CHARS).max(prev_end);
     let prefix = &s[from..start];
@@ -511,7 +500,7 @@ fn context(s: &str, start: usize, prev: Option<&Found>, number: &DocNumber) -> C
         && LIST_GAP.is_match(prefix)
     {
         ctx.given = true;
-        if ctx.type_word.is_none() && p.number.type_code.is_some() && p.number.type_code == number.type_code {
+        if ctx.type_word.is_none() && type_code.is_some() && p.number.type_code.as_deref() == type_code {
             ctx.type_word = p.type_word;
         }
     }

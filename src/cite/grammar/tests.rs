@@ -397,7 +397,10 @@ fn nfd_input_normalised_first_gives_the_same_result() {
     let texts = FOUND.iter().map(|(t, _)| *t).chain(NOT_FOUND.iter().copied());
     for text in texts {
         let nfd: String = text.nfd().collect();
-        let back: String = nfd.nfc().collect();
+        if !text.is_ascii() {
+            assert_ne!(nfd, text, "{text:?} has a decomposable letter");
+        }
+        let back = crate::text::normalize(&nfd);
         assert_eq!(find_citations(&back), find_citations(text), "{text:?}");
     }
 }

@@ -57,11 +57,6 @@ impl Body {
     pub fn has_provision(&self, anchor: &str) -> bool {
         self.provisions.split(' ').any(|a| a == anchor)
     }
-
-    /// Whether the body has articles at all.
-    pub fn has_articles(&self) -> bool {
-        !self.provisions.is_empty()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
