@@ -190,7 +190,6 @@ clean-nothing = { $path } holds no build state
 root-missing = the archive folder { $path } does not exist
 help-root-missing = give the folder that holds content/ and site.yaml with --root, or create it with `gazette init { $path }`
 outside-heading = Citations of documents outside the archive ({ $count }):
-outside-line = { $file }:{ $line }:{ $column }: { $number }
 
 ## Output folder
 output-root-is-staging = refusing to build: the archive root { $root } is the { $what ->

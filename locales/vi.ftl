@@ -156,7 +156,6 @@ clean-nothing = { $path } không có trạng thái dựng
 root-missing = không có thư mục kho văn bản { $path }
 help-root-missing = chỉ thư mục chứa content/ và site.yaml bằng --root, hoặc tạo kho mới bằng `gazette init { $path }`
 outside-heading = Trích dẫn văn bản ngoài kho ({ $count }):
-outside-line = { $file }:{ $line }:{ $column }: { $number }
 
 ## Thư mục kết quả
 output-root-is-staging = không dựng: thư mục gốc của kho { $root } là thư mục { $what ->

@@ -267,7 +267,7 @@ fn failed(error: &anyhow::Error, language: Language) -> ExitCode {
 fn build(options: &BuildOptions, timings: bool) -> ExitCode {
     match building::build(options) {
         Ok(report) => {
-            print_diagnostics(&report);
+            crate::diag::print_capped(&report.diagnostics, report.language);
             if timings {
                 for (stage, seconds) in &report.timings {
                     eprintln!("{seconds:>8.3} s  {stage}");
@@ -351,33 +351,6 @@ fn print_outside(out: &mut impl std::io::Write, report: &BuildReport) -> std::io
         writeln!(out, "  {}:{}:{}: {}", citation.path, citation.line, citation.column, citation.number)?;
     }
     Ok(())
-}
-
-/// Most warnings a build prints; `check` lists them all.
-const WARNINGS_SHOWN: usize = 50;
-
-/// Errors all, warnings up to [`WARNINGS_SHOWN`]: ten thousand unresolved citations would
-/// bury the errors.
-fn print_diagnostics(report: &BuildReport) {
-    use std::io::Write;
-    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    let mut warnings = 0;
-    for d in &report.diagnostics {
-        if !d.is_error() {
-            warnings += 1;
-            if warnings > WARNINGS_SHOWN {
-                continue;
-            }
-        }
-        let _ = writeln!(err, "{}", d.render(report.language));
-    }
-    if warnings > WARNINGS_SHOWN {
-        let _ = writeln!(
-            err,
-            "{}",
-            msg!("more-warnings", count = warnings - WARNINGS_SHOWN).text(report.language)
-        );
-    }
 }
 
 fn exit_code(report: &BuildReport) -> ExitCode {

@@ -69,6 +69,31 @@ impl Diagnostic {
     }
 }
 
+/// Most warnings printed at once (`check` lists them all): ten thousand unresolved citations
+/// would bury the errors.
+pub const WARNINGS_SHOWN: usize = 50;
+
+/// Prints every error and the warnings up to [`WARNINGS_SHOWN`] on standard error, then how
+/// many warnings were left out.
+pub fn print_capped(diagnostics: &[Diagnostic], language: Language) {
+    use std::io::Write;
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut warnings = 0;
+    for d in diagnostics {
+        if !d.is_error() {
+            warnings += 1;
+            if warnings > WARNINGS_SHOWN {
+                continue;
+            }
+        }
+        let _ = writeln!(err, "{}", d.render(language));
+    }
+    if warnings > WARNINGS_SHOWN {
+        let more = crate::msg!("more-warnings", count = warnings - WARNINGS_SHOWN);
+        let _ = writeln!(err, "{}", more.text(language));
+    }
+}
+
 /// Sorts diagnostics by file, then position, so output is stable across parallel runs.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {

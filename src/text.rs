@@ -111,6 +111,19 @@ pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Opt
     )
 }
 
+/// Whitespace collapsed, cut at a space before `max` characters with `…` when longer: an
+/// excerpt or a link preview's description.
+pub fn shorten(text: &str, max: usize) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= max {
+        return collapsed;
+    }
+    let cut = collapsed.char_indices().nth(max).map_or(collapsed.len(), |(i, _)| i);
+    let head = &collapsed[..cut];
+    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +205,11 @@ mod tests {
         );
         let mut clean = "tab\there\n".to_string();
         assert!(remove_forbidden("x.md", &mut clean, 1).is_none());
+    }
+
+    #[test]
+    fn excerpts_are_cut_at_a_space() {
+        assert_eq!(shorten("  một   hai ", 20), "một hai");
+        assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
     }
 }

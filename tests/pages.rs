@@ -199,6 +199,7 @@ fn a_draft_says_so_has_blanks_and_claims_no_legal_status() {
     let numbered = archive.page("output/van-ban/2024/ke-hoach-4-kh-tu/index.html");
     assert_eq!(text(&numbered, ".notice-header .number"), "Số 4-KH/TU");
     assert_eq!(text(&numbered, ".draft-mark"), "DỰ THẢO");
+    assert!(texts(&numbered, ".history").is_empty(), "a dated draft has no history either");
 
     // A draft replaces nothing yet: the notice it names stays in force.
     let replaced = archive.page("output/van-ban/2024/ke-hoach-1-kh-tu/index.html");

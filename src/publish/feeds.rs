@@ -88,10 +88,7 @@ impl<'a> Pages<'a> {
         let notice = self.archive.notice(id);
         let number = notice.number.as_ref().map(|n| n.written.as_str());
         EntryView {
-            title: match number {
-                Some(n) => format!("{n}: {}", super::html::full_title(&notice.doc_type, &notice.title)),
-                None => super::html::full_title(&notice.doc_type, &notice.title),
-            },
+            title: super::html::headline(notice),
             number,
             doc_type: &notice.doc_type,
             issuer: &notice.issuer,

@@ -21,7 +21,6 @@ use anyhow::{Context as _, Result};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::diag::Diagnostic;
 use crate::message::{self, Language};
 use crate::{fail, msg};
 use http::Site;
@@ -93,32 +92,12 @@ fn bind(options: &ServeOptions, language: Language) -> Result<TcpListener> {
 
 fn report_build(snapshot: &preview::Snapshot, started: Instant) {
     let language = snapshot.language;
-    print_problems(&snapshot.errors, language);
+    crate::diag::print_capped(&snapshot.errors, language);
     if snapshot.has_site() {
         let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
         eprintln!("{}", msg!("serve-built", seconds = seconds).text(language));
     } else {
         eprintln!("{}", message::text(language, "serve-has-errors"));
-    }
-}
-
-/// Most warnings printed after one rebuild.
-const WARNINGS_SHOWN: usize = 50;
-
-/// Prints problems on the terminal: every error, warnings up to [`WARNINGS_SHOWN`].
-fn print_problems(problems: &[Diagnostic], language: Language) {
-    let mut warnings = 0;
-    for d in problems {
-        if !d.is_error() {
-            warnings += 1;
-            if warnings > WARNINGS_SHOWN {
-                continue;
-            }
-        }
-        eprintln!("{}", d.render(language));
-    }
-    if warnings > WARNINGS_SHOWN {
-        eprintln!("{}", msg!("more-warnings", count = warnings - WARNINGS_SHOWN).text(language));
     }
 }
 
@@ -211,13 +190,13 @@ fn announce(outcome: &Outcome, streams: &events::Events, started: Instant, langu
             streams.send("css", "{}");
         }
         Outcome::Pages { paths, all, warnings } => {
-            print_problems(warnings, language);
+            crate::diag::print_capped(warnings, language);
             eprintln!("{}", msg!("serve-rebuilt", count = paths.len(), ms = ms).text(language));
             let data = serde_json::json!({ "paths": paths, "all": all });
             streams.send("reload", &data.to_string());
         }
         Outcome::Failed(errors) => {
-            print_problems(errors, language);
+            crate::diag::print_capped(errors, language);
             streams.send("errors", &http::overlay_lines(errors, language));
         }
     }

@@ -289,16 +289,16 @@ impl Preview {
         let config = read.config.clone();
         self.cache = std::mem::take(&mut read.cache);
         if diag::count_errors(&problems) > 0 || read.theme.is_none() {
-            return self.fail(problems, Some(&config));
+            return self.fail(problems, &config);
         }
         let previous = self.current.site.clone().filter(|_| !everything);
         let site = match Site::assemble(&self.options.root, read, previous.as_deref(), &mut problems) {
             Ok(site) => site,
-            Err(_) => return self.fail(problems, Some(&config)),
+            Err(_) => return self.fail(problems, &config),
         };
         problems.extend(site.collisions());
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems, Some(&config));
+            return self.fail(problems, &config);
         }
         let old: HashMap<&str, u64> = match &previous {
             Some(p) => p.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
@@ -328,7 +328,7 @@ impl Preview {
             }
         }
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems, Some(&config));
+            return self.fail(problems, &config);
         }
         let planned: HashMap<String, usize> =
             site.plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
@@ -371,22 +371,17 @@ impl Preview {
 
     /// Keeps the last good build, with the errors of this rebuild and the static files and
     /// attachments as they are on disk now.
-    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: Option<&config::SiteConfig>) -> Outcome {
+    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: &config::SiteConfig) -> Outcome {
         diag::sort(&mut problems);
         problems.retain(Diagnostic::is_error);
         let root = &self.options.root;
-        let statics = match (config, &self.current.site) {
-            (Some(config), _) => statics_table(publish::theme::static_files(root, config)),
-            (None, Some(site)) => statics_table(publish::theme::static_files(root, &site.archive.config)),
-            (None, None) => self.current.statics.clone(),
-        };
+        let statics = statics_table(publish::theme::static_files(root, config));
         let attachments = match &self.current.site {
             Some(site) => attachments_on_disk(root, site),
             None => HashMap::new(),
         };
-        let language = config.map_or(self.current.language, |c| c.language);
         let kept = self.current.same_build(statics, attachments, problems.clone());
-        self.current = Arc::new(Snapshot { language, ..kept });
+        self.current = Arc::new(Snapshot { language: config.language, ..kept });
         Outcome::Failed(problems)
     }
 

@@ -21,7 +21,7 @@ use crate::config::Language;
 use crate::content::{Notice, Signer};
 use crate::diag::Diagnostic;
 use crate::yaml::{Map, Value};
-pub use text::{blank_date_line, date_line, date_short, full_title};
+pub use text::{blank_date_line, date_line, date_short, full_title, headline};
 use text::{starts_with_type, subject};
 
 /// Notices listed on the home page.
@@ -103,6 +103,22 @@ struct LinkView<'a> {
     url: Option<String>,
     status: Option<&'static str>,
     issuer_name: Option<&'a str>,
+}
+
+impl<'a> LinkView<'a> {
+    /// A number that links nowhere: a notice outside the archive, or a relation to one.
+    fn unlinked(number: &'a str) -> Self {
+        LinkView {
+            number,
+            title: None,
+            doc_type: None,
+            date: None,
+            date_short: None,
+            url: None,
+            status: None,
+            issuer_name: None,
+        }
+    }
 }
 
 /// A link in a list of index values or pages.

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::text::{date_short, full_title, issuer_code, shorten};
+use super::text::{date_short, full_title, headline, issuer_code};
 use super::{Base, LinkView, Made, NoticeView, Pages, Share};
 use crate::archive::indexes::Dimension;
 use crate::archive::{NoticeId, RefTarget};
@@ -13,6 +13,7 @@ use crate::content::body::{TocEntry, escape_into, fill_references};
 use crate::content::{Notice, RelationKind};
 use crate::diag::Diagnostic;
 use crate::publish::layout;
+use crate::text::shorten;
 
 /// What a template sees as `body`: a mark replaced by the body after rendering. The body is
 /// long and already HTML, so it goes around the template engine rather than through it.
@@ -127,12 +128,7 @@ impl<'a> Pages<'a> {
         let (ended_by, ended_since) = ended_by.map_or((None, None), |(l, d)| (Some(l), Some(d)));
         let mut base = base;
         base.share = Share {
-            title: Some(match &notice.number {
-                Some(number) => {
-                    format!("{}: {}", number.written, full_title(&notice.doc_type, &notice.title))
-                }
-                None => full_title(&notice.doc_type, &notice.title),
-            }),
+            title: Some(headline(notice)),
             description: Some(shorten(notice.summary_text(), SHARE_DESCRIPTION)).filter(|d| !d.is_empty()),
             kind: "article",
         };
@@ -244,16 +240,11 @@ impl<'a> Pages<'a> {
             .outside
             .iter()
             .map(|o| LinkView {
-                number: &o.text,
-                title: None,
-                doc_type: None,
-                date: None,
-                date_short: None,
-                url: None,
                 status: Some(if o.ambiguous { "ambiguous" } else { "unresolved" }),
                 issuer_name: issuer_code(&o.key)
                     .and_then(|code| config.issuers.get(code))
                     .map(String::as_str),
+                ..LinkView::unlinked(&o.text)
             })
             .collect()
     }
@@ -266,16 +257,7 @@ impl<'a> Pages<'a> {
                 .iter()
                 .map(|t| match t.notice {
                     Some(target) => self.link_view(target, root),
-                    None => LinkView {
-                        number: &t.written,
-                        title: None,
-                        doc_type: None,
-                        date: None,
-                        date_short: None,
-                        url: None,
-                        status: None,
-                        issuer_name: None,
-                    },
+                    None => LinkView::unlinked(&t.written),
                 })
                 .collect();
             groups.push(RelationGroup {

@@ -1,9 +1,10 @@
 //! Text shown on pages: date lines in Vietnamese or English, a notice's full title without
-//! its type doubled, the subject under the type, descriptions cut at a word, and the issuer
-//! code of a key. Pure functions of their arguments; which page shows them is `mod.rs`'s and
+//! its type doubled and its headline, the subject under the type, and the issuer code of a
+//! key. Pure functions of their arguments; which page shows them is `mod.rs`'s and
 //! `notice`'s.
 
 use crate::config::Language;
+use crate::content::Notice;
 
 /// Whether `title` begins with the type word `doc_type` (`Kết luận của…` of type Kết luận),
 /// whatever the case.
@@ -28,6 +29,16 @@ pub(super) fn subject<'t>(doc_type: &str, title: &'t str) -> &'t str {
     if rest.is_empty() { title } else { rest }
 }
 
+/// A notice as a feed entry or a link preview names it: `45-NQ/TU: Nghị quyết về…`, or the
+/// full title alone when it has no number.
+pub fn headline(notice: &Notice) -> String {
+    let title = full_title(&notice.doc_type, &notice.title);
+    match &notice.number {
+        Some(number) => format!("{}: {title}", number.written),
+        None => title,
+    }
+}
+
 /// Type and title as one phrase without doubling the type: `Nghị quyết về chuyển đổi số` of
 /// type `Nghị quyết` and title `Về chuyển đổi số`; `Kết luận của…` of type `Kết luận`.
 pub fn full_title(doc_type: &str, title: &str) -> String {
@@ -46,17 +57,6 @@ pub fn full_title(doc_type: &str, title: &str) -> String {
         first.to_lowercase().collect()
     };
     format!("{} {first}{}", doc_type.trim(), chars.as_str())
-}
-
-/// `text` cut at a word to at most `limit` characters, with `…` when cut.
-pub(super) fn shorten(text: &str, limit: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= limit {
-        return text;
-    }
-    let cut: String = text.chars().take(limit).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', '.']))
 }
 
 /// The issuer code of a canonical key: `TU` of `162-NQ/TU`, `UBND` of `1234/QĐ-UBND`.

@@ -147,20 +147,8 @@ fn doc_record(archive: &Archive, id: NoticeId) -> DocRecord<'_> {
         title: &notice.title,
         issuer: &notice.issuer,
         date: notice.date.map(|d| d.to_string()),
-        excerpt: shorten(notice.summary_text(), EXCERPT_CHARS),
+        excerpt: crate::text::shorten(notice.summary_text(), EXCERPT_CHARS),
     }
-}
-
-/// Whitespace collapsed, cut at a space before `max` characters with `…` when longer.
-fn shorten(text: &str, max: usize) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= max {
-        return collapsed;
-    }
-    let cut = collapsed.char_indices().nth(max).map_or(collapsed.len(), |(i, _)| i);
-    let head = &collapsed[..cut];
-    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
-    format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.

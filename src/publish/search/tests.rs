@@ -1,13 +1,7 @@
-//! Unit tests of the index: excerpts, postings, shards and term shard files.
+//! Unit tests of the index: postings, shards and term shard files.
 
 use super::shard_file::{postings_json, read_term_shard, term_shard_text};
 use super::*;
-
-#[test]
-fn excerpts_are_cut_at_a_space() {
-    assert_eq!(shorten("  một   hai ", 20), "một hai");
-    assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
-}
 
 #[test]
 fn postings_are_grouped_by_weight_and_delta_coded() {
