@@ -60,9 +60,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
-    let previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
+    let mut previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
     timings.lap("read the build state");
-    let cache = previous.as_ref().map(BuildState::read_cache).unwrap_or_default();
+    let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
     let (site, mut report, next_cache) =
         publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
     report.notes.splice(0..0, notes);
@@ -73,7 +73,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 staging.seal()?;
                 let next = BuildState {
                     read_key: next_cache.key(),
-                    sources: next_cache.sources(),
+                    sources: next_cache.into_sources(),
                     files: published.files,
                     search: published.search,
                 };

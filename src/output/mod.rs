@@ -522,13 +522,14 @@ impl crate::publish::Sink for Staging {
 
     /// A hard link to the output's file: the same bytes, inode and modification time. In a
     /// previous output the file is often that very file already.
-    fn keep(&self, path: &str) -> Result<()> {
+    fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
         let old = self.old_path(path)?;
         if let Some(reused) = &self.reused {
+            // The output's file was checked against its stamp when the state was read; a file
+            // of the previous output with that stamp (inode included) is that very file.
             let staged = self.path_of(path)?;
-            if let (Ok(a), Ok(b)) = (fs::symlink_metadata(&old), fs::symlink_metadata(&staged))
-                && b.is_file()
-                && previous::same_file(&a, &b)
+            if fs::symlink_metadata(&staged)
+                .is_ok_and(|meta| meta.is_file() && FileStamp::from_metadata(&meta) == *stamp)
             {
                 reused.put(path);
                 return Ok(());

@@ -7,8 +7,9 @@
 //! replaced output as much again. Nothing in it is trusted: when it is taken, whatever is not a
 //! plain file or folder is removed (a symbolic link could lead a write outside the output),
 //! every file the build puts there is written anew or linked anew unless it is already the
-//! output's very file (same device and inode), and [`Reused::prune`] removes every file the
-//! build did not put there and every folder left empty.
+//! output's very file (it has the stamp the state remembers for it, inode included), and
+//! [`Reused::prune`] removes every file the build did not put there and every folder left
+//! empty.
 
 use std::collections::HashSet;
 use std::fs;
@@ -119,16 +120,4 @@ pub fn clear_folders_to(dir: &Path, path: &Path) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Whether two files are one file: the same device and inode.
-#[cfg(unix)]
-pub fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
-}
-
-#[cfg(not(unix))]
-pub fn same_file(_a: &fs::Metadata, _b: &fs::Metadata) -> bool {
-    false
 }

@@ -69,19 +69,13 @@ impl FileStamp {
 impl BuildState {
     /// The notices it remembers, to reuse while their files are unchanged (their bodies' HTML
     /// is read again when a page needs it).
-    pub fn read_cache(&self) -> ReadCache {
-        let files = self
-            .sources
-            .iter()
+    pub fn take_read_cache(&mut self) -> ReadCache {
+        let files = std::mem::take(&mut self.sources)
+            .into_iter()
             .map(|s| {
-                let parsed = s.notice.clone().map(|notice| (notice, super::StoredBody::NotRead));
-                let cached = Cached {
-                    source: s.source.clone(),
-                    parsed,
-                    problems: s.problems.clone(),
-                    broken: s.broken.clone(),
-                };
-                (s.source.path.clone(), cached)
+                let parsed = s.notice.map(|notice| (notice, super::StoredBody::NotRead));
+                let path = s.source.path.clone();
+                (path, Cached { source: s.source, parsed, problems: s.problems, broken: s.broken })
             })
             .collect();
         ReadCache { files, key: self.read_key }
@@ -95,15 +89,15 @@ impl BuildState {
 
 impl ReadCache {
     /// What a build remembers of the notices it read.
-    pub fn sources(&self) -> Vec<SourceState> {
+    pub fn into_sources(self) -> Vec<SourceState> {
         let mut sources: Vec<SourceState> = self
             .files
-            .values()
+            .into_values()
             .map(|cached| SourceState {
-                source: cached.source.clone(),
-                notice: cached.parsed.as_ref().map(|(notice, _)| notice.clone()),
-                problems: cached.problems.clone(),
-                broken: cached.broken.clone(),
+                source: cached.source,
+                notice: cached.parsed.map(|(notice, _)| notice),
+                problems: cached.problems,
+                broken: cached.broken,
             })
             .collect();
         sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));

@@ -30,9 +30,9 @@ pub trait Sink: Sync {
     fn write_with(&self, path: &str, fill: Fill) -> anyhow::Result<(FileStamp, u64)>;
     /// Copies a file of the archive, returning the stamp of the copy.
     fn copy(&self, source: &Path, path: &str) -> anyhow::Result<FileStamp>;
-    /// Puts the previous build's file at `path` into this build as it is, in place of a file
-    /// this build wrote there.
-    fn keep(&self, path: &str) -> anyhow::Result<()>;
+    /// Puts the previous build's file at `path`, whose stamp is `stamp`, into this build as it
+    /// is, in place of a file this build wrote there.
+    fn keep(&self, path: &str, stamp: &FileStamp) -> anyhow::Result<()>;
     /// The previous build's file at `path`.
     fn previous(&self, path: &str) -> Option<Vec<u8>>;
 }
@@ -207,14 +207,14 @@ fn put<'a>(
     let problem =
         |e: anyhow::Error| Diagnostic::error(path, 1, 1, msg!("cannot-write", error = format!("{e:#}")));
     if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
-        sink.keep(path).map_err(problem)?;
+        sink.keep(path, &previous.stamp).map_err(problem)?;
         return Ok((previous.clone(), true));
     }
     let (hash, stamp) = match make()? {
         Made::Bytes(bytes) => {
             let hash = crate::hash::bytes(&bytes);
             if let Some(previous) = previous.filter(|p| p.hash == hash) {
-                sink.keep(path).map_err(problem)?;
+                sink.keep(path, &previous.stamp).map_err(problem)?;
                 return Ok((FileState { fingerprint, ..previous.clone() }, true));
             }
             let (stamp, _) = sink.write_with(path, &mut |out| out.write_all(&bytes)).map_err(problem)?;
@@ -224,7 +224,7 @@ fn put<'a>(
             let (stamp, hash) = sink.write_with(path, &mut fill).map_err(problem)?;
             // The same bytes as before: the previous file, not a new one, goes in.
             if let Some(previous) = previous.filter(|p| p.hash == hash) {
-                sink.keep(path).map_err(problem)?;
+                sink.keep(path, &previous.stamp).map_err(problem)?;
                 return Ok((FileState { fingerprint, ..previous.clone() }, true));
             }
             (hash, stamp)
