@@ -88,7 +88,7 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             Resolution::Resolved(id) => RefTarget::Notice(id),
             Resolution::Unresolved if reference.partial => RefTarget::NotACitation,
             Resolution::Unresolved
-                if is_external(context.config, key) && reference.origin == RefOrigin::Detected =>
+                if reference.origin == RefOrigin::Detected && is_external(context.config, key) =>
             {
                 RefTarget::External
             }
@@ -258,7 +258,7 @@ fn link_relations(
             ..Diagnostic::warning(&notice.source_path, relation.line, relation.column, message)
         };
         match target {
-            None if is_external(context.config, &relation.number.key) => {}
+            None if context.config.is_external(&relation.number.issuer_code) => {}
             None => diagnostics.push(at(
                 Severity::Warning,
                 msg!("relation-not-in-archive", key = relation.kind.key(), number = &relation.written),

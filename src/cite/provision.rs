@@ -119,9 +119,14 @@ fn provision_of(caps: &regex::Captures) -> Option<Provision> {
         None => None,
     };
     let point = caps.name("point").map(|p| p.as_str().to_lowercase());
-    let digits: String = article.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse::<u32>().ok().filter(|&n| n > 0)?;
+    article_number(&article)?;
     Some(Provision { article, clause, point })
+}
+
+/// The number of an article (`5` of `5a`): its leading digits, when they make a number above 0.
+pub fn article_number(article: &str) -> Option<u32> {
+    let digits_end = article.find(|c: char| !c.is_ascii_digit()).unwrap_or(article.len());
+    article[..digits_end].parse().ok().filter(|&n| n > 0)
 }
 
 /// Whether no letter or digit touches `at` from before.

@@ -123,8 +123,7 @@ impl<'a> BodyPass<'a> {
 
     /// Opens article `number` (`5`, `5a`): its anchor, unique in the page.
     fn start_article(&mut self, number: &str) -> String {
-        let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
-        let n: u32 = digits.parse().unwrap_or(0);
+        let n = provision::article_number(number).unwrap_or(0);
         if self
             .articles
             .last_number
