@@ -498,12 +498,7 @@ fn all_terms<T: Send>(
 ) -> Result<TermShards<T>, Diagnostic> {
     let wanted = vec![true; docs.order.len()];
     let (again, again_sets) = read_again(archive, docs, &terms, body, &wanted)?;
-    let mut filters = PostingMap::default();
-    add_filter_terms(indexes, &docs.doc_of, &mut filters);
-    let mut filter_shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (term, list) in filters {
-        filter_shards[term_shard(&term, docs.shards)].insert(term, list);
-    }
+    let filter_shards = filter_shards(indexes, docs);
     let Sharded { gathered, notice_of, shard_sets } = terms;
     let files = gathered
         .into_par_iter()
@@ -582,16 +577,12 @@ fn update_terms<T: Send>(
     for set in fresh_sets.iter().flatten().chain(again_sets.iter().map(|(_, set)| set)) {
         set.for_each(|shard| affected[shard] = true);
     }
-    let mut filters = PostingMap::default();
-    add_filter_terms(indexes, &docs.doc_of, &mut filters);
-    let anything_moved = affected.contains(&true) || old.docs.len() != docs.order.len();
-    let mut filter_shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (term, list) in filters {
-        let shard = term_shard(&term, docs.shards);
-        if anything_moved {
-            affected[shard] = true;
+    let filter_shards = filter_shards(indexes, docs);
+    // Filter terms list every document: when any moved, every shard holding one changes.
+    if affected.contains(&true) || old.docs.len() != docs.order.len() {
+        for (shard, filters) in filter_shards.iter().enumerate() {
+            affected[shard] |= !filters.is_empty();
         }
-        filter_shards[shard].insert(term, list);
     }
     let made_again: Vec<Option<IndexFile>> = terms
         .gathered
@@ -669,17 +660,21 @@ fn script(name: &str, data: &str) -> String {
     format!("gazetteSearchData(\"{name}\",{data});\n")
 }
 
-/// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0.
-fn add_filter_terms(indexes: &Indexes, doc_of: &[u32], postings: &mut PostingMap) {
+/// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0, by
+/// term shard.
+fn filter_shards(indexes: &Indexes, docs: &Docs) -> Vec<PostingMap> {
+    let mut shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
     for (dimension, name) in
         [(Dimension::Type, "type"), (Dimension::Issuer, "issuer"), (Dimension::Year, "year")]
     {
         for value in &indexes.get(dimension).values {
-            let mut docs: Vec<u32> = value.notices.iter().map(|&id| doc_of[id.index()] << 4).collect();
-            docs.sort_unstable();
-            postings.insert(format!("#{name}:{}", value.slug), docs);
+            let mut ids: Vec<u32> = value.notices.iter().map(|&id| docs.doc_of[id.index()] << 4).collect();
+            ids.sort_unstable();
+            let term = format!("#{name}:{}", value.slug);
+            shards[term_shard(&term, docs.shards)].insert(term, ids);
         }
     }
+    shards
 }
 
 #[cfg(test)]
