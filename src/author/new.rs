@@ -55,18 +55,23 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     // The issuer's latest notice: what a new one of it repeats.
     let latest =
         same_issuer.iter().map(|(n, _)| *n).max_by_key(|n| (n.date, n.number.as_ref().map(|d| d.seq)));
-    if latest.is_none() && new.issuer_name.is_none() {
-        let mut known: Vec<&str> =
-            notices.iter().filter_map(|n| Some(n.number.as_ref()?.issuer_code.as_str())).collect();
-        known.sort_unstable();
-        known.dedup();
-        let help = if known.is_empty() {
-            msg!("help-new-no-issuers")
-        } else {
-            msg!("help-new-unknown-issuer", known = known.join(", "))
-        };
-        fail!(msg!("new-unknown-issuer", code = &issuer_code), help);
-    }
+    // The issuer is named on the command line, or repeated from its latest notice.
+    let issuer = match (&new.issuer_name, latest) {
+        (Some(name), _) => name.trim().to_string(),
+        (None, Some(latest)) => latest.issuer.clone(),
+        (None, None) => {
+            let mut known: Vec<&str> =
+                notices.iter().filter_map(|n| Some(n.number.as_ref()?.issuer_code.as_str())).collect();
+            known.sort_unstable();
+            known.dedup();
+            let help = if known.is_empty() {
+                msg!("help-new-no-issuers")
+            } else {
+                msg!("help-new-unknown-issuer", known = known.join(", "))
+            };
+            fail!(msg!("new-unknown-issuer", code = &issuer_code), help);
+        }
+    };
     let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |(_, d)| d.system));
     let Some(code) = probe(system).and_then(|n| n.type_code) else {
         fail!(msg!("new-bad-type", code = new.type_code.as_str()));
@@ -84,11 +89,6 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         System::State => format!("{seq}/{code}-{issuer_code}"),
     };
     let type_name = number::type_name(&code, system).unwrap_or(&code);
-    let issuer = match (&new.issuer_name, latest) {
-        (Some(name), _) => name.trim().to_string(),
-        (None, Some(latest)) => latest.issuer.clone(),
-        (None, None) => config.issuers.get(&issuer_code).cloned().unwrap_or_else(|| issuer_code.clone()),
-    };
     let path = notice_path(root, year, &format!("{type_name} {written}"));
     if path.exists() {
         fail!(msg!("new-exists", path = path.display().to_string()));
@@ -120,20 +120,9 @@ fn repeated_details(latest: &content::Notice) -> String {
         text.push_str(&format!("place: {}\n", yaml_string(place)));
     }
     if let Some(signer) = &latest.signer {
-        text.push_str(&format!("signer:\n  name: {}\n", yaml_string(&signer.name)));
-        if let Some(title) = &signer.title {
-            text.push_str(&format!("  title: {}\n", yaml_string(title)));
-        }
-        if let Some(authority) = &signer.authority {
-            text.push_str(&format!("  authority: {}\n", yaml_string(authority)));
-        }
+        push_signer(&mut text, &signer.name, signer.title.as_deref(), signer.authority.as_deref());
     }
-    if !latest.recipients.is_empty() {
-        text.push_str("recipients:\n");
-        for recipient in &latest.recipients {
-            text.push_str(&format!("  - {}\n", yaml_string(recipient)));
-        }
-    }
+    push_recipients(&mut text, &latest.recipients);
     text
 }
 
@@ -141,6 +130,27 @@ fn repeated_details(latest: &content::Notice) -> String {
 /// type name and number (`Thông báo 08-TB/VPTU` → `content/2024/thong-bao-08-tb-vptu.md`).
 pub(crate) fn notice_path(root: &Path, year: i16, label: &str) -> PathBuf {
     root.join(CONTENT_DIR).join(year.to_string()).join(format!("{}.md", slugify(label)))
+}
+
+/// The `signer:` block of a front-matter: name, then title and authority when known.
+pub(crate) fn push_signer(out: &mut String, name: &str, title: Option<&str>, authority: Option<&str>) {
+    out.push_str(&format!("signer:\n  name: {}\n", yaml_string(name)));
+    for (key, value) in [("title", title), ("authority", authority)] {
+        if let Some(value) = value {
+            out.push_str(&format!("  {key}: {}\n", yaml_string(value)));
+        }
+    }
+}
+
+/// The `recipients:` list of a front-matter; nothing when there are none.
+pub(crate) fn push_recipients(out: &mut String, recipients: &[String]) {
+    if recipients.is_empty() {
+        return;
+    }
+    out.push_str("recipients:\n");
+    for recipient in recipients {
+        out.push_str(&format!("  - {}\n", yaml_string(recipient)));
+    }
 }
 
 /// A YAML double-quoted string.

@@ -15,7 +15,7 @@ use regex::Regex;
 use super::docx::{Block, Format, Inline, Label, Paragraph, Table};
 use super::layout::Signature;
 use super::problem::Field;
-use crate::author::new::yaml_string;
+use crate::author::new::{push_recipients, push_signer, yaml_string};
 use crate::cite::number::System;
 use crate::config::Language;
 
@@ -67,30 +67,17 @@ impl FrontMatter {
         line("place", self.place.as_deref().map(yaml_string), Some(Field::Place));
         match self.signer.as_ref().and_then(|s| s.name.as_ref().map(|n| (s, n))) {
             Some((signer, name)) => {
-                out.push_str("signer:\n");
-                let _ = writeln!(out, "  name: {}", yaml_string(name));
-                if let Some(title) = &signer.title {
-                    let _ = writeln!(out, "  title: {}", yaml_string(title));
-                }
-                if let Some(authority) = &signer.authority {
-                    let _ = writeln!(out, "  authority: {}", yaml_string(authority));
-                }
+                push_signer(&mut out, name, signer.title.as_deref(), signer.authority.as_deref());
             }
             None if self.missing.contains(&Field::Signer) => {
                 let _ = writeln!(out, "signer:  {}", Field::Signer.comment(language));
             }
             None => {}
         }
-        if self.recipients.is_empty() {
-            if self.missing.contains(&Field::Recipients) {
-                let _ = writeln!(out, "recipients:  {}", Field::Recipients.comment(language));
-            }
-        } else {
-            out.push_str("recipients:\n");
-            for recipient in &self.recipients {
-                let _ = writeln!(out, "  - {}", yaml_string(recipient));
-            }
+        if self.recipients.is_empty() && self.missing.contains(&Field::Recipients) {
+            let _ = writeln!(out, "recipients:  {}", Field::Recipients.comment(language));
         }
+        push_recipients(&mut out, &self.recipients);
         if self.draft {
             out.push_str("draft: true\n");
         }
