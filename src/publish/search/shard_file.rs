@@ -29,12 +29,8 @@ pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
         };
         let mut list = Vec::new();
         for group in groups {
-            let (&weight, ids) = group.split_first()?;
-            let mut id = 0u32;
-            for (n, &value) in ids.iter().enumerate() {
-                id = if n == 0 { value } else { id.checked_add(value)? };
-                list.push((id << 4) | (weight & 15));
-            }
+            let (&weight, deltas) = group.split_first()?;
+            list.extend(undelta(deltas)?.into_iter().map(|id| (id << 4) | (weight & 15)));
         }
         list.sort_unstable();
         terms.insert(term, list);
@@ -45,12 +41,7 @@ pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
         if key == term {
             return None;
         }
-        let mut except = Vec::with_capacity(deltas.len());
-        let mut id = 0u32;
-        for (n, &value) in deltas.iter().enumerate() {
-            id = if n == 0 { value } else { id.checked_add(value)? };
-            except.push(id);
-        }
+        let except = undelta(&deltas)?;
         let list = terms
             .get(&key)?
             .iter()
@@ -95,13 +86,28 @@ fn folded_except(term: &str, list: &Postings, terms: &PostingMap) -> Option<Vec<
     (holding.peek().is_none() && except.len() < list.len()).then_some(except)
 }
 
+/// Ids ascending as their first id, then the difference of each from the one before.
+fn deltas(ids: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    ids.iter().scan(0, |previous, &id| Some(id - std::mem::replace(previous, id)))
+}
+
+/// The ids [`deltas`] gave; `None` when they overflow.
+fn undelta(deltas: &[u32]) -> Option<Vec<u32>> {
+    let mut id = 0u32;
+    deltas
+        .iter()
+        .map(|&delta| {
+            id = id.checked_add(delta)?;
+            Some(id)
+        })
+        .collect()
+}
+
 /// Ids ascending as JSON: `[first id, delta, delta, …]`.
 fn ids_json(ids: &[u32], out: &mut String) {
     out.push('[');
-    let mut previous = 0;
-    for (i, &id) in ids.iter().enumerate() {
-        let _ = write!(out, "{}{}", if i == 0 { "" } else { "," }, id - previous);
-        previous = id;
+    for (i, delta) in deltas(ids).enumerate() {
+        let _ = write!(out, "{}{delta}", if i == 0 { "" } else { "," });
     }
     out.push(']');
 }
@@ -120,10 +126,8 @@ pub fn postings_json(postings: &[u32], out: &mut String) {
         }
         first_group = false;
         let _ = write!(out, "[{weight}");
-        let mut previous = 0;
-        for (i, &id) in ids.iter().enumerate() {
-            let _ = write!(out, ",{}", if i == 0 { id } else { id - previous });
-            previous = id;
+        for delta in deltas(ids) {
+            let _ = write!(out, ",{delta}");
         }
         out.push(']');
     }
