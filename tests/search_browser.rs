@@ -34,6 +34,7 @@ fn front(number: &str, date: &str, title: &str, issuer: &str) -> String {
 /// 21-KL/TU (body); 1234/QĐ-UBND, 16-CT/TU and 05-HD/BTCTU have both words, apart (16-CT/TU
 /// with "Căn cứ" and "bổ sung" too). "Đồng Lâm" is in 40-TB/VPTU only; 41-TB/VPTU has "đồng" and
 /// "làm" (and the only "đang"), 19-BC/TU "lâm" and "Đông".
+/// "Thực hiện nghiêm túc" is in 52-TB/VPTU; 53-TB/VPTU holds its three pairs of words apart.
 /// 45-TB/VPTU is used in 2023 and in 2024; 162-NQ/TU is cited by 03-KH/TU, and 162/QĐ-UBND
 /// is the newest notice of all.
 fn notices() -> Vec<(&'static str, String)> {
@@ -176,6 +177,21 @@ fn notices() -> Vec<(&'static str, String)> {
                     ubnd,
                 ),
                 "Phê duyệt danh mục gồm 14 dự án; giao Sở Tài chính hướng dẫn thủ tục.",
+            ),
+        ),
+        (
+            "52-tb.md",
+            notice(
+                &front("52-TB/VPTU", "2024-11-05", "Thông báo kết luận kiểm tra nội bộ", vptu),
+                "Các phòng thực hiện nghiêm túc quy trình tiếp nhận hồ sơ và báo cáo hằng tuần.",
+            ),
+        ),
+        (
+            "53-tb.md",
+            notice(
+                &front("53-TB/VPTU", "2024-11-12", "Thông báo chấn chỉnh kỷ luật hành chính", vptu),
+                "Các phòng thực hiện đúng quy trình; người đứng đầu thể hiện nghiêm minh khi xử lý \
+                 và nghiêm túc nhận khuyết điểm.",
             ),
         ),
         (
@@ -722,6 +738,34 @@ fn a_quoted_phrase_matches_only_the_phrase() {
     assert!(page.numbers("match").is_empty(), "{page:#?}");
     assert!(page.status.starts_with("Không có văn bản nào chứa đủ"), "{page:#?}");
     assert!(page.results.iter().any(|r| r.number == "12-TB/VPTU" && r.group == "closest"), "{page:#?}");
+}
+
+#[test]
+fn a_quoted_phrase_of_more_words_matches_only_where_they_stand_together() {
+    let Some((browser, server)) = driven() else { return };
+    // "thực hiện nghiêm túc": 53-TB/VPTU holds "thực hiện", "hiện nghiêm" and "nghiêm túc",
+    // but apart.
+    let page = shown(&browser, &over_http(&server, "q=%22th%E1%BB%B1c+hi%E1%BB%87n+nghi%C3%AAm+t%C3%BAc%22"));
+    assert_eq!(page.numbers("match"), vec!["52-TB/VPTU"], "{page:#?}");
+    assert_eq!(page.results.len(), 1, "{page:#?}");
+    assert!(page.status.starts_with("Tìm thấy 1 văn bản"), "{page:#?}");
+    assert_eq!(page.results[0].marks, vec!["thực hiện nghiêm túc"]);
+
+    // Three words, typed without diacritics, from the middle of a phrase: the same.
+    let page = shown(&browser, &over_http(&server, "q=%22hien+nghiem+tuc%22"));
+    assert_eq!(page.numbers("match"), vec!["52-TB/VPTU"], "{page:#?}");
+
+    // "thể hiện nghiêm túc": 53-TB/VPTU holds every pair of it, none of them together.
+    let page = shown(&browser, &over_http(&server, "q=%22th%E1%BB%83+hi%E1%BB%87n+nghi%C3%AAm+t%C3%BAc%22"));
+    assert!(page.numbers("match").is_empty(), "{page:#?}");
+    assert!(page.status.starts_with("Không có văn bản nào chứa đủ"), "{page:#?}");
+    assert!(!page.results.iter().any(|r| r.number == "53-TB/VPTU" && r.group != "closest"), "{page:#?}");
+
+    // Unquoted, the same words find both notices.
+    let page = shown(&browser, &over_http(&server, "q=th%E1%BB%B1c+hi%E1%BB%87n+nghi%C3%AAm+t%C3%BAc"));
+    let mut numbers = page.numbers("match");
+    numbers.sort();
+    assert_eq!(numbers, vec!["52-TB/VPTU", "53-TB/VPTU"], "{page:#?}");
 }
 
 #[test]

@@ -137,7 +137,7 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     let archive = generated_archive(320);
     archive.build_ok(&[]);
     let manifest = json(&archive, "manifest");
-    assert_eq!(manifest["format"], 3);
+    assert_eq!(manifest["format"], 4);
     assert_eq!(manifest["docs"], 320);
     assert!(manifest["version"].as_str().is_some_and(|v| v.len() == 16), "{manifest}");
     let shard_count = manifest["term_shards"].as_u64().unwrap() as usize;
@@ -206,6 +206,96 @@ fn the_index_is_split_into_bounded_shards_that_agree_with_the_manifest() {
     );
     assert_eq!(postings(&all_terms["#type:nghi-quyet"]).len(), 80);
     assert_eq!(postings(&all_terms["#issuer:van-phong-tinh-uy"]).len(), 80);
+}
+
+/// The numbers of a phrase file's string: five bits a character, lowest first; the first 32
+/// characters of the code end a number, the last 32 are followed by more.
+fn phrase_numbers(code: &str) -> Vec<u64> {
+    const CODE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut numbers = Vec::new();
+    let (mut number, mut shift) = (0u64, 0);
+    for c in code.chars() {
+        let digit = CODE.find(c).unwrap_or_else(|| panic!("{c:?} is not a digit of the code")) as u64;
+        number |= (digit % 32) << shift;
+        if digit < 32 {
+            numbers.push(number);
+            (number, shift) = (0, 0);
+        } else {
+            shift += 5;
+        }
+    }
+    assert_eq!(shift, 0, "a number cut short in {code:?}");
+    numbers
+}
+
+/// Where a bigram stands, from its phrase file's string: by document id, its positions.
+fn places(code: &Value) -> BTreeMap<u64, Vec<u64>> {
+    let numbers = phrase_numbers(code.as_str().expect("a string of the code"));
+    let mut places = BTreeMap::new();
+    let (mut doc, mut at) = (0, 0);
+    while at < numbers.len() {
+        doc += numbers[at];
+        let count = numbers[at + 1] as usize;
+        let mut position = 0;
+        let positions = numbers[at + 2..at + 2 + count]
+            .iter()
+            .map(|delta| {
+                position += delta;
+                position
+            })
+            .collect();
+        places.insert(doc, positions);
+        at += 2 + count;
+    }
+    places
+}
+
+#[test]
+fn phrase_files_say_where_every_bigram_of_their_shard_stands() {
+    let archive = generated_archive(120);
+    // One notice whose places are known: the title's words, then the body's.
+    archive.write(
+        "content/hop.md",
+        &notice(
+            "number: 77-TB/VPTU\ntitle: Về việc họp\nissuer: Văn phòng Tỉnh ủy\ndate: 2025-01-02",
+            "Họp giao ban. Về việc họp giao ban tuần.",
+        ),
+    );
+    archive.build_ok(&[]);
+    let shard_count = json(&archive, "manifest")["term_shards"].as_u64().unwrap() as usize;
+    let terms = shards(&archive, "terms");
+    let phrases = shards(&archive, "phrases");
+    assert_eq!(phrases.keys().collect::<Vec<_>>(), terms.keys().collect::<Vec<_>>());
+    for (number, (_, phrase_shard)) in &phrases {
+        let term_shard = terms[number].1.as_object().unwrap();
+        let bigrams: Vec<&String> =
+            term_shard.keys().filter(|t| t.contains(' ') && !t.starts_with('#')).collect();
+        let placed = phrase_shard.as_object().unwrap();
+        assert_eq!(placed.keys().collect::<Vec<_>>(), bigrams, "phrases/{number}.js and terms/{number}.js");
+        for (bigram, code) in placed {
+            assert_eq!(shard_of(bigram, shard_count), *number);
+            let docs: Vec<u64> = places(code).keys().copied().collect();
+            let mut held: Vec<u64> = postings(&term_shard[bigram]).iter().map(|(id, _)| *id).collect();
+            held.sort_unstable();
+            assert_eq!(docs, held, "{bigram:?}: places and postings name the same notices");
+            assert!(places(code).values().all(|p| !p.is_empty() && p.windows(2).all(|w| w[0] < w[1])));
+        }
+    }
+
+    // The newest notice has the last id.
+    let of = |bigram: &str| -> Vec<u64> {
+        let code = &phrases[&shard_of(bigram, shard_count)].1[bigram];
+        places(code).remove(&120).unwrap_or_else(|| panic!("{bigram:?} not placed in the new notice"))
+    };
+    let [title, body] = of("ve viec")[..] else { panic!("{:?}", of("ve viec")) };
+    assert_eq!(of("viec hop"), vec![title + 1, body + 1]);
+    let [first, _] = of("hop giao")[..] else { panic!() };
+    assert!(title < first && first < body, "title, then body");
+    assert_eq!(of("hop giao"), vec![first, body + 2]);
+    assert_eq!(of("giao ban"), vec![first + 1, body + 3]);
+    assert_eq!(of("ban tuan"), vec![body + 4]);
+    // A full stop parts the words: "ban ve" is no bigram.
+    assert!(!phrases[&shard_of("ban ve", shard_count)].1.as_object().unwrap().contains_key("ban ve"));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::search::{Gathered, Gathering};
+use super::search::{Gathered, Gathering, PlaceFile};
 use super::theme::Theme;
 use super::{Options, Timings};
 use crate::archive::NoticeId;
@@ -152,12 +152,14 @@ pub fn read(
             None => StoredBody::Memory(Arc::from(html)),
         }
     };
+    // Where bigrams stand goes to a temporary file too, when the bodies do.
+    let places = spill.as_ref().and_then(|_| PlaceFile::new());
     let bar = super::progress_bar(options.progress, fresh.len(), "progress-reading", config.language);
     // Each thread gathers the search terms of the notices it reads, by their place in `sources`.
     let (parsed, terms) = fresh
         .par_iter()
         .fold(
-            || (Vec::new(), Gathering::new(sources.len())),
+            || (Vec::new(), Gathering::new(sources.len(), places.clone())),
             |(mut done, mut terms), &(slot, source)| {
                 let loaded = content::load_one(&options.root, source, &config);
                 let parsed = loaded.parsed.map(|p| {
@@ -174,7 +176,7 @@ pub fn read(
             },
         )
         .reduce(
-            || (Vec::new(), Gathering::new(sources.len())),
+            || (Vec::new(), Gathering::new(sources.len(), places.clone())),
             |(mut a, a_terms), (b, b_terms)| {
                 a.extend(b);
                 (a, a_terms.merge(b_terms))

@@ -9,13 +9,21 @@
 //! DATA);`, so that the index loads with `<script>` elements both over HTTP and from a folder
 //! opened in the browser (`file://`), where pages may not fetch files.
 //!
-//! - `manifest.js` (`NAME` = `"manifest"`): `{"format": 3, "version": "…", "docs": N,
+//! - `manifest.js` (`NAME` = `"manifest"`): `{"format": 4, "version": "…", "docs": N,
 //!   "doc_shard_size": K, "term_shards": S}`. Load the other files with `?v=<version>`, which
 //!   changes whenever the index does.
 //! - `terms/<i>.js` (`"terms/<i>"`): one *term shard*, an object from term to postings. A term
 //!   is in shard `fnv1a32(utf8(fold(term))) mod S`, where `fnv1a32` is 32-bit FNV-1a over the
 //!   UTF-8 bytes of the folded term and `S`, a power of two, grows with the number of documents:
 //!   an exact form is in the shard of its folded form, so one shard answers for both.
+//! - `phrases/<i>.js` (`"phrases/<i>"`): where the bigrams of term shard `i` stand, for quoted
+//!   phrases of three words or more: an object from bigram to a string of numbers, five bits a
+//!   character, lowest first, each character of `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef` ending a
+//!   number and each of `ghijklmnopqrstuvwxyz0123456789-_` followed by more. For each notice
+//!   holding the bigram: its id (the first as it is, each next as its difference from the one
+//!   before), the number of places, the first, then the difference of each from the one
+//!   before. A place is the number of tokens before the bigram's first, counting the notice's
+//!   number, title, type, issuer, tags, then its summary and body, one after the other.
 //! - `docs/<j>.js` (`"docs/<j>"`): an array of the documents `j*K … j*K+K-1`, each
 //!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`
@@ -42,16 +50,19 @@
 //! `{"not": [first id, delta, …]}`, the folded form's notices but these (a common word, such as
 //! "ngày", that a few notices hold only as a twin, "ngay").
 //!
-//! Phrases need no more: a quoted phrase is matched by the notices holding all of its bigrams
-//! (every pair of neighbouring words, folded). For two words that is exact; for three or more a
-//! notice holding each pair in different places also matches, which in running text is rare.
+//! A quoted phrase is matched by the notices holding all of its bigrams (every pair of
+//! neighbouring words, folded). For two words that is exact; for three or more the script then
+//! keeps the notices where the bigrams stand one after the other, as in the phrase, by the
+//! phrase files.
 
 mod compact;
+mod places;
 mod shard_file;
 mod terms;
 pub mod text;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
@@ -62,13 +73,16 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
+use crate::msg;
 use compact::{PostingList, ShardSet};
-use shard_file::{read_term_shard, term_shard_text};
+pub use places::PlaceFile;
+use places::{Places, ShardPlaces, bigram_key};
+use shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
 use terms::notice_terms;
 use text::fold;
 
 /// Version of the file layout described above; the script refuses another.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// Documents per metadata shard: some 6 KiB each.
 pub const DOC_SHARD_SIZE: usize = 20;
 /// Documents per term shard, on average: the number of term shards is the next power of two,
@@ -154,6 +168,9 @@ fn doc_record(archive: &Archive, id: NoticeId) -> DocRecord<'_> {
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
 pub type PostingMap = HashMap<String, Postings, FxBuildHasher>;
+/// Where each bigram stands in each document holding it: `(doc id, positions ascending)`, ids
+/// ascending.
+pub type PlaceMap = HashMap<String, Vec<(u32, Vec<u32>)>, FxBuildHasher>;
 /// Postings of terms while notices are read, compact: by slot (a notice's place in the run).
 type GatherMap = HashMap<String, PostingList, FxBuildHasher>;
 
@@ -168,6 +185,8 @@ pub struct SearchState {
     doc_shards: Vec<ShardSet>,
     /// By term shard: the hash of the file.
     term_hashes: Vec<u64>,
+    /// By term shard: the hash of its phrase file.
+    phrase_hashes: Vec<u64>,
 }
 
 impl SearchState {
@@ -175,6 +194,7 @@ impl SearchState {
     /// says whether the file at a path has a hash.
     pub fn intact(&self, written: impl Fn(&str, u64) -> bool) -> bool {
         self.term_hashes.iter().enumerate().all(|(i, &hash)| written(&term_path(i), hash))
+            && self.phrase_hashes.iter().enumerate().all(|(i, &hash)| written(&phrase_path(i), hash))
     }
 }
 
@@ -208,18 +228,20 @@ pub struct Gathering {
     postings: GatherMap,
     shard_sets: Vec<(u32, ShardSet)>,
     shards: usize,
+    places: Places,
 }
 
 impl Gathering {
-    /// Gathers for an index of at most `docs` documents.
-    pub fn new(docs: usize) -> Gathering {
-        Gathering { shards: term_shard_count(docs), ..Gathering::default() }
+    /// Gathers for an index of at most `docs` documents, writing the places of bigrams to
+    /// `places` (kept in memory without one).
+    pub fn new(docs: usize, places: Option<Arc<PlaceFile>>) -> Gathering {
+        Gathering { shards: term_shard_count(docs), places: Places::new(places), ..Gathering::default() }
     }
 
     /// Adds one notice's terms; slots are added in ascending order.
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
         let mut shards = Vec::with_capacity(1024);
-        notice_terms(notice, body_text, |term, weight, hash| {
+        notice_terms(notice, body_text, |term, weight, hash, positions| {
             match self.postings.get_mut(term) {
                 Some(list) => list.push(slot, weight),
                 None => {
@@ -227,6 +249,9 @@ impl Gathering {
                     list.push(slot, weight);
                     self.postings.insert(term.to_string(), list);
                 }
+            }
+            if !positions.is_empty() {
+                self.places.add(bigram_key(term, hash), slot, positions);
             }
             shards.push(hash & (self.shards as u32 - 1));
         });
@@ -258,6 +283,7 @@ impl Gathering {
         }
         self.shard_sets.extend(later.shard_sets);
         self.shards = self.shards.max(later.shards);
+        self.places = self.places.merge(later.places);
         self
     }
 }
@@ -273,13 +299,16 @@ pub struct Gathered {
     /// when its terms are here.
     shard_sets: Vec<Option<ShardSet>>,
     shards: usize,
+    /// Where bigrams stand, by slot.
+    places: Places,
 }
 
 impl Gathered {
     /// The terms gathered in a run: `notice_of[slot]` is the notice each slot became, `None`
     /// for a notice that is not published. `count` is the number of notices.
     pub fn new(gathering: Gathering, notice_of: Vec<Option<NoticeId>>, count: usize) -> Self {
-        let Gathering { mut postings, shard_sets: by_slot, shards } = gathering;
+        let Gathering { mut postings, shard_sets: by_slot, shards, mut places } = gathering;
+        places.finish();
         let mut shard_sets = vec![None; count];
         for (slot, set) in by_slot {
             if let Some(id) = notice_of[slot as usize] {
@@ -287,7 +316,7 @@ impl Gathered {
             }
         }
         postings.values_mut().for_each(PostingList::shrink_to_fit);
-        Gathered { postings, notice_of, shard_sets, shards }
+        Gathered { postings, notice_of, shard_sets, shards, places }
     }
 }
 
@@ -352,7 +381,7 @@ pub fn index<T: Send>(
     };
     let doc_files = doc_files(archive, &docs, emit);
     let mut version = crate::hash::Stable::new();
-    for (fingerprint, _) in term_files.iter().chain(&doc_files) {
+    for (fingerprint, _) in term_files.iter().flatten().chain(&doc_files) {
         version.u64(*fingerprint);
     }
     let manifest = serde_json::json!({
@@ -366,11 +395,15 @@ pub fn index<T: Send>(
         shards: docs.shards,
         docs: (0..docs.order.len()).map(|doc| docs.key(archive, doc)).collect(),
         doc_shards,
-        term_hashes: term_files.iter().map(|(fingerprint, _)| *fingerprint).collect(),
+        term_hashes: term_files.iter().map(|[(fingerprint, _), _]| *fingerprint).collect(),
+        phrase_hashes: term_files.iter().map(|[_, (fingerprint, _)]| *fingerprint).collect(),
     };
     let mut files =
         vec![emit(made(layout::search_file("manifest.js"), script("manifest", &manifest.to_string())))];
-    files.extend(term_files.into_iter().map(|(_, emitted)| emitted));
+    let (term_files, phrase_files): (Vec<_>, Vec<_>) =
+        term_files.into_iter().map(|[t, p]| (t.1, p.1)).unzip();
+    files.extend(term_files);
+    files.extend(phrase_files);
     files.extend(doc_files.into_iter().map(|(_, emitted)| emitted));
     Ok((files, state))
 }
@@ -379,9 +412,17 @@ fn made(path: String, contents: String) -> IndexFile {
     IndexFile { path, fingerprint: crate::hash::bytes(contents.as_bytes()), contents: Some(contents) }
 }
 
-/// The term shard files as they were emitted, with their fingerprints, and the shards each
-/// document's terms are in.
-type TermShards<T> = (Vec<(u64, T)>, Vec<ShardSet>);
+/// By term shard, its term file and its phrase file as they were emitted, with their
+/// fingerprints; and the shards each document's terms are in.
+type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<ShardSet>);
+
+/// The two files of a term shard: its terms, and where its bigrams stand.
+fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
+    [
+        made(term_path(shard), term_shard_text(shard, terms.postings)),
+        made(phrase_path(shard), phrase_shard_text(shard, terms.places)),
+    ]
+}
 
 /// The terms gathered in this run and those of notices read again, put in their term shards
 /// so that each shard is made from its own terms alone.
@@ -391,6 +432,8 @@ struct Sharded {
     notice_of: Vec<Option<NoticeId>>,
     /// By notice id: the term shards of its terms, for the notices whose terms are here.
     shard_sets: Vec<Option<ShardSet>>,
+    /// Where the bigrams stand, by slot of this run.
+    places: Places,
 }
 
 impl Sharded {
@@ -400,7 +443,9 @@ impl Sharded {
         let usable = gathered.shards >= docs.shards;
         let mut by_shard: Vec<Vec<(String, PostingList)>> = vec![Vec::new(); docs.shards];
         let mut shard_sets = vec![None; archive.len()];
+        let mut places = Places::default();
         if usable {
+            places = gathered.places;
             for (term, list) in gathered.postings {
                 by_shard[term_shard(&term, docs.shards)].push((term, list));
             }
@@ -409,7 +454,7 @@ impl Sharded {
                     .map(|set| if gathered.shards == docs.shards { set } else { set.fold_to(docs.shards) });
             }
         }
-        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets }
+        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets, places }
     }
 
     fn has(&self, id: NoticeId) -> bool {
@@ -417,8 +462,51 @@ impl Sharded {
     }
 }
 
-/// Postings by term shard, and term shards by document, of notices read again.
-type ReadAgain = (Vec<PostingMap>, Vec<(usize, ShardSet)>);
+/// The terms of one term shard: postings, and where its bigrams stand, by document id.
+#[derive(Clone, Default)]
+struct ShardTerms {
+    postings: PostingMap,
+    places: PlaceMap,
+}
+
+impl ShardTerms {
+    /// Adds the postings of `list`, whose ids `doc_of` turns into document ids (or leaves out).
+    fn add(&mut self, term: &str, list: &PostingList, doc_of: impl Fn(u32) -> Option<u32>) {
+        let postings: Vec<u32> =
+            list.iter().filter_map(|(id, weight)| Some((doc_of(id)? << 4) | u32::from(weight))).collect();
+        extend_entry(&mut self.postings, term, postings);
+    }
+
+    /// Takes from `places` (read back by bigram key) those of the bigrams of its postings.
+    fn place(&mut self, mut places: ShardPlaces) {
+        for term in self.postings.keys().filter(|term| term.contains(' ')) {
+            if let Some(docs) = places.remove(&bigram_key(term, term_hash(term))) {
+                extend_entry(&mut self.places, term, docs);
+            }
+        }
+    }
+
+    /// Puts every list in id order.
+    fn sort(&mut self) {
+        self.postings.values_mut().for_each(|list| list.sort_unstable());
+        self.places.values_mut().for_each(|list| list.sort_unstable_by_key(|(doc, _)| *doc));
+    }
+}
+
+/// Adds `items` to the list of `term` in `map`, making it when there are any.
+fn extend_entry<T>(map: &mut HashMap<String, Vec<T>, FxBuildHasher>, term: &str, items: Vec<T>) {
+    match map.get_mut(term) {
+        Some(list) => list.extend(items),
+        None if !items.is_empty() => {
+            map.insert(term.to_string(), items);
+        }
+        None => {}
+    }
+}
+
+/// The terms by term shard (without places), term shards by document, and places by document
+/// id, of notices read again.
+type ReadAgain = (Vec<ShardTerms>, Vec<(usize, ShardSet)>, Places);
 
 /// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
 /// this run: read again, by term shard, postings by document id.
@@ -434,7 +522,8 @@ fn read_again(
     let read: Vec<Result<Gathering, Diagnostic>> = unread
         .par_chunks(64)
         .map(|chunk| {
-            let mut gathering = Gathering { shards: docs.shards, ..Gathering::default() };
+            let mut gathering =
+                Gathering { shards: docs.shards, places: Places::new(None), ..Gathering::default() };
             for &doc in chunk {
                 let id = docs.order[doc];
                 gathering.add(doc as u32, archive.notice(id), &body(id)?);
@@ -442,49 +531,92 @@ fn read_again(
             Ok(gathering)
         })
         .collect();
-    let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
+    let mut by_shard: Vec<ShardTerms> = vec![ShardTerms::default(); docs.shards];
     let mut shard_sets = Vec::with_capacity(unread.len());
+    let mut places = Places::new(None);
     for gathering in read {
         let gathering = gathering?;
+        places = places.merge(gathering.places);
         for (term, list) in gathering.postings {
-            let postings = list.iter().map(|(doc, weight)| (doc << 4) | u32::from(weight));
-            by_shard[term_shard(&term, docs.shards)].entry(term).or_default().extend(postings);
+            by_shard[term_shard(&term, docs.shards)].add(&term, &list, Some);
         }
         shard_sets.extend(gathering.shard_sets.into_iter().map(|(doc, set)| (doc as usize, set)));
     }
-    Ok((by_shard, shard_sets))
+    places.finish();
+    Ok((by_shard, shard_sets, places))
 }
 
-/// The postings of term shard `shard`, by document id and ascending, of the documents `wanted`
-/// says: those gathered in this run and those read again (`again`, already by document id).
-fn shard_postings(
+/// The terms of one term shard, by document id and ascending, of the documents `wanted` says:
+/// those gathered in this run (`terms`, by slot) and those read again (`again`, already by
+/// document id).
+fn shard_terms(
     terms: &[(String, PostingList)],
     notice_of: &[Option<NoticeId>],
     docs: &Docs,
     wanted: &[bool],
-    again: PostingMap,
-) -> PostingMap {
-    let mut map = again;
+    again: ShardTerms,
+) -> ShardTerms {
+    let mut shard = again;
     for (term, list) in terms {
-        let postings = list.iter().filter_map(|(slot, weight)| {
-            let id = (*notice_of.get(slot as usize)?)?;
-            let doc = docs.doc_of[id.index()];
-            (doc != NOT_SEARCHED && wanted[doc as usize]).then_some((doc << 4) | u32::from(weight))
-        });
-        match map.get_mut(term.as_str()) {
-            Some(list) => list.extend(postings),
-            None => {
-                let list: Vec<u32> = postings.collect();
-                if !list.is_empty() {
-                    map.insert(term.clone(), list);
-                }
+        shard.add(term, list, |slot| doc_of_slot(notice_of, docs, wanted, slot));
+    }
+    shard.sort();
+    shard
+}
+
+/// The document id of the notice read in `slot` of this run, if `wanted` asks for it.
+fn doc_of_slot(notice_of: &[Option<NoticeId>], docs: &Docs, wanted: &[bool], slot: u32) -> Option<u32> {
+    let id = (*notice_of.get(slot as usize)?)?;
+    let doc = docs.doc_of[id.index()];
+    (doc != NOT_SEARCHED && wanted[doc as usize]).then_some(doc)
+}
+
+/// What a term shard is made from, taken once by the thread that makes it.
+struct Slots<T>(Vec<std::sync::Mutex<Option<T>>>);
+
+impl<T> Slots<T> {
+    fn new(items: impl IntoIterator<Item = T>) -> Self {
+        Slots(items.into_iter().map(|item| std::sync::Mutex::new(Some(item))).collect())
+    }
+
+    fn take(&self, shard: usize) -> T {
+        self.0[shard].lock().unwrap_or_else(|e| e.into_inner()).take().expect("each shard is made once")
+    }
+}
+
+/// Where the places of some notices are, and the document id of each of their slots.
+type PlaceSource<'a> = (&'a Places, &'a (dyn Fn(u32) -> Option<u32> + Sync));
+
+/// Calls `make` for every term shard with the places of its bigrams, read back from `sources`.
+/// The shards are made a group at a time (see [`places`]), so that only one group's places are
+/// in memory on each thread. The results come back in shard order.
+fn with_places<R: Send>(
+    docs: &Docs,
+    sources: &[PlaceSource],
+    make: impl Fn(usize, ShardPlaces) -> R + Sync,
+) -> Result<Vec<R>, Diagnostic> {
+    let groups = places::group_count(docs.shards);
+    let made: Vec<Vec<(usize, R)>> = (0..groups)
+        .into_par_iter()
+        .map(|group| {
+            let mut placed = vec![ShardPlaces::default(); docs.shards / groups];
+            for (source, doc_of) in sources {
+                source.group(group, docs.shards, doc_of, &mut placed)?;
             }
-        }
-    }
-    for list in map.values_mut() {
-        list.sort_unstable();
-    }
-    map
+            Ok(placed
+                .into_iter()
+                .enumerate()
+                .map(|(k, placed)| {
+                    let shard = group + k * groups;
+                    (shard, make(shard, placed))
+                })
+                .collect())
+        })
+        .collect::<std::io::Result<_>>()
+        .map_err(|e| Diagnostic::error("content", 1, 1, msg!("no-temporary-file", error = e.to_string())))?;
+    let mut made: Vec<(usize, R)> = made.into_iter().flatten().collect();
+    made.sort_unstable_by_key(|(shard, _)| *shard);
+    Ok(made.into_iter().map(|(_, made)| made).collect())
 }
 
 /// Every term shard made anew from every document.
@@ -497,22 +629,21 @@ fn all_terms<T: Send>(
     emit: Emit<T>,
 ) -> Result<TermShards<T>, Diagnostic> {
     let wanted = vec![true; docs.order.len()];
-    let (again, again_sets) = read_again(archive, docs, &terms, body, &wanted)?;
+    let (again, again_sets, again_places) = read_again(archive, docs, &terms, body, &wanted)?;
     let filter_shards = filter_shards(indexes, docs);
-    let Sharded { gathered, notice_of, shard_sets } = terms;
-    let files = gathered
-        .into_par_iter()
-        .zip(again)
-        .zip(filter_shards)
-        .enumerate()
-        .map(|(i, ((gathered, again), filters))| {
-            let mut postings = shard_postings(&gathered, &notice_of, docs, &wanted, again);
-            drop(gathered);
-            postings.extend(filters);
-            let file = made(term_path(i), term_shard_text(i, postings));
-            (file.fingerprint, emit(file))
-        })
-        .collect();
+    let Sharded { gathered, notice_of, shard_sets, places } = terms;
+    let inputs = Slots::new(gathered.into_iter().zip(again).zip(filter_shards));
+    let gathered_doc = |slot| doc_of_slot(&notice_of, docs, &wanted, slot);
+    let sources: [PlaceSource; 2] = [(&places, &gathered_doc), (&again_places, &Some)];
+    let files = with_places(docs, &sources, |i, placed| {
+        let ((gathered, again), filters) = inputs.take(i);
+        let mut shard = shard_terms(&gathered, &notice_of, docs, &wanted, again);
+        drop(gathered);
+        shard.place(placed);
+        shard.sort();
+        shard.postings.extend(filters);
+        shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
+    })?;
     let by_doc = docs.order.iter().map(|id| shard_sets[id.index()].clone()).collect();
     let doc_shards = doc_shard_sets(by_doc, again_sets, None);
     Ok((files, doc_shards))
@@ -559,7 +690,7 @@ fn update_terms<T: Send>(
         }
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
-    let (again, again_sets) = read_again(archive, docs, terms, body, &wanted)?;
+    let (again, again_sets, again_places) = read_again(archive, docs, terms, body, &wanted)?;
     let mut affected = vec![false; docs.shards];
     // Shards of documents gone, changed or renumbered: their postings move.
     for (o, new) in new_of_old.iter().enumerate() {
@@ -584,45 +715,50 @@ fn update_terms<T: Send>(
             affected[shard] |= !filters.is_empty();
         }
     }
-    let made_again: Vec<Option<IndexFile>> = terms
-        .gathered
-        .par_iter()
-        .zip(again)
-        .zip(filter_shards)
-        .enumerate()
-        .map(|(i, ((gathered, again), filters))| {
-            if !affected[i] {
-                let fingerprint = old.term_hashes.get(i).copied()?;
-                return Some(IndexFile { path: term_path(i), fingerprint, contents: None });
-            }
-            let text = (previous.read)(&term_path(i))?;
-            let mut postings = read_term_shard(&text, i)?;
-            postings.retain(|term, _| !term.starts_with('#'));
-            for list in postings.values_mut() {
-                list.retain_mut(|posting| match new_of_old.get((*posting >> 4) as usize) {
-                    Some(Some(new)) => {
-                        *posting = (new << 4) | (*posting & 15);
-                        true
-                    }
-                    _ => false,
-                });
-            }
-            let added = shard_postings(gathered, &terms.notice_of, docs, &wanted, again);
-            for (term, list) in added.into_iter().chain(filters) {
-                postings.entry(term).or_default().extend(list);
-            }
-            postings.retain(|_, list| !list.is_empty());
-            for list in postings.values_mut() {
-                list.sort_unstable();
-            }
-            Some(made(term_path(i), term_shard_text(i, postings)))
-        })
-        .collect();
+    let inputs = Slots::new(again.into_iter().zip(filter_shards));
+    let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
+    let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
+    let made_again: Vec<Option<[IndexFile; 2]>> = with_places(docs, &sources, |i, placed| {
+        let (again, filters) = inputs.take(i);
+        if !affected[i] {
+            let kept = |path: String, hashes: &[u64]| {
+                Some(IndexFile { path, fingerprint: hashes.get(i).copied()?, contents: None })
+            };
+            return Some([kept(term_path(i), &old.term_hashes)?, kept(phrase_path(i), &old.phrase_hashes)?]);
+        }
+        let mut shard = ShardTerms {
+            postings: read_term_shard(&(previous.read)(&term_path(i))?, i)?,
+            places: read_phrase_shard(&(previous.read)(&phrase_path(i))?, i)?,
+        };
+        shard.postings.retain(|term, _| !term.starts_with('#'));
+        let renumber = |doc: u32| new_of_old.get(doc as usize).copied().flatten();
+        for list in shard.postings.values_mut() {
+            list.retain_mut(|posting| {
+                renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
+            });
+        }
+        for list in shard.places.values_mut() {
+            list.retain_mut(|(doc, _)| renumber(*doc).map(|new| *doc = new).is_some());
+        }
+        let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
+        added.place(placed);
+        for (term, list) in added.postings.into_iter().chain(filters) {
+            shard.postings.entry(term).or_default().extend(list);
+        }
+        for (term, list) in added.places {
+            shard.places.entry(term).or_default().extend(list);
+        }
+        shard.postings.retain(|_, list| !list.is_empty());
+        shard.places.retain(|_, list| !list.is_empty());
+        shard.sort();
+        Some(shard_files(i, shard))
+    })?;
     // Nothing is emitted unless every shard could be made.
-    let Some(made_again) = made_again.into_iter().collect::<Option<Vec<IndexFile>>>() else {
+    let Some(made_again) = made_again.into_iter().collect::<Option<Vec<[IndexFile; 2]>>>() else {
         return Ok(None);
     };
-    let files = made_again.into_par_iter().map(|file| (file.fingerprint, emit(file))).collect();
+    let files =
+        made_again.into_par_iter().map(|files| files.map(|file| (file.fingerprint, emit(file)))).collect();
     let old_set = |doc: usize| same[doc].map(|o| old.doc_shards[o as usize].clone());
     let doc_shards = doc_shard_sets(fresh_sets, again_sets, Some(&old_set));
     Ok(Some((files, doc_shards)))
@@ -648,6 +784,11 @@ fn doc_files<T: Send>(archive: &Archive, docs: &Docs, emit: Emit<T>) -> Vec<(u64
 /// `search/terms/3.js`.
 pub fn term_path(shard: usize) -> String {
     layout::search_file(&format!("terms/{shard}.js"))
+}
+
+/// `search/phrases/3.js`.
+pub fn phrase_path(shard: usize) -> String {
+    layout::search_file(&format!("phrases/{shard}.js"))
 }
 
 /// `search/docs/3.js`.

@@ -1,12 +1,13 @@
-//! The text of a term shard file: its postings written as the parent module describes
-//! (groups by weight, delta-coded ids, exact forms by their folded form's notices), and read
-//! back when an incremental build updates the shard. Which terms a shard holds is the index's.
+//! The text of a term shard's files, written as the parent module describes and read back when
+//! an incremental build updates the shard: the term file (postings in groups by weight,
+//! delta-coded ids, exact forms by their folded form's notices) and the phrase file (where each
+//! bigram stands in each notice). Which terms a shard holds is the index's.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::text::fold;
-use super::{PostingMap, Postings, script};
+use super::{PlaceMap, PostingMap, Postings, script};
 
 /// The postings of a term shard file read back; `None` when it is not one.
 pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
@@ -160,4 +161,128 @@ pub fn term_shard_text(shard: usize, terms: PostingMap) -> String {
     }
     json.push('}');
     script(&format!("terms/{shard}"), &json)
+}
+
+/// The file of phrase shard `shard`: for each bigram of the term shard, in byte order, a string
+/// of numbers in [`put_number`]'s code: for each document holding it (the first id as it is,
+/// each next as its difference from the one before), the number of its positions, the first,
+/// then the difference of each from the one before.
+pub fn phrase_shard_text(shard: usize, places: PlaceMap) -> String {
+    let mut sorted: Vec<_> = places.iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut json = String::from("{");
+    for (n, (term, docs)) in sorted.into_iter().enumerate() {
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(&serde_json::to_string(term).expect("strings serialise"));
+        json.push_str(":\"");
+        let mut previous_doc = 0;
+        for (doc, positions) in docs {
+            put_number(&mut json, doc - previous_doc);
+            previous_doc = *doc;
+            put_number(&mut json, positions.len() as u32);
+            let mut previous = 0;
+            for &position in positions {
+                put_number(&mut json, position - previous);
+                previous = position;
+            }
+        }
+        json.push('"');
+    }
+    json.push('}');
+    script(&format!("phrases/{shard}"), &json)
+}
+
+/// Digits of the phrase files' numbers: five bits each, lowest first; a digit of [`LAST`] ends
+/// a number, one of [`MORE`] is followed by the next five bits. No digit needs escaping in JSON.
+const LAST: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+const MORE: &[u8; 32] = b"ghijklmnopqrstuvwxyz0123456789-_";
+
+/// Writes `number` in the phrase files' code: 0–31 in one character, below 1,024 in two.
+fn put_number(out: &mut String, mut number: u32) {
+    while number >= 32 {
+        out.push(MORE[(number & 31) as usize] as char);
+        number >>= 5;
+    }
+    out.push(LAST[number as usize] as char);
+}
+
+/// The numbers of a string in [`put_number`]'s code; `None` when it is not one.
+fn take_numbers(code: &str) -> Option<Vec<u32>> {
+    let mut numbers = Vec::new();
+    let (mut number, mut shift) = (0u32, 0u32);
+    for byte in code.bytes() {
+        let (digit, last) = match LAST.iter().position(|&d| d == byte) {
+            Some(digit) => (digit, true),
+            None => (MORE.iter().position(|&d| d == byte)?, false),
+        };
+        number |= u32::try_from(digit).ok()?.checked_shl(shift).filter(|_| shift < 32)?;
+        if last {
+            numbers.push(number);
+            (number, shift) = (0, 0);
+        } else {
+            shift += 5;
+        }
+    }
+    (shift == 0).then_some(numbers)
+}
+
+/// The places of a phrase shard file read back; `None` when it is not one.
+pub fn read_phrase_shard(text: &str, shard: usize) -> Option<PlaceMap> {
+    let json = text.strip_prefix(&format!("gazetteSearchData(\"phrases/{shard}\","))?.strip_suffix(");\n")?;
+    let entries: HashMap<String, String> = serde_json::from_str(json).ok()?;
+    let mut places = PlaceMap::default();
+    for (term, code) in entries {
+        let mut numbers = take_numbers(&code)?.into_iter();
+        let mut docs = Vec::new();
+        let mut doc = 0u32;
+        while let Some(delta) = numbers.next() {
+            doc = doc.checked_add(delta)?;
+            let count = numbers.next()? as usize;
+            let mut positions = Vec::with_capacity(count.min(1 << 16));
+            let mut position = 0u32;
+            for _ in 0..count {
+                position = position.checked_add(numbers.next()?)?;
+                positions.push(position);
+            }
+            docs.push((doc, positions));
+        }
+        places.insert(term, docs);
+    }
+    Some(places)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip_in_the_phrase_code() {
+        let numbers = [0, 1, 31, 32, 1023, 1024, 32_767, 32_768, 1 << 20, u32::MAX];
+        let mut code = String::new();
+        for &n in &numbers {
+            put_number(&mut code, n);
+        }
+        assert_eq!(take_numbers(&code), Some(numbers.to_vec()));
+        let mut short = String::new();
+        put_number(&mut short, 1023);
+        assert_eq!(short.len(), 2);
+        // Near misses: a number cut short, a character outside the code, too many digits.
+        assert_eq!(take_numbers("g"), None);
+        assert_eq!(take_numbers("A,"), None);
+        assert_eq!(take_numbers("ggggggggA"), None);
+        assert_eq!(take_numbers(""), Some(vec![]));
+    }
+
+    #[test]
+    fn phrase_shards_read_back_as_written() {
+        let mut places = PlaceMap::default();
+        places.insert("to chuc".into(), vec![(0, vec![3, 40]), (7, vec![0]), (70_000, vec![12, 13, 5000])]);
+        places.insert("can bo".into(), vec![(2, vec![1])]);
+        let text = phrase_shard_text(9, places.clone());
+        assert!(text.starts_with("gazetteSearchData(\"phrases/9\",{\"can bo\":\"CBB\","), "{text}");
+        assert_eq!(read_phrase_shard(&text, 9), Some(places));
+        assert_eq!(read_phrase_shard(&text, 8), None);
+    }
 }

@@ -21,9 +21,11 @@ fn frequency_weight(count: u32) -> u8 {
     }
 }
 
-/// Every term of one notice with its weight and its [`term_hash`]; `body_text` is its body's
-/// plain text. Exact forms have weight 0.
-pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8, u32)) {
+/// Every term of one notice with its weight, its [`term_hash`] and, for a bigram, its
+/// positions (the place of its first token among all the notice's tokens: number, title, type,
+/// issuer, tags, then summary and body, ascending); `body_text` is its body's plain text. Exact
+/// forms have weight 0, and tokens and exact forms no positions.
+pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8, u32, &[u32])) {
     // The texts that weigh as headings: title, type, issuer, tags.
     let headings = || [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
@@ -36,17 +38,37 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     let mut body = notice.summary.as_deref().map(fold).unwrap_or_default();
     body.push('\n');
     body.push_str(&fold(body_text));
-    let body = Terms::new(&body);
+    fields.push((Terms::new(&body), 0));
 
     // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
-    let mut weights: HashMap<&str, (u8, u32), FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
+    let mut seen: HashMap<&str, Seen, FxBuildHasher> = HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
+    // Each place of a bigram, with the one before it of the same bigram (a list per bigram).
+    let mut places: Vec<(u32, u32)> = Vec::with_capacity(2048);
+    let mut offset = 0;
     for (terms, flag) in &fields {
-        terms.for_each(|t| weights.entry(t).or_default().0 |= flag);
+        let in_body = *flag == 0;
+        terms.for_each(|term, at, bigram| {
+            let entry = seen.entry(term).or_default();
+            entry.flags |= flag;
+            entry.count += u32::from(in_body);
+            if bigram {
+                places.push((offset + at, entry.last_place));
+                entry.last_place = places.len() as u32;
+            }
+        });
+        offset += terms.token_count();
     }
-    body.for_each(|t| weights.entry(t).or_default().1 += 1);
-    for (term, (flags, count)) in weights {
-        visit(term, flags | frequency_weight(count), term_hash(term));
+    let mut positions = Vec::with_capacity(64);
+    for (term, entry) in seen {
+        positions.clear();
+        let mut place = entry.last_place;
+        while place != 0 {
+            let (position, before) = places[place as usize - 1];
+            positions.push(position);
+            place = before;
+        }
+        positions.reverse();
+        visit(term, entry.flags | frequency_weight(entry.count), term_hash(term), &positions);
     }
 
     let texts =
@@ -58,9 +80,19 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             word_runs(text, |run| known.meet(run, &mut forms));
         }
         for form in forms {
-            visit(known.form(form), 0, known.hash(form));
+            visit(known.form(form), 0, known.hash(form), &[]);
         }
     });
+}
+
+/// What one notice holds of a term: where it weighs as a heading or number, how often it is in
+/// the summary and body, and (for a bigram) its last place, as one more than its index in the
+/// places (0: none).
+#[derive(Default)]
+struct Seen {
+    flags: u8,
+    count: u32,
+    last_place: u32,
 }
 
 /// The exact forms of the runs one thread has met. Notices are written from a small vocabulary

@@ -233,14 +233,20 @@ impl Terms {
         Terms { text, tokens }
     }
 
-    /// Calls `term` for every token and bigram, in order.
-    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str)) {
+    /// Calls `term` for every token and bigram, in order, with the place of its first token:
+    /// the number of tokens before it, and whether it is a bigram.
+    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str, u32, bool)) {
         for (i, &(start, end, pairs)) in self.tokens.iter().enumerate() {
-            term(&self.text[start..end]);
+            term(&self.text[start..end], i as u32, false);
             if pairs {
-                term(&self.text[self.tokens[i - 1].0..end]);
+                term(&self.text[self.tokens[i - 1].0..end], i as u32 - 1, true);
             }
         }
+    }
+
+    /// The number of tokens.
+    pub fn token_count(&self) -> u32 {
+        self.tokens.len() as u32
     }
 }
 
@@ -255,7 +261,7 @@ mod tests {
 
     fn terms(text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        Terms::new(&fold(text)).for_each(|t| terms.push(t.to_string()));
+        Terms::new(&fold(text)).for_each(|t, _, _| terms.push(t.to_string()));
         terms
     }
 

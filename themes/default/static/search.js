@@ -8,7 +8,7 @@
 (function () {
   'use strict';
 
-  var FORMAT = 3;
+  var FORMAT = 4;
   var PAGE_SIZE = 20;
   var MAX_WORDS = 12;
   var MAX_TOKEN_CHARS = 32;
@@ -86,9 +86,10 @@
   }
 
   /* A query: its words (each once, with the exact form typed, if any), its bigrams (pairs of
-     neighbouring words; `required` for the words of a "quoted phrase"). */
+     neighbouring words; `required` for the words of a "quoted phrase"), and for each phrase of
+     two bigrams or more, where each of its bigrams stands in it (`placed`: {bigram, at}). */
   function parseQuery(text) {
-    var query = { words: [], bigrams: [], phrases: [], numeric: false, exact: 0, required: 0 };
+    var query = { words: [], bigrams: [], phrases: [], placed: [], numeric: false, exact: 0, required: 0 };
     var count = 0;
     for (var segment of text.normalize('NFC').matchAll(QUOTED)) {
       var quoted = segment[1] !== undefined;
@@ -96,7 +97,8 @@
       count += tokens.length;
       var previous = -1;
       var phrase = [];
-      tokens.forEach(function (token) {
+      var placed = [];
+      tokens.forEach(function (token, t) {
         var key = token.folded + '|' + (token.exact || '');
         var i = query.words.findIndex(function (w) { return w.key === key; });
         if (i < 0) {
@@ -108,12 +110,16 @@
           var term = query.words[previous].folded + ' ' + token.folded;
           var j = query.bigrams.findIndex(function (b) { return b.a === previous && b.b === i; });
           if (j < 0) j = query.bigrams.push({ a: previous, b: i, term: term }) - 1;
-          if (quoted) query.required |= 1 << j;
+          if (quoted) {
+            query.required |= 1 << j;
+            placed.push({ bigram: j, at: t - 1 });
+          }
         }
         previous = i;
         phrase.push(i);
       });
       if (quoted && phrase.length > 1) query.phrases.push(phrase);
+      if (placed.length > 1) query.placed.push(placed);
     }
     return query;
   }
@@ -190,6 +196,58 @@
     return fetchPiece('terms/' + shardOf(fold(term)));
   }
 
+  /* Where a bigram stands, from its shard's phrase file: a map from document id to its
+     positions. The file's numbers are five bits a character, lowest first: one of the first
+     32 characters of DIGITS ends a number, one of the last 32 is followed by more. */
+  var DIGITS_CODE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  function placesOf(phrases, term) {
+    var places = new Map();
+    var code = has(phrases, term) ? phrases[term] : '';
+    var numbers = [];
+    var number = 0;
+    var shift = 0;
+    for (var c = 0; c < code.length; c++) {
+      var digit = DIGITS_CODE.indexOf(code[c]);
+      if (digit < 32) {
+        numbers.push(number + digit * Math.pow(2, shift));
+        number = 0;
+        shift = 0;
+      } else {
+        number += (digit - 32) * Math.pow(2, shift);
+        shift += 5;
+      }
+    }
+    var doc = 0;
+    for (var i = 0; i < numbers.length;) {
+      doc += numbers[i];
+      var count = numbers[i + 1];
+      var positions = new Set();
+      var position = 0;
+      for (var k = 0; k < count; k++) {
+        position += numbers[i + 2 + k];
+        positions.add(position);
+      }
+      places.set(doc, positions);
+      i += 2 + count;
+    }
+    return places;
+  }
+
+  /* Whether a document holds a phrase whole: its bigrams each where they stand in the phrase,
+     from one place on. `places[n]` are where the phrase's n-th bigram stands. */
+  function holdsWhole(phrase, places, id) {
+    var first = places[0].get(id);
+    if (!first) return false;
+    for (var start of first) {
+      var whole = phrase.every(function (item, n) {
+        var at = places[n].get(id);
+        return at && at.has(start - phrase[0].at + item.at);
+      });
+      if (whole) return true;
+    }
+    return false;
+  }
+
   function has(shard, term) {
     return Object.prototype.hasOwnProperty.call(shard, term);
   }
@@ -243,7 +301,18 @@
   function rank(query, filters) {
     var terms = query.words.map(function (w) { return w.folded; })
       .concat(query.bigrams.map(function (b) { return b.term; }), filters);
-    return Promise.all(terms.map(shardFor)).then(function (shards) {
+    /* Phrases of three words or more are checked against where their bigrams stand. */
+    var placedTerms = [];
+    query.placed.forEach(function (phrase) {
+      phrase.forEach(function (item) { placedTerms.push(query.bigrams[item.bigram].term); });
+    });
+    var phraseFiles = placedTerms.map(function (term) { return fetchPiece('phrases/' + shardOf(term)); });
+    return Promise.all(terms.map(shardFor).concat(phraseFiles)).then(function (loaded) {
+      var shards = loaded.slice(0, terms.length);
+      var placesByTerm = new Map();
+      placedTerms.forEach(function (term, n) {
+        if (!placesByTerm.has(term)) placesByTerm.set(term, placesOf(loaded[terms.length + n], term));
+      });
       var lists = terms.map(function (term, i) { return has(shards[i], term) ? shards[i][term] : []; });
       var allowed = null;
       lists.slice(query.words.length + query.bigrams.length).forEach(function (groups) {
@@ -281,6 +350,14 @@
         exactIds(shards[i], word).forEach(function (id) {
           var hit = hits.get(id);
           if (hit) hit.exact |= 1 << i;
+        });
+      });
+      /* A notice holding a phrase's bigrams apart does not hold the phrase. */
+      query.placed.forEach(function (phrase) {
+        var places = phrase.map(function (item) { return placesByTerm.get(query.bigrams[item.bigram].term); });
+        var mask = phrase.reduce(function (bits, item) { return bits | (1 << item.bigram); }, 0);
+        hits.forEach(function (hit) {
+          if ((hit.bigrams & mask) === mask && !holdsWhole(phrase, places, hit.id)) hit.bigrams &= ~mask;
         });
       });
       var allWords = (1 << query.words.length) - 1;

@@ -1,0 +1,215 @@
+//! Where the bigrams of the notices read stand (their positions, for phrases), kept out of
+//! memory between reading the notices and writing the index: each thread's gathering writes
+//! them, by bucket of term shards, to an unnamed temporary file, and the index reads one group
+//! of buckets back at a time. What the positions are is [`super::terms`]'; the phrase files
+//! made from them are [`super::shard_file`]'s.
+
+use std::collections::HashMap;
+use std::os::unix::fs::FileExt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rustc_hash::FxBuildHasher;
+
+/// Buckets of term shards: a bigram is in bucket `term_hash mod BUCKETS`. A power of two, so
+/// that for any number of shards (also powers of two) a shard's bigrams are in the buckets of
+/// one group.
+const BUCKETS: usize = 256;
+/// Bytes a bucket collects before they are written out.
+const FLUSH_AT: usize = 16 * 1024;
+
+/// The temporary file the places are written to, shared by the threads of a run.
+#[derive(Debug)]
+pub struct PlaceFile {
+    file: std::fs::File,
+    end: AtomicU64,
+}
+
+impl PlaceFile {
+    /// A new unnamed temporary file; `None` when none can be made, and places stay in memory.
+    pub fn new() -> Option<Arc<PlaceFile>> {
+        let file = tempfile::tempfile().ok()?;
+        Some(Arc::new(PlaceFile { file, end: AtomicU64::new(0) }))
+    }
+}
+
+/// Bytes of records of one bucket: in memory, or in the file.
+#[derive(Debug)]
+enum Chunk {
+    Memory(Vec<u8>),
+    Written { at: u64, len: usize },
+}
+
+/// The places one thread (or, once merged, a run) gathers. A record is the bigram's
+/// [`bigram_key`], then as varints the slot of the notice, the number of positions, the
+/// first and the difference of each from the one before.
+#[derive(Debug, Default)]
+pub struct Places {
+    file: Option<Arc<PlaceFile>>,
+    /// By bucket: records not written out yet.
+    open: Vec<Vec<u8>>,
+    /// By bucket: the chunks written.
+    chunks: Vec<Vec<Chunk>>,
+}
+
+/// What a bigram's places are recorded by (the term itself is its postings'): its
+/// [`super::term_hash`], which gives its shard, then 32 bits of another hash, so that two
+/// bigrams of one shard are told apart.
+pub fn bigram_key(term: &str, term_hash: u32) -> u64 {
+    (u64::from(term_hash) << 32) | (crate::hash::bytes(term.as_bytes()) & 0xffff_ffff)
+}
+
+/// Places read back: by term shard, bigram key to the notices (by slot or document id) and
+/// their positions.
+pub type ShardPlaces = HashMap<u64, Vec<(u32, Vec<u32>)>, FxBuildHasher>;
+
+impl Places {
+    /// Places written to `file`, or kept in memory without one.
+    pub fn new(file: Option<Arc<PlaceFile>>) -> Places {
+        Places { file, open: vec![Vec::new(); BUCKETS], chunks: (0..BUCKETS).map(|_| Vec::new()).collect() }
+    }
+
+    /// Records where the bigram of `key` ([`bigram_key`]) stands in the notice of `slot`.
+    pub fn add(&mut self, key: u64, slot: u32, positions: &[u32]) {
+        if self.open.is_empty() {
+            *self = Places::new(self.file.take());
+        }
+        let bucket = (key >> 32) as usize & (BUCKETS - 1);
+        let bytes = &mut self.open[bucket];
+        bytes.extend_from_slice(&key.to_le_bytes());
+        put_varint(bytes, u64::from(slot));
+        put_varint(bytes, positions.len() as u64);
+        let mut previous = 0;
+        for &position in positions {
+            put_varint(bytes, u64::from(position - previous));
+            previous = position;
+        }
+        if bytes.len() >= FLUSH_AT {
+            self.flush(bucket);
+        }
+    }
+
+    /// Writes out the open records of `bucket`; they stay in memory if the file fails.
+    fn flush(&mut self, bucket: usize) {
+        let bytes = std::mem::take(&mut self.open[bucket]);
+        if bytes.is_empty() {
+            return;
+        }
+        let chunk = match &self.file {
+            Some(file) => {
+                let at = file.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                match file.file.write_all_at(&bytes, at) {
+                    Ok(()) => Chunk::Written { at, len: bytes.len() },
+                    Err(_) => Chunk::Memory(bytes),
+                }
+            }
+            None => Chunk::Memory(bytes),
+        };
+        self.chunks[bucket].push(chunk);
+    }
+
+    /// These places and those of `later`.
+    pub fn merge(mut self, mut later: Places) -> Places {
+        if later.open.is_empty() {
+            return self;
+        }
+        if self.open.is_empty() {
+            return later;
+        }
+        for bucket in 0..BUCKETS {
+            later.flush(bucket);
+            self.chunks[bucket].append(&mut later.chunks[bucket]);
+        }
+        self
+    }
+
+    /// Writes out what is still open; the places are then read back by [`Places::group`].
+    pub fn finish(&mut self) {
+        for bucket in 0..self.open.len() {
+            self.flush(bucket);
+        }
+        self.open.iter_mut().for_each(|open| *open = Vec::new());
+    }
+
+    /// The places of the shards of group `group` of `groups`, for an index of `shards` term
+    /// shards (`groups` = [`group_count`]): by shard of the group (`group`, `group + groups`,
+    /// …, in that order), the places of the notices that `doc_of` gives a document id.
+    pub fn group(
+        &self,
+        group: usize,
+        shards: usize,
+        doc_of: impl Fn(u32) -> Option<u32>,
+        into: &mut [ShardPlaces],
+    ) -> std::io::Result<()> {
+        let groups = group_count(shards);
+        let mut bytes = Vec::new();
+        for bucket in (group..self.chunks.len()).step_by(groups) {
+            for chunk in &self.chunks[bucket] {
+                let data = match chunk {
+                    Chunk::Memory(data) => data.as_slice(),
+                    Chunk::Written { at, len } => {
+                        bytes.resize(*len, 0);
+                        let file = self.file.as_ref().expect("written chunks have a file");
+                        file.file.read_exact_at(&mut bytes, *at)?;
+                        &bytes
+                    }
+                };
+                read_records(data, |key, slot, positions| {
+                    if let Some(doc) = doc_of(slot) {
+                        let shard = (key >> 32) as usize & (shards - 1);
+                        into[shard / groups].entry(key).or_default().push((doc, positions));
+                    }
+                })
+                .ok_or_else(|| std::io::Error::other("damaged places"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How many groups the buckets fall into for an index of `shards` term shards: each group is
+/// the buckets, and the shards, equal to it modulo this number.
+pub fn group_count(shards: usize) -> usize {
+    shards.min(BUCKETS)
+}
+
+fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, u32, Vec<u32>)) -> Option<()> {
+    while !data.is_empty() {
+        let (key, rest) = data.split_first_chunk::<8>()?;
+        data = rest;
+        let mut at = 0;
+        let slot = take_varint(data, &mut at)? as u32;
+        let count = take_varint(data, &mut at)? as usize;
+        let mut positions = Vec::with_capacity(count.min(1 << 16));
+        let mut position = 0u32;
+        for _ in 0..count {
+            position = position.checked_add(take_varint(data, &mut at)? as u32)?;
+            positions.push(position);
+        }
+        data = &data[at..];
+        visit(u64::from_le_bytes(*key), slot, positions);
+    }
+    Some(())
+}
+
+fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    let mut shift = 0;
+    loop {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+        shift += 7;
+    }
+}
