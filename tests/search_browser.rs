@@ -34,7 +34,8 @@ fn front(number: &str, date: &str, title: &str, issuer: &str) -> String {
 /// 21-KL/TU (body); 1234/QĐ-UBND, 16-CT/TU and 05-HD/BTCTU have both words, apart (16-CT/TU
 /// with "Căn cứ" and "bổ sung" too). "Đồng Lâm" is in 40-TB/VPTU only; 41-TB/VPTU has "đồng" and
 /// "làm" (and the only "đang"), 19-BC/TU "lâm" and "Đông".
-/// "Thực hiện nghiêm túc" is in 52-TB/VPTU; 53-TB/VPTU holds its three pairs of words apart.
+/// "Thực hiện nghiêm túc" and "khoản 2 Điều 5" are in 52-TB/VPTU; 53-TB/VPTU holds the pairs
+/// of words of each apart.
 /// 45-TB/VPTU is used in 2023 and in 2024; 162-NQ/TU is cited by 03-KH/TU, and 162/QĐ-UBND
 /// is the newest notice of all.
 fn notices() -> Vec<(&'static str, String)> {
@@ -183,7 +184,8 @@ fn notices() -> Vec<(&'static str, String)> {
             "52-tb.md",
             notice(
                 &front("52-TB/VPTU", "2024-11-05", "Thông báo kết luận kiểm tra nội bộ", vptu),
-                "Các phòng thực hiện nghiêm túc quy trình tiếp nhận hồ sơ và báo cáo hằng tuần.",
+                "Các phòng thực hiện nghiêm túc quy trình tiếp nhận hồ sơ và báo cáo hằng tuần theo \
+                 khoản 2 Điều 5 Quy chế của cơ quan.",
             ),
         ),
         (
@@ -191,7 +193,7 @@ fn notices() -> Vec<(&'static str, String)> {
             notice(
                 &front("53-TB/VPTU", "2024-11-12", "Thông báo chấn chỉnh kỷ luật hành chính", vptu),
                 "Các phòng thực hiện đúng quy trình; người đứng đầu thể hiện nghiêm minh khi xử lý \
-                 và nghiêm túc nhận khuyết điểm.",
+                 và nghiêm túc nhận khuyết điểm theo khoản 2 Điều 1, khoản 3 Điều 5.",
             ),
         ),
         (
@@ -763,6 +765,17 @@ fn a_quoted_phrase_of_more_words_matches_only_where_they_stand_together() {
 
     // Unquoted, the same words find both notices.
     let page = shown(&browser, &over_http(&server, "q=th%E1%BB%B1c+hi%E1%BB%87n+nghi%C3%AAm+t%C3%BAc"));
+    let mut numbers = page.numbers("match");
+    numbers.sort();
+    assert_eq!(numbers, vec!["52-TB/VPTU", "53-TB/VPTU"], "{page:#?}");
+
+    // A phrase with numbers, which make no bigrams: "khoản 2 Điều 5" (53-TB/VPTU has "khoản 2",
+    // "2 Điều" and "Điều 5", apart), marked whole.
+    let page = shown(&browser, &over_http(&server, "q=%22kho%E1%BA%A3n+2+%C4%90i%E1%BB%81u+5%22"));
+    assert_eq!(page.numbers("match"), vec!["52-TB/VPTU"], "{page:#?}");
+    assert_eq!(page.results.len(), 1, "{page:#?}");
+    assert_eq!(page.results[0].marks, vec!["khoản 2 Điều 5"]);
+    let page = shown(&browser, &over_http(&server, "q=kho%E1%BA%A3n+2+%C4%90i%E1%BB%81u+5"));
     let mut numbers = page.numbers("match");
     numbers.sort();
     assert_eq!(numbers, vec!["52-TB/VPTU", "53-TB/VPTU"], "{page:#?}");

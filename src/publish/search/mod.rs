@@ -76,7 +76,7 @@ use crate::diag::Diagnostic;
 use crate::msg;
 use compact::{PostingList, ShardSet};
 pub use places::PlaceFile;
-use places::{Places, ShardPlaces, bigram_key};
+use places::{Places, ShardPlaces, place_key};
 use shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
 use terms::notice_terms;
 use text::fold;
@@ -242,16 +242,19 @@ impl Gathering {
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
         let mut shards = Vec::with_capacity(1024);
         notice_terms(notice, body_text, |term, weight, hash, positions| {
-            match self.postings.get_mut(term) {
-                Some(list) => list.push(slot, weight),
-                None => {
+            match (weight, self.postings.get_mut(term)) {
+                (Some(weight), Some(list)) => list.push(slot, weight),
+                (Some(weight), None) => {
                     let mut list = PostingList::default();
                     list.push(slot, weight);
                     self.postings.insert(term.to_string(), list);
                 }
+                (None, _) => {}
             }
             if !positions.is_empty() {
-                self.places.add(bigram_key(term, hash), slot, positions);
+                // A bigram is named by its postings; a pair, which has none, by itself.
+                let name = if weight.is_some() { "" } else { term };
+                self.places.add(place_key(term, hash), name, slot, positions);
             }
             shards.push(hash & (self.shards as u32 - 1));
         });
@@ -477,11 +480,17 @@ impl ShardTerms {
         extend_entry(&mut self.postings, term, postings);
     }
 
-    /// Takes from `places` (read back by bigram key) those of the bigrams of its postings.
+    /// Takes the places read back by key: a bigram's named by its postings, a pair's by the
+    /// name recorded with them.
     fn place(&mut self, mut places: ShardPlaces) {
         for term in self.postings.keys().filter(|term| term.contains(' ')) {
-            if let Some(docs) = places.remove(&bigram_key(term, term_hash(term))) {
+            if let Some((_, docs)) = places.remove(&place_key(term, term_hash(term))) {
                 extend_entry(&mut self.places, term, docs);
+            }
+        }
+        for (name, docs) in places.into_values() {
+            if let Some(name) = name {
+                extend_entry(&mut self.places, &name, docs);
             }
         }
     }

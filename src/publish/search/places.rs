@@ -40,8 +40,9 @@ enum Chunk {
     Written { at: u64, len: usize },
 }
 
-/// The places one thread (or, once merged, a run) gathers. A record is the bigram's
-/// [`bigram_key`], then as varints the slot of the notice, the number of positions, the
+/// The places one thread (or, once merged, a run) gathers. A record is the bigram's or pair's
+/// [`place_key`], the length and bytes of its name (empty for a bigram, named by its postings),
+/// then as varints the slot of the notice, the number of positions, the
 /// first and the difference of each from the one before.
 #[derive(Debug, Default)]
 pub struct Places {
@@ -52,16 +53,15 @@ pub struct Places {
     chunks: Vec<Vec<Chunk>>,
 }
 
-/// What a bigram's places are recorded by (the term itself is its postings'): its
-/// [`super::term_hash`], which gives its shard, then 32 bits of another hash, so that two
-/// bigrams of one shard are told apart.
-pub fn bigram_key(term: &str, term_hash: u32) -> u64 {
+/// What the places of a bigram or pair are recorded by: its [`super::term_hash`], which gives
+/// its shard, then 32 bits of another hash, so that two of one shard are told apart.
+pub fn place_key(term: &str, term_hash: u32) -> u64 {
     (u64::from(term_hash) << 32) | (crate::hash::bytes(term.as_bytes()) & 0xffff_ffff)
 }
 
-/// Places read back: by term shard, bigram key to the notices (by slot or document id) and
-/// their positions.
-pub type ShardPlaces = HashMap<u64, Vec<(u32, Vec<u32>)>, FxBuildHasher>;
+/// Places read back, of one term shard: by key, the name recorded (if any), and the notices (by
+/// document id) with their positions.
+pub type ShardPlaces = HashMap<u64, (Option<Box<str>>, Vec<(u32, Vec<u32>)>), FxBuildHasher>;
 
 impl Places {
     /// Places written to `file`, or kept in memory without one.
@@ -69,14 +69,17 @@ impl Places {
         Places { file, open: vec![Vec::new(); BUCKETS], chunks: (0..BUCKETS).map(|_| Vec::new()).collect() }
     }
 
-    /// Records where the bigram of `key` ([`bigram_key`]) stands in the notice of `slot`.
-    pub fn add(&mut self, key: u64, slot: u32, positions: &[u32]) {
+    /// Records where the bigram or pair of `key` ([`place_key`]) and `name` stands in the
+    /// notice of `slot`.
+    pub fn add(&mut self, key: u64, name: &str, slot: u32, positions: &[u32]) {
         if self.open.is_empty() {
             *self = Places::new(self.file.take());
         }
         let bucket = (key >> 32) as usize & (BUCKETS - 1);
         let bytes = &mut self.open[bucket];
         bytes.extend_from_slice(&key.to_le_bytes());
+        put_varint(bytes, name.len() as u64);
+        bytes.extend_from_slice(name.as_bytes());
         put_varint(bytes, u64::from(slot));
         put_varint(bytes, positions.len() as u64);
         let mut previous = 0;
@@ -154,10 +157,14 @@ impl Places {
                         &bytes
                     }
                 };
-                read_records(data, |key, slot, positions| {
+                read_records(data, |key, name, slot, positions| {
                     if let Some(doc) = doc_of(slot) {
                         let shard = (key >> 32) as usize & (shards - 1);
-                        into[shard / groups].entry(key).or_default().push((doc, positions));
+                        let entry = into[shard / groups].entry(key).or_default();
+                        if entry.0.is_none() && !name.is_empty() {
+                            entry.0 = Some(name.into());
+                        }
+                        entry.1.push((doc, positions));
                     }
                 })
                 .ok_or_else(|| std::io::Error::other("damaged places"))?;
@@ -173,11 +180,14 @@ pub fn group_count(shards: usize) -> usize {
     shards.min(BUCKETS)
 }
 
-fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, u32, Vec<u32>)) -> Option<()> {
+fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, &str, u32, Vec<u32>)) -> Option<()> {
     while !data.is_empty() {
         let (key, rest) = data.split_first_chunk::<8>()?;
         data = rest;
         let mut at = 0;
+        let name_len = take_varint(data, &mut at)? as usize;
+        let name = std::str::from_utf8(data.get(at..at + name_len)?).ok()?;
+        at += name_len;
         let slot = take_varint(data, &mut at)? as u32;
         let count = take_varint(data, &mut at)? as usize;
         let mut positions = Vec::with_capacity(count.min(1 << 16));
@@ -186,8 +196,8 @@ fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, u32, Vec<u32>)) -> O
             position = position.checked_add(take_varint(data, &mut at)? as u32)?;
             positions.push(position);
         }
+        visit(u64::from_le_bytes(*key), name, slot, positions);
         data = &data[at..];
-        visit(u64::from_le_bytes(*key), slot, positions);
     }
     Some(())
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
-use super::text::{Terms, exact_of_run, fold, word_runs};
+use super::text::{Kind, Terms, exact_of_run, fold, word_runs};
 use super::{IN_HEADING, IN_NUMBER, term_hash};
 use crate::content::Notice;
 
@@ -24,8 +24,9 @@ fn frequency_weight(count: u32) -> u8 {
 /// Every term of one notice with its weight, its [`term_hash`] and, for a bigram, its
 /// positions (the place of its first token among all the notice's tokens: number, title, type,
 /// issuer, tags, then summary and body, ascending); `body_text` is its body's plain text. Exact
-/// forms have weight 0, and tokens and exact forms no positions.
-pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, u8, u32, &[u32])) {
+/// forms have weight 0, and tokens and exact forms no positions. Pairs with digits (see
+/// [`Kind::Pair`]) come with positions and no weight: they are placed, not indexed.
+pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, Option<u8>, u32, &[u32])) {
     // The texts that weigh as headings: title, type, issuer, tags.
     let headings = || [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
     let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
@@ -47,11 +48,12 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     let mut offset = 0;
     for (terms, flag) in &fields {
         let in_body = *flag == 0;
-        terms.for_each(|term, at, bigram| {
+        terms.for_each(|term, at, kind| {
             let entry = seen.entry(term).or_default();
+            entry.kind = kind;
             entry.flags |= flag;
             entry.count += u32::from(in_body);
-            if bigram {
+            if kind != Kind::Token {
                 places.push((offset + at, entry.last_place));
                 entry.last_place = places.len() as u32;
             }
@@ -68,7 +70,8 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             place = before;
         }
         positions.reverse();
-        visit(term, entry.flags | frequency_weight(entry.count), term_hash(term), &positions);
+        let weight = (entry.kind != Kind::Pair).then(|| entry.flags | frequency_weight(entry.count));
+        visit(term, weight, term_hash(term), &positions);
     }
 
     let texts =
@@ -80,19 +83,25 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             word_runs(text, |run| known.meet(run, &mut forms));
         }
         for form in forms {
-            visit(known.form(form), 0, known.hash(form), &[]);
+            visit(known.form(form), Some(0), known.hash(form), &[]);
         }
     });
 }
 
-/// What one notice holds of a term: where it weighs as a heading or number, how often it is in
-/// the summary and body, and (for a bigram) its last place, as one more than its index in the
-/// places (0: none).
-#[derive(Default)]
+/// What one notice holds of a term: its kind, where it weighs as a heading or number, how often
+/// it is in the summary and body, and (for a bigram or pair) its last place, as one more than
+/// its index in the places (0: none).
 struct Seen {
+    kind: Kind,
     flags: u8,
     count: u32,
     last_place: u32,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen { kind: Kind::Token, flags: 0, count: 0, last_place: 0 }
+    }
 }
 
 /// The exact forms of the runs one thread has met. Notices are written from a small vocabulary

@@ -169,13 +169,17 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Whether it makes a bigram with the token before it.
     pub pairs: bool,
+    /// Whether it stands next to the token before it with only spaces and dashes between, as
+    /// the tokens of a bigram do, digits or not: such a pair is placed for phrases.
+    pub adjoins: bool,
 }
 
 /// The tokens of folded text, in order.
 pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     let mut gap_start = 0;
-    // Whether the previous token may open a bigram.
+    // Whether there is a previous token, and whether it may open a bigram.
+    let mut previous_kept = false;
     let mut previous_pairs = false;
     let mut rest = folded;
     let mut offset = 0;
@@ -188,13 +192,14 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
         gap_start = offset;
         rest = &folded[offset..];
         if word.chars().count() > MAX_TOKEN_CHARS {
-            previous_pairs = false;
+            (previous_kept, previous_pairs) = (false, false);
             continue;
         }
         let numeric = word.bytes().all(|b| b.is_ascii_digit());
         let text = if numeric { strip_zeros(word) } else { word };
-        tokens.push(Token { text, pairs: previous_pairs && !numeric && joins(gap) });
-        previous_pairs = !numeric;
+        let adjoins = previous_kept && joins(gap);
+        tokens.push(Token { text, pairs: adjoins && previous_pairs && !numeric, adjoins });
+        (previous_kept, previous_pairs) = (true, !numeric);
     }
     tokens
 }
@@ -214,8 +219,19 @@ fn joins(gap: &str) -> bool {
 /// every bigram is a slice of it.
 pub struct Terms {
     text: String,
-    /// Start and end of each token in `text`, and whether it pairs with the one before.
-    tokens: Vec<(usize, usize, bool)>,
+    /// Start and end of each token in `text`, and what it makes with the one before.
+    tokens: Vec<(usize, usize, Kind)>,
+}
+
+/// What a term of [`Terms`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Token,
+    /// Two neighbouring tokens, neither all digits, with only spaces and dashes between.
+    Bigram,
+    /// Two neighbouring tokens with only spaces and dashes between, one of them all digits: not
+    /// a term of the index, but placed for phrases.
+    Pair,
 }
 
 impl Terms {
@@ -227,19 +243,24 @@ impl Terms {
             if !text.is_empty() {
                 text.push(' ');
             }
-            tokens.push((text.len(), text.len() + token.text.len(), token.pairs));
+            let kind = match (token.pairs, token.adjoins) {
+                (true, _) => Kind::Bigram,
+                (false, true) => Kind::Pair,
+                (false, false) => Kind::Token,
+            };
+            tokens.push((text.len(), text.len() + token.text.len(), kind));
             text.push_str(token.text);
         }
         Terms { text, tokens }
     }
 
-    /// Calls `term` for every token and bigram, in order, with the place of its first token:
-    /// the number of tokens before it, and whether it is a bigram.
-    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str, u32, bool)) {
-        for (i, &(start, end, pairs)) in self.tokens.iter().enumerate() {
-            term(&self.text[start..end], i as u32, false);
-            if pairs {
-                term(&self.text[self.tokens[i - 1].0..end], i as u32 - 1, true);
+    /// Calls `term` for every token, bigram and pair, in order, with the place of its first
+    /// token (the number of tokens before it) and its kind.
+    pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str, u32, Kind)) {
+        for (i, &(start, end, kind)) in self.tokens.iter().enumerate() {
+            term(&self.text[start..end], i as u32, Kind::Token);
+            if kind != Kind::Token {
+                term(&self.text[self.tokens[i - 1].0..end], i as u32 - 1, kind);
             }
         }
     }
@@ -261,7 +282,11 @@ mod tests {
 
     fn terms(text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        Terms::new(&fold(text)).for_each(|t, _, _| terms.push(t.to_string()));
+        Terms::new(&fold(text)).for_each(|t, _, kind| {
+            if kind != Kind::Pair {
+                terms.push(t.to_string())
+            }
+        });
         terms
     }
 
@@ -377,6 +402,31 @@ mod tests {
         // Numbers make no bigrams, and `/` parts none either.
         assert_eq!(terms("162-NQ/TU"), vec!["162", "nq", "tu"]);
         assert_eq!(terms("số 162"), vec!["so", "162"]);
+    }
+
+    #[test]
+    fn pairs_with_digits_are_placed_but_are_no_terms() {
+        let pairs = |text: &str| {
+            let mut pairs = Vec::new();
+            Terms::new(&fold(text)).for_each(|t, at, kind| {
+                if kind == Kind::Pair {
+                    pairs.push((t.to_string(), at));
+                }
+            });
+            pairs
+        };
+        assert_eq!(
+            pairs("khoản 2 Điều 5"),
+            vec![("khoan 2".into(), 0), ("2 dieu".into(), 1), ("dieu 5".into(), 2)]
+        );
+        assert_eq!(pairs("ngày 15-3"), vec![("ngay 15".into(), 0), ("15 3".into(), 1)]);
+        // Near misses: other punctuation, a line break, letters only, an overlong token between.
+        assert!(pairs("Điều 5. Quy định").iter().all(|(t, _)| t != "5 quy"));
+        assert!(pairs("162-NQ/TU").iter().all(|(t, _)| t != "nq tu"));
+        assert!(pairs("số\n162").is_empty());
+        assert!(pairs("tổ chức cán bộ").is_empty());
+        let long = "1".repeat(MAX_TOKEN_CHARS + 1);
+        assert!(pairs(&format!("số {long} 5")).is_empty());
     }
 
     #[test]

@@ -51,12 +51,15 @@
     return (letters.replace(TONES, '') + (letters.match(TONES) || []).join('')).normalize('NFC');
   }
 
-  /* The words of a text as written, in order: {folded, exact, start, end, pairs}. `folded` is
-     the index's token; `exact` the exact form when it differs from it; `pairs` whether it makes
-     a bigram with the word before. The tokens are those of the build's fold-then-cut. */
+  /* The words of a text as written, in order: {folded, exact, start, end, pairs, adjoins}.
+     `folded` is the index's token; `exact` the exact form when it differs from it; `adjoins`
+     whether only spaces and dashes stand between it and the word before; `pairs` whether it
+     makes a bigram with it (it adjoins, and neither is all digits). The tokens are those of the
+     build's fold-then-cut. */
   function words(text) {
     var found = [];
     var previousPairs = false;
+    var previousKept = false;
     var last = 0;
     for (var match of text.matchAll(RUN)) {
       var run = match[0];
@@ -68,28 +71,36 @@
       last = match.index + run.length;
       parts.forEach(function (part, n) {
         if (Array.from(part).length > MAX_TOKEN_CHARS) {
-          previousPairs = false;
+          previousPairs = previousKept = false;
           return;
         }
         var numeric = DIGITS.test(part);
+        var adjoins = previousKept && (n > 0 || (JOIN.test(gap) && gap.indexOf('\n') < 0));
         found.push({
           folded: numeric ? stripZeros(part) : part,
           exact: exact !== null && exact !== folded ? exact : null,
           start: match.index,
           end: last,
-          pairs: previousPairs && !numeric && (n > 0 || (JOIN.test(gap) && gap.indexOf('\n') < 0))
+          pairs: adjoins && previousPairs && !numeric,
+          adjoins: adjoins
         });
         previousPairs = !numeric;
+        previousKept = true;
       });
     }
     return found;
   }
 
   /* A query: its words (each once, with the exact form typed, if any), its bigrams (pairs of
-     neighbouring words; `required` for the words of a "quoted phrase"), and for each phrase of
-     two bigrams or more, where each of its bigrams stands in it (`placed`: {bigram, at}). */
+     neighbouring words; `required` for the words of a "quoted phrase"), its phrases (their
+     words, and whether each adjoins the one before), and, for each phrase that its bigrams
+     alone do not settle, its adjoining pairs of words and where each stands in it (`placed`:
+     {term, at, bigram}, `bigram` -1 for a pair with a number). */
   function parseQuery(text) {
-    var query = { words: [], bigrams: [], phrases: [], placed: [], numeric: false, exact: 0, required: 0 };
+    var query = {
+      words: [], bigrams: [], phrases: [], phraseJoins: [], placed: [],
+      numeric: false, exact: 0, required: 0
+    };
     var count = 0;
     for (var segment of text.normalize('NFC').matchAll(QUOTED)) {
       var quoted = segment[1] !== undefined;
@@ -97,8 +108,10 @@
       count += tokens.length;
       var previous = -1;
       var phrase = [];
+      var joins = [];
       var placed = [];
       tokens.forEach(function (token, t) {
+        var j = -1;
         var key = token.folded + '|' + (token.exact || '');
         var i = query.words.findIndex(function (w) { return w.key === key; });
         if (i < 0) {
@@ -108,18 +121,23 @@
         }
         if (token.pairs && previous >= 0) {
           var term = query.words[previous].folded + ' ' + token.folded;
-          var j = query.bigrams.findIndex(function (b) { return b.a === previous && b.b === i; });
+          j = query.bigrams.findIndex(function (b) { return b.a === previous && b.b === i; });
           if (j < 0) j = query.bigrams.push({ a: previous, b: i, term: term }) - 1;
-          if (quoted) {
-            query.required |= 1 << j;
-            placed.push({ bigram: j, at: t - 1 });
-          }
+          if (quoted) query.required |= 1 << j;
+        }
+        if (quoted && token.adjoins && t > 0) {
+          placed.push({ term: tokens[t - 1].folded + ' ' + token.folded, at: t - 1, bigram: j });
         }
         previous = i;
         phrase.push(i);
+        joins.push(token.adjoins);
       });
-      if (quoted && phrase.length > 1) query.phrases.push(phrase);
-      if (placed.length > 1) query.placed.push(placed);
+      if (quoted && phrase.length > 1) {
+        query.phrases.push(phrase);
+        query.phraseJoins.push(joins);
+      }
+      var bigramsOnly = placed.every(function (item) { return item.bigram >= 0; });
+      if (placed.length > 1 || (placed.length && !bigramsOnly)) query.placed.push(placed);
     }
     return query;
   }
@@ -233,8 +251,8 @@
     return places;
   }
 
-  /* Whether a document holds a phrase whole: its bigrams each where they stand in the phrase,
-     from one place on. `places[n]` are where the phrase's n-th bigram stands. */
+  /* Whether a document holds a phrase whole: its pairs each where they stand in the phrase,
+     from one place on. `places[n]` are where the phrase's n-th pair stands. */
   function holdsWhole(phrase, places, id) {
     var first = places[0].get(id);
     if (!first) return false;
@@ -301,10 +319,11 @@
   function rank(query, filters) {
     var terms = query.words.map(function (w) { return w.folded; })
       .concat(query.bigrams.map(function (b) { return b.term; }), filters);
-    /* Phrases of three words or more are checked against where their bigrams stand. */
+    /* Phrases of three words or more, or with a number, are checked against where their
+       pairs of words stand. */
     var placedTerms = [];
     query.placed.forEach(function (phrase) {
-      phrase.forEach(function (item) { placedTerms.push(query.bigrams[item.bigram].term); });
+      phrase.forEach(function (item) { placedTerms.push(item.term); });
     });
     var phraseFiles = placedTerms.map(function (term) { return fetchPiece('phrases/' + shardOf(term)); });
     return Promise.all(terms.map(shardFor).concat(phraseFiles)).then(function (loaded) {
@@ -352,12 +371,14 @@
           if (hit) hit.exact |= 1 << i;
         });
       });
-      /* A notice holding a phrase's bigrams apart does not hold the phrase. */
+      /* A notice holding a phrase's words apart does not hold the phrase. */
       query.placed.forEach(function (phrase) {
-        var places = phrase.map(function (item) { return placesByTerm.get(query.bigrams[item.bigram].term); });
-        var mask = phrase.reduce(function (bits, item) { return bits | (1 << item.bigram); }, 0);
+        var places = phrase.map(function (item) { return placesByTerm.get(item.term); });
+        var mask = phrase.reduce(function (bits, item) { return item.bigram < 0 ? bits : bits | (1 << item.bigram); }, 0);
         hits.forEach(function (hit) {
-          if ((hit.bigrams & mask) === mask && !holdsWhole(phrase, places, hit.id)) hit.bigrams &= ~mask;
+          if (hit.apart || (hit.bigrams & mask) !== mask || holdsWhole(phrase, places, hit.id)) return;
+          hit.bigrams &= ~mask;
+          hit.apart = true;
         });
       });
       var allWords = (1 << query.words.length) - 1;
@@ -369,7 +390,7 @@
         hit.exactCount = bitCount(hit.exact & query.exact);
         hit.pairs = bitCount(hit.bigrams);
         hit.held = bitCount(hit.words) + bitCount(hit.bigrams & query.required);
-        if (hit.words !== allWords || (hit.bigrams & query.required) !== query.required) {
+        if (hit.words !== allWords || (hit.bigrams & query.required) !== query.required || hit.apart) {
           groups.closest.push(hit);
         } else if ((hit.exact & query.exact) !== query.exact) {
           groups.twins.push(hit);
@@ -416,7 +437,7 @@
     /* Pairs of neighbouring query words the notice holds; a quoted phrase it holds is marked
        only where it stands whole. */
     var held = query.bigrams.filter(function (b, j) { return hit.bigrams & ~query.required & (1 << j); });
-    var phrases = (hit.bigrams & query.required) === query.required ? query.phrases : [];
+    var phrases = (hit.bigrams & query.required) === query.required && !hit.apart ? query.phrases : [];
     var bound = 0;
     held.forEach(function (b) { bound |= (1 << b.a) | (1 << b.b); });
     phrases.forEach(function (phrase) { phrase.forEach(function (i) { bound |= 1 << i; }); });
@@ -443,10 +464,11 @@
             }
           });
         }
-        phrases.forEach(function (phrase) {
+        phrases.forEach(function (phrase, p) {
+          var joins = query.phraseJoins[p];
           var whole = phrase.every(function (i, n) {
             var at = tokens[t + n];
-            return at && found[t + n] & (1 << i) && (n === 0 || at.pairs);
+            return at && found[t + n] & (1 << i) && (n === 0 || !joins[n] || at.adjoins);
           });
           if (!whole) return;
           phrase.forEach(function (i, n) {
