@@ -1,0 +1,374 @@
+//! The term shards of an index and their phrase files: made anew from every document, or
+//! updated from the previous build's, remaking only the shards that hold a changed, added,
+//! removed or renumbered document. The terms come gathered while notices were read, or read
+//! again; what the files hold and how they are written is the parent module's and
+//! [`super::shard_file`]'s.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxBuildHasher;
+
+use super::compact::{PostingList, ShardSet};
+use super::places::{self, Places, ShardPlaces, place_key};
+use super::shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
+use super::*;
+use crate::msg;
+
+/// By term shard, its term file and its phrase file as they were emitted, with their
+/// fingerprints; and the shards each document's terms are in.
+type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<ShardSet>);
+
+/// The two files of a term shard: its terms, and where its bigrams stand.
+fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
+    [
+        made(term_path(shard), term_shard_text(shard, terms.postings)),
+        made(phrase_path(shard), phrase_shard_text(shard, terms.places)),
+    ]
+}
+
+/// The terms gathered in this run and those of notices read again, put in their term shards
+/// so that each shard is made from its own terms alone.
+pub(super) struct Sharded {
+    /// By term shard: its terms with their postings, by slot of this run.
+    gathered: Vec<Vec<(String, PostingList)>>,
+    notice_of: Vec<Option<NoticeId>>,
+    /// By notice id: the term shards of its terms, for the notices whose terms are here.
+    shard_sets: Vec<Option<ShardSet>>,
+    /// Where the bigrams stand, by slot of this run.
+    places: Places,
+}
+
+impl Sharded {
+    pub(super) fn new(archive: &Archive, docs: &Docs, gathered: Gathered) -> Sharded {
+        // Gathered for more shards than the index has, a notice's shards fold into fewer; for
+        // fewer (not in one run), the terms are not used.
+        let usable = gathered.shards >= docs.shards;
+        let mut by_shard: Vec<Vec<(String, PostingList)>> = vec![Vec::new(); docs.shards];
+        let mut shard_sets = vec![None; archive.len()];
+        let mut places = Places::default();
+        if usable {
+            places = gathered.places;
+            for (term, list) in gathered.postings {
+                by_shard[term_shard(&term, docs.shards)].push((term, list));
+            }
+            for (id, set) in gathered.shard_sets.into_iter().enumerate().take(archive.len()) {
+                shard_sets[id] = set
+                    .map(|set| if gathered.shards == docs.shards { set } else { set.fold_to(docs.shards) });
+            }
+        }
+        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets, places }
+    }
+
+    fn has(&self, id: NoticeId) -> bool {
+        self.shard_sets[id.index()].is_some()
+    }
+}
+
+/// The terms of one term shard: postings, and where its bigrams stand, by document id.
+#[derive(Clone, Default)]
+struct ShardTerms {
+    postings: PostingMap,
+    places: PlaceMap,
+}
+
+impl ShardTerms {
+    /// Adds the postings of `list`, whose ids `doc_of` turns into document ids (or leaves out).
+    fn add(&mut self, term: &str, list: &PostingList, doc_of: impl Fn(u32) -> Option<u32>) {
+        let postings: Vec<u32> =
+            list.iter().filter_map(|(id, weight)| Some((doc_of(id)? << 4) | u32::from(weight))).collect();
+        extend_entry(&mut self.postings, term, postings);
+    }
+
+    /// Takes the places read back by key: a bigram's named by its postings, a pair's by the
+    /// name recorded with them.
+    fn place(&mut self, mut places: ShardPlaces) {
+        for term in self.postings.keys().filter(|term| term.contains(' ')) {
+            if let Some((_, docs)) = places.remove(&place_key(term, term_hash(term))) {
+                extend_entry(&mut self.places, term, docs);
+            }
+        }
+        for (name, docs) in places.into_values() {
+            if let Some(name) = name {
+                extend_entry(&mut self.places, &name, docs);
+            }
+        }
+    }
+
+    /// Puts every list in id order.
+    fn sort(&mut self) {
+        self.postings.values_mut().for_each(|list| list.sort_unstable());
+        self.places.values_mut().for_each(|list| list.sort_unstable_by_key(|(doc, _)| *doc));
+    }
+}
+
+/// Adds `items` to the list of `term` in `map`, making it when there are any.
+fn extend_entry<T>(map: &mut HashMap<String, Vec<T>, FxBuildHasher>, term: &str, items: Vec<T>) {
+    match map.get_mut(term) {
+        Some(list) => list.extend(items),
+        None if !items.is_empty() => {
+            map.insert(term.to_string(), items);
+        }
+        None => {}
+    }
+}
+
+/// The terms by term shard (without places), term shards by document, and places by document
+/// id, of notices read again.
+type ReadAgain = (Vec<ShardTerms>, Vec<(usize, ShardSet)>, Places);
+
+/// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
+/// this run: read again, by term shard, postings by document id.
+fn read_again(
+    archive: &Archive,
+    docs: &Docs,
+    terms: &Sharded,
+    body: BodySource,
+    wanted: &[bool],
+) -> Result<ReadAgain, Diagnostic> {
+    let unread: Vec<usize> =
+        (0..docs.order.len()).filter(|&doc| wanted[doc] && !terms.has(docs.order[doc])).collect();
+    let read: Vec<Result<Gathering, Diagnostic>> = unread
+        .par_chunks(64)
+        .map(|chunk| {
+            let mut gathering =
+                Gathering { shards: docs.shards, places: Places::new(None), ..Gathering::default() };
+            for &doc in chunk {
+                let id = docs.order[doc];
+                gathering.add(doc as u32, archive.notice(id), &body(id)?);
+            }
+            Ok(gathering)
+        })
+        .collect();
+    let mut by_shard: Vec<ShardTerms> = vec![ShardTerms::default(); docs.shards];
+    let mut shard_sets = Vec::with_capacity(unread.len());
+    let mut places = Places::new(None);
+    for gathering in read {
+        let gathering = gathering?;
+        places = places.merge(gathering.places);
+        for (term, list) in gathering.postings {
+            by_shard[term_shard(&term, docs.shards)].add(&term, &list, Some);
+        }
+        shard_sets.extend(gathering.shard_sets.into_iter().map(|(doc, set)| (doc as usize, set)));
+    }
+    places.finish();
+    Ok((by_shard, shard_sets, places))
+}
+
+/// The terms of one term shard, by document id and ascending, of the documents `wanted` says:
+/// those gathered in this run (`terms`, by slot) and those read again (`again`, already by
+/// document id).
+fn shard_terms(
+    terms: &[(String, PostingList)],
+    notice_of: &[Option<NoticeId>],
+    docs: &Docs,
+    wanted: &[bool],
+    again: ShardTerms,
+) -> ShardTerms {
+    let mut shard = again;
+    for (term, list) in terms {
+        shard.add(term, list, |slot| doc_of_slot(notice_of, docs, wanted, slot));
+    }
+    shard.sort();
+    shard
+}
+
+/// The document id of the notice read in `slot` of this run, if `wanted` asks for it.
+fn doc_of_slot(notice_of: &[Option<NoticeId>], docs: &Docs, wanted: &[bool], slot: u32) -> Option<u32> {
+    let id = (*notice_of.get(slot as usize)?)?;
+    let doc = docs.doc_of[id.index()];
+    (doc != NOT_SEARCHED && wanted[doc as usize]).then_some(doc)
+}
+
+/// What a term shard is made from, taken once by the thread that makes it.
+struct Slots<T>(Vec<std::sync::Mutex<Option<T>>>);
+
+impl<T> Slots<T> {
+    fn new(items: impl IntoIterator<Item = T>) -> Self {
+        Slots(items.into_iter().map(|item| std::sync::Mutex::new(Some(item))).collect())
+    }
+
+    fn take(&self, shard: usize) -> T {
+        self.0[shard].lock().unwrap_or_else(|e| e.into_inner()).take().expect("each shard is made once")
+    }
+}
+
+/// Where the places of some notices are, and the document id of each of their slots.
+type PlaceSource<'a> = (&'a Places, &'a (dyn Fn(u32) -> Option<u32> + Sync));
+
+/// Calls `make` for every term shard with the places of its bigrams, read back from `sources`.
+/// The shards are made a group at a time (see [`places`]), so that only one group's places are
+/// in memory on each thread. The results come back in shard order.
+fn with_places<R: Send>(
+    docs: &Docs,
+    sources: &[PlaceSource],
+    make: impl Fn(usize, ShardPlaces) -> R + Sync,
+) -> Result<Vec<R>, Diagnostic> {
+    let groups = places::group_count(docs.shards);
+    let made: Vec<Vec<(usize, R)>> = (0..groups)
+        .into_par_iter()
+        .map(|group| {
+            let mut placed = vec![ShardPlaces::default(); docs.shards / groups];
+            for (source, doc_of) in sources {
+                source.group(group, docs.shards, doc_of, &mut placed)?;
+            }
+            Ok(placed
+                .into_iter()
+                .enumerate()
+                .map(|(k, placed)| {
+                    let shard = group + k * groups;
+                    (shard, make(shard, placed))
+                })
+                .collect())
+        })
+        .collect::<std::io::Result<_>>()
+        .map_err(|e| Diagnostic::error("content", 1, 1, msg!("no-temporary-file", error = e.to_string())))?;
+    let mut made: Vec<(usize, R)> = made.into_iter().flatten().collect();
+    made.sort_unstable_by_key(|(shard, _)| *shard);
+    Ok(made.into_iter().map(|(_, made)| made).collect())
+}
+
+/// Every term shard made anew from every document.
+pub(super) fn all_terms<T: Send>(
+    archive: &Archive,
+    indexes: &Indexes,
+    docs: &Docs,
+    terms: Sharded,
+    body: BodySource,
+    emit: Emit<T>,
+) -> Result<TermShards<T>, Diagnostic> {
+    let wanted = vec![true; docs.order.len()];
+    let (again, again_sets, again_places) = read_again(archive, docs, &terms, body, &wanted)?;
+    let filter_shards = filter_shards(indexes, docs);
+    let Sharded { gathered, notice_of, shard_sets, places } = terms;
+    let inputs = Slots::new(gathered.into_iter().zip(again).zip(filter_shards));
+    let gathered_doc = |slot| doc_of_slot(&notice_of, docs, &wanted, slot);
+    let sources: [PlaceSource; 2] = [(&places, &gathered_doc), (&again_places, &Some)];
+    let files = with_places(docs, &sources, |i, placed| {
+        let ((gathered, again), filters) = inputs.take(i);
+        let mut shard = shard_terms(&gathered, &notice_of, docs, &wanted, again);
+        drop(gathered);
+        shard.place(placed);
+        shard.sort();
+        shard.postings.extend(filters);
+        shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
+    })?;
+    let by_doc = docs.order.iter().map(|id| shard_sets[id.index()].clone()).collect();
+    let doc_shards = doc_shard_sets(by_doc, again_sets, None);
+    Ok((files, doc_shards))
+}
+
+/// By document id, the term shards of each document's terms: gathered in this run (`by_doc`),
+/// read again, or else as the previous build's state remembers them (`old(doc)`).
+fn doc_shard_sets(
+    mut by_doc: Vec<Option<ShardSet>>,
+    again: Vec<(usize, ShardSet)>,
+    old: Option<&dyn Fn(usize) -> Option<ShardSet>>,
+) -> Vec<ShardSet> {
+    for (doc, set) in again {
+        by_doc[doc] = Some(set);
+    }
+    by_doc
+        .into_iter()
+        .enumerate()
+        .map(|(doc, set)| set.or_else(|| old.and_then(|old| old(doc))).unwrap_or_default())
+        .collect()
+}
+
+/// The term shards updated from the previous build's: `None` when a shard it needs cannot be
+/// read back, and the index must be made anew.
+pub(super) fn update_terms<T: Send>(
+    archive: &Archive,
+    indexes: &Indexes,
+    docs: &Docs,
+    terms: &Sharded,
+    body: BodySource,
+    previous: &Previous,
+    emit: Emit<T>,
+) -> Result<Option<TermShards<T>>, Diagnostic> {
+    let old = previous.state;
+    let old_ids: HashMap<&(String, u64), u32> =
+        old.docs.iter().enumerate().map(|(id, key)| (key, id as u32)).collect();
+    // Old id of each new document whose source is the same file with the same bytes.
+    let same: Vec<Option<u32>> =
+        (0..docs.order.len()).map(|doc| old_ids.get(&docs.key(archive, doc)).copied()).collect();
+    let mut new_of_old: Vec<Option<u32>> = vec![None; old.docs.len()];
+    for (doc, o) in same.iter().enumerate() {
+        if let Some(o) = o {
+            new_of_old[*o as usize] = Some(doc as u32);
+        }
+    }
+    let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
+    let (again, again_sets, again_places) = read_again(archive, docs, terms, body, &wanted)?;
+    let mut affected = vec![false; docs.shards];
+    // Shards of documents gone, changed or renumbered: their postings move.
+    for (o, new) in new_of_old.iter().enumerate() {
+        if *new != Some(o as u32) {
+            old.doc_shards[o].for_each(|shard| affected[shard] = true);
+        }
+    }
+    // Shards of documents new or changed: their postings come in.
+    let fresh_sets: Vec<Option<ShardSet>> = docs
+        .order
+        .iter()
+        .enumerate()
+        .map(|(doc, id)| terms.shard_sets[id.index()].clone().filter(|_| wanted[doc]))
+        .collect();
+    for set in fresh_sets.iter().flatten().chain(again_sets.iter().map(|(_, set)| set)) {
+        set.for_each(|shard| affected[shard] = true);
+    }
+    let filter_shards = filter_shards(indexes, docs);
+    // Filter terms list every document: when any moved, every shard holding one changes.
+    if affected.contains(&true) || old.docs.len() != docs.order.len() {
+        for (shard, filters) in filter_shards.iter().enumerate() {
+            affected[shard] |= !filters.is_empty();
+        }
+    }
+    let inputs = Slots::new(again.into_iter().zip(filter_shards));
+    let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
+    let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
+    let made_again: Vec<Option<[IndexFile; 2]>> = with_places(docs, &sources, |i, placed| {
+        let (again, filters) = inputs.take(i);
+        if !affected[i] {
+            let kept = |path: String, hashes: &[u64]| {
+                Some(IndexFile { path, fingerprint: hashes.get(i).copied()?, contents: None })
+            };
+            return Some([kept(term_path(i), &old.term_hashes)?, kept(phrase_path(i), &old.phrase_hashes)?]);
+        }
+        let mut shard = ShardTerms {
+            postings: read_term_shard(&(previous.read)(&term_path(i))?, i)?,
+            places: read_phrase_shard(&(previous.read)(&phrase_path(i))?, i)?,
+        };
+        shard.postings.retain(|term, _| !term.starts_with('#'));
+        let renumber = |doc: u32| new_of_old.get(doc as usize).copied().flatten();
+        for list in shard.postings.values_mut() {
+            list.retain_mut(|posting| {
+                renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
+            });
+        }
+        for list in shard.places.values_mut() {
+            list.retain_mut(|(doc, _)| renumber(*doc).map(|new| *doc = new).is_some());
+        }
+        let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
+        added.place(placed);
+        for (term, list) in added.postings.into_iter().chain(filters) {
+            shard.postings.entry(term).or_default().extend(list);
+        }
+        for (term, list) in added.places {
+            shard.places.entry(term).or_default().extend(list);
+        }
+        shard.postings.retain(|_, list| !list.is_empty());
+        shard.places.retain(|_, list| !list.is_empty());
+        shard.sort();
+        Some(shard_files(i, shard))
+    })?;
+    // Nothing is emitted unless every shard could be made.
+    let Some(made_again) = made_again.into_iter().collect::<Option<Vec<[IndexFile; 2]>>>() else {
+        return Ok(None);
+    };
+    let files =
+        made_again.into_par_iter().map(|files| files.map(|file| (file.fingerprint, emit(file)))).collect();
+    let old_set = |doc: usize| same[doc].map(|o| old.doc_shards[o as usize].clone());
+    let doc_shards = doc_shard_sets(fresh_sets, again_sets, Some(&old_set));
+    Ok(Some((files, doc_shards)))
+}
