@@ -78,7 +78,7 @@ use crate::content::Notice;
 use crate::diag::Diagnostic;
 use compact::{PostingList, ShardSet};
 pub use places::PlaceFile;
-use places::{Places, place_key};
+use places::{Placed, Places, place_key};
 use shards::{Sharded, all_terms, update_terms};
 use terms::notice_terms;
 use text::fold;
@@ -170,9 +170,8 @@ fn doc_record(archive: &Archive, id: NoticeId) -> DocRecord<'_> {
 /// Postings of one term: `(doc id << 4) | weight`, ids ascending.
 type Postings = Vec<u32>;
 pub type PostingMap = HashMap<String, Postings, FxBuildHasher>;
-/// Where each bigram stands in each document holding it: `(doc id, positions ascending)`, ids
-/// ascending.
-pub type PlaceMap = HashMap<String, Vec<(u32, Vec<u32>)>, FxBuildHasher>;
+/// Where each bigram or pair of a shard stands.
+pub type PlaceMap = HashMap<String, Placed, FxBuildHasher>;
 /// Postings of terms while notices are read, compact: by slot (a notice's place in the run).
 type GatherMap = HashMap<String, PostingList, FxBuildHasher>;
 
@@ -244,14 +243,15 @@ impl Gathering {
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
         let mut shards = Vec::with_capacity(1024);
         notice_terms(notice, body_text, |term, weight, hash, positions| {
-            match (weight, self.postings.get_mut(term)) {
-                (Some(weight), Some(list)) => list.push(slot, weight),
-                (Some(weight), None) => {
-                    let mut list = PostingList::default();
-                    list.push(slot, weight);
-                    self.postings.insert(term.to_string(), list);
+            if let Some(weight) = weight {
+                match self.postings.get_mut(term) {
+                    Some(list) => list.push(slot, weight),
+                    None => {
+                        let mut list = PostingList::default();
+                        list.push(slot, weight);
+                        self.postings.insert(term.to_string(), list);
+                    }
                 }
-                (None, _) => {}
             }
             if !positions.is_empty() {
                 // A bigram is named by its postings; a pair, which has none, by itself.

@@ -59,9 +59,55 @@ pub fn place_key(term: &str, term_hash: u32) -> u64 {
     (u64::from(term_hash) << 32) | (crate::hash::bytes(term.as_bytes()) & 0xffff_ffff)
 }
 
-/// Places read back, of one term shard: by key, the name recorded (if any), and the notices (by
-/// document id) with their positions.
-pub type ShardPlaces = HashMap<u64, (Option<Box<str>>, Vec<(u32, Vec<u32>)>), FxBuildHasher>;
+/// Places read back, of one term shard: by key, the name recorded (if any), and where it stands.
+pub type ShardPlaces = HashMap<u64, (Option<Box<str>>, Placed), FxBuildHasher>;
+
+/// Where one bigram or pair stands in the notices holding it: for each notice (by document id),
+/// its positions, ascending, as a range of one list shared by all, so that a shard's places
+/// take a few allocations rather than one for each notice of each bigram.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Placed {
+    /// Document id, and the start and length of its positions.
+    docs: Vec<(u32, u32, u32)>,
+    positions: Vec<u32>,
+}
+
+impl Placed {
+    /// Adds a notice with its positions.
+    pub fn push(&mut self, doc: u32, positions: impl IntoIterator<Item = u32>) {
+        let start = self.positions.len() as u32;
+        self.positions.extend(positions);
+        self.docs.push((doc, start, self.positions.len() as u32 - start));
+    }
+
+    /// Adds the notices of `other`.
+    pub fn append(&mut self, other: Placed) {
+        let offset = self.positions.len() as u32;
+        self.positions.extend(other.positions);
+        self.docs.extend(other.docs.into_iter().map(|(doc, start, len)| (doc, start + offset, len)));
+    }
+
+    /// Keeps the notices `renumber` gives a document id, under that id.
+    pub fn renumber(&mut self, renumber: impl Fn(u32) -> Option<u32>) {
+        self.docs.retain_mut(|(doc, _, _)| renumber(*doc).map(|new| *doc = new).is_some());
+    }
+
+    /// Puts the notices in id order.
+    pub fn sort(&mut self) {
+        self.docs.sort_unstable_by_key(|(doc, _, _)| *doc);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The notices and their positions, in the order they are kept.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+        self.docs
+            .iter()
+            .map(|&(doc, start, len)| (doc, &self.positions[start as usize..(start + len) as usize]))
+    }
+}
 
 impl Places {
     /// Places written to `file`, or kept in memory without one.
@@ -164,7 +210,7 @@ impl Places {
                         if entry.0.is_none() && !name.is_empty() {
                             entry.0 = Some(name.into());
                         }
-                        entry.1.push((doc, positions));
+                        entry.1.push(doc, positions.iter().copied());
                     }
                 })
                 .ok_or_else(|| std::io::Error::other("damaged places"))?;
@@ -180,7 +226,8 @@ pub fn group_count(shards: usize) -> usize {
     shards.min(BUCKETS)
 }
 
-fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, &str, u32, Vec<u32>)) -> Option<()> {
+fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, &str, u32, &[u32])) -> Option<()> {
+    let mut positions = Vec::new();
     while !data.is_empty() {
         let (key, rest) = data.split_first_chunk::<8>()?;
         data = rest;
@@ -190,13 +237,13 @@ fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, &str, u32, Vec<u32>)
         at += name_len;
         let slot = take_varint(data, &mut at)? as u32;
         let count = take_varint(data, &mut at)? as usize;
-        let mut positions = Vec::with_capacity(count.min(1 << 16));
+        positions.clear();
         let mut position = 0u32;
         for _ in 0..count {
             position = position.checked_add(take_varint(data, &mut at)? as u32)?;
             positions.push(position);
         }
-        visit(u64::from_le_bytes(*key), name, slot, positions);
+        visit(u64::from_le_bytes(*key), name, slot, &positions);
         data = &data[at..];
     }
     Some(())

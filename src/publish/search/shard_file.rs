@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::places::Placed;
 use super::text::fold;
 use super::{PlaceMap, PostingMap, Postings, script};
 
@@ -178,9 +179,9 @@ pub fn phrase_shard_text(shard: usize, places: PlaceMap) -> String {
         json.push_str(&serde_json::to_string(term).expect("strings serialise"));
         json.push_str(":\"");
         let mut previous_doc = 0;
-        for (doc, positions) in docs {
+        for (doc, positions) in docs.iter() {
             put_number(&mut json, doc - previous_doc);
-            previous_doc = *doc;
+            previous_doc = doc;
             put_number(&mut json, positions.len() as u32);
             let mut previous = 0;
             for &position in positions {
@@ -235,20 +236,21 @@ pub fn read_phrase_shard(text: &str, shard: usize) -> Option<PlaceMap> {
     let mut places = PlaceMap::default();
     for (term, code) in entries {
         let mut numbers = take_numbers(&code)?.into_iter();
-        let mut docs = Vec::new();
+        let mut placed = Placed::default();
+        let mut positions = Vec::new();
         let mut doc = 0u32;
         while let Some(delta) = numbers.next() {
             doc = doc.checked_add(delta)?;
             let count = numbers.next()? as usize;
-            let mut positions = Vec::with_capacity(count.min(1 << 16));
+            positions.clear();
             let mut position = 0u32;
             for _ in 0..count {
                 position = position.checked_add(numbers.next()?)?;
                 positions.push(position);
             }
-            docs.push((doc, positions));
+            placed.push(doc, positions.iter().copied());
         }
-        places.insert(term, docs);
+        places.insert(term, placed);
     }
     Some(places)
 }
@@ -277,9 +279,16 @@ mod tests {
 
     #[test]
     fn phrase_shards_read_back_as_written() {
+        let placed = |docs: &[(u32, &[u32])]| {
+            let mut placed = Placed::default();
+            for (doc, positions) in docs {
+                placed.push(*doc, positions.iter().copied());
+            }
+            placed
+        };
         let mut places = PlaceMap::default();
-        places.insert("to chuc".into(), vec![(0, vec![3, 40]), (7, vec![0]), (70_000, vec![12, 13, 5000])]);
-        places.insert("can bo".into(), vec![(2, vec![1])]);
+        places.insert("to chuc".into(), placed(&[(0, &[3, 40]), (7, &[0]), (70_000, &[12, 13, 5000])]));
+        places.insert("can bo".into(), placed(&[(2, &[1])]));
         let text = phrase_shard_text(9, places.clone());
         assert!(text.starts_with("gazetteSearchData(\"phrases/9\",{\"can bo\":\"CBB\","), "{text}");
         assert_eq!(read_phrase_shard(&text, 9), Some(places));

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use super::compact::{PostingList, ShardSet};
-use super::places::{self, Places, ShardPlaces, place_key};
+use super::places::{self, Placed, Places, ShardPlaces, place_key};
 use super::shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
 use super::*;
 use crate::msg;
@@ -84,13 +84,13 @@ impl ShardTerms {
     /// name recorded with them.
     fn place(&mut self, mut places: ShardPlaces) {
         for term in self.postings.keys().filter(|term| term.contains(' ')) {
-            if let Some((_, docs)) = places.remove(&place_key(term, term_hash(term))) {
-                extend_entry(&mut self.places, term, docs);
+            if let Some((_, placed)) = places.remove(&place_key(term, term_hash(term))) {
+                add_placed(&mut self.places, term, placed);
             }
         }
-        for (name, docs) in places.into_values() {
+        for (name, placed) in places.into_values() {
             if let Some(name) = name {
-                extend_entry(&mut self.places, &name, docs);
+                add_placed(&mut self.places, &name, placed);
             }
         }
     }
@@ -98,7 +98,18 @@ impl ShardTerms {
     /// Puts every list in id order.
     fn sort(&mut self) {
         self.postings.values_mut().for_each(|list| list.sort_unstable());
-        self.places.values_mut().for_each(|list| list.sort_unstable_by_key(|(doc, _)| *doc));
+        self.places.values_mut().for_each(Placed::sort);
+    }
+}
+
+/// Adds `placed` to the places of `term` in `map`.
+fn add_placed(map: &mut PlaceMap, term: &str, placed: Placed) {
+    match map.get_mut(term) {
+        Some(places) => places.append(placed),
+        None if !placed.is_empty() => {
+            map.insert(term.to_string(), placed);
+        }
+        None => {}
     }
 }
 
@@ -346,19 +357,19 @@ pub(super) fn update_terms<T: Send>(
                 renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
             });
         }
-        for list in shard.places.values_mut() {
-            list.retain_mut(|(doc, _)| renumber(*doc).map(|new| *doc = new).is_some());
+        for old_places in shard.places.values_mut() {
+            old_places.renumber(renumber);
         }
         let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
         added.place(placed);
         for (term, list) in added.postings.into_iter().chain(filters) {
             shard.postings.entry(term).or_default().extend(list);
         }
-        for (term, list) in added.places {
-            shard.places.entry(term).or_default().extend(list);
+        for (term, new_places) in added.places {
+            add_placed(&mut shard.places, &term, new_places);
         }
         shard.postings.retain(|_, list| !list.is_empty());
-        shard.places.retain(|_, list| !list.is_empty());
+        shard.places.retain(|_, places| !places.is_empty());
         shard.sort();
         Some(shard_files(i, shard))
     })?;
