@@ -1,17 +1,22 @@
 //! What an incremental build costs after each kind of edit: a clean build, then builds after no
-//! change, one body edit, one title edit and one template edit, each timed as a whole process
-//! with the files it wrote and the notice files it read. The archive is put back as it was.
+//! change, one body edit at the end of a notice, one near its start (the words after it move),
+//! one title edit and one template edit, each timed as a whole process with the files it wrote
+//! and the notice files it read. The archive is put back as it was.
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
 //! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
 //! step writes a variant of the edit numbered by the repeat, so every build has a change).
+//! `GAZETTE=path/to/gazette` times another build of Gazette on the same steps.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 fn gazette() -> PathBuf {
-    std::env::current_exe().expect("this example").with_file_name("../gazette")
+    match std::env::var_os("GAZETTE") {
+        Some(path) => PathBuf::from(path),
+        None => std::env::current_exe().expect("this example").with_file_name("../gazette"),
+    }
 }
 
 /// Runs one build; returns wall seconds and the summary line.
@@ -89,6 +94,15 @@ fn main() {
             "one body edit",
             Box::new(|run| {
                 std::fs::write(&body_file, format!("{body}\nMột câu thêm vào lần {run}.\n")).expect("edit");
+            }),
+        ),
+        (
+            "one body edit near the start",
+            Box::new(|run| {
+                let end = body.find("\n---").map_or(0, |at| at + 4);
+                let (front, text) = body.split_at(end);
+                let edited = format!("{front}\n\nĐoạn thêm ở đầu lần {run}.\n{text}");
+                std::fs::write(&body_file, edited).expect("edit");
             }),
         ),
         (

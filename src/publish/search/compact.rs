@@ -138,7 +138,8 @@ impl ShardSet {
     }
 }
 
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
+/// Writes `value` as an LEB128 varint.
+pub(super) fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
         value >>= 7;
@@ -146,7 +147,8 @@ fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+/// Reads an LEB128 varint at `at`, moving past it; `None` at the end or in a cut varint.
+pub(super) fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     let mut value = 0u64;
     let mut shift = 0;
     loop {

@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxBuildHasher;
 
+use super::compact::{put_varint, take_varint};
+
 /// Buckets of term shards: a bigram is in bucket `term_hash mod BUCKETS`. A power of two, so
 /// that for any number of shards (also powers of two) a shard's bigrams are in the buckets of
 /// one group.
@@ -249,24 +251,54 @@ fn read_records(mut data: &[u8], mut visit: impl FnMut(u64, &str, u32, &[u32])) 
     Some(())
 }
 
-fn put_varint(out: &mut Vec<u8>, mut value: u64) {
-    while value >= 0x80 {
-        out.push((value as u8) | 0x80);
-        value >>= 7;
-    }
-    out.push(value as u8);
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::search::term_hash;
 
-fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    let mut shift = 0;
-    loop {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
+    fn key(term: &str) -> u64 {
+        place_key(term, term_hash(term))
+    }
+
+    #[test]
+    fn places_come_back_by_shard_from_the_file_and_from_memory() {
+        // More shards than buckets, so that a group holds several shards.
+        let shards = 4 * BUCKETS;
+        for file in [PlaceFile::new(), None] {
+            let mut first = Places::new(file.clone());
+            first.add(key("to chuc"), "", 0, &[1, 9]);
+            // Enough records for the bucket to be written out several times.
+            for slot in 1..3000 {
+                first.add(key("can bo"), "", slot, &[slot]);
+            }
+            let mut second = Places::new(file.clone());
+            second.add(key("dieu 5"), "dieu 5", 3000, &[4, 6]);
+            let mut all = first.merge(second);
+            all.finish();
+
+            let groups = group_count(shards);
+            let mut found = HashMap::new();
+            for group in 0..groups {
+                let mut into = vec![ShardPlaces::default(); shards / groups];
+                // Slot 5 is a notice the index leaves out; the others are documents 100 on.
+                all.group(group, shards, |slot| (slot != 5).then_some(slot + 100), &mut into).unwrap();
+                for (k, places) in into.into_iter().enumerate() {
+                    for (key, (name, placed)) in places {
+                        found.insert(key, (group + k * groups, name, placed));
+                    }
+                }
+            }
+            assert_eq!(found.len(), 3);
+            let (shard, name, placed) = &found[&key("to chuc")];
+            assert_eq!(*shard, term_hash("to chuc") as usize & (shards - 1));
+            assert!(name.is_none());
+            assert_eq!(placed.iter().collect::<Vec<_>>(), vec![(100, &[1u32, 9][..])]);
+            let (_, _, placed) = &found[&key("can bo")];
+            assert_eq!(placed.iter().count(), 2998);
+            assert!(placed.iter().all(|(doc, positions)| doc != 105 && positions == [doc - 100]));
+            let (_, name, placed) = &found[&key("dieu 5")];
+            assert_eq!(name.as_deref(), Some("dieu 5"));
+            assert_eq!(placed.iter().collect::<Vec<_>>(), vec![(3100, &[4u32, 6][..])]);
         }
-        shift += 7;
     }
 }
