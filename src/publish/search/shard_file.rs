@@ -59,8 +59,6 @@ pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
 const SAME: &str = "=";
 
 /// One term's postings in a term shard file.
-#[derive(serde::Deserialize)]
-#[serde(untagged)]
 enum Entry {
     Postings(Vec<Vec<u32>>),
     Same(String),
@@ -68,6 +66,46 @@ enum Entry {
     Except {
         not: Vec<u32>,
     },
+}
+
+/// Told apart by the JSON value's kind (an array, a string, an object), which serde's
+/// untagged enums would find only by buffering every value and trying each form in turn.
+impl<'de> serde::Deserialize<'de> for Entry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Forms;
+        impl<'de> serde::de::Visitor<'de> for Forms {
+            type Value = Entry;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("postings, \"=\" or {\"not\": [...]}")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+                let mut groups = Vec::with_capacity(seq.size_hint().unwrap_or(4));
+                while let Some(group) = seq.next_element()? {
+                    groups.push(group);
+                }
+                Ok(Entry::Postings(groups))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Entry, E> {
+                Ok(Entry::Same(text.to_string()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entry, A::Error> {
+                let mut not = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<str>>()? {
+                    if key != "not" || not.is_some() {
+                        return Err(serde::de::Error::custom("an entry other than {\"not\": [...]}"));
+                    }
+                    not = Some(map.next_value()?);
+                }
+                let not = not.ok_or_else(|| serde::de::Error::missing_field("not"))?;
+                Ok(Entry::Except { not })
+            }
+        }
+        deserializer.deserialize_any(Forms)
+    }
 }
 
 /// For an exact form whose notices are all notices of its folded form: the notices of the
@@ -109,7 +147,10 @@ fn undelta(deltas: &[u32]) -> Option<Vec<u32>> {
 fn ids_json(ids: &[u32], out: &mut String) {
     out.push('[');
     for (i, delta) in deltas(ids).enumerate() {
-        let _ = write!(out, "{}{delta}", if i == 0 { "" } else { "," });
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(itoa::Buffer::new().format(delta));
     }
     out.push(']');
 }
@@ -122,14 +163,17 @@ pub fn postings_json(postings: &[u32], out: &mut String) {
     }
     out.push('[');
     let mut first_group = true;
+    let mut number = itoa::Buffer::new();
     for (weight, ids) in groups.iter().enumerate().filter(|(_, ids)| !ids.is_empty()) {
         if !first_group {
             out.push(',');
         }
         first_group = false;
-        let _ = write!(out, "[{weight}");
+        out.push('[');
+        out.push_str(number.format(weight));
         for delta in deltas(ids) {
-            let _ = write!(out, ",{delta}");
+            out.push(',');
+            out.push_str(number.format(delta));
         }
         out.push(']');
     }
@@ -211,15 +255,15 @@ fn put_number(out: &mut String, mut number: u32) {
 
 /// The numbers of a string in [`put_number`]'s code; `None` when it is not one.
 fn take_numbers(code: &str) -> Option<Vec<u32>> {
-    let mut numbers = Vec::new();
+    let mut numbers = Vec::with_capacity(code.len());
     let (mut number, mut shift) = (0u32, 0u32);
     for byte in code.bytes() {
-        let (digit, last) = match LAST.iter().position(|&d| d == byte) {
-            Some(digit) => (digit, true),
-            None => (MORE.iter().position(|&d| d == byte)?, false),
-        };
-        number |= u32::try_from(digit).ok()?.checked_shl(shift).filter(|_| shift < 32)?;
-        if last {
+        let digit = DIGIT_VALUES[usize::from(byte)];
+        if digit == NOT_A_DIGIT || shift >= 32 {
+            return None;
+        }
+        number |= u32::from(digit & 31) << shift;
+        if digit < 32 {
             numbers.push(number);
             (number, shift) = (0, 0);
         } else {
@@ -228,6 +272,20 @@ fn take_numbers(code: &str) -> Option<Vec<u32>> {
     }
     (shift == 0).then_some(numbers)
 }
+
+/// By byte: its value as a digit of the code, 0–31 for one of [`LAST`], 32–63 for one of
+/// [`MORE`], [`NOT_A_DIGIT`] for any other.
+const DIGIT_VALUES: [u8; 256] = {
+    let mut values = [NOT_A_DIGIT; 256];
+    let mut i = 0;
+    while i < 32 {
+        values[LAST[i] as usize] = i as u8;
+        values[MORE[i] as usize] = 32 + i as u8;
+        i += 1;
+    }
+    values
+};
+const NOT_A_DIGIT: u8 = u8::MAX;
 
 /// The places of a phrase shard file read back; `None` when it is not one.
 pub fn read_phrase_shard(text: &str, shard: usize) -> Option<PlaceMap> {
