@@ -96,7 +96,10 @@ impl Placed {
 
     /// Puts the notices in id order.
     pub fn sort(&mut self) {
-        self.docs.sort_unstable_by_key(|(doc, _, _)| *doc);
+        // Mostly in order already, or two runs: a stable sort merges runs.
+        if !self.docs.is_sorted_by_key(|(doc, _, _)| *doc) {
+            self.docs.sort_by_key(|(doc, _, _)| *doc);
+        }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -34,7 +34,8 @@ pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
             let (&weight, deltas) = group.split_first()?;
             list.extend(undelta(deltas)?.into_iter().map(|id| (id << 4) | (weight & 15)));
         }
-        list.sort_unstable();
+        // A run of ascending ids for each weight: a stable sort merges the runs.
+        list.sort();
         terms.insert(term, list);
     }
     // Exact forms given by their folded form's notices.

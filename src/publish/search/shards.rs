@@ -102,6 +102,22 @@ impl ShardTerms {
     }
 }
 
+/// Merges `added` into `list`, both ascending.
+fn merge_sorted(list: &mut Vec<u32>, added: Vec<u32>) {
+    if list.last().is_none_or(|last| added.first().is_none_or(|first| first > last)) {
+        list.extend(added);
+        return;
+    }
+    let old = std::mem::take(list);
+    list.reserve(old.len() + added.len());
+    let (mut old, mut added) = (old.into_iter().peekable(), added.into_iter().peekable());
+    while let (Some(a), Some(b)) = (old.peek(), added.peek()) {
+        list.push(if a <= b { old.next() } else { added.next() }.expect("peeked"));
+    }
+    list.extend(old);
+    list.extend(added);
+}
+
 /// Adds `placed` to the places of `term` in `map`.
 fn add_placed(map: &mut PlaceMap, term: &str, placed: Placed) {
     match map.get_mut(term) {
@@ -352,25 +368,32 @@ pub(super) fn update_terms<T: Send>(
         };
         shard.postings.retain(|term, _| !term.starts_with('#'));
         let renumber = |doc: u32| new_of_old.get(doc as usize).copied().flatten();
+        // Documents that stay keep their order, so the lists stay in id order.
         for list in shard.postings.values_mut() {
             list.retain_mut(|posting| {
                 renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
             });
+            if !list.is_sorted() {
+                list.sort_unstable();
+            }
         }
         for old_places in shard.places.values_mut() {
             old_places.renumber(renumber);
+            old_places.sort();
         }
         let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
         added.place(placed);
         for (term, list) in added.postings.into_iter().chain(filters) {
-            shard.postings.entry(term).or_default().extend(list);
+            merge_sorted(shard.postings.entry(term).or_default(), list);
         }
         for (term, new_places) in added.places {
             add_placed(&mut shard.places, &term, new_places);
+            if let Some(places) = shard.places.get_mut(&term) {
+                places.sort();
+            }
         }
         shard.postings.retain(|_, list| !list.is_empty());
         shard.places.retain(|_, places| !places.is_empty());
-        shard.sort();
         Some(shard_files(i, shard))
     })?;
     // Nothing is emitted unless every shard could be made.
