@@ -38,18 +38,9 @@ impl Browser {
     fn start_session(extra: &[&str], phone: Option<(u32, u32)>) -> Option<Browser> {
         let chromedriver = browser_program(&["chromedriver"])?;
         let chromium = browser_program(&["chromium", "chromium-browser"])?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let driver = Command::new(chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not start");
-            std::thread::yield_now();
-        }
+        let (driver, port) = (0..5)
+            .find_map(|_| start_driver(&chromedriver))
+            .expect("chromedriver did not start on any of five ports");
         let profile = tempfile::tempdir().unwrap();
         let mut args = vec![
             "--headless".to_string(),
@@ -116,6 +107,60 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(30);
         while self.script(script) != Value::Bool(true) {
             assert!(Instant::now() < deadline, "the page never showed {what}");
+        }
+    }
+}
+
+/// A chromedriver on a free port, once it says it is ready; `None` when the port it was given
+/// turned out to be taken (another test's server may bind it between the check and the start),
+/// or it did not get ready.
+fn start_driver(chromedriver: &std::path::Path) -> Option<(Child, u16)> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut driver = Command::new(chromedriver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        // Whatever answers must be this chromedriver, not another program on the port.
+        if driver_ready(port) && driver.try_wait().ok().flatten().is_none() {
+            return Some((driver, port));
+        }
+        if driver.try_wait().ok().flatten().is_some() || Instant::now() >= deadline {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            return None;
+        }
+        std::thread::yield_now();
+    }
+}
+
+/// Whether a chromedriver on `port` answers its status as ready.
+fn driver_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else { return false };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    if write!(stream, "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
+        return false;
+    }
+    // Read until the body is whole: chromedriver may keep the connection open.
+    let mut answer = Vec::new();
+    let mut buffer = [0u8; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&answer);
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .to_ascii_lowercase()
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:").and_then(|v| v.trim().parse::<usize>().ok()));
+            if length.is_some_and(|length| body.len() >= length) {
+                return body.contains("\"ready\":true") || body.contains("\"ready\": true");
+            }
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => answer.extend_from_slice(&buffer[..n]),
         }
     }
 }
