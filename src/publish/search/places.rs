@@ -1,8 +1,8 @@
-//! Where the bigrams of the notices read stand (their positions, for phrases), kept out of
-//! memory between reading the notices and writing the index: each thread's gathering writes
-//! them, by bucket of term shards, to an unnamed temporary file, and the index reads one group
-//! of buckets back at a time. What the positions are is [`super::terms`]'; the phrase files
-//! made from them are [`super::shard_file`]'s.
+//! Where the bigrams and pairs of the notices read stand (their positions, for phrases), kept
+//! out of memory between reading the notices and writing the index: each thread's gathering
+//! writes them, by bucket of term shards, to an unnamed temporary file, and the index reads one
+//! group of buckets back at a time. What the positions are is [`super::terms`]'; the phrase
+//! files made from them are [`super::shard_file`]'s.
 
 use std::collections::HashMap;
 use std::os::unix::fs::FileExt;
@@ -13,7 +13,7 @@ use rustc_hash::FxBuildHasher;
 
 use super::compact::{put_varint, take_varint};
 
-/// Buckets of term shards: a bigram is in bucket `term_hash mod BUCKETS`. A power of two, so
+/// Buckets of term shards: a bigram or pair is in bucket `term_hash mod BUCKETS`. A power of two, so
 /// that for any number of shards (also powers of two) a shard's bigrams are in the buckets of
 /// one group.
 const BUCKETS: usize = 256;
@@ -44,8 +44,8 @@ enum Chunk {
 
 /// The places one thread (or, once merged, a run) gathers. A record is the bigram's or pair's
 /// [`place_key`], the length and bytes of its name (empty for a bigram, named by its postings),
-/// then as varints the slot of the notice, the number of positions, the
-/// first and the difference of each from the one before.
+/// then as varints the slot of the notice, the number of positions, the first and the
+/// difference of each from the one before.
 #[derive(Debug, Default)]
 pub struct Places {
     file: Option<Arc<PlaceFile>>,

@@ -21,7 +21,7 @@ fn frequency_weight(count: u32) -> u8 {
     }
 }
 
-/// Every term of one notice with its weight, its [`term_hash`] and, for a bigram, its
+/// Every term of one notice with its weight, its [`term_hash`] and, for a bigram or pair, its
 /// positions (the place of its first token among all the notice's tokens: number, title, type,
 /// issuer, tags, then summary and body, ascending); `body_text` is its body's plain text. Exact
 /// forms have weight 0, and tokens and exact forms no positions. Pairs with digits (see
@@ -43,7 +43,7 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
 
     // Terms are many and short, and nobody chooses them to collide: a fast hash will do.
     let mut seen: HashMap<&str, Seen, FxBuildHasher> = HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
-    // Each place of a bigram, with the one before it of the same bigram (a list per bigram).
+    // Each place of a bigram or pair, with the one before it of the same term (a list per term).
     let mut places: Vec<(u32, u32)> = Vec::with_capacity(2048);
     let mut offset = 0;
     for (terms, flag) in &fields {
