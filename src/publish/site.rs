@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::html::{Page, Pages};
+use super::html::{LinkParts, Page, Pages};
 use super::plan::{self, Plan};
 use super::read::{Read, Spill, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
@@ -20,6 +20,8 @@ pub struct Site {
     pub theme: Arc<Theme>,
     pub indexes: Indexes,
     pub plan: Plan,
+    /// What links to each notice show that is the same on every page.
+    link_parts: LinkParts,
     /// Where each notice's body HTML is, by id.
     bodies: Vec<StoredBody>,
     spill: Option<Arc<Spill>>,
@@ -72,13 +74,15 @@ impl Site {
                 (archive, indexes)
             }
         };
-        let plan = Plan::new(&Pages::new(&archive, &theme, &indexes));
+        let link_parts = LinkParts::new(&archive);
+        let plan = Plan::new(&Pages::new(&archive, &theme, &indexes, &link_parts));
         Ok(Site {
             root: root.to_path_buf(),
             archive,
             theme,
             indexes,
             plan,
+            link_parts,
             bodies,
             spill,
             terms,
@@ -87,7 +91,7 @@ impl Site {
     }
 
     pub fn pages(&self) -> Pages<'_> {
-        Pages::new(&self.archive, &self.theme, &self.indexes)
+        Pages::new(&self.archive, &self.theme, &self.indexes, &self.link_parts)
     }
 
     /// The body HTML of a notice, with reference placeholders; read again from its file when

@@ -246,10 +246,44 @@ pub struct Pages<'a> {
     read_key: u64,
     /// What a draft without a number is called in lists.
     draft_label: &'a str,
+    link_parts: &'a LinkParts,
+}
+
+/// By notice id: the parts of a link to it that take work to make and are the same on every
+/// page, made once for a build rather than for each link.
+pub struct LinkParts(Vec<LinkPart>);
+
+struct LinkPart {
+    /// Whether the type is shown (the title does not begin with it).
+    type_shown: bool,
+    date: Option<String>,
+    date_short: Option<String>,
+}
+
+impl LinkParts {
+    pub fn new(archive: &Archive) -> LinkParts {
+        let language = archive.config.language;
+        LinkParts(
+            archive
+                .ids()
+                .map(|id| archive.notice(id))
+                .map(|notice| LinkPart {
+                    type_shown: !starts_with_type(&notice.title, &notice.doc_type),
+                    date: notice.date.map(|d| d.to_string()),
+                    date_short: notice.date.map(|d| date_short(d, language)),
+                })
+                .collect(),
+        )
+    }
 }
 
 impl<'a> Pages<'a> {
-    pub fn new(archive: &'a Archive, theme: &'a Theme, indexes: &'a Indexes) -> Self {
+    pub fn new(
+        archive: &'a Archive,
+        theme: &'a Theme,
+        indexes: &'a Indexes,
+        link_parts: &'a LinkParts,
+    ) -> Self {
         let draft_label = theme.labels.get("status").and_then(|g| g.get("draft")).and_then(Value::as_str);
         Pages {
             archive,
@@ -257,6 +291,7 @@ impl<'a> Pages<'a> {
             indexes,
             read_key: crate::content::read_key(&archive.config),
             draft_label: draft_label.unwrap_or("—"),
+            link_parts,
         }
     }
 
@@ -371,14 +406,14 @@ impl<'a> Pages<'a> {
 
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
-        let doc_type = Some(notice.doc_type.as_str()).filter(|t| !starts_with_type(&notice.title, t));
+        let parts = &self.link_parts.0[id.index()];
         let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
         LinkView {
             number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
             title: Some(&notice.title),
-            doc_type,
-            date: notice.date.map(|d| d.to_string()),
-            date_short: notice.date.map(|d| date_short(d, self.language())),
+            doc_type: Some(notice.doc_type.as_str()).filter(|_| parts.type_shown),
+            date: parts.date.clone(),
+            date_short: parts.date_short.clone(),
             url: Some(self.link(root, self.archive.url(id))),
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
