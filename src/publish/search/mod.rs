@@ -454,6 +454,11 @@ fn script(name: &str, data: &str) -> String {
     format!("gazetteSearchData(\"{name}\",{data});\n")
 }
 
+/// The data of a file [`script`] wrote under `name`; `None` when it is not one.
+fn script_data<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    text.strip_prefix("gazetteSearchData(\"")?.strip_prefix(name)?.strip_prefix("\",")?.strip_suffix(");\n")
+}
+
 /// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0, by
 /// term shard.
 fn filter_shards(indexes: &Indexes, docs: &Docs) -> Vec<PostingMap> {

@@ -4,15 +4,16 @@
 //! bigram stands in each notice). Which terms a shard holds is the index's.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
+
+use rustc_hash::FxBuildHasher;
 
 use super::places::Placed;
 use super::text::fold;
-use super::{PlaceMap, PostingMap, Postings, script};
+use super::{PlaceMap, PostingMap, Postings, script, script_data};
 
 /// The postings of a term shard file read back; `None` when it is not one.
 pub fn read_term_shard(text: &str, shard: usize) -> Option<PostingMap> {
-    let json = text.strip_prefix(&format!("gazetteSearchData(\"terms/{shard}\","))?.strip_suffix(");\n")?;
+    let json = script_data(text, &format!("terms/{shard}"))?;
     let entries: HashMap<String, Entry> = serde_json::from_str(json).ok()?;
     let mut terms = PostingMap::default();
     let mut same = Vec::new();
@@ -184,29 +185,41 @@ pub fn postings_json(postings: &[u32], out: &mut String) {
 /// The file of term shard `shard`: its terms in byte order. An exact form is written by the
 /// notices of its folded form that do not hold it, when that is shorter: [`SAME`] when none.
 pub fn term_shard_text(shard: usize, terms: PostingMap) -> String {
-    let mut sorted: Vec<(&String, &Postings)> = terms.iter().collect();
+    let json =
+        object_by_term(&terms, |term, list: &Postings, json| match folded_except(term, list, &terms) {
+            Some(except) if except.is_empty() => {
+                json.push('"');
+                json.push_str(SAME);
+                json.push('"');
+            }
+            Some(except) => {
+                json.push_str("{\"not\":");
+                ids_json(&except, json);
+                json.push('}');
+            }
+            None => postings_json(list, json),
+        });
+    script(&format!("terms/{shard}"), &json)
+}
+
+/// A JSON object of the terms of `map` in byte order, each value written by `value`.
+fn object_by_term<V>(
+    map: &HashMap<String, V, FxBuildHasher>,
+    mut value: impl FnMut(&str, &V, &mut String),
+) -> String {
+    let mut sorted: Vec<(&String, &V)> = map.iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut json = String::from("{");
-    for (n, (term, list)) in sorted.into_iter().enumerate() {
+    for (n, (term, v)) in sorted.into_iter().enumerate() {
         if n > 0 {
             json.push(',');
         }
         json.push_str(&serde_json::to_string(term).expect("strings serialise"));
         json.push(':');
-        match folded_except(term, list, &terms) {
-            Some(except) if except.is_empty() => {
-                let _ = write!(json, "\"{SAME}\"");
-            }
-            Some(except) => {
-                json.push_str("{\"not\":");
-                ids_json(&except, &mut json);
-                json.push('}');
-            }
-            None => postings_json(list, &mut json),
-        }
+        value(term, v, &mut json);
     }
     json.push('}');
-    script(&format!("terms/{shard}"), &json)
+    json
 }
 
 /// The file of phrase shard `shard`: for each bigram of the term shard, in byte order, a string
@@ -214,29 +227,21 @@ pub fn term_shard_text(shard: usize, terms: PostingMap) -> String {
 /// each next as its difference from the one before), the number of its positions, the first,
 /// then the difference of each from the one before.
 pub fn phrase_shard_text(shard: usize, places: PlaceMap) -> String {
-    let mut sorted: Vec<_> = places.iter().collect();
-    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut json = String::from("{");
-    for (n, (term, docs)) in sorted.into_iter().enumerate() {
-        if n > 0 {
-            json.push(',');
-        }
-        json.push_str(&serde_json::to_string(term).expect("strings serialise"));
-        json.push_str(":\"");
+    let json = object_by_term(&places, |_, placed: &Placed, json| {
+        json.push('"');
         let mut previous_doc = 0;
-        for (doc, positions) in docs.iter() {
-            put_number(&mut json, doc - previous_doc);
+        for (doc, positions) in placed.iter() {
+            put_number(json, doc - previous_doc);
             previous_doc = doc;
-            put_number(&mut json, positions.len() as u32);
+            put_number(json, positions.len() as u32);
             let mut previous = 0;
             for &position in positions {
-                put_number(&mut json, position - previous);
+                put_number(json, position - previous);
                 previous = position;
             }
         }
         json.push('"');
-    }
-    json.push('}');
+    });
     script(&format!("phrases/{shard}"), &json)
 }
 
@@ -290,7 +295,7 @@ const NOT_A_DIGIT: u8 = u8::MAX;
 
 /// The places of a phrase shard file read back; `None` when it is not one.
 pub fn read_phrase_shard(text: &str, shard: usize) -> Option<PlaceMap> {
-    let json = text.strip_prefix(&format!("gazetteSearchData(\"phrases/{shard}\","))?.strip_suffix(");\n")?;
+    let json = script_data(text, &format!("phrases/{shard}"))?;
     let entries: HashMap<String, String> = serde_json::from_str(json).ok()?;
     let mut places = PlaceMap::default();
     for (term, code) in entries {

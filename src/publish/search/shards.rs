@@ -81,7 +81,7 @@ impl ShardTerms {
     }
 
     /// Takes the places read back by key: a bigram's named by its postings, a pair's by the
-    /// name recorded with them.
+    /// name recorded with them. Each term's places end in document order.
     fn place(&mut self, mut places: ShardPlaces) {
         for term in self.postings.keys().filter(|term| term.contains(' ')) {
             if let Some((_, placed)) = places.remove(&place_key(term, term_hash(term))) {
@@ -93,11 +93,6 @@ impl ShardTerms {
                 add_placed(&mut self.places, &name, placed);
             }
         }
-    }
-
-    /// Puts every list in id order.
-    fn sort(&mut self) {
-        self.postings.values_mut().for_each(|list| list.sort_unstable());
         self.places.values_mut().for_each(Placed::sort);
     }
 }
@@ -158,8 +153,8 @@ fn read_again(
     let read: Vec<Result<Gathering, Diagnostic>> = unread
         .par_chunks(64)
         .map(|chunk| {
-            let mut gathering =
-                Gathering { shards: docs.shards, places: Places::new(None), ..Gathering::default() };
+            // Without a file of its own, its places are kept in memory.
+            let mut gathering = Gathering { shards: docs.shards, ..Gathering::default() };
             for &doc in chunk {
                 let id = docs.order[doc];
                 gathering.add(doc as u32, archive.notice(id), &body(id)?);
@@ -169,7 +164,7 @@ fn read_again(
         .collect();
     let mut by_shard: Vec<ShardTerms> = vec![ShardTerms::default(); docs.shards];
     let mut shard_sets = Vec::with_capacity(unread.len());
-    let mut places = Places::new(None);
+    let mut places = Places::default();
     for gathering in read {
         let gathering = gathering?;
         places = places.merge(gathering.places);
@@ -196,7 +191,7 @@ fn shard_terms(
     for (term, list) in terms {
         shard.add(term, list, |slot| doc_of_slot(notice_of, docs, wanted, slot));
     }
-    shard.sort();
+    shard.postings.values_mut().for_each(|list| list.sort_unstable());
     shard
 }
 
@@ -276,7 +271,6 @@ pub(super) fn all_terms<T: Send>(
         let mut shard = shard_terms(&gathered, &notice_of, docs, &wanted, again);
         drop(gathered);
         shard.place(placed);
-        shard.sort();
         shard.postings.extend(filters);
         shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
     })?;
@@ -379,7 +373,6 @@ pub(super) fn update_terms<T: Send>(
         }
         for old_places in shard.places.values_mut() {
             old_places.renumber(renumber);
-            old_places.sort();
         }
         let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
         added.place(placed);
@@ -388,12 +381,10 @@ pub(super) fn update_terms<T: Send>(
         }
         for (term, new_places) in added.places {
             add_placed(&mut shard.places, &term, new_places);
-            if let Some(places) = shard.places.get_mut(&term) {
-                places.sort();
-            }
         }
         shard.postings.retain(|_, list| !list.is_empty());
         shard.places.retain(|_, places| !places.is_empty());
+        shard.places.values_mut().for_each(Placed::sort);
         Some(shard_files(i, shard))
     })?;
     // Nothing is emitted unless every shard could be made.

@@ -216,7 +216,7 @@
 
   /* Where a bigram stands, from its shard's phrase file: a map from document id to its
      positions. The file's numbers are five bits a character, lowest first: one of the first
-     32 characters of DIGITS ends a number, one of the last 32 is followed by more. */
+     32 characters of DIGITS_CODE ends a number, one of the last 32 is followed by more. */
   var DIGITS_CODE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   function placesOf(phrases, term) {
     var places = new Map();
