@@ -68,8 +68,8 @@ struct NoticeView<'a> {
     issuer: &'a str,
     parent_issuer: Option<&'a str>,
     system: &'static str,
-    date: Option<String>,
-    date_short: Option<String>,
+    date: Option<&'a str>,
+    date_short: Option<&'a str>,
     date_line: Option<String>,
     /// For a draft: the number's fixed part after the blank for its sequence (`-KH/TU`).
     number_blank: Option<String>,
@@ -98,8 +98,8 @@ struct LinkView<'a> {
     #[serde(rename = "type")]
     doc_type: Option<&'a str>,
     /// ISO date (`2024-06-20`).
-    date: Option<String>,
-    date_short: Option<String>,
+    date: Option<&'a str>,
+    date_short: Option<&'a str>,
     url: Option<String>,
     status: Option<&'static str>,
     issuer_name: Option<&'a str>,
@@ -249,8 +249,8 @@ pub struct Pages<'a> {
     link_parts: &'a LinkParts,
 }
 
-/// By notice id: the parts of a link to it that take work to make and are the same on every
-/// page, made once for a build rather than for each link.
+/// By notice id: the parts of a notice's views and of links to it that take work to make and
+/// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts(Vec<LinkPart>);
 
 struct LinkPart {
@@ -370,8 +370,8 @@ impl<'a> Pages<'a> {
                 System::Party => "party",
                 System::State => "state",
             },
-            date: notice.date.map(|d| d.to_string()),
-            date_short: notice.date.map(|d| date_short(d, language)),
+            date: self.link_parts.0[id.index()].date.as_deref(),
+            date_short: self.link_parts.0[id.index()].date_short.as_deref(),
             date_line: notice.date.map(|d| date_line(notice.place.as_deref(), d, language)),
             number_blank: blank.filter(|_| notice.number.is_none()).map(|()| self.number_blank(notice)),
             date_line_blank: blank
@@ -406,14 +406,14 @@ impl<'a> Pages<'a> {
 
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
-        let parts = &self.link_parts.0[id.index()];
+        let parts: &'a LinkPart = &self.link_parts.0[id.index()];
         let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
         LinkView {
             number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
             title: Some(&notice.title),
             doc_type: Some(notice.doc_type.as_str()).filter(|_| parts.type_shown),
-            date: parts.date.clone(),
-            date_short: parts.date_short.clone(),
+            date: parts.date.as_deref(),
+            date_short: parts.date_short.as_deref(),
             url: Some(self.link(root, self.archive.url(id))),
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
