@@ -309,10 +309,16 @@ fn classify_state<'p>(
 
 /// The sequence number and its key form: leading zeros dropped, suffix uppercased.
 pub(crate) fn seq_key(num: &str) -> Option<(u32, String)> {
-    let digits_end = num.find(|c: char| !c.is_ascii_digit()).unwrap_or(num.len());
-    let (digits, suffix) = num.split_at(digits_end);
-    let seq: u32 = digits.parse().ok().filter(|&n| n > 0)?;
+    let (seq, suffix) = leading_number(num)?;
     Some((seq, format!("{seq}{}", suffix.to_ascii_uppercase())))
+}
+
+/// The number its leading ASCII digits make, when above 0, and what follows them (`12a` →
+/// 12, `a`).
+pub(crate) fn leading_number(text: &str) -> Option<(u32, &str)> {
+    let digits_end = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, rest) = text.split_at(digits_end);
+    Some((digits.parse().ok().filter(|&n| n > 0)?, rest))
 }
 
 /// Issuer parts uppercased and joined with `-`; `TTg` keeps its canonical case.

@@ -125,8 +125,7 @@ fn provision_of(caps: &regex::Captures) -> Option<Provision> {
 
 /// The number of an article (`5` of `5a`): its leading digits, when they make a number above 0.
 pub fn article_number(article: &str) -> Option<u32> {
-    let digits_end = article.find(|c: char| !c.is_ascii_digit()).unwrap_or(article.len());
-    article[..digits_end].parse().ok().filter(|&n| n > 0)
+    super::number::leading_number(article).map(|(number, _)| number)
 }
 
 /// Whether no letter or digit touches `at` from before.
