@@ -392,6 +392,8 @@ fn span_slices_the_number_as_written() {
     }
 }
 
+/// The grammar sees NFC text: decomposed input is normalised back to the written text first,
+/// so it is read like it (the build's NFD twin test checks the whole path).
 #[test]
 fn nfd_input_normalised_first_gives_the_same_result() {
     let texts = FOUND.iter().map(|(t, _)| *t).chain(NOT_FOUND.iter().copied());
@@ -401,7 +403,7 @@ fn nfd_input_normalised_first_gives_the_same_result() {
             assert_ne!(nfd, text, "{text:?} has a decomposable letter");
         }
         let back = crate::text::normalize(&nfd);
-        assert_eq!(find_citations(&back), find_citations(text), "{text:?}");
+        assert_eq!(back, text, "{text:?}");
     }
 }
 
