@@ -104,6 +104,28 @@ fn folders_gazette_did_not_make_are_never_removed() {
 }
 
 #[test]
+fn a_previous_output_that_is_a_link_is_refused_and_its_target_untouched() {
+    // Another archive's output, Gazette's own, and a link to it where this build keeps the
+    // output it replaces: the build must not prune or write into the other output.
+    let other = archive_of(3, "khác");
+    other.build_ok(&[]);
+    let before = snapshot(&other.path("output"));
+    let archive = archive_of(2, "một");
+    archive.build_ok(&[]);
+    std::fs::remove_dir_all(archive.path(".output.previous")).ok();
+    std::os::unix::fs::symlink(other.path("output"), archive.path(".output.previous")).unwrap();
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(".output.previous đã có và không do Gazette tạo"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(snapshot(&other.path("output")) == before, "the linked output was changed");
+    assert!(archive.path(".output.previous").symlink_metadata().unwrap().file_type().is_symlink());
+}
+
+#[test]
 fn an_output_of_other_files_or_a_file_is_refused_before_anything_is_written() {
     let archive = archive_of(2, "một");
     let elsewhere = TestArchive::new();

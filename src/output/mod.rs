@@ -152,7 +152,7 @@ impl OutputDir {
     /// Moves the previous output, when there is one of Gazette's, to the staging path and
     /// lists it.
     fn take_previous(&self) -> Result<Option<previous::Reused>> {
-        if !self.previous.is_dir() || !is_own(&self.previous) {
+        if !is_real_dir(&self.previous) || !is_own(&self.previous) {
             return Ok(None);
         }
         if fs::rename(&self.previous, &self.staging).is_err() {
@@ -195,7 +195,10 @@ impl OutputDir {
         let uses_old = !cfg!(target_os = "linux");
         let ours = [&self.staging, &self.previous].into_iter().chain(uses_old.then_some(&self.old));
         for folder in ours {
-            if folder.exists() && !is_own_or_empty(folder)? {
+            // A symbolic link or a file at one of these names is not ours either: a link would
+            // lead the build's writes and removals into whatever it points at.
+            let present = fs::symlink_metadata(folder).is_ok();
+            if present && !(is_real_dir(folder) && is_own_or_empty(folder)?) {
                 fail!(
                     msg!("output-folder-taken", path = folder.display().to_string()),
                     msg!("help-output-folder-taken")
@@ -308,6 +311,11 @@ fn marker_text() -> String {
 /// Whether `dir` holds Gazette's marker file.
 fn is_own(dir: &Path) -> bool {
     dir.join(MARKER).is_file()
+}
+
+/// Whether `path` is a folder itself, not a symbolic link to one.
+fn is_real_dir(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir())
 }
 
 /// Whether `dir` holds Gazette's marker, or no file but a version-control keep file: a build
