@@ -17,6 +17,7 @@ pub mod plan;
 mod read;
 pub mod search;
 mod site;
+mod spill;
 pub mod state;
 pub mod theme;
 mod write;

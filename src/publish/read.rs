@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::search::{Gathered, Gathering, PlaceFile};
+use super::search::{Gathered, Gathering};
+use super::spill::Spill;
 use super::theme::Theme;
 use super::{Options, Timings};
 use crate::archive::NoticeId;
@@ -53,35 +54,6 @@ pub enum StoredBody {
     },
     /// Not read in this run: its file is read again when a page needs it.
     NotRead,
-}
-
-/// The temporary file that holds the bodies read in a run, so that memory does not grow with
-/// them; unnamed, it is gone when the run ends.
-#[derive(Debug)]
-pub struct Spill {
-    file: std::fs::File,
-    end: std::sync::atomic::AtomicU64,
-}
-
-impl Spill {
-    fn new() -> std::io::Result<Spill> {
-        Ok(Spill { file: tempfile::tempfile()?, end: std::sync::atomic::AtomicU64::new(0) })
-    }
-
-    fn put(&self, html: &str) -> std::io::Result<StoredBody> {
-        use std::os::unix::fs::FileExt;
-        let at = self.end.fetch_add(html.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        self.file.write_all_at(html.as_bytes(), at)?;
-        Ok(StoredBody::Spilled { at, len: html.len() })
-    }
-
-    /// The body stored at `at`.
-    pub fn get(&self, at: u64, len: usize) -> std::io::Result<String> {
-        use std::os::unix::fs::FileExt;
-        let mut bytes = vec![0; len];
-        self.file.read_exact_at(&mut bytes, at)?;
-        String::from_utf8(bytes).map_err(std::io::Error::other)
-    }
 }
 
 /// An archive's files, read.
@@ -148,12 +120,15 @@ pub fn read(
     };
     let store = |html: String| -> StoredBody {
         match &spill {
-            Some(spill) => spill.put(&html).unwrap_or_else(|_| StoredBody::Memory(Arc::from(html))),
+            Some(spill) => match spill.append(html.as_bytes()) {
+                Ok(at) => StoredBody::Spilled { at, len: html.len() },
+                Err(_) => StoredBody::Memory(Arc::from(html)),
+            },
             None => StoredBody::Memory(Arc::from(html)),
         }
     };
     // Where bigrams stand goes to a temporary file too, when the bodies do.
-    let places = spill.as_ref().and_then(|_| PlaceFile::new());
+    let places = spill.clone();
     let bar = super::progress_bar(options.progress, fresh.len(), "progress-reading", config.language);
     // Each thread gathers the search terms of the notices it reads, by their place in `sources`.
     let (parsed, terms) = fresh

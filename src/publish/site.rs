@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use super::html::{LinkParts, Page, Pages};
 use super::plan::{self, Plan};
-use super::read::{Read, Spill, StoredBody, body_again};
+use super::read::{Read, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
+use super::spill::Spill;
 use super::theme::Theme;
 use crate::archive::indexes::Indexes;
 use crate::archive::{Archive, NoticeId};
@@ -103,7 +104,7 @@ impl Site {
         match (&self.bodies[id.index()], &self.spill) {
             (StoredBody::Memory(html), _) => Ok(html.clone()),
             (StoredBody::Spilled { at, len }, Some(spill)) => {
-                spill.get(*at, *len).map(Arc::from).or_else(|_| again())
+                spill.read_text(*at, *len).map(Arc::from).or_else(|_| again())
             }
             _ => again(),
         }

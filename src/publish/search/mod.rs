@@ -72,12 +72,12 @@ use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
 use super::layout;
+use super::spill::Spill;
 use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
 use compact::{PostingList, ShardSet};
-pub use places::PlaceFile;
 use places::{Placed, Places, place_key};
 use shards::{Sharded, all_terms, update_terms};
 use terms::notice_terms;
@@ -235,7 +235,7 @@ pub struct Gathering {
 impl Gathering {
     /// Gathers for an index of at most `docs` documents, writing the places of bigrams to
     /// `places` (kept in memory without one).
-    pub fn new(docs: usize, places: Option<Arc<PlaceFile>>) -> Gathering {
+    pub fn new(docs: usize, places: Option<Arc<Spill>>) -> Gathering {
         Gathering { shards: term_shard_count(docs), places: Places::new(places), ..Gathering::default() }
     }
 

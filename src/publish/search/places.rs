@@ -1,17 +1,16 @@
 //! Where the bigrams and pairs of the notices read stand (their positions, for phrases), kept
 //! out of memory between reading the notices and writing the index: each thread's gathering
-//! writes them, by bucket of term shards, to an unnamed temporary file, and the index reads one
-//! group of buckets back at a time. What the positions are is [`super::terms`]'; the phrase
-//! files made from them are [`super::shard_file`]'s.
+//! writes them, by bucket of term shards, to the run's temporary file (`publish::spill`), and
+//! the index reads one group of buckets back at a time. What the positions are is
+//! [`super::terms`]'; the phrase files made from them are [`super::shard_file`]'s.
 
 use std::collections::HashMap;
-use std::os::unix::fs::FileExt;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxBuildHasher;
 
 use super::compact::{put_varint, take_varint};
+use crate::publish::spill::Spill;
 
 /// Buckets of term shards: a bigram or pair is in bucket `term_hash mod BUCKETS`. A power of two, so
 /// that for any number of shards (also powers of two) a shard's bigrams are in the buckets of
@@ -19,21 +18,6 @@ use super::compact::{put_varint, take_varint};
 const BUCKETS: usize = 256;
 /// Bytes a bucket collects before they are written out.
 const FLUSH_AT: usize = 16 * 1024;
-
-/// The temporary file the places are written to, shared by the threads of a run.
-#[derive(Debug)]
-pub struct PlaceFile {
-    file: std::fs::File,
-    end: AtomicU64,
-}
-
-impl PlaceFile {
-    /// A new unnamed temporary file; `None` when none can be made, and places stay in memory.
-    pub fn new() -> Option<Arc<PlaceFile>> {
-        let file = tempfile::tempfile().ok()?;
-        Some(Arc::new(PlaceFile { file, end: AtomicU64::new(0) }))
-    }
-}
 
 /// Bytes of records of one bucket: in memory, or in the file.
 #[derive(Debug)]
@@ -48,7 +32,8 @@ enum Chunk {
 /// difference of each from the one before.
 #[derive(Debug, Default)]
 pub struct Places {
-    file: Option<Arc<PlaceFile>>,
+    /// The run's temporary file; without one, chunks stay in memory.
+    file: Option<Arc<Spill>>,
     /// By bucket: records not written out yet.
     open: Vec<Vec<u8>>,
     /// By bucket: the chunks written.
@@ -116,7 +101,7 @@ impl Placed {
 
 impl Places {
     /// Places written to `file`, or kept in memory without one.
-    pub fn new(file: Option<Arc<PlaceFile>>) -> Places {
+    pub fn new(file: Option<Arc<Spill>>) -> Places {
         Places { file, open: vec![Vec::new(); BUCKETS], chunks: (0..BUCKETS).map(|_| Vec::new()).collect() }
     }
 
@@ -150,13 +135,10 @@ impl Places {
             return;
         }
         let chunk = match &self.file {
-            Some(file) => {
-                let at = file.end.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-                match file.file.write_all_at(&bytes, at) {
-                    Ok(()) => Chunk::Written { at, len: bytes.len() },
-                    Err(_) => Chunk::Memory(bytes),
-                }
-            }
+            Some(file) => match file.append(&bytes) {
+                Ok(at) => Chunk::Written { at, len: bytes.len() },
+                Err(_) => Chunk::Memory(bytes),
+            },
             None => Chunk::Memory(bytes),
         };
         self.chunks[bucket].push(chunk);
@@ -204,7 +186,7 @@ impl Places {
                     Chunk::Written { at, len } => {
                         bytes.resize(*len, 0);
                         let file = self.file.as_ref().expect("written chunks have a file");
-                        file.file.read_exact_at(&mut bytes, *at)?;
+                        file.read_at(*at, &mut bytes)?;
                         &bytes
                     }
                 };
@@ -267,7 +249,7 @@ mod tests {
     fn places_come_back_by_shard_from_the_file_and_from_memory() {
         // More shards than buckets, so that a group holds several shards.
         let shards = 4 * BUCKETS;
-        for file in [PlaceFile::new(), None] {
+        for file in [Some(Arc::new(Spill::new().unwrap())), None] {
             let mut first = Places::new(file.clone());
             first.add(key("to chuc"), "", 0, &[1, 9]);
             // Enough records for the bucket to be written out several times.
