@@ -16,46 +16,26 @@ pub fn bytes(bytes: &[u8]) -> u64 {
     xxh3_64(bytes)
 }
 
-/// The hash of bytes written to it, the same as [`bytes`] of all of them at once.
-#[derive(Clone, Default)]
-pub struct Digest(Xxh3);
-
-impl Digest {
-    pub fn new() -> Self {
-        Digest(Xxh3::new())
-    }
-
-    pub fn finish(&self) -> u64 {
-        self.0.digest()
-    }
-}
-
-impl std::io::Write for Digest {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Passes bytes on to a writer, hashing and counting them: the hash of a file as it is written.
 pub struct Hashing<W> {
-    pub out: W,
-    digest: Digest,
+    out: W,
+    digest: Xxh3,
     length: u64,
 }
 
 impl<W: std::io::Write> Hashing<W> {
     pub fn new(out: W) -> Self {
-        Hashing { out, digest: Digest::new(), length: 0 }
+        Hashing { out, digest: Xxh3::new(), length: 0 }
+    }
+
+    /// The writer, once everything is written through.
+    pub fn into_inner(self) -> W {
+        self.out
     }
 
     /// The hash of the bytes written so far, the same as [`bytes`] of all of them.
     pub fn hash(&self) -> u64 {
-        self.digest.finish()
+        self.digest.digest()
     }
 
     /// How many bytes were written.
@@ -67,7 +47,7 @@ impl<W: std::io::Write> Hashing<W> {
 impl<W: std::io::Write> std::io::Write for Hashing<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         let written = self.out.write(buf)?;
-        self.digest.0.update(&buf[..written]);
+        self.digest.update(&buf[..written]);
         self.length += written as u64;
         Ok(written)
     }

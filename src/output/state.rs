@@ -76,7 +76,7 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     let mut body = crate::hash::Hashing::new(out);
     postcard::to_io(state, &mut body).context("cannot encode the build state")?;
     let (length, hash) = (body.length(), body.hash());
-    let mut out = body.out;
+    let mut out = body.into_inner();
     out.write_all(&length.to_le_bytes())?;
     out.write_all(&hash.to_le_bytes())?;
     out.flush().with_context(|| format!("cannot write {}", path.display()))
