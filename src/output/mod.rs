@@ -531,18 +531,15 @@ impl crate::publish::Sink for Staging {
     /// A hard link to the output's file: the same bytes, inode and modification time. In a
     /// previous output the file is often that very file already.
     fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
-        let old = self.old_path(path)?;
         if let Some(reused) = &self.reused {
-            // The output's file was checked against its stamp when the state was read; a file
-            // of the previous output with that stamp (inode included) is that very file.
-            let staged = self.path_of(path)?;
-            if fs::symlink_metadata(&staged)
-                .is_ok_and(|meta| meta.is_file() && FileStamp::from_metadata(&meta) == *stamp)
-            {
+            // The output's file was checked against its stamp when the state was read, as here;
+            // a file of the previous output with that stamp (inode included) is that very file.
+            if FileStamp::of_file(&self.path_of(path)?) == Some(*stamp) {
                 reused.put(path);
                 return Ok(());
             }
         }
+        let old = self.old_path(path)?;
         let new = self.prepare(path)?;
         // A file this build wrote there, or the previous output's, gives way to the link.
         previous::make_way(&new).with_context(|| format!("cannot replace {}", new.display()))?;

@@ -49,10 +49,7 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
     state.files = state
         .files
         .into_par_iter()
-        .filter(|file| {
-            fs::symlink_metadata(dir.join(&file.path))
-                .is_ok_and(|meta| meta.is_file() && FileStamp::from_metadata(&meta) == file.stamp)
-        })
+        .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
     Ok(state)
 }

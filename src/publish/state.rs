@@ -64,6 +64,15 @@ impl FileStamp {
         let inode = 0;
         FileStamp { size, modified, inode }
     }
+
+    /// The stamp of the plain file at `path` (not following a symbolic link); `None` for
+    /// anything else or nothing.
+    pub fn of_file(path: &std::path::Path) -> Option<FileStamp> {
+        std::fs::symlink_metadata(path)
+            .ok()
+            .filter(|meta| meta.is_file())
+            .map(|meta| FileStamp::from_metadata(&meta))
+    }
 }
 
 impl BuildState {
