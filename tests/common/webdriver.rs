@@ -80,7 +80,7 @@ impl Browser {
             body.len()
         )
         .unwrap();
-        let body = read_response(&mut stream);
+        let body = read_response(&mut stream).expect("chromedriver answers");
         serde_json::from_slice(&body).unwrap_or_else(|e| panic!("bad WebDriver answer {e}"))
     }
 
@@ -124,11 +124,12 @@ fn start_driver(chromedriver: &std::path::Path) -> Option<(Child, u16)> {
         .expect("start chromedriver");
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
+        let exited = driver.try_wait().ok().flatten().is_some();
         // Whatever answers must be this chromedriver, not another program on the port.
-        if driver_ready(port) && driver.try_wait().ok().flatten().is_none() {
+        if !exited && driver_ready(port) {
             return Some((driver, port));
         }
-        if driver.try_wait().ok().flatten().is_some() || Instant::now() >= deadline {
+        if exited || Instant::now() >= deadline {
             let _ = driver.kill();
             let _ = driver.wait();
             return None;
@@ -144,29 +145,15 @@ fn driver_ready(port: u16) -> bool {
     if write!(stream, "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").is_err() {
         return false;
     }
-    // Read until the body is whole: chromedriver may keep the connection open.
-    let mut answer = Vec::new();
-    let mut buffer = [0u8; 4096];
-    loop {
-        let text = String::from_utf8_lossy(&answer);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .to_ascii_lowercase()
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:").and_then(|v| v.trim().parse::<usize>().ok()));
-            if length.is_some_and(|length| body.len() >= length) {
-                return body.contains("\"ready\":true") || body.contains("\"ready\": true");
-            }
-        }
-        match stream.read(&mut buffer) {
-            Ok(0) | Err(_) => return false,
-            Ok(n) => answer.extend_from_slice(&buffer[..n]),
-        }
-    }
+    read_response(&mut stream)
+        .ok()
+        .and_then(|body| serde_json::from_slice::<Value>(&body).ok())
+        .is_some_and(|status| status["value"]["ready"] == true)
 }
 
 /// The body of an HTTP response, by its Content-Length (chromedriver keeps connections open).
-fn read_response(stream: &mut TcpStream) -> Vec<u8> {
+fn read_response(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let closed = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the connection closed early");
     let mut data = Vec::new();
     let mut buffer = [0u8; 8192];
     loop {
@@ -178,14 +165,18 @@ fn read_response(stream: &mut TcpStream) -> Vec<u8> {
                 .and_then(|v| v.trim().parse().ok())
                 .unwrap_or(0);
             while data.len() < end + 4 + length {
-                let n = stream.read(&mut buffer).expect("chromedriver answers");
-                assert!(n > 0, "chromedriver closed the connection early");
+                let n = stream.read(&mut buffer)?;
+                if n == 0 {
+                    return Err(closed());
+                }
                 data.extend_from_slice(&buffer[..n]);
             }
-            return data[end + 4..end + 4 + length].to_vec();
+            return Ok(data[end + 4..end + 4 + length].to_vec());
         }
-        let n = stream.read(&mut buffer).expect("chromedriver answers");
-        assert!(n > 0, "chromedriver closed the connection early");
+        let n = stream.read(&mut buffer)?;
+        if n == 0 {
+            return Err(closed());
+        }
         data.extend_from_slice(&buffer[..n]);
     }
 }
