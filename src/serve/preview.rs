@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::config;
-use crate::content;
+use crate::content::{self, SourceEntry};
 use crate::diag::{self, Diagnostic};
 use crate::message::Language;
 use crate::publish::plan::{Output, Planned};
@@ -289,16 +289,16 @@ impl Preview {
         let config = read.config.clone();
         self.cache = std::mem::take(&mut read.cache);
         if diag::count_errors(&problems) > 0 || read.theme.is_none() {
-            return self.fail(problems, &config);
+            return self.fail(problems, &config, Some(&read.sources));
         }
         let previous = self.current.site.clone().filter(|_| !everything);
         let site = match Site::assemble(&self.options.root, read, previous.as_deref(), &mut problems) {
             Ok(site) => site,
-            Err(_) => return self.fail(problems, &config),
+            Err(_) => return self.fail(problems, &config, None),
         };
         problems.extend(site.collisions());
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems, &config);
+            return self.fail(problems, &config, Some(&site.sources));
         }
         let old: HashMap<&str, u64> = match &previous {
             Some(p) => p.plan.files.iter().map(|f| (f.path.as_str(), f.fingerprint)).collect(),
@@ -328,7 +328,7 @@ impl Preview {
             }
         }
         if diag::count_errors(&problems) > 0 {
-            return self.fail(problems, &config);
+            return self.fail(problems, &config, Some(&site.sources));
         }
         let planned: HashMap<String, usize> =
             site.plan.files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
@@ -371,14 +371,20 @@ impl Preview {
 
     /// Keeps the last good build, with the errors of this rebuild and the static files and
     /// attachments as they are on disk now.
-    fn fail(&mut self, mut problems: Vec<Diagnostic>, config: &config::SiteConfig) -> Outcome {
+    fn fail(
+        &mut self,
+        mut problems: Vec<Diagnostic>,
+        config: &config::SiteConfig,
+        sources: Option<&[SourceEntry]>,
+    ) -> Outcome {
         diag::sort(&mut problems);
         problems.retain(Diagnostic::is_error);
         let root = &self.options.root;
         let statics = statics_table(publish::theme::static_files(root, config));
-        let attachments = match &self.current.site {
-            Some(site) => attachments_on_disk(root, site),
-            None => HashMap::new(),
+        let attachments = match (&self.current.site, sources) {
+            (Some(site), Some(sources)) => attachments_on_disk(root, site, sources),
+            (Some(_), None) => self.current.attachments.clone(),
+            (None, _) => HashMap::new(),
         };
         let kept = self.current.same_build(statics, attachments, problems.clone());
         self.current = Arc::new(Snapshot { language: config.language, ..kept });
@@ -407,21 +413,21 @@ impl Preview {
     }
 }
 
-/// The attachments of the last good build's bundles as they are on disk now, by output path:
-/// while the archive has an error, a file added to a bundle, removed or swapped is seen at once.
-fn attachments_on_disk(root: &Path, site: &Site) -> HashMap<String, PathBuf> {
+/// The attachments of the last good build's bundles as they are on disk now (`sources`, as the
+/// failed rebuild found them), by output path: while the archive has an error, a file added to
+/// a bundle, removed or swapped is seen at once.
+fn attachments_on_disk(root: &Path, site: &Site, sources: &[SourceEntry]) -> HashMap<String, PathBuf> {
     let url_of: HashMap<&str, &str> =
         site.archive.entries().iter().map(|e| (e.notice.source_path.as_str(), e.url.as_str())).collect();
-    let mut unused = Vec::new();
-    content::discover(root, &mut unused)
-        .into_iter()
+    sources
+        .iter()
         .filter_map(|source| {
             let url = *url_of.get(diag::display_path(root, &source.path).as_str())?;
             Some(
                 source
                     .attachments
-                    .into_iter()
-                    .map(move |a| (publish::layout::attachment(url, &a.name), a.source)),
+                    .iter()
+                    .map(move |a| (publish::layout::attachment(url, &a.name), a.source.clone())),
             )
         })
         .flatten()
