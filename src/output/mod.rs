@@ -442,7 +442,7 @@ impl Staging {
         self.carry_over_keep_file();
         if let Some(reused) = self.reused.take() {
             reused
-                .prune(&self.dir, &[state::STATE_FILE])
+                .prune(&self.dir)
                 .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         }
         Ok(())

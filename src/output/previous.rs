@@ -57,14 +57,15 @@ impl Reused {
         self.put.lock().unwrap_or_else(|e| e.into_inner()).contains(path)
     }
 
-    /// Removes from `dir` every file found there that this build did not put and is not one of
-    /// `also_kept`, then every folder found there that is left empty, deepest first. A path
-    /// found as a file may be a folder of this build now, and the other way round.
-    pub fn prune(self, dir: &Path, also_kept: &[&str]) -> io::Result<()> {
+    /// Removes from `dir` every file found there that this build did not put, then every folder
+    /// found there that is left empty, deepest first. A path found as a file may be a folder of
+    /// this build now, and the other way round. The previous output's build state goes too: the
+    /// build writes its own after.
+    pub fn prune(self, dir: &Path) -> io::Result<()> {
         let put = self.put.into_inner().unwrap_or_else(|e| e.into_inner());
-        let kept = |path: &str| put.contains(path) || also_kept.contains(&path);
+        let kept = |path: &str| put.contains(path);
         let mut live: HashSet<&Path> = HashSet::new();
-        for path in put.iter().map(String::as_str).chain(also_kept.iter().copied()) {
+        for path in put.iter().map(String::as_str) {
             let mut folder = Path::new(path).parent();
             while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
                 if !live.insert(f) {
