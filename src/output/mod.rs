@@ -441,9 +441,7 @@ impl Staging {
     pub fn seal(&mut self) -> Result<()> {
         self.carry_over_keep_file();
         if let Some(reused) = self.reused.take() {
-            reused
-                .prune(&self.dir)
-                .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+            reused.prune(&self.dir).with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         }
         Ok(())
     }
