@@ -180,3 +180,24 @@ fn the_theme_ships_its_serif_for_latin_and_vietnamese_within_400_kb() {
     assert_eq!(css.matches("font-display: swap").count(), 8);
     assert!(css.contains("--serif: \"Gazette Serif\""), "the shipped serif comes first");
 }
+
+#[test]
+fn pages_carry_no_blank_lines_and_mark_only_what_is_not_in_force() {
+    let archive = register_archive("vi");
+    // A row or item in force needs no status class: only the others are marked.
+    let list = archive.page("output/co-quan/tinh-uy-son-ha/index.html");
+    assert_eq!(attrs(&list, "table.register tbody tr", "class"), vec!["status-expired"]);
+    assert_eq!(texts(&list, "table.register tbody th"), vec!["02-KH/TU", "03-NQ/TU"]);
+    let notice = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(texts(&notice, ".cites .notice-list li .number"), vec!["03-NQ/TU"]);
+    assert!(attrs(&notice, ".cites .notice-list li", "class").is_empty());
+    // Lines that a false condition of a template would leave empty are not written.
+    let pages: Vec<(String, Vec<u8>)> =
+        site_files(&archive.path("output")).into_iter().filter(|(path, _)| path.ends_with(".html")).collect();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    for (path, bytes) in pages {
+        let html = String::from_utf8(bytes).unwrap();
+        let blank = html.lines().position(|line| line.trim().is_empty());
+        assert_eq!(blank, None, "{path} has a blank line:\n{html}");
+    }
+}
