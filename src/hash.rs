@@ -5,7 +5,8 @@
 //! and field is written with a tag byte into a buffer, sequences and maps closed with an end
 //! tag, strings with their length, so two different values never give the same bytes. The
 //! standard library's hashers (randomised, or unspecified across versions) and `Debug` output
-//! are never used for anything that is kept.
+//! are never used for anything that is kept. A view may give its own hash in place of its
+//! fields (`is_human_readable` is false here): the hash of the same fields, made once.
 
 use serde::Serialize;
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
@@ -180,6 +181,12 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     type SerializeMap = &'w mut Writer<'a>;
     type SerializeStruct = &'w mut Writer<'a>;
     type SerializeStructVariant = &'w mut Writer<'a>;
+
+    /// Not read by people: a value may stand here for a part by the hash of that part (the
+    /// links of a page, hashed once for every page that shows them).
+    fn is_human_readable(&self) -> bool {
+        false
+    }
 
     fn serialize_bool(self, v: bool) -> Done {
         self.stable.tag(if v { TRUE } else { FALSE }, &[]);

@@ -11,6 +11,7 @@ mod notice;
 mod text;
 
 use serde::Serialize;
+use std::sync::OnceLock;
 
 use super::layout;
 use super::theme::Theme;
@@ -90,12 +91,10 @@ struct NoticeView<'a> {
 }
 
 /// A short reference to another notice (or to a number not in the archive).
-#[derive(Serialize)]
 struct LinkView<'a> {
     number: &'a str,
     title: Option<&'a str>,
-    /// The type, unless the title already begins with it.
-    #[serde(rename = "type")]
+    /// The type, unless the title already begins with it (`type` to a template).
     doc_type: Option<&'a str>,
     /// ISO date (`2024-06-20`).
     date: Option<&'a str>,
@@ -103,6 +102,28 @@ struct LinkView<'a> {
     url: Option<String>,
     status: Option<&'static str>,
     issuer_name: Option<&'a str>,
+    /// The stable hash of the fields above, when it was made once for every page with this
+    /// link: a fingerprint takes it in place of the fields.
+    digest: Option<u64>,
+}
+
+impl Serialize for LinkView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if let (Some(digest), false) = (self.digest, serializer.is_human_readable()) {
+            return serializer.serialize_u64(digest);
+        }
+        let mut fields = serializer.serialize_struct("LinkView", 8)?;
+        fields.serialize_field("number", self.number)?;
+        fields.serialize_field("title", &self.title)?;
+        fields.serialize_field("type", &self.doc_type)?;
+        fields.serialize_field("date", &self.date)?;
+        fields.serialize_field("date_short", &self.date_short)?;
+        fields.serialize_field("url", &self.url)?;
+        fields.serialize_field("status", &self.status)?;
+        fields.serialize_field("issuer_name", &self.issuer_name)?;
+        fields.end()
+    }
 }
 
 impl<'a> LinkView<'a> {
@@ -117,6 +138,7 @@ impl<'a> LinkView<'a> {
             url: None,
             status: None,
             issuer_name: None,
+            digest: None,
         }
     }
 }
@@ -251,29 +273,40 @@ pub struct Pages<'a> {
 
 /// By notice id: the parts of a notice's views and of links to it that take work to make and
 /// are the same on every page, made once for a build rather than for each page and link.
-pub struct LinkParts(Vec<LinkPart>);
+pub struct LinkParts {
+    parts: Vec<LinkPart>,
+    /// The way back to the root from a notice page, where each link's digest is kept.
+    notice_root: Option<String>,
+}
 
 struct LinkPart {
     /// Whether the type is shown (the title does not begin with it).
     type_shown: bool,
     date: Option<String>,
     date_short: Option<String>,
+    /// The stable hash of the link to the notice as notice pages show it, made by the first
+    /// page that needs it: a notice is linked from many pages.
+    digest: OnceLock<u64>,
 }
 
 impl LinkParts {
     pub fn new(archive: &Archive) -> LinkParts {
         let language = archive.config.language;
-        LinkParts(
-            archive
-                .ids()
-                .map(|id| archive.notice(id))
-                .map(|notice| LinkPart {
-                    type_shown: !starts_with_type(&notice.title, &notice.doc_type),
-                    date: notice.date.map(|d| d.to_string()),
-                    date_short: notice.date.map(|d| date_short(d, language)),
-                })
-                .collect(),
-        )
+        let parts = archive
+            .ids()
+            .map(|id| archive.notice(id))
+            .map(|notice| LinkPart {
+                type_shown: !starts_with_type(&notice.title, &notice.doc_type),
+                date: notice.date.map(|d| d.to_string()),
+                date_short: notice.date.map(|d| date_short(d, language)),
+                digest: OnceLock::new(),
+            })
+            .collect();
+        let notice_root = archive
+            .ids()
+            .next()
+            .map(|id| layout::root_prefix(&archive.config, &layout::notice_page(archive.url(id))));
+        LinkParts { parts, notice_root }
     }
 }
 
@@ -370,8 +403,8 @@ impl<'a> Pages<'a> {
                 System::Party => "party",
                 System::State => "state",
             },
-            date: self.link_parts.0[id.index()].date.as_deref(),
-            date_short: self.link_parts.0[id.index()].date_short.as_deref(),
+            date: self.link_parts.parts[id.index()].date.as_deref(),
+            date_short: self.link_parts.parts[id.index()].date_short.as_deref(),
             date_line: notice.date.map(|d| date_line(notice.place.as_deref(), d, language)),
             number_blank: blank.filter(|_| notice.number.is_none()).map(|()| self.number_blank(notice)),
             date_line_blank: blank
@@ -406,9 +439,9 @@ impl<'a> Pages<'a> {
 
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
-        let parts: &'a LinkPart = &self.link_parts.0[id.index()];
+        let parts: &'a LinkPart = &self.link_parts.parts[id.index()];
         let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
-        LinkView {
+        let mut view = LinkView {
             number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
             title: Some(&notice.title),
             doc_type: Some(notice.doc_type.as_str()).filter(|_| parts.type_shown),
@@ -417,7 +450,14 @@ impl<'a> Pages<'a> {
             url: Some(self.link(root, self.archive.url(id))),
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
+            digest: None,
+        };
+        // The same link on every page with the same way back to the root: hashed once.
+        if self.link_parts.notice_root.as_deref() == Some(root) {
+            view.digest =
+                Some(*parts.digest.get_or_init(|| crate::hash::Stable::new().value(&view).finish()));
         }
+        view
     }
 
     fn link_views(&self, ids: &[NoticeId], root: &str) -> Vec<LinkView<'a>> {
