@@ -105,6 +105,8 @@ struct LinkView<'a> {
     /// The stable hash of the fields above, when it was made once for every page with this
     /// link: a fingerprint takes it in place of the fields.
     digest: Option<u64>,
+    /// Whether the fields were left out, the view being made for a fingerprint only.
+    digest_only: bool,
 }
 
 impl Serialize for LinkView<'_> {
@@ -112,6 +114,9 @@ impl Serialize for LinkView<'_> {
         use serde::ser::SerializeStruct;
         if let (Some(digest), false) = (self.digest, serializer.is_human_readable()) {
             return serializer.serialize_u64(digest);
+        }
+        if self.digest_only {
+            return Err(serde::ser::Error::custom("a link made for a fingerprint has nothing to show"));
         }
         let mut fields = serializer.serialize_struct("LinkView", 8)?;
         fields.serialize_field("number", self.number)?;
@@ -139,7 +144,13 @@ impl<'a> LinkView<'a> {
             status: None,
             issuer_name: None,
             digest: None,
+            digest_only: false,
         }
+    }
+
+    /// A link known by its digest alone, for a fingerprint.
+    fn digest_only(digest: u64) -> Self {
+        LinkView { digest: Some(digest), digest_only: true, ..LinkView::unlinked("") }
     }
 }
 
@@ -260,6 +271,7 @@ impl<V> Made<V> {
 }
 
 /// The pages of an archive, through a theme.
+#[derive(Clone, Copy)]
 pub struct Pages<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
@@ -269,6 +281,8 @@ pub struct Pages<'a> {
     /// What a draft without a number is called in lists.
     draft_label: &'a str,
     link_parts: &'a LinkParts,
+    /// Views made only to be fingerprinted: a link whose digest is known is that digest alone.
+    for_fingerprint: bool,
 }
 
 /// By notice id: the parts of a notice's views and of links to it that take work to make and
@@ -325,6 +339,7 @@ impl<'a> Pages<'a> {
             read_key: crate::content::read_key(&archive.config),
             draft_label: draft_label.unwrap_or("—"),
             link_parts,
+            for_fingerprint: false,
         }
     }
 
@@ -440,6 +455,10 @@ impl<'a> Pages<'a> {
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
         let parts: &'a LinkPart = &self.link_parts.parts[id.index()];
+        let hashed_once = self.link_parts.notice_root.as_deref() == Some(root);
+        if let (true, true, Some(&digest)) = (self.for_fingerprint, hashed_once, parts.digest.get()) {
+            return LinkView::digest_only(digest);
+        }
         let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
         let mut view = LinkView {
             number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
@@ -451,11 +470,11 @@ impl<'a> Pages<'a> {
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
             digest: None,
+            digest_only: false,
         };
         // The same link on every page with the same way back to the root: hashed once.
-        if self.link_parts.notice_root.as_deref() == Some(root) {
-            view.digest =
-                Some(*parts.digest.get_or_init(|| crate::hash::Stable::new().value(&view).finish()));
+        if hashed_once {
+            view.digest = Some(*parts.digest.get_or_init(|| crate::hash::of(&view)));
         }
         view
     }
