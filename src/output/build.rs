@@ -83,6 +83,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     Some(_) => Some(changes(&output.target, staging.dir(), previous.as_ref(), &next)?),
                     None => None,
                 };
+                free_in_background(next);
                 staging.commit()?;
                 timings.lap("swap in");
                 if let (Some(path), Some(changes)) = (&options.changes, changes) {
@@ -100,11 +101,21 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
+    free_in_background((site, previous, cache));
     diag::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.seconds = started.elapsed().as_secs_f64();
     report.timings = timings.stages;
     Ok(report)
+}
+
+/// Frees a build's archive and states on another thread: with a large archive, millions of
+/// small allocations take a while to free, and the process that built has no more use for
+/// them. What the thread has not freed when the process ends, the end of the process does.
+fn free_in_background<T: Send + 'static>(value: T) {
+    // Detached: the thread runs on while the report is printed. If no thread can be started,
+    // the value is freed here, with the closure that holds it.
+    let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
 }
 
 /// The previous build's state, or `None` (with a note saying why, when one was there).
