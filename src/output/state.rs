@@ -62,21 +62,21 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     // A staging folder made from a previous output may hold that output's state: a new file,
     // never one written over.
     super::previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
-    let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+    let mut file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    out.write_all(&header)?;
-    let mut body = crate::hash::Hashing::new(out);
+    file.write_all(&header)?;
+    // The encoder writes a few bytes at a time: they are gathered before they are hashed.
+    let mut body = std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(file));
     postcard::to_io(state, &mut body).context("cannot encode the build state")?;
+    let body = body.into_inner().map_err(|e| e.into_error())?;
     let (length, hash) = (body.length(), body.hash());
-    let mut out = body.into_inner();
-    out.write_all(&length.to_le_bytes())?;
-    out.write_all(&hash.to_le_bytes())?;
-    out.flush().with_context(|| format!("cannot write {}", path.display()))
+    let mut file = body.into_inner();
+    file.write_all(&length.to_le_bytes())?;
+    file.write_all(&hash.to_le_bytes()).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
