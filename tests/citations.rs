@@ -132,7 +132,16 @@ fn backlinks_and_reverse_relations_appear_on_the_other_page() {
     assert_eq!(texts(&new, ".cites li a"), vec!["01-KH/TU", "01-KH/TU", "06-QĐ/TU", "06-QĐ/TU"]);
     assert!(text(&new, ".relations").contains("Thay thế"));
 
-    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let json = archive.read("output/api/notices.json");
+    let api: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // One notice a line, each line an object of its own (with the comma between them).
+    let lines: Vec<&str> = json.lines().collect();
+    assert_eq!(lines.len(), api.as_array().unwrap().len() + 2, "{json}");
+    assert_eq!((lines[0], lines[lines.len() - 1]), ("[", "]"));
+    for (line, notice) in lines[1..lines.len() - 1].iter().zip(api.as_array().unwrap()) {
+        let object: serde_json::Value = serde_json::from_str(line.trim_end_matches(',')).unwrap();
+        assert_eq!(&object, notice);
+    }
     let tb = api.as_array().unwrap().iter().find(|n| n["key"] == "12-TB/TU").unwrap();
     let states: Vec<(&str, &str)> = tb["cites"]
         .as_array()

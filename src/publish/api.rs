@@ -74,9 +74,16 @@ struct ApiRelation<'a> {
     url: Option<&'a str>,
 }
 
-/// Writes `api/notices.json`, indented.
+/// Writes `api/notices.json`: an array with one notice a line, each without spaces, so that the
+/// file is as small as JSON allows and a change shows as the lines of the notices it touched.
+/// [`Notices`] is the same array, for its fingerprint.
 pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(writer, &Notices(archive)).map_err(std::io::Error::other)
+    writer.write_all(b"[")?;
+    for (i, id) in archive.published().enumerate() {
+        writer.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *writer, &api_notice(archive, id)).map_err(std::io::Error::other)?;
+    }
+    writer.write_all(b"\n]\n")
 }
 
 fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
