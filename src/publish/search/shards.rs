@@ -27,6 +27,14 @@ fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
     ]
 }
 
+/// `file`, or the previous build's file when it has the same bytes (the same hash).
+fn same_as(file: IndexFile, previous_hash: Option<&u64>) -> IndexFile {
+    match previous_hash {
+        Some(&hash) if hash == file.fingerprint => IndexFile { contents: None, ..file },
+        _ => file,
+    }
+}
+
 /// The terms gathered in this run and those of notices read again, put in their term shards
 /// so that each shard is made from its own terms alone.
 pub(super) struct Sharded {
@@ -385,7 +393,9 @@ pub(super) fn update_terms<T: Send>(
         shard.postings.retain(|_, list| !list.is_empty());
         shard.places.retain(|_, places| !places.is_empty());
         shard.places.values_mut().for_each(Placed::sort);
-        Some(shard_files(i, shard))
+        // Held until every shard is made: a file made again as it was is the previous one.
+        let [terms, phrases] = shard_files(i, shard);
+        Some([same_as(terms, old.term_hashes.get(i)), same_as(phrases, old.phrase_hashes.get(i))])
     })?;
     // Nothing is emitted unless every shard could be made.
     let Some(made_again) = made_again.into_iter().collect::<Option<Vec<[IndexFile; 2]>>>() else {
