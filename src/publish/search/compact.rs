@@ -138,6 +138,11 @@ impl ShardSet {
     }
 }
 
+/// Numbers ascending as their first, then the difference of each from the one before.
+pub(super) fn deltas(ascending: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    ascending.iter().scan(0, |previous, &n| Some(n - std::mem::replace(previous, n)))
+}
+
 /// Writes `value` as an LEB128 varint.
 pub(super) fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {

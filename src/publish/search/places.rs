@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxBuildHasher;
 
-use super::compact::{put_varint, take_varint};
+use super::compact::{deltas, put_varint, take_varint};
 use crate::publish::spill::Spill;
 
 /// Buckets of term shards: a bigram or pair is in bucket `term_hash mod BUCKETS`. A power of two, so
@@ -118,10 +118,8 @@ impl Places {
         bytes.extend_from_slice(name.as_bytes());
         put_varint(bytes, u64::from(slot));
         put_varint(bytes, positions.len() as u64);
-        let mut previous = 0;
-        for &position in positions {
-            put_varint(bytes, u64::from(position - previous));
-            previous = position;
+        for delta in deltas(positions) {
+            put_varint(bytes, u64::from(delta));
         }
         if bytes.len() >= FLUSH_AT {
             self.flush(bucket);
@@ -164,7 +162,6 @@ impl Places {
         for bucket in 0..self.open.len() {
             self.flush(bucket);
         }
-        self.open.iter_mut().for_each(|open| *open = Vec::new());
     }
 
     /// The places of the shards of group `group` of `groups`, for an index of `shards` term

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use rustc_hash::FxBuildHasher;
 
+use super::compact::deltas;
 use super::places::Placed;
 use super::text::fold;
 use super::{PlaceMap, PostingMap, Postings, script, script_data};
@@ -128,11 +129,6 @@ fn folded_except(term: &str, list: &Postings, terms: &PostingMap) -> Option<Vec<
     (holding.peek().is_none() && except.len() < list.len()).then_some(except)
 }
 
-/// Ids ascending as their first id, then the difference of each from the one before.
-fn deltas(ids: &[u32]) -> impl Iterator<Item = u32> + '_ {
-    ids.iter().scan(0, |previous, &id| Some(id - std::mem::replace(previous, id)))
-}
-
 /// The ids [`deltas`] gave; `None` when they overflow.
 fn undelta(deltas: &[u32]) -> Option<Vec<u32>> {
     let mut id = 0u32;
@@ -234,10 +230,8 @@ pub fn phrase_shard_text(shard: usize, places: PlaceMap) -> String {
             put_number(json, doc - previous_doc);
             previous_doc = doc;
             put_number(json, positions.len() as u32);
-            let mut previous = 0;
-            for &position in positions {
-                put_number(json, position - previous);
-                previous = position;
+            for delta in deltas(positions) {
+                put_number(json, delta);
             }
         }
         json.push('"');
