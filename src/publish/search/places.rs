@@ -105,6 +105,11 @@ impl Places {
         Places { file, open: vec![Vec::new(); BUCKETS], chunks: (0..BUCKETS).map(|_| Vec::new()).collect() }
     }
 
+    /// No places yet, kept in the same temporary file as these, or in memory as these are.
+    pub fn sibling(&self) -> Places {
+        Places::new(self.file.clone())
+    }
+
     /// Records where the bigram or pair of `key` ([`place_key`]) and `name` stands in the
     /// notice of `slot`.
     pub fn add(&mut self, key: u64, name: &str, slot: u32, positions: &[u32]) {

@@ -45,6 +45,8 @@ pub(super) struct Sharded {
     shard_sets: Vec<Option<ShardSet>>,
     /// Where the bigrams stand, by slot of this run.
     places: Places,
+    /// No places, kept where those of this run are: for the notices read again.
+    spare_places: Places,
 }
 
 impl Sharded {
@@ -54,6 +56,7 @@ impl Sharded {
         let usable = gathered.shards >= docs.shards;
         let mut by_shard: Vec<Vec<(String, PostingList)>> = vec![Vec::new(); docs.shards];
         let mut shard_sets = vec![None; archive.len()];
+        let spare_places = gathered.places.sibling();
         let mut places = Places::default();
         if usable {
             places = gathered.places;
@@ -65,7 +68,7 @@ impl Sharded {
                     .map(|set| if gathered.shards == docs.shards { set } else { set.fold_to(docs.shards) });
             }
         }
-        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets, places }
+        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets, places, spare_places }
     }
 
     fn has(&self, id: NoticeId) -> bool {
@@ -161,8 +164,8 @@ fn read_again(
     let read: Vec<Result<Gathering, Diagnostic>> = unread
         .par_chunks(64)
         .map(|chunk| {
-            // Without a file of its own, its places are kept in memory.
-            let mut gathering = Gathering { shards: docs.shards, ..Gathering::default() };
+            let places = terms.spare_places.sibling();
+            let mut gathering = Gathering { shards: docs.shards, places, ..Gathering::default() };
             for &doc in chunk {
                 let id = docs.order[doc];
                 gathering.add(doc as u32, archive.notice(id), &body(id)?);
@@ -172,7 +175,7 @@ fn read_again(
         .collect();
     let mut by_shard: Vec<ShardTerms> = vec![ShardTerms::default(); docs.shards];
     let mut shard_sets = Vec::with_capacity(unread.len());
-    let mut places = Places::default();
+    let mut places = terms.spare_places.sibling();
     for gathering in read {
         let gathering = gathering?;
         places = places.merge(gathering.places);
@@ -270,7 +273,7 @@ pub(super) fn all_terms<T: Send>(
     let wanted = vec![true; docs.order.len()];
     let (again, again_sets, again_places) = read_again(archive, docs, &terms, body, &wanted)?;
     let filter_shards = filter_shards(indexes, docs);
-    let Sharded { gathered, notice_of, shard_sets, places } = terms;
+    let Sharded { gathered, notice_of, shard_sets, places, .. } = terms;
     let inputs = Slots::new(gathered.into_iter().zip(again).zip(filter_shards));
     let gathered_doc = |slot| doc_of_slot(&notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&places, &gathered_doc), (&again_places, &Some)];
