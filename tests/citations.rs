@@ -131,6 +131,8 @@ fn backlinks_and_reverse_relations_appear_on_the_other_page() {
     let new = archive.page("output/van-ban/2024/thong-bao-12-tb-tu/index.html");
     assert_eq!(texts(&new, ".cites li a"), vec!["01-KH/TU", "01-KH/TU", "06-QĐ/TU", "06-QĐ/TU"]);
     assert!(text(&new, ".relations").contains("Thay thế"));
+    // Relations, the banner of a replaced notice and its history leave no blank line either.
+    assert_eq!(pages_with_blank_lines(&archive.path("output")), vec![]);
 
     let json = archive.read("output/api/notices.json");
     let api: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -112,6 +112,19 @@ pub fn site_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     snapshot(dir).into_iter().filter(|(path, _)| !path.starts_with(".gazette/")).collect()
 }
 
+/// The HTML pages of a built output that have a line empty or of spaces only, each with the
+/// number of its first such line.
+pub fn pages_with_blank_lines(output: &Path) -> Vec<(String, usize)> {
+    site_files(output)
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .filter_map(|(path, bytes)| {
+            let blank = String::from_utf8_lossy(&bytes).lines().position(|line| line.trim().is_empty());
+            blank.map(|line| (path, line + 1))
+        })
+        .collect()
+}
+
 fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     if let Ok(entries) = std::fs::read_dir(dir) {
