@@ -105,8 +105,6 @@ struct LinkView<'a> {
     /// The stable hash of the fields above, when it was made once for every page with this
     /// link: a fingerprint takes it in place of the fields.
     digest: Option<u64>,
-    /// Whether the fields were left out, the view being made for a fingerprint only.
-    digest_only: bool,
 }
 
 impl Serialize for LinkView<'_> {
@@ -114,9 +112,6 @@ impl Serialize for LinkView<'_> {
         use serde::ser::SerializeStruct;
         if let (Some(digest), false) = (self.digest, serializer.is_human_readable()) {
             return serializer.serialize_u64(digest);
-        }
-        if self.digest_only {
-            return Err(serde::ser::Error::custom("a link made for a fingerprint has nothing to show"));
         }
         let mut fields = serializer.serialize_struct("LinkView", 8)?;
         fields.serialize_field("number", self.number)?;
@@ -144,13 +139,7 @@ impl<'a> LinkView<'a> {
             status: None,
             issuer_name: None,
             digest: None,
-            digest_only: false,
         }
-    }
-
-    /// A link known by its digest alone, for a fingerprint.
-    fn digest_only(digest: u64) -> Self {
-        LinkView { digest: Some(digest), digest_only: true, ..LinkView::unlinked("") }
     }
 }
 
@@ -271,7 +260,6 @@ impl<V> Made<V> {
 }
 
 /// The pages of an archive, through a theme.
-#[derive(Clone, Copy)]
 pub struct Pages<'a> {
     pub archive: &'a Archive,
     pub theme: &'a Theme,
@@ -281,8 +269,6 @@ pub struct Pages<'a> {
     /// What a draft without a number is called in lists.
     draft_label: &'a str,
     link_parts: &'a LinkParts,
-    /// Views made only to be fingerprinted: a link whose digest is known is that digest alone.
-    for_fingerprint: bool,
 }
 
 /// By notice id: the parts of a notice's views and of links to it that take work to make and
@@ -339,7 +325,6 @@ impl<'a> Pages<'a> {
             read_key: crate::content::read_key(&archive.config),
             draft_label: draft_label.unwrap_or("—"),
             link_parts,
-            for_fingerprint: false,
         }
     }
 
@@ -455,10 +440,6 @@ impl<'a> Pages<'a> {
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         let notice: &'a Notice = self.archive.notice(id);
         let parts: &'a LinkPart = &self.link_parts.parts[id.index()];
-        let hashed_once = self.link_parts.notice_root.as_deref() == Some(root);
-        if let (true, true, Some(&digest)) = (self.for_fingerprint, hashed_once, parts.digest.get()) {
-            return LinkView::digest_only(digest);
-        }
         let unnumbered = if notice.draft { self.draft_label } else { notice.title.as_str() };
         let mut view = LinkView {
             number: notice.number.as_ref().map_or(unnumbered, |n| n.written.as_str()),
@@ -470,10 +451,9 @@ impl<'a> Pages<'a> {
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
             digest: None,
-            digest_only: false,
         };
         // The same link on every page with the same way back to the root: hashed once.
-        if hashed_once {
+        if self.link_parts.notice_root.as_deref() == Some(root) {
             view.digest = Some(*parts.digest.get_or_init(|| crate::hash::of(&view)));
         }
         view
@@ -638,5 +618,35 @@ fn pagination(current: usize, total: usize, page_url: impl Fn(usize) -> String) 
         pages: (from..=to).map(entry).collect(),
         gap_after: to + 1 < total,
         last: (to < total).then(|| entry(total)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LinkView;
+
+    fn link(url: &str) -> LinkView<'static> {
+        LinkView {
+            title: Some("Kế hoạch triển khai công tác lưu trữ"),
+            date_short: Some("2/4/2024"),
+            url: Some(url.to_string()),
+            status: Some("in-force"),
+            ..LinkView::unlinked("12-KH/TU")
+        }
+    }
+
+    #[test]
+    fn a_link_is_fingerprinted_by_the_hash_of_its_fields_and_shown_with_all_of_them() {
+        let full = link("../../../van-ban/2024/ke-hoach-12-kh-tu/index.html");
+        let digest = crate::hash::of(&full);
+        let hashed =
+            LinkView { digest: Some(digest), ..link("../../../van-ban/2024/ke-hoach-12-kh-tu/index.html") };
+        // A fingerprint sees the digest; a template sees the fields.
+        assert_eq!(crate::hash::of(&hashed), crate::hash::of(&digest));
+        assert_eq!(serde_json::to_value(&hashed).unwrap(), serde_json::to_value(&full).unwrap());
+        assert_eq!(serde_json::to_value(&hashed).unwrap()["number"], "12-KH/TU");
+        // Another link, another digest.
+        let other = link("../../../van-ban/2024/ke-hoach-13-kh-tu/index.html");
+        assert_ne!(crate::hash::of(&other), digest);
     }
 }

@@ -189,7 +189,7 @@ impl<'a> Pages<'a> {
     /// file and the settings that change how it is read), and how the body's references are
     /// filled.
     pub fn notice_fingerprint(&self, id: NoticeId) -> u64 {
-        let made = Pages { for_fingerprint: true, ..*self }.notice_page(id);
+        let made = self.notice_page(id);
         let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
         let mut hash = self.hasher(&made);
         hash.u64(self.archive.notice(id).source_hash).u64(self.read_key).value(&self.fills(id, &root));
