@@ -21,10 +21,9 @@ pub struct Notices<'a>(pub &'a Archive);
 
 impl Serialize for Notices<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let archive = self.0;
         let mut seq = serializer.serialize_seq(None)?;
-        for id in archive.published() {
-            seq.serialize_element(&api_notice(archive, id))?;
+        for notice in api_notices(self.0) {
+            seq.serialize_element(&notice)?;
         }
         seq.end()
     }
@@ -79,11 +78,16 @@ struct ApiRelation<'a> {
 /// [`Notices`] is the same array, for its fingerprint.
 pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
     writer.write_all(b"[")?;
-    for (i, id) in archive.published().enumerate() {
+    for (i, notice) in api_notices(archive).enumerate() {
         writer.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *writer, &api_notice(archive, id)).map_err(std::io::Error::other)?;
+        serde_json::to_writer(&mut *writer, &notice).map_err(std::io::Error::other)?;
     }
     writer.write_all(b"\n]\n")
+}
+
+/// The entries of the file, in its order.
+fn api_notices(archive: &Archive) -> impl Iterator<Item = ApiNotice<'_>> {
+    archive.published().map(|id| api_notice(archive, id))
 }
 
 fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
