@@ -1,11 +1,11 @@
 //! The build state on disk: `.gazette/state` in the output folder, swapped in with the files
 //! it describes, so it always belongs to the output beside it.
 //!
-//! The file opens with a header naming its format and the Gazette that wrote it (version and source); then
-//! comes the body, a `postcard` encoding of [`BuildState`] written straight to the file; it
-//! ends with the body's length and XXH3 hash. A missing file,
-//! another format or version, a wrong length or hash, or a body that does not decode are all
-//! the same to a build: no state, so a full build. Output files the state remembers are kept
+//! The file opens with a header naming its format and the Gazette that wrote it (version and
+//! source); then comes the body, a `postcard` encoding of [`BuildState`], hashed as it is written;
+//! it ends with the body's length and XXH3 hash. A missing file, another format or version, a
+//! wrong length or hash, or a body that does not decode are all the same to a build: no state,
+//! so a full build. Output files the state remembers are kept
 //! only while they are exactly as written; one changed by hand is made again.
 
 use std::fs;
@@ -68,15 +68,16 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    file.write_all(&header)?;
+    let cannot_write = || format!("cannot write {}", path.display());
+    file.write_all(&header).with_context(cannot_write)?;
     // The encoder writes a few bytes at a time: they are gathered before they are hashed.
     let mut body = std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(file));
     postcard::to_io(state, &mut body).context("cannot encode the build state")?;
-    let body = body.into_inner().map_err(|e| e.into_error())?;
+    let body = body.into_inner().map_err(|e| e.into_error()).with_context(cannot_write)?;
     let (length, hash) = (body.length(), body.hash());
     let mut file = body.into_inner();
-    file.write_all(&length.to_le_bytes())?;
-    file.write_all(&hash.to_le_bytes()).with_context(|| format!("cannot write {}", path.display()))
+    file.write_all(&length.to_le_bytes()).with_context(cannot_write)?;
+    file.write_all(&hash.to_le_bytes()).with_context(cannot_write)
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
