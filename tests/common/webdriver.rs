@@ -125,8 +125,9 @@ fn start_driver(chromedriver: &std::path::Path) -> Option<(Child, u16)> {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let exited = driver.try_wait().ok().flatten().is_some();
-        // Whatever answers must be this chromedriver, not another program on the port.
-        if !exited && driver_ready(port) {
+        // Whatever answers must be this chromedriver, not another program on the port: one that
+        // could not bind may exit while another answers, so whether it runs is asked again after.
+        if !exited && driver_ready(port) && driver.try_wait().ok().flatten().is_none() {
             return Some((driver, port));
         }
         if exited || Instant::now() >= deadline {
