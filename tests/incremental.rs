@@ -226,8 +226,7 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     assert!(lines.contains(&"~ van-ban/2024/thong-bao-5-tb-vptu/index.html"), "{listed}");
     assert!(lines.iter().all(|l| l.starts_with("~ ")), "only changes, nothing added or removed: {listed}");
     // The page of a notice it does not touch, and the other notices' pages, are not listed.
-    // The index's shards that change are those of the words added and, since the words after
-    // them moved, the phrase files of the pairs of words after the edit.
+    // The index's files that change are the term shards and phrase files of the words added.
     assert!(!listed.contains("thong-bao-1-tb-vptu"), "{listed}");
     assert!(!lines.iter().any(|l| l.contains("van-ban/") && !l.contains("thong-bao-5-tb-vptu")), "{listed}");
     assert!(lines.len() < 16, "{} files listed: {listed}", lines.len());
