@@ -167,11 +167,9 @@ fn exact_words(text: &str, mut visit: impl FnMut(&str)) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
-    /// Whether it makes a bigram with the token before it.
-    pub pairs: bool,
-    /// Whether it stands next to the token before it with only spaces and dashes between, as
-    /// the tokens of a bigram do, digits or not: such a pair is placed for phrases.
-    pub adjoins: bool,
+    /// What it makes with the token before it: a bigram, a pair (a number next to it, placed
+    /// for phrases), or nothing (`Token`: it stands apart).
+    pub kind: Kind,
 }
 
 /// The tokens of folded text, in order.
@@ -197,8 +195,12 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
         }
         let numeric = word.bytes().all(|b| b.is_ascii_digit());
         let text = if numeric { strip_zeros(word) } else { word };
-        let adjoins = previous_kept && joins(gap);
-        tokens.push(Token { text, pairs: adjoins && previous_pairs && !numeric, adjoins });
+        let kind = match previous_kept && joins(gap) {
+            false => Kind::Token,
+            true if previous_pairs && !numeric => Kind::Bigram,
+            true => Kind::Pair,
+        };
+        tokens.push(Token { text, kind });
         (previous_kept, previous_pairs) = (true, !numeric);
     }
     tokens
@@ -243,12 +245,7 @@ impl Terms {
             if !text.is_empty() {
                 text.push(' ');
             }
-            let kind = match (token.pairs, token.adjoins) {
-                (true, _) => Kind::Bigram,
-                (false, true) => Kind::Pair,
-                (false, false) => Kind::Token,
-            };
-            tokens.push((text.len(), text.len() + token.text.len(), kind));
+            tokens.push((text.len(), text.len() + token.text.len(), token.kind));
             text.push_str(token.text);
         }
         Terms { text, tokens }
