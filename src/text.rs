@@ -114,8 +114,22 @@ pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Opt
 /// Whitespace collapsed, cut at a space before `max` characters with `…` when longer: an
 /// excerpt or a link preview's description.
 pub fn shorten(text: &str, max: usize) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if collapsed.chars().count() <= max {
+    // Only the first `max` characters and whether there are more count: the words after them
+    // are not joined.
+    let mut collapsed = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > max {
+            break;
+        }
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+            chars += 1;
+        }
+        collapsed.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= max {
         return collapsed;
     }
     let cut = collapsed.char_indices().nth(max).map_or(collapsed.len(), |(i, _)| i);
@@ -211,5 +225,30 @@ mod tests {
     fn excerpts_are_cut_at_a_space() {
         assert_eq!(shorten("  một   hai ", 20), "một hai");
         assert_eq!(shorten("một hai ba bốn", 9), "một hai…");
+        // Exactly `max` characters stay whole; one more and the last word goes.
+        assert_eq!(shorten("một hai", 7), "một hai");
+        assert_eq!(shorten("một hai ba", 7), "một…");
+        assert_eq!(shorten("dàiquáđểcắt", 4), "dàiq…");
+        assert_eq!(shorten("một, hai", 5), "một…");
+        assert_eq!(shorten(" \n ", 3), "");
+    }
+
+    /// Every word joined, then cut: what `shorten` must give without joining them all.
+    fn shorten_joining_all(text: &str, max: usize) -> String {
+        let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.chars().count() <= max {
+            return collapsed;
+        }
+        let cut = collapsed.char_indices().nth(max).map_or(collapsed.len(), |(i, _)| i);
+        let head = &collapsed[..cut];
+        let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+        format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shorten_gives_what_joining_every_word_gives(text in "[a-cà ,.\n]{0,40}", max in 0usize..30) {
+            proptest::prop_assert_eq!(shorten(&text, max), shorten_joining_all(&text, max));
+        }
     }
 }

@@ -60,14 +60,20 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
-    let mut previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
-    timings.lap("read the build state");
-    let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-    let (site, mut report, next_cache) =
-        publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
+    // The staging folder is made (the previous output taken and listed) while the sources are
+    // read: one waits on the disk, the other on the processor.
+    let (previous, cache, (site, mut report, next_cache), staging) = std::thread::scope(|scope| {
+        let staging = scope.spawn(|| output.stage(&lock));
+        let mut previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
+        timings.lap("read the build state");
+        let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
+        let prepared = publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
+        let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (previous, cache, prepared, staging)
+    });
     report.notes.splice(0..0, notes);
     if let Some(site) = &site {
-        let mut staging = output.stage(&lock)?;
+        let mut staging = staging?;
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
                 staging.seal()?;
@@ -98,15 +104,31 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     report.notes.push(msg!("note-relative-links"));
                 }
             }
-            Err(mut problems) => diagnostics.append(&mut problems),
+            Err(mut problems) => {
+                diagnostics.append(&mut problems);
+                staging.give_back();
+            }
         }
+    } else if let Ok(staging) = staging {
+        staging.give_back();
     }
-    free_in_background((site, previous, cache));
+    Ok(finish(report, diagnostics, started, timings, (site, previous, cache)))
+}
+
+/// The report of a build, with its problems in order; what the build held is freed after.
+fn finish<T: Send + 'static>(
+    mut report: Report,
+    mut diagnostics: Vec<diag::Diagnostic>,
+    started: Instant,
+    timings: Timings,
+    held: T,
+) -> Report {
+    free_in_background(held);
     diag::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.seconds = started.elapsed().as_secs_f64();
     report.timings = timings.stages;
-    Ok(report)
+    report
 }
 
 /// Frees a build's archive and states on another thread: with a large archive, millions of

@@ -446,6 +446,17 @@ impl Staging {
         Ok(())
     }
 
+    /// Gives the folder up after a build that failed: when it was the previous output, it is
+    /// the previous output again, for the next build to stage in (nothing in it is trusted);
+    /// else it is removed.
+    pub fn give_back(self) {
+        let previous = &self.output.previous;
+        if self.reused.is_some() && !previous.exists() {
+            // Where it cannot be moved back, dropping it removes it.
+            let _ = fs::rename(&self.dir, previous);
+        }
+    }
+
     /// Puts the staging folder at the output path, and keeps the output it replaces to stage
     /// the next build in.
     pub fn commit(mut self) -> Result<()> {
