@@ -108,6 +108,16 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
                 edit(a, "content/2024/tb-4.md", "title: Thông báo số 4", "title: Thông báo đổi tên")
             }),
         ),
+        (
+            "words added at the end of a body, one already in it",
+            Box::new(|a| edit(a, "content/2024/tb-5.md", "của số 5.", "của số 5. Nội dung bổ sung thêm.")),
+        ),
+        (
+            "issuer edit",
+            Box::new(|a| {
+                edit(a, "content/2024/tb-10.md", "issuer: Văn phòng Tỉnh ủy", "issuer: Ban Tổ chức Tỉnh ủy")
+            }),
+        ),
         ("date edit", Box::new(|a| edit(a, "content/2024/tb-7.md", "date: 2024-03-08", "date: 2024-05-20"))),
         (
             "number edit",

@@ -1,6 +1,7 @@
 //! Compact forms of what the index keeps between reading the notices and writing its files:
-//! a term's posting list as varint deltas, and a document's set of term shards. Both are
-//! kept for every notice of a build, so their size is the index's share of a build's memory.
+//! a term's posting list as varint deltas, and what a document gives the term shards (the set
+//! of its shards, and a digest of its entries). Both are kept for every notice of a build, so
+//! their size is the index's share of a build's memory.
 
 /// The postings of one term, ids ascending: for each, the LEB128 varint of
 /// `(id − previous id) << 4 | weight` (the first id is taken from 0). Most terms are in many
@@ -167,6 +168,88 @@ pub(super) fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     }
 }
 
+/// How many buckets a [`DocTerms`] digest has (a power of two): a term is in bucket
+/// `term_hash mod DIGEST_BUCKETS`, so a bucket is the same part of every term shard's terms
+/// whatever the number of shards.
+pub const DIGEST_BUCKETS: usize = 64;
+
+/// What a document gives the term shards: the shards its terms are in, and by bucket of terms
+/// the sum of the stable hashes of its entries there (term, weight and places). Two versions of
+/// a document with one id whose bucket sums agree give every shard of that bucket the same
+/// entries, so an edit makes again only the shards of the buckets it changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DocTerms {
+    pub shards: ShardSet,
+    digest: Box<[u64]>,
+}
+
+impl DocTerms {
+    /// The same entries for `count` shards, fewer than they were gathered for.
+    pub fn fold_to(&self, count: usize) -> DocTerms {
+        DocTerms { shards: self.shards.fold_to(count), digest: self.digest.clone() }
+    }
+
+    /// Calls `visit` with each shard, of `count`, that the entries of `self` and `other` may
+    /// differ in: every shard either is in whose bucket the two digests differ.
+    pub fn each_shard_changed(&self, other: &DocTerms, count: usize, mut visit: impl FnMut(usize)) {
+        // With fewer shards than buckets, a shard holds the terms of several buckets.
+        let period = count.min(DIGEST_BUCKETS);
+        let mut changed = vec![false; period];
+        let digests = self.digest.iter().zip(other.digest.iter());
+        for (bucket, _) in digests.enumerate().filter(|(_, (a, b))| a != b) {
+            changed[bucket & (period - 1)] = true;
+        }
+        if self.digest.len() != other.digest.len() {
+            changed.fill(true);
+        }
+        let mut seen = vec![false; count];
+        for set in [&self.shards, &other.shards] {
+            set.for_each(|shard| {
+                if changed[shard & (period - 1)] && !std::mem::replace(&mut seen[shard], true) {
+                    visit(shard);
+                }
+            });
+        }
+    }
+}
+
+/// Makes a [`DocTerms`] from a document's entries, given one at a time.
+pub struct DocTermsBuilder {
+    shards: Vec<u32>,
+    digest: [u64; DIGEST_BUCKETS],
+    bytes: Vec<u8>,
+}
+
+impl DocTermsBuilder {
+    pub fn new() -> Self {
+        DocTermsBuilder {
+            shards: Vec::with_capacity(1024),
+            digest: [0; DIGEST_BUCKETS],
+            bytes: Vec::with_capacity(256),
+        }
+    }
+
+    /// Adds one entry: a term with its [`term_hash`](super::term_hash), its weight (none for a
+    /// term that is only placed) and its places.
+    pub fn add(&mut self, term: &str, hash: u32, weight: Option<u8>, positions: &[u32], count: usize) {
+        self.shards.push(hash & (count as u32 - 1));
+        // Length first, so that no two entries are written as the same bytes.
+        self.bytes.clear();
+        self.bytes.extend_from_slice(&(term.len() as u32).to_le_bytes());
+        self.bytes.extend_from_slice(term.as_bytes());
+        self.bytes.push(weight.unwrap_or(u8::MAX));
+        for position in positions {
+            self.bytes.extend_from_slice(&position.to_le_bytes());
+        }
+        let bucket = hash as usize & (DIGEST_BUCKETS - 1);
+        self.digest[bucket] = self.digest[bucket].wrapping_add(crate::hash::bytes(&self.bytes));
+    }
+
+    pub fn finish(self, count: usize) -> DocTerms {
+        DocTerms { shards: ShardSet::new(self.shards, count), digest: Box::new(self.digest) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +296,55 @@ mod tests {
         let mut none = Vec::new();
         ShardSet::default().for_each(|s| none.push(s));
         assert!(none.is_empty());
+    }
+
+    /// A document's entries, each `(term hash, what the entry is)`, for `count` shards.
+    fn doc_terms(entries: &[(u32, &str)], count: usize) -> DocTerms {
+        let mut builder = DocTermsBuilder::new();
+        for &(hash, term) in entries {
+            builder.add(term, hash, Some(1), &[hash], count);
+        }
+        builder.finish(count)
+    }
+
+    fn changed(old: &DocTerms, new: &DocTerms, count: usize) -> Vec<usize> {
+        let mut shards = Vec::new();
+        old.each_shard_changed(new, count, |s| shards.push(s));
+        shards.sort_unstable();
+        shards
+    }
+
+    #[test]
+    fn an_edit_changes_the_shards_of_the_buckets_it_touched_and_no_others() {
+        let count = 256;
+        let old = doc_terms(&[(3, "a"), (67, "b"), (200, "c"), (1000, "d")], count);
+        // Nothing changed: no shard.
+        assert_eq!(changed(&old, &old.clone(), count), Vec::<usize>::new());
+        // The entries in one order or another are the same entries.
+        let reordered = doc_terms(&[(1000, "d"), (200, "c"), (67, "b"), (3, "a")], count);
+        assert_eq!(changed(&old, &reordered, count), Vec::<usize>::new());
+        // "b" (hash 67, bucket 3) changed: the shards of bucket 3 that either version is in,
+        // 3 and 67, and no other.
+        let edited = doc_terms(&[(3, "a"), (67, "b2"), (200, "c"), (1000, "d")], count);
+        assert_eq!(changed(&old, &edited, count), vec![3, 67]);
+        // A term added in a shard of a bucket that changed nowhere else.
+        let added = doc_terms(&[(3, "a"), (67, "b"), (200, "c"), (1000, "d"), (130, "e")], count);
+        assert_eq!(changed(&old, &added, count), vec![130]);
+        // A term gone: its shard, though the new version is not in it.
+        let removed = doc_terms(&[(3, "a"), (67, "b"), (200, "c")], count);
+        assert_eq!(changed(&old, &removed, count), vec![1000 & (count - 1)]);
+    }
+
+    #[test]
+    fn with_fewer_shards_than_buckets_a_shard_holds_several_buckets() {
+        let count = 16;
+        let old = doc_terms(&[(3, "a"), (40, "b"), (5, "c")], count);
+        // "b" is in bucket 40 and shard 8.
+        let edited = doc_terms(&[(3, "a"), (40, "b2"), (5, "c")], count);
+        assert_eq!(changed(&old, &edited, count), vec![8]);
+        // Folded from more shards, the digest still tells the same.
+        let (wide_old, wide_new) =
+            (doc_terms(&[(3, "a"), (40, "b")], 256), doc_terms(&[(3, "a"), (40, "x")], 256));
+        assert_eq!(changed(&wide_old.fold_to(16), &wide_new.fold_to(16), 16), vec![8]);
     }
 }

@@ -24,8 +24,9 @@
 //!   of `ghijklmnopqrstuvwxyz0123456789-_` followed by more. For each notice holding it: its id
 //!   (the first as it is, each next as its difference from the one before), the number of
 //!   places, the first, then the difference of each from the one before. A place is the number
-//!   of tokens before its first token, counting the notice's number, title, type, issuer, tags,
-//!   then its summary and body, one after the other.
+//!   of tokens before its first token, counting the notice's number, title, type, issuer and
+//!   tags one after the other; its summary and body follow from the next multiple of 256 (so
+//!   that an edit of the title leaves the places of the body's words as they were).
 //! - `docs/<j>.js` (`"docs/<j>"`): an array of the documents `j*K … j*K+K-1`, each
 //!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`
@@ -77,7 +78,7 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
-use compact::{PostingList, ShardSet};
+use compact::{DocTerms, DocTermsBuilder, PostingList};
 use places::{Placed, Places, place_key};
 use shards::{Sharded, all_terms, update_terms};
 use terms::notice_terms;
@@ -182,8 +183,10 @@ pub struct SearchState {
     shards: usize,
     /// By document id: the notice's source file, and the hash of its bytes.
     docs: Vec<(String, u64)>,
-    /// By document id: the term shards holding its terms.
-    doc_shards: Vec<ShardSet>,
+    /// By document id: what it gives the term shards.
+    doc_shards: Vec<DocTerms>,
+    /// By term shard: the hash of its filter terms' postings.
+    filter_hashes: Vec<u64>,
     /// By term shard: the hash of the file.
     term_hashes: Vec<u64>,
     /// By term shard: the hash of its phrase file.
@@ -227,7 +230,7 @@ pub type BodySource<'a> = &'a (dyn Fn(NoticeId) -> Result<String, Diagnostic> + 
 #[derive(Debug, Default)]
 pub struct Gathering {
     postings: GatherMap,
-    shard_sets: Vec<(u32, ShardSet)>,
+    shard_sets: Vec<(u32, DocTerms)>,
     shards: usize,
     places: Places,
 }
@@ -241,7 +244,7 @@ impl Gathering {
 
     /// Adds one notice's terms; slots are added in ascending order.
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
-        let mut shards = Vec::with_capacity(1024);
+        let mut doc_terms = DocTermsBuilder::new();
         notice_terms(notice, body_text, |term, weight, hash, positions| {
             if let Some(weight) = weight {
                 match self.postings.get_mut(term) {
@@ -258,9 +261,9 @@ impl Gathering {
                 let name = if weight.is_some() { "" } else { term };
                 self.places.add(place_key(term, hash), name, slot, positions);
             }
-            shards.push(hash & (self.shards as u32 - 1));
+            doc_terms.add(term, hash, weight, positions, self.shards);
         });
-        self.shard_sets.push((slot, ShardSet::new(shards, self.shards)));
+        self.shard_sets.push((slot, doc_terms.finish(self.shards)));
     }
 
     /// The terms of this run of notices and of a later one.
@@ -302,7 +305,7 @@ pub struct Gathered {
     notice_of: Vec<Option<NoticeId>>,
     /// By notice id: the term shards of its terms (for an index of `shards` term shards),
     /// when its terms are here.
-    shard_sets: Vec<Option<ShardSet>>,
+    shard_sets: Vec<Option<DocTerms>>,
     shards: usize,
     /// Where bigrams stand, by slot.
     places: Places,
@@ -400,6 +403,7 @@ pub fn index<T: Send>(
         shards: docs.shards,
         docs: (0..docs.order.len()).map(|doc| docs.key(archive, doc)).collect(),
         doc_shards,
+        filter_hashes: shards::filter_hashes(&filter_shards(indexes, &docs)),
         term_hashes: term_files.iter().map(|[(fingerprint, _), _]| *fingerprint).collect(),
         phrase_hashes: term_files.iter().map(|[_, (fingerprint, _)]| *fingerprint).collect(),
     };

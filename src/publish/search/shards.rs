@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
-use super::compact::{PostingList, ShardSet};
+use super::compact::{DocTerms, PostingList};
 use super::places::{self, Placed, Places, ShardPlaces, place_key};
 use super::shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
 use super::*;
@@ -17,7 +17,7 @@ use crate::msg;
 
 /// By term shard, its term file and its phrase file as they were emitted, with their
 /// fingerprints; and the shards each document's terms are in.
-type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<ShardSet>);
+type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<DocTerms>);
 
 /// The two files of a term shard: its terms, and where its bigrams stand.
 fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
@@ -42,7 +42,7 @@ pub(super) struct Sharded {
     gathered: Vec<Vec<(String, PostingList)>>,
     notice_of: Vec<Option<NoticeId>>,
     /// By notice id: the term shards of its terms, for the notices whose terms are here.
-    shard_sets: Vec<Option<ShardSet>>,
+    shard_sets: Vec<Option<DocTerms>>,
     /// Where the bigrams stand, by slot of this run.
     places: Places,
     /// No places, kept where those of this run are: for the notices read again.
@@ -148,7 +148,7 @@ fn extend_entry<T>(map: &mut HashMap<String, Vec<T>, FxBuildHasher>, term: &str,
 
 /// The terms by term shard (without places), term shards by document, and places by document
 /// id, of notices read again.
-type ReadAgain = (Vec<ShardTerms>, Vec<(usize, ShardSet)>, Places);
+type ReadAgain = (Vec<ShardTerms>, Vec<(usize, DocTerms)>, Places);
 
 /// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
 /// this run: read again, by term shard, postings by document id.
@@ -293,10 +293,10 @@ pub(super) fn all_terms<T: Send>(
 /// By document id, the term shards of each document's terms: gathered in this run (`by_doc`),
 /// read again, or else as the previous build's state remembers them (`old(doc)`).
 fn doc_shard_sets(
-    mut by_doc: Vec<Option<ShardSet>>,
-    again: Vec<(usize, ShardSet)>,
-    old: Option<&dyn Fn(usize) -> Option<ShardSet>>,
-) -> Vec<ShardSet> {
+    mut by_doc: Vec<Option<DocTerms>>,
+    again: Vec<(usize, DocTerms)>,
+    old: Option<&dyn Fn(usize) -> Option<DocTerms>>,
+) -> Vec<DocTerms> {
     for (doc, set) in again {
         by_doc[doc] = Some(set);
     }
@@ -305,6 +305,16 @@ fn doc_shard_sets(
         .enumerate()
         .map(|(doc, set)| set.or_else(|| old.and_then(|old| old(doc))).unwrap_or_default())
         .collect()
+}
+
+/// By term shard, the stable hash of its filter terms' postings.
+pub(super) fn filter_hashes(filter_shards: &[PostingMap]) -> Vec<u64> {
+    let hash = |filters: &PostingMap| {
+        let mut terms: Vec<(&String, &Vec<u32>)> = filters.iter().collect();
+        terms.sort_unstable();
+        crate::hash::of(&terms)
+    };
+    filter_shards.iter().map(hash).collect()
 }
 
 /// The term shards updated from the previous build's: `None` when a shard it needs cannot be
@@ -332,29 +342,47 @@ pub(super) fn update_terms<T: Send>(
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
     let (again, again_sets, again_places) = read_again(archive, docs, terms, body, &wanted)?;
-    let mut affected = vec![false; docs.shards];
-    // Shards of documents gone, changed or renumbered: their postings move.
-    for (o, new) in new_of_old.iter().enumerate() {
-        if *new != Some(o as u32) {
-            old.doc_shards[o].for_each(|shard| affected[shard] = true);
-        }
-    }
-    // Shards of documents new or changed: their postings come in.
-    let fresh_sets: Vec<Option<ShardSet>> = docs
+    // What each document new or changed gives the shards.
+    let mut fresh_sets: Vec<Option<DocTerms>> = docs
         .order
         .iter()
         .enumerate()
         .map(|(doc, id)| terms.shard_sets[id.index()].clone().filter(|_| wanted[doc]))
         .collect();
-    for set in fresh_sets.iter().flatten().chain(again_sets.iter().map(|(_, set)| set)) {
-        set.for_each(|shard| affected[shard] = true);
+    for (doc, set) in again_sets {
+        fresh_sets[doc] = Some(set);
+    }
+    // A document changed in its file and keeping its id: its entries move only where its
+    // digest says they changed.
+    let edited_in_place = |doc: usize| {
+        wanted[doc]
+            && new_of_old.get(doc) == Some(&None)
+            && old.docs[doc].0 == archive.notice(docs.order[doc]).source_path
+            && fresh_sets[doc].is_some()
+    };
+    let mut affected = vec![false; docs.shards];
+    let mut mark = |shard: usize| affected[shard] = true;
+    // Shards of documents gone, changed or renumbered: their postings move.
+    for (o, new) in new_of_old.iter().enumerate() {
+        match &fresh_sets.get(o).and_then(Option::as_ref) {
+            _ if *new == Some(o as u32) => {}
+            Some(fresh) if edited_in_place(o) => {
+                old.doc_shards[o].each_shard_changed(fresh, docs.shards, &mut mark)
+            }
+            _ => old.doc_shards[o].shards.for_each(&mut mark),
+        }
+    }
+    // Shards of documents new or changed: their postings come in.
+    for (doc, fresh) in fresh_sets.iter().enumerate() {
+        match fresh {
+            Some(fresh) if !edited_in_place(doc) => fresh.shards.for_each(&mut mark),
+            _ => {}
+        }
     }
     let filter_shards = filter_shards(indexes, docs);
-    // Filter terms list every document: when any moved, every shard holding one changes.
-    if affected.contains(&true) || old.docs.len() != docs.order.len() {
-        for (shard, filters) in filter_shards.iter().enumerate() {
-            affected[shard] |= !filters.is_empty();
-        }
+    // Filter terms list every document: a shard changes with its filters' postings.
+    for (shard, hash) in filter_hashes(&filter_shards).iter().enumerate() {
+        affected[shard] |= old.filter_hashes.get(shard) != Some(hash);
     }
     let inputs = Slots::new(again.into_iter().zip(filter_shards));
     let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
@@ -407,6 +435,6 @@ pub(super) fn update_terms<T: Send>(
     let files =
         made_again.into_par_iter().map(|files| files.map(|file| (file.fingerprint, emit(file)))).collect();
     let old_set = |doc: usize| same[doc].map(|o| old.doc_shards[o as usize].clone());
-    let doc_shards = doc_shard_sets(fresh_sets, again_sets, Some(&old_set));
+    let doc_shards = doc_shard_sets(fresh_sets, Vec::new(), Some(&old_set));
     Ok(Some((files, doc_shards)))
 }

@@ -11,6 +11,11 @@ use super::text::{Kind, Terms, exact_of_run, fold, word_runs};
 use super::{IN_HEADING, IN_NUMBER, term_hash};
 use crate::content::Notice;
 
+/// The summary and body are placed from the first multiple of this after the number and
+/// headings: an edit of the title leaves the places of the body's words as they were (and the
+/// index's files that only they are in), and no phrase runs from a heading into the body.
+pub const BODY_PLACES_FROM: u32 = 256;
+
 /// Body frequency bucket of the weight.
 fn frequency_weight(count: u32) -> u8 {
     match count {
@@ -23,13 +28,14 @@ fn frequency_weight(count: u32) -> u8 {
 
 /// Every term of one notice with its weight, its [`term_hash`] and, for a bigram or pair, its
 /// positions (the place of its first token among all the notice's tokens: number, title, type,
-/// issuer, tags, then summary and body, ascending); `body_text` is its body's plain text. Exact
+/// issuer, tags, then summary and body from the next multiple of [`BODY_PLACES_FROM`],
+/// ascending); `body_text` is its body's plain text. Exact
 /// forms have weight 0, and tokens and exact forms no positions. Pairs with digits (see
 /// [`Kind::Pair`]) come with positions and no weight: they are placed, not indexed.
 pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str, Option<u8>, u32, &[u32])) {
     // The texts that weigh as headings: title, type, issuer, tags.
     let headings = || [&notice.title, &notice.doc_type, &notice.issuer].into_iter().chain(&notice.tags);
-    let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(4 + notice.tags.len());
+    let mut fields: Vec<(Terms, u8)> = Vec::with_capacity(5 + notice.tags.len());
     if let Some(key) = notice.key() {
         fields.push((Terms::new(&fold(key)), IN_NUMBER));
     }
@@ -45,9 +51,12 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     let mut seen: HashMap<&str, Seen, FxBuildHasher> = HashMap::with_capacity_and_hasher(2048, FxBuildHasher);
     // Each place of a bigram or pair, with the one before it of the same term (a list per term).
     let mut places: Vec<(u32, u32)> = Vec::with_capacity(2048);
-    let mut offset = 0;
+    let mut offset: u32 = 0;
     for (terms, flag) in &fields {
         let in_body = *flag == 0;
+        if in_body {
+            offset = offset.next_multiple_of(BODY_PLACES_FROM);
+        }
         terms.for_each(|term, at, kind| {
             let entry = seen.entry(term).or_default();
             entry.kind = kind;
