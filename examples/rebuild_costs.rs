@@ -5,7 +5,8 @@
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
 //! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
-//! step writes a variant of the edit numbered by the repeat, so every build has a change).
+//! step writes a variant of the edit, so every build has a change; the edits near the start of
+//! a body and of a title add one word more each repeat, so every repeat moves the words after).
 //! `GAZETTE=path/to/gazette` times another build of Gazette on the same steps.
 
 use std::path::{Path, PathBuf};
@@ -101,14 +102,18 @@ fn main() {
             Box::new(|run| {
                 let end = body.find("\n---").map_or(0, |at| at + 4);
                 let (front, text) = body.split_at(end);
-                let edited = format!("{front}\n\nĐoạn thêm ở đầu lần {run}.\n{text}");
+                // One word more each repeat, so that every repeat moves the places of the
+                // words after it.
+                let words = " thêm".repeat(run + 1);
+                let edited = format!("{front}\n\nĐoạn{words} ở đầu.\n{text}");
                 std::fs::write(&body_file, edited).expect("edit");
             }),
         ),
         (
             "one title edit",
             Box::new(|run| {
-                let edited = title.replacen("title: ", &format!("title: (sửa {run}) "), 1);
+                // One word more each repeat, as in the edit near the start of a body.
+                let edited = title.replacen("title: ", &format!("title: (sửa{}) ", " lại".repeat(run)), 1);
                 std::fs::write(&title_file, edited).expect("edit");
             }),
         ),

@@ -275,18 +275,23 @@ pub struct Pages<'a> {
 /// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts {
     parts: Vec<LinkPart>,
-    /// The way back to the root from a notice page, where each link's digest is kept.
-    notice_root: Option<String>,
+    /// The way back to the root of every page, when there is a base URL.
+    base_url: Option<String>,
 }
+
+/// How many ways back to the root (`""`, `"../"`, `"../../"`, …) a link's digest is kept for:
+/// pages lie at most this deep.
+const DIGEST_DEPTHS: usize = 8;
 
 struct LinkPart {
     /// Whether the type is shown (the title does not begin with it).
     type_shown: bool,
     date: Option<String>,
     date_short: Option<String>,
-    /// The stable hash of the link to the notice as notice pages show it, made by the first
-    /// page that needs it: a notice is linked from many pages.
-    digest: OnceLock<u64>,
+    /// The stable hash of the link to the notice as the pages at each depth show it (the
+    /// link differs only by its way back to the root), made by the first page that needs it:
+    /// a notice is linked from many pages.
+    digests: [OnceLock<u64>; DIGEST_DEPTHS],
 }
 
 impl LinkParts {
@@ -299,14 +304,20 @@ impl LinkParts {
                 type_shown: !starts_with_type(&notice.title, &notice.doc_type),
                 date: notice.date.map(|d| d.to_string()),
                 date_short: notice.date.map(|d| date_short(d, language)),
-                digest: OnceLock::new(),
+                digests: Default::default(),
             })
             .collect();
-        let notice_root = archive
-            .ids()
-            .next()
-            .map(|id| layout::root_prefix(&archive.config, &layout::notice_page(archive.url(id))));
-        LinkParts { parts, notice_root }
+        LinkParts { parts, base_url: archive.config.base_url.clone() }
+    }
+
+    /// The digest kept for links seen from pages whose way back to the root is `root`.
+    fn digest(&self, id: NoticeId, root: &str) -> Option<&OnceLock<u64>> {
+        let depth = match &self.base_url {
+            Some(base) => (root == base).then_some(0)?,
+            None => (root.len() % 3 == 0 && root.as_bytes().chunks(3).all(|up| up == b"../"))
+                .then_some(root.len() / 3)?,
+        };
+        self.parts[id.index()].digests.get(depth)
     }
 }
 
@@ -453,8 +464,8 @@ impl<'a> Pages<'a> {
             digest: None,
         };
         // The same link on every page with the same way back to the root: hashed once.
-        if self.link_parts.notice_root.as_deref() == Some(root) {
-            view.digest = Some(*parts.digest.get_or_init(|| crate::hash::of(&view)));
+        if let Some(digest) = self.link_parts.digest(id, root) {
+            view.digest = Some(*digest.get_or_init(|| crate::hash::of(&view)));
         }
         view
     }
