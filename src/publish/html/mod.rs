@@ -314,7 +314,7 @@ impl LinkParts {
     fn digest(&self, id: NoticeId, root: &str) -> Option<&OnceLock<u64>> {
         let depth = match &self.base_url {
             Some(base) => (root == base).then_some(0)?,
-            None => (root.len() % 3 == 0 && root.as_bytes().chunks(3).all(|up| up == b"../"))
+            None => (root.len().is_multiple_of(3) && root.as_bytes().chunks(3).all(|up| up == b"../"))
                 .then_some(root.len() / 3)?,
         };
         self.parts[id.index()].digests.get(depth)

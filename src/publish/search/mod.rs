@@ -176,8 +176,9 @@ pub type PlaceMap = HashMap<String, Placed, FxBuildHasher>;
 /// Postings of terms while notices are read, compact: by slot (a notice's place in the run).
 type GatherMap = HashMap<String, PostingList, FxBuildHasher>;
 
-/// What an index remembers for the next build: each document's source and hash, the term
-/// shards its terms are in, and each term shard's hash.
+/// What an index remembers for the next build: each document's source and hash and what it
+/// gives the term shards (see [`DocTerms`]), and each term shard's hash and that of its filter
+/// terms.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchState {
     shards: usize,

@@ -41,7 +41,7 @@ pub(super) struct Sharded {
     /// By term shard: its terms with their postings, by slot of this run.
     gathered: Vec<Vec<(String, PostingList)>>,
     notice_of: Vec<Option<NoticeId>>,
-    /// By notice id: the term shards of its terms, for the notices whose terms are here.
+    /// By notice id: what its terms give the term shards, for the notices whose terms are here.
     shard_sets: Vec<Option<DocTerms>>,
     /// Where the bigrams stand, by slot of this run.
     places: Places,
@@ -317,6 +317,60 @@ pub(super) fn filter_hashes(filter_shards: &[PostingMap]) -> Vec<u64> {
     filter_shards.iter().map(hash).collect()
 }
 
+/// What moved between the previous build's documents and this build's.
+struct Changes<'a> {
+    archive: &'a Archive,
+    docs: &'a Docs,
+    old: &'a SearchState,
+    /// By old document id: its new id, when its source is the same file with the same bytes.
+    new_of_old: &'a [Option<u32>],
+    /// By document id: whether its terms come in anew (it is new, or its file changed).
+    wanted: &'a [bool],
+}
+
+impl Changes<'_> {
+    /// A document changed in its file and keeping its id: its entries move only where its
+    /// digest says they changed.
+    fn edited_in_place(&self, doc: usize, fresh: &[Option<DocTerms>]) -> bool {
+        self.wanted[doc]
+            && self.new_of_old.get(doc) == Some(&None)
+            && self.old.docs[doc].0 == self.archive.notice(self.docs.order[doc]).source_path
+            && fresh[doc].is_some()
+    }
+
+    /// By term shard, whether it must be made again: it holds entries of a document gone,
+    /// renumbered, new or changed (of a document edited in place, only where its digest moved),
+    /// or filter terms whose postings moved. `fresh` is what each document new or changed gives
+    /// the shards.
+    fn affected_shards(&self, fresh: &[Option<DocTerms>], filter_shards: &[PostingMap]) -> Vec<bool> {
+        let (old, shards) = (self.old, self.docs.shards);
+        let mut affected = vec![false; shards];
+        let mut mark = |shard: usize| affected[shard] = true;
+        // Shards of documents gone, changed or renumbered: their postings move.
+        for (o, new) in self.new_of_old.iter().enumerate() {
+            match fresh.get(o).and_then(Option::as_ref) {
+                _ if *new == Some(o as u32) => {}
+                Some(now) if self.edited_in_place(o, fresh) => {
+                    old.doc_shards[o].each_shard_changed(now, shards, &mut mark)
+                }
+                _ => old.doc_shards[o].shards.for_each(&mut mark),
+            }
+        }
+        // Shards of documents new or changed: their postings come in.
+        for (doc, now) in fresh.iter().enumerate() {
+            match now {
+                Some(now) if !self.edited_in_place(doc, fresh) => now.shards.for_each(&mut mark),
+                _ => {}
+            }
+        }
+        // Filter terms list every document: a shard changes with its filters' postings.
+        for (shard, hash) in filter_hashes(filter_shards).iter().enumerate() {
+            affected[shard] |= old.filter_hashes.get(shard) != Some(hash);
+        }
+        affected
+    }
+}
+
 /// The term shards updated from the previous build's: `None` when a shard it needs cannot be
 /// read back, and the index must be made anew.
 pub(super) fn update_terms<T: Send>(
@@ -352,38 +406,9 @@ pub(super) fn update_terms<T: Send>(
     for (doc, set) in again_sets {
         fresh_sets[doc] = Some(set);
     }
-    // A document changed in its file and keeping its id: its entries move only where its
-    // digest says they changed.
-    let edited_in_place = |doc: usize| {
-        wanted[doc]
-            && new_of_old.get(doc) == Some(&None)
-            && old.docs[doc].0 == archive.notice(docs.order[doc]).source_path
-            && fresh_sets[doc].is_some()
-    };
-    let mut affected = vec![false; docs.shards];
-    let mut mark = |shard: usize| affected[shard] = true;
-    // Shards of documents gone, changed or renumbered: their postings move.
-    for (o, new) in new_of_old.iter().enumerate() {
-        match &fresh_sets.get(o).and_then(Option::as_ref) {
-            _ if *new == Some(o as u32) => {}
-            Some(fresh) if edited_in_place(o) => {
-                old.doc_shards[o].each_shard_changed(fresh, docs.shards, &mut mark)
-            }
-            _ => old.doc_shards[o].shards.for_each(&mut mark),
-        }
-    }
-    // Shards of documents new or changed: their postings come in.
-    for (doc, fresh) in fresh_sets.iter().enumerate() {
-        match fresh {
-            Some(fresh) if !edited_in_place(doc) => fresh.shards.for_each(&mut mark),
-            _ => {}
-        }
-    }
     let filter_shards = filter_shards(indexes, docs);
-    // Filter terms list every document: a shard changes with its filters' postings.
-    for (shard, hash) in filter_hashes(&filter_shards).iter().enumerate() {
-        affected[shard] |= old.filter_hashes.get(shard) != Some(hash);
-    }
+    let changes = Changes { archive, docs, old, new_of_old: &new_of_old, wanted: &wanted };
+    let affected = changes.affected_shards(&fresh_sets, &filter_shards);
     let inputs = Slots::new(again.into_iter().zip(filter_shards));
     let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
