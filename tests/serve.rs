@@ -55,6 +55,32 @@ fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
 }
 
 #[test]
+fn a_new_index_value_rebuilds_the_pages_that_show_it_not_every_page() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.events();
+    events.wait_for("ok", 30);
+    // A signer and a tag no notice had: two indexes gain a value, and the home page counts them.
+    archive.write(
+        "content/a.md",
+        &notice(
+            "number: 01-TB/VPTU\ntitle: Thông báo ban đầu\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-03-01\n\
+             signer: Lê Văn Minh\ntags: [lưu trữ số]",
+            "Nội dung cũ của thông báo.",
+        ),
+    );
+    let change: serde_json::Value = serde_json::from_str(&events.wait_for("reload", 30)).unwrap();
+    let paths: Vec<&str> = change["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    assert!(paths.contains(&PAGE_A.trim_start_matches('/')), "{paths:?}");
+    assert!(paths.contains(&"index.html"), "the home page counts the values: {paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with("/luu-tru-so/index.html")), "the new tag's list: {paths:?}");
+    // Every page has the menu of indexes, but not their counts: the others are not rebuilt.
+    assert!(!paths.contains(&"van-ban/2023/ke-hoach-5-kh-tu/index.html"), "{paths:?}");
+    assert!(!paths.iter().any(|p| p.ends_with("/cai-cach/index.html")), "another tag's list: {paths:?}");
+    assert_eq!(change["all"], false, "{change}");
+}
+
+#[test]
 fn broken_content_reports_errors_and_keeps_the_last_good_page() {
     let archive = archive();
     let server = Server::start(&archive, &[]);

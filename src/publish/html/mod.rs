@@ -37,7 +37,7 @@ struct Base {
     feed_url: String,
     search_url: String,
     /// The dimensions, for the site menu.
-    indexes: Vec<EntryView>,
+    indexes: Vec<DimensionLink>,
     /// The page's address for search engines, when the site has a `base_url`.
     canonical: Option<String>,
     /// What the page is about, for search engines and link previews.
@@ -150,15 +150,26 @@ struct EntryView {
     url: String,
     count: usize,
     current: bool,
-    /// For a dimension: its key (`type`, `issuer`, `year`, `signer`, `tag`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<&'static str>,
 }
 
 impl EntryView {
     fn new(name: String, url: String, count: usize, current: bool) -> Self {
-        EntryView { name, url, count, current, key: None }
+        EntryView { name, url, count, current }
     }
+}
+
+/// A link to a dimension's page of values, in the menu or above a list.
+#[derive(Serialize)]
+struct DimensionLink {
+    name: String,
+    url: String,
+    /// `type`, `issuer`, `year`, `signer` or `tag`.
+    key: &'static str,
+    current: bool,
+    /// How many values it has, only on the pages that show it (home, 404, the dimension's own
+    /// page): a number on every page would make every page change when a value comes or goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    count: Option<usize>,
 }
 
 /// A value to filter search results by: its name and the slug of its filter term.
@@ -206,7 +217,7 @@ struct HomePage<'a> {
 struct DimensionPage {
     #[serde(flatten)]
     base: Base,
-    dimension: EntryView,
+    dimension: DimensionLink,
     values: Vec<EntryView>,
 }
 
@@ -214,7 +225,7 @@ struct DimensionPage {
 struct ValuePage<'a> {
     #[serde(flatten)]
     base: Base,
-    dimension: EntryView,
+    dimension: DimensionLink,
     value: EntryView,
     /// The year the list is filtered to, if any.
     year: Option<i16>,
@@ -372,21 +383,21 @@ impl<'a> Pages<'a> {
             page_path: page_path.to_string(),
             feed_url: format!("{root}{}", layout::MAIN_FEED),
             search_url: self.link(&root, &format!("{}/", layout::SEARCH_DIR)),
-            indexes: self.dimension_links(&root, current),
+            indexes: self.dimension_links(&root, current, false),
             root,
             canonical,
             share: Share { kind: "website", ..Share::default() },
         }
     }
 
-    /// One link per dimension, to its page of values.
-    fn dimension_links(&self, root: &str, current: Option<Dimension>) -> Vec<EntryView> {
+    /// One link per dimension, to its page of values, `counted` or not.
+    fn dimension_links(&self, root: &str, current: Option<Dimension>, counted: bool) -> Vec<DimensionLink> {
         self.indexes
             .dimensions
             .iter()
-            .map(|d| EntryView {
+            .map(|d| DimensionLink {
                 current: Some(d.dimension) == current,
-                ..self.dimension_view(d.dimension, root)
+                ..self.dimension_link(d.dimension, root, counted)
             })
             .collect()
     }
@@ -476,7 +487,9 @@ impl<'a> Pages<'a> {
 
     /// The home page: the newest notices first.
     pub fn home_page(&self) -> Made<impl Serialize + use<'a>> {
-        let base = self.base(layout::HOME, None);
+        let mut base = self.base(layout::HOME, None);
+        // The home page lists the indexes with their counts.
+        base.indexes = self.dimension_links(&base.root, None, true);
         let newest = &self.indexes.newest[..self.indexes.newest.len().min(HOME_NOTICES)];
         let (first_year, last_year) = self.indexes.year_range();
         let view = HomePage {
@@ -491,15 +504,13 @@ impl<'a> Pages<'a> {
         Made { template: "index.html", view }
     }
 
-    fn dimension_view(&self, dimension: Dimension, root: &str) -> EntryView {
-        EntryView {
-            key: Some(dimension.key()),
-            ..EntryView::new(
-                self.label("dimensions", dimension.key()),
-                self.link(root, &format!("{}/", layout::dimension_folder(dimension))),
-                self.indexes.get(dimension).values.len(),
-                true,
-            )
+    fn dimension_link(&self, dimension: Dimension, root: &str, counted: bool) -> DimensionLink {
+        DimensionLink {
+            name: self.label("dimensions", dimension.key()),
+            url: self.link(root, &format!("{}/", layout::dimension_folder(dimension))),
+            key: dimension.key(),
+            current: true,
+            count: counted.then(|| self.indexes.get(dimension).values.len()),
         }
     }
 
@@ -514,8 +525,11 @@ impl<'a> Pages<'a> {
                 EntryView::new(v.name.clone(), url, v.notices.len(), false)
             })
             .collect();
-        let view =
-            DimensionPage { dimension: self.dimension_view(dimension.dimension, &base.root), values, base };
+        let view = DimensionPage {
+            dimension: self.dimension_link(dimension.dimension, &base.root, true),
+            values,
+            base,
+        };
         Made { template: "dimension.html", view }
     }
 
@@ -553,7 +567,7 @@ impl<'a> Pages<'a> {
             Vec::new()
         };
         let view = ValuePage {
-            dimension: self.dimension_view(dimension.dimension, &root),
+            dimension: self.dimension_link(dimension.dimension, &root, false),
             value: EntryView::new(value.name.clone(), list_url(&all, 1), value.notices.len(), year.is_none()),
             year: year.map(|span| span.year),
             listed: listed.len(),
@@ -595,7 +609,10 @@ impl<'a> Pages<'a> {
     /// start from the site root.
     pub fn not_found_page(&self) -> Made<impl Serialize + use<'a>> {
         let root = self.archive.config.base_url.clone().unwrap_or_else(|| "/".into());
-        Made { template: "404.html", view: self.base_at(layout::NOT_FOUND, root, None) }
+        let mut base = self.base_at(layout::NOT_FOUND, root, None);
+        // The 404 page offers the indexes with their counts.
+        base.indexes = self.dimension_links(&base.root, None, true);
+        Made { template: "404.html", view: base }
     }
 
     /// A hash of what a page is made of: its template files, labels, site settings and view.
