@@ -1,13 +1,17 @@
 //! What an incremental build costs after each kind of edit: a clean build, then builds after no
 //! change, one body edit at the end of a notice, one near its start (the words after it move),
-//! one title edit and one template edit, each timed as a whole process with the files it wrote
-//! and the notice files it read. The archive is put back as it was.
+//! one title edit, one notice given a tag no notice had, and one template edit, each
+//! timed as a whole process with the files it wrote and the notice files it read. The archive
+//! is put back as it was.
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
 //! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
 //! step writes a variant of the edit, so every build has a change; the edits near the start of
 //! a body and of a title add one word more each repeat, so every repeat moves the words after).
 //! `GAZETTE=path/to/gazette` times another build of Gazette on the same steps.
+//! `COMPARE=1` also builds the archive anew (`--full`, into `OUT.clean`) after each step and
+//! says whether the incremental output is byte for byte that clean build (Gazette's own
+//! `.gazette` folder aside); the comparison is not timed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -70,6 +74,43 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Every file under `dir` but Gazette's own folder, by path relative to `dir`.
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("an output folder").flatten() {
+            let path = entry.path();
+            if entry.file_name() == ".gazette" {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                out.push(path.strip_prefix(dir).expect("inside").to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// "the same as a clean build", or the first path where the two outputs differ.
+fn compare_with_clean(root: &Path, out: &Path) -> String {
+    let clean = out.with_extension("clean");
+    let _ = std::fs::remove_dir_all(&clean);
+    build(root, &clean, &["--full"]);
+    let (ours, theirs) = (files(out), files(&clean));
+    if ours != theirs {
+        let odd = ours.iter().chain(&theirs).find(|p| !ours.contains(p) || !theirs.contains(p));
+        return format!("DIFFERS from a clean build: {} is in one only", odd.expect("a path").display());
+    }
+    match ours.iter().find(|p| std::fs::read(out.join(p)).ok() != std::fs::read(clean.join(p)).ok()) {
+        Some(path) => format!("DIFFERS from a clean build: {}", path.display()),
+        None => "the same as a clean build".to_string(),
+    }
+}
+
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
@@ -80,6 +121,7 @@ fn main() {
     let root = PathBuf::from(args.next().expect("usage: rebuild_costs ARCHIVE OUT [RUNS]"));
     let out = PathBuf::from(args.next().expect("usage: rebuild_costs ARCHIVE OUT [RUNS]"));
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
+    let compare = std::env::var_os("COMPARE").is_some();
     let body_file = nth_notice(&root, 4321);
     let title_file = nth_notice(&root, 1234);
     let body = std::fs::read_to_string(&body_file).expect("a notice");
@@ -118,6 +160,23 @@ fn main() {
             }),
         ),
         (
+            "one notice given a new tag",
+            Box::new(|run| {
+                // One tag more each repeat that no notice had: the index of tags gains a value.
+                let added: Vec<String> = (0..=run).map(|n| format!("\"Chủ đề thử nghiệm {n}\"")).collect();
+                let edited: Vec<String> = title
+                    .lines()
+                    .map(|line| match line.strip_prefix("tags: [") {
+                        Some(rest) => format!("tags: [{}, {rest}", added.join(", ")),
+                        None => line.to_string(),
+                    })
+                    .collect();
+                let edited = edited.join("\n") + "\n";
+                assert_ne!(edited, title, "the notice of the title edit has a list of tags");
+                std::fs::write(&title_file, edited).expect("edit");
+            }),
+        ),
+        (
             "template edit (notice.html)",
             Box::new(|run| {
                 std::fs::create_dir_all(template.parent().expect("a folder")).expect("templates folder");
@@ -141,6 +200,9 @@ fn main() {
             last = summary;
         }
         println!("{name:<30} {:>9.3}  {}", median(times), counts(&last));
+        if compare && n > 0 {
+            println!("{:<30} {}", "", compare_with_clean(&root, &out));
+        }
     }
     std::fs::write(&body_file, &body).expect("put back");
     std::fs::write(&title_file, &title).expect("put back");
