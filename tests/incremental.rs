@@ -358,3 +358,32 @@ fn the_replaced_output_stages_the_next_build_and_nothing_in_it_is_trusted() {
     );
     build_and_compare(&archive, "the build after");
 }
+
+#[test]
+fn a_failed_or_stopped_build_leaves_the_previous_output_to_stage_the_next() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    archive.build_ok(&[]);
+    let kept = ".output.previous/.gazette/output";
+    assert!(archive.exists(kept), "the replaced output is kept");
+    // A page that cannot be rendered: the build fails once its staging folder is made.
+    archive.write("templates/notice.html", "{{ notice.title }}{{ no_such_value.here }}\n");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(archive.exists(kept), "a failed build gives the previous output back");
+    assert!(!archive.exists(".output.staging"));
+    // Content with errors: the same.
+    std::fs::remove_file(archive.path("templates/notice.html")).unwrap();
+    let notice = archive.read("content/2024/tb-1.md");
+    archive.write("content/2024/tb-1.md", "---\ntitle: [chưa đóng\n---\n");
+    assert_eq!(archive.run(&["build"]).status.code(), Some(1));
+    assert!(archive.exists(kept) && !archive.exists(".output.staging"));
+    // A build stopped once it had taken the previous output leaves it as a staging folder: the
+    // next build stages in it, untrusted, and comes out as a clean build.
+    archive.write("content/2024/tb-1.md", &notice);
+    std::fs::rename(archive.path(".output.previous"), archive.path(".output.staging")).unwrap();
+    archive.write(".output.staging/van-ban/2024/thong-bao-2-tb-vptu/index.html", "sửa tay");
+    build_and_compare(&archive, "after a stopped build");
+    assert!(!archive.exists(".output.staging"));
+    assert!(archive.exists(kept));
+}

@@ -63,6 +63,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // The staging folder is made (the previous output taken and listed) while the sources are
     // read: one waits on the disk, the other on the processor.
     let (previous, cache, (site, mut report, next_cache), staging) = std::thread::scope(|scope| {
+        // Unused when reading fails: dropped, it goes back to being the previous output.
         let staging = scope.spawn(|| output.stage(&lock));
         let mut previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
         timings.lap("read the build state");
@@ -104,13 +105,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     report.notes.push(msg!("note-relative-links"));
                 }
             }
-            Err(mut problems) => {
-                diagnostics.append(&mut problems);
-                staging.give_back();
-            }
+            // The staging folder, dropped, goes back to being the previous output.
+            Err(mut problems) => diagnostics.append(&mut problems),
         }
-    } else if let Ok(staging) = staging {
-        staging.give_back();
     }
     Ok(finish(report, diagnostics, started, timings, (site, previous, cache)))
 }

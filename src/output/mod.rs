@@ -70,6 +70,9 @@ pub struct Staging {
     dir: PathBuf,
     output: OutputDir,
     committed: bool,
+    /// Whether the folder was the previous output: a build that stops before its swap gives it
+    /// back as such, for the next build to stage in.
+    from_previous: bool,
     /// When the staging folder is the previous output: what was in it, and what this build put
     /// there. `None` once [`Staging::seal`] has removed the rest.
     reused: Option<previous::Reused>,
@@ -131,7 +134,14 @@ impl OutputDir {
         self.check_on_disk()?;
         self.recover_interrupted_swap()?;
         if self.staging.exists() {
-            remove_own(&self.staging)?;
+            // Left by a build that was stopped: a previous output like any other (nothing in
+            // it is trusted), unless there is one already.
+            if self.previous.exists()
+                || !is_own(&self.staging)
+                || fs::rename(&self.staging, &self.previous).is_err()
+            {
+                remove_own(&self.staging)?;
+            }
         }
         let reused = self.take_previous()?;
         if reused.is_none() {
@@ -142,6 +152,7 @@ impl OutputDir {
             dir: self.staging.clone(),
             output: self.clone(),
             committed: false,
+            from_previous: reused.is_some(),
             reused,
             folders: Default::default(),
         };
@@ -446,17 +457,6 @@ impl Staging {
         Ok(())
     }
 
-    /// Gives the folder up after a build that failed: when it was the previous output, it is
-    /// the previous output again, for the next build to stage in (nothing in it is trusted);
-    /// else it is removed.
-    pub fn give_back(self) {
-        let previous = &self.output.previous;
-        if self.reused.is_some() && !previous.exists() {
-            // Where it cannot be moved back, dropping it removes it.
-            let _ = fs::rename(&self.dir, previous);
-        }
-    }
-
     /// Puts the staging folder at the output path, and keeps the output it replaces to stage
     /// the next build in.
     pub fn commit(mut self) -> Result<()> {
@@ -564,11 +564,19 @@ impl crate::publish::Sink for Staging {
     }
 }
 
+/// A build that stops before its swap (errors, a failure to write, a panic) leaves the output
+/// as it was. Its staging folder, when it was the previous output, is the previous output
+/// again (nothing in it is trusted), for the next build to stage in; else it is removed.
 impl Drop for Staging {
     fn drop(&mut self) {
-        if !self.committed && is_own(&self.dir) {
-            let _ = fs::remove_dir_all(&self.dir);
+        if self.committed || !is_own(&self.dir) {
+            return;
         }
+        let previous = &self.output.previous;
+        if self.from_previous && !previous.exists() && fs::rename(&self.dir, previous).is_ok() {
+            return;
+        }
+        let _ = fs::remove_dir_all(&self.dir);
     }
 }
 
