@@ -215,14 +215,18 @@ impl DocTerms {
 
 /// Makes a [`DocTerms`] from a document's entries, given one at a time.
 pub struct DocTermsBuilder {
+    /// The number of term shards of the index.
+    count: usize,
     shards: Vec<u32>,
     digest: [u64; DIGEST_BUCKETS],
     bytes: Vec<u8>,
 }
 
 impl DocTermsBuilder {
-    pub fn new() -> Self {
+    /// For an index of `count` term shards.
+    pub fn new(count: usize) -> Self {
         DocTermsBuilder {
+            count,
             shards: Vec::with_capacity(1024),
             digest: [0; DIGEST_BUCKETS],
             bytes: Vec::with_capacity(256),
@@ -231,8 +235,8 @@ impl DocTermsBuilder {
 
     /// Adds one entry: a term with its [`term_hash`](super::term_hash), its weight (none for a
     /// term that is only placed) and its places.
-    pub fn add(&mut self, term: &str, hash: u32, weight: Option<u8>, positions: &[u32], count: usize) {
-        self.shards.push(hash & (count as u32 - 1));
+    pub fn add(&mut self, term: &str, hash: u32, weight: Option<u8>, positions: &[u32]) {
+        self.shards.push(hash & (self.count as u32 - 1));
         // Length first, so that no two entries are written as the same bytes.
         self.bytes.clear();
         self.bytes.extend_from_slice(&(term.len() as u32).to_le_bytes());
@@ -245,8 +249,8 @@ impl DocTermsBuilder {
         self.digest[bucket] = self.digest[bucket].wrapping_add(crate::hash::bytes(&self.bytes));
     }
 
-    pub fn finish(self, count: usize) -> DocTerms {
-        DocTerms { shards: ShardSet::new(self.shards, count), digest: Box::new(self.digest) }
+    pub fn finish(self) -> DocTerms {
+        DocTerms { shards: ShardSet::new(self.shards, self.count), digest: Box::new(self.digest) }
     }
 }
 
@@ -300,11 +304,11 @@ mod tests {
 
     /// A document's entries, each `(term hash, what the entry is)`, for `count` shards.
     fn doc_terms(entries: &[(u32, &str)], count: usize) -> DocTerms {
-        let mut builder = DocTermsBuilder::new();
+        let mut builder = DocTermsBuilder::new(count);
         for &(hash, term) in entries {
-            builder.add(term, hash, Some(1), &[hash], count);
+            builder.add(term, hash, Some(1), &[hash]);
         }
-        builder.finish(count)
+        builder.finish()
     }
 
     fn changed(old: &DocTerms, new: &DocTerms, count: usize) -> Vec<usize> {

@@ -185,7 +185,7 @@ pub struct SearchState {
     /// By document id: the notice's source file, and the hash of its bytes.
     docs: Vec<(String, u64)>,
     /// By document id: what it gives the term shards.
-    doc_shards: Vec<DocTerms>,
+    doc_terms: Vec<DocTerms>,
     /// By term shard: the hash of its filter terms' postings.
     filter_hashes: Vec<u64>,
     /// By term shard: the hash of the file.
@@ -226,12 +226,12 @@ pub struct Previous<'a> {
 pub type BodySource<'a> = &'a (dyn Fn(NoticeId) -> Result<String, Diagnostic> + Sync);
 
 /// The terms of notices being read, by slot (each notice's place in the run), as one thread
-/// gathers them: compact postings, and the term shards each notice's terms are in, for an
-/// index of up to `shards` term shards.
+/// gathers them: compact postings, and what each notice gives the term shards, for an index of
+/// up to `shards` term shards.
 #[derive(Debug, Default)]
 pub struct Gathering {
     postings: GatherMap,
-    shard_sets: Vec<(u32, DocTerms)>,
+    doc_terms: Vec<(u32, DocTerms)>,
     shards: usize,
     places: Places,
 }
@@ -245,7 +245,7 @@ impl Gathering {
 
     /// Adds one notice's terms; slots are added in ascending order.
     pub fn add(&mut self, slot: u32, notice: &Notice, body_text: &str) {
-        let mut doc_terms = DocTermsBuilder::new();
+        let mut entries = DocTermsBuilder::new(self.shards);
         notice_terms(notice, body_text, |term, weight, hash, positions| {
             if let Some(weight) = weight {
                 match self.postings.get_mut(term) {
@@ -262,9 +262,9 @@ impl Gathering {
                 let name = if weight.is_some() { "" } else { term };
                 self.places.add(place_key(term, hash), name, slot, positions);
             }
-            doc_terms.add(term, hash, weight, positions, self.shards);
+            entries.add(term, hash, weight, positions);
         });
-        self.shard_sets.push((slot, doc_terms.finish(self.shards)));
+        self.doc_terms.push((slot, entries.finish()));
     }
 
     /// The terms of this run of notices and of a later one.
@@ -290,7 +290,7 @@ impl Gathering {
             }
             self.postings = later.postings;
         }
-        self.shard_sets.extend(later.shard_sets);
+        self.doc_terms.extend(later.doc_terms);
         self.shards = self.shards.max(later.shards);
         self.places = self.places.merge(later.places);
         self
@@ -304,9 +304,9 @@ pub struct Gathered {
     postings: GatherMap,
     /// By slot: the notice it became, if published.
     notice_of: Vec<Option<NoticeId>>,
-    /// By notice id: the term shards of its terms (for an index of `shards` term shards),
-    /// when its terms are here.
-    shard_sets: Vec<Option<DocTerms>>,
+    /// By notice id: what its terms give the term shards (for an index of `shards` term
+    /// shards), when its terms are here.
+    doc_terms: Vec<Option<DocTerms>>,
     shards: usize,
     /// Where bigrams stand, by slot.
     places: Places,
@@ -316,16 +316,16 @@ impl Gathered {
     /// The terms gathered in a run: `notice_of[slot]` is the notice each slot became, `None`
     /// for a notice that is not published. `count` is the number of notices.
     pub fn new(gathering: Gathering, notice_of: Vec<Option<NoticeId>>, count: usize) -> Self {
-        let Gathering { mut postings, shard_sets: by_slot, shards, mut places } = gathering;
+        let Gathering { mut postings, doc_terms: by_slot, shards, mut places } = gathering;
         places.finish();
-        let mut shard_sets = vec![None; count];
+        let mut doc_terms = vec![None; count];
         for (slot, set) in by_slot {
             if let Some(id) = notice_of[slot as usize] {
-                shard_sets[id.index()] = Some(set);
+                doc_terms[id.index()] = Some(set);
             }
         }
         postings.values_mut().for_each(PostingList::shrink_to_fit);
-        Gathered { postings, notice_of, shard_sets, shards, places }
+        Gathered { postings, notice_of, doc_terms, shards, places }
     }
 }
 
@@ -380,13 +380,14 @@ pub fn index<T: Send>(
 ) -> Result<(Vec<T>, SearchState), Diagnostic> {
     let docs = Docs::new(archive);
     let terms = Sharded::new(archive, &docs, gathered);
+    let filters = Filters::new(indexes, &docs);
     let mut terms_emitted = None;
     if let Some(previous) = previous.filter(|p| p.state.shards == docs.shards) {
-        terms_emitted = update_terms(archive, indexes, &docs, &terms, body, &previous, emit)?;
+        terms_emitted = update_terms(archive, &docs, &terms, body, &previous, &filters, emit)?;
     }
-    let (term_files, doc_shards) = match terms_emitted {
+    let (term_files, doc_terms) = match terms_emitted {
         Some(emitted) => emitted,
-        None => all_terms(archive, indexes, &docs, terms, body, emit)?,
+        None => all_terms(archive, &docs, terms, body, &filters, emit)?,
     };
     let doc_files = doc_files(archive, &docs, emit);
     let mut version = crate::hash::Stable::new();
@@ -403,8 +404,8 @@ pub fn index<T: Send>(
     let state = SearchState {
         shards: docs.shards,
         docs: (0..docs.order.len()).map(|doc| docs.key(archive, doc)).collect(),
-        doc_shards,
-        filter_hashes: shards::filter_hashes(&filter_shards(indexes, &docs)),
+        doc_terms,
+        filter_hashes: filters.hashes,
         term_hashes: term_files.iter().map(|[(fingerprint, _), _]| *fingerprint).collect(),
         phrase_hashes: term_files.iter().map(|[_, (fingerprint, _)]| *fingerprint).collect(),
     };
@@ -464,21 +465,35 @@ fn script_data<'t>(text: &'t str, name: &str) -> Option<&'t str> {
     text.strip_prefix("gazetteSearchData(\"")?.strip_prefix(name)?.strip_prefix("\",")?.strip_suffix(");\n")
 }
 
-/// `#type:<slug>`, `#issuer:<slug>`, `#year:<yyyy>`: the notices of each value, weight 0, by
-/// term shard.
-fn filter_shards(indexes: &Indexes, docs: &Docs) -> Vec<PostingMap> {
-    let mut shards: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
-    for (dimension, name) in
-        [(Dimension::Type, "type"), (Dimension::Issuer, "issuer"), (Dimension::Year, "year")]
-    {
-        for value in &indexes.get(dimension).values {
-            let mut ids: Vec<u32> = value.notices.iter().map(|&id| docs.doc_of[id.index()] << 4).collect();
-            ids.sort_unstable();
-            let term = format!("#{name}:{}", value.slug);
-            shards[term_shard(&term, docs.shards)].insert(term, ids);
+/// The filter terms, `#type:<slug>`, `#issuer:<slug>` and `#year:<yyyy>`: the notices of each
+/// value, weight 0, by term shard; and the stable hash of each shard's.
+struct Filters {
+    by_shard: Vec<PostingMap>,
+    hashes: Vec<u64>,
+}
+
+impl Filters {
+    fn new(indexes: &Indexes, docs: &Docs) -> Filters {
+        let mut by_shard: Vec<PostingMap> = vec![PostingMap::default(); docs.shards];
+        for (dimension, name) in
+            [(Dimension::Type, "type"), (Dimension::Issuer, "issuer"), (Dimension::Year, "year")]
+        {
+            for value in &indexes.get(dimension).values {
+                let mut ids: Vec<u32> =
+                    value.notices.iter().map(|&id| docs.doc_of[id.index()] << 4).collect();
+                ids.sort_unstable();
+                let term = format!("#{name}:{}", value.slug);
+                by_shard[term_shard(&term, docs.shards)].insert(term, ids);
+            }
         }
+        let hash = |filters: &PostingMap| {
+            let mut terms: Vec<(&String, &Vec<u32>)> = filters.iter().collect();
+            terms.sort_unstable();
+            crate::hash::of(&terms)
+        };
+        let hashes = by_shard.iter().map(hash).collect();
+        Filters { by_shard, hashes }
     }
-    shards
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use super::*;
 use crate::msg;
 
 /// By term shard, its term file and its phrase file as they were emitted, with their
-/// fingerprints; and the shards each document's terms are in.
+/// fingerprints; and by document id, what each document gives the term shards.
 type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<DocTerms>);
 
 /// The two files of a term shard: its terms, and where its bigrams stand.
@@ -42,7 +42,7 @@ pub(super) struct Sharded {
     gathered: Vec<Vec<(String, PostingList)>>,
     notice_of: Vec<Option<NoticeId>>,
     /// By notice id: what its terms give the term shards, for the notices whose terms are here.
-    shard_sets: Vec<Option<DocTerms>>,
+    doc_terms: Vec<Option<DocTerms>>,
     /// Where the bigrams stand, by slot of this run.
     places: Places,
     /// No places, kept where those of this run are: for the notices read again.
@@ -55,7 +55,7 @@ impl Sharded {
         // fewer (not in one run), the terms are not used.
         let usable = gathered.shards >= docs.shards;
         let mut by_shard: Vec<Vec<(String, PostingList)>> = vec![Vec::new(); docs.shards];
-        let mut shard_sets = vec![None; archive.len()];
+        let mut doc_terms = vec![None; archive.len()];
         let spare_places = gathered.places.sibling();
         let mut places = Places::default();
         if usable {
@@ -63,16 +63,16 @@ impl Sharded {
             for (term, list) in gathered.postings {
                 by_shard[term_shard(&term, docs.shards)].push((term, list));
             }
-            for (id, set) in gathered.shard_sets.into_iter().enumerate().take(archive.len()) {
-                shard_sets[id] = set
+            for (id, set) in gathered.doc_terms.into_iter().enumerate().take(archive.len()) {
+                doc_terms[id] = set
                     .map(|set| if gathered.shards == docs.shards { set } else { set.fold_to(docs.shards) });
             }
         }
-        Sharded { gathered: by_shard, notice_of: gathered.notice_of, shard_sets, places, spare_places }
+        Sharded { gathered: by_shard, notice_of: gathered.notice_of, doc_terms, places, spare_places }
     }
 
     fn has(&self, id: NoticeId) -> bool {
-        self.shard_sets[id.index()].is_some()
+        self.doc_terms[id.index()].is_some()
     }
 }
 
@@ -146,8 +146,8 @@ fn extend_entry<T>(map: &mut HashMap<String, Vec<T>, FxBuildHasher>, term: &str,
     }
 }
 
-/// The terms by term shard (without places), term shards by document, and places by document
-/// id, of notices read again.
+/// The terms by term shard (without places), what each document gives the term shards, and
+/// places by document id, of notices read again.
 type ReadAgain = (Vec<ShardTerms>, Vec<(usize, DocTerms)>, Places);
 
 /// The terms of the notices that `wanted` asks for, by document id, and were not gathered in
@@ -174,7 +174,7 @@ fn read_again(
         })
         .collect();
     let mut by_shard: Vec<ShardTerms> = vec![ShardTerms::default(); docs.shards];
-    let mut shard_sets = Vec::with_capacity(unread.len());
+    let mut doc_terms = Vec::with_capacity(unread.len());
     let mut places = terms.spare_places.sibling();
     for gathering in read {
         let gathering = gathering?;
@@ -182,10 +182,10 @@ fn read_again(
         for (term, list) in gathering.postings {
             by_shard[term_shard(&term, docs.shards)].add(&term, &list, Some);
         }
-        shard_sets.extend(gathering.shard_sets.into_iter().map(|(doc, set)| (doc as usize, set)));
+        doc_terms.extend(gathering.doc_terms.into_iter().map(|(doc, set)| (doc as usize, set)));
     }
     places.finish();
-    Ok((by_shard, shard_sets, places))
+    Ok((by_shard, doc_terms, places))
 }
 
 /// The terms of one term shard, by document id and ascending, of the documents `wanted` says:
@@ -264,17 +264,17 @@ fn with_places<R: Send>(
 /// Every term shard made anew from every document.
 pub(super) fn all_terms<T: Send>(
     archive: &Archive,
-    indexes: &Indexes,
     docs: &Docs,
     terms: Sharded,
     body: BodySource,
+    filters: &Filters,
     emit: Emit<T>,
 ) -> Result<TermShards<T>, Diagnostic> {
     let wanted = vec![true; docs.order.len()];
-    let (again, again_sets, again_places) = read_again(archive, docs, &terms, body, &wanted)?;
-    let filter_shards = filter_shards(indexes, docs);
-    let Sharded { gathered, notice_of, shard_sets, places, .. } = terms;
-    let inputs = Slots::new(gathered.into_iter().zip(again).zip(filter_shards));
+    let (again, again_terms, again_places) = read_again(archive, docs, &terms, body, &wanted)?;
+    let fresh = fresh_doc_terms(docs, &terms, &wanted, again_terms);
+    let Sharded { gathered, notice_of, places, .. } = terms;
+    let inputs = Slots::new(gathered.into_iter().zip(again).zip(filters.by_shard.iter().cloned()));
     let gathered_doc = |slot| doc_of_slot(&notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&places, &gathered_doc), (&again_places, &Some)];
     let files = with_places(docs, &sources, |i, placed| {
@@ -285,36 +285,40 @@ pub(super) fn all_terms<T: Send>(
         shard.postings.extend(filters);
         shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
     })?;
-    let by_doc = docs.order.iter().map(|id| shard_sets[id.index()].clone()).collect();
-    let doc_shards = doc_shard_sets(by_doc, again_sets, None);
-    Ok((files, doc_shards))
+    Ok((files, doc_terms_by_doc(fresh, None)))
 }
 
-/// By document id, the term shards of each document's terms: gathered in this run (`by_doc`),
-/// read again, or else as the previous build's state remembers them (`old(doc)`).
-fn doc_shard_sets(
-    mut by_doc: Vec<Option<DocTerms>>,
+/// By document id, what each document `wanted` asks for gives the term shards: gathered in this
+/// run, or read again (`again`).
+fn fresh_doc_terms(
+    docs: &Docs,
+    terms: &Sharded,
+    wanted: &[bool],
     again: Vec<(usize, DocTerms)>,
+) -> Vec<Option<DocTerms>> {
+    let mut fresh: Vec<Option<DocTerms>> = docs
+        .order
+        .iter()
+        .enumerate()
+        .map(|(doc, id)| terms.doc_terms[id.index()].clone().filter(|_| wanted[doc]))
+        .collect();
+    for (doc, set) in again {
+        fresh[doc] = Some(set);
+    }
+    fresh
+}
+
+/// By document id, what each document gives the term shards: made in this run (`fresh`), or
+/// else as the previous build's state remembers it (`old(doc)`).
+fn doc_terms_by_doc(
+    fresh: Vec<Option<DocTerms>>,
     old: Option<&dyn Fn(usize) -> Option<DocTerms>>,
 ) -> Vec<DocTerms> {
-    for (doc, set) in again {
-        by_doc[doc] = Some(set);
-    }
-    by_doc
+    fresh
         .into_iter()
         .enumerate()
         .map(|(doc, set)| set.or_else(|| old.and_then(|old| old(doc))).unwrap_or_default())
         .collect()
-}
-
-/// By term shard, the stable hash of its filter terms' postings.
-pub(super) fn filter_hashes(filter_shards: &[PostingMap]) -> Vec<u64> {
-    let hash = |filters: &PostingMap| {
-        let mut terms: Vec<(&String, &Vec<u32>)> = filters.iter().collect();
-        terms.sort_unstable();
-        crate::hash::of(&terms)
-    };
-    filter_shards.iter().map(hash).collect()
 }
 
 /// What moved between the previous build's documents and this build's.
@@ -326,45 +330,46 @@ struct Changes<'a> {
     new_of_old: &'a [Option<u32>],
     /// By document id: whether its terms come in anew (it is new, or its file changed).
     wanted: &'a [bool],
+    /// By document id: what each document new or changed gives the shards.
+    fresh: &'a [Option<DocTerms>],
 }
 
 impl Changes<'_> {
     /// A document changed in its file and keeping its id: its entries move only where its
     /// digest says they changed.
-    fn edited_in_place(&self, doc: usize, fresh: &[Option<DocTerms>]) -> bool {
+    fn edited_in_place(&self, doc: usize) -> bool {
         self.wanted[doc]
             && self.new_of_old.get(doc) == Some(&None)
             && self.old.docs[doc].0 == self.archive.notice(self.docs.order[doc]).source_path
-            && fresh[doc].is_some()
+            && self.fresh[doc].is_some()
     }
 
     /// By term shard, whether it must be made again: it holds entries of a document gone,
     /// renumbered, new or changed (of a document edited in place, only where its digest moved),
-    /// or filter terms whose postings moved. `fresh` is what each document new or changed gives
-    /// the shards.
-    fn affected_shards(&self, fresh: &[Option<DocTerms>], filter_shards: &[PostingMap]) -> Vec<bool> {
+    /// or filter terms whose postings moved (`filter_hashes`, by shard).
+    fn affected_shards(&self, filter_hashes: &[u64]) -> Vec<bool> {
         let (old, shards) = (self.old, self.docs.shards);
         let mut affected = vec![false; shards];
         let mut mark = |shard: usize| affected[shard] = true;
         // Shards of documents gone, changed or renumbered: their postings move.
         for (o, new) in self.new_of_old.iter().enumerate() {
-            match fresh.get(o).and_then(Option::as_ref) {
+            match self.fresh.get(o).and_then(Option::as_ref) {
                 _ if *new == Some(o as u32) => {}
-                Some(now) if self.edited_in_place(o, fresh) => {
-                    old.doc_shards[o].each_shard_changed(now, shards, &mut mark)
+                Some(now) if self.edited_in_place(o) => {
+                    old.doc_terms[o].each_shard_changed(now, shards, &mut mark)
                 }
-                _ => old.doc_shards[o].shards.for_each(&mut mark),
+                _ => old.doc_terms[o].shards.for_each(&mut mark),
             }
         }
         // Shards of documents new or changed: their postings come in.
-        for (doc, now) in fresh.iter().enumerate() {
+        for (doc, now) in self.fresh.iter().enumerate() {
             match now {
-                Some(now) if !self.edited_in_place(doc, fresh) => now.shards.for_each(&mut mark),
+                Some(now) if !self.edited_in_place(doc) => now.shards.for_each(&mut mark),
                 _ => {}
             }
         }
         // Filter terms list every document: a shard changes with its filters' postings.
-        for (shard, hash) in filter_hashes(filter_shards).iter().enumerate() {
+        for (shard, hash) in filter_hashes.iter().enumerate() {
             affected[shard] |= old.filter_hashes.get(shard) != Some(hash);
         }
         affected
@@ -375,11 +380,11 @@ impl Changes<'_> {
 /// read back, and the index must be made anew.
 pub(super) fn update_terms<T: Send>(
     archive: &Archive,
-    indexes: &Indexes,
     docs: &Docs,
     terms: &Sharded,
     body: BodySource,
     previous: &Previous,
+    filters: &Filters,
     emit: Emit<T>,
 ) -> Result<Option<TermShards<T>>, Diagnostic> {
     let old = previous.state;
@@ -395,21 +400,11 @@ pub(super) fn update_terms<T: Send>(
         }
     }
     let wanted: Vec<bool> = same.iter().map(Option::is_none).collect();
-    let (again, again_sets, again_places) = read_again(archive, docs, terms, body, &wanted)?;
-    // What each document new or changed gives the shards.
-    let mut fresh_sets: Vec<Option<DocTerms>> = docs
-        .order
-        .iter()
-        .enumerate()
-        .map(|(doc, id)| terms.shard_sets[id.index()].clone().filter(|_| wanted[doc]))
-        .collect();
-    for (doc, set) in again_sets {
-        fresh_sets[doc] = Some(set);
-    }
-    let filter_shards = filter_shards(indexes, docs);
-    let changes = Changes { archive, docs, old, new_of_old: &new_of_old, wanted: &wanted };
-    let affected = changes.affected_shards(&fresh_sets, &filter_shards);
-    let inputs = Slots::new(again.into_iter().zip(filter_shards));
+    let (again, again_terms, again_places) = read_again(archive, docs, terms, body, &wanted)?;
+    let fresh = fresh_doc_terms(docs, terms, &wanted, again_terms);
+    let changes = Changes { archive, docs, old, new_of_old: &new_of_old, wanted: &wanted, fresh: &fresh };
+    let affected = changes.affected_shards(&filters.hashes);
+    let inputs = Slots::new(again.into_iter().zip(filters.by_shard.iter().cloned()));
     let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
     let made_again: Vec<Option<[IndexFile; 2]>> = with_places(docs, &sources, |i, placed| {
@@ -459,7 +454,6 @@ pub(super) fn update_terms<T: Send>(
     };
     let files =
         made_again.into_par_iter().map(|files| files.map(|file| (file.fingerprint, emit(file)))).collect();
-    let old_set = |doc: usize| same[doc].map(|o| old.doc_shards[o as usize].clone());
-    let doc_shards = doc_shard_sets(fresh_sets, Vec::new(), Some(&old_set));
-    Ok(Some((files, doc_shards)))
+    let old_terms = |doc: usize| same[doc].map(|o| old.doc_terms[o as usize].clone());
+    Ok(Some((files, doc_terms_by_doc(fresh, Some(&old_terms)))))
 }
