@@ -105,11 +105,27 @@ pub fn page_url(path: &str) -> &str {
     path.strip_suffix("index.html").unwrap_or(path)
 }
 
+/// One folder up, in a relative link.
+const UP: &str = "../";
+
 /// The prefix that leads from the file at `path` back to the output root.
 pub fn root_prefix(config: &SiteConfig, path: &str) -> String {
     match &config.base_url {
         Some(base) => base.clone(),
-        None => "../".repeat(path.matches('/').count()),
+        None => UP.repeat(path.matches('/').count()),
+    }
+}
+
+/// How deep the pages lie whose way back to the root is `root` (as [`root_prefix`] gives it):
+/// with a base URL every page has the same root, depth 0; `None` for any other string.
+pub fn root_depth(config: &SiteConfig, root: &str) -> Option<usize> {
+    match &config.base_url {
+        Some(base) => (root == base).then_some(0),
+        None => {
+            let ups = root.len() / UP.len();
+            (root.len() == ups * UP.len() && root.as_bytes().chunks(UP.len()).all(|up| up == UP.as_bytes()))
+                .then_some(ups)
+        }
     }
 }
 
@@ -142,6 +158,22 @@ mod tests {
         let absolute = SiteConfig { base_url: Some("https://x.vn/".into()), ..SiteConfig::default() };
         assert_eq!(root_prefix(&absolute, "van-ban/2024/x/index.html"), "https://x.vn/");
         assert_eq!(folder_link(&absolute, "https://x.vn/", "loai/"), "https://x.vn/loai/");
+    }
+
+    #[test]
+    fn a_root_tells_how_deep_its_pages_lie() {
+        let relative = SiteConfig::default();
+        for path in ["index.html", "loai/index.html", "van-ban/2024/x/index.html"] {
+            let depth = path.matches('/').count();
+            assert_eq!(root_depth(&relative, &root_prefix(&relative, path)), Some(depth), "{path}");
+        }
+        // Near misses: not a way up, or one cut short.
+        for root in ["/", "../x/", "..", "../.."] {
+            assert_eq!(root_depth(&relative, root), None, "{root}");
+        }
+        let absolute = SiteConfig { base_url: Some("https://x.vn/".into()), ..SiteConfig::default() };
+        assert_eq!(root_depth(&absolute, &root_prefix(&absolute, "van-ban/2024/x/index.html")), Some(0));
+        assert_eq!(root_depth(&absolute, "/"), None);
     }
 
     #[test]

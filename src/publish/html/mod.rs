@@ -286,8 +286,6 @@ pub struct Pages<'a> {
 /// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts {
     parts: Vec<LinkPart>,
-    /// The way back to the root of every page, when there is a base URL.
-    base_url: Option<String>,
 }
 
 /// How many ways back to the root (`""`, `"../"`, `"../../"`, …) a link's digest is kept for:
@@ -318,16 +316,11 @@ impl LinkParts {
                 digests: Default::default(),
             })
             .collect();
-        LinkParts { parts, base_url: archive.config.base_url.clone() }
+        LinkParts { parts }
     }
 
-    /// The digest kept for links seen from pages whose way back to the root is `root`.
-    fn digest(&self, id: NoticeId, root: &str) -> Option<&OnceLock<u64>> {
-        let depth = match &self.base_url {
-            Some(base) => (root == base).then_some(0)?,
-            None => (root.len().is_multiple_of(3) && root.as_bytes().chunks(3).all(|up| up == b"../"))
-                .then_some(root.len() / 3)?,
-        };
+    /// The digest kept for links to notice `id` seen from pages `depth` folders deep.
+    fn digest(&self, id: NoticeId, depth: usize) -> Option<&OnceLock<u64>> {
         self.parts[id.index()].digests.get(depth)
     }
 }
@@ -475,7 +468,8 @@ impl<'a> Pages<'a> {
             digest: None,
         };
         // The same link on every page with the same way back to the root: hashed once.
-        if let Some(digest) = self.link_parts.digest(id, root) {
+        let depth = layout::root_depth(&self.archive.config, root);
+        if let Some(digest) = depth.and_then(|depth| self.link_parts.digest(id, depth)) {
             view.digest = Some(*digest.get_or_init(|| crate::hash::of(&view)));
         }
         view
