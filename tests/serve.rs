@@ -27,6 +27,16 @@ fn archive() -> TestArchive {
 
 const PAGE_A: &str = "/van-ban/2024/thong-bao-1-tb-vptu/index.html";
 
+/// The next reload event.
+fn next_reload(events: &EventStream) -> serde_json::Value {
+    serde_json::from_str(&events.wait_for("reload", 30)).unwrap()
+}
+
+/// The output paths a reload event names.
+fn paths_of(change: &serde_json::Value) -> Vec<&str> {
+    change["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect()
+}
+
 #[test]
 fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
     let archive = archive();
@@ -42,8 +52,8 @@ fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
         "content/a.md",
         &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Nội dung mới đã sửa."),
     );
-    let change: serde_json::Value = serde_json::from_str(&events.wait_for("reload", 30)).unwrap();
-    let paths: Vec<&str> = change["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    let change = next_reload(&events);
+    let paths = paths_of(&change);
     assert!(paths.contains(&PAGE_A.trim_start_matches('/')), "{paths:?}");
     assert!(
         !paths.contains(&"van-ban/2023/ke-hoach-5-kh-tu/index.html"),
@@ -69,8 +79,8 @@ fn a_new_index_value_rebuilds_the_pages_that_show_it_not_every_page() {
             "Nội dung cũ của thông báo.",
         ),
     );
-    let change: serde_json::Value = serde_json::from_str(&events.wait_for("reload", 30)).unwrap();
-    let paths: Vec<&str> = change["paths"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
+    let change = next_reload(&events);
+    let paths = paths_of(&change);
     assert!(paths.contains(&PAGE_A.trim_start_matches('/')), "{paths:?}");
     assert!(paths.contains(&"index.html"), "the home page counts the values: {paths:?}");
     assert!(paths.iter().any(|p| p.ends_with("/luu-tru-so/index.html")), "the new tag's list: {paths:?}");

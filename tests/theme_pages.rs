@@ -192,12 +192,8 @@ fn pages_carry_no_blank_lines_and_mark_only_what_is_not_in_force() {
     assert_eq!(texts(&notice, ".cites .notice-list li .number"), vec!["03-NQ/TU"]);
     assert!(attrs(&notice, ".cites .notice-list li", "class").is_empty());
     // Lines that a false condition of a template would leave empty are not written.
-    let pages: Vec<(String, Vec<u8>)> =
-        site_files(&archive.path("output")).into_iter().filter(|(path, _)| path.ends_with(".html")).collect();
-    assert!(pages.len() > 10, "{} pages", pages.len());
-    for (path, bytes) in pages {
-        let html = String::from_utf8(bytes).unwrap();
-        let blank = html.lines().position(|line| line.trim().is_empty());
-        assert_eq!(blank, None, "{path} has a blank line:\n{html}");
-    }
+    let pages =
+        site_files(&archive.path("output")).into_iter().filter(|(path, _)| path.ends_with(".html")).count();
+    assert!(pages > 10, "{pages} pages");
+    assert_eq!(pages_with_blank_lines(&archive.path("output")), vec![]);
 }
