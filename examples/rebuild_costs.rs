@@ -56,41 +56,35 @@ fn counts(summary: &str) -> String {
 
 /// A notice file of the archive, the n-th in name order.
 fn nth_notice(root: &Path, n: usize) -> PathBuf {
-    let mut files: Vec<PathBuf> = walk(&root.join("content"));
+    let mut files: Vec<PathBuf> = walk(&root.join("content"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
     files.sort();
     files[n.min(files.len() - 1)].clone()
 }
 
+/// Every file under `dir` but those in Gazette's own folder (`.gazette`).
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("content folder").flatten() {
+    for entry in std::fs::read_dir(dir).expect("a folder").flatten() {
         let path = entry.path();
+        if entry.file_name() == ".gazette" {
+            continue;
+        }
         if path.is_dir() {
             out.extend(walk(&path));
-        } else if path.extension().is_some_and(|e| e == "md") {
+        } else {
             out.push(path);
         }
     }
     out
 }
 
-/// Every file under `dir` but Gazette's own folder, by path relative to `dir`.
+/// The files of an output, by path relative to it, in order.
 fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("an output folder").flatten() {
-            let path = entry.path();
-            if entry.file_name() == ".gazette" {
-                continue;
-            }
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                out.push(path.strip_prefix(dir).expect("inside").to_path_buf());
-            }
-        }
-    }
+    let mut out: Vec<PathBuf> =
+        walk(dir).into_iter().map(|p| p.strip_prefix(dir).expect("inside").to_path_buf()).collect();
     out.sort();
     out
 }
