@@ -84,8 +84,9 @@ impl Plan {
                 .map(|(path, output)| Planned { path, output, fingerprint: 0 })
                 .collect(),
         };
+        let hashed = pages.for_fingerprints();
         let fingerprints: Vec<u64> =
-            plan.files.par_iter().map(|f| fingerprint(pages, &plan, f.output)).collect();
+            plan.files.par_iter().map(|f| fingerprint(&hashed, &plan, f.output)).collect();
         for (file, fingerprint) in plan.files.iter_mut().zip(fingerprints) {
             file.fingerprint = fingerprint;
         }
@@ -282,4 +283,62 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::publish::{Options, ReadCache, Timings, prepare};
+
+    fn notice(number: &str, date: &str, title: &str, body: &str) -> String {
+        format!(
+            "---\nnumber: {number}\ntitle: {title}\nissuer: Văn phòng Tỉnh ủy\ndate: {date}\n---\n\n{body}\n"
+        )
+    }
+
+    #[test]
+    fn a_fingerprint_made_for_hashing_is_that_of_the_view_a_template_receives() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("site.yaml", "title: Kho thử\n");
+        write("content/a.md", &notice("01-KH/VPTU", "2024-03-01", "Kế hoạch kiểm tra hồ sơ", "Mở đầu."));
+        write(
+            "content/b.md",
+            &notice(
+                "02-TB/VPTU",
+                "2024-04-02",
+                "Thông báo lịch họp",
+                "Theo Kế hoạch số 01-KH/VPTU ngày 1/3/2024.",
+            ),
+        );
+        write(
+            "content/c.md",
+            &notice(
+                "03-BC/VPTU",
+                "2024-05-03",
+                "Báo cáo",
+                "Thực hiện Kế hoạch 01-KH/VPTU và Thông báo 02-TB/VPTU.",
+            ),
+        );
+        let (mut problems, mut timings) = (Vec::new(), Timings::start());
+        let (site, _, _) =
+            prepare(&Options::new(dir.path()), &ReadCache::default(), &mut problems, &mut timings);
+        let site = site.expect("the archive builds");
+        let pages = site.pages();
+        let notices = site.plan.files.iter().filter(|f| matches!(f.output, Output::Notice(_))).count();
+        assert_eq!(notices, 3);
+        for planned in &site.plan.files {
+            // Made from the views a template receives, every link looked up in full.
+            assert_eq!(
+                fingerprint(&pages, &site.plan, planned.output),
+                planned.fingerprint,
+                "{}",
+                planned.path
+            );
+        }
+    }
 }
