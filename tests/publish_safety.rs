@@ -253,3 +253,60 @@ fn check_fails_where_build_fails_on_a_template_error() {
     assert!(stdout(&check).contains("lỗi: templates/notice.html:"), "{}", stdout(&check));
     assert!(stderr(&build).contains("lỗi: templates/notice.html:"), "{}", stderr(&build));
 }
+
+/// Runs `script` with `sh` in a mount namespace of its own, as root there, so that it can mount
+/// a small disk that no one else sees; `args` are its `$1`, `$2`, …
+fn in_own_mount_namespace(script: &str, args: &[&std::path::Path]) -> std::process::Output {
+    let output = Command::new("unshare")
+        .args(["--map-root-user", "--mount", "sh", "-c", script, "sh"])
+        .args(args)
+        .output()
+        .expect("unshare (util-linux) runs");
+    assert!(
+        output.status.success(),
+        "the script failed (a kernel without user namespaces? GAZETTE_SKIP_MOUNT=1 skips this test):\n{}",
+        stderr(&output)
+    );
+    output
+}
+
+#[test]
+fn a_full_disk_stops_the_build_with_one_error_and_the_previous_output_as_it_was() {
+    if std::env::var_os("GAZETTE_SKIP_MOUNT").is_some() {
+        return;
+    }
+    let archive = archive_of(20, "một");
+    let work = TestArchive::new();
+    std::fs::create_dir(work.path("disk")).unwrap();
+    // A notice too long for the disk left: some 5 MB.
+    let paragraphs: String =
+        (1..=40_000).map(|i| format!("Đoạn {i} của báo cáo tổng hợp ý kiến các đơn vị.\n\n")).collect();
+    work.write("dai.md", &simple("99-BC/VPTU", "2024-05-02", "Báo cáo tổng hợp", &paragraphs));
+    let script = r#"
+        set -e
+        mount -t tmpfs -o size=4m tmpfs "$1"
+        "$2" build --root "$3" --out "$1/out" 2>"$4/first.err"
+        cp -a "$1/out" "$4/before"
+        cp "$4/dai.md" "$3/content/dai.md"
+        set +e
+        "$2" build --root "$3" --out "$1/out" 2>"$4/second.err"
+        echo $? >"$4/second.code"
+        set -e
+        cp -a "$1/out" "$4/after"
+        ls -A "$1" >"$4/disk.list"
+    "#;
+    let gazette = assert_cmd::cargo::cargo_bin("gazette");
+    in_own_mount_namespace(script, &[&work.path("disk"), &gazette, archive.root(), work.root()]);
+
+    assert_eq!(work.read("second.code").trim(), "1", "{}", work.read("second.err"));
+    let said = work.read("second.err");
+    let errors: Vec<&str> = said.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    assert_eq!(errors.len(), 1, "one error, not one for each file:\n{said}");
+    assert!(errors[0].contains("đã đầy") && errors[0].contains("kết quả cũ vẫn giữ nguyên"), "{said}");
+    assert!(said.contains("gợi ý: giải phóng chỗ trống"), "{said}");
+    assert!(!said.contains("không ghi được tệp"), "{said}");
+    // The output is the first build's, and nothing of the failed build is left on the disk.
+    assert!(site_files(&work.path("before")) == site_files(&work.path("after")), "the output changed");
+    assert!(work.read("before/index.html").contains("Thông báo một số 20"));
+    assert_eq!(work.read("disk.list").lines().collect::<Vec<_>>(), ["out"]);
+}

@@ -20,6 +20,7 @@
 
 pub mod build;
 mod previous;
+mod space;
 pub mod state;
 
 use std::fs;
@@ -78,6 +79,8 @@ pub struct Staging {
     reused: Option<previous::Reused>,
     /// Folders made so far, so that each is made once.
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// Whether the disk was found full: every write after that is refused.
+    space: space::Space,
 }
 
 impl OutputDir {
@@ -155,6 +158,7 @@ impl OutputDir {
             from_previous: reused.is_some(),
             reused,
             folders: Default::default(),
+            space: Default::default(),
         };
         staging.write(MARKER, marker_text().as_bytes())?;
         Ok(staging)
@@ -523,23 +527,43 @@ impl Staging {
 
 impl crate::publish::Sink for Staging {
     fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
-        let target = self.make_way(path)?;
-        let file = fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
-        let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
-        fill(&mut out)
-            .and_then(|()| io::Write::flush(&mut out))
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        Ok((self.stamp(path)?, out.hash()))
+        self.space.guard(|| {
+            let target = self.make_way(path)?;
+            let file =
+                fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
+            fill(&mut out)
+                .and_then(|()| io::Write::flush(&mut out))
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            Ok((self.stamp(path)?, out.hash()))
+        })
     }
 
     fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
-        Staging::copy(self, source, path)?;
-        self.stamp(path)
+        self.space.guard(|| {
+            Staging::copy(self, source, path)?;
+            self.stamp(path)
+        })
+    }
+
+    fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
+        self.space.guard(|| self.link_kept(path, stamp))
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.old_path(path).ok()?).ok()
+    }
+}
+
+impl Staging {
+    /// Whether the disk was found full while this build wrote.
+    pub fn disk_full(&self) -> bool {
+        self.space.is_full()
     }
 
     /// A hard link to the output's file: the same bytes, inode and modification time. In a
     /// previous output the file is often that very file already.
-    fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
+    fn link_kept(&self, path: &str, stamp: &FileStamp) -> Result<()> {
         if let Some(reused) = &self.reused {
             // The output's file was checked against its stamp when the state was read, as here;
             // a file of the previous output with that stamp (inode included) is that very file.
@@ -557,10 +581,6 @@ impl crate::publish::Sink for Staging {
         }
         fs::hard_link(&old, &new)
             .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
-    }
-
-    fn previous(&self, path: &str) -> Option<Vec<u8>> {
-        fs::read(self.old_path(path).ok()?).ok()
     }
 }
 
