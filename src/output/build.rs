@@ -13,10 +13,11 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 
+use super::space;
 use super::state::{self, Missing};
 use super::{OutputDir, Wait};
 use crate::diag;
-use crate::message::{Failure, Message};
+use crate::message::Message;
 use crate::msg;
 use crate::publish::state::BuildState;
 use crate::publish::{self, Report, Timings, layout};
@@ -74,25 +75,24 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     });
     report.notes.splice(0..0, notes);
     if let Some(site) = &site {
-        let out_of_space = |error| said_once_if_out_of_space(error, &output.target);
-        let mut staging = staging.map_err(out_of_space)?;
+        let mut staging = staging.map_err(|error| space::said_once(error, &output.target))?;
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
-                staging.seal().map_err(out_of_space)?;
+                staging.seal().map_err(|error| staging.said_once(error))?;
                 let next = BuildState {
                     read_key: next_cache.key(),
                     sources: next_cache.into_sources(),
                     files: published.files,
                     search: published.search,
                 };
-                state::save(staging.dir(), &next).map_err(out_of_space)?;
+                state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;
                 timings.lap("save the build state");
                 let changes = match &options.changes {
                     Some(_) => Some(changes(&output.target, staging.dir(), previous.as_ref(), &next)?),
                     None => None,
                 };
                 free_in_background(next);
-                staging.commit().map_err(out_of_space)?;
+                staging.commit()?;
                 timings.lap("swap in");
                 if let (Some(path), Some(changes)) = (&options.changes, changes) {
                     std::fs::write(path, changes)
@@ -107,23 +107,11 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 }
             }
             // The staging folder, dropped, goes back to being the previous output.
-            Err(_) if staging.disk_full() => return Err(disk_full(&output.target)),
+            Err(_) if staging.disk_full() => return Err(space::disk_full(&output.target)),
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
     Ok(finish(report, diagnostics, started, timings, (site, previous, cache)))
-}
-
-/// A build that ran out of disk space, said once: not one error for each file it could not
-/// write. The previous output is as it was.
-fn disk_full(output: &Path) -> anyhow::Error {
-    let path = output.display().to_string();
-    Failure::with_help(msg!("disk-full", path = &path), msg!("disk-full-help")).into()
-}
-
-/// [`disk_full`] for an error that comes of a full disk; any other error as it is.
-fn said_once_if_out_of_space(error: anyhow::Error, output: &Path) -> anyhow::Error {
-    if super::space::is_out_of_space(&error) { disk_full(output) } else { error }
 }
 
 /// The report of a build, with its problems in order; what the build held is freed after.

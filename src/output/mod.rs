@@ -160,7 +160,7 @@ impl OutputDir {
             folders: Default::default(),
             space: Default::default(),
         };
-        staging.write(MARKER, marker_text().as_bytes())?;
+        staging.mark()?;
         Ok(staging)
     }
 
@@ -424,6 +424,25 @@ impl Staging {
         Ok(path)
     }
 
+    /// Marks the folder as Gazette's. A marker already there (the previous output's) is
+    /// replaced in one step, never removed first: a write that fails, as on a full disk, leaves
+    /// the folder marked, for the next build to stage in or remove.
+    fn mark(&self) -> Result<()> {
+        let next = format!("{MARKER}.new");
+        let marked = self.write(&next, marker_text().as_bytes()).and_then(|()| {
+            let (from, to) = (self.path_of(&next)?, self.path_of(MARKER)?);
+            fs::rename(&from, &to).with_context(|| format!("cannot write {}", to.display()))?;
+            if let Some(reused) = &self.reused {
+                reused.put(MARKER);
+            }
+            Ok(())
+        });
+        if marked.is_err() {
+            let _ = fs::remove_file(self.dir.join(&next));
+        }
+        marked
+    }
+
     /// Writes a file at an output-relative path, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.make_way(relative)?;
@@ -531,6 +550,7 @@ impl crate::publish::Sink for Staging {
             let target = self.make_way(path)?;
             let file =
                 fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+            let file = self.space.watch(file);
             let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
             fill(&mut out)
                 .and_then(|()| io::Write::flush(&mut out))
@@ -559,6 +579,15 @@ impl Staging {
     /// Whether the disk was found full while this build wrote.
     pub fn disk_full(&self) -> bool {
         self.space.is_full()
+    }
+
+    /// An error of this build said once if it comes of a full disk, which is then marked full
+    /// (see [`space::said_once`]); any other error as it is.
+    pub fn said_once(&self, error: anyhow::Error) -> anyhow::Error {
+        if space::is_out_of_space(&error) {
+            self.space.mark_full();
+        }
+        space::said_once(error, &self.output.target)
     }
 
     /// A hard link to the output's file: the same bytes, inode and modification time. In a
@@ -593,7 +622,10 @@ impl Drop for Staging {
             return;
         }
         let previous = &self.output.previous;
-        if self.from_previous && !previous.exists() && fs::rename(&self.dir, previous).is_ok() {
+        // On a full disk the folder is removed, with what this build wrote into it: the room
+        // it takes is wanted more than the time it would save the next build.
+        let give_back = self.from_previous && !self.space.is_full();
+        if give_back && !previous.exists() && fs::rename(&self.dir, previous).is_ok() {
             return;
         }
         let _ = fs::remove_dir_all(&self.dir);

@@ -56,28 +56,69 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
 
 /// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
 pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
-    use std::io::Write;
     let path = dir.join(STATE_FILE);
     fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
     // A staging folder made from a previous output may hold that output's state: a new file,
     // never one written over.
     super::previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
-    let mut file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    encode_into(file, state).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Writes the state's header, body and trailer into `file`.
+fn encode_into<W: std::io::Write>(mut file: W, state: &BuildState) -> Result<()> {
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let cannot_write = || format!("cannot write {}", path.display());
-    file.write_all(&header).with_context(cannot_write)?;
+    file.write_all(&header)?;
     // The encoder writes a few bytes at a time: they are gathered before they are hashed.
+    let failed = std::cell::RefCell::new(None);
+    let file = FirstError { inner: file, failed: &failed };
     let mut body = std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(file));
-    postcard::to_io(state, &mut body).context("cannot encode the build state")?;
-    let body = body.into_inner().map_err(|e| e.into_error()).with_context(cannot_write)?;
+    if let Err(error) = postcard::to_io(state, &mut body) {
+        // The encoder says "buffer full" for any failure to write: what the disk said is kept.
+        return Err(match failed.take() {
+            Some(io) => io.into(),
+            None => anyhow::Error::new(error).context("cannot encode the build state"),
+        });
+    }
+    let body = body.into_inner().map_err(|e| e.into_error())?;
     let (length, hash) = (body.length(), body.hash());
-    let mut file = body.into_inner();
-    file.write_all(&length.to_le_bytes()).with_context(cannot_write)?;
-    file.write_all(&hash.to_le_bytes()).with_context(cannot_write)
+    let mut file = body.into_inner().inner;
+    file.write_all(&length.to_le_bytes())?;
+    file.write_all(&hash.to_le_bytes())?;
+    Ok(())
+}
+
+/// A writer that keeps a copy of the first error it met.
+struct FirstError<'a, W> {
+    inner: W,
+    failed: &'a std::cell::RefCell<Option<std::io::Error>>,
+}
+
+impl<W: std::io::Write> FirstError<'_, W> {
+    fn noted<T>(&self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(error) = &result {
+            self.failed
+                .borrow_mut()
+                .get_or_insert_with(|| std::io::Error::new(error.kind(), error.to_string()));
+        }
+        result
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for FirstError<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes);
+        self.noted(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.inner.flush();
+        self.noted(flushed)
+    }
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
@@ -127,6 +168,47 @@ fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A disk with room for `room` bytes.
+    struct SmallDisk {
+        room: usize,
+    }
+
+    impl std::io::Write for SmallDisk {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::from(std::io::ErrorKind::StorageFull));
+            }
+            let written = bytes.len().min(self.room);
+            self.room -= written;
+            Ok(written)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_state_that_does_not_fit_says_the_disk_is_full_not_that_it_cannot_be_encoded() {
+        let state = BuildState {
+            files: (0..20_000)
+                .map(|i| crate::publish::state::FileState {
+                    path: format!("van-ban/2024/thong-bao-{i}/index.html"),
+                    fingerprint: i,
+                    hash: i,
+                    stamp: Default::default(),
+                })
+                .collect(),
+            ..BuildState::default()
+        };
+        // Room for the header, not for the body, nor for the trailer once the body is in.
+        for room in [100, 200_000] {
+            let error = encode_into(SmallDisk { room }, &state).unwrap_err();
+            assert!(super::super::space::is_out_of_space(&error), "{room}: {error:#}");
+        }
+        assert!(encode_into(SmallDisk { room: usize::MAX }, &state).is_ok());
+    }
 
     #[test]
     fn a_state_reads_back_and_damage_is_refused() {
