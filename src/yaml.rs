@@ -76,8 +76,11 @@ fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
 }
 
 fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
-    let (mut line, mut column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
     let full = error.to_string();
+    if let Some(twice) = duplicate_key(text, &full) {
+        return twice;
+    }
+    let (mut line, mut column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
     let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
     // "…, while parsing a flow sequence at line 2 column 8": the construct that is left open.
     if let Some(caps) = YAML_CONTEXT.captures(&full) {
@@ -108,18 +111,42 @@ static YAML_CONTEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r", (while parsing [^,]*?) at line (\d+) column (\d+)").expect("yaml context pattern")
 });
 
+/// A top-level key written twice, at the line of its second time: the parser says only
+/// "duplicate entry", at the start of the mapping. `None` for a key written twice deeper down
+/// (the parser's message then stands).
+fn duplicate_key(text: &str, message: &str) -> Option<SyntaxError> {
+    let key = DUPLICATE_KEY.captures(message)?.get(1)?.as_str();
+    let second = top_level_keys(text).filter(|(written, _)| *written == key).nth(1)?.1;
+    Some(SyntaxError {
+        line: second,
+        column: 1,
+        message: msg!("yaml-duplicate-key", key = key),
+        help: Some(msg!("help-yaml-duplicate-key", key = key)),
+    })
+}
+
+static DUPLICATE_KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"^duplicate entry with key "((?:[^"\\]|\\.)*)""#).expect("duplicate key pattern")
+});
+
+/// Keys written at the start of a line (top-level keys of a block mapping), with their line
+/// (from 1), in order.
+fn top_level_keys(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    text.lines().enumerate().filter_map(|(index, line)| {
+        let first = line.chars().next()?;
+        if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[') {
+            return None;
+        }
+        let colon = line.find(':')?;
+        Some((line[..colon].trim().trim_matches(|c| c == '"' || c == '\''), index + 1))
+    })
+}
+
 /// Positions of keys written at the start of a line (top-level keys of a block mapping).
 fn top_level_key_positions(text: &str) -> HashMap<String, (usize, usize)> {
     let mut positions = HashMap::new();
-    for (index, line) in text.lines().enumerate() {
-        let Some(first) = line.chars().next() else { continue };
-        if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[') {
-            continue;
-        }
-        if let Some(colon) = line.find(':') {
-            let key = line[..colon].trim().trim_matches(|c| c == '"' || c == '\'');
-            positions.entry(key.to_string()).or_insert((index + 1, 1));
-        }
+    for (key, line) in top_level_keys(text) {
+        positions.entry(key.to_string()).or_insert((line, 1));
     }
     positions
 }
@@ -214,5 +241,29 @@ mod tests {
     #[test]
     fn duplicate_keys_are_an_error() {
         assert!(parse_mapping("title: a\ntitle: b\n").is_err());
+    }
+
+    #[test]
+    fn a_top_level_key_written_twice_is_shown_where_it_comes_again() {
+        use crate::message::Language;
+        for (text, key, second) in [
+            ("title: a\ntitle: b\n", "title", 2),
+            ("number: 1\ntitle: a\ndate: 2024-01-02\n# note\ntitle: b\n", "title", 5),
+            ("\"title\": a\ntitle: b\n", "title", 2),
+            ("tags:\n  - a\ntags: [b]\n", "tags", 3),
+        ] {
+            let err = parse_mapping(text).unwrap_err();
+            assert_eq!((err.line, err.column), (second, 1), "{text:?}");
+            assert_eq!(err.message.id(), "yaml-duplicate-key", "{text:?}");
+            let said = err.message.text(Language::En);
+            assert!(said.contains(key) && said.contains("twice"), "{said}");
+            assert_eq!(err.help.unwrap().id(), "help-yaml-duplicate-key");
+        }
+        // Near misses: twice deeper down (the parser's own message), and a key that only
+        // looks the same in a value or a comment.
+        let nested = parse_mapping("signer:\n  name: A\n  name: B\n").unwrap_err();
+        assert_eq!(nested.message.id(), "yaml-invalid");
+        let fine = parse_mapping("title: a\nsummary: \"title: b\"\n# title: c\n").unwrap();
+        assert_eq!(fine.values["title"], "a");
     }
 }

@@ -133,10 +133,16 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/i-link.md",
         &simple("9-TB/VPTU", "2024-05-01", "Bốn", "Dòng một.\n\nXem [kế hoạch](notice:77-KH/TU).\n"),
     );
+    // A title pasted in again under the date: the second one is shown.
+    archive.write(
+        "content/j-title-twice.md",
+        "---\nnumber: 10-TB/VPTU\ntitle: Năm\nissuer: B\ndate: 2024-05-01\ntitle: Năm (bản sửa)\n---\nx\n",
+    );
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
+        "lỗi: content/j-title-twice.md:6:1: khóa `title` được viết hai lần, đây là lần thứ hai\n  gợi ý: giữ lại một dòng `title`",
         "lỗi: content/a-bad-date.md:5:1: `date` không phải là ngày",
         "lỗi: content/b-bad-yaml.md:3:8: YAML không hợp lệ: did not find expected ',' or ']', while parsing a flow sequence",
         "lỗi: content/c-missing.md:1:1: thiếu khóa bắt buộc `title`",
