@@ -62,6 +62,7 @@ help-type-contradicts-code = correct the type or the number: that code allows { 
 bad-system = `system` must be `party` or `state`, not `{ $value }`
 bad-status = unknown status `{ $value }`
 help-bad-status = use in-force, partly-expired, expired or not-yet-in-force
+help-bad-status-named = `{ $value }` is `{ $code }`: write status: { $code }
 signer-needs-name = `signer` needs a `name`
 signer-bad-shape = `signer` must be a name, or a map with name, title and authority
 signer-missing = the notice has no signer

@@ -62,6 +62,7 @@ help-type-contradicts-code = sửa loại văn bản hoặc số, ký hiệu: m�
 bad-system = `system` phải là `party` hoặc `state`, không phải `{ $value }`
 bad-status = không có hiệu lực nào tên `{ $value }`
 help-bad-status = dùng in-force, partly-expired, expired hoặc not-yet-in-force
+help-bad-status-named = `{ $value }` là `{ $code }`: viết status: { $code }
 signer-needs-name = `signer` cần có `name`
 signer-bad-shape = `signer` phải là một tên, hoặc một bảng có name, title và authority
 signer-missing = văn bản chưa có người ký

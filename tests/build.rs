@@ -138,10 +138,16 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/j-title-twice.md",
         "---\nnumber: 10-TB/VPTU\ntitle: Năm\nissuer: B\ndate: 2024-05-01\ntitle: Năm (bản sửa)\n---\nx\n",
     );
+    archive.write(
+        "content/k-status-words.md",
+        "---\nnumber: 11-TB/VPTU\ntitle: Sáu\nissuer: B\ndate: 2024-05-1\nstatus: Hết hiệu lực\n---\nx\n",
+    );
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
+        "lỗi: content/k-status-words.md:5:1: `date` không phải là ngày: \"2024-05-1\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-05-01",
+        "lỗi: content/k-status-words.md:6:1: không có hiệu lực nào tên `Hết hiệu lực`\n  gợi ý: `Hết hiệu lực` là `expired`: viết status: expired",
         "lỗi: content/j-title-twice.md:6:1: khóa `title` được viết hai lần, đây là lần thứ hai\n  gợi ý: giữ lại một dòng `title`",
         "lỗi: content/a-bad-date.md:5:1: `date` không phải là ngày",
         "lỗi: content/b-bad-yaml.md:3:8: YAML không hợp lệ: did not find expected ',' or ']', while parsing a flow sequence",

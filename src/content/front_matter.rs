@@ -277,7 +277,7 @@ impl<'a> FrontMatter<'a> {
         };
         let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
-            let help = match day_month_year(text) {
+            let help = match written_date(text) {
                 Some(date) => msg!("help-date-format", written = text, iso = date.to_string()),
                 None => msg!("help-date-format-example"),
             };
@@ -312,8 +312,11 @@ impl<'a> FrontMatter<'a> {
     fn status(&mut self) -> Status {
         let Some(text) = self.string("status") else { return Status::InForce };
         Status::parse(&text).unwrap_or_else(|| {
-            self.problem("status", msg!("bad-status", value = &text)).help =
-                Some(Box::new(msg!("help-bad-status")));
+            let help = match Status::named(&text) {
+                Some(status) => msg!("help-bad-status-named", value = &text, code = status.code()),
+                None => msg!("help-bad-status"),
+            };
+            self.problem("status", msg!("bad-status", value = &text)).help = Some(Box::new(help));
             Status::InForce
         })
     }
@@ -463,13 +466,16 @@ impl<'t> LineFinder<'t> {
     }
 }
 
-/// A date written day first (`12/9/2024`, `12-9-2024`, `12.9.2024`), as officials write them.
-fn day_month_year(text: &str) -> Option<Date> {
+/// A date written otherwise than YYYY-MM-DD that can mean one day only: day first
+/// (`12/9/2024`, `12-9-2024`, `12.9.2024`), as officials write them, or year first without
+/// its zeros (`2024-9-12`, `2024/9/12`).
+fn written_date(text: &str) -> Option<Date> {
     let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
-    let [day, month, year] = parts.as_slice() else { return None };
+    let [first, month, last] = parts.as_slice() else { return None };
     let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
         s.parse::<i16>().ok().filter(|_| digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
     };
+    let (day, year) = if first.len() == 4 { (last, first) } else { (first, last) };
     let (day, month, year) = (number(day, 1..=2)?, number(month, 1..=2)?, number(year, 4..=4)?);
     Date::new(year, month as i8, day as i8).ok()
 }
@@ -494,19 +500,24 @@ mod tests {
     }
 
     #[test]
-    fn dates_written_day_first_are_read_for_the_help_line() {
+    fn dates_written_otherwise_are_read_for_the_help_line() {
         let cases = [
             ("12/9/2024", Some("2024-09-12")),
             ("05-02-2024", Some("2024-02-05")),
             ("1.1.2020", Some("2020-01-01")),
+            ("2024-5-2", Some("2024-05-02")),
+            ("2024/9/12", Some("2024-09-12")),
             ("31/2/2024", None),
-            ("2024/9/12", None),
+            ("2024-2-31", None),
+            ("2024-13-1", None),
             ("12/9/24", None),
+            ("24-9-12", None),
             ("12/9", None),
+            ("2024-5", None),
             ("ngày 12/9/2024", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(day_month_year(text).map(|d| d.to_string()).as_deref(), expected, "{text}");
+            assert_eq!(written_date(text).map(|d| d.to_string()).as_deref(), expected, "{text}");
         }
     }
 

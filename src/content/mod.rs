@@ -55,6 +55,14 @@ impl Status {
         })
     }
 
+    /// The status a clerk may write in words (`Hết hiệu lực`, `in force`), for the help line
+    /// of a status that is not one of the codes: case, marks, dashes and spaces aside.
+    pub fn named(text: &str) -> Option<Status> {
+        let folded: String = deunicode::deunicode(text).to_lowercase().replace(['-', '_'], " ");
+        let words = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+        STATUS_WORDS.iter().find(|(name, _)| *name == words).map(|&(_, status)| status)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Status::InForce => "in-force",
@@ -65,6 +73,21 @@ impl Status {
         }
     }
 }
+
+/// What each status is called in words, folded (lower case, without marks): the labels of
+/// the pages in both languages, and the ways they are said.
+const STATUS_WORDS: [(&str, Status); 10] = [
+    ("con hieu luc", Status::InForce),
+    ("co hieu luc", Status::InForce),
+    ("dang co hieu luc", Status::InForce),
+    ("in force", Status::InForce),
+    ("het hieu luc mot phan", Status::PartlyExpired),
+    ("partly expired", Status::PartlyExpired),
+    ("het hieu luc", Status::Expired),
+    ("expired", Status::Expired),
+    ("chua co hieu luc", Status::NotYetInForce),
+    ("not yet in force", Status::NotYetInForce),
+];
 
 /// The typed relations a newer notice declares towards older ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -295,5 +318,29 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
     match notice {
         Ok(notice) => Loaded { parsed: Some(Parsed { notice, html, text: plain }), problems, broken: None },
         Err(broken) => Loaded { parsed: None, problems, broken },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+
+    #[test]
+    fn a_status_written_in_words_is_known_for_the_help_line() {
+        for (text, expected) in [
+            ("Hết hiệu lực", Some(Status::Expired)),
+            ("hết hiệu lực một phần", Some(Status::PartlyExpired)),
+            ("  Còn   hiệu lực ", Some(Status::InForce)),
+            ("CHƯA CÓ HIỆU LỰC", Some(Status::NotYetInForce)),
+            ("in force", Some(Status::InForce)),
+            ("Partly_Expired", Some(Status::PartlyExpired)),
+            // Near misses: part of a name, or more than one.
+            ("hiệu lực", None),
+            ("hết", None),
+            ("hết hiệu lực từ 2024", None),
+            ("còn", None),
+        ] {
+            assert_eq!(Status::named(text), expected, "{text}");
+        }
     }
 }
