@@ -44,7 +44,11 @@ fn archive() -> TestArchive {
                     &format!("Thông báo số {i}"),
                     tags,
                 ),
-                &format!("Nội dung {i}.{cited}"),
+                // Headings: a page made again for a notice not read in its build shows its
+                // table of contents, which the build state does not keep.
+                &format!(
+                    "## I. Mục đích\n\nNội dung {i}.{cited}\n\n## II. Tổ chức thực hiện\n\nGiao Văn phòng."
+                ),
             ),
         );
     }
@@ -239,7 +243,7 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     // The index's files that change are the term shards and phrase files of the words added.
     assert!(!listed.contains("thong-bao-1-tb-vptu"), "{listed}");
     assert!(!lines.iter().any(|l| l.contains("van-ban/") && !l.contains("thong-bao-5-tb-vptu")), "{listed}");
-    assert!(lines.len() < 16, "{} files listed: {listed}", lines.len());
+    assert!(lines.len() < 24, "{} files listed: {listed}", lines.len());
     assert!(!listed.contains(".gazette"), "{listed}");
 
     std::fs::remove_file(archive.path("content/2024/tb-3.md")).unwrap();

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::html::{Page, Pages};
+use super::html::{NoticeBody, Page, Pages};
 use super::layout;
 use super::theme::{StaticFile, StaticSource};
 use jiff::civil::Date;
@@ -182,16 +182,16 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
     }
 }
 
-/// Renders one planned file; `body_html` gives a notice's body.
+/// Renders one planned file; `body` gives a notice's body.
 pub fn render(
     pages: &Pages,
     plan: &Plan,
     planned: &Planned,
-    body_html: impl FnOnce(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic>,
+    body: impl FnOnce(NoticeId) -> Result<NoticeBody, Diagnostic>,
 ) -> Result<Page, Diagnostic> {
     let indexes = pages.indexes;
     let html = match planned.output {
-        Output::Notice(id) => pages.render_notice(id, &body_html(id)?)?,
+        Output::Notice(id) => pages.render_notice(id, body(id)?)?,
         Output::Home => pages.render(&pages.home_page())?,
         Output::Search => pages.render(&pages.search_page())?,
         Output::Dimension(d) => pages.render(&pages.dimension_page(indexes.get(d)))?,
@@ -221,7 +221,7 @@ pub fn write_to(
     pages: &Pages,
     plan: &Plan,
     planned: &Planned,
-    body_html: impl FnOnce(NoticeId) -> Result<std::sync::Arc<str>, Diagnostic>,
+    body: impl FnOnce(NoticeId) -> Result<NoticeBody, Diagnostic>,
     out: &mut dyn std::io::Write,
 ) -> Result<(), Diagnostic> {
     let problem = |e: std::io::Error| {
@@ -230,7 +230,7 @@ pub fn write_to(
     if planned.output == Output::Api {
         return super::api::write_notices_json(pages.archive, out).map_err(problem);
     }
-    let page = render(pages, plan, planned, body_html)?;
+    let page = render(pages, plan, planned, body)?;
     out.write_all(page.html.as_bytes()).map_err(problem)
 }
 

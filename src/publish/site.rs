@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::html::{LinkParts, Page, Pages};
+use super::html::{LinkParts, NoticeBody, Page, Pages};
 use super::plan::{self, Plan};
 use super::read::{Read, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
@@ -95,16 +95,18 @@ impl Site {
         Pages::new(&self.archive, &self.theme, &self.indexes, &self.link_parts)
     }
 
-    /// The body HTML of a notice, with reference placeholders; read again from its file when
-    /// this run did not read it.
-    pub fn body(&self, id: NoticeId) -> Result<Arc<str>, Diagnostic> {
+    /// The body of a notice as its page shows it; read again from its file when this run did
+    /// not read it, with its table of contents (the build state keeps none).
+    pub fn body(&self, id: NoticeId) -> Result<NoticeBody, Diagnostic> {
         let again = || {
-            body_again(&self.root, self.archive.notice(id), &self.archive.config).map(|p| Arc::from(p.html))
+            body_again(&self.root, self.archive.notice(id), &self.archive.config)
+                .map(|p| NoticeBody { html: Arc::from(p.html), toc: Some(p.notice.body.toc) })
         };
+        let read = |html: Arc<str>| NoticeBody { html, toc: None };
         match (&self.bodies[id.index()], &self.spill) {
-            (StoredBody::Memory(html), _) => Ok(html.clone()),
+            (StoredBody::Memory(html), _) => Ok(read(html.clone())),
             (StoredBody::Spilled { at, len }, Some(spill)) => {
-                spill.read_text(*at, *len).map(Arc::from).or_else(|_| again())
+                spill.read_text(*at, *len).map(|html| read(Arc::from(html))).or_else(|_| again())
             }
             _ => again(),
         }

@@ -40,6 +40,9 @@ use state::BodyPass;
 /// it is large and only the notice's own page needs it.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Body {
+    /// Not kept in the build state: it follows from the file, and only the notice's own page
+    /// shows it, which reads the file again when the notice was not read in its run.
+    #[serde(skip)]
     pub toc: Vec<TocEntry>,
     pub references: Vec<BodyRef>,
     /// Plain text of the first paragraph.

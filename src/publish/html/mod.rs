@@ -8,6 +8,8 @@
 //! `output`'s.
 
 mod notice;
+
+pub use notice::NoticeBody;
 mod text;
 
 use serde::Serialize;

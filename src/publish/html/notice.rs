@@ -3,6 +3,8 @@
 //! placeholder filled as a link or a marked span. The views shared with the other pages, and
 //! the pages of lists, are in `mod.rs`; the wording of dates and titles is `text`'s.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::text::{date_short, full_title, headline, issuer_code};
@@ -64,6 +66,14 @@ struct TagLink {
     url: Option<String>,
 }
 
+/// What a notice's page shows of its file: the body's HTML, with reference placeholders, and
+/// the table of contents when the file was read again for the page (`None`: the notice's own,
+/// read in this run).
+pub struct NoticeBody {
+    pub html: std::sync::Arc<str>,
+    pub toc: Option<Vec<TocEntry>>,
+}
+
 #[derive(Serialize)]
 struct NoticePage<'a> {
     #[serde(flatten)]
@@ -71,7 +81,7 @@ struct NoticePage<'a> {
     notice: NoticeView<'a>,
     links: ValueLinks,
     body: &'static str,
-    toc: &'a [TocEntry],
+    toc: Cow<'a, [TocEntry]>,
     cites: Vec<LinkView<'a>>,
     cited_by: Vec<LinkView<'a>>,
     outside: Vec<LinkView<'a>>,
@@ -115,8 +125,8 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// What the page of notice `id` is made of.
-    pub fn notice_page(&self, id: NoticeId) -> Made<impl Serialize + use<'a>> {
+    /// What the page of notice `id` is made of, with the table of contents `toc`.
+    fn notice_page(&self, id: NoticeId, toc: Cow<'a, [TocEntry]>) -> Made<impl Serialize + use<'a>> {
         let path = layout::notice_page(self.archive.url(id));
         let base = self.base(&path, None);
         let root = base.root.clone();
@@ -136,7 +146,7 @@ impl<'a> Pages<'a> {
             notice: self.notice_view(id, &root),
             links: self.value_links(notice, &root),
             body: BODY_SLOT,
-            toc: &notice.body.toc,
+            toc,
             cites: self.link_views(&links.cites, &root),
             cited_by: self.link_views(&links.cited_by, &root),
             outside: self.outside_views(id),
@@ -188,23 +198,28 @@ impl<'a> Pages<'a> {
     /// The fingerprint of notice `id`'s page: its view, what its body's HTML is made from (the
     /// file and the settings that change how it is read), and how the body's references are
     /// filled.
+    ///
+    /// The view is the page's but for its table of contents, which follows from the file and
+    /// the settings hashed here: a notice not read in a build has none in memory.
     pub fn notice_fingerprint(&self, id: NoticeId) -> u64 {
-        let made = self.notice_page(id);
+        let made = self.notice_page(id, Cow::Borrowed(&[]));
         let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
         let mut hash = self.hasher(&made);
         hash.u64(self.archive.notice(id).source_hash).u64(self.read_key).value(&self.fills(id, &root));
         hash.finish()
     }
 
-    /// Renders notice `id`'s page around its body HTML (with reference placeholders).
-    pub fn render_notice(&self, id: NoticeId, body_html: &str) -> Result<String, Diagnostic> {
-        let made = self.notice_page(id);
+    /// Renders notice `id`'s page around its body (HTML with reference placeholders).
+    pub fn render_notice(&self, id: NoticeId, body: NoticeBody) -> Result<String, Diagnostic> {
+        let NoticeBody { html: body_html, toc } = body;
+        let toc = toc.map_or_else(|| Cow::Borrowed(self.archive.notice(id).body.toc.as_slice()), Cow::Owned);
+        let made = self.notice_page(id, toc);
         let page = self.render(&made)?;
         let Some(at) = page.find(BODY_SLOT) else { return Ok(page) };
         let root = layout::root_prefix(&self.archive.config, &layout::notice_page(self.archive.url(id)));
         let mut html = String::with_capacity(page.len() + body_html.len() * 9 / 8);
         html.push_str(&page[..at]);
-        self.fill_body(body_html, &self.fills(id, &root), &mut html);
+        self.fill_body(&body_html, &self.fills(id, &root), &mut html);
         html.push_str(&page[at + BODY_SLOT.len()..]);
         Ok(html)
     }
