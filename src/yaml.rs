@@ -115,8 +115,14 @@ static YAML_CONTEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// "duplicate entry", at the start of the mapping. `None` for a key written twice deeper down
 /// (the parser's message then stands).
 fn duplicate_key(text: &str, message: &str) -> Option<SyntaxError> {
-    let key = DUPLICATE_KEY.captures(message)?.get(1)?.as_str();
-    let second = top_level_keys(text).filter(|(written, _)| *written == key).nth(1)?.1;
+    // The parser writes the key as Rust's `{:?}` does (quotes, escapes).
+    let quoted = DUPLICATE_KEY.captures(message)?.get(1)?.as_str();
+    let lines: Vec<(&str, usize)> =
+        top_level_keys(text).filter(|(written, _)| format!("{written:?}") == quoted).collect();
+    // Exactly two: a line of a quoted string or a bracket that runs on at the start of a line
+    // may look like a key, and then which line is the second time is not known.
+    let [(key, _), (_, second)] = lines.as_slice() else { return None };
+    let (key, second) = (*key, *second);
     Some(SyntaxError {
         line: second,
         column: 1,
@@ -126,7 +132,7 @@ fn duplicate_key(text: &str, message: &str) -> Option<SyntaxError> {
 }
 
 static DUPLICATE_KEY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r#"^duplicate entry with key "((?:[^"\\]|\\.)*)""#).expect("duplicate key pattern")
+    regex::Regex::new(r#"^duplicate entry with key ("(?:[^"\\]|\\.)*")"#).expect("duplicate key pattern")
 });
 
 /// Keys written at the start of a line (top-level keys of a block mapping), with their line
@@ -251,6 +257,7 @@ mod tests {
             ("number: 1\ntitle: a\ndate: 2024-01-02\n# note\ntitle: b\n", "title", 5),
             ("\"title\": a\ntitle: b\n", "title", 2),
             ("tags:\n  - a\ntags: [b]\n", "tags", 3),
+            ("ngày ký: 1\nngày ký: 2\n", "ngày ký", 2),
         ] {
             let err = parse_mapping(text).unwrap_err();
             assert_eq!((err.line, err.column), (second, 1), "{text:?}");
@@ -263,6 +270,10 @@ mod tests {
         // looks the same in a value or a comment.
         let nested = parse_mapping("signer:\n  name: A\n  name: B\n").unwrap_err();
         assert_eq!(nested.message.id(), "yaml-invalid");
+        // A line of a quoted string that looks like the key: which line is the second time is
+        // not known, so the parser's message stands.
+        let unsure = parse_mapping("title: a\nsummary: \"Về việc\ntitle: sửa đổi\"\ntitle: b\n").unwrap_err();
+        assert_eq!(unsure.message.id(), "yaml-invalid");
         let fine = parse_mapping("title: a\nsummary: \"title: b\"\n# title: c\n").unwrap();
         assert_eq!(fine.values["title"], "a");
     }

@@ -76,7 +76,7 @@ impl Status {
 
 /// What each status is called in words, folded (lower case, without marks): the labels of
 /// the pages in both languages, and the ways they are said.
-const STATUS_WORDS: [(&str, Status); 10] = [
+const STATUS_WORDS: [(&str, Status); 11] = [
     ("con hieu luc", Status::InForce),
     ("co hieu luc", Status::InForce),
     ("dang co hieu luc", Status::InForce),
@@ -85,6 +85,7 @@ const STATUS_WORDS: [(&str, Status); 10] = [
     ("partly expired", Status::PartlyExpired),
     ("het hieu luc", Status::Expired),
     ("expired", Status::Expired),
+    ("no longer in force", Status::Expired),
     ("chua co hieu luc", Status::NotYetInForce),
     ("not yet in force", Status::NotYetInForce),
 ];
@@ -333,6 +334,7 @@ mod tests {
             ("  Còn   hiệu lực ", Some(Status::InForce)),
             ("CHƯA CÓ HIỆU LỰC", Some(Status::NotYetInForce)),
             ("in force", Some(Status::InForce)),
+            ("No longer in force", Some(Status::Expired)),
             ("Partly_Expired", Some(Status::PartlyExpired)),
             // Near misses: part of a name, or more than one.
             ("hiệu lực", None),
