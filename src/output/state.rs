@@ -74,51 +74,21 @@ fn encode_into<W: std::io::Write>(mut file: W, state: &BuildState) -> Result<()>
     header.extend_from_slice(version);
     file.write_all(&header)?;
     // The encoder writes a few bytes at a time: they are gathered before they are hashed.
-    let failed = std::cell::RefCell::new(None);
-    let file = FirstError { inner: file, failed: &failed };
-    let mut body = std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(file));
+    let space = super::space::Space::default();
+    let mut body =
+        std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(space.watch(&mut file)));
     if let Err(error) = postcard::to_io(state, &mut body) {
-        // The encoder says "buffer full" for any failure to write: what the disk said is kept.
-        return Err(match failed.take() {
-            Some(io) => io.into(),
-            None => anyhow::Error::new(error).context("cannot encode the build state"),
-        });
+        // The encoder says "buffer full" for any failure to write: a full disk is said as such.
+        if space.is_full() {
+            return Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into());
+        }
+        return Err(anyhow::Error::new(error).context("cannot encode the build state"));
     }
     let body = body.into_inner().map_err(|e| e.into_error())?;
     let (length, hash) = (body.length(), body.hash());
-    let mut file = body.into_inner().inner;
     file.write_all(&length.to_le_bytes())?;
     file.write_all(&hash.to_le_bytes())?;
     Ok(())
-}
-
-/// A writer that keeps a copy of the first error it met.
-struct FirstError<'a, W> {
-    inner: W,
-    failed: &'a std::cell::RefCell<Option<std::io::Error>>,
-}
-
-impl<W: std::io::Write> FirstError<'_, W> {
-    fn noted<T>(&self, result: std::io::Result<T>) -> std::io::Result<T> {
-        if let Err(error) = &result {
-            self.failed
-                .borrow_mut()
-                .get_or_insert_with(|| std::io::Error::new(error.kind(), error.to_string()));
-        }
-        result
-    }
-}
-
-impl<W: std::io::Write> std::io::Write for FirstError<'_, W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        let written = self.inner.write(bytes);
-        self.noted(written)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        let flushed = self.inner.flush();
-        self.noted(flushed)
-    }
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
@@ -202,7 +172,7 @@ mod tests {
                 .collect(),
             ..BuildState::default()
         };
-        // Room for the header, not for the body, nor for the trailer once the body is in.
+        // Room for the header only, and for the header and part of the body.
         for room in [100, 200_000] {
             let error = encode_into(SmallDisk { room }, &state).unwrap_err();
             assert!(super::super::space::is_out_of_space(&error), "{room}: {error:#}");
