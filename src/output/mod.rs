@@ -542,40 +542,7 @@ impl Staging {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
-}
 
-impl crate::publish::Sink for Staging {
-    fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
-        self.space.guard(|| {
-            let target = self.make_way(path)?;
-            let file =
-                fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
-            let file = self.space.watch(file);
-            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
-            fill(&mut out)
-                .and_then(|()| io::Write::flush(&mut out))
-                .with_context(|| format!("cannot write {}", target.display()))?;
-            Ok((self.stamp(path)?, out.hash()))
-        })
-    }
-
-    fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
-        self.space.guard(|| {
-            Staging::copy(self, source, path)?;
-            self.stamp(path)
-        })
-    }
-
-    fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
-        self.space.guard(|| self.link_kept(path, stamp))
-    }
-
-    fn previous(&self, path: &str) -> Option<Vec<u8>> {
-        fs::read(self.old_path(path).ok()?).ok()
-    }
-}
-
-impl Staging {
     /// Whether the disk was found full while this build wrote.
     pub fn disk_full(&self) -> bool {
         self.space.is_full()
@@ -610,6 +577,37 @@ impl Staging {
         }
         fs::hard_link(&old, &new)
             .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
+    }
+}
+
+impl crate::publish::Sink for Staging {
+    fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
+        self.space.guard(|| {
+            let target = self.make_way(path)?;
+            let file =
+                fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+            let file = self.space.watch(file);
+            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
+            fill(&mut out)
+                .and_then(|()| io::Write::flush(&mut out))
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            Ok((self.stamp(path)?, out.hash()))
+        })
+    }
+
+    fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
+        self.space.guard(|| {
+            Staging::copy(self, source, path)?;
+            self.stamp(path)
+        })
+    }
+
+    fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
+        self.space.guard(|| self.link_kept(path, stamp))
+    }
+
+    fn previous(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.old_path(path).ok()?).ok()
     }
 }
 

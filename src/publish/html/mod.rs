@@ -8,9 +8,9 @@
 //! `output`'s.
 
 mod notice;
+mod text;
 
 pub use notice::NoticeBody;
-mod text;
 
 use serde::Serialize;
 use std::sync::OnceLock;

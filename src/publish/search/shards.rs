@@ -276,15 +276,15 @@ pub(super) fn all_terms<T: Send>(
     // Moved, not copied: at 100,000 notices a second copy is some 170 MB.
     let fresh = fresh_doc_terms(docs, |id| doc_terms[id.index()].take(), &wanted, again_terms);
     drop(doc_terms);
-    let inputs = Slots::new(gathered.into_iter().zip(again).zip(filters.by_shard.iter().cloned()));
+    let inputs = Slots::new(gathered.into_iter().zip(again));
     let gathered_doc = |slot| doc_of_slot(&notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&places, &gathered_doc), (&again_places, &Some)];
     let files = with_places(docs, &sources, |i, placed| {
-        let ((gathered, again), filters) = inputs.take(i);
+        let (gathered, again) = inputs.take(i);
         let mut shard = shard_terms(&gathered, &notice_of, docs, &wanted, again);
         drop(gathered);
         shard.place(placed);
-        shard.postings.extend(filters);
+        shard.postings.extend(filters.by_shard[i].clone());
         shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
     })?;
     Ok((files, doc_terms_by_doc(fresh, None)))
@@ -406,11 +406,11 @@ pub(super) fn update_terms<T: Send>(
     let fresh = fresh_doc_terms(docs, |id| terms.doc_terms[id.index()].clone(), &wanted, again_terms);
     let changes = Changes { archive, docs, old, new_of_old: &new_of_old, wanted: &wanted, fresh: &fresh };
     let affected = changes.affected_shards(&filters.hashes);
-    let inputs = Slots::new(again.into_iter().zip(filters.by_shard.iter().cloned()));
+    let inputs = Slots::new(again);
     let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
     let made_again: Vec<Option<[IndexFile; 2]>> = with_places(docs, &sources, |i, placed| {
-        let (again, filters) = inputs.take(i);
+        let again = inputs.take(i);
         if !affected[i] {
             let kept = |path: String, hashes: &[u64]| {
                 Some(IndexFile { path, fingerprint: hashes.get(i).copied()?, contents: None })
@@ -437,7 +437,8 @@ pub(super) fn update_terms<T: Send>(
         }
         let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
         added.place(placed);
-        for (term, list) in added.postings.into_iter().chain(filters) {
+        // The filter terms, copied for the shards made again only.
+        for (term, list) in added.postings.into_iter().chain(filters.by_shard[i].clone()) {
             merge_sorted(shard.postings.entry(term).or_default(), list);
         }
         for (term, new_places) in added.places {
