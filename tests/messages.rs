@@ -306,8 +306,7 @@ fn serve_prints_each_rebuilds_problems_on_the_terminal() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &signed("3-TB/VPTU", "2024-03-08", "Lịch họp", "", "Nội dung."));
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let _events = server.ready_events();
     archive.write("content/a.md", &simple("3-TB/VPTU", "2024-03-08", "Lịch họp", "Nội dung mới."));
     let warning = server.wait_for_stderr("content/a.md", 30);
     assert!(warning.starts_with("cảnh báo: content/a.md:1:1: văn bản chưa có người ký"), "{warning}");

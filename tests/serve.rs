@@ -41,8 +41,7 @@ fn paths_of(change: &serde_json::Value) -> Vec<&str> {
 fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     let (status, page) = server.get_text(PAGE_A);
     assert_eq!(status, 200);
     assert!(page.contains("Nội dung cũ"));
@@ -68,8 +67,7 @@ fn saving_a_notice_sends_reload_after_the_new_page_is_served() {
 fn a_new_index_value_rebuilds_the_pages_that_show_it_not_every_page() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     // A signer and a tag no notice had: two indexes gain a value, and the home page counts them.
     archive.write(
         "content/a.md",
@@ -94,8 +92,7 @@ fn a_new_index_value_rebuilds_the_pages_that_show_it_not_every_page() {
 fn broken_content_reports_errors_and_keeps_the_last_good_page() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     archive.write("content/a.md", "---\nnumber: 01-TB/VPTU\ntitle: [chưa đóng\nissuer: X\n---\nx\n");
     let errors: Vec<String> = serde_json::from_str(&events.wait_for("errors", 30)).unwrap();
     // The overlay says what happened, each error in the archive's language, and what to do.
@@ -152,8 +149,7 @@ fn requests_outside_the_site_are_refused() {
 fn preview_after_edits_equals_a_fresh_build() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     type Edit = Box<dyn Fn(&TestArchive)>;
     let edits: Vec<(&str, Edit)> = vec![
         (
@@ -255,8 +251,7 @@ fn a_taken_port_moves_to_the_next_one() {
 fn saves_by_rename_and_by_delete_then_create_are_seen() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     // Editors that write a temporary file and rename it over the notice.
     archive.write(
         "content/.a.md.swp-tmp",

@@ -24,8 +24,7 @@ fn an_open_page_shows_the_edit_without_reloading_by_hand() {
     browser.wait_until("return document.body.innerText.includes('Dòng chữ cũ')", "the old text");
     // Mark this page load: a reload by the page itself clears the mark.
     browser.script("window.gazetteMark = 1; return true;");
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let _events = server.ready_events();
 
     archive.write(
         "content/a.md",

@@ -176,8 +176,7 @@ fn an_event_stream_that_stops_reading_is_dropped_and_freezes_nothing() {
     // One page that never reads its stream, one that does.
     let mut deaf = TcpStream::connect(&server.address).unwrap();
     deaf.write_all(b"GET /__gazette/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     // Each broken save sends the whole list of errors, some 300 KB, to every open page.
     let bad: String = (0..2000).map(|i| format!("sai-so-{i}, ")).collect();
     for round in 0..30 {
@@ -203,8 +202,7 @@ fn links_out_of_the_archive_are_never_served_even_after_an_error_is_fixed() {
     let outside = TestArchive::new();
     outside.write("secret.txt", "bí mật");
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     let attachment = "/van-ban/2024/bao-cao-3-bc-vptu/phu-luc.txt";
     assert_eq!(exchange(&server.address, &get(attachment)).0, 200);
     // Break the archive, then place links while it is broken.
@@ -239,8 +237,7 @@ fn links_out_of_the_archive_are_never_served_even_after_an_error_is_fixed() {
 fn live_reload_survives_content_removed_and_recreated_or_moved_away_and_back() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let events = server.events();
-    events.wait_for("ok", 30);
+    let events = server.ready_events();
     let page = "van-ban/2024/thong-bao-1-tb-vptu/index.html";
     std::fs::remove_dir_all(archive.path("content")).unwrap();
     events.wait_for("errors", 30);

@@ -224,6 +224,13 @@ impl Server {
     pub fn events(&self) -> EventStream {
         EventStream::open(&self.address)
     }
+
+    /// The live-reload events, once the preview has said its first build is ready.
+    pub fn ready_events(&self) -> EventStream {
+        let events = self.events();
+        events.wait_for("ok", 30);
+        events
+    }
 }
 
 impl Drop for Server {
