@@ -94,18 +94,34 @@ struct NoticePage<'a> {
     next: Option<LinkView<'a>>,
 }
 
-/// How a reference placeholder of a body becomes markup.
+/// How a reference placeholder of a body becomes markup. A link is the view of a link to the
+/// cited notice and the anchor of the provision cited: a fingerprint hashes that view as its
+/// digest, like any other link (see [`Pages::for_fingerprints`]).
 #[derive(Serialize)]
-enum Fill {
+enum Fill<'a> {
     Link {
-        href: String,
-        title: String,
+        cited: LinkView<'a>,
+        anchor: Option<&'a str>,
     },
     Own,
     Ambiguous,
     Unresolved,
     /// Plain text: a short form that names no single archived notice.
     Plain,
+}
+
+/// The opening tag of a citation's link: the cited notice's url, with the anchor of the
+/// provision cited, and its full title as the tooltip.
+fn link_tag(cited: &LinkView<'_>, anchor: Option<&str>) -> String {
+    let mut tag = format!("<a class=\"cite\" href=\"{}", cited.url.as_deref().unwrap_or_default());
+    if let Some(anchor) = anchor {
+        tag.push('#');
+        tag.push_str(anchor);
+    }
+    tag.push_str("\" title=\"");
+    escape_into(&mut tag, &full_title(cited.doc_type.unwrap_or(""), cited.title.unwrap_or("")));
+    tag.push_str("\">");
+    tag
 }
 
 impl<'a> Pages<'a> {
@@ -171,21 +187,15 @@ impl<'a> Pages<'a> {
     }
 
     /// How each reference placeholder of notice `id`'s body becomes markup.
-    fn fills(&self, id: NoticeId, root: &str) -> Vec<Fill> {
-        let links = self.archive.links(id);
+    fn fills(&self, id: NoticeId, root: &str) -> Vec<Fill<'a>> {
+        let links: &'a crate::archive::NoticeLinks = self.archive.links(id);
         links
             .references
             .iter()
             .enumerate()
             .map(|(i, target)| match target {
                 RefTarget::Notice(t) => {
-                    let cited = self.archive.notice(*t);
-                    let mut href = self.link(root, self.archive.url(*t));
-                    if let Some(anchor) = links.anchor(i) {
-                        href.push('#');
-                        href.push_str(anchor);
-                    }
-                    Fill::Link { href, title: full_title(&cited.doc_type, &cited.title) }
+                    Fill::Link { cited: self.link_view(*t, root), anchor: links.anchor(i) }
                 }
                 RefTarget::OwnNumber => Fill::Own,
                 RefTarget::Ambiguous(_) => Fill::Ambiguous,
@@ -229,12 +239,7 @@ impl<'a> Pages<'a> {
         let not_in_archive = self.label("cite", "not_in_archive");
         let ambiguous = self.label("cite", "ambiguous");
         let open = |i: usize| match fills.get(i) {
-            Some(Fill::Link { href, title }) => {
-                let mut tag = format!("<a class=\"cite\" href=\"{href}\" title=\"");
-                escape_into(&mut tag, title);
-                tag.push_str("\">");
-                tag
-            }
+            Some(Fill::Link { cited, anchor }) => link_tag(cited, *anchor),
             Some(Fill::Own) => "<span class=\"cite-self\">".to_string(),
             Some(Fill::Plain) => String::new(),
             Some(Fill::Ambiguous) => format!("<span class=\"cite cite-ambiguous\" title=\"{ambiguous}\">"),
