@@ -2568,11 +2568,31 @@ pub struct Totals {
 /// Writes `site.yaml` and `count` notices under `content/` into the folder `out`, which
 /// exists; tests generate their archives with it too.
 pub fn generate(out: &Path, seed: u64, count: usize) -> Result<Totals, String> {
-    write_site_yaml(out)?;
-    write_notices(out, seed, count)
+    generate_with_bundles(out, seed, count, 0)
 }
 
-fn write_notices(out: &Path, seed: u64, count: usize) -> Result<Totals, String> {
+/// As [`generate`], with every `bundles`-th notice (none when 0) written as a bundle: a folder
+/// holding `index.md` and an attachment.
+pub fn generate_with_bundles(out: &Path, seed: u64, count: usize, bundles: usize) -> Result<Totals, String> {
+    write_site_yaml(out)?;
+    write_notices(out, seed, count, bundles)
+}
+
+/// Where notice `i` is written: its Markdown file, or a bundle's `index.md` with an attachment
+/// beside it.
+fn notice_file(path: PathBuf, i: usize, bundles: usize) -> Result<PathBuf, String> {
+    if bundles == 0 || i % bundles != bundles - 1 {
+        return Ok(path);
+    }
+    let folder = path.with_extension("");
+    fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let attachment = folder.join("danh-sach-gui-kem.txt");
+    fs::write(&attachment, "Danh sách đơn vị nhận văn bản, gửi kèm bản điện tử.\n")
+        .map_err(|e| format!("cannot write {}: {e}", attachment.display()))?;
+    Ok(folder.join("index.md"))
+}
+
+fn write_notices(out: &Path, seed: u64, count: usize, bundles: usize) -> Result<Totals, String> {
     let mut rng = Rng::new(seed);
     let notices = plan(&mut rng, count);
     let signers = Signers::assign(&mut rng);
@@ -2592,7 +2612,7 @@ fn write_notices(out: &Path, seed: u64, count: usize) -> Result<Totals, String> 
             let dir = out.join("content").join(n.date.y.to_string());
             fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
-        let path = out.join(&n.rel_path);
+        let path = notice_file(out.join(&n.rel_path), i, bundles)?;
         fs::write(&path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         totals.notices += 1;
         totals.bytes += text.len() as u64;
@@ -2605,12 +2625,14 @@ fn write_notices(out: &Path, seed: u64, count: usize) -> Result<Totals, String> 
 // Command line
 // ---------------------------------------------------------------------------
 
-const USAGE: &str = "usage: gen_corpus --out DIR [--notices N] [--seed N] [--force]
+const USAGE: &str = "usage: gen_corpus --out DIR [--notices N] [--seed N] [--bundles N] [--force]
 
 Writes a synthetic Gazette archive: DIR/site.yaml and DIR/content/YYYY/<slug>.md.
   --out DIR     archive root to write (refused if it exists and is not empty)
   --notices N   number of notices (default 10000)
   --seed N      seed of the generator (default 42); same seed, same output
+  --bundles N   write every N-th notice as a bundle (DIR/content/YYYY/<slug>/index.md
+                with an attachment); none by default
   --force       write into a non-empty DIR (same-name files are overwritten,
                 nothing is deleted)";
 
@@ -2618,6 +2640,7 @@ struct Options {
     out: PathBuf,
     notices: usize,
     seed: u64,
+    bundles: usize,
     force: bool,
 }
 
@@ -2631,6 +2654,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     let mut out = None;
     let mut notices = 10_000;
     let mut seed = 42;
+    let mut bundles = 0;
     let mut force = false;
     let mut args = args;
     while let Some(arg) = args.next() {
@@ -2644,6 +2668,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--out" => out = Some(PathBuf::from(value().ok_or("--out needs a directory")?)),
             "--notices" => notices = parse_number("--notices", value())?,
             "--seed" => seed = parse_number("--seed", value())?,
+            "--bundles" => bundles = parse_number("--bundles", value())?,
             "--force" => force = true,
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
@@ -2652,7 +2677,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     if notices == 0 || notices > 5_000_000 {
         return Err(format!("--notices must be between 1 and 5000000, not {notices}"));
     }
-    Ok(Some(Options { out, notices, seed, force }))
+    Ok(Some(Options { out, notices, seed, bundles, force }))
 }
 
 /// Creates the output directory, refusing a non-empty one unless forced.
@@ -2681,7 +2706,7 @@ fn run() -> Result<(), String> {
         return Ok(());
     };
     prepare_out(&opts)?;
-    let totals = generate(&opts.out, opts.seed, opts.notices)?;
+    let totals = generate_with_bundles(&opts.out, opts.seed, opts.notices, opts.bundles)?;
     println!("notices written: {}", totals.notices);
     println!(
         "total bytes: {} (average {} per notice)",

@@ -11,7 +11,8 @@ mod gen_corpus;
 
 /// Notices enough that every parallel stage (reading, linking, planning, writing, the search
 /// index) splits its work between threads: the generated bodies cite one another, name
-/// numbers outside the archive and declare relations, as in the benchmark corpus.
+/// numbers outside the archive and declare relations, as in the benchmark corpus; every
+/// seventh is a bundle with an attachment.
 const NOTICES: usize = 300;
 
 /// Builds the archive into `out` with `threads` threads; returns the problems it printed.
@@ -35,7 +36,7 @@ fn build_with(archive: &TestArchive, threads: usize, out: &str) -> Vec<String> {
 #[test]
 fn one_thread_and_many_build_the_same_files() {
     let archive = TestArchive::new();
-    gen_corpus::generate(archive.root(), 7, NOTICES).expect("generate the archive");
+    gen_corpus::generate_with_bundles(archive.root(), 7, NOTICES, 7).expect("generate the archive");
     let one_problems = build_with(&archive, 1, "out-1");
     let one = snapshot(&archive.path("out-1"));
     assert!(
