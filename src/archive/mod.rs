@@ -145,7 +145,7 @@ pub struct Archive {
 
 /// What other notices' links depend on: a change elsewhere leaves links as they were. The
 /// anchors of articles and clauses count: citations of a provision link to them.
-type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n str);
+type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n [String]);
 
 fn identity(notice: &Notice) -> Identity<'_> {
     let seq = notice.number.as_ref().map(|n| n.seq);

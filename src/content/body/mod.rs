@@ -49,16 +49,17 @@ pub struct Body {
     pub first_paragraph: String,
     /// Whether the body has no text at all.
     pub is_empty: bool,
-    /// The anchors of its articles and clauses (`dieu-5 dieu-5-khoan-2 …`), one space
-    /// between: what citations of a provision of this notice may link to.
+    /// The anchors of its articles and clauses (`dieu-5`, `dieu-5-khoan-2`, …), sorted: what
+    /// citations of a provision of this notice may link to, looked up by halves (a regulation
+    /// may have thousands, and be cited as often).
     #[serde(default)]
-    pub provisions: String,
+    pub provisions: Vec<String>,
 }
 
 impl Body {
     /// Whether the body has an article or clause with this anchor.
     pub fn has_provision(&self, anchor: &str) -> bool {
-        self.provisions.split(' ').any(|a| a == anchor)
+        self.provisions.binary_search_by(|a| a.as_str().cmp(anchor)).is_ok()
     }
 }
 

@@ -259,12 +259,15 @@ impl<'a> BodyPass<'a> {
         }
         let mut html = String::with_capacity(self.source.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let mut provisions = self.articles.all;
+        provisions.sort_unstable();
+        provisions.dedup();
         let body = Body {
             toc: self.toc,
             references: self.references,
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
-            provisions: self.articles.all.join(" "),
+            provisions,
         };
         Rendered { body, html, text: self.plain }
     }

@@ -114,9 +114,27 @@ fn articles_and_clauses_get_anchors_and_contents_entries() {
     }
     assert_eq!(
         body.provisions,
-        "dieu-1 dieu-2 dieu-2-khoan-1 dieu-2-khoan-2 dieu-1-2 dieu-1-2-khoan-1 dieu-1-2-khoan-2"
+        [
+            "dieu-1",
+            "dieu-1-2",
+            "dieu-1-2-khoan-1",
+            "dieu-1-2-khoan-2",
+            "dieu-2",
+            "dieu-2-khoan-1",
+            "dieu-2-khoan-2"
+        ]
     );
-    assert!(body.has_provision("dieu-2-khoan-2") && !body.has_provision("dieu-3"));
+    for (anchor, held) in [
+        ("dieu-2-khoan-2", true),
+        ("dieu-1", true),
+        ("dieu-1-2-khoan-2", true),
+        ("dieu-3", false),
+        ("dieu-2-khoan", false),
+        ("dieu-1-2-khoan-3", false),
+        ("", false),
+    ] {
+        assert_eq!(body.has_provision(anchor), held, "{anchor}");
+    }
 }
 
 #[test]
