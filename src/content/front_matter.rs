@@ -426,20 +426,23 @@ fn split_part(written: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Finds the lines of a list's items in order: each search starts on the line of the item
-/// before, so a list is found in one pass however long it is.
+/// Finds the lines of a list's items in order: each search starts just after the item before,
+/// so a list is found in one pass however long it is, also a flow list on one line
+/// (`[11-NQ/TU, 1-NQ/TU]`: the second is not found inside the first).
 struct LineFinder<'t> {
     text: &'t str,
-    /// Byte offset and number (from 1) of the line the next search starts on.
+    /// Byte offset where the next search starts, the number (from 1) of its line, and the
+    /// characters of that line before it.
     offset: usize,
     line: usize,
+    column: usize,
     /// An item was not found (written with escapes, say): the rest are not looked for.
     lost: bool,
 }
 
 impl<'t> LineFinder<'t> {
     fn new(text: &'t str, first_line: usize) -> Self {
-        let mut finder = LineFinder { text, offset: 0, line: 1, lost: false };
+        let mut finder = LineFinder { text, offset: 0, line: 1, column: 0, lost: false };
         for l in text.split_inclusive('\n').take(first_line.saturating_sub(1)) {
             finder.offset += l.len();
             finder.line += 1;
@@ -447,19 +450,22 @@ impl<'t> LineFinder<'t> {
         finder
     }
 
-    /// The line and column (from 1) of `needle`, at or after the line of the last one found.
+    /// The line and column (from 1) of `needle`, after the last one found.
     fn find(&mut self, needle: &str) -> Option<(usize, usize)> {
         if self.lost {
             return None;
         }
-        let (mut offset, mut line) = (self.offset, self.line);
+        let (mut offset, mut line, mut column) = (self.offset, self.line, self.column);
         for l in self.text[self.offset..].split_inclusive('\n') {
             if let Some(at) = l.find(needle) {
-                (self.offset, self.line) = (offset, line);
-                return Some((line, l[..at].chars().count() + 1));
+                let found = column + l[..at].chars().count();
+                self.offset = offset + at + needle.len();
+                (self.line, self.column) = (line, found + needle.chars().count());
+                return Some((line, found + 1));
             }
             offset += l.len();
             line += 1;
+            column = 0;
         }
         self.lost = true;
         None
@@ -497,6 +503,19 @@ mod tests {
         assert_eq!(lines.find("1-NQ/TU"), Some((5, 5)));
         assert_eq!(lines.find("9-NQ/TU"), None);
         assert_eq!(lines.find("b: 2"), None, "the rest are not looked for once one is lost");
+    }
+
+    #[test]
+    fn items_of_a_flow_list_are_found_where_each_stands() {
+        let yaml = "replaces: [11-NQ/TU, 1-NQ/TU, \"Điều 2 1-NQ/TU\", 1-NQ/TU]\nb: 2\n";
+        let mut lines = LineFinder::new(yaml, 1);
+        assert_eq!(lines.find("11-NQ/TU"), Some((1, 12)));
+        assert_eq!(lines.find("1-NQ/TU"), Some((1, 22)), "not inside the item before");
+        // Columns count characters, not bytes (`Đ` and `ề` are two bytes each).
+        assert_eq!(lines.find("Điều 2 1-NQ/TU"), Some((1, 32)));
+        assert_eq!(lines.find("1-NQ/TU"), Some((1, 49)));
+        assert_eq!(lines.find("b: 2"), Some((2, 1)));
+        assert_eq!(lines.find("1-NQ/TU"), None);
     }
 
     #[test]
