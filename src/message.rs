@@ -32,7 +32,7 @@ impl Language {
 }
 
 /// A value a message puts into its text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Arg {
     Text(String),
     /// A count: the catalogue chooses the plural form by it.
@@ -75,7 +75,7 @@ impl From<char> for Arg {
 }
 
 /// Something to say: a catalogue identifier and its arguments.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     id: Cow<'static, str>,
     args: Vec<(Cow<'static, str>, Arg)>,

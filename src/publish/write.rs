@@ -135,7 +135,7 @@ pub fn publish(
     for result in pages_written {
         match result {
             Ok(files) => written.extend(files),
-            Err(problem) => add_once(&mut problems, problem),
+            Err(problem) => problems.push(problem),
         }
     }
     let search_state = match index {
@@ -151,7 +151,7 @@ pub fn publish(
     written.extend(write_statics(sink, &old, site, &mut problems));
     timings.lap("write search index and static files");
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(once_each(problems));
     }
     let kept = written.iter().filter(|(_, kept)| *kept).count();
     Ok(Published {
@@ -180,18 +180,15 @@ fn render_all(site: &Site, progress: bool) -> Vec<Diagnostic> {
         })
         .collect();
     bar.finish_and_clear();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for problem in results.into_iter().filter_map(Result::err) {
-        add_once(&mut problems, problem);
-    }
-    problems
+    once_each(results.into_iter().filter_map(Result::err).collect())
 }
 
-/// Adds a problem unless it is there already: many pages fail on one template error.
-fn add_once(problems: &mut Vec<Diagnostic>, problem: Diagnostic) {
-    if !problems.contains(&problem) {
-        problems.push(problem);
-    }
+/// Each problem once, in the order first met: many pages fail on one template error, and a
+/// folder that cannot be written fails every page in it, each with its own path.
+fn once_each(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = std::collections::HashSet::with_capacity(problems.len());
+    problems.retain(|problem| seen.insert(problem.clone()));
+    problems
 }
 
 /// Puts one file into the sink: the previous build's when its fingerprint, or else its bytes,
@@ -314,4 +311,43 @@ fn collect(
         }
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg;
+
+    #[test]
+    fn each_problem_is_said_once_in_the_order_first_met() {
+        let cannot_write = |path: &str| Diagnostic::error(path, 1, 1, msg!("cannot-write", error = "quyền"));
+        let template = || {
+            Diagnostic::error(
+                "themes/default/templates/notice.html",
+                3,
+                7,
+                msg!("template-error", detail = "không có biến `ghi_chu`"),
+            )
+        };
+        let met = vec![
+            template(),
+            cannot_write("van-ban/2024/a/index.html"),
+            template(),
+            cannot_write("van-ban/2024/b/index.html"),
+            cannot_write("van-ban/2024/a/index.html"),
+            template(),
+        ];
+        assert_eq!(
+            once_each(met),
+            [
+                template(),
+                cannot_write("van-ban/2024/a/index.html"),
+                cannot_write("van-ban/2024/b/index.html")
+            ]
+        );
+        // Many distinct problems (a folder that cannot be written) take one pass.
+        let many: Vec<Diagnostic> =
+            (0..50_000).map(|i| cannot_write(&format!("van-ban/{i}/index.html"))).collect();
+        assert_eq!(once_each(many.clone()), many);
+    }
 }
