@@ -262,6 +262,26 @@ fn a_folder_of_several_files_is_imported_at_once() {
 }
 
 #[test]
+fn files_that_would_land_on_one_notice_are_each_told_of_the_other_and_nothing_is_written() {
+    let archive = TestArchive::new();
+    // Two copies of decision 311 (saved twice under other names), and decision 312.
+    for (name, n, day) in [("qd-311", 311, 4), ("qd-312", 312, 5), ("qd-311-ban-sao", 311, 6)] {
+        archive.write_bytes(&format!("word/{name}.docx"), &samples::quyet_dinh_numbered(n, day).bytes());
+    }
+    let output = import(&archive, &["word"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let printed = stderr(&output);
+    let said: Vec<&str> = printed.lines().filter(|l| l.contains("cùng đường dẫn")).collect();
+    let path = "content/2024/quyet-dinh-311-qd-ubnd.md";
+    assert_eq!(said.len(), 2, "{said:?}");
+    for (file, other) in [("qd-311.docx", "qd-311-ban-sao.docx"), ("qd-311-ban-sao.docx", "qd-311.docx")] {
+        let told = format!("word/{file}: cùng đường dẫn {path} với word/{other}");
+        assert!(said.iter().any(|l| l.contains(&told)), "{told} not in {said:?}");
+    }
+    assert!(!archive.path("content").exists(), "nothing is written when a file would be lost");
+}
+
+#[test]
 fn number_and_date_can_be_given() {
     let archive = archive_with("draft", &samples::draft(), None);
     let output = import(&archive, &["word/draft.docx", "--number", "230/QĐ-UBND", "--date", "2024-03-21"]);

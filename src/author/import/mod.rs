@@ -11,6 +11,7 @@ mod layout;
 mod markdown;
 mod problem;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -130,13 +131,21 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
             Err(r) => outcome.reports.push(r),
         }
     }
+    // The files converted to each path, in order, to tell each of them the other.
+    let mut at_path: HashMap<&Path, Vec<&String>> = HashMap::with_capacity(converted.len());
+    for (name, c) in &converted {
+        at_path.entry(c.path.as_path()).or_default().push(name);
+    }
     for (name, c) in &converted {
         outcome.reports.extend(c.warnings.iter().cloned());
         let shown = shown_path(&c.path);
-        if let Some((other, _)) = converted.iter().find(|(n, o)| n != name && o.path == c.path) {
+        // The first other file of the same path: the second when this one is the first.
+        let same = at_path.get(c.path.as_path()).map_or(&[][..], Vec::as_slice);
+        let other = same.iter().take(2).find(|&&n| n != name);
+        if let Some(other) = other {
             outcome
                 .reports
-                .push(report(name, Problem::SamePath { path: shown.clone(), other: other.clone() }));
+                .push(report(name, Problem::SamePath { path: shown.clone(), other: (*other).clone() }));
         } else if !options.dry_run && !options.force && c.path.exists() {
             outcome.reports.push(report(name, Problem::Exists(shown)));
         }
