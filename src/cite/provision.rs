@@ -184,17 +184,23 @@ pub struct Internal {
 
 /// The provisions of a text that name the notice it is written in: "Điều 3 của Quy định này",
 /// and bare ones ("tại Điều 5 và Điều 6") that no type word, number or issuer phrase follows.
-/// `taken`: ranges (sorted) that belong to citations of other notices.
+/// `taken`: ranges (sorted, apart) that belong to citations of other notices.
 pub fn internal(text: &str, taken: &[Range<usize>]) -> Vec<Internal> {
     let mut found = Vec::new();
     if !might_hold(text) {
         return found;
     }
+    // The first citation not wholly before the match: matches come left to right, so the
+    // citations are passed over once however many there are (a paragraph may cite thousands).
+    let mut next_taken = 0;
     for caps in ANY.captures_iter(text) {
         let (Some(whole), Some(article)) = (caps.get(0), caps.name("article")) else { continue };
+        while taken.get(next_taken).is_some_and(|t| t.end <= whole.start()) {
+            next_taken += 1;
+        }
         if !starts_word(text, whole.start())
             || !ends_word(text, article.end())
-            || taken.iter().any(|t| t.start < article.end() && whole.start() < t.end)
+            || taken.get(next_taken).is_some_and(|t| t.start < article.end())
         {
             continue;
         }
@@ -315,6 +321,20 @@ mod tests {
         let text = "khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP";
         let citation = 0..text.len();
         assert!(internal(text, std::slice::from_ref(&citation)).is_empty());
+    }
+
+    #[test]
+    fn internal_passes_over_citations_before_between_and_after() {
+        let text = "Theo Điều 2, khoản 1 Điều 5 Nghị định số 30/2020/NĐ-CP và Điều 7; \
+                    Điều 3 Thông tư số 10/2021/TT-BNV, Điều 9 và Điều 11.";
+        let range = |cited: &str| {
+            let at = text.find(cited).unwrap();
+            at..at + cited.len()
+        };
+        let taken =
+            [range("khoản 1 Điều 5 Nghị định số 30/2020/NĐ-CP"), range("Điều 3 Thông tư số 10/2021/TT-BNV")];
+        let got: Vec<&str> = internal(text, &taken).into_iter().map(|i| &text[i.span]).collect();
+        assert_eq!(got, ["Điều 2", "Điều 7", "Điều 9", "Điều 11"]);
     }
 
     #[test]
