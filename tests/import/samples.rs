@@ -314,7 +314,11 @@ pub fn footnotes() -> Docx {
         .push(&p(&(r("Thực hiện Kết luận số 64-KL/TU")
             + &reference(1)
             + &r(", Ban Tuyên giáo Tỉnh ủy định hướng nội dung tuyên truyền trong tháng 6 năm 2024."))))
-        .push(&p(&(r("Tỷ lệ người dân truy cập dịch vụ công trực tuyến đạt 48%") + &reference(2) + &r("."))))
+        .push(&p(&(r("Tỷ lệ người dân truy cập dịch vụ công trực tuyến đạt 48%")
+            + &reference(2)
+            + &r(", vượt mục tiêu Kết luận đề ra")
+            + &reference(1)
+            + &r("."))))
         .push(&footer(
             &["- Thường trực Tỉnh ủy (b/c),", "- Lưu Ban Tuyên giáo."],
             &["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Mông Văn Tú"],

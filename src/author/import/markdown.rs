@@ -88,7 +88,13 @@ impl FrontMatter {
 
 /// The body as Markdown, and the numbers (from 1) of tables written with merged cells blank.
 pub(crate) fn body(blocks: &[&Block], notes: &HashMap<String, Vec<Block>>) -> (String, Vec<usize>) {
-    let mut writer = BodyWriter { notes, note_order: Vec::new(), tables: 0, merged_tables: Vec::new() };
+    let mut writer = BodyWriter {
+        notes,
+        note_order: Vec::new(),
+        note_numbers: HashMap::new(),
+        tables: 0,
+        merged_tables: Vec::new(),
+    };
     let mut parts: Vec<String> = blocks.iter().filter_map(|b| writer.block(b)).collect();
     let mut definitions = Vec::new();
     let mut i = 0;
@@ -119,6 +125,8 @@ struct BodyWriter<'n> {
     notes: &'n HashMap<String, Vec<Block>>,
     /// Note keys in order of first reference; a note's Markdown label is its place here plus one.
     note_order: Vec<String>,
+    /// The label of each note referenced so far, by key.
+    note_numbers: HashMap<String, usize>,
     tables: usize,
     merged_tables: Vec<usize>,
 }
@@ -184,13 +192,11 @@ impl BodyWriter<'_> {
                 Inline::Break => pieces.push(Piece::Break),
                 Inline::Note(key) => {
                     if self.notes.contains_key(key) {
-                        let number = match self.note_order.iter().position(|k| k == key) {
-                            Some(i) => i + 1,
-                            None => {
-                                self.note_order.push(key.clone());
-                                self.note_order.len()
-                            }
-                        };
+                        let order = &mut self.note_order;
+                        let number = *self.note_numbers.entry(key.clone()).or_insert_with(|| {
+                            order.push(key.clone());
+                            order.len()
+                        });
                         pieces.push(Piece::Note(number));
                     }
                 }

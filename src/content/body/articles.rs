@@ -18,6 +18,8 @@ pub(super) struct Articles {
     pub(super) last_number: Option<u32>,
     /// (part, article) → anchor; (part, article, clause) → anchor.
     pub(super) anchors: HashMap<(usize, String), String>,
+    /// Article → the parts that have it, ascending.
+    pub(super) parts_of: HashMap<String, Vec<usize>>,
     pub(super) clauses: HashMap<(usize, String, u16), String>,
     /// Every article and clause anchor, in order.
     pub(super) all: Vec<String>,
@@ -38,12 +40,11 @@ impl Articles {
     /// The anchor a provision of the notice itself links to: the clause, else its article, in
     /// the part it is written in, else in the only part that has that article.
     pub(super) fn anchor_of(&self, provision: &Provision, part: usize) -> Option<&String> {
-        let parts: Vec<usize> =
-            (0..=self.part).filter(|&p| self.anchors.contains_key(&(p, provision.article.clone()))).collect();
-        let part = if parts.contains(&part) {
+        let parts = self.parts_of.get(&provision.article).map_or(&[][..], Vec::as_slice);
+        let part = if parts.binary_search(&part).is_ok() {
             part
         } else {
-            match parts.as_slice() {
+            match parts {
                 [only] => *only,
                 _ => return None,
             }

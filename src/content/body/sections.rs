@@ -133,10 +133,13 @@ impl<'a> BodyPass<'a> {
         }
         self.articles.last_number = Some(n);
         let anchor = self.unique_anchor(&provision::article_anchor(number));
-        self.articles
-            .anchors
-            .entry((self.articles.part, number.to_string()))
-            .or_insert_with(|| anchor.clone());
+        let part = self.articles.part;
+        if let std::collections::hash_map::Entry::Vacant(entry) =
+            self.articles.anchors.entry((part, number.to_string()))
+        {
+            entry.insert(anchor.clone());
+            self.articles.parts_of.entry(number.to_string()).or_default().push(part);
+        }
         self.articles.all.push(anchor.clone());
         self.articles.current = Some((anchor.clone(), number.to_string()));
         anchor

@@ -146,22 +146,44 @@ fn provisions_of_the_notice_itself_link_within_it() {
         1,
         false,
     );
-    let links: Vec<(&str, &str)> = html
-        .split("<a class=\"provision\" href=\"#")
-        .skip(1)
-        .map(|part| {
-            let (href, rest) = part.split_once("\">").unwrap();
-            (href, rest.split_once("</a>").unwrap().0)
-        })
-        .collect();
     assert_eq!(
-        links,
+        provision_links(&html),
         vec![("dieu-3-khoan-1", "khoản 1 Điều 3 của Quyết định này"), ("dieu-1", "Điều 1")],
         "{html}"
     );
     assert!(body.references.is_empty());
     let (_, plain_notice) = pair("Theo Điều 3 của quy trình.\n", 1, false);
     assert!(!plain_notice.contains("<a"), "{plain_notice}");
+}
+
+/// The provision links of some HTML: (anchor, text).
+fn provision_links(html: &str) -> Vec<(&str, &str)> {
+    html.split("<a class=\"provision\" href=\"#")
+        .skip(1)
+        .map(|part| {
+            let (href, rest) = part.split_once("\">").unwrap();
+            (href, rest.split_once("</a>").unwrap().0)
+        })
+        .collect()
+}
+
+#[test]
+fn a_provision_links_to_its_own_part_else_to_the_only_part_with_that_article() {
+    // A decision (articles 1 to 3), then the regulation it issues (articles 1 and 2 again).
+    let (_, html) = pair(
+        "**Điều 1.** Ban hành kèm theo Quyết định này Quy định; xem Điều 2.\n\n\
+         **Điều 2.** Hiệu lực.\n\n\
+         **Điều 3.** Thi hành.\n\n\
+         **Điều 1.** Phạm vi; theo Điều 2 và Điều 3.\n\n\
+         **Điều 2.** Đối tượng; theo Điều 1.\n",
+        1,
+        false,
+    );
+    assert_eq!(
+        provision_links(&html),
+        [("dieu-2", "Điều 2"), ("dieu-2-2", "Điều 2"), ("dieu-3", "Điều 3"), ("dieu-1-2", "Điều 1")],
+        "{html}"
+    );
 }
 
 #[test]
