@@ -309,6 +309,43 @@ fn phrase_files_say_where_every_bigram_of_their_shard_stands() {
 }
 
 #[test]
+fn words_added_to_a_paragraph_leave_the_places_of_the_next_ones_as_they_were() {
+    let archive = generated_archive(30);
+    let write = |first_paragraph: &str| {
+        archive.write(
+            "content/hop.md",
+            &notice(
+                "number: 78-TB/VPTU\ntitle: Về việc họp\nissuer: Văn phòng Tỉnh ủy\ndate: 2025-01-03",
+                &format!("{first_paragraph}\n\nChuẩn bị hội nghị tổng kết.\n\n- Rà soát số liệu quý"),
+            ),
+        );
+    };
+    let placed = |bigram: &str| {
+        let shard_count = json(&archive, "manifest")["term_shards"].as_u64().unwrap() as usize;
+        let phrases = shards(&archive, "phrases");
+        places(&phrases[&shard_of(bigram, shard_count)].1[bigram])
+            .remove(&30)
+            .expect("placed in the new notice")
+    };
+    write("Họp giao ban.");
+    archive.build_ok(&[]);
+    let (before, item) = (placed("tong ket"), placed("so lieu"));
+    let [meeting] = placed("giao ban")[..] else { panic!() };
+    // Each paragraph and item is placed from a multiple of 64.
+    assert_eq!(before[0] % 64, 4, "{before:?}");
+    assert!(before[0] - meeting < 128 && item[0] > before[0], "{meeting} {before:?} {item:?}");
+    write("Họp giao ban tuần này, nghe báo cáo.");
+    archive.build_ok(&[]);
+    assert_eq!(placed("tong ket"), before);
+    assert_eq!(placed("so lieu"), item);
+    assert_eq!(placed("giao ban"), [meeting]);
+    // The index updated is the index built afresh.
+    let updated = snapshot(&archive.path("output/search"));
+    archive.build_ok(&["--full"]);
+    assert_eq!(updated, snapshot(&archive.path("output/search")));
+}
+
+#[test]
 fn the_index_is_the_same_on_every_build() {
     let archive = generated_archive(60);
     archive.build_ok(&[]);

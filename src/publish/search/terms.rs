@@ -28,7 +28,8 @@ fn frequency_weight(count: u32) -> u8 {
 
 /// Every term of one notice with its weight, its [`term_hash`] and, for a bigram or pair, its
 /// positions (the place of its first token among all the notice's tokens: number, title, type,
-/// issuer, tags, then summary and body from the next multiple of [`BODY_PLACES_FROM`],
+/// issuer, tags, then summary and body from the next multiple of [`BODY_PLACES_FROM`], each of
+/// their lines from the next multiple of [`LINE_PLACES`](super::text::LINE_PLACES),
 /// ascending); `body_text` is its body's plain text. Exact
 /// forms have weight 0, and tokens and exact forms no positions. Pairs with digits (see
 /// [`Kind::Pair`]) come with positions and no weight: they are placed, not indexed.
@@ -67,7 +68,7 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
                 entry.last_place = places.len() as u32;
             }
         });
-        offset += terms.token_count();
+        offset += terms.places();
     }
     let mut positions = Vec::with_capacity(64);
     for (term, entry) in seen {

@@ -170,6 +170,9 @@ pub struct Token<'a> {
     /// What it makes with the token before it: a bigram, a pair (a number next to it, placed
     /// for phrases), or nothing (`Token`: it stands apart).
     pub kind: Kind,
+    /// Whether a line ends between it and the token before (a paragraph, item or cell of the
+    /// body: a line of the plain text).
+    pub new_line: bool,
 }
 
 /// The tokens of folded text, in order.
@@ -200,7 +203,7 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
             true if previous_pairs && !numeric => Kind::Bigram,
             true => Kind::Pair,
         };
-        tokens.push(Token { text, kind });
+        tokens.push(Token { text, kind, new_line: gap.contains('\n') });
         (previous_kept, previous_pairs) = (true, !numeric);
     }
     tokens
@@ -217,12 +220,18 @@ fn joins(gap: &str) -> bool {
     gap.chars().all(|c| matches!(c, '-' | '–' | '—') || (c.is_whitespace() && c != '\n'))
 }
 
+/// Where each line of a text is placed from: the first multiple of this after the line
+/// before. Words added to or taken from a line move the places of that line's words only,
+/// unless the line's end passes a multiple, and so change only the phrase files of that line's
+/// bigrams and pairs.
+pub const LINE_PLACES: u32 = 64;
+
 /// The tokens of folded text written into one buffer, one space apart, so that every token and
-/// every bigram is a slice of it.
+/// every bigram is a slice of it, with the place of each.
 pub struct Terms {
     text: String,
-    /// Start and end of each token in `text`, and what it makes with the one before.
-    tokens: Vec<(usize, usize, Kind)>,
+    /// Start and end of each token in `text`, what it makes with the one before, and its place.
+    tokens: Vec<(usize, usize, Kind, u32)>,
 }
 
 /// What a term of [`Terms`] is.
@@ -241,30 +250,35 @@ impl Terms {
         let found = tokenize(folded);
         let mut text = String::with_capacity(folded.len());
         let mut tokens = Vec::with_capacity(found.len());
+        let mut next_place: u32 = 0;
         for token in found {
             if !text.is_empty() {
                 text.push(' ');
             }
-            tokens.push((text.len(), text.len() + token.text.len(), token.kind));
+            if token.new_line && next_place > 0 {
+                next_place = next_place.next_multiple_of(LINE_PLACES);
+            }
+            tokens.push((text.len(), text.len() + token.text.len(), token.kind, next_place));
             text.push_str(token.text);
+            next_place += 1;
         }
         Terms { text, tokens }
     }
 
     /// Calls `term` for every token, bigram and pair, in order, with the place of its first
-    /// token (the number of tokens before it) and its kind.
+    /// token (one more than the token before on its line; see [`LINE_PLACES`]) and its kind.
     pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str, u32, Kind)) {
-        for (i, &(start, end, kind)) in self.tokens.iter().enumerate() {
-            term(&self.text[start..end], i as u32, Kind::Token);
+        for (i, &(start, end, kind, place)) in self.tokens.iter().enumerate() {
+            term(&self.text[start..end], place, Kind::Token);
             if kind != Kind::Token {
-                term(&self.text[self.tokens[i - 1].0..end], i as u32 - 1, kind);
+                term(&self.text[self.tokens[i - 1].0..end], place - 1, kind);
             }
         }
     }
 
-    /// The number of tokens.
-    pub fn token_count(&self) -> u32 {
-        self.tokens.len() as u32
+    /// The places the text takes: one more than its last token's.
+    pub fn places(&self) -> u32 {
+        self.tokens.last().map_or(0, |&(_, _, _, place)| place + 1)
     }
 }
 
@@ -424,6 +438,44 @@ mod tests {
         assert!(pairs("tổ chức cán bộ").is_empty());
         let long = "1".repeat(MAX_TOKEN_CHARS + 1);
         assert!(pairs(&format!("số {long} 5")).is_empty());
+    }
+
+    #[test]
+    fn each_line_is_placed_from_a_multiple_so_an_edit_moves_its_own_line_only() {
+        let places = |text: &str| {
+            let mut placed = Vec::new();
+            Terms::new(&fold(text)).for_each(|t, at, _| placed.push((t.to_string(), at)));
+            placed
+        };
+        let second_line = |text: &str| -> Vec<(String, u32)> {
+            places(text).into_iter().filter(|(t, _)| t.starts_with("ve") || t.starts_with("hop")).collect()
+        };
+        let before = "Giao ban.\nVề việc họp";
+        assert_eq!(
+            places(before),
+            [
+                ("giao", 0),
+                ("ban", 1),
+                ("giao ban", 0),
+                ("ve", 64),
+                ("viec", 65),
+                ("ve viec", 64),
+                ("hop", 66),
+                ("viec hop", 65)
+            ]
+            .map(|(t, at)| (t.to_string(), at))
+        );
+        // A word more on the first line; a line break of its own; the first line gone.
+        for edited in ["Giao ban tuần.\nVề việc họp", "Giao ban.\n\nVề việc họp"] {
+            assert_eq!(second_line(edited), second_line(before), "{edited:?}");
+        }
+        assert_eq!(places("Về việc họp")[0], ("ve".to_string(), 0));
+        // Past a multiple, the next line moves to the next one.
+        let long = format!("{}\nVề", "giao ".repeat(65));
+        assert_eq!(places(&long).last(), Some(&("ve".to_string(), 128)));
+        let terms = Terms::new(&fold(&long));
+        assert_eq!(terms.places(), 129);
+        assert_eq!(Terms::new("").places(), 0);
     }
 
     #[test]
