@@ -279,6 +279,11 @@ fn files_that_would_land_on_one_notice_are_each_told_of_the_other_and_nothing_is
         assert!(said.iter().any(|l| l.contains(&told)), "{told} not in {said:?}");
     }
     assert!(!archive.path("content").exists(), "nothing is written when a file would be lost");
+    // A file named twice is not its own other: each naming is told of the copy.
+    let twice = import(&archive, &["word/qd-311.docx", "word/qd-311.docx", "word/qd-311-ban-sao.docx"]);
+    assert_eq!(twice.status.code(), Some(1), "{}", stderr(&twice));
+    let told = format!("word/qd-311.docx: cùng đường dẫn {path} với word/qd-311-ban-sao.docx");
+    assert_eq!(stderr(&twice).matches(&told).count(), 2, "{}", stderr(&twice));
 }
 
 #[test]

@@ -339,6 +339,13 @@ fn words_added_to_a_paragraph_leave_the_places_of_the_next_ones_as_they_were() {
     assert_eq!(placed("tong ket"), before);
     assert_eq!(placed("so lieu"), item);
     assert_eq!(placed("giao ban"), [meeting]);
+    // A footnote's mark and a hard line break part words on their line.
+    write("Theo Kết luận số 64-KL/TU[^1], Ban Tuyên giáo\\\nhọp giao ban tuần.\n\n[^1]: Ghi chú.");
+    archive.build_ok(&[]);
+    let [conclusion] = placed("64 kl")[..] else { panic!() };
+    assert_eq!(placed("ban tuyen"), [conclusion + 3], "64 kl tu ban tuyen");
+    assert_eq!(placed("tuyen giao"), [conclusion + 4]);
+    assert_eq!(placed("giao ban"), [conclusion + 7], "giao, hop, giao ban");
     // The index updated is the index built afresh.
     let updated = snapshot(&archive.path("output/search"));
     archive.build_ok(&["--full"]);

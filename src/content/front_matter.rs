@@ -511,7 +511,7 @@ mod tests {
         let mut lines = LineFinder::new(yaml, 1);
         assert_eq!(lines.find("11-NQ/TU"), Some((1, 12)));
         assert_eq!(lines.find("1-NQ/TU"), Some((1, 22)), "not inside the item before");
-        // Columns count characters, not bytes (`Đ` and `ề` are two bytes each).
+        // Columns count characters, not bytes (`Đ` is two bytes, `ề` three).
         assert_eq!(lines.find("Điều 2 1-NQ/TU"), Some((1, 32)));
         assert_eq!(lines.find("1-NQ/TU"), Some((1, 49)));
         assert_eq!(lines.find("b: 2"), Some((2, 1)));

@@ -139,9 +139,9 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
     for (name, c) in &converted {
         outcome.reports.extend(c.warnings.iter().cloned());
         let shown = shown_path(&c.path);
-        // The first other file of the same path: the second when this one is the first.
+        // The first other file of the same path (a file named twice is not its own other).
         let same = at_path.get(c.path.as_path()).map_or(&[][..], Vec::as_slice);
-        let other = same.iter().take(2).find(|&&n| n != name);
+        let other = same.iter().find(|&&n| n != name);
         if let Some(other) = other {
             outcome
                 .reports

@@ -63,7 +63,7 @@ impl<'a> BodyPass<'a> {
             Event::End(tag) => self.end(tag),
             Event::FootnoteReference(label) => {
                 self.flush_text();
-                self.plain.push('\n');
+                self.plain.push(PHRASE_BREAK);
                 self.events.push(Event::FootnoteReference(unmark(label)));
             }
             other => {
@@ -71,7 +71,8 @@ impl<'a> BodyPass<'a> {
                 self.section_label = None;
                 match other {
                     Event::SoftBreak => self.plain.push(' '),
-                    Event::HardBreak | Event::Rule => self.plain.push('\n'),
+                    Event::HardBreak => self.plain.push(PHRASE_BREAK),
+                    Event::Rule => self.plain.push('\n'),
                     _ => {}
                 }
                 self.events.push(other);
@@ -113,7 +114,9 @@ impl<'a> BodyPass<'a> {
         }
     }
 
-    /// Text for search, its line breaks as spaces: in the plain text a line break ends a block.
+    /// Text for search, its line breaks as spaces: in the plain text a line break ends a block
+    /// (a paragraph, heading, item or cell), and [`PHRASE_BREAK`] stands between words of one
+    /// block that no phrase runs across.
     fn search_text(&mut self, text: &str) {
         if text.contains('\n') {
             self.plain.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
@@ -122,12 +125,12 @@ impl<'a> BodyPass<'a> {
         }
     }
 
-    /// The text of raw HTML: tags left out, each ending a block.
+    /// The text of raw HTML: tags left out, each breaking a phrase.
     fn search_text_of_markup(&mut self, html: &str) {
         let mut rest = html;
         while let Some(open) = rest.find('<') {
             self.search_text(&rest[..open]);
-            self.plain.push('\n');
+            self.plain.push(PHRASE_BREAK);
             rest = rest[open..].find('>').map_or("", |close| &rest[open + close + 1..]);
         }
         self.search_text(rest);
@@ -272,6 +275,12 @@ impl<'a> BodyPass<'a> {
         Rendered { body, html, text: self.plain }
     }
 }
+
+/// What the plain text has where a phrase breaks within a block: a footnote's mark, a hard
+/// line break, an HTML tag. Not a letter, digit, space or dash, so no bigram runs across it,
+/// and not a line break, so the words after it are placed on the same line (see
+/// `publish::search`).
+const PHRASE_BREAK: char = '\u{1f}';
 
 /// Whether a tag opens a block, which ends a phrase in the plain text.
 fn is_block(tag: &Tag) -> bool {

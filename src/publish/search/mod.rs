@@ -23,10 +23,12 @@
 //!   lowest first, each character of `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef` ending a number and each
 //!   of `ghijklmnopqrstuvwxyz0123456789-_` followed by more. For each notice holding it: its id
 //!   (the first as it is, each next as its difference from the one before), the number of
-//!   places, the first, then the difference of each from the one before. A place is the number
-//!   of tokens before its first token, counting the notice's number, title, type, issuer and
-//!   tags one after the other; its summary and body follow from the next multiple of 256 (so
-//!   that an edit of the title leaves the places of the body's words as they were).
+//!   places, the first, then the difference of each from the one before. A place counts the
+//!   tokens before its first token, the notice's number, title, type, issuer and tags one after
+//!   the other; its summary and body follow from the next multiple of 256, and each of their
+//!   lines (paragraph, heading, item, cell) from the next multiple of 64, so that an edit of the
+//!   title, or of one line, leaves the places of the other lines' words as they were. Words of
+//!   a phrase are neighbours on one line: one place apart.
 //! - `docs/<j>.js` (`"docs/<j>"`): an array of the documents `j*K … j*K+K-1`, each
 //!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`

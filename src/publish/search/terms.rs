@@ -56,7 +56,7 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
     for (terms, flag) in &fields {
         let in_body = *flag == 0;
         if in_body {
-            offset = offset.next_multiple_of(BODY_PLACES_FROM);
+            offset = offset.checked_next_multiple_of(BODY_PLACES_FROM).unwrap_or(offset);
         }
         terms.for_each(|term, at, kind| {
             let entry = seen.entry(term).or_default();
@@ -64,11 +64,11 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             entry.flags |= flag;
             entry.count += u32::from(in_body);
             if kind != Kind::Token {
-                places.push((offset + at, entry.last_place));
+                places.push((offset.saturating_add(at), entry.last_place));
                 entry.last_place = places.len() as u32;
             }
         });
-        offset += terms.places();
+        offset = offset.saturating_add(terms.places());
     }
     let mut positions = Vec::with_capacity(64);
     for (term, entry) in seen {

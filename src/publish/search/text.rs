@@ -184,6 +184,8 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
     let mut previous_pairs = false;
     let mut rest = folded;
     let mut offset = 0;
+    // Whether a line ended since the last token kept (also before an overlong token left out).
+    let mut new_line = false;
     while let Some(start) = rest.find(char::is_alphanumeric) {
         let run = &rest[start..];
         let len = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
@@ -192,6 +194,7 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
         offset += start + len;
         gap_start = offset;
         rest = &folded[offset..];
+        new_line |= gap.contains('\n');
         if word.chars().count() > MAX_TOKEN_CHARS {
             (previous_kept, previous_pairs) = (false, false);
             continue;
@@ -203,7 +206,7 @@ pub fn tokenize(folded: &str) -> Vec<Token<'_>> {
             true if previous_pairs && !numeric => Kind::Bigram,
             true => Kind::Pair,
         };
-        tokens.push(Token { text, kind, new_line: gap.contains('\n') });
+        tokens.push(Token { text, kind, new_line: std::mem::take(&mut new_line) });
         (previous_kept, previous_pairs) = (true, !numeric);
     }
     tokens
@@ -256,11 +259,12 @@ impl Terms {
                 text.push(' ');
             }
             if token.new_line && next_place > 0 {
-                next_place = next_place.next_multiple_of(LINE_PLACES);
+                // Past the last multiple a place can be, the lines follow on one another.
+                next_place = next_place.checked_next_multiple_of(LINE_PLACES).unwrap_or(next_place);
             }
             tokens.push((text.len(), text.len() + token.text.len(), token.kind, next_place));
             text.push_str(token.text);
-            next_place += 1;
+            next_place = next_place.saturating_add(1);
         }
         Terms { text, tokens }
     }
@@ -278,7 +282,7 @@ impl Terms {
 
     /// The places the text takes: one more than its last token's.
     pub fn places(&self) -> u32 {
-        self.tokens.last().map_or(0, |&(_, _, _, place)| place + 1)
+        self.tokens.last().map_or(0, |&(_, _, _, place)| place.saturating_add(1))
     }
 }
 
@@ -476,6 +480,11 @@ mod tests {
         let terms = Terms::new(&fold(&long));
         assert_eq!(terms.places(), 129);
         assert_eq!(Terms::new("").places(), 0);
+        // A line break before a word too long to be a token still starts a line.
+        let overlong = format!("giao ban\n{} về việc", "a".repeat(MAX_TOKEN_CHARS + 1));
+        assert_eq!(places(&overlong)[3], ("ve".to_string(), 64));
+        // Other marks part words but keep them on their line.
+        assert_eq!(places("giao ban; về")[3], ("ve".to_string(), 2));
     }
 
     #[test]
