@@ -450,25 +450,27 @@ impl<'t> LineFinder<'t> {
         finder
     }
 
-    /// The line and column (from 1) of `needle`, after the last one found.
+    /// The line and column (from 1) of `needle` (one line of text), after the last one found.
+    /// Only the text up to it is read, so a list of any length is placed in one pass.
     fn find(&mut self, needle: &str) -> Option<(usize, usize)> {
         if self.lost {
             return None;
         }
-        let (mut offset, mut line, mut column) = (self.offset, self.line, self.column);
-        for l in self.text[self.offset..].split_inclusive('\n') {
-            if let Some(at) = l.find(needle) {
-                let found = column + l[..at].chars().count();
-                self.offset = offset + at + needle.len();
-                (self.line, self.column) = (line, found + needle.chars().count());
-                return Some((line, found + 1));
+        let Some(at) = self.text[self.offset..].find(needle).map(|at| self.offset + at) else {
+            self.lost = true;
+            return None;
+        };
+        let before = &self.text[self.offset..at];
+        let column = match before.rfind('\n') {
+            Some(end) => {
+                self.line += before.bytes().filter(|&b| b == b'\n').count();
+                before[end + 1..].chars().count()
             }
-            offset += l.len();
-            line += 1;
-            column = 0;
-        }
-        self.lost = true;
-        None
+            None => self.column + before.chars().count(),
+        };
+        self.offset = at + needle.len();
+        self.column = column + needle.chars().count();
+        Some((self.line, column + 1))
     }
 }
 
