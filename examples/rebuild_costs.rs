@@ -1,13 +1,15 @@
 //! What an incremental build costs after each kind of edit: a clean build, then builds after no
-//! change, one body edit at the end of a notice, one near its start (the words after it move),
-//! one title edit, one notice given a tag no notice had, and one template edit, each
+//! change, one body edit at the end of a notice, one in its first paragraph (the words after
+//! it in that paragraph move), a paragraph added or taken near its start (every line after it
+//! moves), one title edit, one notice given a tag no notice had, and one template edit, each
 //! timed as a whole process with the files it wrote and the notice files it read. The archive
 //! is put back as it was.
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
 //! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
-//! step writes a variant of the edit, so every build has a change; the edits near the start of
-//! a body and of a title add one word more each repeat, so every repeat moves the words after).
+//! step writes a variant of the edit, so every build has a change; the edits of the first
+//! paragraph and of a title add one word more each repeat, so every repeat moves the words
+//! after; the paragraph near the start is added at even repeats and taken at odd ones).
 //! `GAZETTE=path/to/gazette` times another build of Gazette on the same steps.
 //! `COMPARE=1` also builds the archive anew (`--full`, into `OUT.clean`) after each step and
 //! says whether the incremental output is byte for byte that clean build (Gazette's own
@@ -110,6 +112,11 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
+/// A notice's front matter (up to and with its closing `---`) and its body.
+fn split_front_matter(notice: &str) -> (&str, &str) {
+    notice.split_at(notice.find("\n---").map_or(0, |at| at + 4))
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let root = PathBuf::from(args.next().expect("usage: rebuild_costs ARCHIVE OUT [RUNS]"));
@@ -136,12 +143,26 @@ fn main() {
         (
             "one body edit near the start",
             Box::new(|run| {
-                let end = body.find("\n---").map_or(0, |at| at + 4);
-                let (front, text) = body.split_at(end);
-                // One word more each repeat, so that every repeat moves the places of the
-                // words after it.
+                // One word more each repeat in the first paragraph, after its first word, so
+                // that every repeat moves the places of the words after it in that paragraph.
+                let (front, text) = split_front_matter(&body);
+                let start = text.len() - text.trim_start().len();
+                let (head, tail) = text.split_at(text[start..].find(' ').map_or(text.len(), |at| start + at));
                 let words = " thêm".repeat(run + 1);
-                let edited = format!("{front}\n\nĐoạn{words} ở đầu.\n{text}");
+                std::fs::write(&body_file, format!("{front}{head}{words}{tail}")).expect("edit");
+            }),
+        ),
+        (
+            "one paragraph added or taken",
+            Box::new(|run| {
+                // Added at even repeats and taken again at odd ones: each moves every line
+                // after it.
+                let (front, text) = split_front_matter(&body);
+                let edited = if run % 2 == 0 {
+                    format!("{front}\n\nĐoạn thêm ở đầu.\n{text}")
+                } else {
+                    body.clone()
+                };
                 std::fs::write(&body_file, edited).expect("edit");
             }),
         ),
