@@ -25,10 +25,12 @@
 //!   (the first as it is, each next as its difference from the one before), the number of
 //!   places, the first, then the difference of each from the one before. A place counts the
 //!   tokens before its first token, the notice's number, title, type, issuer and tags one after
-//!   the other; its summary and body follow from the next multiple of 256, and each of their
-//!   lines (paragraph, heading, item, cell) from the next multiple of 64, so that an edit of the
-//!   title, or of one line, leaves the places of the other lines' words as they were. Words of
-//!   a phrase are neighbours on one line: one place apart.
+//!   the other; its summary and body follow from the next multiple of 256. When they have more
+//!   than one line (paragraph, heading, item, cell), each line takes a run of 64 places (more
+//!   for a longer line) at a slot chosen by a hash of the line, so that an edit of the title,
+//!   or of one line, or a line added or taken, leaves the places of the other lines' words as
+//!   they were (see `text::LINE_PLACES`). Words of a phrase are neighbours on one line: one
+//!   place apart. The places of a notice are listed ascending, not in the order of its lines.
 //! - `docs/<j>.js` (`"docs/<j>"`): an array of the documents `j*K … j*K+K-1`, each
 //!   `{"url", "number", "type", "title", "issuer", "date", "excerpt"}`: `url` relative to the
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`

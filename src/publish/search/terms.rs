@@ -29,7 +29,7 @@ fn frequency_weight(count: u32) -> u8 {
 /// Every term of one notice with its weight, its [`term_hash`] and, for a bigram or pair, its
 /// positions (the place of its first token among all the notice's tokens: number, title, type,
 /// issuer, tags, then summary and body from the next multiple of [`BODY_PLACES_FROM`], each of
-/// their lines from the next multiple of [`LINE_PLACES`](super::text::LINE_PLACES),
+/// their lines in slots of [`LINE_PLACES`](super::text::LINE_PLACES) chosen by its hash,
 /// ascending); `body_text` is its body's plain text. Exact
 /// forms have weight 0, and tokens and exact forms no positions. Pairs with digits (see
 /// [`Kind::Pair`]) come with positions and no weight: they are placed, not indexed.
@@ -79,7 +79,9 @@ pub fn notice_terms(notice: &Notice, body_text: &str, mut visit: impl FnMut(&str
             positions.push(position);
             place = before;
         }
-        positions.reverse();
+        // Lines are placed apart, not in order.
+        positions.sort_unstable();
+        positions.dedup();
         let weight = (entry.kind != Kind::Pair).then(|| entry.flags | frequency_weight(entry.count));
         visit(term, weight, term_hash(term), &positions);
     }

@@ -223,10 +223,12 @@ fn joins(gap: &str) -> bool {
     gap.chars().all(|c| matches!(c, '-' | '–' | '—') || (c.is_whitespace() && c != '\n'))
 }
 
-/// Where each line of a text is placed from: the first multiple of this after the line
-/// before. Words added to or taken from a line move the places of that line's words only,
-/// unless the line's end passes a multiple, and so change only the phrase files of that line's
-/// bigrams and pairs.
+/// The places of a line of a text: a text of more than one line gives each line a run of
+/// slots of this many places, enough for its tokens, chosen by a hash of the line (the first
+/// free run from there, the lines taken in order) among four times as many slots as the lines
+/// need, and at least 64. Words added to or taken from a line, or a line added or taken, move the places of
+/// that line's words only (and, now and then, of a line whose slot it takes), and so change
+/// only the phrase files of that line's bigrams and pairs. A text of one line is placed from 0.
 pub const LINE_PLACES: u32 = 64;
 
 /// The tokens of folded text written into one buffer, one space apart, so that every token and
@@ -253,24 +255,67 @@ impl Terms {
         let found = tokenize(folded);
         let mut text = String::with_capacity(folded.len());
         let mut tokens = Vec::with_capacity(found.len());
-        let mut next_place: u32 = 0;
-        for token in found {
+        // The first token of each line.
+        let mut line_starts = Vec::new();
+        for (i, token) in found.iter().enumerate() {
             if !text.is_empty() {
                 text.push(' ');
             }
-            if token.new_line && next_place > 0 {
-                // Past the last multiple a place can be, the lines follow on one another.
-                next_place = next_place.checked_next_multiple_of(LINE_PLACES).unwrap_or(next_place);
+            if i == 0 || token.new_line {
+                line_starts.push(i);
             }
-            tokens.push((text.len(), text.len() + token.text.len(), token.kind, next_place));
+            tokens.push((text.len(), text.len() + token.text.len(), token.kind, 0));
             text.push_str(token.text);
-            next_place = next_place.saturating_add(1);
         }
-        Terms { text, tokens }
+        let mut terms = Terms { text, tokens };
+        terms.place(&line_starts);
+        terms
+    }
+
+    /// Gives every token its place (see [`LINE_PLACES`]).
+    fn place(&mut self, line_starts: &[usize]) {
+        let lines: Vec<(usize, usize)> = line_starts
+            .iter()
+            .zip(line_starts.iter().skip(1).chain([&self.tokens.len()]))
+            .map(|(&start, &end)| (start, end))
+            .collect();
+        let width = LINE_PLACES as usize;
+        let needed: usize = lines.iter().map(|(start, end)| (end - start).div_ceil(width)).sum();
+        // At least 64 slots: the few lines of a short text seldom meet, and their places stay
+        // under 4,096 (three characters of a phrase file).
+        let slots = (4 * needed).max(64).next_power_of_two();
+        // Room for every line past the slots, should none find a free run among them.
+        let fits = ((slots + needed) as u64) * u64::from(LINE_PLACES) <= u64::from(u32::MAX);
+        if lines.len() < 2 || !fits {
+            // One line, or too many to place apart: one after the other.
+            for (i, token) in self.tokens.iter_mut().enumerate() {
+                token.3 = u32::try_from(i).unwrap_or(u32::MAX);
+            }
+            return;
+        }
+        let mut taken = vec![false; slots];
+        for (start, end) in lines {
+            let need = (end - start).div_ceil(width);
+            let line = &self.text[self.tokens[start].0..self.tokens[end - 1].1];
+            let wanted = (crate::hash::bytes(line.as_bytes()) % slots as u64) as usize;
+            // The first free run of `need` slots from the one wanted, round to the start; a
+            // long line among many short ones may find none, and goes past the slots.
+            let free = |slot: usize| slot + need <= slots && !taken[slot..slot + need].contains(&true);
+            let slot =
+                (0..slots).map(|k| (wanted + k) % slots).find(|&slot| free(slot)).unwrap_or(taken.len());
+            if slot + need > taken.len() {
+                taken.resize(slot + need, false);
+            }
+            taken[slot..slot + need].fill(true);
+            for (k, token) in self.tokens[start..end].iter_mut().enumerate() {
+                token.3 = (slot * width + k) as u32;
+            }
+        }
     }
 
     /// Calls `term` for every token, bigram and pair, in order, with the place of its first
     /// token (one more than the token before on its line; see [`LINE_PLACES`]) and its kind.
+    /// Places ascend within a line, not from one line to the next.
     pub fn for_each<'a>(&'a self, mut term: impl FnMut(&'a str, u32, Kind)) {
         for (i, &(start, end, kind, place)) in self.tokens.iter().enumerate() {
             term(&self.text[start..end], place, Kind::Token);
@@ -280,9 +325,9 @@ impl Terms {
         }
     }
 
-    /// The places the text takes: one more than its last token's.
+    /// The places the text takes: one more than its last.
     pub fn places(&self) -> u32 {
-        self.tokens.last().map_or(0, |&(_, _, _, place)| place.saturating_add(1))
+        self.tokens.iter().map(|&(_, _, _, place)| place.saturating_add(1)).max().unwrap_or(0)
     }
 }
 
@@ -444,47 +489,89 @@ mod tests {
         assert!(pairs(&format!("số {long} 5")).is_empty());
     }
 
-    #[test]
-    fn each_line_is_placed_from_a_multiple_so_an_edit_moves_its_own_line_only() {
-        let places = |text: &str| {
-            let mut placed = Vec::new();
-            Terms::new(&fold(text)).for_each(|t, at, _| placed.push((t.to_string(), at)));
-            placed
-        };
-        let second_line = |text: &str| -> Vec<(String, u32)> {
-            places(text).into_iter().filter(|(t, _)| t.starts_with("ve") || t.starts_with("hop")).collect()
-        };
-        let before = "Giao ban.\nVề việc họp";
-        assert_eq!(
-            places(before),
-            [
-                ("giao", 0),
-                ("ban", 1),
-                ("giao ban", 0),
-                ("ve", 64),
-                ("viec", 65),
-                ("ve viec", 64),
-                ("hop", 66),
-                ("viec hop", 65)
-            ]
-            .map(|(t, at)| (t.to_string(), at))
-        );
-        // A word more on the first line; a line break of its own; the first line gone.
-        for edited in ["Giao ban tuần.\nVề việc họp", "Giao ban.\n\nVề việc họp"] {
-            assert_eq!(second_line(edited), second_line(before), "{edited:?}");
+    /// The places of each token of a folded text, by line: (token, place).
+    fn placed_lines(text: &str) -> Vec<Vec<(String, u32)>> {
+        let folded = fold(text);
+        let mut placed = Vec::new();
+        Terms::new(&folded).for_each(|t, at, kind| {
+            if kind == Kind::Token {
+                placed.push((t.to_string(), at));
+            }
+        });
+        let mut lines = Vec::new();
+        let mut tokens = placed.into_iter();
+        for line in folded.lines() {
+            let count = tokenize(line).len();
+            lines.push(tokens.by_ref().take(count).collect::<Vec<_>>());
         }
-        assert_eq!(places("Về việc họp")[0], ("ve".to_string(), 0));
-        // Past a multiple, the next line moves to the next one.
-        let long = format!("{}\nVề", "giao ".repeat(65));
-        assert_eq!(places(&long).last(), Some(&("ve".to_string(), 128)));
-        let terms = Terms::new(&fold(&long));
-        assert_eq!(terms.places(), 129);
+        lines.retain(|line| !line.is_empty());
+        lines
+    }
+
+    #[test]
+    fn each_line_is_placed_apart_so_an_edit_moves_its_own_line_only() {
+        let before = "Giao ban tuần.\nVề việc họp.\nChuẩn bị hội nghị tổng kết.";
+        let lines = placed_lines(before);
+        assert_eq!(lines.len(), 3);
+        for line in &lines {
+            // One place apart within a line, from a multiple of LINE_PLACES.
+            assert_eq!(line[0].1 % LINE_PLACES, 0, "{line:?}");
+            assert!(line.windows(2).all(|w| w[1].1 == w[0].1 + 1), "{line:?}");
+        }
+        // Lines apart: no two lines share a run of places.
+        let mut starts: Vec<u32> = lines.iter().map(|line| line[0].1).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        assert_eq!(starts.len(), 3);
+        // Words added to a line, a line added or taken: the other lines keep their places,
+        // but for one now and then whose slot the edited line takes (it moves to the next
+        // free one).
+        let paragraphs: Vec<String> =
+            (1..=12).map(|i| format!("Đoạn thứ {i} của văn bản, nội dung {i}.")).collect();
+        let lines_of =
+            |paragraphs: &[String]| -> Vec<Vec<(String, u32)>> { placed_lines(&paragraphs.join("\n")) };
+        let original = lines_of(&paragraphs);
+        let mut moved = 0;
+        for at in 0..paragraphs.len() {
+            let mut added = paragraphs.clone();
+            added.insert(at, "Một đoạn mới thêm vào.".to_string());
+            let mut taken = paragraphs.clone();
+            taken.remove(at);
+            let mut grown = paragraphs.clone();
+            grown[at].push_str(" Thêm một câu.");
+            for (edited, kept) in [
+                (lines_of(&added), original.clone()),
+                (lines_of(&taken), [&original[..at], &original[at + 1..]].concat()),
+                (lines_of(&grown), [&original[..at], &original[at + 1..]].concat()),
+            ] {
+                let others = kept.iter().filter(|line| !edited.contains(line)).count();
+                assert!(others <= 1, "{others} lines moved by one edit at {at}");
+                moved += others;
+            }
+        }
+        assert!(moved <= 6, "{moved} lines moved by 36 edits");
+        // One line is placed from 0.
+        assert_eq!(placed_lines("Về việc họp")[0][0], ("ve".to_string(), 0));
         assert_eq!(Terms::new("").places(), 0);
+        // A line longer than a run of places takes several runs, one after the other.
+        let long = format!("{}\nVề", "giao ".repeat(65));
+        let lines = placed_lines(&long);
+        assert!(lines[0].windows(2).all(|w| w[1].1 == w[0].1 + 1));
+        assert_eq!(
+            Terms::new(&fold(&long)).places(),
+            lines.iter().flatten().map(|(_, at)| at + 1).max().unwrap()
+        );
         // A line break before a word too long to be a token still starts a line.
         let overlong = format!("giao ban\n{} về việc", "a".repeat(MAX_TOKEN_CHARS + 1));
-        assert_eq!(places(&overlong)[3], ("ve".to_string(), 64));
+        let folded = fold(&overlong);
+        let mut places = Vec::new();
+        Terms::new(&folded).for_each(|t, at, _| places.push((t.to_string(), at)));
+        assert_eq!(places[3].1 % LINE_PLACES, 0, "{places:?}");
+        assert_ne!(places[3].1, places[1].1 + 1, "{places:?}");
         // Other marks part words but keep them on their line.
-        assert_eq!(places("giao ban; về")[3], ("ve".to_string(), 2));
+        let mut marked = Vec::new();
+        Terms::new(&fold("giao ban; về")).for_each(|t, at, _| marked.push((t.to_string(), at)));
+        assert_eq!(marked[3], ("ve".to_string(), 2));
     }
 
     #[test]
