@@ -18,7 +18,10 @@
 //! [`word_runs`] and [`exact_of_run`] find the words of a text whose exact form is not their
 //! folded form: a run of letters, digits and marks that folds to one token.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxBuildHasher;
 
 /// Longest token kept, in characters.
 pub const MAX_TOKEN_CHARS: usize = 32;
@@ -231,6 +234,15 @@ fn joins(gap: &str) -> bool {
 /// only the phrase files of that line's bigrams and pairs. A text of one line is placed from 0.
 pub const LINE_PLACES: u32 = 64;
 
+/// Places left free after the last token of a line's run, so that no quoted phrase the search
+/// page takes (twelve words at most, with gaps where marks part them) runs from one line into
+/// the line placed after it.
+pub const LINE_GAP: u32 = 16;
+
+/// Slots a line tries from the one it wants before it goes past them all: with a quarter of
+/// the slots taken at most, a short line finds one among the first few.
+const PROBES: usize = 64;
+
 /// The tokens of folded text written into one buffer, one space apart, so that every token and
 /// every bigram is a slice of it, with the place of each.
 pub struct Terms {
@@ -280,7 +292,9 @@ impl Terms {
             .map(|(&start, &end)| (start, end))
             .collect();
         let width = LINE_PLACES as usize;
-        let needed: usize = lines.iter().map(|(start, end)| (end - start).div_ceil(width)).sum();
+        // Each line's run leaves LINE_GAP places free after its last token.
+        let need = |(start, end): (usize, usize)| (end - start + LINE_GAP as usize).div_ceil(width);
+        let needed: usize = lines.iter().map(|&line| need(line)).sum();
         // At least 64 slots: the few lines of a short text seldom meet, and their places stay
         // under 4,096 (three characters of a phrase file).
         let slots = (4 * needed).max(64).next_power_of_two();
@@ -294,15 +308,24 @@ impl Terms {
             return;
         }
         let mut taken = vec![false; slots];
+        // How many times each line's text came before: copies of a line want other slots.
+        let mut copies: HashMap<&str, u64, FxBuildHasher> = HashMap::default();
         for (start, end) in lines {
-            let need = (end - start).div_ceil(width);
+            let need = need((start, end));
             let line = &self.text[self.tokens[start].0..self.tokens[end - 1].1];
-            let wanted = (crate::hash::bytes(line.as_bytes()) % slots as u64) as usize;
-            // The first free run of `need` slots from the one wanted, round to the start; a
-            // long line among many short ones may find none, and goes past the slots.
+            let copy = copies.entry(line).or_insert(0);
+            let hash =
+                crate::hash::bytes(line.as_bytes()).wrapping_add(copy.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            *copy += 1;
+            let wanted = (hash % slots as u64) as usize;
+            // The first free run of `need` slots among the next few from the one wanted, round
+            // to the start; a line that finds none (a long one among many short ones, say) goes
+            // past the slots.
             let free = |slot: usize| slot + need <= slots && !taken[slot..slot + need].contains(&true);
-            let slot =
-                (0..slots).map(|k| (wanted + k) % slots).find(|&slot| free(slot)).unwrap_or(taken.len());
+            let slot = (0..PROBES.min(slots))
+                .map(|k| (wanted + k) % slots)
+                .find(|&slot| free(slot))
+                .unwrap_or(taken.len());
             if slot + need > taken.len() {
                 taken.resize(slot + need, false);
             }
@@ -572,6 +595,26 @@ mod tests {
         let mut marked = Vec::new();
         Terms::new(&fold("giao ban; về")).for_each(|t, at, _| marked.push((t.to_string(), at)));
         assert_eq!(marked[3], ("ve".to_string(), 2));
+    }
+
+    #[test]
+    fn lines_many_alike_or_long_are_placed_apart_with_room_after_each() {
+        // Two thousand cells saying the same, lines of 50 to 79 words, one of 700.
+        let mut text: Vec<String> = vec!["Có".to_string(); 2000];
+        text.extend((50..80).map(|n| vec!["giao ban"; n / 2].join(" ")));
+        text.push(vec!["rà soát"; 350].join(" "));
+        let lines = placed_lines(&text.join("\n"));
+        assert_eq!(lines.len(), text.len());
+        let mut runs: Vec<(u32, u32)> =
+            lines.iter().map(|line| (line[0].1, line.last().unwrap().1)).collect();
+        for line in &lines {
+            assert!(line.windows(2).all(|w| w[1].1 == w[0].1 + 1), "one place apart within a line");
+        }
+        runs.sort_unstable();
+        for pair in runs.windows(2) {
+            // The next line starts past the last place of this one and the gap after it.
+            assert!(pair[1].0 > pair[0].1 + LINE_GAP, "{pair:?}");
+        }
     }
 
     #[test]
