@@ -111,7 +111,6 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
         .filter_map(|p| p.parent())
         .collect();
     let mut entries: BTreeMap<PathBuf, SourceEntry> = BTreeMap::new();
-    let mut loose = Vec::new();
     for file in &files {
         // The innermost bundle the file is in.
         let bundle = file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir));
@@ -133,11 +132,12 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
             Some(_) => {
                 entries.entry(file.clone()).or_insert_with(|| SourceEntry::new(file.clone()));
             }
-            None if file.extension().is_some_and(|e| e == "md") => loose.push(file.clone()),
+            None if file.extension().is_some_and(|e| e == "md") => {
+                entries.insert(file.clone(), SourceEntry::new(file.clone()));
+            }
             None => {}
         }
     }
-    entries.extend(loose.into_iter().map(|p| (p.clone(), SourceEntry::new(p))));
     let mut entries: Vec<SourceEntry> = entries.into_values().collect();
     entries.par_iter_mut().for_each(|entry| {
         entry.stamp = Stamp::of(&entry.path);

@@ -345,7 +345,7 @@ mod tests {
                 cannot_write("van-ban/2024/b/index.html")
             ]
         );
-        // Many distinct problems (a folder that cannot be written) take one pass.
+        // Many distinct problems (a folder that cannot be written) are all kept.
         let many: Vec<Diagnostic> =
             (0..50_000).map(|i| cannot_write(&format!("van-ban/{i}/index.html"))).collect();
         assert_eq!(once_each(many.clone()), many);

@@ -134,11 +134,12 @@ impl<'a> BodyPass<'a> {
         self.articles.last_number = Some(n);
         let anchor = self.unique_anchor(&provision::article_anchor(number));
         let part = self.articles.part;
+        let article = number.to_string();
         if let std::collections::hash_map::Entry::Vacant(entry) =
-            self.articles.anchors.entry((part, number.to_string()))
+            self.articles.anchors.entry((part, article.clone()))
         {
             entry.insert(anchor.clone());
-            self.articles.parts_of.entry(number.to_string()).or_default().push(part);
+            self.articles.parts_of.entry(article).or_default().push(part);
         }
         self.articles.all.push(anchor.clone());
         self.articles.current = Some((anchor.clone(), number.to_string()));

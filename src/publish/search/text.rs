@@ -227,11 +227,13 @@ fn joins(gap: &str) -> bool {
 }
 
 /// The places of a line of a text: a text of more than one line gives each line a run of
-/// slots of this many places, enough for its tokens, chosen by a hash of the line (the first
-/// free run from there, the lines taken in order) among four times as many slots as the lines
-/// need, and at least 64. Words added to or taken from a line, or a line added or taken, move the places of
-/// that line's words only (and, now and then, of a line whose slot it takes), and so change
-/// only the phrase files of that line's bigrams and pairs. A text of one line is placed from 0.
+/// slots of this many places, enough for its tokens and [`LINE_GAP`], at a slot chosen by a hash
+/// of the line and of how many copies of it came before (the first free run among `PROBES`
+/// from there, the lines taken in order; past all slots if none), among four times as many
+/// slots as the lines need, and at least 64. Words added to or taken from a line, or a line
+/// added or taken, move the places of that line's words only (and, now and then, of a line
+/// whose slot it takes), and so change only the phrase files of that line's bigrams and pairs.
+/// A text of one line is placed from 0.
 pub const LINE_PLACES: u32 = 64;
 
 /// Places left free after the last token of a line's run, so that no quoted phrase the search
