@@ -18,8 +18,9 @@ fn main() {
     let root = std::env::args().nth(1).expect("usage: stage_costs ARCHIVE");
     let mut problems = Vec::new();
     let mut timings = Timings::start();
-    let (site, _, _) =
-        publish::prepare(&Options::new(&root), &ReadCache::default(), &mut problems, &mut timings);
+    let options = Options::new(&root);
+    let inputs = publish::read_inputs(&options, &mut problems, &mut timings);
+    let (site, _, _) = publish::prepare(&options, inputs, &ReadCache::default(), &mut problems, &mut timings);
     assert_eq!(count_errors(&problems), 0, "the archive has errors");
     let site = site.expect("the archive builds");
     for (stage, seconds) in &timings.stages {

@@ -27,7 +27,7 @@ pub struct Diagnostic {
     pub line: usize,
     pub column: usize,
     pub message: Message,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Kept in the build state, whose encoding has no optional fields: never skipped.
     pub help: Option<Box<Message>>,
 }
 

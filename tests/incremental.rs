@@ -367,6 +367,9 @@ fn the_replaced_output_stages_the_next_build_and_nothing_in_it_is_trusted() {
 fn a_failed_or_stopped_build_leaves_the_previous_output_to_stage_the_next() {
     let archive = archive();
     archive.build_ok(&[]);
+    // A build that changes nothing leaves the output in place; one that changes a page
+    // replaces it.
+    edit(&archive, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung năm.");
     archive.build_ok(&[]);
     let kept = ".output.previous/.gazette/output";
     assert!(archive.exists(kept), "the replaced output is kept");
@@ -390,4 +393,51 @@ fn a_failed_or_stopped_build_leaves_the_previous_output_to_stage_the_next() {
     build_and_compare(&archive, "after a stopped build");
     assert!(!archive.exists(".output.staging"));
     assert!(archive.exists(kept));
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_said() {
+    let archive = archive();
+    // Problems of each kind a state remembers: one found reading a notice (no signer), one
+    // found linking (a notice not in the archive).
+    archive.write(
+        "content/2024/kh-1.md",
+        &notice(
+            "number: 1-KH/VPTU\ntitle: Kế hoạch\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-02-01",
+            "Theo Thông báo số 40-TB/VPTU.",
+        ),
+    );
+    let first = stderr(&archive.build_ok(&[]));
+    assert!(first.contains("40-TB/VPTU") && first.contains("2 cảnh báo"), "{first}");
+    let before = identities(&archive.path("output"));
+    let changes = archive.path("changes.txt");
+    let again = stderr(&archive.build_ok(&["--timings", "--changes", changes.to_str().unwrap()]));
+    // Said again word for word, but for the files written and the time taken; nothing was
+    // linked, planned or written.
+    let said = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with(' '))
+            .map(|l| match (l.find(" ("), l.find("); "), l.rfind("; ")) {
+                (Some(open), Some(close), Some(time)) if l.starts_with("đã dựng") => {
+                    format!("{}{}", &l[..open], &l[close + 1..time])
+                }
+                _ => l.to_string(),
+            })
+            .collect()
+    };
+    assert_eq!(said(&first), said(&again));
+    assert!(again.contains("(0 tệp được ghi"), "{again}");
+    assert!(!again.contains("link, index and plan"), "{again}");
+    assert!(!again.contains("bị hỏng"), "{again}");
+    assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
+    assert_eq!(identities(&archive.path("output")), before);
+
+    // A page deleted by hand, or a source saved again unchanged, is no longer "nothing
+    // changed": the page is made again, and the output is that of a clean build.
+    std::fs::remove_file(archive.path("output/van-ban/2024/thong-bao-2-tb-vptu/index.html")).unwrap();
+    build_and_compare(&archive, "a page deleted by hand");
+    let text = archive.read("content/2024/tb-3.md");
+    archive.write("content/2024/tb-3.md", &text);
+    let summary = build_and_compare(&archive, "a source saved again");
+    assert!(summary.contains("đọc 1 tệp văn bản") && summary.contains("(0 tệp được ghi"), "{summary}");
 }

@@ -279,12 +279,13 @@ fn a_full_disk_stops_the_build_with_one_error_and_the_previous_output_as_it_was(
     let paragraphs: String =
         (1..=40_000).map(|i| format!("Đoạn {i} của báo cáo tổng hợp ý kiến các đơn vị.\n\n")).collect();
     work.write("dai.md", &simple("99-BC/VPTU", "2024-05-02", "Báo cáo tổng hợp", &paragraphs));
-    // Two builds that fit (the second keeps the first beside as `.out.previous`, which the
-    // third stages in), then one that does not.
+    // Two builds that fit (the second, of an edit, keeps the first beside as `.out.previous`,
+    // which the third stages in), then one that does not.
     let script = r#"
         set -e
         mount -t tmpfs -o size=4m tmpfs "$1"
         "$2" build --root "$3" --out "$1/out" 2>"$4/first.err"
+        echo "Một câu thêm." >>"$3/content/tb-2.md"
         "$2" build --root "$3" --out "$1/out" 2>>"$4/first.err"
         ls -A "$1" | LC_ALL=C sort >"$4/disk-before.list"
         cp -a "$1/out" "$4/before"
@@ -295,9 +296,10 @@ fn a_full_disk_stops_the_build_with_one_error_and_the_previous_output_as_it_was(
         set -e
         cp -a "$1/out" "$4/after"
         ls -A "$1" | LC_ALL=C sort >"$4/disk-after.list"
-        # A disk full to the last byte before the build starts, then room made.
+        # A disk full to the last byte before a build of an edit starts, then room made.
         rm "$3/content/dai.md"
         "$2" build --root "$3" --out "$1/out" 2>>"$4/first.err"
+        echo "Một câu nữa." >>"$3/content/tb-3.md"
         head -c 8000000 /dev/zero >"$1/filler" 2>/dev/null || true
         set +e
         "$2" build --root "$3" --out "$1/out" 2>"$4/full.err"

@@ -113,7 +113,7 @@ impl NoticeLinks {
 }
 
 /// Citation counts over the whole archive.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct CitationStats {
     pub resolved: usize,
     /// Unresolved citations of the archive's own issuers.

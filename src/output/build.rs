@@ -16,10 +16,11 @@ use anyhow::{Context as _, Result};
 use super::space;
 use super::state::{self, Missing};
 use super::{OutputDir, Wait};
+use crate::config::SiteConfig;
 use crate::diag;
 use crate::message::Message;
 use crate::msg;
-use crate::publish::state::BuildState;
+use crate::publish::state::{BuildState, Outcome};
 use crate::publish::{self, Report, Timings, layout};
 
 /// What to build, and where.
@@ -61,15 +62,26 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
+    let opened = if options.full { None } else { opened_state(&output.target, &mut notes) };
+    timings.lap("read the build state");
+    let inputs = publish::read_inputs(&options.site, &mut diagnostics, &mut timings);
+    let digest = inputs.digest(&options.site);
+    // Nothing changed since the last build: its output stands, and its report is said again.
+    if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
+        && !options.site.list_outside
+        && diag::count_errors(&diagnostics) == 0
+    {
+        return unchanged(options, opened, &inputs.config, started, timings);
+    }
     // The staging folder is made (the previous output taken and listed) while the sources are
     // read: one waits on the disk, the other on the processor.
     let (previous, cache, (site, mut report, next_cache), staging) = std::thread::scope(|scope| {
         // Unused when reading fails: dropped, it goes back to being the previous output.
         let staging = scope.spawn(|| output.stage(&lock));
-        let mut previous = if options.full { None } else { previous_state(&output.target, &mut notes) };
-        timings.lap("read the build state");
+        let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
+        timings.lap("read the rest of the build state");
         let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-        let prepared = publish::prepare(&options.site, &cache, &mut diagnostics, &mut timings);
+        let prepared = publish::prepare(&options.site, inputs, &cache, &mut diagnostics, &mut timings);
         let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (previous, cache, prepared, staging)
     });
@@ -80,6 +92,14 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             Ok(published) => {
                 staging.seal().map_err(|error| staging.said_once(error))?;
                 let next = BuildState {
+                    inputs: digest.unwrap_or_default(),
+                    outcome: Outcome {
+                        notices: report.notices,
+                        drafts_skipped: report.drafts_skipped,
+                        pages: published.pages,
+                        citations: report.citations,
+                        diagnostics: sorted(diagnostics.clone()),
+                    },
                     read_key: next_cache.key(),
                     sources: next_cache.into_sources(),
                     files: published.files,
@@ -114,6 +134,42 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     Ok(finish(report, diagnostics, started, timings, (site, previous, cache)))
 }
 
+/// The report of a build that found its inputs as the last build left them and the output as
+/// it wrote it: nothing is written, and what the last build reported is said again.
+fn unchanged(
+    options: &BuildOptions,
+    opened: &state::Opened,
+    config: &SiteConfig,
+    started: Instant,
+    timings: Timings,
+) -> Result<Report> {
+    let Outcome { notices, drafts_skipped, pages, citations, diagnostics } = opened.outcome.clone();
+    let mut report = Report {
+        notices,
+        drafts_skipped,
+        pages,
+        citations,
+        files_kept: opened.files.len(),
+        written: true,
+        language: config.language,
+        ..Report::default()
+    };
+    report.note_outside();
+    if config.base_url.is_none() {
+        report.notes.push(msg!("note-relative-links"));
+    }
+    if let Some(path) = &options.changes {
+        std::fs::write(path, "")
+            .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;
+    }
+    Ok(finish(report, diagnostics, started, timings, ()))
+}
+
+fn sorted(mut diagnostics: Vec<diag::Diagnostic>) -> Vec<diag::Diagnostic> {
+    diag::sort(&mut diagnostics);
+    diagnostics
+}
+
 /// The report of a build, with its problems in order; what the build held is freed after.
 fn finish<T: Send + 'static>(
     mut report: Report,
@@ -139,19 +195,22 @@ fn free_in_background<T: Send + 'static>(value: T) {
     let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
 }
 
-/// The previous build's state, or `None` (with a note saying why, when one was there).
-fn previous_state(target: &Path, notes: &mut Vec<Message>) -> Option<BuildState> {
-    match state::load(target) {
-        Ok(state) => Some(state),
-        Err(Missing::None) => None,
-        Err(Missing::Stale(why)) => {
-            notes.push(msg!("note-state-stale", why = why));
-            None
-        }
-        Err(Missing::Corrupt(why)) => {
-            notes.push(msg!("note-state-corrupt", why = why));
-            None
-        }
+/// The previous build's state, its summary read, or `None` (with a note saying why, when one
+/// was there).
+fn opened_state(target: &Path, notes: &mut Vec<Message>) -> Option<state::Opened> {
+    state::open(target).map_err(|missing| note_missing(missing, notes)).ok()
+}
+
+/// The whole of the previous build's state, or `None` (with a note saying why).
+fn whole_state(opened: state::Opened, notes: &mut Vec<Message>) -> Option<BuildState> {
+    opened.read_rest().map_err(|missing| note_missing(missing, notes)).ok()
+}
+
+fn note_missing(missing: Missing, notes: &mut Vec<Message>) {
+    match missing {
+        Missing::None => {}
+        Missing::Stale(why) => notes.push(msg!("note-state-stale", why = why)),
+        Missing::Corrupt(why) => notes.push(msg!("note-state-corrupt", why = why)),
     }
 }
 

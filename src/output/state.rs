@@ -2,26 +2,29 @@
 //! it describes, so it always belongs to the output beside it.
 //!
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
-//! source); then comes the body, a `postcard` encoding of [`BuildState`], hashed as it is written;
-//! it ends with the body's length and XXH3 hash. A missing file, another format or version, a
-//! wrong length or hash, or a body that does not decode are all the same to a build: no state,
-//! so a full build. Output files the state remembers are kept
-//! only while they are exactly as written; one changed by hand is made again.
+//! source). Then come two parts, each a `postcard` encoding checked by its length and XXH3
+//! hash: the summary (the digest of what the build was made of, what it reported, and every
+//! file it wrote), which a build that finds nothing changed reads alone; and the rest (every
+//! notice as read, the search index's state), read by any other build. A missing file, another
+//! format or version, a wrong length or hash, or a part that does not decode are all the same
+//! to a build: no state, so a full build. Output files the state remembers are kept only while
+//! they are exactly as written; one changed by hand is made again.
 
 use std::fs;
+use std::io::{BufReader, Read as _, Write};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::{BuildState, FileStamp};
+use crate::publish::state::{BuildState, FileStamp, FileState, Outcome};
 
 /// The state file inside the output folder.
 pub const STATE_FILE: &str = ".gazette/state";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
@@ -37,21 +40,96 @@ pub enum Missing {
     Corrupt(String),
 }
 
-/// Reads the state of the output at `dir`, checking that each output file it remembers is
-/// still the file that was written; files that are not are forgotten.
-pub fn load(dir: &Path) -> Result<BuildState, Missing> {
-    let bytes = match fs::read(dir.join(STATE_FILE)) {
-        Ok(bytes) => bytes,
+/// A state file with its summary read, the rest left on disk until asked for.
+pub struct Opened {
+    /// The digest of what the build was made of; see [`Inputs::digest`](crate::publish::Inputs::digest).
+    pub inputs: u64,
+    pub outcome: Outcome,
+    /// The output files it remembers that are still exactly as written.
+    pub files: Vec<FileState>,
+    /// Whether every file it remembers is.
+    pub intact: bool,
+    rest: BufReader<fs::File>,
+}
+
+impl Opened {
+    /// Whether a build made of `inputs` would write the output as it is: the same inputs as
+    /// the build that wrote it, and every file it wrote still there as written.
+    pub fn unchanged(&self, inputs: u64) -> bool {
+        self.intact && self.inputs == inputs
+    }
+
+    /// The whole state, its rest read from the file.
+    pub fn read_rest(mut self) -> Result<BuildState, Missing> {
+        let mut bytes = Vec::new();
+        self.rest.read_to_end(&mut bytes).map_err(|e| Missing::Corrupt(e.to_string()))?;
+        if bytes.len() < 16 {
+            return Err(corrupt("cut short"));
+        }
+        let (body, trailer) = bytes.split_at(bytes.len() - 16);
+        let body = checked(body, trailer)?;
+        let (read_key, sources, search) =
+            postcard::from_bytes(body).map_err(|e| Missing::Corrupt(e.to_string()))?;
+        Ok(BuildState {
+            inputs: self.inputs,
+            outcome: self.outcome,
+            read_key,
+            sources,
+            files: self.files,
+            search,
+        })
+    }
+}
+
+/// Reads the summary of the state of the output at `dir`, checking that each output file it
+/// remembers is still the file that was written; files that are not are forgotten.
+pub fn open(dir: &Path) -> Result<Opened, Missing> {
+    let file = match fs::File::open(dir.join(STATE_FILE)) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Missing::None),
         Err(e) => return Err(Missing::Corrupt(e.to_string())),
     };
-    let mut state = decode(&bytes)?;
-    state.files = state
-        .files
+    let size = file.metadata().map_err(|e| Missing::Corrupt(e.to_string()))?.len();
+    let mut rest = BufReader::with_capacity(1 << 20, file);
+    let mut take = |n: u64| -> Result<Vec<u8>, Missing> {
+        if n > size {
+            return Err(corrupt("cut short"));
+        }
+        let mut bytes = vec![0; n as usize];
+        rest.read_exact(&mut bytes).map_err(|_| corrupt("cut short"))?;
+        Ok(bytes)
+    };
+    if take(MAGIC.len() as u64).ok().as_deref() != Some(MAGIC) {
+        return Err(corrupt("not a build state"));
+    }
+    let format = u32::from_le_bytes(take(4)?.try_into().expect("four bytes"));
+    if format != FORMAT {
+        return Err(Missing::Stale(format!("state format {format}")));
+    }
+    let length = u32::from_le_bytes(take(4)?.try_into().expect("four bytes"));
+    let version = String::from_utf8_lossy(&take(length.into())?).into_owned();
+    if version != WRITER {
+        return Err(Missing::Stale(format!("Gazette {version}")));
+    }
+    let length = u64::from_le_bytes(take(8)?.try_into().expect("eight bytes"));
+    let summary = take(length)?;
+    let mut trailer = length.to_le_bytes().to_vec();
+    trailer.extend(take(8)?);
+    let summary = checked(&summary, &trailer)?;
+    let (inputs, outcome, files): (u64, Outcome, Vec<FileState>) =
+        postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
+    let remembered = files.len();
+    let files: Vec<FileState> = files
         .into_par_iter()
         .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
-    Ok(state)
+    let intact = files.len() == remembered;
+    Ok(Opened { inputs, outcome, files, intact, rest })
+}
+
+/// Reads the state of the output at `dir`; see [`open`].
+pub fn load(dir: &Path) -> Result<BuildState, Missing> {
+    open(dir)?.read_rest()
 }
 
 /// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
@@ -65,19 +143,24 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     encode_into(file, state).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Writes the state's header, body and trailer into `file`.
-fn encode_into<W: std::io::Write>(mut file: W, state: &BuildState) -> Result<()> {
+/// Writes the state's header, summary and rest into `file`.
+fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
+    let summary = postcard::to_allocvec(&(state.inputs, &state.outcome, &state.files))
+        .context("cannot encode the build state")?;
+    header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
+    header.extend_from_slice(&summary);
+    header.extend_from_slice(&crate::hash::bytes(&summary).to_le_bytes());
     file.write_all(&header)?;
     // The encoder writes a few bytes at a time: they are gathered before they are hashed.
     let space = super::space::Space::default();
     let mut body =
         std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(space.watch(&mut file)));
-    if let Err(error) = postcard::to_io(state, &mut body) {
+    if let Err(error) = postcard::to_io(&(state.read_key, &state.sources, &state.search), &mut body) {
         // The encoder says "buffer full" for any failure to write: a full disk is said as such.
         if space.is_full() {
             return Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into());
@@ -100,39 +183,21 @@ pub fn remove(dir: &Path) -> Result<bool> {
     }
 }
 
-fn decode(bytes: &[u8]) -> Result<BuildState, Missing> {
-    let corrupt = |what: &str| Missing::Corrupt(what.to_string());
-    let mut rest = bytes.strip_prefix(MAGIC).ok_or_else(|| corrupt("not a build state"))?;
-    let mut take = |n: usize| -> Result<&[u8], Missing> {
-        if rest.len() < n {
-            return Err(corrupt("cut short"));
-        }
-        let (head, tail) = rest.split_at(n);
-        rest = tail;
-        Ok(head)
-    };
-    let format = u32::from_le_bytes(take(4)?.try_into().expect("four bytes"));
-    if format != FORMAT {
-        return Err(Missing::Stale(format!("state format {format}")));
-    }
-    let length = u32::from_le_bytes(take(4)?.try_into().expect("four bytes")) as usize;
-    let version = String::from_utf8_lossy(take(length)?).into_owned();
-    if version != WRITER {
-        return Err(Missing::Stale(format!("Gazette {version}")));
-    }
-    if rest.len() < 16 {
-        return Err(corrupt("cut short"));
-    }
-    let (body, trailer) = rest.split_at(rest.len() - 16);
+fn corrupt(what: &str) -> Missing {
+    Missing::Corrupt(what.to_string())
+}
+
+/// `bytes`, when the trailer (their length and hash) says they are whole.
+fn checked<'a>(bytes: &'a [u8], trailer: &[u8]) -> Result<&'a [u8], Missing> {
     let length = u64::from_le_bytes(trailer[..8].try_into().expect("eight bytes"));
-    let hash = u64::from_le_bytes(trailer[8..].try_into().expect("eight bytes"));
-    if length != body.len() as u64 {
+    let hash = u64::from_le_bytes(trailer[8..16].try_into().expect("eight bytes"));
+    if length != bytes.len() as u64 {
         return Err(corrupt("cut short"));
     }
-    if crate::hash::bytes(body) != hash {
+    if crate::hash::bytes(bytes) != hash {
         return Err(corrupt("its checksum does not match"));
     }
-    postcard::from_bytes(body).map_err(|e| Missing::Corrupt(e.to_string()))
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -183,9 +248,19 @@ mod tests {
     #[test]
     fn a_state_reads_back_and_damage_is_refused() {
         let dir = tempfile_dir("state");
-        let state = BuildState { read_key: 42, ..BuildState::default() };
+        // Problems with help and without: each kind of field the state holds.
+        let warning =
+            crate::diag::Diagnostic::warning("content/a.md", 3, 1, crate::msg!("missing-key", key = "date"));
+        let helped = warning.clone().with_help(crate::msg!("help-build-again"));
+        let outcome =
+            Outcome { notices: 7, diagnostics: vec![warning.clone(), helped.clone()], ..Outcome::default() };
+        let state = BuildState { read_key: 42, inputs: 9, outcome: outcome.clone(), ..BuildState::default() };
         save(&dir, &state).unwrap();
-        assert_eq!(load(&dir).unwrap().read_key, 42);
+        let opened = open(&dir).unwrap();
+        assert_eq!((opened.inputs, &opened.outcome, opened.intact), (9, &outcome, true));
+        assert!(opened.unchanged(9) && !opened.unchanged(8));
+        let whole = opened.read_rest().unwrap();
+        assert_eq!((whole.read_key, whole.outcome), (42, outcome));
         let path = dir.join(STATE_FILE);
         let mut bytes = fs::read(&path).unwrap();
         let last = bytes.len() - 1;

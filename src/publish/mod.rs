@@ -30,7 +30,7 @@ use crate::archive::CitationStats;
 use crate::diag::{self, Diagnostic};
 use crate::message::{Language, Message};
 use read::Cached;
-pub use read::{Read, ReadCache, StoredBody, read};
+pub use read::{Inputs, Read, ReadCache, StoredBody, read, read_inputs};
 pub use site::Site;
 pub use write::{Fill, Published, Sink, publish};
 
@@ -116,6 +116,13 @@ fn outside_citations(archive: &crate::archive::Archive) -> Vec<OutsideCitation> 
 }
 
 impl Report {
+    /// Says that citations of documents outside the archive were not warned of one by one.
+    pub fn note_outside(&mut self) {
+        if self.citations.external > 0 {
+            self.notes.push(crate::msg!("note-outside", count = self.citations.external));
+        }
+    }
+
     pub fn errors(&self) -> usize {
         diag::count_errors(&self.diagnostics)
     }
@@ -168,11 +175,12 @@ fn progress_bar(
 /// may reuse.
 pub fn prepare(
     options: &Options,
+    inputs: Inputs,
     cache: &ReadCache,
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> (Option<Site>, Report, ReadCache) {
-    let mut read = read(options, cache, &HashSet::new(), diagnostics, timings);
+    let mut read = read(options, inputs, cache, &HashSet::new(), diagnostics, timings);
     let next = std::mem::take(&mut read.cache);
     let mut report = Report {
         drafts_skipped: read.drafts_skipped,
@@ -190,8 +198,8 @@ pub fn prepare(
     report.citations = archive.stats;
     if options.list_outside {
         report.outside = outside_citations(archive);
-    } else if archive.stats.external > 0 {
-        report.notes.push(crate::msg!("note-outside", count = archive.stats.external));
+    } else {
+        report.note_outside();
     }
     let site = site.ok().filter(|_| diag::count_errors(diagnostics) == 0);
     (site, report, next)
@@ -203,7 +211,9 @@ pub fn check(options: &Options) -> Report {
     let started = Instant::now();
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
-    let (site, mut report, _) = prepare(options, &ReadCache::default(), &mut diagnostics, &mut timings);
+    let inputs = read_inputs(options, &mut diagnostics, &mut timings);
+    let (site, mut report, _) =
+        prepare(options, inputs, &ReadCache::default(), &mut diagnostics, &mut timings);
     if let Some(site) = &site {
         match publish(site, None, None, false, &mut timings) {
             Ok(published) => report.pages = published.pages,

@@ -288,7 +288,7 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::publish::{Options, ReadCache, Timings, prepare};
+    use crate::publish::{Options, ReadCache, Timings, prepare, read_inputs};
 
     fn notice(number: &str, date: &str, title: &str, body: &str) -> String {
         format!(
@@ -325,8 +325,9 @@ mod tests {
             ),
         );
         let (mut problems, mut timings) = (Vec::new(), Timings::start());
-        let (site, _, _) =
-            prepare(&Options::new(dir.path()), &ReadCache::default(), &mut problems, &mut timings);
+        let options = Options::new(dir.path());
+        let inputs = read_inputs(&options, &mut problems, &mut timings);
+        let (site, _, _) = prepare(&options, inputs, &ReadCache::default(), &mut problems, &mut timings);
         let site = site.expect("the archive builds");
         let pages = site.pages();
         let notices = site.plan.files.iter().filter(|f| matches!(f.output, Output::Notice(_))).count();

@@ -76,15 +76,33 @@ pub struct Read {
     pub cache: ReadCache,
 }
 
-/// Reads site.yaml, the theme and every notice, reusing from `cache` the notices whose file
-/// has the same stamp and is not in `changed`.
-pub fn read(
-    options: &Options,
-    cache: &ReadCache,
-    changed: &HashSet<PathBuf>,
-    diagnostics: &mut Vec<Diagnostic>,
-    timings: &mut Timings,
-) -> Read {
+/// What an archive is made of before any notice is read: `site.yaml` (with the options that
+/// override it), the theme, and the notice files found with their stamps.
+pub struct Inputs {
+    pub config: SiteConfig,
+    pub theme: Option<Arc<Theme>>,
+    pub sources: Vec<SourceEntry>,
+}
+
+impl Inputs {
+    /// A stable hash of everything a build is made of, the notices' files by their stamps: two
+    /// builds of one archive with one digest write the same files and report the same. `None`
+    /// when the theme did not load.
+    pub fn digest(&self, options: &Options) -> Option<u64> {
+        let theme = self.theme.as_ref()?;
+        let mut hash = crate::hash::Stable::new();
+        hash.str(&options.root.to_string_lossy())
+            .u64(content::read_key(&self.config))
+            .value(&self.config)
+            .value(&(options.drafts, options.list_outside))
+            .u64(theme.digest())
+            .value(&self.sources);
+        Some(hash.finish())
+    }
+}
+
+/// Reads `site.yaml` and the theme, and finds the notice files.
+pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings: &mut Timings) -> Inputs {
     let mut config = SiteConfig::load(&options.root, diagnostics);
     if let Some(base_url) = &options.base_url {
         config = config::with_base_url(SiteConfig { base_url: None, ..config }, base_url.as_deref());
@@ -93,6 +111,20 @@ pub fn read(
     timings.lap("config and theme");
     let sources = content::discover(&options.root, diagnostics);
     timings.lap("discover");
+    Inputs { config, theme, sources }
+}
+
+/// Reads every notice of `inputs`, reusing from `cache` the notices whose file has the same
+/// stamp and is not in `changed`.
+pub fn read(
+    options: &Options,
+    inputs: Inputs,
+    cache: &ReadCache,
+    changed: &HashSet<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+    timings: &mut Timings,
+) -> Read {
+    let Inputs { config, theme, sources } = inputs;
     let key = content::read_key(&config);
     let reuse = |source: &SourceEntry| {
         cache

@@ -13,17 +13,33 @@ use serde::{Deserialize, Serialize};
 
 use super::search::SearchState;
 use super::{Cached, ReadCache};
+use crate::archive::CitationStats;
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
 
 /// Everything a build remembers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct BuildState {
+    /// The digest of what the build was made of; see [`Inputs::digest`](super::Inputs::digest).
+    pub inputs: u64,
+    /// What the build reported.
+    pub outcome: Outcome,
     /// What reading a notice depends on besides its file; see [`content::read_key`](crate::content::read_key).
     pub read_key: u64,
     pub sources: Vec<SourceState>,
     pub files: Vec<FileState>,
     pub search: Option<SearchState>,
+}
+
+/// What a build reported, said again by a build that finds nothing changed since.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub notices: usize,
+    pub drafts_skipped: usize,
+    pub pages: usize,
+    pub citations: CitationStats,
+    /// Its warnings, in order (a build with errors leaves no state).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A notice file as it was read: the notice (without its body's HTML) and its problems.

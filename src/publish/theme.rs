@@ -155,6 +155,25 @@ impl Theme {
         self.template_hashes.get(template).copied().unwrap_or_default()
     }
 
+    /// A hash of everything the theme gives the output: each template with what it depends
+    /// on (see [`Theme::template_hash`]) and each static file, a file of the archive by its
+    /// stamp.
+    pub fn digest(&self) -> u64 {
+        let mut hash = crate::hash::Stable::new();
+        let templates: BTreeMap<&String, &u64> = self.template_hashes.iter().collect();
+        hash.value(&templates);
+        for file in &self.static_files {
+            hash.str(&file.path);
+            match &file.source {
+                StaticSource::Embedded(bytes) => hash.u64(crate::hash::bytes(bytes)),
+                StaticSource::File(source) => {
+                    hash.str(&source.to_string_lossy()).value(&crate::content::Stamp::of(source))
+                }
+            };
+        }
+        hash.finish()
+    }
+
     fn path_of(&self, template: &str) -> String {
         self.template_paths.get(template).cloned().unwrap_or_else(|| template.to_string())
     }

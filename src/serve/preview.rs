@@ -285,7 +285,8 @@ impl Preview {
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
         let read_again: HashSet<String> =
             changed.iter().map(|path| crate::diag::display_path(&self.options.root, path)).collect();
-        let mut read = publish::read(&self.options, cache, &changed, &mut problems, &mut timings);
+        let inputs = publish::read_inputs(&self.options, &mut problems, &mut timings);
+        let mut read = publish::read(&self.options, inputs, cache, &changed, &mut problems, &mut timings);
         let config = read.config.clone();
         self.cache = std::mem::take(&mut read.cache);
         if diag::count_errors(&problems) > 0 || read.theme.is_none() {
