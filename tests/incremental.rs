@@ -398,8 +398,12 @@ fn a_failed_or_stopped_build_leaves_the_previous_output_to_stage_the_next() {
 #[test]
 fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_said() {
     let archive = archive();
-    // Problems of each kind a state remembers: one found reading a notice (no signer), one
-    // found linking (a notice not in the archive).
+    // Problems of each kind a state remembers: found reading a notice (no body, without help;
+    // no signer, with help) and found linking (a notice not in the archive).
+    archive.write(
+        "content/2024/trong.md",
+        &notice(&front("2-KH/VPTU", "2024-02-02", "Kế hoạch chưa viết", ""), ""),
+    );
     archive.write(
         "content/2024/kh-1.md",
         &notice(
@@ -408,7 +412,7 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
         ),
     );
     let first = stderr(&archive.build_ok(&[]));
-    assert!(first.contains("40-TB/VPTU") && first.contains("2 cảnh báo"), "{first}");
+    assert!(first.contains("40-TB/VPTU") && first.contains("3 cảnh báo"), "{first}");
     let before = identities(&archive.path("output"));
     let changes = archive.path("changes.txt");
     let again = stderr(&archive.build_ok(&["--timings", "--changes", changes.to_str().unwrap()]));
@@ -438,6 +442,7 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
     build_and_compare(&archive, "a page deleted by hand");
     let text = archive.read("content/2024/tb-3.md");
     archive.write("content/2024/tb-3.md", &text);
+    // The rest of the state is read, and read back whole: one file read, not every file.
     let summary = build_and_compare(&archive, "a source saved again");
     assert!(summary.contains("đọc 1 tệp văn bản") && summary.contains("(0 tệp được ghi"), "{summary}");
 }
