@@ -4,7 +4,7 @@
 //! Hidden files and editor temporaries are skipped; a symbolic link is followed only when it
 //! stays inside the archive. Reading the files is the caller's.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -102,43 +102,46 @@ fn is_editor_temp(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Folders holding `index.md` are bundles: their other files are attachments, not notices.
-/// Each file's stamp is taken after, on every core (at 100,000 notices, as many calls to the
-/// file system).
+/// `files` come in the order of their paths but for a bundle's `index.md`, which may come after
+/// its attachments; the entries are put in that order after. Each file's stamp is taken after,
+/// on every core (at 100,000 notices, as many calls to the file system).
 fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
     let bundle_dirs: HashSet<&Path> = files
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
         .filter_map(|p| p.parent())
         .collect();
-    let mut entries: BTreeMap<PathBuf, SourceEntry> = BTreeMap::new();
+    let mut entries: Vec<SourceEntry> = Vec::with_capacity(files.len());
+    // Where each bundle's entry is in `entries`, by the path of its `index.md`.
+    let mut bundles: HashMap<PathBuf, usize> = HashMap::new();
     for file in &files {
         // The innermost bundle the file is in.
-        let bundle = file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir));
+        let bundle = match bundle_dirs.is_empty() {
+            true => None,
+            false => file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir)),
+        };
         match bundle {
-            Some(dir) if *file != dir.join("index.md") => {
+            Some(dir) => {
                 let index = dir.join("index.md");
-                let attachment = Attachment {
-                    source: file.clone(),
-                    name: display_path(dir, file),
-                    size: 0,
-                    stamp: Stamp::default(),
-                };
-                entries
-                    .entry(index.clone())
-                    .or_insert_with(|| SourceEntry::new(index))
-                    .attachments
-                    .push(attachment);
-            }
-            Some(_) => {
-                entries.entry(file.clone()).or_insert_with(|| SourceEntry::new(file.clone()));
+                let slot = *bundles.entry(index.clone()).or_insert_with(|| {
+                    entries.push(SourceEntry::new(index.clone()));
+                    entries.len() - 1
+                });
+                if *file != index {
+                    let name = display_path(dir, file);
+                    let attachment =
+                        Attachment { source: file.clone(), name, size: 0, stamp: Stamp::default() };
+                    entries[slot].attachments.push(attachment);
+                }
             }
             None if file.extension().is_some_and(|e| e == "md") => {
-                entries.insert(file.clone(), SourceEntry::new(file.clone()));
+                entries.push(SourceEntry::new(file.clone()))
             }
             None => {}
         }
     }
-    let mut entries: Vec<SourceEntry> = entries.into_values().collect();
+    // Sorted already but for bundles: a pass over the entries.
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
     entries.par_iter_mut().for_each(|entry| {
         entry.stamp = Stamp::of(&entry.path);
         for attachment in &mut entry.attachments {
