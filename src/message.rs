@@ -107,6 +107,14 @@ impl Message {
         self
     }
 
+    /// The text given for the argument `name`, if any.
+    pub fn text_arg(&self, name: &str) -> Option<&str> {
+        self.args.iter().find(|(n, _)| n == name).and_then(|(_, value)| match value {
+            Arg::Text(text) => Some(text.as_str()),
+            Arg::Number(_) => None,
+        })
+    }
+
     pub fn id(&self) -> &str {
         &self.id
     }

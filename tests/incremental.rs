@@ -446,3 +446,18 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
     let summary = build_and_compare(&archive, "a source saved again");
     assert!(summary.contains("đọc 1 tệp văn bản") && summary.contains("(0 tệp được ghi"), "{summary}");
 }
+
+#[test]
+fn a_link_out_of_the_archive_added_or_taken_away_is_a_change_and_is_said() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    let outside = TestArchive::new();
+    outside.write("ngoai.md", &notice(&front("50-TB/VPTU", "2024-05-01", "Ở ngoài", ""), "Ngoài kho."));
+    let link = archive.path("content/2024/ngoai.md");
+    std::os::unix::fs::symlink(outside.path("ngoai.md"), &link).unwrap();
+    let said = stderr(&archive.build_ok(&[]));
+    assert!(said.contains("content/2024/ngoai.md") && said.contains("trỏ ra ngoài kho"), "{said}");
+    std::fs::remove_file(&link).unwrap();
+    let said = stderr(&archive.build_ok(&[]));
+    assert!(!said.contains("ngoai.md"), "a warning of a link taken away is said again: {said}");
+}

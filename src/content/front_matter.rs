@@ -18,6 +18,14 @@ use crate::yaml::{self, Map, Value};
 /// Today's date where the build runs, read once.
 static TODAY: std::sync::LazyLock<Date> = std::sync::LazyLock::new(|| jiff::ZonedDateTime::now().date());
 
+/// Whether a problem found reading a notice on an earlier day no longer holds today: a date
+/// that was after that day but is not after today. A notice file read once and kept is not
+/// read again for this.
+pub fn outdated(problem: &Diagnostic) -> bool {
+    problem.message.id() == "date-in-future"
+        && problem.message.text_arg("date").and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d <= *TODAY)
+}
+
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
 pub(super) fn split(text: &str) -> Option<(&str, usize, &str, usize)> {
     let rest = text.strip_prefix("---")?;
@@ -220,7 +228,8 @@ impl<'a> FrontMatter<'a> {
         .help = Some(Box::new(msg!("help-type-contradicts-code", allowed = names.as_str())));
     }
 
-    /// A notice dated after today: a typing slip, most often of the year.
+    /// A notice dated after today: a typing slip, most often of the year. The only problem of
+    /// a notice that depends on the day: see [`outdated`].
     fn check_not_in_future(&mut self, key: &str, date: Date) {
         if date > *TODAY {
             let (line, column) = self.position(key);
@@ -495,6 +504,25 @@ fn short(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_future_date_that_has_come_is_outdated() {
+        let day = |days: i64| TODAY.checked_add(jiff::Span::new().days(days)).unwrap().to_string();
+        let future = |date: &str| {
+            Diagnostic::warning("content/a.md", 4, 7, msg!("date-in-future", key = "date", date = date))
+        };
+        let cases = [
+            (future(&day(-1)), true),
+            (future(&day(0)), true),
+            (future(&day(1)), false),
+            (future("2024-13-01"), false),
+            (Diagnostic::warning("content/a.md", 4, 7, msg!("missing-key", key = &day(-1))), false),
+            (Diagnostic::warning("content/a.md", 4, 7, msg!("no-body").arg("date", day(-1))), false),
+        ];
+        for (problem, outdated_now) in cases {
+            assert_eq!(outdated(&problem), outdated_now, "{problem:?}");
+        }
+    }
 
     #[test]
     fn list_items_are_found_on_their_lines_in_order() {

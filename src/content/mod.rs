@@ -21,6 +21,7 @@ use crate::msg;
 use crate::yaml::{self, Map, Value};
 use body::Body;
 pub use discover::{SourceEntry, Stamp, discover};
+pub use front_matter::outdated;
 
 pub const CONTENT_DIR: &str = "content";
 

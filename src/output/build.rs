@@ -65,7 +65,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let opened = if options.full { None } else { opened_state(&output.target, &mut notes) };
     timings.lap("read the build state");
     let inputs = publish::read_inputs(&options.site, &mut diagnostics, &mut timings);
-    let digest = inputs.digest(&options.site);
+    let digest = inputs.digest(&options.site, &diagnostics);
     // Nothing changed since the last build: its output stands, and its report is said again.
     if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
         && !options.site.list_outside
@@ -143,7 +143,8 @@ fn unchanged(
     started: Instant,
     timings: Timings,
 ) -> Result<Report> {
-    let Outcome { notices, drafts_skipped, pages, citations, diagnostics } = opened.outcome.clone();
+    let Outcome { notices, drafts_skipped, pages, citations, mut diagnostics } = opened.outcome.clone();
+    diagnostics.retain(|problem| !crate::content::outdated(problem));
     let mut report = Report {
         notices,
         drafts_skipped,

@@ -85,13 +85,15 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// A stable hash of everything a build is made of, the notices' files by their stamps: two
-    /// builds of one archive with one digest write the same files and report the same. `None`
-    /// when the theme did not load.
-    pub fn digest(&self, options: &Options) -> Option<u64> {
+    /// A stable hash of everything a build is made of, the notices' files by their stamps, and
+    /// of the problems `said` finding them (a link that leads out of the archive is not a
+    /// source): two builds of one archive with one digest write the same files and report the
+    /// same. `None` when the theme did not load.
+    pub fn digest(&self, options: &Options, said: &[Diagnostic]) -> Option<u64> {
         let theme = self.theme.as_ref()?;
         let mut hash = crate::hash::Stable::new();
-        hash.str(&options.root.to_string_lossy())
+        hash.value(said)
+            .str(&options.root.to_string_lossy())
             .u64(content::read_key(&self.config))
             .value(&self.config)
             .value(&(options.drafts, options.list_outside))
@@ -209,7 +211,7 @@ pub fn read(
         let skipped_draft = cached.parsed.as_ref().is_some_and(|(notice, _)| notice.draft && !options.drafts);
         // A draft left out is not checked: `--drafts` asks for its problems.
         if !skipped_draft {
-            diagnostics.extend(cached.problems.iter().cloned());
+            diagnostics.extend(cached.problems.iter().filter(|p| !content::outdated(p)).cloned());
         }
         if let Some((notice, html)) = &cached.parsed {
             if skipped_draft {
