@@ -116,6 +116,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let mut trailer = length.to_le_bytes().to_vec();
     trailer.extend(take(8)?);
     let summary = checked(&summary, &trailer)?;
+    check_rest_length(&rest, size)?;
     let (inputs, outcome, files): (u64, Outcome, Vec<FileState>) =
         postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
     let remembered = files.len();
@@ -125,6 +126,33 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         .collect();
     let intact = files.len() == remembered;
     Ok(Opened { inputs, outcome, files, intact, rest })
+}
+
+/// Checks that the rest is as long as its trailer says, without reading it: a state cut short
+/// is found by a build that reads only the summary too. (Damage inside the rest is found when
+/// the rest is read.)
+fn check_rest_length(rest: &BufReader<fs::File>, size: u64) -> Result<(), Missing> {
+    use std::io::Seek as _;
+    // Where the rest starts: what was read of the file, less what is read but not taken.
+    let read = rest.get_ref().stream_position().map_err(|e| Missing::Corrupt(e.to_string()))?;
+    let start = read.saturating_sub(rest.buffer().len() as u64);
+    let length = size.checked_sub(start).filter(|n| *n >= 16).ok_or_else(|| corrupt("cut short"))? - 16;
+    let mut trailer = [0u8; 8];
+    read_at(rest.get_ref(), &mut trailer, size - 16)?;
+    if u64::from_le_bytes(trailer) != length {
+        return Err(corrupt("cut short"));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn read_at(file: &fs::File, bytes: &mut [u8], at: u64) -> Result<(), Missing> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at).map_err(|_| corrupt("cut short"))
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &fs::File, _: &mut [u8], _: u64) -> Result<(), Missing> {
+    Ok(())
 }
 
 /// Reads the state of the output at `dir`; see [`open`].
@@ -269,6 +297,9 @@ mod tests {
         assert!(matches!(load(&dir), Err(Missing::Corrupt(_))));
         fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
         assert!(matches!(load(&dir), Err(Missing::Corrupt(_))));
+        // Cut in its rest, past a whole summary: the summary alone says so.
+        fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(matches!(open(&dir), Err(Missing::Corrupt(_))));
         assert!(remove(&dir).unwrap());
         assert_eq!(load(&dir).unwrap_err(), Missing::None);
         fs::remove_dir_all(&dir).unwrap();
