@@ -117,7 +117,7 @@ pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings
 }
 
 /// Reads every notice of `inputs`, reusing from `cache` the notices whose file has the same
-/// stamp and is not in `changed`.
+/// stamp and is not in `changed`, or has the same bytes.
 pub fn read(
     options: &Options,
     inputs: Inputs,
@@ -170,16 +170,20 @@ pub fn read(
         .fold(
             || (Vec::new(), Gathering::new(sources.len(), places.clone())),
             |(mut done, mut terms), &(slot, source)| {
-                let loaded = content::load_one(&options.root, source, &config);
-                let parsed = loaded.parsed.map(|p| {
-                    terms.add(slot as u32, &p.notice, &p.text);
-                    (Arc::new(p.notice), store(p.html))
-                });
-                let (problems, broken) = (loaded.problems, loaded.broken);
-                done.push((
-                    source.path.as_path(),
-                    Cached { source: source.clone(), parsed, problems, broken },
-                ));
+                let before = cache.files.get(&source.path).filter(|_| cache.key == key);
+                match load_fresh(&options.root, source, &config, before) {
+                    Fresh::Same(cached) => done.push((source.path.as_path(), (cached, false))),
+                    Fresh::Read(loaded) => {
+                        let loaded = *loaded;
+                        let parsed = loaded.parsed.map(|p| {
+                            terms.add(slot as u32, &p.notice, &p.text);
+                            (Arc::new(p.notice), store(p.html))
+                        });
+                        let (problems, broken) = (loaded.problems, loaded.broken);
+                        let cached = Cached { source: source.clone(), parsed, problems, broken };
+                        done.push((source.path.as_path(), (cached, true)));
+                    }
+                }
                 bar.inc(1);
                 (done, terms)
             },
@@ -192,7 +196,7 @@ pub fn read(
             },
         );
     bar.finish_and_clear();
-    let parsed: HashMap<&Path, Cached> = parsed.into_iter().collect();
+    let parsed: HashMap<&Path, (Cached, bool)> = parsed.into_iter().collect();
     timings.lap("read, parse, render Markdown");
     let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key };
     let mut notices = Vec::with_capacity(sources.len());
@@ -202,7 +206,7 @@ pub fn read(
     let mut notice_of: Vec<Option<NoticeId>> = vec![None; sources.len()];
     for (slot, source) in sources.iter().enumerate() {
         let (cached, fresh) = match parsed.get(source.path.as_path()) {
-            Some(cached) => (cached, true),
+            Some((cached, parsed_now)) => (cached, *parsed_now),
             None => (reuse(source).expect("every source is read or reused"), false),
         };
         if let Some(key) = &cached.broken {
@@ -225,7 +229,7 @@ pub fn read(
         }
         next.files.insert(source.path.clone(), cached.clone());
     }
-    let reread = parsed.len();
+    let reread = parsed.values().filter(|(_, parsed_now)| *parsed_now).count();
     drop(parsed);
     let terms = Gathered::new(terms, notice_of, notices.len());
     // What the next run reuses keeps bodies in memory only; others are read again from files.
@@ -235,6 +239,35 @@ pub fn read(
         }
     }
     Read { config, theme, sources, notices, broken, spill, terms, drafts_skipped, reread, cache: next }
+}
+
+/// A notice file whose stamp moved, as this run has it.
+enum Fresh {
+    /// The notice read before from the same bytes (a file saved again unchanged, or checked out
+    /// anew), with the same attachments: taken as it was.
+    Same(Cached),
+    Read(Box<content::Loaded>),
+}
+
+/// Reads a notice file whose stamp moved, parsing it unless its bytes are those the notice
+/// read `before` from.
+fn load_fresh(root: &Path, source: &SourceEntry, config: &SiteConfig, before: Option<&Cached>) -> Fresh {
+    if let Some(before) = before.filter(|b| b.source.attachments == source.attachments)
+        && let Some((notice, _)) = &before.parsed
+        && let Ok(bytes) = std::fs::read(&source.path)
+    {
+        if crate::hash::bytes(&bytes) == notice.source_hash {
+            return Fresh::Same(Cached { source: source.clone(), ..before.clone() });
+        }
+        let path = crate::diag::display_path(root, &source.path);
+        return Fresh::Read(Box::new(content::parse_notice(
+            &path,
+            bytes,
+            source.attachments.clone(),
+            config,
+        )));
+    }
+    Fresh::Read(Box::new(content::load_one(root, source, config)))
 }
 
 /// The body of a notice whose file was not read in this run: read again, and refused if the
