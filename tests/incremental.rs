@@ -442,12 +442,16 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
     build_and_compare(&archive, "a page deleted by hand");
     let text = archive.read("content/2024/tb-3.md");
     archive.write("content/2024/tb-3.md", &text);
-    // The rest of the state is read, and read back whole (else every file would be read
-    // again); the file saved again has the bytes it had, so its notice is taken as it was.
-    let summary = build_and_compare(&archive, "a source saved again");
-    assert!(summary.contains("đọc 0 tệp văn bản") && summary.contains("(0 tệp được ghi"), "{summary}");
+    // A file saved again with the bytes it had is still "nothing changed": its bytes tell.
+    let before = identities(&archive.path("output"));
     let again = stderr(&archive.build_ok(&["--timings"]));
-    assert!(!again.contains("link, index and plan"), "its new time is remembered: {again}");
+    assert!(!again.contains("link, index and plan") && again.contains("(0 tệp được ghi"), "{again}");
+    assert_eq!(identities(&archive.path("output")), before);
+    // A build that writes reads the rest of the state, and reads it back whole (else every
+    // file would be read again); the file saved again is taken as it was, not read anew.
+    edit(&archive, "content/2024/tb-4.md", "Nội dung 4.", "Nội dung bốn.");
+    let summary = build_and_compare(&archive, "an edit after a source saved again");
+    assert!(summary.contains("đọc 1 tệp văn bản"), "{summary}");
 }
 
 #[test]

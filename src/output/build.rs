@@ -20,7 +20,7 @@ use crate::config::SiteConfig;
 use crate::diag;
 use crate::message::Message;
 use crate::msg;
-use crate::publish::state::{BuildState, Outcome};
+use crate::publish::state::{BuildState, NoticeFile, Outcome};
 use crate::publish::{self, Report, Timings, layout};
 
 /// What to build, and where.
@@ -70,6 +70,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
         && !options.site.list_outside
         && diag::count_errors(&diagnostics) == 0
+        && output.is_tidy()
+        && NoticeFile::all_unchanged(&opened.notice_files, &inputs.sources)
     {
         return unchanged(options, opened, &inputs.config, started, timings);
     }
@@ -100,11 +102,13 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         citations: report.citations,
                         diagnostics: sorted(diagnostics.clone()),
                     },
+                    notice_files: Vec::new(),
                     read_key: next_cache.key(),
                     sources: next_cache.into_sources(),
                     files: published.files,
                     search: published.search,
                 };
+                let next = BuildState { notice_files: NoticeFile::all_of(&next.sources), ..next };
                 state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;
                 timings.lap("save the build state");
                 let changes = match &options.changes {

@@ -242,6 +242,12 @@ impl OutputDir {
         Ok(())
     }
 
+    /// Whether no build left a staging or old folder beside the output (a build stopped
+    /// before its swap does): the next build that stages tidies them.
+    pub fn is_tidy(&self) -> bool {
+        !self.staging.exists() && !self.old.exists()
+    }
+
     /// The path of Gazette's own folder in the published output.
     pub fn state_dir(&self) -> PathBuf {
         self.target.join(STATE_DIR)

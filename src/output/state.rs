@@ -18,7 +18,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::{BuildState, FileStamp, FileState, Outcome};
+use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome};
 
 /// The state file inside the output folder.
 pub const STATE_FILE: &str = ".gazette/state";
@@ -45,6 +45,8 @@ pub struct Opened {
     /// The digest of what the build was made of; see [`Inputs::digest`](crate::publish::Inputs::digest).
     pub inputs: u64,
     pub outcome: Outcome,
+    /// Every notice file as the build found it.
+    pub notice_files: Vec<NoticeFile>,
     /// The output files it remembers that are still exactly as written.
     pub files: Vec<FileState>,
     /// Whether every file it remembers is.
@@ -73,6 +75,7 @@ impl Opened {
         Ok(BuildState {
             inputs: self.inputs,
             outcome: self.outcome,
+            notice_files: self.notice_files,
             read_key,
             sources,
             files: self.files,
@@ -117,7 +120,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     trailer.extend(take(8)?);
     let summary = checked(&summary, &trailer)?;
     check_rest_length(&rest, size)?;
-    let (inputs, outcome, files): (u64, Outcome, Vec<FileState>) =
+    let (inputs, outcome, notice_files, files): (u64, Outcome, Vec<NoticeFile>, Vec<FileState>) =
         postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
     let remembered = files.len();
     let files: Vec<FileState> = files
@@ -125,7 +128,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
     let intact = files.len() == remembered;
-    Ok(Opened { inputs, outcome, files, intact, rest })
+    Ok(Opened { inputs, outcome, notice_files, files, intact, rest })
 }
 
 /// Checks that the rest is as long as its trailer says, without reading it: a state cut short
@@ -178,7 +181,7 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let summary = postcard::to_allocvec(&(state.inputs, &state.outcome, &state.files))
+    let summary = postcard::to_allocvec(&(state.inputs, &state.outcome, &state.notice_files, &state.files))
         .context("cannot encode the build state")?;
     header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
     header.extend_from_slice(&summary);

@@ -85,10 +85,11 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// A stable hash of everything a build is made of, the notices' files by their stamps, and
+    /// A stable hash of everything a build is made of but the notice files' own stamps (which
+    /// [`NoticeFile::all_unchanged`](super::state::NoticeFile::all_unchanged) compares), and
     /// of the problems `said` finding them (a link that leads out of the archive is not a
-    /// source): two builds of one archive with one digest write the same files and report the
-    /// same. `None` when the theme did not load.
+    /// source): two builds of one archive with one digest and unchanged notice files write the
+    /// same files and report the same. `None` when the theme did not load.
     pub fn digest(&self, options: &Options, said: &[Diagnostic]) -> Option<u64> {
         let theme = self.theme.as_ref()?;
         let mut hash = crate::hash::Stable::new();
@@ -97,8 +98,10 @@ impl Inputs {
             .u64(content::read_key(&self.config))
             .value(&self.config)
             .value(&(options.drafts, options.list_outside))
-            .u64(theme.digest())
-            .value(&self.sources);
+            .u64(theme.digest());
+        for source in &self.sources {
+            hash.value(&source.path).value(&source.attachments);
+        }
         Some(hash.finish())
     }
 }

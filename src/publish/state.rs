@@ -24,6 +24,8 @@ pub struct BuildState {
     pub inputs: u64,
     /// What the build reported.
     pub outcome: Outcome,
+    /// Every notice file as the build found it, in path order.
+    pub notice_files: Vec<NoticeFile>,
     /// What reading a notice depends on besides its file; see [`content::read_key`](crate::content::read_key).
     pub read_key: u64,
     pub sources: Vec<SourceState>,
@@ -40,6 +42,45 @@ pub struct Outcome {
     pub citations: CitationStats,
     /// Its warnings, in order (a build with errors leaves no state).
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A notice file as a build found it: its stamp, and the hash of the bytes its notice was read
+/// from (none when it gave no notice), which tells a file saved again unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeFile {
+    pub path: std::path::PathBuf,
+    pub stamp: crate::content::Stamp,
+    pub hash: Option<u64>,
+}
+
+impl NoticeFile {
+    /// Whether `sources` are the notice files `before` (in path order) a build found: each with
+    /// the stamp it had, or with the bytes its notice was read from (a file saved again
+    /// unchanged, or checked out anew: its bytes are read to tell). Attachments are not looked
+    /// at here.
+    pub fn all_unchanged(before: &[NoticeFile], sources: &[SourceEntry]) -> bool {
+        use rayon::prelude::*;
+        before.len() == sources.len()
+            && before.par_iter().zip(sources.par_iter()).all(|(was, source)| {
+                was.path == source.path
+                    && (was.stamp == source.stamp
+                        || was.hash.is_some_and(|hash| {
+                            std::fs::read(&source.path).is_ok_and(|bytes| crate::hash::bytes(&bytes) == hash)
+                        }))
+            })
+    }
+
+    /// The notice files of `sources` (in path order, as a state keeps them).
+    pub fn all_of(sources: &[SourceState]) -> Vec<NoticeFile> {
+        sources
+            .iter()
+            .map(|s| NoticeFile {
+                path: s.source.path.clone(),
+                stamp: s.source.stamp,
+                hash: s.notice.as_ref().map(|notice| notice.source_hash),
+            })
+            .collect()
+    }
 }
 
 /// A notice file as it was read: the notice (without its body's HTML) and its problems.
