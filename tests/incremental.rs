@@ -442,11 +442,20 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
     build_and_compare(&archive, "a page deleted by hand");
     let text = archive.read("content/2024/tb-3.md");
     archive.write("content/2024/tb-3.md", &text);
-    // A file saved again with the bytes it had is still "nothing changed": its bytes tell.
-    let before = identities(&archive.path("output"));
+    // A file saved again with the bytes it had is still "nothing changed": its bytes tell. The
+    // state is written again with the file's new time (the next build need not read it), and
+    // not again by the build after.
+    let state_file = || std::fs::metadata(archive.path("output/.gazette/state")).unwrap().ino();
+    let (before, state_before) = (identities(&archive.path("output")), state_file());
     let again = stderr(&archive.build_ok(&["--timings"]));
     assert!(!again.contains("link, index and plan") && again.contains("(0 tệp được ghi"), "{again}");
     assert_eq!(identities(&archive.path("output")), before);
+    let state_after = state_file();
+    assert_ne!(state_after, state_before, "the new time is kept");
+    assert!(!archive.exists("output/.gazette/state.new"));
+    let again = stderr(&archive.build_ok(&["--timings"]));
+    assert!(!again.contains("link, index and plan"), "{again}");
+    assert_eq!(state_file(), state_after);
     // A build that writes reads the rest of the state, and reads it back whole (else every
     // file would be read again); the file saved again is taken as it was, not read anew.
     edit(&archive, "content/2024/tb-4.md", "Nội dung 4.", "Nội dung bốn.");

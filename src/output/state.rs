@@ -22,6 +22,8 @@ use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcom
 
 /// The state file inside the output folder.
 pub const STATE_FILE: &str = ".gazette/state";
+/// A state being written over the output's own, swapped in when whole.
+const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
 const FORMAT: u32 = 4;
@@ -52,6 +54,8 @@ pub struct Opened {
     /// Whether every file it remembers is.
     pub intact: bool,
     rest: BufReader<fs::File>,
+    /// Where the rest starts in the file.
+    rest_at: u64,
 }
 
 impl Opened {
@@ -81,6 +85,30 @@ impl Opened {
             files: self.files,
             search,
         })
+    }
+}
+
+impl Opened {
+    /// Writes the state of the output at `dir` again with `notice_files` in its summary, its
+    /// rest copied as it is, and swaps it in: after a build that found nothing changed but the
+    /// stamps of notice files saved again unchanged, so that the next one need not read them.
+    /// The state is either the old or the new one at any instant.
+    pub fn restamp(&self, dir: &Path, notice_files: &[NoticeFile]) -> Result<()> {
+        let path = dir.join(STATE_FILE);
+        let new = dir.join(STATE_FILE_NEW);
+        let written = (|| -> Result<()> {
+            let mut out = fs::File::create(&new)?;
+            out.write_all(&head(self.inputs, &self.outcome, notice_files, &self.files)?)?;
+            let mut old = fs::File::open(&path)?;
+            std::io::Seek::seek(&mut old, std::io::SeekFrom::Start(self.rest_at))?;
+            std::io::copy(&mut old, &mut out)?;
+            fs::rename(&new, &path)?;
+            Ok(())
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&new);
+        }
+        written.with_context(|| format!("cannot write {}", path.display()))
     }
 }
 
@@ -119,7 +147,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let mut trailer = length.to_le_bytes().to_vec();
     trailer.extend(take(8)?);
     let summary = checked(&summary, &trailer)?;
-    check_rest_length(&rest, size)?;
+    let rest_at = check_rest_length(&rest, size)?;
     let (inputs, outcome, notice_files, files): (u64, Outcome, Vec<NoticeFile>, Vec<FileState>) =
         postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
     let remembered = files.len();
@@ -128,13 +156,14 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
     let intact = files.len() == remembered;
-    Ok(Opened { inputs, outcome, notice_files, files, intact, rest })
+    Ok(Opened { inputs, outcome, notice_files, files, intact, rest, rest_at })
 }
 
-/// Checks that the rest is as long as its trailer says, without reading it: a state cut short
+/// Checks that the rest is as long as its trailer says, without reading it, and says where it
+/// starts: a state cut short
 /// is found by a build that reads only the summary too. (Damage inside the rest is found when
 /// the rest is read.)
-fn check_rest_length(rest: &BufReader<fs::File>, size: u64) -> Result<(), Missing> {
+fn check_rest_length(rest: &BufReader<fs::File>, size: u64) -> Result<u64, Missing> {
     use std::io::Seek as _;
     // Where the rest starts: what was read of the file, less what is read but not taken.
     let read = rest.get_ref().stream_position().map_err(|e| Missing::Corrupt(e.to_string()))?;
@@ -145,7 +174,7 @@ fn check_rest_length(rest: &BufReader<fs::File>, size: u64) -> Result<(), Missin
     if u64::from_le_bytes(trailer) != length {
         return Err(corrupt("cut short"));
     }
-    Ok(())
+    Ok(start)
 }
 
 #[cfg(unix)]
@@ -174,19 +203,24 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     encode_into(file, state).with_context(|| format!("cannot write {}", path.display()))
 }
 
-/// Writes the state's header, summary and rest into `file`.
-fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
+/// The header and the summary, with its length and hash.
+fn head(inputs: u64, outcome: &Outcome, notice_files: &[NoticeFile], files: &[FileState]) -> Result<Vec<u8>> {
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let summary = postcard::to_allocvec(&(state.inputs, &state.outcome, &state.notice_files, &state.files))
+    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, files))
         .context("cannot encode the build state")?;
     header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
     header.extend_from_slice(&summary);
     header.extend_from_slice(&crate::hash::bytes(&summary).to_le_bytes());
-    file.write_all(&header)?;
+    Ok(header)
+}
+
+/// Writes the state's header, summary and rest into `file`.
+fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
+    file.write_all(&head(state.inputs, &state.outcome, &state.notice_files, &state.files)?)?;
     // The encoder writes a few bytes at a time: they are gathered before they are hashed.
     let space = super::space::Space::default();
     let mut body =

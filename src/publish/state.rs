@@ -70,6 +70,17 @@ impl NoticeFile {
             })
     }
 
+    /// `before` with the stamps `sources` have now, when one moved; see [`Self::all_unchanged`].
+    pub fn restamped(before: &[NoticeFile], sources: &[SourceEntry]) -> Option<Vec<NoticeFile>> {
+        before.iter().zip(sources).any(|(was, source)| was.stamp != source.stamp).then(|| {
+            before
+                .iter()
+                .zip(sources)
+                .map(|(was, source)| NoticeFile { stamp: source.stamp, ..was.clone() })
+                .collect()
+        })
+    }
+
     /// The notice files of `sources` (in path order, as a state keeps them).
     pub fn all_of(sources: &[SourceState]) -> Vec<NoticeFile> {
         sources
