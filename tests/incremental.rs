@@ -398,6 +398,13 @@ fn a_failed_or_stopped_build_leaves_the_previous_output_to_stage_the_next() {
 #[test]
 fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_said() {
     let archive = archive();
+    // A long notice, some 90 KB.
+    let paragraphs: String =
+        (1..=2000).map(|i| format!("Đoạn {i} nói về công việc của văn phòng.\n\n")).collect();
+    archive.write(
+        "content/2024/dai.md",
+        &notice(&front("60-TB/VPTU", "2024-06-02", "Báo cáo dài", ""), &paragraphs),
+    );
     // Problems of each kind a state remembers: found reading a notice (no body, without help;
     // no signer, with help) and found linking (a notice not in the archive).
     archive.write(
@@ -440,22 +447,28 @@ fn a_build_with_nothing_changed_writes_nothing_and_says_again_what_the_last_one_
     // changed": the page is made again, and the output is that of a clean build.
     std::fs::remove_file(archive.path("output/van-ban/2024/thong-bao-2-tb-vptu/index.html")).unwrap();
     build_and_compare(&archive, "a page deleted by hand");
+    // A file saved again with the bytes it had is still "nothing changed": its bytes tell. A
+    // short one is read again by each build; a long one has its new time kept in the state,
+    // written again once (the output's files untouched either way).
+    let state_file = || std::fs::metadata(archive.path("output/.gazette/state")).unwrap().ino();
+    let nothing_changed = || {
+        let said = stderr(&archive.build_ok(&["--timings"]));
+        assert!(!said.contains("link, index and plan") && said.contains("(0 tệp được ghi"), "{said}");
+    };
+    let (before, state_before) = (identities(&archive.path("output")), state_file());
     let text = archive.read("content/2024/tb-3.md");
     archive.write("content/2024/tb-3.md", &text);
-    // A file saved again with the bytes it had is still "nothing changed": its bytes tell. The
-    // state is written again with the file's new time (the next build need not read it), and
-    // not again by the build after.
-    let state_file = || std::fs::metadata(archive.path("output/.gazette/state")).unwrap().ino();
-    let (before, state_before) = (identities(&archive.path("output")), state_file());
-    let again = stderr(&archive.build_ok(&["--timings"]));
-    assert!(!again.contains("link, index and plan") && again.contains("(0 tệp được ghi"), "{again}");
-    assert_eq!(identities(&archive.path("output")), before);
+    nothing_changed();
+    assert_eq!(state_file(), state_before, "a short file is read again rather than the state written");
+    let text = archive.read("content/2024/dai.md");
+    archive.write("content/2024/dai.md", &text);
+    nothing_changed();
     let state_after = state_file();
-    assert_ne!(state_after, state_before, "the new time is kept");
+    assert_ne!(state_after, state_before, "a long file's new time is kept");
     assert!(!archive.exists("output/.gazette/state.new"));
-    let again = stderr(&archive.build_ok(&["--timings"]));
-    assert!(!again.contains("link, index and plan"), "{again}");
+    nothing_changed();
     assert_eq!(state_file(), state_after);
+    assert_eq!(identities(&archive.path("output")), before);
     // A build that writes reads the rest of the state, and reads it back whole (else every
     // file would be read again); the file saved again is taken as it was, not read anew.
     edit(&archive, "content/2024/tb-4.md", "Nội dung 4.", "Nội dung bốn.");

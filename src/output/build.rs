@@ -73,9 +73,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         && output.is_tidy()
         && NoticeFile::all_unchanged(&opened.notice_files, &inputs.sources)
     {
-        // Notice files saved again unchanged: their new stamps are kept, for the next build
-        // not to read them again. A state that cannot be written so stays as it was.
-        if let Some(restamped) = NoticeFile::restamped(&opened.notice_files, &inputs.sources) {
+        // Notice files saved again unchanged: their new stamps are kept, when that is worth it,
+        // for the next build not to read them again. A state that cannot be written so stays as
+        // it was.
+        if let Some(restamped) = NoticeFile::restamped(&opened.notice_files, &inputs.sources, opened.size()) {
             let _ = opened.restamp(&output.target, &restamped);
         }
         return unchanged(options, opened, &inputs.config, started, timings);

@@ -89,6 +89,11 @@ impl Opened {
 }
 
 impl Opened {
+    /// The size of the state file.
+    pub fn size(&self) -> u64 {
+        self.rest.get_ref().metadata().map_or(u64::MAX, |meta| meta.len())
+    }
+
     /// Writes the state of the output at `dir` again with `notice_files` in its summary, its
     /// rest copied as it is, and swaps it in: after a build that found nothing changed but the
     /// stamps of notice files saved again unchanged, so that the next one need not read them.

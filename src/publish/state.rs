@@ -70,9 +70,22 @@ impl NoticeFile {
             })
     }
 
-    /// `before` with the stamps `sources` have now, when one moved; see [`Self::all_unchanged`].
-    pub fn restamped(before: &[NoticeFile], sources: &[SourceEntry]) -> Option<Vec<NoticeFile>> {
-        before.iter().zip(sources).any(|(was, source)| was.stamp != source.stamp).then(|| {
+    /// `before` with the stamps `sources` have now, when it is worth writing a state of
+    /// `state_size` bytes again to keep them: when the files whose stamp moved (read again by
+    /// every build until their stamps are kept) come to a quarter of it. See
+    /// [`Self::all_unchanged`].
+    pub fn restamped(
+        before: &[NoticeFile],
+        sources: &[SourceEntry],
+        state_size: u64,
+    ) -> Option<Vec<NoticeFile>> {
+        let moved: u64 = before
+            .iter()
+            .zip(sources)
+            .filter(|(was, source)| was.stamp != source.stamp)
+            .map(|(_, source)| source.stamp.size)
+            .sum();
+        worth_restamping(moved, state_size).then(|| {
             before
                 .iter()
                 .zip(sources)
@@ -92,6 +105,12 @@ impl NoticeFile {
             })
             .collect()
     }
+}
+
+/// Whether notice files of `moved` bytes, read again by every build while their new stamps
+/// are not kept, cost enough to write the state (of `state_size` bytes) again.
+fn worth_restamping(moved: u64, state_size: u64) -> bool {
+    moved > 0 && moved.saturating_mul(4) >= state_size
 }
 
 /// A notice file as it was read: the notice (without its body's HTML) and its problems.
@@ -179,5 +198,27 @@ impl ReadCache {
             .collect();
         sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         sources
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_is_written_again_only_for_files_worth_it() {
+        let mb = 1 << 20;
+        let cases = [
+            (0, 350 * mb, false),
+            (13 * 1024, 350 * mb, false),
+            (87 * mb, 350 * mb, false),
+            (88 * mb, 350 * mb, true),
+            (1300 * mb, 350 * mb, true),
+            (1, 4, true),
+            (u64::MAX, 350 * mb, true),
+        ];
+        for (moved, state_size, worth) in cases {
+            assert_eq!(worth_restamping(moved, state_size), worth, "{moved} of {state_size}");
+        }
     }
 }
