@@ -116,10 +116,7 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
     let mut bundles: HashMap<PathBuf, usize> = HashMap::new();
     for file in &files {
         // The innermost bundle the file is in.
-        let bundle = match bundle_dirs.is_empty() {
-            true => None,
-            false => file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir)),
-        };
+        let bundle = file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir));
         match bundle {
             Some(dir) => {
                 let index = dir.join("index.md");

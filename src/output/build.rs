@@ -99,6 +99,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
                 staging.seal().map_err(|error| staging.said_once(error))?;
+                let read_key = next_cache.key();
+                let sources = next_cache.into_sources();
                 let next = BuildState {
                     inputs: digest.unwrap_or_default(),
                     outcome: Outcome {
@@ -108,13 +110,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         citations: report.citations,
                         diagnostics: sorted(diagnostics.clone()),
                     },
-                    notice_files: Vec::new(),
-                    read_key: next_cache.key(),
-                    sources: next_cache.into_sources(),
+                    notice_files: NoticeFile::all_of(&sources),
+                    read_key,
+                    sources,
                     files: published.files,
                     search: published.search,
                 };
-                let next = BuildState { notice_files: NoticeFile::all_of(&next.sources), ..next };
                 state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;
                 timings.lap("save the build state");
                 let changes = match &options.changes {
@@ -132,9 +133,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 report.files_written = published.written;
                 report.files_kept = published.kept;
                 report.written = true;
-                if site.archive.config.base_url.is_none() {
-                    report.notes.push(msg!("note-relative-links"));
-                }
+                report.note_relative_links(&site.archive.config);
             }
             // The staging folder, dropped, goes back to being the previous output.
             Err(_) if staging.disk_full() => return Err(space::disk_full(&output.target)),
@@ -166,9 +165,7 @@ fn unchanged(
         ..Report::default()
     };
     report.note_outside();
-    if config.base_url.is_none() {
-        report.notes.push(msg!("note-relative-links"));
-    }
+    report.note_relative_links(config);
     if let Some(path) = &options.changes {
         std::fs::write(path, "")
             .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;

@@ -56,6 +56,7 @@ pub struct Opened {
     rest: BufReader<fs::File>,
     /// Where the rest starts in the file.
     rest_at: u64,
+    size: u64,
 }
 
 impl Opened {
@@ -91,7 +92,7 @@ impl Opened {
 impl Opened {
     /// The size of the state file.
     pub fn size(&self) -> u64 {
-        self.rest.get_ref().metadata().map_or(u64::MAX, |meta| meta.len())
+        self.size
     }
 
     /// Writes the state of the output at `dir` again with `notice_files` in its summary, its
@@ -127,12 +128,15 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     };
     let size = file.metadata().map_err(|e| Missing::Corrupt(e.to_string()))?.len();
     let mut rest = BufReader::with_capacity(1 << 20, file);
+    // Bytes taken so far: where the rest starts, once the summary is taken.
+    let mut taken = 0u64;
     let mut take = |n: u64| -> Result<Vec<u8>, Missing> {
-        if n > size {
+        if n > size - taken {
             return Err(corrupt("cut short"));
         }
         let mut bytes = vec![0; n as usize];
         rest.read_exact(&mut bytes).map_err(|_| corrupt("cut short"))?;
+        taken += n;
         Ok(bytes)
     };
     if take(MAGIC.len() as u64).ok().as_deref() != Some(MAGIC) {
@@ -152,7 +156,8 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let mut trailer = length.to_le_bytes().to_vec();
     trailer.extend(take(8)?);
     let summary = checked(&summary, &trailer)?;
-    let rest_at = check_rest_length(&rest, size)?;
+    let rest_at = taken;
+    check_rest_length(rest.get_ref(), rest_at, size)?;
     let (inputs, outcome, notice_files, files): (u64, Outcome, Vec<NoticeFile>, Vec<FileState>) =
         postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
     let remembered = files.len();
@@ -161,25 +166,20 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
     let intact = files.len() == remembered;
-    Ok(Opened { inputs, outcome, notice_files, files, intact, rest, rest_at })
+    Ok(Opened { inputs, outcome, notice_files, files, intact, rest, rest_at, size })
 }
 
-/// Checks that the rest is as long as its trailer says, without reading it, and says where it
-/// starts: a state cut short
-/// is found by a build that reads only the summary too. (Damage inside the rest is found when
-/// the rest is read.)
-fn check_rest_length(rest: &BufReader<fs::File>, size: u64) -> Result<u64, Missing> {
-    use std::io::Seek as _;
-    // Where the rest starts: what was read of the file, less what is read but not taken.
-    let read = rest.get_ref().stream_position().map_err(|e| Missing::Corrupt(e.to_string()))?;
-    let start = read.saturating_sub(rest.buffer().len() as u64);
-    let length = size.checked_sub(start).filter(|n| *n >= 16).ok_or_else(|| corrupt("cut short"))? - 16;
+/// Checks that the rest, from `rest_at` to the end of the file of `size` bytes, is as long as
+/// its trailer says, without reading it: a state cut short is found by a build that reads only
+/// the summary too. (Damage inside the rest is found when the rest is read.)
+fn check_rest_length(file: &fs::File, rest_at: u64, size: u64) -> Result<(), Missing> {
+    let length = size.checked_sub(rest_at).filter(|n| *n >= 16).ok_or_else(|| corrupt("cut short"))? - 16;
     let mut trailer = [0u8; 8];
-    read_at(rest.get_ref(), &mut trailer, size - 16)?;
+    read_at(file, &mut trailer, size - 16)?;
     if u64::from_le_bytes(trailer) != length {
         return Err(corrupt("cut short"));
     }
-    Ok(start)
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -123,6 +123,13 @@ impl Report {
         }
     }
 
+    /// Says that feeds and the sitemap have relative links when `config` has no `base_url`.
+    pub fn note_relative_links(&mut self, config: &crate::config::SiteConfig) {
+        if config.base_url.is_none() {
+            self.notes.push(crate::msg!("note-relative-links"));
+        }
+    }
+
     pub fn errors(&self) -> usize {
         diag::count_errors(&self.diagnostics)
     }

@@ -89,13 +89,13 @@ impl Inputs {
     /// [`NoticeFile::all_unchanged`](super::state::NoticeFile::all_unchanged) compares), and
     /// of the problems `said` finding them (a link that leads out of the archive is not a
     /// source): two builds of one archive with one digest and unchanged notice files write the
-    /// same files and report the same. `None` when the theme did not load.
+    /// same files and report the same (the Gazette that wrote a state is checked when the state
+    /// is opened). `None` when the theme did not load.
     pub fn digest(&self, options: &Options, said: &[Diagnostic]) -> Option<u64> {
         let theme = self.theme.as_ref()?;
         let mut hash = crate::hash::Stable::new();
         hash.value(said)
             .str(&options.root.to_string_lossy())
-            .u64(content::read_key(&self.config))
             .value(&self.config)
             .value(&(options.drafts, options.list_outside))
             .u64(theme.digest());
