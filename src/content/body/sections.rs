@@ -139,10 +139,10 @@ impl<'a> BodyPass<'a> {
             self.articles.anchors.entry((part, article.clone()))
         {
             entry.insert(anchor.clone());
-            self.articles.parts_of.entry(article).or_default().push(part);
+            self.articles.parts_of.entry(article.clone()).or_default().push(part);
         }
         self.articles.all.push(anchor.clone());
-        self.articles.current = Some((anchor.clone(), number.to_string()));
+        self.articles.current = Some((anchor.clone(), article));
         anchor
     }
 

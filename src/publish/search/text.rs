@@ -286,8 +286,20 @@ impl Terms {
         terms
     }
 
+    /// Gives the tokens places one after the other.
+    fn place_in_order(&mut self) {
+        for (i, token) in self.tokens.iter_mut().enumerate() {
+            token.3 = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+    }
+
     /// Gives every token its place (see [`LINE_PLACES`]).
     fn place(&mut self, line_starts: &[usize]) {
+        if line_starts.len() < 2 {
+            // One line (a title, a number, a tag): its tokens one after the other.
+            self.place_in_order();
+            return;
+        }
         let lines: Vec<(usize, usize)> = line_starts
             .iter()
             .zip(line_starts.iter().skip(1).chain([&self.tokens.len()]))
@@ -302,11 +314,9 @@ impl Terms {
         let slots = (4 * needed).max(64).next_power_of_two();
         // Room for every line past the slots, should none find a free run among them.
         let fits = ((slots + needed) as u64) * u64::from(LINE_PLACES) <= u64::from(u32::MAX);
-        if lines.len() < 2 || !fits {
-            // One line, or too many to place apart: one after the other.
-            for (i, token) in self.tokens.iter_mut().enumerate() {
-                token.3 = u32::try_from(i).unwrap_or(u32::MAX);
-            }
+        if !fits {
+            // Too many lines to place apart: one after the other.
+            self.place_in_order();
             return;
         }
         let mut taken = vec![false; slots];
