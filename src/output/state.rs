@@ -2,10 +2,11 @@
 //! it describes, so it always belongs to the output beside it.
 //!
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
-//! source). Then come two parts, each a `postcard` encoding checked by its length and XXH3
-//! hash: the summary (the digest of what the build was made of, what it reported, and every
-//! file it wrote), which a build that finds nothing changed reads alone; and the rest (every
-//! notice as read, the search index's state), read by any other build. A missing file, another
+//! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
+//! digest of what the build was made of, what it reported, and every file it wrote), which a
+//! build that finds nothing changed reads alone; and the rest (every notice as read, in pieces
+//! encoded and decoded in parallel, then the search index's state), read by any other build.
+//! Each is a `postcard` encoding. A missing file, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
 //! to a build: no state, so a full build. Output files the state remembers are kept only while
 //! they are exactly as written; one changed by hand is made again.
@@ -18,7 +19,8 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome};
+use crate::publish::search::SearchState;
+use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
 
 /// The state file inside the output folder.
 pub const STATE_FILE: &str = ".gazette/state";
@@ -26,7 +28,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
@@ -74,9 +76,7 @@ impl Opened {
             return Err(corrupt("cut short"));
         }
         let (body, trailer) = bytes.split_at(bytes.len() - 16);
-        let body = checked(body, trailer)?;
-        let (read_key, sources, search) =
-            postcard::from_bytes(body).map_err(|e| Missing::Corrupt(e.to_string()))?;
+        let (read_key, sources, search) = decode_rest(checked(body, trailer)?)?;
         Ok(BuildState {
             inputs: self.inputs,
             outcome: self.outcome,
@@ -226,22 +226,83 @@ fn head(inputs: u64, outcome: &Outcome, notice_files: &[NoticeFile], files: &[Fi
 /// Writes the state's header, summary and rest into `file`.
 fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
     file.write_all(&head(state.inputs, &state.outcome, &state.notice_files, &state.files)?)?;
-    // The encoder writes a few bytes at a time: they are gathered before they are hashed.
     let space = super::space::Space::default();
     let mut body =
         std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(space.watch(&mut file)));
-    if let Err(error) = postcard::to_io(&(state.read_key, &state.sources, &state.search), &mut body) {
-        // The encoder says "buffer full" for any failure to write: a full disk is said as such.
+    if let Err(error) = encode_rest(&mut body, state) {
         if space.is_full() {
             return Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into());
         }
-        return Err(anyhow::Error::new(error).context("cannot encode the build state"));
+        return Err(error);
     }
     let body = body.into_inner().map_err(|e| e.into_error())?;
     let (length, hash) = (body.length(), body.hash());
     file.write_all(&length.to_le_bytes())?;
     file.write_all(&hash.to_le_bytes())?;
     Ok(())
+}
+
+/// Notices in one piece of the rest: pieces are encoded and decoded in parallel.
+const NOTICES_PER_PIECE: usize = 1000;
+
+/// Writes the rest: the number of pieces of notices, each piece with its length
+/// ([`NOTICES_PER_PIECE`] notices, encoded a few pieces at a time in parallel and written in
+/// order), then the read key and the search index's state to the end, encoded as written.
+fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
+    let chunks: Vec<&[SourceState]> = state.sources.chunks(NOTICES_PER_PIECE).collect();
+    out.write_all(&(chunks.len() as u64).to_le_bytes())?;
+    for batch in chunks.chunks(2 * rayon::current_num_threads()) {
+        let pieces: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(postcard::to_allocvec)
+            .collect::<Result<_, _>>()
+            .context("cannot encode the build state")?;
+        for piece in &pieces {
+            out.write_all(&(piece.len() as u64).to_le_bytes())?;
+            out.write_all(piece)?;
+        }
+    }
+    // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
+    postcard::to_io(&(state.read_key, &state.search), out).context("cannot encode the build state")?;
+    Ok(())
+}
+
+/// The read key, the notices and the search index's state of a rest written by
+/// [`encode_rest`], its pieces decoded in parallel.
+fn decode_rest(body: &[u8]) -> Result<(u64, Vec<SourceState>, Option<SearchState>), Missing> {
+    let (pieces, last) = split_pieces(body)?;
+    let undecodable = |e: postcard::Error| Missing::Corrupt(e.to_string());
+    let (last, notices) = rayon::join(
+        || postcard::from_bytes(last).map_err(undecodable),
+        || {
+            pieces
+                .par_iter()
+                .map(|piece| postcard::from_bytes::<Vec<SourceState>>(piece).map_err(undecodable))
+                .collect::<Result<Vec<_>, _>>()
+        },
+    );
+    let (read_key, search) = last?;
+    Ok((read_key, notices?.into_iter().flatten().collect(), search))
+}
+
+/// The pieces of notices of a rest, each as long as its length says, and what follows them.
+fn split_pieces(body: &[u8]) -> Result<(Vec<&[u8]>, &[u8]), Missing> {
+    let (count, mut left) = take_length(body)?;
+    let mut pieces = Vec::new();
+    for _ in 0..count {
+        let (length, after) = take_length(left)?;
+        let length =
+            usize::try_from(length).ok().filter(|&n| n <= after.len()).ok_or_else(|| corrupt("cut short"))?;
+        let (piece, after) = after.split_at(length);
+        pieces.push(piece);
+        left = after;
+    }
+    Ok((pieces, left))
+}
+
+fn take_length(bytes: &[u8]) -> Result<(u64, &[u8]), Missing> {
+    let (length, after) = bytes.split_first_chunk::<8>().ok_or_else(|| corrupt("cut short"))?;
+    Ok((u64::from_le_bytes(*length), after))
 }
 
 /// Removes the state of the output at `dir`; true when there was one.
@@ -345,6 +406,43 @@ mod tests {
         assert!(remove(&dir).unwrap());
         assert_eq!(load(&dir).unwrap_err(), Missing::None);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn notices_in_many_pieces_read_back_in_order_and_bad_piece_lengths_are_refused() {
+        let count = 2 * NOTICES_PER_PIECE + 7;
+        let sources: Vec<SourceState> = (0..count)
+            .map(|i| SourceState {
+                source: crate::content::SourceEntry {
+                    path: format!("content/{i:05}.md").into(),
+                    stamp: crate::content::Stamp { size: i as u64, modified: 0 },
+                    attachments: Vec::new(),
+                },
+                notice: None,
+                problems: Vec::new(),
+                broken: (i % 3 == 0).then(|| format!("broken {i}")),
+            })
+            .collect();
+        let state = BuildState { read_key: 5, sources, ..BuildState::default() };
+        let mut body = Vec::new();
+        encode_rest(&mut body, &state).unwrap();
+        let (read_key, sources, search) = decode_rest(&body).unwrap();
+        assert_eq!((read_key, sources.len(), search.is_none()), (5, count, true));
+        for (i, source) in sources.iter().enumerate() {
+            assert_eq!(source.source.stamp.size, i as u64);
+            assert_eq!(source.broken, state.sources[i].broken);
+        }
+        // Three pieces of notices, then the rest: a piece count or length that runs past the
+        // end, or a rest that does not decode, is damage.
+        assert_eq!(split_pieces(&body).unwrap().0.len(), 3);
+        let mut too_many = body.clone();
+        too_many[..8].copy_from_slice(&9u64.to_le_bytes());
+        assert!(matches!(decode_rest(&too_many), Err(Missing::Corrupt(_))));
+        let mut too_long = body.clone();
+        too_long[8..16].copy_from_slice(&(body.len() as u64).to_le_bytes());
+        assert!(matches!(decode_rest(&too_long), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&body[..body.len() - 1]), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&body[..5]), Err(Missing::Corrupt(_))));
     }
 
     fn tempfile_dir(name: &str) -> std::path::PathBuf {
