@@ -99,6 +99,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
                 staging.seal().map_err(|error| staging.said_once(error))?;
+                timings.lap("tidy the staging folder");
                 let read_key = next_cache.key();
                 let sources = next_cache.into_sources();
                 let next = BuildState {

@@ -63,23 +63,24 @@ impl Reused {
     /// build writes its own after.
     pub fn prune(self, dir: &Path) -> io::Result<()> {
         let put = self.put.into_inner().unwrap_or_else(|e| e.into_inner());
-        let kept = |path: &str| put.contains(path);
-        let mut live: HashSet<&Path> = HashSet::new();
-        for path in put.iter().map(String::as_str) {
-            let mut folder = Path::new(path).parent();
-            while let Some(f) = folder.filter(|f| !f.as_os_str().is_empty()) {
-                if !live.insert(f) {
+        // The folders of the files put, by output-relative path (paths are UTF-8, with `/`).
+        let mut live: HashSet<&str> = HashSet::new();
+        for path in &put {
+            let mut folder = path.as_str();
+            while let Some(cut) = folder.rfind('/') {
+                folder = &folder[..cut];
+                if !live.insert(folder) {
                     break;
                 }
-                folder = f.parent();
             }
         }
-        for path in self.found_files.iter().filter(|p| !kept(p) && !live.contains(Path::new(p))) {
+        let wanted = |path: &str| put.contains(path) || live.contains(path);
+        for path in self.found_files.iter().filter(|p| !wanted(p)) {
             gone_already_or(fs::remove_file(dir.join(path)))?;
         }
         for folder in self.found_folders.iter().rev() {
-            let relative = folder.strip_prefix(dir).unwrap_or(folder);
-            if !live.contains(relative) && !relative.to_str().is_some_and(kept) {
+            let relative = folder.strip_prefix(dir).ok().and_then(Path::to_str);
+            if !relative.is_some_and(wanted) {
                 gone_already_or(fs::remove_dir(folder))?;
             }
         }

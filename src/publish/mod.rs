@@ -195,8 +195,7 @@ pub fn prepare(
         language: read.config.language,
         ..Report::default()
     };
-    let site = Site::assemble(&options.root, read, None, diagnostics);
-    timings.lap("link, index and plan");
+    let site = Site::assemble(&options.root, read, None, diagnostics, timings);
     let archive = match &site {
         Ok(site) => &site.archive,
         Err(archive) => archive,

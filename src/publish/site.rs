@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::Timings;
 use super::html::{LinkParts, NoticeBody, Page, Pages};
 use super::plan::{self, Plan};
 use super::read::{Read, StoredBody, body_again};
@@ -41,6 +42,7 @@ impl Site {
         read: Read,
         previous: Option<&Site>,
         diagnostics: &mut Vec<Diagnostic>,
+        timings: &mut Timings,
     ) -> Result<Site, Box<Archive>> {
         let terms = std::sync::Mutex::new(Some(read.terms));
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
@@ -66,17 +68,21 @@ impl Site {
                     .filter(|&id| !Arc::ptr_eq(previous.archive.notice(id), &notices[id.index()]))
                     .collect();
                 let archive = Archive::relink(&previous.archive, notices, read.broken, &changed, diagnostics);
+                timings.lap("link");
                 let indexes = Indexes::rebuild(&previous.indexes, &previous.archive, &archive, &changed);
                 (archive, indexes)
             }
             None => {
                 let archive = Archive::link(read.config, notices, read.broken, diagnostics);
+                timings.lap("link");
                 let indexes = Indexes::build(&archive);
                 (archive, indexes)
             }
         };
+        timings.lap("index");
         let link_parts = LinkParts::new(&archive);
         let plan = Plan::new(&Pages::new(&archive, &theme, &indexes, &link_parts));
+        timings.lap("plan every file with its fingerprint");
         Ok(Site {
             root: root.to_path_buf(),
             archive,

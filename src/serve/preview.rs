@@ -293,7 +293,13 @@ impl Preview {
             return self.fail(problems, &config, Some(&read.sources));
         }
         let previous = self.current.site.clone().filter(|_| !everything);
-        let site = match Site::assemble(&self.options.root, read, previous.as_deref(), &mut problems) {
+        let site = match Site::assemble(
+            &self.options.root,
+            read,
+            previous.as_deref(),
+            &mut problems,
+            &mut timings,
+        ) {
             Ok(site) => site,
             Err(_) => return self.fail(problems, &config, None),
         };
