@@ -193,6 +193,35 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
             }),
         ),
         (
+            "a component called and a template included in backquotes",
+            Box::new(|a| {
+                let not_found = include_str!("../themes/default/templates/404.html");
+                let call =
+                    "{%- include \"index-links.html\" %}{{<Banner text=\"một\" />}}{% include `them.html` %}";
+                a.write(
+                    "templates/404.html",
+                    &not_found.replace("{%- include \"index-links.html\" %}", call),
+                );
+                a.write(
+                    "templates/thanh-phan.html",
+                    "{% component Banner(text) %}<p class=\"banner\">A {{ text }}</p>{% endcomponent Banner %}",
+                );
+                a.write("templates/them.html", "<p>Thêm 1</p>");
+            }),
+        ),
+        (
+            "a component edited",
+            Box::new(|a| {
+                edit(a, "templates/thanh-phan.html", "\"banner\">A", "\"banner\">B");
+            }),
+        ),
+        (
+            "a template included in backquotes edited",
+            Box::new(|a| {
+                edit(a, "templates/them.html", "Thêm 1", "Thêm 2");
+            }),
+        ),
+        (
             "label edited",
             Box::new(|a| {
                 a.write("site.yaml", "title: Kho thử\ntheme: rieng\n");

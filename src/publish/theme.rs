@@ -6,7 +6,7 @@
 //! and knows which template files each template is made of, for fingerprints; it does not
 //! build page contexts (that is `html`'s).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
@@ -179,10 +179,17 @@ impl Theme {
     }
 }
 
+/// `{% extends %}`, `{% include %}` or `{% import %}` and what it names: a string in any of
+/// Tera's quotes, or anything else (a name in a variable, a list), which may be any template.
 static TEMPLATE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+["']([^"']+)["']"#)
+    Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S))"#)
         .expect("template reference pattern")
 });
+/// A component called (`{{<Name />}}`, `{%<Name>%}`): components are defined in any template.
+static COMPONENT_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{[{%]-?\s*</?[A-Za-z_]").expect("component call pattern"));
+static COMPONENT_DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{%-?\s*component\s").expect("component definition pattern"));
 
 /// For each template, a hash of the template files it extends, includes or imports (all of
 /// them, however deep), of the labels and of the site settings.
@@ -192,28 +199,44 @@ fn template_hashes(
     config: &SiteConfig,
 ) -> HashMap<String, u64> {
     let shared = crate::hash::Stable::new().value(labels).value(&config.view()).finish();
+    let texts: BTreeMap<&str, &str> =
+        templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())).collect();
     let mut hashes = HashMap::new();
     for name in templates.keys() {
-        let mut closure = std::collections::BTreeSet::new();
-        let mut todo = vec![name.as_str()];
-        while let Some(next) = todo.pop() {
-            if !closure.insert(next) {
-                continue;
-            }
-            if let Some((_, text)) = templates.get(next) {
-                todo.extend(
-                    TEMPLATE_REFERENCE.captures_iter(text).filter_map(|c| c.get(1)).map(|m| m.as_str()),
-                );
-            }
-        }
         let mut hash = crate::hash::Stable::new();
         hash.u64(shared);
-        for part in closure {
-            hash.str(part).str(templates.get(part).map_or("", |(_, text)| text.as_str()));
+        for part in template_closure(name, &texts) {
+            hash.str(part).str(texts.get(part).copied().unwrap_or(""));
         }
         hashes.insert(name.clone(), hash.finish());
     }
     hashes
+}
+
+/// The templates a page rendered with `name` may be made of: `name`, every template it names
+/// (however deep), every template that defines a component when it calls one, and every
+/// template when it names one in a way not written out.
+fn template_closure<'a>(name: &'a str, texts: &BTreeMap<&'a str, &'a str>) -> BTreeSet<&'a str> {
+    let defining: Vec<&str> =
+        texts.iter().filter(|(_, text)| COMPONENT_DEFINITION.is_match(text)).map(|(name, _)| *name).collect();
+    let mut closure = BTreeSet::new();
+    let mut todo = vec![name];
+    while let Some(next) = todo.pop() {
+        if !closure.insert(next) {
+            continue;
+        }
+        let Some(&text) = texts.get(next) else { continue };
+        for reference in TEMPLATE_REFERENCE.captures_iter(text) {
+            match (1..=3).find_map(|group| reference.get(group)) {
+                Some(named) => todo.push(named.as_str()),
+                None => todo.extend(texts.keys().copied()),
+            }
+        }
+        if COMPONENT_CALL.is_match(text) {
+            todo.extend(&defining);
+        }
+    }
+    closure
 }
 
 fn read_templates(
@@ -322,4 +345,50 @@ fn template_diagnostic(paths: &BTreeMap<String, String>, error: &tera::Error) ->
         None => ("templates".to_string(), 1, 1),
     };
     Diagnostic::error(path, line, column, msg!("template-error", detail = message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_depends_on_what_it_names_in_any_quotes_and_on_component_definitions() {
+        let texts: BTreeMap<&str, &str> = [
+            ("base.html", "<main>{% block main %}{% endblock main %}</main>"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% block main %}{%- include 'part.html' %}{% endblock main %}",
+            ),
+            ("part.html", "{% include `deep.html` %}"),
+            ("deep.html", "<p>deep</p>"),
+            ("widgets.html", "{%- component Banner(text) %}<p>{{ text }}</p>{% endcomponent Banner %}"),
+            ("banner.html", "<div>{{<Banner text=\"hi\" />}}</div>"),
+            ("block.html", "{%<Banner text=\"x\">%}{%</Banner>%}"),
+            ("any.html", "{% include some_name %}"),
+            ("listed.html", "{% include [\"deep.html\"] %}"),
+            // Near misses: words in text, comments and expressions name nothing.
+            (
+                "plain.html",
+                "<p>include \"deep.html\" {# include \"deep.html\" #} {{ a < b }} {{ \"x\" }}</p>",
+            ),
+            ("unrelated.html", "<p>unrelated</p>"),
+        ]
+        .into_iter()
+        .collect();
+        let all: Vec<&str> = texts.keys().copied().collect();
+        let cases: [(&str, &[&str]); 8] = [
+            ("page.html", &["base.html", "deep.html", "page.html", "part.html"]),
+            ("part.html", &["deep.html", "part.html"]),
+            ("deep.html", &["deep.html"]),
+            ("banner.html", &["banner.html", "widgets.html"]),
+            ("block.html", &["block.html", "widgets.html"]),
+            ("any.html", &all),
+            ("listed.html", &all),
+            ("plain.html", &["plain.html"]),
+        ];
+        for (name, expected) in cases {
+            let closure: Vec<&str> = template_closure(name, &texts).into_iter().collect();
+            assert_eq!(closure, expected, "{name}");
+        }
+    }
 }
