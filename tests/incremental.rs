@@ -522,3 +522,26 @@ fn a_link_out_of_the_archive_added_or_taken_away_is_a_change_and_is_said() {
     let said = stderr(&archive.build_ok(&[]));
     assert!(!said.contains("ngoai.md"), "a warning of a link taken away is said again: {said}");
 }
+
+#[test]
+fn an_edit_that_puts_its_file_time_back_is_seen_and_the_builds_after_it_go_on() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    // Same size, and the old modification time set back, as `touch -r` or `cp -p` leave it.
+    let path = archive.path("content/2024/tb-7.md");
+    let before = std::fs::metadata(&path).unwrap();
+    edit(&archive, "content/2024/tb-7.md", "Nội dung 7.", "Nội dung 8.");
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(before.modified().unwrap())
+        .unwrap();
+    let after = std::fs::metadata(&path).unwrap();
+    assert_eq!((after.len(), after.modified().unwrap()), (before.len(), before.modified().unwrap()));
+    build_and_compare(&archive, "an edit with its file's time set back");
+    let page = archive.read("output/van-ban/2024/thong-bao-7-tb-vptu/index.html");
+    assert!(page.contains("Nội dung 8."), "{page}");
+    edit(&archive, "content/2024/tb-2.md", "Thông báo số 2", "Thông báo số hai");
+    build_and_compare(&archive, "another notice's title edited after it");
+}

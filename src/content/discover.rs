@@ -22,12 +22,16 @@ pub struct SourceEntry {
     pub attachments: Vec<Attachment>,
 }
 
-/// What tells that a file changed without reading it: its size and modification time.
+/// What tells that a file changed without reading it: its size, modification time and, where
+/// there is one, its status change time, which no tool sets back (`touch -r`, `cp -p` and
+/// archives set the modification time of a file they change to an older one).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Stamp {
     pub size: u64,
     /// Nanoseconds since the Unix epoch.
     pub modified: i128,
+    /// Nanoseconds since the Unix epoch; 0 where the system keeps no such time.
+    pub changed: i128,
 }
 
 impl Stamp {
@@ -42,8 +46,35 @@ impl Stamp {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as i128);
-        Stamp { size: meta.len(), modified }
+        Stamp { size: meta.len(), modified, changed: status_changed(meta) }
     }
+
+    /// Whether the file was changed (written, or its status changed) at `since` or after.
+    pub fn changed_since(&self, since: i128) -> bool {
+        self.modified.max(self.changed) >= since
+    }
+
+    /// The time from which stamps taken now cannot be trusted by themselves: a file changed
+    /// again within the same tick of the file system's clock (two seconds on the coarsest)
+    /// keeps its stamp. Such a file is told by its bytes.
+    pub fn untrusted_from_now() -> i128 {
+        const TICK_NANOS: i128 = 2_000_000_000;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        now - TICK_NANOS
+    }
+}
+
+#[cfg(unix)]
+fn status_changed(meta: &std::fs::Metadata) -> i128 {
+    use std::os::unix::fs::MetadataExt;
+    i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn status_changed(_: &std::fs::Metadata) -> i128 {
+    0
 }
 
 /// Finds the notice files under `root/content`, in a stable order.
@@ -159,6 +190,26 @@ impl SourceEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_is_untrusted_when_either_of_its_times_is_at_or_after_the_threshold() {
+        let stamp = |modified, changed| Stamp { size: 10, modified, changed };
+        let cases = [
+            (stamp(100, 100), 101, false),
+            (stamp(100, 100), 100, true),
+            (stamp(50, 120), 100, true),
+            (stamp(120, 50), 100, true),
+            (stamp(99, 99), 100, false),
+            // Where the system keeps no status change time.
+            (stamp(99, 0), 100, false),
+        ];
+        for (stamp, since, untrusted) in cases {
+            assert_eq!(stamp.changed_since(since), untrusted, "{stamp:?} since {since}");
+        }
+        let now = Stamp::untrusted_from_now();
+        let file = tempfile::NamedTempFile::new().unwrap();
+        assert!(Stamp::of(file.path()).changed_since(now), "a file written now is not trusted by its stamp");
+    }
 
     #[test]
     fn a_file_belongs_to_the_innermost_bundle_around_it_and_every_stamp_is_taken() {

@@ -71,13 +71,13 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         && !options.site.list_outside
         && diag::count_errors(&diagnostics) == 0
         && output.is_tidy()
-        && NoticeFile::all_unchanged(&opened.notice_files, &inputs.sources)
+        && NoticeFile::all_unchanged(&opened.notice_files, &inputs.sources, opened.untrusted_from)
     {
         // Notice files saved again unchanged: their new stamps are kept, when that is worth it,
         // for the next build not to read them again. A state that cannot be written so stays as
         // it was.
         if let Some(restamped) = NoticeFile::restamped(&opened.notice_files, &inputs.sources, opened.size()) {
-            let _ = opened.restamp(&output.target, &restamped);
+            let _ = opened.restamp(&output.target, &restamped, inputs.untrusted_from);
         }
         return unchanged(options, opened, &inputs.config, started, timings);
     }
@@ -100,7 +100,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             Ok(published) => {
                 staging.seal().map_err(|error| staging.said_once(error))?;
                 timings.lap("tidy the staging folder");
-                let read_key = next_cache.key();
+                let (read_key, untrusted_from) = (next_cache.key(), next_cache.untrusted_from());
                 let sources = next_cache.into_sources();
                 let next = BuildState {
                     inputs: digest.unwrap_or_default(),
@@ -112,6 +112,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         diagnostics: sorted(diagnostics.clone()),
                     },
                     notice_files: NoticeFile::all_of(&sources),
+                    untrusted_from,
                     read_key,
                     sources,
                     files: published.files,

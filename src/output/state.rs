@@ -28,7 +28,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
@@ -51,6 +51,8 @@ pub struct Opened {
     pub outcome: Outcome,
     /// Every notice file as the build found it.
     pub notice_files: Vec<NoticeFile>,
+    /// From when their stamps are not trusted by themselves.
+    pub untrusted_from: i128,
     /// The output files it remembers that are still exactly as written.
     pub files: Vec<FileState>,
     /// Whether every file it remembers is.
@@ -81,6 +83,7 @@ impl Opened {
             inputs: self.inputs,
             outcome: self.outcome,
             notice_files: self.notice_files,
+            untrusted_from: self.untrusted_from,
             read_key,
             sources,
             files: self.files,
@@ -95,16 +98,24 @@ impl Opened {
         self.size
     }
 
-    /// Writes the state of the output at `dir` again with `notice_files` in its summary, its
-    /// rest copied as it is, and swaps it in: after a build that found nothing changed but the
-    /// stamps of notice files saved again unchanged, so that the next one need not read them.
-    /// The state is either the old or the new one at any instant.
-    pub fn restamp(&self, dir: &Path, notice_files: &[NoticeFile]) -> Result<()> {
+    /// Writes the state of the output at `dir` again with `notice_files` in its summary, their
+    /// stamps untrusted from `untrusted_from`, its rest copied as it is, and swaps it in: after
+    /// a build that found nothing changed but the stamps of notice files saved again unchanged,
+    /// so that the next one need not read them. The state is either the old or the new one at
+    /// any instant.
+    pub fn restamp(&self, dir: &Path, notice_files: &[NoticeFile], untrusted_from: i128) -> Result<()> {
         let path = dir.join(STATE_FILE);
         let new = dir.join(STATE_FILE_NEW);
         let written = (|| -> Result<()> {
             let mut out = fs::File::create(&new)?;
-            out.write_all(&head(self.inputs, &self.outcome, notice_files, &self.files)?)?;
+            let summary = Summary {
+                inputs: self.inputs,
+                outcome: &self.outcome,
+                notice_files,
+                untrusted_from,
+                files: &self.files,
+            };
+            out.write_all(&head(&summary)?)?;
             let mut old = fs::File::open(&path)?;
             std::io::Seek::seek(&mut old, std::io::SeekFrom::Start(self.rest_at))?;
             std::io::copy(&mut old, &mut out)?;
@@ -158,15 +169,20 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let summary = checked(&summary, &trailer)?;
     let rest_at = taken;
     check_rest_length(rest.get_ref(), rest_at, size)?;
-    let (inputs, outcome, notice_files, files): (u64, Outcome, Vec<NoticeFile>, Vec<FileState>) =
-        postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
+    let (inputs, outcome, notice_files, untrusted_from, files): (
+        u64,
+        Outcome,
+        Vec<NoticeFile>,
+        i128,
+        Vec<FileState>,
+    ) = postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
     let remembered = files.len();
     let files: Vec<FileState> = files
         .into_par_iter()
         .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
         .collect();
     let intact = files.len() == remembered;
-    Ok(Opened { inputs, outcome, notice_files, files, intact, rest, rest_at, size })
+    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, intact, rest, rest_at, size })
 }
 
 /// Checks that the rest, from `rest_at` to the end of the file of `size` bytes, is as long as
@@ -208,14 +224,24 @@ pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     encode_into(file, state).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// What a build that finds nothing changed reads of the state.
+struct Summary<'a> {
+    inputs: u64,
+    outcome: &'a Outcome,
+    notice_files: &'a [NoticeFile],
+    untrusted_from: i128,
+    files: &'a [FileState],
+}
+
 /// The header and the summary, with its length and hash.
-fn head(inputs: u64, outcome: &Outcome, notice_files: &[NoticeFile], files: &[FileState]) -> Result<Vec<u8>> {
+fn head(summary: &Summary) -> Result<Vec<u8>> {
+    let Summary { inputs, outcome, notice_files, untrusted_from, files } = summary;
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, files))
+    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files))
         .context("cannot encode the build state")?;
     header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
     header.extend_from_slice(&summary);
@@ -225,7 +251,14 @@ fn head(inputs: u64, outcome: &Outcome, notice_files: &[NoticeFile], files: &[Fi
 
 /// Writes the state's header, summary and rest into `file`.
 fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
-    file.write_all(&head(state.inputs, &state.outcome, &state.notice_files, &state.files)?)?;
+    let summary = Summary {
+        inputs: state.inputs,
+        outcome: &state.outcome,
+        notice_files: &state.notice_files,
+        untrusted_from: state.untrusted_from,
+        files: &state.files,
+    };
+    file.write_all(&head(&summary)?)?;
     let space = super::space::Space::default();
     let mut body =
         std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(space.watch(&mut file)));
@@ -415,7 +448,7 @@ mod tests {
             .map(|i| SourceState {
                 source: crate::content::SourceEntry {
                     path: format!("content/{i:05}.md").into(),
-                    stamp: crate::content::Stamp { size: i as u64, modified: 0 },
+                    stamp: crate::content::Stamp { size: i as u64, ..Default::default() },
                     attachments: Vec::new(),
                 },
                 notice: None,

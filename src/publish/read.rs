@@ -34,12 +34,20 @@ pub struct ReadCache {
     pub(super) files: HashMap<PathBuf, Cached>,
     /// The read key (see [`content::read_key`]) the notices were read under.
     pub(super) key: u64,
+    /// From when the files' stamps are not trusted: a file with such a stamp is told by its
+    /// bytes.
+    pub(super) untrusted_from: i128,
 }
 
 impl ReadCache {
     /// The read key the notices were read under.
     pub fn key(&self) -> u64 {
         self.key
+    }
+
+    /// From when the stamps it holds are not trusted by themselves.
+    pub fn untrusted_from(&self) -> i128 {
+        self.untrusted_from
     }
 }
 
@@ -82,6 +90,9 @@ pub struct Inputs {
     pub config: SiteConfig,
     pub theme: Option<Arc<Theme>>,
     pub sources: Vec<SourceEntry>,
+    /// From when the stamps of `sources` cannot be trusted by themselves (see
+    /// [`Stamp::untrusted_from_now`](content::Stamp::untrusted_from_now)).
+    pub untrusted_from: i128,
 }
 
 impl Inputs {
@@ -108,6 +119,7 @@ impl Inputs {
 
 /// Reads `site.yaml` and the theme, and finds the notice files.
 pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings: &mut Timings) -> Inputs {
+    let untrusted_from = content::Stamp::untrusted_from_now();
     let mut config = SiteConfig::load(&options.root, diagnostics);
     if let Some(base_url) = &options.base_url {
         config = config::with_base_url(SiteConfig { base_url: None, ..config }, base_url.as_deref());
@@ -116,7 +128,7 @@ pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings
     timings.lap("config and theme");
     let sources = content::discover(&options.root, diagnostics);
     timings.lap("discover");
-    Inputs { config, theme, sources }
+    Inputs { config, theme, sources, untrusted_from }
 }
 
 /// Reads every notice of `inputs`, reusing from `cache` the notices whose file has the same
@@ -129,13 +141,15 @@ pub fn read(
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> Read {
-    let Inputs { config, theme, sources } = inputs;
+    let Inputs { config, theme, sources, untrusted_from } = inputs;
     let key = content::read_key(&config);
     let reuse = |source: &SourceEntry| {
-        cache
-            .files
-            .get(&source.path)
-            .filter(|c| cache.key == key && c.source == *source && !changed.contains(&source.path))
+        cache.files.get(&source.path).filter(|c| {
+            cache.key == key
+                && c.source == *source
+                && !c.source.stamp.changed_since(cache.untrusted_from)
+                && !changed.contains(&source.path)
+        })
     };
     let fresh: Vec<(usize, &SourceEntry)> =
         sources.iter().enumerate().filter(|(_, s)| reuse(s).is_none()).collect();
@@ -201,7 +215,7 @@ pub fn read(
     bar.finish_and_clear();
     let parsed: HashMap<&Path, (Cached, bool)> = parsed.into_iter().collect();
     timings.lap("read, parse, render Markdown");
-    let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key };
+    let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key, untrusted_from };
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
     let mut broken = HashMap::new();

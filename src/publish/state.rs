@@ -26,6 +26,9 @@ pub struct BuildState {
     pub outcome: Outcome,
     /// Every notice file as the build found it, in path order.
     pub notice_files: Vec<NoticeFile>,
+    /// From when the stamps it keeps are not trusted by themselves (see
+    /// [`Stamp::untrusted_from_now`](crate::content::Stamp::untrusted_from_now)).
+    pub untrusted_from: i128,
     /// What reading a notice depends on besides its file; see [`content::read_key`](crate::content::read_key).
     pub read_key: u64,
     pub sources: Vec<SourceState>,
@@ -56,14 +59,14 @@ pub struct NoticeFile {
 impl NoticeFile {
     /// Whether `sources` are the notice files `before` (in path order) a build found: each with
     /// the stamp it had, or with the bytes its notice was read from (a file saved again
-    /// unchanged, or checked out anew: its bytes are read to tell). Attachments are not looked
-    /// at here.
-    pub fn all_unchanged(before: &[NoticeFile], sources: &[SourceEntry]) -> bool {
+    /// unchanged, or checked out anew: its bytes are read to tell). A stamp taken from
+    /// `untrusted_from` on is not trusted: the bytes tell. Attachments are not looked at here.
+    pub fn all_unchanged(before: &[NoticeFile], sources: &[SourceEntry], untrusted_from: i128) -> bool {
         use rayon::prelude::*;
         before.len() == sources.len()
             && before.par_iter().zip(sources.par_iter()).all(|(was, source)| {
                 was.path == source.path
-                    && (was.stamp == source.stamp
+                    && ((was.stamp == source.stamp && !was.stamp.changed_since(untrusted_from))
                         || was.hash.is_some_and(|hash| {
                             std::fs::read(&source.path).is_ok_and(|bytes| crate::hash::bytes(&bytes) == hash)
                         }))
@@ -144,7 +147,7 @@ pub struct FileStamp {
 
 impl FileStamp {
     pub fn from_metadata(meta: &std::fs::Metadata) -> FileStamp {
-        let crate::content::Stamp { size, modified } = crate::content::Stamp::from_metadata(meta);
+        let crate::content::Stamp { size, modified, .. } = crate::content::Stamp::from_metadata(meta);
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
@@ -174,7 +177,7 @@ impl BuildState {
                 (path, Cached { source: s.source, parsed, problems: s.problems, broken: s.broken })
             })
             .collect();
-        ReadCache { files, key: self.read_key }
+        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from }
     }
 
     /// The files it wrote, by output path.
@@ -204,6 +207,25 @@ impl ReadCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stamp_taken_too_late_to_trust_is_checked_by_the_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "one").unwrap();
+        let source = crate::content::SourceEntry {
+            path: path.clone(),
+            stamp: crate::content::Stamp::of(&path),
+            attachments: Vec::new(),
+        };
+        let file = |hash| NoticeFile { path: path.clone(), stamp: source.stamp, hash: Some(hash) };
+        let (same, other) = (crate::hash::bytes(b"one"), crate::hash::bytes(b"two"));
+        let sources = std::slice::from_ref(&source);
+        // A trusted stamp is enough; an untrusted one is not, and the bytes tell.
+        assert!(NoticeFile::all_unchanged(&[file(other)], sources, i128::MAX));
+        assert!(!NoticeFile::all_unchanged(&[file(other)], sources, i128::MIN));
+        assert!(NoticeFile::all_unchanged(&[file(same)], sources, i128::MIN));
+    }
 
     #[test]
     fn a_state_is_written_again_only_for_files_worth_it() {
