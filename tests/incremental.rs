@@ -287,6 +287,14 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     let listed = std::fs::read_to_string(&changes).unwrap();
     assert!(listed.lines().any(|l| l == "+ van-ban/2024/thong-bao-3-tb-vptu/index.html"), "{listed}");
 
+    // A build that fails changes nothing, and its list says so: the last one's is not left.
+    edit(&archive, "content/2024/tb-6.md", "Nội dung 6.", "Nội dung sáu.");
+    archive.write("content/2024/hong.md", "---\nnumber: [\n---\nKhông đọc được.\n");
+    let failed = archive.run(&["build", "--changes", changes.to_str().unwrap()]);
+    assert!(!failed.status.success(), "{}", stderr(&failed));
+    assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
+    std::fs::remove_file(archive.path("content/2024/hong.md")).unwrap();
+
     // Without a state the files on disk are compared, Gazette's own folder among them: it is
     // never listed.
     archive.build_ok(&["--full", "--changes", changes.to_str().unwrap()]);

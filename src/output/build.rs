@@ -59,6 +59,11 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let output = OutputDir::new(&options.site.root, &options.output_dir())?;
     let lock = output.lock(options.wait)?;
     output.check_on_disk()?;
+    // Until this build lists what it changed, it has changed nothing: a build that fails
+    // leaves no list of an earlier one behind.
+    if let Some(path) = &options.changes {
+        write_changes(path, "")?;
+    }
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
@@ -79,7 +84,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         if let Some(restamped) = NoticeFile::restamped(&opened.notice_files, &inputs.sources, opened.size()) {
             let _ = opened.restamp(&output.target, &restamped, inputs.untrusted_from);
         }
-        return unchanged(options, opened, &inputs.config, started, timings);
+        return unchanged(opened, &inputs.config, started, timings);
     }
     // The staging folder is made (the previous output taken and listed) while the sources are
     // read: one waits on the disk, the other on the processor.
@@ -120,17 +125,15 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 };
                 state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;
                 timings.lap("save the build state");
-                let changes = match &options.changes {
-                    Some(_) => Some(changes(&output.target, staging.dir(), previous.as_ref(), &next)?),
-                    None => None,
-                };
+                // Written before the swap: a build stopped after it leaves a list of changes
+                // that may not have happened (the next build lists them again), never an output
+                // changed without its list.
+                if let Some(path) = &options.changes {
+                    write_changes(path, &changes(&output.target, staging.dir(), previous.as_ref(), &next)?)?;
+                }
                 free_in_background(next);
                 staging.commit()?;
                 timings.lap("swap in");
-                if let (Some(path), Some(changes)) = (&options.changes, changes) {
-                    std::fs::write(path, changes)
-                        .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;
-                }
                 report.pages = published.pages;
                 report.files_written = published.written;
                 report.files_kept = published.kept;
@@ -148,7 +151,6 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
 /// The report of a build that found its inputs as the last build left them and the output as
 /// it wrote it: nothing is written, and what the last build reported is said again.
 fn unchanged(
-    options: &BuildOptions,
     opened: &state::Opened,
     config: &SiteConfig,
     started: Instant,
@@ -168,11 +170,12 @@ fn unchanged(
     };
     report.note_outside();
     report.note_relative_links(config);
-    if let Some(path) = &options.changes {
-        std::fs::write(path, "")
-            .with_context(|| format!("cannot write the list of changes to {}", path.display()))?;
-    }
     Ok(finish(report, diagnostics, started, timings, ()))
+}
+
+fn write_changes(path: &Path, changes: &str) -> Result<()> {
+    std::fs::write(path, changes)
+        .with_context(|| format!("cannot write the list of changes to {}", path.display()))
 }
 
 fn sorted(mut diagnostics: Vec<diag::Diagnostic>) -> Vec<diag::Diagnostic> {
