@@ -553,3 +553,27 @@ fn an_edit_that_puts_its_file_time_back_is_seen_and_the_builds_after_it_go_on() 
     edit(&archive, "content/2024/tb-2.md", "Thông báo số 2", "Thông báo số hai");
     build_and_compare(&archive, "another notice's title edited after it");
 }
+
+#[test]
+fn an_old_output_left_by_a_stopped_swap_is_tidied_once_and_builds_with_nothing_changed_stay_still() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    // What the two-step swap leaves when stopped after both renames: the output it replaced.
+    archive.write(".output.old/.gazette/output", &archive.read("output/.gazette/output"));
+    archive.write(".output.old/index.html", "cũ");
+    archive.build_ok(&[]);
+    assert!(!archive.exists(".output.old"));
+    // Where folders are swapped in one step, a folder of that name that is not Gazette's is no
+    // concern of a build's (elsewhere a build refuses it).
+    let foreign = cfg!(target_os = "linux");
+    if foreign {
+        archive.write(".output.old/cua-toi.txt", "của tôi");
+    }
+    let before = identities(&archive.path("output"));
+    let state = || std::fs::metadata(archive.path("output/.gazette/state")).unwrap().ino();
+    let state_before = state();
+    let said = stderr(&archive.build_ok(&["--timings"]));
+    assert!(said.contains("(0 tệp được ghi") && !said.contains("plan every file"), "{said}");
+    assert_eq!((identities(&archive.path("output")), state()), (before, state_before));
+    assert!(!foreign || archive.read(".output.old/cua-toi.txt") == "của tôi");
+}

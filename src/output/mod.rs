@@ -223,11 +223,19 @@ impl OutputDir {
         Ok(())
     }
 
-    /// After a kill between the two renames of the fallback swap, the output is only in `.old`.
+    /// After a kill between the two renames of the fallback swap, the output is only in `.old`:
+    /// it is put back. After a kill following them, `.old` is the output they replaced: it is
+    /// kept as the previous output, as the swap would have.
     fn recover_interrupted_swap(&self) -> Result<()> {
-        if !self.target.exists() && self.old.exists() && is_own(&self.old) {
+        if !self.old.exists() || !is_own(&self.old) {
+            return Ok(());
+        }
+        if !self.target.exists() {
             fs::rename(&self.old, &self.target)
                 .with_context(|| format!("cannot put {} back", self.old.display()))?;
+        } else {
+            // Stopped after the new output was in place: the old one is a previous output.
+            self.keep_as_previous(&self.old)?;
         }
         Ok(())
     }
@@ -242,10 +250,10 @@ impl OutputDir {
         Ok(())
     }
 
-    /// Whether no build left a staging or old folder beside the output (a build stopped
-    /// before its swap does): the next build that stages tidies them.
+    /// Whether no build left a staging folder or an old output of its own beside the output (a
+    /// build stopped before or during its swap does): the next build that stages tidies them.
     pub fn is_tidy(&self) -> bool {
-        !self.staging.exists() && !self.old.exists()
+        !self.staging.exists() && !is_own(&self.old)
     }
 
     /// The path of Gazette's own folder in the published output.
