@@ -81,7 +81,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         // Notice files saved again unchanged: their new stamps are kept, when that is worth it,
         // for the next build not to read them again. A state that cannot be written so stays as
         // it was.
-        if let Some(restamped) = NoticeFile::restamped(&opened.notice_files, &inputs.sources, opened.size()) {
+        let untrusted = (opened.untrusted_from, inputs.untrusted_from);
+        if let Some(restamped) =
+            NoticeFile::restamped(&opened.notice_files, &inputs.sources, opened.size(), untrusted)
+        {
             let _ = opened.restamp(&output.target, &restamped, inputs.untrusted_from);
         }
         return unchanged(opened, &inputs.config, started, timings);

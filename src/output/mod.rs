@@ -227,7 +227,8 @@ impl OutputDir {
     /// it is put back. After a kill following them, `.old` is the output they replaced: it is
     /// kept as the previous output, as the swap would have.
     fn recover_interrupted_swap(&self) -> Result<()> {
-        if !self.old.exists() || !is_own(&self.old) {
+        // A symbolic link there is not Gazette's: a rename would bring what it leads to in.
+        if !is_real_dir(&self.old) || !is_own(&self.old) {
             return Ok(());
         }
         if !self.target.exists() {
@@ -253,7 +254,8 @@ impl OutputDir {
     /// Whether no build left a staging folder or an old output of its own beside the output (a
     /// build stopped before or during its swap does): the next build that stages tidies them.
     pub fn is_tidy(&self) -> bool {
-        !self.staging.exists() && !is_own(&self.old)
+        let old_output_left = is_real_dir(&self.old) && is_own(&self.old);
+        !self.staging.exists() && !old_output_left
     }
 
     /// The path of Gazette's own folder in the published output.

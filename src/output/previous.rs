@@ -79,8 +79,7 @@ impl Reused {
             gone_already_or(fs::remove_file(dir.join(path)))?;
         }
         for folder in self.found_folders.iter().rev() {
-            let relative = folder.strip_prefix(dir).ok().and_then(Path::to_str);
-            if !relative.is_some_and(wanted) {
+            if !wanted(&crate::diag::display_path(dir, folder)) {
                 gone_already_or(fs::remove_dir(folder))?;
             }
         }

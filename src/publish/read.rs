@@ -132,7 +132,7 @@ pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings
 }
 
 /// Reads every notice of `inputs`, reusing from `cache` the notices whose file has the same
-/// stamp and is not in `changed`, or has the same bytes.
+/// stamp (taken early enough to be trusted) and is not in `changed`, or has the same bytes.
 pub fn read(
     options: &Options,
     inputs: Inputs,

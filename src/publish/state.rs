@@ -1,7 +1,8 @@
 //! What a build remembers for the next one: every notice as it was read, and every file it
 //! wrote with the fingerprint it was made from.
 //!
-//! A notice is reused while its file keeps its size and modification time; an output file is
+//! A notice is reused while its file keeps its stamp (see [`Stamp`](crate::content::Stamp)), taken
+//! early enough to be trusted; an output file is
 //! kept while its fingerprint does not move and the file on disk is the one that was written
 //! (same size, modification time and inode). Everything here is data: keeping it on disk, and
 //! refusing a state that does not belong to this Gazette or this output, is `output`'s.
@@ -74,18 +75,24 @@ impl NoticeFile {
     }
 
     /// `before` with the stamps `sources` have now, when it is worth writing a state of
-    /// `state_size` bytes again to keep them: when the files whose stamp moved (read again by
-    /// every build until their stamps are kept) come to a quarter of it. See
-    /// [`Self::all_unchanged`].
+    /// `state_size` bytes again to keep them: when the files read again by every build until
+    /// their stamps are kept (those whose stamp moved, and those whose stamp was not trusted
+    /// from `untrusted_before` on and would be from `untrusted_now` on) come to a quarter of
+    /// it. See [`Self::all_unchanged`].
     pub fn restamped(
         before: &[NoticeFile],
         sources: &[SourceEntry],
         state_size: u64,
+        (untrusted_before, untrusted_now): (i128, i128),
     ) -> Option<Vec<NoticeFile>> {
+        let read_again = |was: &NoticeFile, source: &SourceEntry| {
+            was.stamp != source.stamp
+                || (was.stamp.changed_since(untrusted_before) && !source.stamp.changed_since(untrusted_now))
+        };
         let moved: u64 = before
             .iter()
             .zip(sources)
-            .filter(|(was, source)| was.stamp != source.stamp)
+            .filter(|(was, source)| read_again(was, source))
             .map(|(_, source)| source.stamp.size)
             .sum();
         worth_restamping(moved, state_size).then(|| {
@@ -225,6 +232,23 @@ mod tests {
         assert!(NoticeFile::all_unchanged(&[file(other)], sources, i128::MAX));
         assert!(!NoticeFile::all_unchanged(&[file(other)], sources, i128::MIN));
         assert!(NoticeFile::all_unchanged(&[file(same)], sources, i128::MIN));
+    }
+
+    #[test]
+    fn a_stamp_that_was_not_trusted_and_now_would_be_is_worth_keeping() {
+        let stamp = crate::content::Stamp { size: 100, modified: 50, changed: 50 };
+        let source = crate::content::SourceEntry { path: "a.md".into(), stamp, attachments: Vec::new() };
+        let before = [NoticeFile { path: "a.md".into(), stamp, hash: Some(1) }];
+        let sources = std::slice::from_ref(&source);
+        // (untrusted from, at the last build and now) and whether the state is written again.
+        let cases = [((40, 60), true), ((40, 45), false), ((60, 70), false)];
+        for (untrusted, written) in cases {
+            assert_eq!(
+                NoticeFile::restamped(&before, sources, 100, untrusted).is_some(),
+                written,
+                "{untrusted:?}"
+            );
+        }
     }
 
     #[test]

@@ -185,14 +185,14 @@ static TEMPLATE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\{%-?\s*(?:extends|include|import)\s+(?:"([^"]*)"|'([^']*)'|`([^`]*)`|(\S))"#)
         .expect("template reference pattern")
 });
-/// A component called (`{{<Name />}}`, `{%<Name>%}`): components are defined in any template.
-static COMPONENT_CALL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{[{%]-?\s*</?[A-Za-z_]").expect("component call pattern"));
-static COMPONENT_DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{%-?\s*component\s").expect("component definition pattern"));
+/// A component defined, and its name: components are defined in any template and called, as
+/// `<Name ...>`, from any other, wherever an expression may stand.
+static COMPONENT_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{%-?\s*component\s+([A-Za-z_][A-Za-z0-9_]*)").expect("component definition pattern")
+});
 
-/// For each template, a hash of the template files it extends, includes or imports (all of
-/// them, however deep), of the labels and of the site settings.
+/// For each template, a hash of the template files it may be made of (see
+/// [`template_closure`]), of the labels and of the site settings.
 fn template_hashes(
     templates: &BTreeMap<String, (String, String)>,
     labels: &Value,
@@ -214,11 +214,20 @@ fn template_hashes(
 }
 
 /// The templates a page rendered with `name` may be made of: `name`, every template it names
-/// (however deep), every template that defines a component when it calls one, and every
-/// template when it names one in a way not written out.
+/// (however deep), the templates defining each component it may call (a `<` before the name,
+/// anywhere in it), and every template when it names one in a way not written out (a variable,
+/// a list, an escape).
 fn template_closure<'a>(name: &'a str, texts: &BTreeMap<&'a str, &'a str>) -> BTreeSet<&'a str> {
-    let defining: Vec<&str> =
-        texts.iter().filter(|(_, text)| COMPONENT_DEFINITION.is_match(text)).map(|(name, _)| *name).collect();
+    let mut defined: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (&template, &text) in texts {
+        for definition in COMPONENT_DEFINITION.captures_iter(text) {
+            defined.entry(definition.get(1).map_or("", |m| m.as_str())).or_default().push(template);
+        }
+    }
+    let calls = (!defined.is_empty()).then(|| {
+        let names: Vec<String> = defined.keys().map(|name| regex::escape(name)).collect();
+        Regex::new(&format!(r"<\s*/?\s*({})\b", names.join("|"))).expect("component call pattern")
+    });
     let mut closure = BTreeSet::new();
     let mut todo = vec![name];
     while let Some(next) = todo.pop() {
@@ -227,13 +236,14 @@ fn template_closure<'a>(name: &'a str, texts: &BTreeMap<&'a str, &'a str>) -> BT
         }
         let Some(&text) = texts.get(next) else { continue };
         for reference in TEMPLATE_REFERENCE.captures_iter(text) {
-            match (1..=3).find_map(|group| reference.get(group)) {
-                Some(named) => todo.push(named.as_str()),
-                None => todo.extend(texts.keys().copied()),
+            match (1..=3).find_map(|group| reference.get(group)).map(|m| m.as_str()) {
+                Some(named) if !named.contains('\\') => todo.push(named),
+                _ => todo.extend(texts.keys().copied()),
             }
         }
-        if COMPONENT_CALL.is_match(text) {
-            todo.extend(&defining);
+        for call in calls.iter().flat_map(|calls| calls.captures_iter(text)) {
+            let called = call.get(1).map_or("", |m| m.as_str());
+            todo.extend(defined.get(called).into_iter().flatten());
         }
     }
     closure
@@ -366,6 +376,9 @@ mod tests {
             ("block.html", "{%<Banner text=\"x\">%}{%</Banner>%}"),
             ("any.html", "{% include some_name %}"),
             ("listed.html", "{% include [\"deep.html\"] %}"),
+            ("escaped.html", "{% include \"de\\/ep.html\" %}"),
+            ("set.html", "{% set b = <Banner text=\"x\" /> %}{{ b }}"),
+            ("other.html", "{% component Other() %}o{% endcomponent Other %}<Bannerman>"),
             // Near misses: words in text, comments and expressions name nothing.
             (
                 "plain.html",
@@ -376,7 +389,7 @@ mod tests {
         .into_iter()
         .collect();
         let all: Vec<&str> = texts.keys().copied().collect();
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 11] = [
             ("page.html", &["base.html", "deep.html", "page.html", "part.html"]),
             ("part.html", &["deep.html", "part.html"]),
             ("deep.html", &["deep.html"]),
@@ -384,6 +397,10 @@ mod tests {
             ("block.html", &["block.html", "widgets.html"]),
             ("any.html", &all),
             ("listed.html", &all),
+            ("escaped.html", &all),
+            ("set.html", &["set.html", "widgets.html"]),
+            // Another component's name that starts alike is not a call.
+            ("other.html", &["other.html"]),
             ("plain.html", &["plain.html"]),
         ];
         for (name, expected) in cases {
