@@ -295,6 +295,13 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
     std::fs::remove_file(archive.path("content/2024/hong.md")).unwrap();
 
+    // A page changed by hand is made again: a change, not an addition.
+    archive.build_ok(&[]);
+    archive.write("output/van-ban/2024/thong-bao-8-tb-vptu/index.html", "sửa tay");
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    assert_eq!(listed, "~ van-ban/2024/thong-bao-8-tb-vptu/index.html\n");
+
     // Without a state the files on disk are compared, Gazette's own folder among them: it is
     // never listed.
     archive.build_ok(&["--full", "--changes", changes.to_str().unwrap()]);

@@ -89,6 +89,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         }
         return unchanged(opened, &inputs.config, started, timings);
     }
+    // Files of the last build changed or removed by hand since: changed again by this one.
+    let altered = opened.as_ref().map(|opened| opened.altered.clone()).unwrap_or_default();
     // The staging folder is made (the previous output taken and listed) while the sources are
     // read: one waits on the disk, the other on the processor.
     let (previous, cache, (site, mut report, next_cache), staging) = std::thread::scope(|scope| {
@@ -132,7 +134,15 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 // that may not have happened (the next build lists them again), never an output
                 // changed without its list.
                 if let Some(path) = &options.changes {
-                    write_changes(path, &changes(&output.target, staging.dir(), previous.as_ref(), &next)?)?;
+                    write_changes(
+                        path,
+                        &changes(
+                            &output.target,
+                            staging.dir(),
+                            previous.as_ref().map(|p| (p, &altered[..])),
+                            &next,
+                        )?,
+                    )?;
                 }
                 free_in_background(next);
                 staging.commit()?;
@@ -231,18 +241,28 @@ fn note_missing(missing: Missing, notes: &mut Vec<Message>) {
 }
 
 /// The output paths added (`+`), changed (`~`) and removed (`-`), one per line, in path
-/// order. The two states say what the files hold; without a previous state, the files of the
-/// old and the new output are read to tell.
-fn changes(old: &Path, new: &Path, previous: Option<&BuildState>, next: &BuildState) -> Result<String> {
-    let (before, after) = match previous {
-        Some(previous) => (hashes_of(previous), hashes_of(next)),
+/// order. The two states say what the files hold, and the files of the previous one changed or
+/// removed by hand (`altered`) are changed again; without a previous state, the files of the old
+/// and the new output are read to tell.
+fn changes(
+    old: &Path,
+    new: &Path,
+    previous: Option<(&BuildState, &[String])>,
+    next: &BuildState,
+) -> Result<String> {
+    let (mut before, after) = match previous {
+        Some((previous, _)) => (hashes_of(previous), hashes_of(next)),
         None => (hashes_on_disk(old)?, hashes_on_disk(new)?),
     };
+    // What a file changed by hand holds is not known: whatever this build puts there is a change.
+    for path in previous.map_or(&[][..], |(_, altered)| altered) {
+        before.insert(path.clone(), None);
+    }
     let mut lines: BTreeMap<&str, char> = BTreeMap::new();
     for (path, hash) in &after {
         match before.get(path) {
             None => lines.insert(path, '+'),
-            Some(old_hash) if old_hash != hash => lines.insert(path, '~'),
+            Some(old_hash) if *old_hash != *hash => lines.insert(path, '~'),
             Some(_) => None,
         };
     }
@@ -252,12 +272,12 @@ fn changes(old: &Path, new: &Path, previous: Option<&BuildState>, next: &BuildSt
     Ok(lines.into_iter().map(|(path, mark)| format!("{mark} {path}\n")).collect())
 }
 
-fn hashes_of(state: &BuildState) -> HashMap<String, u64> {
-    state.files.iter().map(|f| (f.path.clone(), f.hash)).collect()
+fn hashes_of(state: &BuildState) -> HashMap<String, Option<u64>> {
+    state.files.iter().map(|f| (f.path.clone(), Some(f.hash))).collect()
 }
 
 /// The files of an output folder with the hash of their bytes, Gazette's own folder aside.
-fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, u64>> {
+fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, Option<u64>>> {
     let mut hashes = HashMap::new();
     if !dir.is_dir() {
         return Ok(hashes);
@@ -267,7 +287,7 @@ fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, u64>> {
         let path = crate::diag::display_path(dir, entry.path());
         if entry.file_type().is_file() && !path.starts_with(&format!("{}/", layout::STATE_DIR)) {
             let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {path}"))?;
-            hashes.insert(path, crate::hash::bytes(&bytes));
+            hashes.insert(path, Some(crate::hash::bytes(&bytes)));
         }
     }
     Ok(hashes)

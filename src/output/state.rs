@@ -55,6 +55,8 @@ pub struct Opened {
     pub untrusted_from: i128,
     /// The output files it remembers that are still exactly as written.
     pub files: Vec<FileState>,
+    /// The output files it remembers that are no longer as written (changed or removed by hand).
+    pub altered: Vec<String>,
     /// Whether every file it remembers is.
     pub intact: bool,
     rest: BufReader<fs::File>,
@@ -175,14 +177,12 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         Vec<NoticeFile>,
         i128,
         Vec<FileState>,
-    ) = postcard::from_bytes(summary).map_err(|e| Missing::Corrupt(e.to_string()))?;
-    let remembered = files.len();
-    let files: Vec<FileState> = files
-        .into_par_iter()
-        .filter(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp))
-        .collect();
-    let intact = files.len() == remembered;
-    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, intact, rest, rest_at, size })
+    ) = decode_whole(summary)?;
+    let (files, altered): (Vec<FileState>, Vec<FileState>) =
+        files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
+    let altered: Vec<String> = altered.into_iter().map(|file| file.path).collect();
+    let intact = altered.is_empty();
+    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, altered, intact, rest, rest_at, size })
 }
 
 /// Checks that the rest, from `rest_at` to the end of the file of `size` bytes, is as long as
@@ -304,13 +304,12 @@ fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
 /// [`encode_rest`], its pieces decoded in parallel.
 fn decode_rest(body: &[u8]) -> Result<(u64, Vec<SourceState>, Option<SearchState>), Missing> {
     let (pieces, last) = split_pieces(body)?;
-    let undecodable = |e: postcard::Error| Missing::Corrupt(e.to_string());
     let (last, notices) = rayon::join(
-        || postcard::from_bytes(last).map_err(undecodable),
+        || decode_whole(last),
         || {
             pieces
                 .par_iter()
-                .map(|piece| postcard::from_bytes::<Vec<SourceState>>(piece).map_err(undecodable))
+                .map(|piece| decode_whole::<Vec<SourceState>>(piece))
                 .collect::<Result<Vec<_>, _>>()
         },
     );
@@ -331,6 +330,15 @@ fn split_pieces(body: &[u8]) -> Result<(Vec<&[u8]>, &[u8]), Missing> {
         left = after;
     }
     Ok((pieces, left))
+}
+
+/// A value that is the whole of `bytes`: bytes left over are damage too.
+fn decode_whole<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, Missing> {
+    match postcard::take_from_bytes(bytes) {
+        Ok((value, [])) => Ok(value),
+        Ok(_) => Err(corrupt("bytes left over")),
+        Err(e) => Err(Missing::Corrupt(e.to_string())),
+    }
 }
 
 fn take_length(bytes: &[u8]) -> Result<(u64, &[u8]), Missing> {
@@ -475,6 +483,9 @@ mod tests {
         too_long[8..16].copy_from_slice(&(body.len() as u64).to_le_bytes());
         assert!(matches!(decode_rest(&too_long), Err(Missing::Corrupt(_))));
         assert!(matches!(decode_rest(&body[..body.len() - 1]), Err(Missing::Corrupt(_))));
+        let mut longer = body.clone();
+        longer.push(0);
+        assert!(matches!(decode_rest(&longer), Err(Missing::Corrupt(_))));
         assert!(matches!(decode_rest(&body[..5]), Err(Missing::Corrupt(_))));
     }
 
