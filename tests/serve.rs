@@ -91,6 +91,7 @@ fn a_new_index_value_rebuilds_the_pages_that_show_it_not_every_page() {
 #[test]
 fn broken_content_reports_errors_and_keeps_the_last_good_page() {
     let archive = archive();
+    archive.write("static/style.css", "body { margin: 1em }");
     let server = Server::start(&archive, &[]);
     let events = server.ready_events();
     archive.write("content/a.md", "---\nnumber: 01-TB/VPTU\ntitle: [chưa đóng\nissuer: X\n---\nx\n");
@@ -105,6 +106,12 @@ fn broken_content_reports_errors_and_keeps_the_last_good_page() {
     // A new page opened while the content is broken learns the errors at once.
     let late = server.events();
     let errors = late.wait_for("errors", 30);
+    assert!(errors.contains("content/a.md:3:"), "{errors}");
+    // A stylesheet saved meanwhile is swapped in; the errors stand.
+    archive.write("static/style.css", "body { margin: 0 }");
+    events.wait_for("css", 30);
+    let (event, errors) = server.events().next(30);
+    assert_eq!(event, "errors", "{errors}");
     assert!(errors.contains("content/a.md:3:"), "{errors}");
 
     archive.write("content/a.md", &simple("01-TB/VPTU", "2024-03-01", "Thông báo ban đầu", "Đã sửa lỗi."));
@@ -269,4 +276,47 @@ fn saves_by_rename_and_by_delete_then_create_are_seen() {
         events.wait_for("reload", 30);
         assert!(std::time::Instant::now() < deadline, "the recreated notice never showed");
     }
+}
+
+#[test]
+fn a_page_that_fails_when_first_asked_for_is_an_error_said_everywhere() {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Xem trước\n");
+    // More files than the preview renders at once: it renders one page of each kind, and the
+    // rest when asked for. One notice's page fails; a build would fail on it.
+    for i in 1..=80 {
+        let (number, date) = (format!("{i:02}-TB/VPTU"), format!("2024-03-{:02}", i % 28 + 1));
+        let title = if i == 20 { "Thông báo hỏng" } else { "Thông báo" };
+        archive.write(&format!("content/tb-{i:02}.md"), &simple(&number, &date, title, "Nội dung."));
+    }
+    let notice = include_str!("../themes/default/templates/notice.html");
+    let main = "{% block main %}";
+    let failing = "{% if notice.title == \"Thông báo hỏng\" %}{{ notice.khong_co.sau }}{% endif %}";
+    archive.write("templates/notice.html", &notice.replacen(main, &format!("{main}{failing}"), 1));
+    let server = Server::start(&archive, &[]);
+    let events = server.ready_events();
+    let (status, _) = server.get_text("/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(status, 200);
+    let (status, page) = server.get_text("/van-ban/2024/thong-bao-20-tb-vptu/index.html");
+    assert_eq!(status, 500, "{page}");
+    assert!(page.contains("templates/notice.html") && page.contains("/__gazette/live.js"), "{page}");
+    let errors = events.wait_for("errors", 30);
+    assert!(errors.contains("templates/notice.html"), "{errors}");
+    server.wait_for_stderr("templates/notice.html", 30);
+    // A page opened now learns it at once.
+    let (event, errors) = server.events().next(30);
+    assert_eq!(event, "errors", "{errors}");
+}
+
+#[test]
+fn a_rebuild_of_everything_says_how_many_files_it_made() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.ready_events();
+    archive.write("site.yaml", "title: Xem trước mới\n");
+    let change = next_reload(&events);
+    assert_eq!(change["all"], true, "{change}");
+    let said = server.wait_for_stderr("đã dựng lại", 30);
+    let count: usize = said.split_whitespace().nth(3).and_then(|n| n.parse().ok()).unwrap_or(0);
+    assert!(count > 10, "{said}");
 }

@@ -59,7 +59,16 @@ impl Handler for Site {
             let script = LIVE_JS.replace("__INSTANCE__", &self.events.instance);
             return Answer::Respond(bytes(200, script.into_bytes(), "text/javascript; charset=utf-8"));
         }
-        Answer::Respond(page(&self.snapshot(), &path))
+        let snapshot = self.snapshot();
+        let failed_before = snapshot.failed_pages();
+        let response = page(&snapshot, &path);
+        if snapshot.failed_pages() > failed_before {
+            // A page a build would have failed on: said as a failed rebuild is.
+            let problems = snapshot.problems();
+            crate::diag::print_capped(&problems, snapshot.language);
+            self.events.send("errors", &overlay_lines(&problems, snapshot.language));
+        }
+        Answer::Respond(response)
     }
 
     fn stream(&self, _request: &Request, stream: TcpStream) {
@@ -75,10 +84,11 @@ impl Handler for Site {
 
 /// The current state of the preview as an event: its errors, or that all is well.
 pub fn status_event(snapshot: &Snapshot) -> (&'static str, String) {
-    if snapshot.errors.is_empty() {
+    let problems = snapshot.problems();
+    if problems.is_empty() {
         ("ok", "{}".to_string())
     } else {
-        ("errors", overlay_lines(&snapshot.errors, snapshot.language))
+        ("errors", overlay_lines(&problems, snapshot.language))
     }
 }
 
@@ -138,8 +148,9 @@ fn page(preview: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
     let wanted =
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
     if let Some(served) = preview.file(&wanted) {
+        let status = if matches!(served, Served::Failed(_)) { 500 } else { 200 };
         return match read(served) {
-            Some(body) => with_script(200, body, &wanted),
+            Some(body) => with_script(status, body, &wanted),
             None => text(404, "not found"),
         };
     }
@@ -155,7 +166,7 @@ fn page(preview: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
 
 fn read(served: Served) -> Option<Vec<u8>> {
     match served {
-        Served::Rendered(bytes) => Some(bytes.as_ref().clone()),
+        Served::Rendered(bytes) | Served::Failed(bytes) => Some(bytes.as_ref().clone()),
         Served::Embedded(bytes) => Some(bytes.to_vec()),
         Served::File(path) => std::fs::read(path).ok(),
     }

@@ -45,7 +45,8 @@
   });
   events.addEventListener("ok", clearErrors);
   events.addEventListener("errors", function (e) { showErrors(JSON.parse(e.data)); });
-  events.addEventListener("css", function () { clearErrors(); swapStyles(); });
+  // Only stylesheets changed: errors of the content, if any, stand.
+  events.addEventListener("css", swapStyles);
   events.addEventListener("reload", function (e) {
     clearErrors();
     var change = JSON.parse(e.data);

@@ -189,9 +189,9 @@ fn announce(outcome: &Outcome, streams: &events::Events, started: Instant, langu
             eprintln!("{}", msg!("serve-stylesheet", ms = ms).text(language));
             streams.send("css", "{}");
         }
-        Outcome::Pages { paths, all, warnings } => {
+        Outcome::Pages { paths, all, count, warnings } => {
             crate::diag::print_capped(warnings, language);
-            eprintln!("{}", msg!("serve-rebuilt", count = paths.len(), ms = ms).text(language));
+            eprintln!("{}", msg!("serve-rebuilt", count = *count, ms = ms).text(language));
             let data = serde_json::json!({ "paths": paths, "all": all });
             streams.send("reload", &data.to_string());
         }

@@ -12,7 +12,7 @@
 //! disk are served only while they resolve inside the archive. It does not serve HTTP or watch
 //! files.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -40,6 +40,8 @@ fn sample(files: &[Planned]) -> Vec<&Planned> {
 #[derive(Clone)]
 pub enum Served {
     Rendered(Arc<Vec<u8>>),
+    /// A page that could not be rendered: the page saying why.
+    Failed(Arc<Vec<u8>>),
     Embedded(&'static [u8]),
     File(PathBuf),
 }
@@ -50,10 +52,12 @@ pub enum Outcome {
     Unchanged,
     /// Only stylesheets changed: swap them without reloading.
     Styles,
-    /// These output paths changed (every path when `all`); the warnings of what was read again.
+    /// These output paths changed (every path when `all`, the paths then not listed); how many
+    /// files that is; the warnings of what was read again.
     Pages {
         paths: Vec<String>,
         all: bool,
+        count: usize,
         warnings: Vec<Diagnostic>,
     },
     /// The content has errors; the last good build is still served.
@@ -101,6 +105,9 @@ fn is_stylesheet(path: &Path) -> bool {
 /// Files of a build by output path.
 type FileTable = HashMap<String, Arc<Vec<u8>>>;
 
+/// Pages that could not be rendered, by output path: why, and the page saying it.
+type FailedPages = BTreeMap<String, (Diagnostic, Arc<Vec<u8>>)>;
+
 /// What the server answers from; replaced whole on every change.
 pub struct Snapshot {
     /// The archive root, with links resolved: files copied from disk must stay inside it.
@@ -119,6 +126,9 @@ pub struct Snapshot {
     search_index: Mutex<Option<Arc<FileTable>>>,
     /// Problems of the last rebuild; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
+    /// Pages that could not be rendered when asked for, by output path, with why: a build
+    /// would have failed on them (the preview renders only a sample when many changed).
+    failed: Mutex<FailedPages>,
     /// The archive's language, for the problems shown.
     pub language: Language,
 }
@@ -128,6 +138,9 @@ impl Snapshot {
     pub fn file(&self, path: &str) -> Option<Served> {
         if let Some(bytes) = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
             return Some(Served::Rendered(bytes.clone()));
+        }
+        if let Some((_, page)) = self.failed.lock().unwrap_or_else(|e| e.into_inner()).get(path) {
+            return Some(Served::Failed(page.clone()));
         }
         let site = self.site.as_ref()?;
         let Some(&at) = self.planned.get(path) else {
@@ -140,18 +153,43 @@ impl Snapshot {
             };
             return self.inside_archive(from_disk);
         };
-        let html = match site.render(&site.plan.files[at]) {
-            Ok(page) => page.html,
-            Err(d) => {
-                let mut html = String::from("<!doctype html><meta charset=utf-8><body><pre>");
-                crate::content::body::escape_into(&mut html, &d.render(self.language));
-                html.push_str("</pre></body>");
-                html
+        match site.render(&site.plan.files[at]) {
+            Ok(page) => {
+                let bytes = Arc::new(page.html.into_bytes());
+                self.rendered
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(path.to_string(), bytes.clone());
+                Some(Served::Rendered(bytes))
             }
-        };
-        let bytes = Arc::new(html.into_bytes());
-        self.rendered.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string(), bytes.clone());
-        Some(Served::Rendered(bytes))
+            Err(problem) => {
+                let mut html = String::from("<!doctype html><meta charset=utf-8><body><pre>");
+                crate::content::body::escape_into(&mut html, &problem.render(self.language));
+                html.push_str("</pre></body>");
+                let page = Arc::new(html.into_bytes());
+                let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                failed.insert(path.to_string(), (problem, page.clone()));
+                Some(Served::Failed(page))
+            }
+        }
+    }
+
+    /// Every problem of this snapshot: the last rebuild's, and those of pages that could not be
+    /// rendered when asked for (each problem once).
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        let mut problems = self.errors.clone();
+        let failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        for (problem, _) in failed.values() {
+            if !problems.contains(problem) {
+                problems.push(problem.clone());
+            }
+        }
+        problems
+    }
+
+    /// How many pages could not be rendered when asked for.
+    pub fn failed_pages(&self) -> usize {
+        self.failed.lock().unwrap_or_else(|e| e.into_inner()).len()
     }
 
     /// A file from disk, only while it resolves inside the archive: a link placed or swapped in
@@ -212,6 +250,7 @@ impl Snapshot {
             attachments,
             search_index: Mutex::new(self.search_index.lock().unwrap_or_else(|e| e.into_inner()).clone()),
             errors,
+            failed: Mutex::default(),
             language: self.language,
         }
     }
@@ -238,6 +277,7 @@ impl Preview {
             attachments: HashMap::new(),
             search_index: Mutex::new(None),
             errors: Vec::new(),
+            failed: Mutex::default(),
             language: Language::default(),
         });
         // The preview links relatively, whatever base_url the archive deploys to.
@@ -367,13 +407,15 @@ impl Preview {
             attachments,
             search_index: Mutex::new(None),
             errors: Vec::new(),
+            failed: Mutex::default(),
             language: config.language,
         });
         let warnings = self.warnings_of(problems, &read_again, everything);
+        let count = changed.len();
         if everything {
             changed.clear();
         }
-        Outcome::Pages { paths: changed, all: everything, warnings }
+        Outcome::Pages { paths: changed, all: everything, count, warnings }
     }
 
     /// Keeps the last good build, with the errors of this rebuild and the static files and
@@ -416,7 +458,9 @@ impl Preview {
         let Some(site) = &self.current.site else { return };
         let statics = statics_table(publish::theme::static_files(&self.options.root, &site.archive.config));
         let attachments = self.current.attachments.clone();
-        self.current = Arc::new(self.current.same_build(statics, attachments, Vec::new()));
+        // The content's errors stand until the content is mended.
+        let errors = self.current.errors.clone();
+        self.current = Arc::new(self.current.same_build(statics, attachments, errors));
     }
 }
 

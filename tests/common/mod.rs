@@ -322,6 +322,19 @@ impl EventStream {
         }
     }
 
+    /// The next event but `hello` within `seconds`: (event, data).
+    pub fn next(&self, seconds: u64) -> (String, String) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.receiver.recv_timeout(left) {
+                Ok((event, _)) if event == "hello" => {}
+                Ok(next) => return next,
+                Err(_) => panic!("no event within {seconds} s"),
+            }
+        }
+    }
+
     /// The next event named `name` within `seconds`, skipping others.
     pub fn wait_for(&self, name: &str, seconds: u64) -> String {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
