@@ -295,15 +295,22 @@ fn bundle_attachments_are_copied_and_listed() {
     );
     archive.write("content/2024/bao-cao/phu-luc.csv", "chi_tieu,gia_tri\na,1\n");
     archive.write("content/2024/bao-cao/anh/so-do.txt", "sơ đồ");
+    // Characters a URL reads otherwise are encoded in the link, not in the file's name.
+    archive.write("content/2024/bao-cao/Phụ lục 2 (bản #1) 50%?.txt", "bản một");
     archive.build_ok(&[]);
     let dir = "output/van-ban/2024/bao-cao-12-bc-tu/";
     assert_eq!(archive.read(&format!("{dir}phu-luc.csv")), "chi_tieu,gia_tri\na,1\n");
     assert_eq!(archive.read(&format!("{dir}anh/so-do.txt")), "sơ đồ");
+    assert_eq!(archive.read(&format!("{dir}Phụ lục 2 (bản #1) 50%?.txt")), "bản một");
     let page = archive.page(&format!("{dir}index.html"));
-    assert_eq!(texts(&page, ".attachments a"), vec!["anh/so-do.txt", "phu-luc.csv"]);
+    assert_eq!(
+        texts(&page, ".attachments a"),
+        vec!["Phụ lục 2 (bản #1) 50%?.txt", "anh/so-do.txt", "phu-luc.csv"]
+    );
     assert_eq!(
         attrs(&page, ".attachments a", "href"),
         vec![
+            "../../../van-ban/2024/bao-cao-12-bc-tu/Phụ lục 2 (bản %231) 50%25%3F.txt",
             "../../../van-ban/2024/bao-cao-12-bc-tu/anh/so-do.txt",
             "../../../van-ban/2024/bao-cao-12-bc-tu/phu-luc.csv"
         ]

@@ -40,6 +40,22 @@ pub fn attachment(url: &str, name: &str) -> String {
     format!("{url}{name}")
 }
 
+/// The link to an attachment (see [`attachment`]): its name with the characters a URL would
+/// read otherwise (`%`, `#`, `?`) percent-encoded.
+pub fn attachment_href(url: &str, name: &str) -> String {
+    let mut href = String::with_capacity(url.len() + name.len());
+    href.push_str(url);
+    for c in name.chars() {
+        match c {
+            '%' => href.push_str("%25"),
+            '#' => href.push_str("%23"),
+            '?' => href.push_str("%3F"),
+            c => href.push(c),
+        }
+    }
+    href
+}
+
 /// `search/index.html`.
 pub fn search_page() -> String {
     format!("{SEARCH_DIR}/index.html")

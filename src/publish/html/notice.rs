@@ -175,7 +175,7 @@ impl<'a> Pages<'a> {
                 .iter()
                 .map(|a| AttachmentView {
                     name: &a.name,
-                    url: format!("{root}{}", layout::attachment(self.archive.url(id), &a.name)),
+                    url: format!("{root}{}", layout::attachment_href(self.archive.url(id), &a.name)),
                     size: a.size,
                 })
                 .collect(),
