@@ -44,6 +44,13 @@ fn an_open_page_shows_the_edit_without_reloading_by_hand() {
         "the error overlay",
     );
     assert_eq!(browser.script("return document.body.innerText.includes('Dòng chữ mới')"), Value::Bool(true));
+    // A stylesheet saved meanwhile is swapped in, and the error stays shown.
+    archive.write("static/style.css", "body { color: rgb(40, 50, 60); }");
+    browser.wait_until(
+        "return getComputedStyle(document.body).color === 'rgb(40, 50, 60)'",
+        "the stylesheet saved while the content is broken",
+    );
+    assert_eq!(browser.script("return !!document.getElementById('gazette-errors')"), Value::Bool(true));
     archive.write("content/a.md", &simple("07-TB/VPTU", "2024-03-01", "Thông báo thử", "Đã sửa xong."));
     browser.wait_until(
         "return !document.getElementById('gazette-errors') && document.body.innerText.includes('Đã sửa xong')",
