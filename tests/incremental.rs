@@ -584,3 +584,23 @@ fn an_old_output_left_by_a_stopped_swap_is_tidied_once_and_builds_with_nothing_c
     assert_eq!((identities(&archive.path("output")), state()), (before, state_before));
     assert!(!foreign || archive.read(".output.old/cua-toi.txt") == "của tôi");
 }
+
+#[test]
+fn a_copied_file_saved_again_with_its_bytes_is_kept_and_not_listed() {
+    use std::os::unix::fs::PermissionsExt;
+    let archive = archive();
+    archive.build_ok(&[]);
+    let before = identities(&archive.path("output"));
+    // Saved again unchanged, and made read-only: the times move, the bytes do not.
+    archive.write("static/ghi-chu.txt", "ghi chú");
+    let attachment = archive.path("content/2024/bc/phu-luc.txt");
+    std::fs::set_permissions(&attachment, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let changes = archive.path("changes.txt");
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
+    assert_eq!(identities(&archive.path("output")), before);
+    // Changed bytes are copied again and listed.
+    archive.write("static/ghi-chu.txt", "ghi chú mới");
+    let summary = build_and_compare(&archive, "a static file changed after being saved again");
+    assert!(summary.contains("(1 tệp được ghi"), "{summary}");
+}

@@ -622,6 +622,10 @@ impl crate::publish::Sink for Staging {
         self.space.guard(|| self.link_kept(path, stamp))
     }
 
+    fn previous_is(&self, path: &str, source: &Path) -> bool {
+        self.old_path(path).is_ok_and(|old| same_bytes(&old, source).unwrap_or(false))
+    }
+
     fn previous(&self, path: &str) -> Option<Vec<u8>> {
         fs::read(self.old_path(path).ok()?).ok()
     }
@@ -662,6 +666,26 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
 fn exchange_unsupported(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::Unsupported
         || matches!(error.raw_os_error(), Some(code) if code == 22 || code == 38 || code == 95)
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::io::Read;
+    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
+    if a.metadata()?.len() != b.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut left, mut right) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let read = a.read(&mut left)?;
+        if read == 0 {
+            return Ok(b.read(&mut right[..1])? == 0);
+        }
+        b.read_exact(&mut right[..read])?;
+        if left[..read] != right[..read] {
+            return Ok(false);
+        }
+    }
 }
 
 #[cfg(test)]

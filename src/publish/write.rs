@@ -35,6 +35,8 @@ pub trait Sink: Sync {
     fn keep(&self, path: &str, stamp: &FileStamp) -> anyhow::Result<()>;
     /// The previous build's file at `path`.
     fn previous(&self, path: &str) -> Option<Vec<u8>>;
+    /// Whether the previous build's file at `path` has the bytes of the file at `source`.
+    fn previous_is(&self, path: &str, source: &Path) -> bool;
 }
 
 /// What a build wrote.
@@ -226,7 +228,14 @@ fn put<'a>(
             }
             (hash, stamp)
         }
-        Made::Copy(source) => (fingerprint, sink.copy(&source, path).map_err(problem)?),
+        Made::Copy(source) => {
+            // Saved again with the same bytes, or only its status changed: the previous file.
+            if let Some(previous) = previous.filter(|_| sink.previous_is(path, &source)) {
+                sink.keep(path, &previous.stamp).map_err(problem)?;
+                return Ok((FileState { fingerprint, ..previous.clone() }, true));
+            }
+            (fingerprint, sink.copy(&source, path).map_err(problem)?)
+        }
     };
     Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, false))
 }
