@@ -273,7 +273,7 @@ fn build(options: &BuildOptions, timings: bool) -> ExitCode {
                     eprintln!("{seconds:>8.3} s  {stage}");
                 }
             }
-            eprintln!("{}", summary(&report));
+            eprintln!("{}", summary(&report, Run::Build));
             let note = message::text(report.language, "label-note");
             for text in &report.notes {
                 eprintln!("{note}: {}", text.text(report.language));
@@ -308,7 +308,7 @@ fn check(options: &site::Options, format: Format) -> ExitCode {
             .iter()
             .try_for_each(|d| writeln!(out, "{}", d.render(language)))
             .and_then(|()| print_outside(&mut out, &report))
-            .and_then(|()| writeln!(out, "{}", summary(&report))),
+            .and_then(|()| writeln!(out, "{}", summary(&report, Run::Check))),
         Format::Json => {
             let diagnostics: Vec<serde_json::Value> = report
                 .diagnostics
@@ -357,8 +357,15 @@ fn exit_code(report: &BuildReport) -> ExitCode {
     if report.errors() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
+/// Which run a summary is of: a check writes nothing, so it says nothing of output.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Build,
+    Check,
+}
+
 /// One line: what was built, citation counts, problems, time.
-fn summary(report: &BuildReport) -> String {
+fn summary(report: &BuildReport, run: Run) -> String {
     let language = report.language;
     let c = report.citations;
     let head = if report.written {
@@ -370,7 +377,7 @@ fn summary(report: &BuildReport) -> String {
             kept = report.files_kept,
             read = report.files_read,
         )
-    } else if report.errors() > 0 {
+    } else if report.errors() > 0 && run == Run::Build {
         msg!("summary-failed", notices = report.notices)
     } else {
         msg!("summary-checked", notices = report.notices)

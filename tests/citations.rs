@@ -255,4 +255,7 @@ fn check_reports_without_writing() {
     assert!(
         stdout(&failed).contains("lỗi: content/bad.md:8:1: liên kết đến 404-NQ/TU: kho không có văn bản này")
     );
+    // A check writes nothing: its summary says what it checked, not that output was kept.
+    let said = stdout(&failed);
+    assert!(said.contains("\nđã kiểm tra ") && !said.contains("giữ nguyên"), "{said}");
 }

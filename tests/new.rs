@@ -96,3 +96,36 @@ fn an_issuer_code_no_notice_has_is_refused_unless_named() {
         stderr(&english)
     );
 }
+
+#[test]
+fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_be_mended() {
+    let archive = TestArchive::new();
+    let year = jiff::ZonedDateTime::now().date().year();
+    archive.write("content/a.md", &simple("12/QĐ-TTg", &format!("{year}-01-05"), "Quyết định", "x"));
+    let output = archive.run(&["new", "--type", "QĐ", "--issuer", "ttg"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = archive.read(stdout(&output).trim());
+    assert!(text.contains("number: 13/QĐ-TTg\n"), "{text}");
+    assert!(text.contains("title: \"Quyết định (chưa có trích yếu)\"\n"), "{text}");
+
+    let blank = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg", "--title", "   "]);
+    assert_eq!(blank.status.code(), Some(1));
+    assert!(stderr(&blank).contains("lỗi: trích yếu (--title) để trống"), "{}", stderr(&blank));
+    assert!(!archive.exists(&format!("content/{year}/quyet-dinh-14-qd-ttg.md")));
+
+    // A notice file with an error may hold the number a new one would take.
+    archive.write("content/b.md", "---\nnumber: 14/QĐ-TTg\ntitle: [chưa đóng\n---\nx\n");
+    let refused = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(err.contains("lỗi: kho có 1 lỗi") && err.contains("content/b.md:"), "{err}");
+    assert!(err.contains("gợi ý: sửa các lỗi (`gazette check` liệt kê đủ)"), "{err}");
+    assert!(!archive.exists(&format!("content/{year}/quyet-dinh-14-qd-ttg.md")));
+
+    std::fs::remove_file(archive.path("content/b.md")).unwrap();
+    archive.write("site.yaml", "language: en\n");
+    let english = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg"]);
+    assert!(english.status.success(), "{}", stderr(&english));
+    let text = archive.read(stdout(&english).trim());
+    assert!(text.contains("title: \"Quyết định (no title yet)\"\n"), "{text}");
+}

@@ -38,7 +38,25 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .into_iter()
         .map(|parsed| parsed.notice)
         .collect();
-    let issuer_code = new.issuer_code.trim().to_uppercase();
+    // A notice file with an error may hold a number this one would take: it is mended first.
+    if let Some(first) = problems.iter().find(|p| p.severity == crate::diag::Severity::Error) {
+        let count = crate::diag::count_errors(&problems);
+        fail!(
+            msg!("new-archive-has-errors", count = count, first = first.render(config.language)),
+            msg!("help-new-archive-has-errors")
+        );
+    }
+    if new.title.as_deref().is_some_and(|title| title.trim().is_empty()) {
+        fail!(msg!("new-empty-title"));
+    }
+    // The code as the archive spells it (`TTg`), else as `site.yaml` does, else in capitals.
+    let typed = new.issuer_code.trim();
+    let issuer_code = notices
+        .iter()
+        .filter_map(|n| n.number.as_ref().map(|d| d.issuer_code.as_str()))
+        .chain(config.issuers.keys().map(String::as_str))
+        .find(|code| number::eq_ci(code, typed))
+        .map_or_else(|| typed.to_uppercase(), str::to_string);
     let probe = |system| {
         let text = match system {
             System::Party => format!("1-{}/{issuer_code}", new.type_code.trim()),
@@ -93,7 +111,10 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     if path.exists() {
         fail!(msg!("new-exists", path = path.display().to_string()));
     }
-    let title = new.title.clone().unwrap_or_else(|| format!("{type_name} (chưa có trích yếu)"));
+    let title = match &new.title {
+        Some(title) => title.trim().to_string(),
+        None => msg!("new-untitled", kind = type_name).text(config.language),
+    };
     let mut text = format!(
         "---\nnumber: {written}\ntype: {type_name}\ntitle: {}\nissuer: {}\n",
         yaml_string(&title),
