@@ -320,3 +320,27 @@ fn a_rebuild_of_everything_says_how_many_files_it_made() {
     let count: usize = said.split_whitespace().nth(3).and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(count > 10, "{said}");
 }
+
+#[test]
+fn errors_of_reading_and_of_linking_are_said_together_as_check_says_them() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let events = server.ready_events();
+    archive.write(
+        "content/d.md",
+        &simple("03-TB/VPTU", "2024-05-01", "Thông báo thứ ba", "Xem [văn bản này](notice:404-NQ/TU)."),
+    );
+    archive.write("content/a.md", "---\nnumber: 01-TB/VPTU\ntitle: [chưa đóng\nissuer: X\n---\nx\n");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut errors = events.wait_for("errors", 30);
+    // The two saves may come as one change or two: the last errors say both.
+    while !(errors.contains("content/a.md:3:") && errors.contains("content/d.md:"))
+        && std::time::Instant::now() < deadline
+    {
+        errors = events.wait_for("errors", 30);
+    }
+    assert!(errors.contains("content/a.md:3:") && errors.contains("404-NQ/TU"), "{errors}");
+    let check = archive.run(&["check", "--drafts"]);
+    let said = stdout(&check);
+    assert!(said.contains("content/a.md:3:") && said.contains("content/d.md:"), "{said}");
+}

@@ -329,9 +329,9 @@ impl Preview {
         let mut read = publish::read(&self.options, inputs, cache, &changed, &mut problems, &mut timings);
         let config = read.config.clone();
         self.cache = std::mem::take(&mut read.cache);
-        if diag::count_errors(&problems) > 0 || read.theme.is_none() {
-            return self.fail(problems, &config, Some(&read.sources));
-        }
+        // Linked even when reading found errors, as a build links: the problems only linking
+        // finds are said with them, not one fix later.
+        let without_theme = read.theme.is_none().then(|| read.sources.clone());
         let previous = self.current.site.clone().filter(|_| !everything);
         let site = match Site::assemble(
             &self.options.root,
@@ -341,7 +341,7 @@ impl Preview {
             &mut timings,
         ) {
             Ok(site) => site,
-            Err(_) => return self.fail(problems, &config, None),
+            Err(_) => return self.fail(problems, &config, without_theme.as_deref()),
         };
         problems.extend(site.collisions());
         if diag::count_errors(&problems) > 0 {
