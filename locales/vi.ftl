@@ -109,6 +109,7 @@ cited-not-in-archive = văn bản được dẫn { $number }{ $year ->
     [0] {""}
    *[other] {" "}năm { $year }
 } không có trong kho
+help-cited-issued-after = kho có văn bản số này ban hành ngày { $date } ({ $file }), sau văn bản này; số không kèm năm được hiểu là văn bản ban hành trước: nếu dẫn văn bản đó, ghi ngày của nó, hoặc sửa ngày của văn bản này
 cited-broken = văn bản được dẫn { $number } chưa được đăng vì có lỗi trong { $file }
 cited-ambiguous = văn bản được dẫn { $number }{ $year ->
     [0] {""}

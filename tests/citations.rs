@@ -188,6 +188,11 @@ fn citation_resolves_to_the_latest_earlier_notice_only() {
     let d = archive.page("output/van-ban/2020/thong-bao-21-tb-tu/index.html");
     assert!(attrs(&d, "a.cite", "href").is_empty());
     assert_eq!(texts(&d, ".cite-unresolved"), vec!["03-NQ/TU"]);
+    // The warning says which notice of that number the archive has, issued after.
+    let said = stdout(&archive.run(&["check"]));
+    assert!(said.contains("cảnh báo: content/d.md:"), "{said}");
+    assert!(said.contains("gợi ý: kho có văn bản số này ban hành ngày 2021-01-05 (content/a.md)"), "{said}");
+    assert_eq!(said.matches("gợi ý: kho có văn bản số này").count(), 1, "{said}");
 }
 
 #[test]

@@ -156,7 +156,22 @@ fn report_reference(
         .with_help(msg!("help-link-ambiguous")),
         (RefTarget::Unresolved, RefOrigin::Detected) => match broken {
             Some(file) => at(msg!("cited-broken", number = number, file = file)),
-            None => at(msg!("cited-not-in-archive", number = number, year = year)),
+            None => {
+                let found = at(msg!("cited-not-in-archive", number = number, year = year));
+                // Numbers start again each year: one without a year means one issued before.
+                let later = match (reference.year, &reference.key, notice.date) {
+                    (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
+                    _ => None,
+                };
+                match later.map(|id| &notices[id.index()]) {
+                    Some(later) => found.with_help(msg!(
+                        "help-cited-issued-after",
+                        date = later.date.map(|d| d.to_string()).unwrap_or_default(),
+                        file = &later.source_path,
+                    )),
+                    None => found,
+                }
+            }
         },
         (RefTarget::Ambiguous(all), RefOrigin::Detected) => {
             at(msg!("cited-ambiguous", number = number, year = year, candidates = describe_all(notices, all)))

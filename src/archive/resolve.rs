@@ -98,6 +98,16 @@ impl Resolver {
     }
 }
 
+impl Resolver {
+    /// The first notice with `key` issued after `citing`: what a citation of `key` without a
+    /// year, in a notice of that date, may have meant.
+    pub fn issued_after(&self, notices: &[Arc<Notice>], key: &str, citing: Date) -> Option<NoticeId> {
+        let candidates = self.by_key.get(key).or_else(|| self.by_folded_key.get(&fold_d(key)))?;
+        let date = |id: &NoticeId| notices[id.index()].date;
+        candidates.iter().copied().filter(|id| date(id).is_some_and(|d| d > citing)).min_by_key(date)
+    }
+}
+
 /// `8/2022/TT` of `8/2022/TT-BTC`: a state number with a year, up to its type code.
 fn short_key(notice: &Notice) -> Option<String> {
     let number = notice.number.as_ref()?;
