@@ -349,16 +349,19 @@ fn is_real_dir(path: &Path) -> bool {
     fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir())
 }
 
-/// Whether `dir` holds Gazette's marker, or no file but a version-control keep file: a build
-/// stopped before it wrote its marker leaves at most empty folders, which lose nothing.
+/// Whether `dir` holds Gazette's marker, or no file but a version-control keep file and the
+/// marker being written: a build stopped before its marker was in place leaves at most that,
+/// which loses nothing.
 fn is_own_or_empty(dir: &Path) -> Result<bool> {
     if is_own(dir) {
         return Ok(true);
     }
+    let marker_being_written = dir.join(format!("{MARKER}.new"));
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         let keep_file = entry.depth() == 1 && entry.file_name() == KEEP_FILE;
-        if !entry.file_type().is_dir() && !keep_file {
+        let ours = keep_file || entry.path() == marker_being_written;
+        if !entry.file_type().is_dir() && !ours {
             return Ok(false);
         }
     }
@@ -373,22 +376,28 @@ fn remove_own(dir: &Path) -> Result<()> {
     remove_tree(dir).with_context(|| format!("cannot remove {}", dir.display()))
 }
 
-/// Removes a folder and everything in it: the files on all threads, then the folders, deepest
-/// first. A build's old output has a folder for every page, and removing it one file at a
-/// time is a good part of an incremental build.
+/// Removes a folder and everything in it: the files on all threads, Gazette's marker last, then
+/// the folders, deepest first. A build's old output has a folder for every page, and removing
+/// it one file at a time is a good part of an incremental build. Stopped at any instant, it
+/// leaves a folder that still holds its marker or holds no file, which the next build removes.
 fn remove_tree(dir: &Path) -> io::Result<()> {
     use rayon::prelude::*;
+    let marker = dir.join(MARKER);
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(dir) {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_dir() {
             folders.push((entry.depth(), entry.into_path()));
-        } else {
+        } else if entry.path() != marker {
             files.push(entry.into_path());
         }
     }
     files.par_iter().try_for_each(fs::remove_file)?;
+    match fs::remove_file(&marker) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
     folders.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
     for (_, folder) in folders {
         fs::remove_dir(folder)?;
@@ -691,6 +700,24 @@ fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_with_only_the_marker_being_written_is_gazettes_and_one_with_a_file_is_not() {
+        let dir = std::env::temp_dir().join(format!("gazette-own-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join(".gazette")).unwrap();
+        assert!(is_own_or_empty(&dir).unwrap());
+        // Stopped between writing the marker beside its place and moving it there.
+        fs::write(dir.join(format!("{MARKER}.new")), "x").unwrap();
+        assert!(is_own_or_empty(&dir).unwrap());
+        // Near misses: the same name elsewhere, or any other file, is somebody's.
+        fs::write(dir.join("output.new"), "x").unwrap();
+        assert!(!is_own_or_empty(&dir).unwrap());
+        fs::remove_file(dir.join("output.new")).unwrap();
+        fs::write(dir.join(".gazette/khac.txt"), "x").unwrap();
+        assert!(!is_own_or_empty(&dir).unwrap());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn refuses_root_content_and_parents() {
