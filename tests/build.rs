@@ -122,6 +122,10 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
     archive.write("content/b-bad-yaml.md", "---\nnumber: 2-TB/VPTU\ntitle: [A\nissuer: B\n---\nx\n");
     archive.write("content/c-missing.md", "---\nnumber: 3-TB/VPTU\nissuer: B\ndate: 2024-01-02\n---\nx\n");
     archive.write(
+        "content/c-blank.md",
+        "---\nnumber: 13-TB/VPTU\nissuer: B\ndate: 2024-01-02\ntitle:   \n---\nx\n",
+    );
+    archive.write(
         "content/d-tab.md",
         "---\nnumber: 4-TB/VPTU\ntitle: A\nissuer: B\ndate: 2024-01-02\nsigner:\n\tname: C\n---\nx\n",
     );
@@ -152,6 +156,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "lỗi: content/a-bad-date.md:5:1: `date` không phải là ngày",
         "lỗi: content/b-bad-yaml.md:3:8: YAML không hợp lệ: did not find expected ',' or ']', while parsing a flow sequence",
         "lỗi: content/c-missing.md:1:1: thiếu khóa bắt buộc `title`",
+        "lỗi: content/c-blank.md:5:1: khóa bắt buộc `title` để trống\n  gợi ý: ghi giá trị sau `title:`",
         "lỗi: content/d-tab.md:7:1: YAML không hợp lệ",
         "lỗi: content/e-latin1.md:3:10: tệp không phải UTF-8: byte 0xF4 không hợp lệ ở vị trí byte 31",
         "lỗi: content/g-dup-2.md:1:1: số 6-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",

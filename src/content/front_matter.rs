@@ -180,13 +180,22 @@ impl<'a> FrontMatter<'a> {
     /// A required key must be written with a value; a value of the wrong type is reported
     /// where it is read, not as a missing key.
     fn require(&mut self, key: &str) {
-        if matches!(self.doc.values.get(key), None | Some(Value::Null))
-            || matches!(self.doc.values.get(key), Some(Value::String(s)) if s.trim().is_empty())
-        {
-            let d = Diagnostic::error(self.path, 1, 1, msg!("missing-key", key = key))
-                .with_help(msg!("help-missing-key", key = key));
-            self.problems.push(d);
+        let value = self.doc.values.get(key);
+        let blank = matches!(value, None | Some(Value::Null))
+            || matches!(value, Some(Value::String(s)) if s.trim().is_empty());
+        if !blank {
+            return;
         }
+        // A key written without a value is said where it is written.
+        let d = if self.doc.key_positions.contains_key(key) {
+            let (line, column) = self.position(key);
+            Diagnostic::error(self.path, line, column, msg!("blank-key", key = key))
+                .with_help(msg!("help-blank-key", key = key))
+        } else {
+            Diagnostic::error(self.path, 1, 1, msg!("missing-key", key = key))
+                .with_help(msg!("help-missing-key", key = key))
+        };
+        self.problems.push(d);
     }
 
     /// A key one edit away from a known key is a misspelling that would publish the notice
