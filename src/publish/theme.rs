@@ -201,11 +201,12 @@ fn template_hashes(
     let shared = crate::hash::Stable::new().value(labels).value(&config.view()).finish();
     let texts: BTreeMap<&str, &str> =
         templates.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())).collect();
+    let components = Components::of(&texts);
     let mut hashes = HashMap::new();
     for name in templates.keys() {
         let mut hash = crate::hash::Stable::new();
         hash.u64(shared);
-        for part in template_closure(name, &texts) {
+        for part in template_closure(name, &texts, &components) {
             hash.str(part).str(texts.get(part).copied().unwrap_or(""));
         }
         hashes.insert(name.clone(), hash.finish());
@@ -217,17 +218,11 @@ fn template_hashes(
 /// (however deep), the templates defining each component it may call (a `<` before the name,
 /// anywhere in it), and every template when it names one in a way not written out (a variable,
 /// a list, an escape).
-fn template_closure<'a>(name: &'a str, texts: &BTreeMap<&'a str, &'a str>) -> BTreeSet<&'a str> {
-    let mut defined: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (&template, &text) in texts {
-        for definition in COMPONENT_DEFINITION.captures_iter(text) {
-            defined.entry(definition.get(1).map_or("", |m| m.as_str())).or_default().push(template);
-        }
-    }
-    let calls = (!defined.is_empty()).then(|| {
-        let names: Vec<String> = defined.keys().map(|name| regex::escape(name)).collect();
-        Regex::new(&format!(r"<\s*/?\s*({})\b", names.join("|"))).expect("component call pattern")
-    });
+fn template_closure<'a>(
+    name: &'a str,
+    texts: &BTreeMap<&'a str, &'a str>,
+    components: &Components<'a>,
+) -> BTreeSet<&'a str> {
     let mut closure = BTreeSet::new();
     let mut todo = vec![name];
     while let Some(next) = todo.pop() {
@@ -241,12 +236,43 @@ fn template_closure<'a>(name: &'a str, texts: &BTreeMap<&'a str, &'a str>) -> BT
                 _ => todo.extend(texts.keys().copied()),
             }
         }
-        for call in calls.iter().flat_map(|calls| calls.captures_iter(text)) {
-            let called = call.get(1).map_or("", |m| m.as_str());
-            todo.extend(defined.get(called).into_iter().flatten());
-        }
+        todo.extend(components.called_in(text));
     }
     closure
+}
+
+/// The components a theme's templates define, with the templates defining each, and a pattern
+/// of their calls: found once for all the templates.
+struct Components<'a> {
+    defined: BTreeMap<&'a str, Vec<&'a str>>,
+    calls: Option<Regex>,
+}
+
+impl<'a> Components<'a> {
+    fn of(texts: &BTreeMap<&'a str, &'a str>) -> Self {
+        let mut defined: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (&template, &text) in texts {
+            for definition in COMPONENT_DEFINITION.captures_iter(text) {
+                defined.entry(definition.get(1).map_or("", |m| m.as_str())).or_default().push(template);
+            }
+        }
+        let calls = (!defined.is_empty()).then(|| {
+            let names: Vec<String> = defined.keys().map(|name| regex::escape(name)).collect();
+            Regex::new(&format!(r"<\s*/?\s*({})\b", names.join("|"))).expect("component call pattern")
+        });
+        Components { defined, calls }
+    }
+
+    /// The templates defining the components `text` may call.
+    fn called_in(&self, text: &str) -> Vec<&'a str> {
+        let Some(calls) = &self.calls else { return Vec::new() };
+        calls
+            .captures_iter(text)
+            .filter_map(|call| self.defined.get(call.get(1)?.as_str()))
+            .flatten()
+            .copied()
+            .collect()
+    }
 }
 
 fn read_templates(
@@ -389,6 +415,7 @@ mod tests {
         .into_iter()
         .collect();
         let all: Vec<&str> = texts.keys().copied().collect();
+        let components = Components::of(&texts);
         let cases: [(&str, &[&str]); 11] = [
             ("page.html", &["base.html", "deep.html", "page.html", "part.html"]),
             ("part.html", &["deep.html", "part.html"]),
@@ -404,7 +431,7 @@ mod tests {
             ("plain.html", &["plain.html"]),
         ];
         for (name, expected) in cases {
-            let closure: Vec<&str> = template_closure(name, &texts).into_iter().collect();
+            let closure: Vec<&str> = template_closure(name, &texts, &components).into_iter().collect();
             assert_eq!(closure, expected, "{name}");
         }
     }
