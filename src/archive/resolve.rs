@@ -71,8 +71,7 @@ impl Resolver {
                 _ => Resolution::Unresolved,
             };
         }
-        let exact = self.by_key.get(query.key);
-        let Some(candidates) = exact.or_else(|| self.by_folded_key.get(&fold_d(query.key))) else {
+        let Some(candidates) = self.with_key(query.key) else {
             return Resolution::Unresolved;
         };
         let notice = |id: &NoticeId| &notices[id.index()];
@@ -96,13 +95,16 @@ impl Resolver {
             _ => Resolution::Ambiguous(candidates),
         }
     }
-}
 
-impl Resolver {
+    /// The notices of `key`, or of `key` with `Đ` read as `D` when none has it as written.
+    fn with_key(&self, key: &str) -> Option<&Vec<NoticeId>> {
+        self.by_key.get(key).or_else(|| self.by_folded_key.get(&fold_d(key)))
+    }
+
     /// The first notice with `key` issued after `citing`: what a citation of `key` without a
     /// year, in a notice of that date, may have meant.
     pub fn issued_after(&self, notices: &[Arc<Notice>], key: &str, citing: Date) -> Option<NoticeId> {
-        let candidates = self.by_key.get(key).or_else(|| self.by_folded_key.get(&fold_d(key)))?;
+        let candidates = self.with_key(key)?;
         let date = |id: &NoticeId| notices[id.index()].date;
         candidates.iter().copied().filter(|id| date(id).is_some_and(|d| d > citing)).min_by_key(date)
     }
