@@ -168,7 +168,7 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
             None => {}
         }
     }
-    // Sorted already but for bundles: a pass over the entries.
+    // In order already but for bundles: the sort, adaptive, costs about one pass.
     entries.sort_by(|a, b| a.path.cmp(&b.path));
     entries.par_iter_mut().for_each(|entry| {
         entry.stamp = Stamp::of(&entry.path);

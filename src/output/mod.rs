@@ -339,6 +339,11 @@ fn marker_text() -> String {
     )
 }
 
+/// Where the marker is written before it is moved into place.
+fn marker_being_written() -> String {
+    format!("{MARKER}.new")
+}
+
 /// Whether `dir` holds Gazette's marker file.
 fn is_own(dir: &Path) -> bool {
     dir.join(MARKER).is_file()
@@ -356,7 +361,7 @@ fn is_own_or_empty(dir: &Path) -> Result<bool> {
     if is_own(dir) {
         return Ok(true);
     }
-    let marker_being_written = dir.join(format!("{MARKER}.new"));
+    let marker_being_written = dir.join(marker_being_written());
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
         let keep_file = entry.depth() == 1 && entry.file_name() == KEEP_FILE;
@@ -453,7 +458,7 @@ impl Staging {
     /// replaced in one step, never removed first: a write that fails, as on a full disk, leaves
     /// the folder marked, for the next build to stage in or remove.
     fn mark(&self) -> Result<()> {
-        let next = format!("{MARKER}.new");
+        let next = marker_being_written();
         let marked = self.write(&next, marker_text().as_bytes()).and_then(|()| {
             let (from, to) = (self.path_of(&next)?, self.path_of(MARKER)?);
             fs::rename(&from, &to).with_context(|| format!("cannot write {}", to.display()))?;
@@ -708,7 +713,7 @@ mod tests {
         fs::create_dir_all(dir.join(".gazette")).unwrap();
         assert!(is_own_or_empty(&dir).unwrap());
         // Stopped between writing the marker beside its place and moving it there.
-        fs::write(dir.join(format!("{MARKER}.new")), "x").unwrap();
+        fs::write(dir.join(marker_being_written()), "x").unwrap();
         assert!(is_own_or_empty(&dir).unwrap());
         // Near misses: the same name elsewhere, or any other file, is somebody's.
         fs::write(dir.join("output.new"), "x").unwrap();

@@ -57,8 +57,6 @@ pub struct Opened {
     pub files: Vec<FileState>,
     /// The output files it remembers that are no longer as written (changed or removed by hand).
     pub altered: Vec<String>,
-    /// Whether every file it remembers is.
-    pub intact: bool,
     rest: BufReader<fs::File>,
     /// Where the rest starts in the file.
     rest_at: u64,
@@ -69,7 +67,7 @@ impl Opened {
     /// Whether a build made of `inputs` would write the output as it is: the same inputs as
     /// the build that wrote it, and every file it wrote still there as written.
     pub fn unchanged(&self, inputs: u64) -> bool {
-        self.intact && self.inputs == inputs
+        self.intact() && self.inputs == inputs
     }
 
     /// The whole state, its rest read from the file.
@@ -95,6 +93,11 @@ impl Opened {
 }
 
 impl Opened {
+    /// Whether every output file it remembers is still as written.
+    pub fn intact(&self) -> bool {
+        self.altered.is_empty()
+    }
+
     /// The size of the state file.
     pub fn size(&self) -> u64 {
         self.size
@@ -181,8 +184,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let (files, altered): (Vec<FileState>, Vec<FileState>) =
         files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
     let altered: Vec<String> = altered.into_iter().map(|file| file.path).collect();
-    let intact = altered.is_empty();
-    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, altered, intact, rest, rest_at, size })
+    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, altered, rest, rest_at, size })
 }
 
 /// Checks that the rest, from `rest_at` to the end of the file of `size` bytes, is as long as
@@ -429,7 +431,7 @@ mod tests {
         let state = BuildState { read_key: 42, inputs: 9, outcome: outcome.clone(), ..BuildState::default() };
         save(&dir, &state).unwrap();
         let opened = open(&dir).unwrap();
-        assert_eq!((opened.inputs, &opened.outcome, opened.intact), (9, &outcome, true));
+        assert_eq!((opened.inputs, &opened.outcome, opened.intact()), (9, &outcome, true));
         assert!(opened.unchanged(9) && !opened.unchanged(8));
         let whole = opened.read_rest().unwrap();
         assert_eq!((whole.read_key, whole.outcome), (42, outcome));
