@@ -4,6 +4,14 @@ mod common;
 
 use common::*;
 
+/// Runs `gazette new` with `args`, asserts it succeeded, and returns the text of the file it
+/// wrote.
+fn new_notice(archive: &TestArchive, args: &[&str]) -> String {
+    let output = archive.run(&[&["new"], args].concat());
+    assert!(output.status.success(), "{}", stderr(&output));
+    archive.read(stdout(&output).trim())
+}
+
 #[test]
 fn new_takes_the_next_number_of_the_type_issuer_and_year() {
     let archive = TestArchive::new();
@@ -57,9 +65,7 @@ fn new_follows_the_state_form_of_the_issuer_and_refuses_unknown_codes() {
     let archive = TestArchive::new();
     let year = jiff::ZonedDateTime::now().date().year();
     archive.write("content/a.md", &simple("1234/QĐ-UBND", &format!("{year}-01-05"), "Quyết định", "x"));
-    let output = archive.run(&["new", "--type", "QĐ", "--issuer", "UBND"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = archive.read(stdout(&output).trim());
+    let text = new_notice(&archive, &["--type", "QĐ", "--issuer", "UBND"]);
     assert!(text.contains("number: 1235/QĐ-UBND\n"), "{text}");
     let bad = archive.run(&["new", "--type", "XYZW", "--issuer", "UBND"]);
     assert_eq!(bad.status.code(), Some(1));
@@ -79,10 +85,8 @@ fn an_issuer_code_no_notice_has_is_refused_unless_named() {
     assert!(err.contains("gợi ý: các mã cơ quan đã có: UBND, VPTU;"), "{err}");
     assert!(!archive.exists(&format!("content/{year}/thong-bao-01-tb-vpub.md")));
 
-    let started =
-        archive.run(&["new", "--type", "TB", "--issuer", "VPUB", "--issuer-name", "Văn phòng UBND tỉnh"]);
-    assert!(started.status.success(), "{}", stderr(&started));
-    let text = archive.read(stdout(&started).trim());
+    let text =
+        new_notice(&archive, &["--type", "TB", "--issuer", "VPUB", "--issuer-name", "Văn phòng UBND tỉnh"]);
     assert!(
         text.contains("number: 01-TB/VPUB\n") && text.contains("issuer: \"Văn phòng UBND tỉnh\"\n"),
         "{text}"
@@ -102,9 +106,7 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
     let archive = TestArchive::new();
     let year = jiff::ZonedDateTime::now().date().year();
     archive.write("content/a.md", &simple("12/QĐ-TTg", &format!("{year}-01-05"), "Quyết định", "x"));
-    let output = archive.run(&["new", "--type", "QĐ", "--issuer", "ttg"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let text = archive.read(stdout(&output).trim());
+    let text = new_notice(&archive, &["--type", "QĐ", "--issuer", "ttg"]);
     assert!(text.contains("number: 13/QĐ-TTg\n"), "{text}");
     assert!(text.contains("title: \"Quyết định (chưa có trích yếu)\"\n"), "{text}");
 
@@ -124,8 +126,6 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
 
     std::fs::remove_file(archive.path("content/b.md")).unwrap();
     archive.write("site.yaml", "language: en\n");
-    let english = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg"]);
-    assert!(english.status.success(), "{}", stderr(&english));
-    let text = archive.read(stdout(&english).trim());
+    let text = new_notice(&archive, &["--type", "QĐ", "--issuer", "TTg"]);
     assert!(text.contains("title: \"Quyết định (no title yet)\"\n"), "{text}");
 }
