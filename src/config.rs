@@ -119,15 +119,15 @@ impl SiteConfig {
 
     /// Parses the decoded text of a `site.yaml`.
     pub fn parse(text: &str, diagnostics: &mut Vec<Diagnostic>) -> SiteConfig {
-        let doc = match yaml::parse_mapping(text) {
+        let mut doc = match yaml::parse_mapping(text) {
             Ok(doc) => doc,
             Err(e) => {
-                let mut d = Diagnostic::error(FILE_NAME, e.line, e.column, e.message);
-                d.help = e.help.map(Box::new);
-                diagnostics.push(d);
+                diagnostics.push(e.diagnostic(FILE_NAME, 1));
                 return SiteConfig::default();
             }
         };
+        diagnostics
+            .extend(std::mem::take(&mut doc.repeated_keys).into_iter().map(|e| e.diagnostic(FILE_NAME, 1)));
         let mut config = SiteConfig::default();
         let mut problem = |key: &str, message: Message| {
             let (line, column) = doc.key_positions.get(key).copied().unwrap_or((1, 1));

@@ -18,6 +18,9 @@ pub struct Document {
     pub values: Map<String, Value>,
     /// Line (from 1, relative to the YAML text) and column of each top-level key.
     pub key_positions: HashMap<String, (usize, usize)>,
+    /// Top-level keys written again: each an error at its later line. The later entry was
+    /// left out and the rest read, so that one run reports every other problem too.
+    pub repeated_keys: Vec<SyntaxError>,
 }
 
 /// A YAML syntax or shape error at a line and column of the YAML text (from 1).
@@ -29,14 +32,38 @@ pub struct SyntaxError {
     pub help: Option<Message>,
 }
 
+impl SyntaxError {
+    /// The error as a diagnostic of `path`, whose YAML text starts on line `first_line`.
+    pub fn diagnostic(self, path: &str, first_line: usize) -> crate::diag::Diagnostic {
+        let mut d =
+            crate::diag::Diagnostic::error(path, self.line + first_line - 1, self.column, self.message);
+        d.help = self.help.map(Box::new);
+        d
+    }
+}
+
 /// Deepest nesting of `[` and `{` read. Front-matter needs three or four levels; the parser
 /// takes time quadratic in the depth, so deeper text is refused before it is parsed.
 const MAX_FLOW_DEPTH: usize = 32;
 
-/// Parses `text` as a YAML mapping. An empty document is an empty mapping.
+/// Parses `text` as a YAML mapping. An empty document is an empty mapping. A top-level key
+/// written twice does not stop the reading: see [`Document::repeated_keys`].
 pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
     check_flow_depth(text)?;
-    let parsed: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| syntax_error(text, &e))?;
+    let mut repeated_keys = Vec::new();
+    let mut read = std::borrow::Cow::Borrowed(text);
+    let parsed: serde_yaml::Value = loop {
+        match serde_yaml::from_str(&read) {
+            Ok(parsed) => break parsed,
+            Err(e) => {
+                let Some(twice) = duplicate_key(&read, &e.to_string()) else {
+                    return Err(syntax_error(&read, &e));
+                };
+                read = std::borrow::Cow::Owned(without_entry_at(&read, twice.line));
+                repeated_keys.push(twice);
+            }
+        }
+    };
     let values = match to_json(parsed) {
         Value::Object(map) => map,
         Value::Null => Map::new(),
@@ -49,7 +76,21 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
             });
         }
     };
-    Ok(Document { values, key_positions: top_level_key_positions(text) })
+    Ok(Document { values, key_positions: top_level_key_positions(&read), repeated_keys })
+}
+
+/// `text` with the top-level entry that starts on `line` (from 1) blanked out, up to the next
+/// top-level key: every other line keeps its number.
+fn without_entry_at(text: &str, line: usize) -> String {
+    let next_key = top_level_keys(text).map(|(_, at)| at).find(|&at| at > line).unwrap_or(usize::MAX);
+    let mut kept = String::with_capacity(text.len());
+    for (index, written) in text.lines().enumerate() {
+        if !(line..next_key).contains(&(index + 1)) {
+            kept.push_str(written);
+        }
+        kept.push('\n');
+    }
+    kept
 }
 
 /// Refuses text whose brackets nest deeper than [`MAX_FLOW_DEPTH`]. Brackets inside quotes
@@ -77,9 +118,6 @@ fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
 
 fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
     let full = error.to_string();
-    if let Some(twice) = duplicate_key(text, &full) {
-        return twice;
-    }
     let (mut line, mut column) = error.location().map_or((1, 1), |l| (l.line(), l.column()));
     let mut message = full.split(" at line ").next().unwrap_or(&full).to_string();
     // "…, while parsing a flow sequence at line 2 column 8": the construct that is left open.
@@ -245,8 +283,18 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_an_error() {
-        assert!(parse_mapping("title: a\ntitle: b\n").is_err());
+    fn a_key_written_again_is_an_error_and_the_rest_is_still_read() {
+        let doc =
+            parse_mapping("title: a\ntitle: b\ndate: x\ntags:\n- c\ndate:\n  - y\n- z\nnumber: 1\n").unwrap();
+        let lines: Vec<usize> = doc.repeated_keys.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [2, 6]);
+        assert_eq!(doc.values["title"], "a");
+        assert_eq!(doc.values["date"], "x");
+        assert_eq!(doc.values["tags"][0], "c");
+        assert_eq!(doc.values["number"], 1);
+        assert_eq!(doc.key_positions["number"], (9, 1));
+        // Written once, nothing is left out.
+        assert!(parse_mapping("title: a\ndate: x\n").unwrap().repeated_keys.is_empty());
     }
 
     #[test]
@@ -259,12 +307,13 @@ mod tests {
             ("tags:\n  - a\ntags: [b]\n", "tags", 3),
             ("ngày ký: 1\nngày ký: 2\n", "ngày ký", 2),
         ] {
-            let err = parse_mapping(text).unwrap_err();
+            let doc = parse_mapping(text).unwrap();
+            let [err] = doc.repeated_keys.as_slice() else { panic!("{text:?}: {:?}", doc.repeated_keys) };
             assert_eq!((err.line, err.column), (second, 1), "{text:?}");
             assert_eq!(err.message.id(), "yaml-duplicate-key", "{text:?}");
             let said = err.message.text(Language::En);
             assert!(said.contains(key) && said.contains("twice"), "{said}");
-            assert_eq!(err.help.unwrap().id(), "help-yaml-duplicate-key");
+            assert_eq!(err.help.as_ref().unwrap().id(), "help-yaml-duplicate-key");
         }
         // Near misses: twice deeper down (the parser's own message), and a key that only
         // looks the same in a value or a comment.

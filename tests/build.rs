@@ -137,10 +137,11 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/i-link.md",
         &simple("9-TB/VPTU", "2024-05-01", "Bốn", "Dòng một.\n\nXem [kế hoạch](notice:77-KH/TU).\n"),
     );
-    // A title pasted in again under the date: the second one is shown.
+    // A title pasted in again under the date: the second one is shown, and the misspelt key
+    // after it is reported in the same run.
     archive.write(
         "content/j-title-twice.md",
-        "---\nnumber: 10-TB/VPTU\ntitle: Năm\nissuer: B\ndate: 2024-05-01\ntitle: Năm (bản sửa)\n---\nx\n",
+        "---\nnumber: 10-TB/VPTU\ntitle: Năm\nissuer: B\ndate: 2024-05-01\ntitle: Năm (bản sửa)\nsignr: C\n---\nx\n",
     );
     archive.write(
         "content/k-status-words.md",
@@ -153,6 +154,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "lỗi: content/k-status-words.md:5:1: `date` không phải là ngày: \"2024-05-1\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-05-01",
         "lỗi: content/k-status-words.md:6:1: không có hiệu lực nào tên `Hết hiệu lực`\n  gợi ý: `Hết hiệu lực` là `expired`: viết status: expired",
         "lỗi: content/j-title-twice.md:6:1: khóa `title` được viết hai lần, đây là lần thứ hai\n  gợi ý: giữ lại một dòng `title`",
+        "lỗi: content/j-title-twice.md:7:1: khóa `signr` không có trong danh sách",
         "lỗi: content/a-bad-date.md:5:1: `date` không phải là ngày",
         "lỗi: content/b-bad-yaml.md:3:8: YAML không hợp lệ: did not find expected ',' or ']', while parsing a flow sequence",
         "lỗi: content/c-missing.md:1:1: thiếu khóa bắt buộc `title`",
@@ -169,6 +171,23 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
     assert!(!err.contains("h-number.md:2:1: thiếu `type`"), "no follow-on error for a bad number:\n{err}");
     assert_eq!(err.matches("g-dup-2.md:1:1: số").count(), 1, "one report for one duplicate:\n{err}");
     assert!(!archive.exists("output/index.html"));
+}
+
+#[test]
+fn a_key_written_twice_in_site_yaml_hides_no_other_problem() {
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Kho\npage_size: 0\ntitle: Kho lưu trữ\nlanguage: fr\n");
+    archive.write("content/a.md", &simple("1-TB/VPTU", "2024-03-01", "Một", "x"));
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    for expected in [
+        "lỗi: site.yaml:2:1: `page_size` phải là số nguyên lớn hơn 0",
+        "lỗi: site.yaml:3:1: khóa `title` được viết hai lần, đây là lần thứ hai",
+        "lỗi: site.yaml:4:1: `language` phải là `vi` hoặc `en`",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
 }
 
 #[test]

@@ -295,21 +295,20 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
             Diagnostic::error(path, 1, 1, msg!("no-front-matter")).with_help(msg!("help-no-front-matter")),
         );
     };
-    let doc = match yaml::parse_mapping(yaml_text) {
+    let mut doc = match yaml::parse_mapping(yaml_text) {
         Ok(doc) => doc,
-        Err(e) => {
-            let mut d = Diagnostic::error(path, e.line + yaml_line - 1, e.column, e.message);
-            d.help = e.help.map(Box::new);
-            return Loaded::failed(d);
-        }
+        Err(e) => return Loaded::failed(e.diagnostic(path, yaml_line)),
     };
+    let repeated: Vec<Diagnostic> =
+        std::mem::take(&mut doc.repeated_keys).into_iter().map(|e| e.diagnostic(path, yaml_line)).collect();
     let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
     let body::Rendered { mut body, html, text: plain } = body::render(body_text, body_line, config.raw_html);
     // Kept for the whole build, for every notice: without the room the lists grew into.
     body.toc.shrink_to_fit();
     body.references.shrink_to_fit();
     let notice = reader.notice(body, attachments, source_hash, config);
-    let mut problems = reader.problems;
+    let mut problems = repeated;
+    problems.extend(reader.problems);
     problems.extend(removed);
     if let Ok(notice) = &notice
         && notice.body.is_empty

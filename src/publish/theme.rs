@@ -330,10 +330,11 @@ fn collect_static(dir: &Path, files: &mut BTreeMap<String, StaticSource>) {
 fn load_labels(text: &str, config: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) -> Value {
     match yaml::parse_mapping(text) {
         Ok(doc) => {
+            diagnostics.extend(doc.repeated_keys.into_iter().map(|e| e.diagnostic("labels.yaml", 1)));
             doc.values.get(config.language.code()).cloned().unwrap_or(Value::Object(Default::default()))
         }
         Err(e) => {
-            diagnostics.push(Diagnostic::error("labels.yaml", e.line, e.column, e.message));
+            diagnostics.push(e.diagnostic("labels.yaml", 1));
             Value::Object(Default::default())
         }
     }
