@@ -270,6 +270,7 @@ import-bad-number = `{ $text }` is not a notice number (e.g. 45-TB/VPTU, 1234/QÄ
 import-bad-date = `{ $text }` is not a date in the form YYYY-MM-DD
 import-exists = { $path } exists already: add --force to replace it
 import-same-path = would be written to { $path }, as { $other } would
+import-number-taken = number { $number } is already used by { $other }: give another with --number, or correct that file
 import-cannot-write = cannot write { $path }: { $detail }
 import-not-found = `{ $key }` not found ({ $field }); left empty with a comment in the file
 import-merged-cells = table { $table } has merged cells: written as a plain table with the merged cells blank; check it

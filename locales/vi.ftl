@@ -233,6 +233,7 @@ import-bad-number = `{ $text }` không phải số văn bản (ví dụ 45-TB/VP
 import-bad-date = `{ $text }` không phải ngày dạng YYYY-MM-DD
 import-exists = { $path } đã có: thêm --force để ghi đè
 import-same-path = cùng đường dẫn { $path } với { $other }
+import-number-taken = số { $number } đã được dùng cho { $other }: đặt số khác bằng --number, hoặc sửa tệp đó
 import-cannot-write = không ghi được { $path }: { $detail }
 import-not-found = không tìm thấy `{ $key }` ({ $field }); để trống kèm chú thích trong tệp
 import-merged-cells = bảng { $table } có ô gộp: đã viết thành bảng thường, ô gộp để trống; hãy kiểm tra lại

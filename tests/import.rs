@@ -29,7 +29,12 @@ fn import(archive: &TestArchive, args: &[&str]) -> Output {
 
 /// Imports `word/NAME.docx`, asserts success, and returns the written path and stderr.
 fn import_ok(archive: &TestArchive, name: &str) -> (String, String) {
-    let output = import(archive, &[&format!("word/{name}.docx")]);
+    import_ok_with(archive, &[&format!("word/{name}.docx")])
+}
+
+/// Runs `gazette import ARGS`, asserts success, and returns the written path and stderr.
+fn import_ok_with(archive: &TestArchive, args: &[&str]) -> (String, String) {
+    let output = import(archive, args);
     assert!(output.status.success(), "import failed:\n{}", stderr(&output));
     (stdout(&output).trim().to_string(), stderr(&output))
 }
@@ -237,6 +242,37 @@ fn an_existing_notice_is_replaced_only_with_force() {
     let forced = import(&archive, &["word/quyet-dinh.docx", "--force"]);
     assert!(forced.status.success(), "{}", stderr(&forced));
     assert!(archive.read("content/2024/quyet-dinh-215-qd-ubnd.md").starts_with("---\nnumber:"));
+}
+
+#[test]
+fn a_number_another_file_holds_is_refused_and_the_archive_spelling_of_the_issuer_is_kept() {
+    let archive = archive_with("thong-bao", &samples::thong_bao(), Some(SON_HA_SITE));
+    // Typed in by hand under another file name, the issuer written shorter than site.yaml does.
+    let by_hand = "content/2024/tb38.md";
+    archive.write(
+        by_hand,
+        "---\nnumber: 38-TB/VPTU\ntitle: Kết luận về chuyển đổi số\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-06-10\nsigner:\n  name: Hà Thị Lan\n---\nx\n",
+    );
+    for extra in [&[][..], &["--dry-run"]] {
+        let refused = import(&archive, &[&["word/thong-bao.docx"], extra].concat());
+        assert_eq!(refused.status.code(), Some(1), "{extra:?}");
+        assert!(
+            stderr(&refused)
+                .contains("số 38-TB/VPTU đã được dùng cho content/2024/tb38.md: đặt số khác bằng --number"),
+            "{}",
+            stderr(&refused)
+        );
+    }
+    assert!(!archive.exists("content/2024/thong-bao-38-tb-vptu.md"), "nothing written");
+    // Another number, or another year, is no clash.
+    let (path, _) = import_ok_with(&archive, &["word/thong-bao.docx", "--number", "39-TB/VPTU"]);
+    assert_eq!(path, "content/2024/thong-bao-39-tb-vptu.md");
+    assert!(archive.read(&path).contains("\nissuer: \"Văn phòng Tỉnh ủy\"\n"), "{}", archive.read(&path));
+    import_ok_with(&archive, &["word/thong-bao.docx", "--date", "2025-01-06"]);
+    let check = archive.run(&["check"]);
+    assert!(check.status.success(), "{}", stdout(&check));
+    let report = stdout(&check);
+    assert!(report.contains("0 lỗi") && !report.contains("mã cơ quan"), "no issuer written two ways:\n{report}");
 }
 
 #[test]

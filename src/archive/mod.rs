@@ -298,8 +298,8 @@ fn check_duplicates(
     let mut seen: HashMap<(&str, String, Option<i16>), &Notice> = HashMap::new();
     let mut reported = std::collections::HashSet::new();
     for (index, notice) in notices.iter().enumerate() {
-        let Some(key) = notice.key() else { continue };
-        let identity = (key, notice.doc_type.to_lowercase(), notice.year());
+        let Some(identity) = notice.identity() else { continue };
+        let key = identity.0;
         if let Some(first) = seen.insert(identity, notice) {
             reported.insert(index);
             diagnostics.push(

@@ -215,6 +215,12 @@ impl Notice {
         self.date.map(|d| d.year())
     }
 
+    /// What no two notices of an archive may share: the key of the number, the type (in small
+    /// letters) and the year. `None` without a number.
+    pub fn identity(&self) -> Option<(&str, String, Option<i16>)> {
+        Some((self.key()?, self.doc_type.to_lowercase(), self.year()))
+    }
+
     /// What lists, feeds and search show of the notice: its `summary`, else its first paragraph.
     pub fn summary_text(&self) -> &str {
         self.summary.as_deref().unwrap_or(&self.body.first_paragraph)
@@ -269,6 +275,22 @@ pub fn load_all(
         notices.extend(loaded.parsed);
     }
     notices
+}
+
+/// Reads only the front-matter of every source, in parallel: the notices without their
+/// bodies, none rendered, for a command that needs the archive's numbers and issuers but no
+/// pages. A file that cannot be read, or whose front-matter cannot be read, is left out.
+pub fn load_heads(root: &Path, sources: &[SourceEntry], config: &SiteConfig) -> Vec<Notice> {
+    sources
+        .par_iter()
+        .filter_map(|source| {
+            let path = display_path(root, &source.path);
+            let text = crate::text::decode(&path, std::fs::read(&source.path).ok()?).ok()?;
+            let (yaml, ..) = front_matter::split(&text)?;
+            let head = format!("---\n{yaml}---\n");
+            Some(parse_notice(&path, head.into_bytes(), Vec::new(), config).parsed?.notice)
+        })
+        .collect()
 }
 
 /// Reads one source file and parses it.

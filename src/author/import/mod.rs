@@ -11,7 +11,7 @@ mod layout;
 mod markdown;
 mod problem;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -19,6 +19,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::cite::number::{self, DocNumber};
 use crate::config::{Language, SiteConfig};
+use crate::content::{self, Notice};
 use layout::Fields;
 use markdown::FrontMatter;
 pub use problem::Report;
@@ -69,6 +70,9 @@ pub struct Settings {
     pub date: Option<Date>,
     /// The year of a notice whose document gives none.
     pub this_year: i16,
+    /// Each issuer code (in capitals) with the issuer's name as its latest notice in the
+    /// archive writes it: an imported notice is indexed with them.
+    pub issuer_names: BTreeMap<String, String>,
 }
 
 impl Settings {
@@ -80,7 +84,21 @@ impl Settings {
             number: None,
             date: None,
             this_year: jiff::ZonedDateTime::now().date().year(),
+            issuer_names: BTreeMap::new(),
         }
+    }
+
+    /// Learns the issuers' names from the archive's notices.
+    fn learn_issuers(&mut self, archive: &[Notice]) {
+        let mut latest: HashMap<String, &Notice> = HashMap::new();
+        for notice in archive {
+            let Some(number) = &notice.number else { continue };
+            let slot = latest.entry(number.issuer_code.to_uppercase()).or_insert(notice);
+            if (notice.date, &notice.source_path) > (slot.date, &slot.source_path) {
+                *slot = notice;
+            }
+        }
+        self.issuer_names = latest.into_iter().map(|(code, n)| (code, n.issuer.clone())).collect();
     }
 
     fn language(&self) -> Language {
@@ -120,6 +138,8 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
     if outcome.failed() {
         return outcome;
     }
+    let archive = archive_notices(&options.root, &settings.config);
+    settings.learn_issuers(&archive);
     let mut converted: Vec<(String, Converted)> = Vec::new();
     for file in &files {
         let name = file.display().to_string();
@@ -149,6 +169,9 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
         } else if !options.dry_run && !options.force && c.path.exists() {
             outcome.reports.push(report(name, Problem::Exists(shown)));
         }
+        if let Some(problem) = number_taken(c, &archive, &settings) {
+            outcome.reports.push(report(name, problem));
+        }
     }
     if outcome.failed() {
         return outcome;
@@ -177,6 +200,24 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
         }
     }
     outcome
+}
+
+/// The archive's notices, read without their bodies.
+fn archive_notices(root: &Path, config: &SiteConfig) -> Vec<Notice> {
+    let sources = content::discover(root, &mut Vec::new());
+    content::load_heads(root, &sources, config)
+}
+
+/// A converted notice whose number another notice of the archive holds (same type, same
+/// year) in another file: two notices cannot share it, and the import would only move the
+/// error to the next build.
+fn number_taken(converted: &Converted, archive: &[Notice], settings: &Settings) -> Option<Problem> {
+    let path = crate::diag::display_path(&settings.root, &converted.path);
+    let bytes = converted.text.clone().into_bytes();
+    let notice = content::parse_notice(&path, bytes, Vec::new(), &settings.config).parsed?.notice;
+    let identity = notice.identity()?;
+    let other = archive.iter().find(|n| n.source_path != path && n.identity().as_ref() == Some(&identity))?;
+    Some(Problem::NumberTaken { number: identity.0.to_string(), other: other.source_path.clone() })
 }
 
 /// A path as printed: without a leading `./`.
@@ -252,7 +293,7 @@ fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
         }
     };
     need(fields.title.is_some(), Field::Title);
-    let issuer = archive_issuer(fields.issuer.as_deref(), number.as_ref(), &settings.config);
+    let issuer = archive_issuer(fields.issuer.as_deref(), number.as_ref(), settings);
     need(issuer.is_some(), Field::Issuer);
     need(date.is_some(), Field::Date);
     need(fields.place.is_some(), Field::Place);
@@ -283,13 +324,20 @@ fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
 
 /// The issuer as the archive names it: `site.yaml`'s name for the number's issuer code when the
 /// header's name begins it (`VĂN PHÒNG` → `Văn phòng Tỉnh ủy Sơn Hà`), else the header's name.
-fn archive_issuer(found: Option<&str>, number: Option<&DocNumber>, config: &SiteConfig) -> Option<String> {
-    let configured = number.and_then(|n| config.issuers.get(&n.issuer_code.to_uppercase()));
-    match (found, configured) {
-        (Some(found), Some(name)) if fold(name).starts_with(&fold(found)) => Some(name.clone()),
-        (Some(found), _) => Some(known_spelling(found, config)),
-        (None, Some(name)) => Some(name.clone()),
-        (None, None) => None,
+fn archive_issuer(found: Option<&str>, number: Option<&DocNumber>, settings: &Settings) -> Option<String> {
+    let code = number.map(|n| n.issuer_code.to_uppercase());
+    // The name the archive's notices write, then the one `site.yaml` gives.
+    let mut names = [&settings.issuer_names, &settings.config.issuers]
+        .into_iter()
+        .filter_map(|names| names.get(code.as_ref()?));
+    match found {
+        Some(found) => Some(
+            names
+                .find(|name| fold(name).starts_with(&fold(found)))
+                .cloned()
+                .unwrap_or_else(|| known_spelling(found, &settings.config)),
+        ),
+        None => names.next().cloned(),
     }
 }
 
@@ -338,18 +386,34 @@ mod tests {
 
     #[test]
     fn the_archive_spelling_of_an_issuer_wins_when_the_header_begins_it() {
-        let mut config = SiteConfig::default();
-        config.issuers.insert("VPTU".into(), "Văn phòng Tỉnh ủy Sơn Hà".into());
-        config.issuers.insert("UBND".into(), "Ủy ban nhân dân tỉnh Sơn Hà".into());
-        let n = DocNumber::parse("38-TB/VPTU");
-        assert_eq!(
-            archive_issuer(Some("Văn phòng"), n.as_ref(), &config).as_deref(),
-            Some("Văn phòng Tỉnh ủy Sơn Hà")
-        );
-        assert_eq!(archive_issuer(Some("Ban Tổ chức"), n.as_ref(), &config).as_deref(), Some("Ban Tổ chức"));
-        assert_eq!(
-            archive_issuer(Some("Ủy ban nhân dân tỉnh Sơn Hà"), None, &config).as_deref(),
-            Some("Ủy ban nhân dân tỉnh Sơn Hà")
-        );
+        let mut settings = Settings::for_archive(Path::new("/nonexistent"));
+        settings.config.issuers.insert("VPTU".into(), "Văn phòng Tỉnh ủy Sơn Hà".into());
+        settings.config.issuers.insert("UBND".into(), "Ủy ban nhân dân tỉnh Sơn Hà".into());
+        settings.config.issuers.insert("BTC".into(), "Ban Tổ chức Tỉnh ủy Sơn Hà".into());
+        // The archive's notices write two of the codes otherwise.
+        settings.issuer_names.insert("VPTU".into(), "Văn phòng Tỉnh ủy".into());
+        settings.issuer_names.insert("BTC".into(), "Ban Tổ chức Tỉnh ủy".into());
+        for (found, number, expected) in [
+            // The archive's name first, then site.yaml's, when the header begins it.
+            (Some("Văn phòng"), Some("38-TB/VPTU"), Some("Văn phòng Tỉnh ủy")),
+            (Some("VĂN PHÒNG TỈNH ỦY"), Some("38-TB/vptu"), Some("Văn phòng Tỉnh ủy")),
+            (Some("Ban Tổ chức Tỉnh ủy Sơn Hà"), Some("2-HD/BTC"), Some("Ban Tổ chức Tỉnh ủy Sơn Hà")),
+            (Some("Ủy ban nhân dân"), Some("5/QĐ-UBND"), Some("Ủy ban nhân dân tỉnh Sơn Hà")),
+            (None, Some("38-TB/VPTU"), Some("Văn phòng Tỉnh ủy")),
+            (None, Some("5/QĐ-UBND"), Some("Ủy ban nhân dân tỉnh Sơn Hà")),
+            // Near misses: a header naming another body, a code nobody names, no number.
+            (Some("Ban Tổ chức"), Some("38-TB/VPTU"), Some("Ban Tổ chức")),
+            (Some("Sở Y tế"), Some("7/KH-SYT"), Some("Sở Y tế")),
+            (None, Some("7/KH-SYT"), None),
+            (Some("Ủy ban nhân dân tỉnh Sơn Hà"), None, Some("Ủy ban nhân dân tỉnh Sơn Hà")),
+            (None, None, None),
+        ] {
+            let number = number.and_then(DocNumber::parse);
+            assert_eq!(
+                archive_issuer(found, number.as_ref(), &settings).as_deref(),
+                expected,
+                "{found:?} {number:?}"
+            );
+        }
     }
 }

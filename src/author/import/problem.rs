@@ -80,6 +80,7 @@ pub(crate) enum Problem {
     BadDate(String),
     Exists(String),
     SamePath { path: String, other: String },
+    NumberTaken { number: String, other: String },
     CannotWrite { path: String, detail: String },
     // Warnings.
     NotFound(Field),
@@ -119,6 +120,9 @@ impl Problem {
             Problem::BadDate(text) => msg!("import-bad-date", text = text),
             Problem::Exists(path) => msg!("import-exists", path = path),
             Problem::SamePath { path, other } => msg!("import-same-path", path = path, other = other),
+            Problem::NumberTaken { number, other } => {
+                msg!("import-number-taken", number = number, other = other)
+            }
             Problem::CannotWrite { path, detail } => {
                 msg!("import-cannot-write", path = path, detail = detail)
             }
