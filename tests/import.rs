@@ -272,7 +272,10 @@ fn a_number_another_file_holds_is_refused_and_the_archive_spelling_of_the_issuer
     let check = archive.run(&["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
     let report = stdout(&check);
-    assert!(report.contains("0 lỗi") && !report.contains("mã cơ quan"), "no issuer written two ways:\n{report}");
+    assert!(
+        report.contains("0 lỗi") && !report.contains("mã cơ quan"),
+        "no issuer written two ways:\n{report}"
+    );
 }
 
 #[test]

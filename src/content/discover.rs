@@ -64,6 +64,23 @@ impl Stamp {
             .map_or(0, |d| d.as_nanos() as i128);
         now - TICK_NANOS
     }
+
+    /// A stable hash that tells the versions of the file at `path` apart without reading it
+    /// while its stamp can be trusted: its path and stamp, and its bytes too when the stamp is
+    /// not trusted now (see [`Stamp::untrusted_from_now`]). For files copied as they are.
+    pub fn version_of(path: &Path) -> u64 {
+        let stamp = Stamp::of(path);
+        stamp.version(path, Stamp::untrusted_from_now(), || std::fs::read(path).ok())
+    }
+
+    fn version(&self, path: &Path, untrusted_from: i128, bytes: impl FnOnce() -> Option<Vec<u8>>) -> u64 {
+        let mut hash = crate::hash::Stable::new();
+        hash.str(&path.to_string_lossy()).value(self);
+        if self.changed_since(untrusted_from) {
+            hash.u64(bytes().map_or(0, |bytes| crate::hash::bytes(&bytes)));
+        }
+        hash.finish()
+    }
 }
 
 #[cfg(unix)]
@@ -209,6 +226,24 @@ mod tests {
         let now = Stamp::untrusted_from_now();
         let file = tempfile::NamedTempFile::new().unwrap();
         assert!(Stamp::of(file.path()).changed_since(now), "a file written now is not trusted by its stamp");
+    }
+
+    #[test]
+    fn a_version_holds_the_bytes_only_while_the_stamp_is_not_trusted() {
+        let path = Path::new("static/a.css");
+        let stamp = Stamp { size: 4, modified: 100, changed: 100 };
+        let version = |stamp: Stamp, since, bytes: &[u8]| stamp.version(path, since, || Some(bytes.to_vec()));
+        // Trusted: the stamp tells, the bytes are not read.
+        assert_eq!(version(stamp, 101, b"aaaa"), version(stamp, 101, b"bbbb"));
+        assert_eq!(stamp.version(path, 101, || panic!("read")), version(stamp, 101, b"aaaa"));
+        // Not trusted: two versions within one tick, same stamp, told apart by their bytes.
+        assert_ne!(version(stamp, 100, b"aaaa"), version(stamp, 100, b"bbbb"));
+        assert_eq!(version(stamp, 100, b"aaaa"), version(stamp, 100, b"aaaa"));
+        // Once trusted, it differs from what it was while not: the next build compares bytes.
+        assert_ne!(version(stamp, 100, b"aaaa"), version(stamp, 101, b"aaaa"));
+        // Another path or stamp is another version.
+        assert_ne!(version(stamp, 101, b"aaaa"), Stamp { size: 5, ..stamp }.version(path, 101, || None));
+        assert_ne!(stamp.version(Path::new("static/b.css"), 101, || None), version(stamp, 101, b"aaaa"));
     }
 
     #[test]

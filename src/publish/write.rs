@@ -240,9 +240,9 @@ fn put<'a>(
     Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, false))
 }
 
-/// The fingerprint of a file copied as it is: where it comes from and its stamp.
+/// The fingerprint of a file copied as it is: where it comes from and which version of it.
 fn copy_fingerprint(source: &Path) -> u64 {
-    crate::hash::Stable::new().str(&source.to_string_lossy()).value(&Stamp::of(source)).finish()
+    Stamp::version_of(source)
 }
 
 fn attachments(
