@@ -220,6 +220,16 @@ output-protected = refusing to write the output to { $path }: it is { $what ->
     [themes] the themes folder
    *[content] the content folder
 }, inside it or a parent of it, and a build replaces its output folder
+changes-protected = refusing to write the list of changes to { $path }: it is { $what ->
+    [site] the archive's site.yaml
+    [output] a file in the output folder, which every build replaces
+    [static] a file in the archive's static folder
+    [templates] a file in the archive's templates folder
+    [themes] a file in the archive's themes folder
+   *[content] a file in the archive's content folder
+}
+changes-is-folder = refusing to write the list of changes to { $path }: it is a folder
+help-changes-protected = name a file elsewhere, for example --changes ../changes.txt
 output-is-root = refusing to write the output to the filesystem root
 output-not-own = refusing to remove { $path }: it was not made by Gazette
 

@@ -186,6 +186,16 @@ output-protected = không ghi kết quả vào { $path }: đó là { $what ->
     [themes] thư mục themes
    *[content] thư mục content
 }, nằm trong hoặc là thư mục cha của nó, mà mỗi lần dựng thay thế thư mục kết quả
+changes-protected = không ghi danh sách thay đổi vào { $path }: đó là { $what ->
+    [site] tệp site.yaml của kho
+    [output] một tệp trong thư mục kết quả, mà mỗi lần dựng thay thế
+    [static] một tệp trong thư mục static của kho
+    [templates] một tệp trong thư mục templates của kho
+    [themes] một tệp trong thư mục themes của kho
+   *[content] một tệp trong thư mục content của kho
+}
+changes-is-folder = không ghi danh sách thay đổi vào { $path }: đó là một thư mục
+help-changes-protected = chọn một tệp ở ngoài, ví dụ --changes ../thay-doi.txt
 output-is-root = không ghi kết quả vào thư mục gốc của hệ thống tệp
 output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
 

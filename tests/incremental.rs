@@ -310,6 +310,36 @@ fn a_body_edit_rewrites_only_what_shows_it() {
 }
 
 #[test]
+fn a_list_of_changes_is_never_written_over_what_a_build_reads_or_replaces() {
+    let archive = archive();
+    archive.build_ok(&[]);
+    archive.write("bien-ban/1.txt", "của tôi");
+    let kept = ["site.yaml", "content/2024/tb-1.md", "static/ghi-chu.txt", "output/index.html"];
+    let before: Vec<String> = kept.iter().map(|path| archive.read(path)).collect();
+    for (named, said) in [
+        ("site.yaml", "đó là tệp site.yaml của kho"),
+        ("content/2024/tb-1.md", "đó là một tệp trong thư mục content của kho"),
+        ("content/moi.txt", "thư mục content"),
+        ("static/ghi-chu.txt", "thư mục static"),
+        ("output/index.html", "một tệp trong thư mục kết quả"),
+        ("./output/../site.yaml", "tệp site.yaml"),
+        ("bien-ban", "đó là một thư mục"),
+    ] {
+        let refused = archive.run(&["build", "--changes", named]);
+        assert_eq!(refused.status.code(), Some(1), "{named}");
+        let err = stderr(&refused);
+        assert!(err.contains("không ghi danh sách thay đổi vào") && err.contains(said), "{named}: {err}");
+        assert!(err.contains("gợi ý: chọn một tệp ở ngoài"), "{err}");
+    }
+    let after: Vec<String> = kept.iter().map(|path| archive.read(path)).collect();
+    assert_eq!(after, before);
+    assert!(!archive.exists("content/moi.txt"));
+    // Beside the archive's folders it is the user's to name.
+    archive.build_ok(&["--changes", "thay-doi.txt"]);
+    assert!(archive.exists("thay-doi.txt"));
+}
+
+#[test]
 fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
     let archive = archive();
     archive.build_ok(&[]);

@@ -62,6 +62,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // Until this build lists what it changed, it has changed nothing: a build that fails
     // leaves no list of an earlier one behind.
     if let Some(path) = &options.changes {
+        output.check_changes_file(&options.site.root, path)?;
         write_changes(path, "")?;
     }
     let mut diagnostics = Vec::new();

@@ -110,6 +110,37 @@ impl OutputDir {
         Ok(OutputDir { target, staging, old, previous, language })
     }
 
+    /// Refuses a list of changes (`--changes`) written where a build reads or replaces: in a
+    /// folder the archive reads from, over `site.yaml`, in the output or a folder of its, or
+    /// over a folder. Anywhere else the file is the user's to name.
+    pub fn check_changes_file(&self, root: &Path, path: &Path) -> Result<()> {
+        let root = absolute(root)?;
+        let path = absolute(path)?;
+        let what = if path == root.join(crate::config::FILE_NAME) {
+            Some("site")
+        } else if [&self.target, &self.staging, &self.old, &self.previous]
+            .iter()
+            .any(|dir| path.starts_with(dir))
+        {
+            Some("output")
+        } else {
+            PROTECTED.iter().copied().find(|folder| path.starts_with(root.join(folder)))
+        };
+        if let Some(what) = what {
+            fail!(
+                msg!("changes-protected", path = path.display().to_string(), what = what),
+                msg!("help-changes-protected")
+            );
+        }
+        if path.is_dir() {
+            fail!(
+                msg!("changes-is-folder", path = path.display().to_string()),
+                msg!("help-changes-protected")
+            );
+        }
+        Ok(())
+    }
+
     /// Takes the exclusive lock of the output, waiting for another build if asked to.
     pub fn lock(&self, wait: Wait) -> Result<OutputLock> {
         let parent = self.target.parent().context("the output folder has no parent")?;
@@ -266,12 +297,14 @@ impl OutputDir {
 
 /// The archive root, the folders a build reads from, and their parents are never an output;
 /// nor is a folder inside one of them.
+/// The folders of an archive a build reads from.
+const PROTECTED: [&str; 4] = ["content", "static", "templates", "themes"];
+
 fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
-    let readers = ["content", "static", "templates", "themes"];
     if root.starts_with(out) {
         fail!(msg!("output-holds-root", path = out.display().to_string()));
     }
-    for what in readers {
+    for what in PROTECTED {
         let folder = root.join(what);
         if folder.starts_with(out) || out.starts_with(&folder) {
             fail!(msg!("output-protected", path = out.display().to_string(), what = what));
