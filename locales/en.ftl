@@ -76,6 +76,9 @@ no-body = the notice has no body text
 ## site.yaml and the theme
 config-bad-language = `language` must be `vi` or `en`
 config-bad-theme = `theme: { $value }` must be the name of a folder under themes/, without `/` or `..`
+config-bad-base-url = `base_url` must be a whole address starting with https:// or http://, not `{ $value }`
+flag-bad-base-url = --base-url must be a whole address starting with https:// or http://, not `{ $value }`
+help-bad-base-url = for example https://gazette.example.org/ — leave it out for relative links
 config-bad-page-size = `page_size` must be a whole number above 0
 config-bad-issuer = issuer `{ $code }` must map to a name
 config-bad-external-issuers = `external_issuers` must be a list of issuer codes

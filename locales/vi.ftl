@@ -76,6 +76,9 @@ no-body = văn bản không có nội dung
 ## site.yaml và giao diện
 config-bad-language = `language` phải là `vi` hoặc `en`
 config-bad-theme = `theme: { $value }` phải là tên một thư mục trong themes/, không có `/` hay `..`
+config-bad-base-url = `base_url` phải là một địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://, không phải `{ $value }`
+flag-bad-base-url = --base-url phải là một địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://, không phải `{ $value }`
+help-bad-base-url = ví dụ https://congbao.example.vn/ — không có địa chỉ thì bỏ trống để các liên kết là tương đối
 config-bad-page-size = `page_size` phải là số nguyên lớn hơn 0
 config-bad-issuer = cơ quan `{ $code }` phải đi kèm một tên
 config-bad-external-issuers = `external_issuers` phải là danh sách mã cơ quan

@@ -129,6 +129,7 @@ impl SiteConfig {
         diagnostics
             .extend(std::mem::take(&mut doc.repeated_keys).into_iter().map(|e| e.diagnostic(FILE_NAME, 1)));
         let mut config = SiteConfig::default();
+        let mut bad_base_url = None;
         let mut problem = |key: &str, message: Message| {
             let (line, column) = doc.key_positions.get(key).copied().unwrap_or((1, 1));
             diagnostics.push(Diagnostic::error(FILE_NAME, line, column, message));
@@ -136,7 +137,10 @@ impl SiteConfig {
         for (key, value) in &doc.values {
             match (key.as_str(), value) {
                 ("title", Value::String(s)) => config.title = s.clone(),
-                ("base_url", Value::String(s)) => config.base_url = normalize_base_url(s),
+                ("base_url", Value::String(s)) if s.trim().is_empty() || is_base_url(s) => {
+                    config.base_url = normalize_base_url(s)
+                }
+                ("base_url", Value::String(s)) => bad_base_url = Some(s.clone()),
                 ("base_url", Value::Null) => config.base_url = None,
                 ("language", Value::String(s)) if s == "vi" => config.language = Language::Vi,
                 ("language", Value::String(s)) if s == "en" => config.language = Language::En,
@@ -172,6 +176,13 @@ impl SiteConfig {
                 (k, _) => problem(key, msg!("config-unknown-key", key = k)),
             }
         }
+        if let Some(value) = bad_base_url {
+            let (line, column) = doc.key_positions.get("base_url").copied().unwrap_or((1, 1));
+            diagnostics.push(
+                Diagnostic::error(FILE_NAME, line, column, msg!("config-bad-base-url", value = value))
+                    .with_help(msg!("help-bad-base-url")),
+            );
+        }
         config
     }
 }
@@ -187,6 +198,19 @@ fn normalize_base_url(url: &str) -> Option<String> {
         return None;
     }
     Some(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// Whether `url` can be the base of every link: `http://` or `https://`, a host, and no
+/// space. Anything else (`congbao.vn`, a path) would be taken by browsers as relative to
+/// each page, and feeds, the sitemap and canonical links need an absolute address.
+pub fn is_base_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !host.starts_with(':') && !url.contains(char::is_whitespace)
+    })
 }
 
 /// What every template sees as `site`.
@@ -220,6 +244,29 @@ pub fn with_base_url(mut config: SiteConfig, base_url: Option<&str>) -> SiteConf
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_url_is_a_whole_http_address() {
+        for (url, whole) in [
+            ("https://congbao.example.vn", true),
+            ("https://congbao.example.vn/luu-tru/", true),
+            ("HTTP://10.0.0.5:8080/", true),
+            ("  https://x.vn/  ", true),
+            // Near misses: no scheme, another scheme, no host, a space.
+            ("congbao.example.vn", false),
+            ("www.congbao.vn/", false),
+            ("/luu-tru/", false),
+            ("//congbao.vn/", false),
+            ("ftp://congbao.vn/", false),
+            ("https://", false),
+            ("https:///x", false),
+            ("https://:80/", false),
+            ("https://cong bao.vn/", false),
+            ("not a url", false),
+        ] {
+            assert_eq!(is_base_url(url), whole, "{url:?}");
+        }
+    }
 
     #[test]
     fn central_issuers_are_external_by_default_and_the_list_can_be_replaced() {

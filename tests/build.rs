@@ -191,6 +191,30 @@ fn a_key_written_twice_in_site_yaml_hides_no_other_problem() {
 }
 
 #[test]
+fn a_base_url_without_its_scheme_is_refused_before_any_link_is_written() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("1-TB/VPTU", "2024-03-01", "Một", "x"));
+    archive.write("site.yaml", "title: Kho\nbase_url: congbao.example.vn\n");
+    let output = archive.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("lỗi: site.yaml:2:1: `base_url` phải là một địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://, không phải `congbao.example.vn`"),
+        "{err}"
+    );
+    assert!(err.contains("gợi ý: ví dụ https://"), "{err}");
+    assert!(!archive.exists("output/index.html"));
+    archive.write("site.yaml", "title: Kho\n");
+    let output = archive.run(&["build", "--base-url", "congbao.example.vn"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("--base-url phải là một địa chỉ đầy đủ"), "{}", stderr(&output));
+    assert!(!archive.exists("output/index.html"));
+    archive.build_ok(&["--base-url", "https://congbao.example.vn"]);
+    let page = archive.read("output/index.html");
+    assert!(page.contains("href=\"https://congbao.example.vn/style.css"), "{page}");
+}
+
+#[test]
 fn two_notices_on_one_url_is_an_error_naming_both() {
     // Different numbers (ĐA and DA) that transliterate to one URL.
     let archive = TestArchive::new();

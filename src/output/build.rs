@@ -56,6 +56,11 @@ impl BuildOptions {
 /// Builds an archive into its output folder.
 pub fn build(options: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
+    if let Some(Some(url)) = &options.site.base_url
+        && !crate::config::is_base_url(url)
+    {
+        crate::fail!(msg!("flag-bad-base-url", value = url.as_str()), msg!("help-bad-base-url"));
+    }
     let output = OutputDir::new(&options.site.root, &options.output_dir())?;
     let lock = output.lock(options.wait)?;
     output.check_on_disk()?;
