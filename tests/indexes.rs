@@ -128,6 +128,41 @@ fn names_follow_vietnamese_alphabetical_order() {
 }
 
 #[test]
+fn names_pasted_with_other_spaces_are_one_value_and_a_name_added_later_takes_no_address() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &notice_with("01-TB/VPTU", "2023-01-05", "Văn phòng Tỉnh ủy", "Lê Văn Hải", "ấn ô", "Một"),
+    );
+    archive.build_ok(&[]);
+    let first = archive.read("output/chu-de/an-o/index.html");
+    // Pasted from Word later: a non-breaking space, two spaces, a zero-width joiner; and a tag
+    // that transliterates like the first one.
+    archive.write(
+        "content/b.md",
+        &notice_with(
+            "02-TB/VPTU",
+            "2024-01-05",
+            "Văn phòng\u{A0}Tỉnh ủy",
+            "Lê  Văn Hải\u{200D}",
+            "ăn ở",
+            "Hai",
+        ),
+    );
+    archive.build_ok(&[]);
+    let values = |index: &str| texts(&archive.page(&format!("output/{index}/index.html")), ".values a");
+    assert_eq!(values("co-quan"), ["Văn phòng Tỉnh ủy"]);
+    assert_eq!(values("nguoi-ky"), ["Lê Văn Hải"]);
+    let signer = archive.page("output/nguoi-ky/le-van-hai/index.html");
+    assert_eq!(texts(&signer, ".register tbody .number"), ["02-TB/VPTU", "01-TB/VPTU"]);
+    // The tag used first keeps its address and its page, though the new one sorts before it.
+    assert_eq!(values("chu-de"), ["ăn ở", "ấn ô"]);
+    assert_eq!(archive.read("output/chu-de/an-o/index.html"), first);
+    let later = archive.page("output/chu-de/an-o-2/index.html");
+    assert_eq!(texts(&later, ".register tbody .number"), ["02-TB/VPTU"]);
+}
+
+#[test]
 fn home_page_counts_and_links_every_index() {
     let archive = indexed_archive();
     let output = archive.build_ok(&[]);

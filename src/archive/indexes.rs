@@ -174,7 +174,12 @@ fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension)
         Dimension::Signer => values.sort_by(|a, b| collate::compare_people(&a.name, &b.name)),
         _ => collate::sort(&mut values, |v| &v.name),
     }
-    assign_slugs(&mut values);
+    // Where each notice stands newest first: the larger, the older.
+    let mut place = vec![0; archive.len()];
+    for (at, &id) in newest.iter().enumerate() {
+        place[id.index()] = at;
+    }
+    assign_slugs(&mut values, |value| value.notices.last().map_or(0, |id| place[id.index()]));
     DimensionIndex { dimension, values }
 }
 
@@ -191,17 +196,24 @@ fn year_spans(archive: &Archive, notices: &[NoticeId]) -> Vec<YearSpan> {
     spans
 }
 
-/// Slugs from names; names that transliterate alike get `-2`, `-3` in sorted order.
-fn assign_slugs(values: &mut [IndexValue]) {
-    let mut used: HashMap<String, usize> = HashMap::new();
-    for value in values.iter_mut() {
-        let base = match slugify(&value.name) {
+/// Slugs from names. Names that transliterate alike share a base: the name used first (by its
+/// oldest notice, `age` the larger the older) keeps it and the others get `-2`, `-3` in the
+/// order they came, so that a name seen later never takes the address of an existing page.
+fn assign_slugs(values: &mut [IndexValue], age: impl Fn(&IndexValue) -> usize) {
+    let bases: Vec<String> = values
+        .iter()
+        .map(|value| match slugify(&value.name) {
             s if s.is_empty() => "khac".to_string(),
             s => s,
-        };
-        let count = used.entry(base.clone()).or_insert(0);
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by_key(|&at| (&bases[at], std::cmp::Reverse(age(&values[at])), at));
+    let mut used: HashMap<&str, usize> = HashMap::new();
+    for at in order {
+        let count = used.entry(&bases[at]).or_insert(0);
         *count += 1;
-        value.slug = if *count == 1 { base } else { format!("{base}-{count}") };
+        values[at].slug = if *count == 1 { bases[at].clone() } else { format!("{}-{count}", bases[at]) };
     }
 }
 
@@ -210,13 +222,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_stay_distinct_when_names_transliterate_alike() {
-        let mut values: Vec<IndexValue> = ["Đề án", "Dự án", "Đê án", "dè an"]
-            .iter()
-            .map(|n| IndexValue { name: n.to_string(), slug: String::new(), notices: vec![], years: vec![] })
-            .collect();
-        assign_slugs(&mut values);
-        let slugs: Vec<&str> = values.iter().map(|v| v.slug.as_str()).collect();
-        assert_eq!(slugs, vec!["de-an", "du-an", "de-an-2", "de-an-3"]);
+    fn slugs_stay_distinct_when_names_transliterate_alike_and_the_first_used_keeps_its_own() {
+        let value =
+            |n: &str| IndexValue { name: n.to_string(), slug: String::new(), notices: vec![], years: vec![] };
+        let slugs = |names: &[(&str, usize)]| {
+            let mut values: Vec<IndexValue> = names.iter().map(|(n, _)| value(n)).collect();
+            let ages: HashMap<String, usize> = names.iter().map(|(n, age)| (n.to_string(), *age)).collect();
+            assign_slugs(&mut values, |v| ages[&v.name]);
+            values.into_iter().map(|v| v.slug).collect::<Vec<_>>()
+        };
+        // Equally old: in the order given (the index's).
+        assert_eq!(
+            slugs(&[("Đề án", 0), ("Dự án", 0), ("Đê án", 0), ("dè an", 0)]),
+            ["de-an", "du-an", "de-an-2", "de-an-3"]
+        );
+        // The oldest keeps the plain slug, wherever it sorts; the rest as they came.
+        assert_eq!(
+            slugs(&[("Chuyển đổi số", 2), ("chuyển đổi số", 9), ("Dự án", 1)]),
+            ["chuyen-doi-so-2", "chuyen-doi-so", "du-an"]
+        );
+        assert_eq!(slugs(&[("Đề án", 3), ("Đê án", 5), ("dè an", 4)]), ["de-an-3", "de-an", "de-an-2"]);
+        // A name with no letters.
+        assert_eq!(slugs(&[("…", 0), ("—", 1)]), ["khac-2", "khac"]);
     }
 }

@@ -182,7 +182,7 @@ impl<'a> FrontMatter<'a> {
     fn require(&mut self, key: &str) {
         let value = self.doc.values.get(key);
         let blank = matches!(value, None | Some(Value::Null))
-            || matches!(value, Some(Value::String(s)) if s.trim().is_empty());
+            || matches!(value, Some(Value::String(s)) if tidy(s).is_empty());
         if !blank {
             return;
         }
@@ -265,7 +265,7 @@ impl<'a> FrontMatter<'a> {
 
     fn string(&mut self, key: &str) -> Option<String> {
         match self.doc.values.get(key)? {
-            Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Value::String(s) => Some(tidy(s)).filter(|s| !s.is_empty()),
             Value::Number(n) => Some(n.to_string()),
             Value::Null => None,
             _ => {
@@ -341,13 +341,11 @@ impl<'a> FrontMatter<'a> {
 
     fn signer(&mut self) -> Option<Signer> {
         let text_of = |v: Option<&Value>| match v {
-            Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Some(Value::String(s)) => Some(tidy(s)).filter(|s| !s.is_empty()),
             _ => None,
         };
         match self.doc.values.get("signer")? {
-            Value::String(name) => {
-                Some(Signer { name: name.trim().to_string(), title: None, authority: None })
-            }
+            Value::String(name) => Some(Signer { name: tidy(name), title: None, authority: None }),
             Value::Object(map) => {
                 let signer = Signer {
                     name: text_of(map.get("name")).unwrap_or_default(),
@@ -370,12 +368,12 @@ impl<'a> FrontMatter<'a> {
     fn string_list(&mut self, key: &str) -> Vec<String> {
         match self.doc.values.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(Value::String(s)) => vec![tidy(s)],
             Some(Value::Array(items)) => {
                 let mut list = Vec::with_capacity(items.len());
                 for item in items {
                     match item {
-                        Value::String(s) if !s.trim().is_empty() => list.push(s.trim().to_string()),
+                        Value::String(s) if !tidy(s).is_empty() => list.push(tidy(s)),
                         Value::Number(n) => list.push(n.to_string()),
                         Value::String(_) | Value::Null => {}
                         _ => {
@@ -434,6 +432,16 @@ impl<'a> FrontMatter<'a> {
 
 /// A relation target and the part of it the relation concerns, if it names one:
 /// `162-NQ/TU@2024 (Điều 3, khoản 2 Điều 5)`.
+/// A text value as it is meant: no characters that show nothing (zero-width spaces and
+/// joiners, a byte order mark pasted in), and every run of spaces, non-breaking ones and line
+/// breaks among them, one space. Two spellings that look alike on screen are one name, in
+/// indexes above all.
+fn tidy(text: &str) -> String {
+    const INVISIBLE: [char; 5] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+    let visible: String = text.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn split_part(written: &str) -> (&str, Option<&str>) {
     let written = written.trim();
     match written.strip_suffix(')').and_then(|w| w.split_once('(')) {
@@ -513,6 +521,25 @@ fn short(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_look_alike_are_written_alike() {
+        for (written, tidied) in [
+            ("Trần Thị Bích", "Trần Thị Bích"),
+            ("  Trần  Thị\u{A0}Bích ", "Trần Thị Bích"),
+            ("Chuyển\u{A0}đổi số", "Chuyển đổi số"),
+            ("Văn phòng\u{200C} Tỉnh ủy", "Văn phòng Tỉnh ủy"),
+            ("\u{FEFF}Sở Y tế\u{200B}", "Sở Y tế"),
+            ("Kế hoạch\ntriển khai\t năm 2024", "Kế hoạch triển khai năm 2024"),
+            ("\u{3000}Ban\u{2003}Tổ chức", "Ban Tổ chức"),
+            // Near misses: letters and punctuation stay as they are.
+            ("Nghị quyết số 05-NQ/TU", "Nghị quyết số 05-NQ/TU"),
+            ("a-b,c", "a-b,c"),
+            ("", ""),
+        ] {
+            assert_eq!(tidy(written), tidied, "{written:?}");
+        }
+    }
 
     #[test]
     fn only_a_future_date_that_has_come_is_outdated() {
