@@ -107,6 +107,15 @@ fn oversized_and_slow_heads_do_not_hold_the_server() {
     big.extend_from_slice(b"\r\n");
     let (status, _, _) = exchange(&server.address, &big);
     assert_eq!(status, 431);
+    // The limit is 16 KiB, whole head counted, however the bytes arrive.
+    let head_of = |size: usize| {
+        let start = b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
+        let filler = vec![b'b'; size - start.len() - 4];
+        [start, filler, b"\r\n\r\n".to_vec()].concat()
+    };
+    assert_eq!(exchange(&server.address, &head_of(16 * 1024)).0, 200);
+    assert_eq!(exchange(&server.address, &head_of(16 * 1024 + 1)).0, 431);
+    assert_eq!(exchange(&server.address, &head_of(20 * 1024)).0, 431);
     // Twenty clients that send half a head and stop: the others are still answered.
     let slow: Vec<TcpStream> = (0..20)
         .map(|_| {
@@ -192,6 +201,83 @@ fn an_event_stream_that_stops_reading_is_dropped_and_freezes_nothing() {
     deaf.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let mut sink = Vec::new();
     assert!(deaf.read_to_end(&mut sink).is_ok(), "the stalled stream was closed by the server");
+}
+
+#[test]
+fn a_folder_asked_for_without_its_slash_is_sent_to_it_with_its_query() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    for (asked, location) in [
+        ("/search?q=thong+bao&nam=2024", "/search/?q=thong+bao&nam=2024"),
+        ("/loai", "/loai/"),
+        ("/van-ban/2024/thong-bao-1-tb-vptu?x=%C4%91", "/van-ban/2024/thong-bao-1-tb-vptu/?x=%C4%91"),
+    ] {
+        let (status, head, _) = exchange(&server.address, &get(asked));
+        assert_eq!(status, 301, "{asked}: {head}");
+        assert!(head.lines().any(|l| l == format!("Location: {location}")), "{asked}: {head}");
+    }
+}
+
+/// The server's resident memory, in KiB.
+fn resident_kib(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).expect("a resident size");
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("a number")
+}
+
+/// The server's open connections, as its file descriptors that are sockets (the listener
+/// among them).
+fn sockets(server: &Server) -> usize {
+    std::fs::read_dir(format!("/proc/{}/fd", server.pid()))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|fd| {
+            std::fs::read_link(fd.path()).is_ok_and(|target| target.to_string_lossy().starts_with("socket:"))
+        })
+        .count()
+}
+
+#[test]
+fn clients_that_stop_taking_a_large_attachment_are_dropped_and_hold_no_copy_of_it() {
+    let archive = archive();
+    archive.write("content/bc/index.md", &simple("02-BC/VPTU", "2024-03-02", "Báo cáo", "Xem phụ lục."));
+    let size = 24 * 1024 * 1024;
+    let attachment: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
+    archive.write_bytes("content/bc/phu-luc.pdf", &attachment);
+    let server = Server::start(&archive, &[]);
+    let path = "/van-ban/2024/bao-cao-2-bc-vptu/phu-luc.pdf";
+    // Asked for once: the server has read what it reads for any request.
+    let (status, head, body) = exchange(&server.address, &get(path));
+    assert_eq!((status, body.len()), (200, size), "{head}");
+    assert!(body == attachment, "the attachment comes whole");
+    let (memory_before, sockets_before) = (resident_kib(&server), sockets(&server));
+    // Five clients that ask for it and never read.
+    let mut stalled: Vec<TcpStream> = (0..5)
+        .map(|_| {
+            let mut stream = TcpStream::connect(&server.address).unwrap();
+            stream.write_all(&get(path)).unwrap();
+            stream
+        })
+        .collect();
+    // The others are answered meanwhile.
+    for _ in 0..5 {
+        assert_eq!(exchange(&server.address, &get("/index.html")).0, 200);
+    }
+    // Each holds a buffer, not the file (5 copies would be 120 MiB).
+    let grown = resident_kib(&server).saturating_sub(memory_before);
+    assert!(grown < 40 * 1024, "memory grew by {grown} KiB for five stalled downloads");
+    // Within two spans of the write time, the server lets go of them.
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while sockets(&server) > sockets_before {
+        assert!(Instant::now() < deadline, "stalled downloads still held: {} sockets", sockets(&server));
+        std::thread::park_timeout(Duration::from_millis(200));
+    }
+    // What a stalled client gets is cut short.
+    let mut received = Vec::new();
+    stalled[0].set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let _ = stalled[0].read_to_end(&mut received);
+    assert!(received.len() < size, "a stalled client got the whole file");
+    stalled.clear();
 }
 
 #[test]

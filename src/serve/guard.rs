@@ -4,8 +4,9 @@
 //! The preview only answers GET and HEAD, so no request body is ever read: a request that
 //! announces one gets 405 or 413 and its connection is closed, whatever size it claims. A
 //! request head may take at most [`HEAD_BYTES`] and [`HEAD_TIME`]; a connection that stays
-//! idle longer than [`IDLE_TIME`] or does not take its response within [`WRITE_TIME`] is
-//! closed. At most [`MAX_CONNECTIONS`] are open at once, each on a thread of its own, so no
+//! idle longer than [`IDLE_TIME`], or whose client takes less than [`MIN_PROGRESS`] of its
+//! response in any [`WRITE_TIME`], is closed (files are sent from disk as they are read, so a
+//! client that stops reading holds no more than a buffer). At most [`MAX_CONNECTIONS`] are open at once, each on a thread of its own, so no
 //! client can hold another's: the next ones get 503 at once. HTTP's types and the response
 //! writer are `tiny_http`'s; what a path answers is `http`'s, the event streams `events`'.
 
@@ -24,8 +25,11 @@ pub const HEAD_BYTES: usize = 16 * 1024;
 pub const HEAD_TIME: Duration = Duration::from_secs(10);
 /// Time a kept-alive connection may wait for its next request.
 pub const IDLE_TIME: Duration = Duration::from_secs(15);
-/// Time a client has to take a response.
+/// Time in which a client must take [`MIN_PROGRESS`] of a response, or all of what is left.
 pub const WRITE_TIME: Duration = Duration::from_secs(15);
+/// What a client must take of a response in each [`WRITE_TIME`]: one that reads a few bytes
+/// at a time would otherwise hold its connection for ever.
+pub const MIN_PROGRESS: usize = 64 * 1024;
 /// Connections open at once; event streams are counted by `events`, not here.
 pub const MAX_CONNECTIONS: usize = 512;
 /// Requests answered on one connection before it is closed.
@@ -42,10 +46,13 @@ pub struct Request {
     pub headers: Vec<Header>,
 }
 
+/// A response whose body is read as it is sent: from memory, or from a file.
+pub type Reply = tiny_http::ResponseBox;
+
 /// What the preview does with a request.
 pub enum Answer {
     /// Send this response.
-    Respond(Response<io::Cursor<Vec<u8>>>),
+    Respond(Reply),
     /// The connection becomes an event stream: hand it over.
     Stream,
 }
@@ -153,6 +160,9 @@ fn read_head(stream: &TcpStream, pending: &mut Vec<u8>, wait: Duration) -> Resul
     let mut buffer = [0u8; 4096];
     loop {
         if let Some(end) = head_end(pending) {
+            if end > HEAD_BYTES {
+                return Err(HeadError::TooLarge);
+            }
             let head = String::from_utf8(pending[..end].to_vec()).map_err(|_| HeadError::Malformed)?;
             pending.drain(..end);
             return Ok(Some(head));
@@ -238,16 +248,17 @@ fn reject(stream: &TcpStream, status: u16, message: &str) {
 }
 
 /// A short plain-text response.
-pub fn plain(status: u16, message: &str) -> Response<io::Cursor<Vec<u8>>> {
+pub fn plain(status: u16, message: &str) -> Reply {
     Response::from_data(message.as_bytes().to_vec())
         .with_status_code(StatusCode(status))
         .with_header(Header::from_bytes("Content-Type", "text/plain; charset=utf-8").expect("a valid header"))
+        .boxed()
 }
 
 /// Writes a response with tiny_http's writer, saying whether the connection stays open.
 fn write_response(
     stream: &TcpStream,
-    response: Response<io::Cursor<Vec<u8>>>,
+    response: Reply,
     version: HTTPVersion,
     request_headers: &[Header],
     head_only: bool,
@@ -256,9 +267,44 @@ fn write_response(
     let connection = if keep { "keep-alive" } else { "close" };
     let response =
         response.with_header(Header::from_bytes("Connection", connection).expect("a valid header"));
-    let mut writer = BufWriter::with_capacity(16 * 1024, stream);
+    let mut writer = BufWriter::with_capacity(16 * 1024, Progress::new(stream));
     response.raw_print(&mut writer, version, request_headers, head_only, None)?;
     writer.flush()
+}
+
+/// A connection written to under [`WRITE_TIME`] and [`MIN_PROGRESS`]: each write may wait
+/// only for what is left of the current span of time, and a span that ends with less than
+/// the least progress taken fails the response.
+struct Progress<'a> {
+    stream: &'a TcpStream,
+    span_started: Instant,
+    taken_in_span: usize,
+}
+
+impl<'a> Progress<'a> {
+    fn new(stream: &'a TcpStream) -> Self {
+        Progress { stream, span_started: Instant::now(), taken_in_span: 0 }
+    }
+}
+
+impl Write for Progress<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.span_started.elapsed() >= WRITE_TIME {
+            if self.taken_in_span < MIN_PROGRESS {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
+            (self.span_started, self.taken_in_span) = (Instant::now(), 0);
+        }
+        let left = WRITE_TIME.saturating_sub(self.span_started.elapsed()).max(Duration::from_millis(1));
+        self.stream.set_write_timeout(Some(left))?;
+        let written = (&*self.stream).write(buf)?;
+        self.taken_in_span += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        (&*self.stream).flush()
+    }
 }
 
 #[cfg(test)]

@@ -7,14 +7,13 @@
 //! disk. Pages get the reload script on the way out; the built output never holds it.
 //! Connections and their limits are `guard`'s.
 
-use std::io::Cursor;
 use std::net::TcpStream;
 use std::sync::{Arc, RwLock};
 
 use tiny_http::{Header, Response, StatusCode};
 
 use super::events::Events;
-use super::guard::{Answer, Handler, Request, plain};
+use super::guard::{Answer, Handler, Reply, Request, plain};
 use super::preview::{Served, Snapshot};
 use crate::diag::Diagnostic;
 use crate::message::{self, Language};
@@ -61,7 +60,8 @@ impl Handler for Site {
         }
         let snapshot = self.snapshot();
         let failed_before = snapshot.failed_pages();
-        let response = page(&snapshot, &path);
+        let query = request.target.split_once('?').map(|(_, query)| query);
+        let response = page(&snapshot, &path, query);
         if snapshot.failed_pages() > failed_before {
             // A page a build would have failed on: said as a failed rebuild is.
             let problems = snapshot.problems();
@@ -140,8 +140,9 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The response for a site path.
-fn page(preview: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
+/// The response for a site path; a folder asked for without its slash is sent to it with the
+/// query it was asked with (a search shared by its address).
+fn page(preview: &Snapshot, path: &str, query: Option<&str>) -> Reply {
     if !preview.has_site() {
         return error_page(preview);
     }
@@ -149,13 +150,30 @@ fn page(preview: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
         if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
     if let Some(served) = preview.file(&wanted) {
         let status = if matches!(served, Served::Failed(_)) { 500 } else { 200 };
+        // A copied file that gets no script is sent from disk as it is read.
+        if let Served::File(source) = &served
+            && !content_type(&wanted).starts_with("text/html")
+        {
+            return match std::fs::File::open(source) {
+                Ok(file) => Response::from_file(file)
+                    .with_chunked_threshold(usize::MAX)
+                    .with_status_code(StatusCode(status))
+                    .with_header(header("Content-Type", content_type(&wanted)))
+                    .with_header(header("Cache-Control", "no-store"))
+                    .boxed(),
+                Err(_) => text(404, "not found"),
+            };
+        }
         return match read(served) {
             Some(body) => with_script(status, body, &wanted),
             None => text(404, "not found"),
         };
     }
     if preview.file(&format!("{wanted}/index.html")).is_some() {
-        let location = format!("/{wanted}/");
+        let location = match query {
+            Some(query) => format!("/{wanted}/?{query}"),
+            None => format!("/{wanted}/"),
+        };
         return text(301, "moved").with_header(header("Location", &location));
     }
     match preview.file("404.html").and_then(read) {
@@ -173,7 +191,7 @@ fn read(served: Served) -> Option<Vec<u8>> {
 }
 
 /// A page of the errors, when no build has succeeded yet.
-fn error_page(preview: &Snapshot) -> Response<Cursor<Vec<u8>>> {
+fn error_page(preview: &Snapshot) -> Reply {
     let language = preview.language;
     let title = message::text(language, "overlay-title");
     let mut html = format!(
@@ -190,7 +208,7 @@ fn error_page(preview: &Snapshot) -> Response<Cursor<Vec<u8>>> {
     with_script(503, html.into_bytes(), "index.html")
 }
 
-fn with_script(status: u16, body: Vec<u8>, path: &str) -> Response<Cursor<Vec<u8>>> {
+fn with_script(status: u16, body: Vec<u8>, path: &str) -> Reply {
     let kind = content_type(path);
     if !kind.starts_with("text/html") {
         return bytes(status, body, kind);
@@ -205,14 +223,15 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Response<Cursor<Vec<u8>>> {
+fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Reply {
     Response::from_data(body)
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", kind))
         .with_header(header("Cache-Control", "no-store"))
+        .boxed()
 }
 
-fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
+fn text(status: u16, message: &str) -> Reply {
     plain(status, message).with_header(header("Cache-Control", "no-store"))
 }
 

@@ -154,6 +154,11 @@ impl Server {
         Self::start_on(archive, 0, extra)
     }
 
+    /// The server's process, to look at from outside (`/proc/PID/…`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// The port the server listens on.
     pub fn port(&self) -> u16 {
         self.address.rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port")
