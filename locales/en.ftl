@@ -239,6 +239,9 @@ output-not-own = refusing to remove { $path }: it was not made by Gazette
 ## The preview
 serve-listening = serving { $root } at { $address } (Ctrl-C stops)
 serve-port-taken = port { $wanted } is in use; using { $port } instead
+serve-address-not-here = cannot listen on { $address }: this machine has no such address
+help-serve-address-not-here = leave out --bind to preview on this machine, or use one of its addresses (`ip addr` lists them)
+serve-ports-taken = ports { $first } to { $last } are all taken
 serve-cannot-listen = cannot listen on { $address }: { $error }
 help-serve-cannot-listen = another program uses the port; pick one with --port
 serve-built = built in { $seconds } s

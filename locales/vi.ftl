@@ -205,6 +205,9 @@ output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
 ## Xem trước
 serve-listening = đang phục vụ { $root } tại { $address } (Ctrl-C để dừng)
 serve-port-taken = cổng { $wanted } đang bận; dùng cổng { $port }
+serve-address-not-here = không nghe được ở { $address }: địa chỉ này không thuộc máy này
+help-serve-address-not-here = bỏ --bind để xem trước trên máy này, hoặc dùng một địa chỉ của máy (lệnh `ip addr` liệt kê)
+serve-ports-taken = các cổng từ { $first } đến { $last } đều đang bận
 serve-cannot-listen = không nghe được ở { $address }: { $error }
 help-serve-cannot-listen = một chương trình khác đang dùng cổng này; chọn cổng khác bằng --port
 serve-built = đã dựng xong trong { $seconds } giây

@@ -232,6 +232,25 @@ fn many_idle_connections_do_not_stall_the_server() {
 }
 
 #[test]
+fn the_first_build_prints_its_warnings_as_build_does() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let line = server.wait_for_stderr("văn bản chưa có người ký", 30);
+    assert!(line.starts_with("cảnh báo: content/a.md:1:1:"), "{line}");
+}
+
+#[test]
+fn an_address_this_machine_does_not_have_is_said_at_once_without_trying_other_ports() {
+    let archive = archive();
+    // An address of the documentation range, which no machine has.
+    let output = archive.run(&["serve", "--port", "18999", "--bind", "192.0.2.1"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("không nghe được ở 192.0.2.1: địa chỉ này không thuộc máy này"), "{err}");
+    assert!(err.contains("gợi ý: bỏ --bind") && !err.contains("--port"), "{err}");
+}
+
+#[test]
 fn a_taken_port_moves_to_the_next_one() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();

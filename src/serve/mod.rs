@@ -50,8 +50,8 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch files")?;
     watch_folders(&mut debouncer, &root)?;
     let started = Instant::now();
-    let mut preview = Preview::new(&root);
-    report_build(&preview.snapshot(), started);
+    let (mut preview, first) = Preview::new(&root);
+    report_build(&preview.snapshot(), &first, started);
     let listener = bind(options, preview.snapshot().language)?;
     let address = listener.local_addr().context("the server has no address")?;
     let site = Arc::new(Site::new(preview.snapshot(), events::Events::start()));
@@ -66,12 +66,13 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     watch(&root, &mut preview, &site, &mut debouncer, &events)
 }
 
-/// Binds the port asked for, or the next free one when it is taken.
+/// Binds the port asked for, or the next free one when it is taken. Any other failure (an
+/// address this machine does not have, a port it may not open) is said at once.
 fn bind(options: &ServeOptions, language: Language) -> Result<TcpListener> {
     let tries = if options.port == 0 { 1 } else { 10 };
-    let mut last_error = None;
+    let mut port = options.port;
     for offset in 0..tries {
-        let port = options.port.saturating_add(offset);
+        port = options.port.saturating_add(offset);
         match TcpListener::bind(SocketAddr::new(options.bind, port)) {
             Ok(listener) => {
                 if offset > 0 {
@@ -80,19 +81,29 @@ fn bind(options: &ServeOptions, language: Language) -> Result<TcpListener> {
                 }
                 return Ok(listener);
             }
-            Err(e) => last_error = Some((port, e)),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::AddrNotAvailable => {
+                fail!(
+                    msg!("serve-address-not-here", address = options.bind.to_string()),
+                    msg!("help-serve-address-not-here")
+                )
+            }
+            Err(e) => {
+                let address = format!("{}:{port}", options.bind);
+                fail!(msg!("serve-cannot-listen", address = address, error = e.to_string()))
+            }
         }
     }
-    let (port, e) = last_error.expect("at least one try");
-    fail!(
-        msg!("serve-cannot-listen", address = format!("{}:{port}", options.bind), error = e.to_string()),
-        msg!("help-serve-cannot-listen")
-    )
+    fail!(msg!("serve-ports-taken", first = options.port, last = port), msg!("help-serve-cannot-listen"))
 }
 
-fn report_build(snapshot: &preview::Snapshot, started: Instant) {
+/// What the first build found: its warnings, or its errors, as `build` prints them.
+fn report_build(snapshot: &preview::Snapshot, first: &Outcome, started: Instant) {
     let language = snapshot.language;
-    crate::diag::print_capped(&snapshot.errors, language);
+    match first {
+        Outcome::Pages { warnings, .. } => crate::diag::print_capped(warnings, language),
+        _ => crate::diag::print_capped(&snapshot.errors, language),
+    }
     if snapshot.has_site() {
         let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
         eprintln!("{}", msg!("serve-built", seconds = seconds).text(language));

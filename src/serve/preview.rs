@@ -265,8 +265,9 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Builds the site at `root`, drafts included. Errors leave it empty but running.
-    pub fn new(root: &Path) -> Preview {
+    /// Builds the site at `root`, drafts included, and says what the build found. Errors leave
+    /// it empty but running.
+    pub fn new(root: &Path) -> (Preview, Outcome) {
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         let current = Arc::new(Snapshot {
             root: root.clone(),
@@ -288,8 +289,8 @@ impl Preview {
             ..publish::Options::new(root)
         };
         let mut preview = Preview { options, cache: ReadCache::default(), current };
-        preview.rebuild(&[], true);
-        preview
+        let outcome = preview.rebuild(&[], true);
+        (preview, outcome)
     }
 
     /// The snapshot to serve.
