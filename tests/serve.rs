@@ -325,6 +325,14 @@ fn a_page_that_fails_when_first_asked_for_is_an_error_said_everywhere() {
     // A page opened now learns it at once.
     let (event, errors) = server.events().next(30);
     assert_eq!(event, "errors", "{errors}");
+    // An edit of another notice reloads its page, and the error, not mended, is shown again.
+    archive.write("content/tb-05.md", &simple("05-TB/VPTU", "2024-03-06", "Thông báo", "Nội dung mới."));
+    events.wait_for_reload_of("van-ban/2024/thong-bao-5-tb-vptu/index.html", 30);
+    let errors = events.wait_for("errors", 30);
+    assert!(errors.contains("templates/notice.html"), "{errors}");
+    let (event, errors) = server.events().next(30);
+    assert_eq!(event, "errors", "{errors}");
+    assert_eq!(server.get_text("/van-ban/2024/thong-bao-20-tb-vptu/index.html").0, 500);
 }
 
 #[test]

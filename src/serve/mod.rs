@@ -153,8 +153,16 @@ fn watch<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
         // Pages keep being answered from the served build meanwhile.
         site.events.send("building", "{}");
         let outcome = preview.apply(&changes);
-        site.replace(preview.snapshot());
-        announce(&outcome, &site.events, started, preview.snapshot().language);
+        let snapshot = preview.snapshot();
+        site.replace(snapshot.clone());
+        announce(&outcome, &site.events, started, snapshot.language);
+        // A page that failed when asked for and that this change did not touch fails still:
+        // its error is shown again on the pages the reload cleared.
+        let problems = snapshot.problems();
+        if matches!(outcome, Outcome::Pages { .. }) && !problems.is_empty() {
+            crate::diag::print_capped(&problems, snapshot.language);
+            site.events.send("errors", &http::overlay_lines(&problems, snapshot.language));
+        }
     }
 }
 

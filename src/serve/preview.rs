@@ -225,6 +225,17 @@ impl Snapshot {
     }
 
     /// The files rendered so far, but for `stale` (none when `None`).
+    /// The pages that could not be rendered, but those at `stale` (all for `None`): a page
+    /// whose fingerprint did not move fails again, and a build would still fail on it.
+    fn failed_but(&self, stale: Option<&[String]>) -> FailedPages {
+        let Some(stale) = stale else { return FailedPages::new() };
+        let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        for path in stale {
+            failed.remove(path);
+        }
+        failed
+    }
+
     fn rendered_but(&self, stale: Option<&[String]>) -> FileTable {
         let Some(stale) = stale else { return FileTable::new() };
         let mut table = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).clone();
@@ -383,6 +394,7 @@ impl Preview {
         let mut changed: Vec<String> = stale.iter().map(|f| f.path.clone()).collect();
         changed.extend(old.keys().filter(|p| !planned.contains_key(**p)).map(|p| p.to_string()));
         let mut rendered = self.current.rendered_but((!everything).then_some(changed.as_slice()));
+        let failed = self.current.failed_but((!everything).then_some(changed.as_slice()));
         for page in pages {
             rendered.insert(page.path, Arc::new(page.html.into_bytes()));
         }
@@ -408,7 +420,7 @@ impl Preview {
             attachments,
             search_index: Mutex::new(None),
             errors: Vec::new(),
-            failed: Mutex::default(),
+            failed: Mutex::new(failed),
             language: config.language,
         });
         let warnings = self.warnings_of(problems, &read_again, everything);
