@@ -147,10 +147,17 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/k-status-words.md",
         "---\nnumber: 11-TB/VPTU\ntitle: Sáu\nissuer: B\ndate: 2024-05-1\nstatus: Hết hiệu lực\n---\nx\n",
     );
+    // A relation written from its older end, and an end date under another name.
+    archive.write(
+        "content/l-passive.md",
+        "---\nnumber: 12-TB/VPTU\ntitle: Bảy\nissuer: B\ndate: 2024-05-01\nreplaced_by: [14-TB/VPTU]\nexpiry: 2025-01-01\n---\nx\n",
+    );
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
+        "lỗi: content/l-passive.md:6:1: khóa `replaced_by` không được dùng: quan hệ chỉ được ghi ở văn bản ban hành sau, bằng `replaces`\n  gợi ý: xóa `replaced_by` ở đây và ghi `replaces: [số văn bản này]` trong văn bản kia",
+        "lỗi: content/l-passive.md:7:1: khóa `expiry` không có trong danh sách; có phải là `expires`?",
         "lỗi: content/k-status-words.md:5:1: `date` không phải là ngày: \"2024-05-1\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-05-01",
         "lỗi: content/k-status-words.md:6:1: không có hiệu lực nào tên `Hết hiệu lực`\n  gợi ý: `Hết hiệu lực` là `expired`: viết status: expired",
         "lỗi: content/j-title-twice.md:6:1: khóa `title` được viết hai lần, đây là lần thứ hai\n  gợi ý: giữ lại một dòng `title`",
@@ -212,6 +219,49 @@ fn a_base_url_without_its_scheme_is_refused_before_any_link_is_written() {
     archive.build_ok(&["--base-url", "https://congbao.example.vn"]);
     let page = archive.read("output/index.html");
     assert!(page.contains("href=\"https://congbao.example.vn/style.css"), "{page}");
+}
+
+#[test]
+fn tags_written_as_one_text_with_commas_are_one_tag_with_a_warning_showing_the_list() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &notice(
+            "number: 1-TB/VPTU\ntitle: Một\nissuer: B\ndate: 2024-03-01\nsigner: C\ntags: chuyển đổi số, cải cách",
+            "x",
+        ),
+    );
+    archive.write(
+        "content/b.md",
+        &notice("number: 2-TB/VPTU\ntitle: Hai\nissuer: B\ndate: 2024-03-02\nsigner: C\ntags: [an ninh, quốc phòng]", "x"),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(
+        err.contains("cảnh báo: content/a.md:7:1: `tags` là một chủ đề duy nhất, `chuyển đổi số, cải cách`, vì không có dấu ngoặc vuông\n  gợi ý: nếu là nhiều chủ đề, viết tags: [chuyển đổi số, cải cách]"),
+        "{err}"
+    );
+    assert!(!err.contains("content/b.md"), "a list is no warning: {err}");
+}
+
+#[test]
+fn a_year_typed_short_or_unlike_the_numbers_is_a_warning_at_its_line() {
+    let archive = TestArchive::new();
+    let front = |number: &str, date: &str| {
+        format!("number: {number}\ntitle: Một\nissuer: B\ndate: {date}\nsigner: C")
+    };
+    archive.write("content/a.md", &notice(&front("1-TB/VPTU", "0024-06-10"), "x"));
+    archive.write("content/b.md", &notice(&front("30/2020/NĐ-CP", "2024-01-14"), "x"));
+    // Near misses: a year in the number that matches, a number without a year, an old notice.
+    archive.write("content/c.md", &notice(&front("31/2024/NĐ-CP", "2024-01-15"), "x"));
+    archive.write("content/d.md", &notice(&front("5/QĐ-UBND", "1976-07-02"), "x"));
+    let err = stderr(&archive.build_ok(&[]));
+    for expected in [
+        "cảnh báo: content/a.md:5:1: ngày ban hành ở năm 24, có vẻ gõ nhầm\n  gợi ý: kiểm tra lại năm (viết đủ bốn chữ số)",
+        "cảnh báo: content/b.md:2:1: số 30/2020/NĐ-CP mang năm 2020, còn ngày ban hành ở năm 2024",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(!err.contains("content/c.md") && !err.contains("content/d.md"), "{err}");
 }
 
 #[test]

@@ -77,6 +77,34 @@ fn is_known_key(key: &str) -> bool {
     known_keys().any(|known| known == key)
 }
 
+/// Notices dated before this year are taken for a slip of the keyboard.
+const EARLIEST_YEAR: i16 = 1900;
+
+/// Other names clerks give the keys, each with the key meant: only names no theme would use
+/// for a value of its own (those are allowed, and kept as `extra`).
+const KEY_ALIASES: &[(&str, &str)] = &[
+    ("expiry", "expires"),
+    ("expiry_date", "expires"),
+    ("expires_on", "expires"),
+    ("effective_date", "effective"),
+    ("effective_from", "effective"),
+    ("issue_date", "date"),
+    ("date_issued", "date"),
+    ("signed_by", "signer"),
+    ("signatory", "signer"),
+    ("doc_type", "type"),
+];
+
+/// The known key an unknown `key` most likely means: another name for it, or a key one edit
+/// away.
+fn key_meant(key: &str) -> Option<&'static str> {
+    KEY_ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == key)
+        .map(|(_, known)| *known)
+        .or_else(|| known_keys().find(|known| strsim::osa_distance(key, known) == 1))
+}
+
 /// Reads typed values out of a parsed front-matter, collecting every problem.
 pub(super) struct FrontMatter<'a> {
     path: &'a str,
@@ -102,7 +130,7 @@ impl<'a> FrontMatter<'a> {
         config: &SiteConfig,
     ) -> Result<Notice, Option<String>> {
         let draft = self.bool("draft").unwrap_or(false);
-        self.check_near_miss_keys(draft);
+        self.check_unknown_keys(draft);
         let number = self.number();
         let explicit_type = self.string("type");
         let title = self.string("title");
@@ -129,6 +157,7 @@ impl<'a> FrontMatter<'a> {
         }
         if let Some(date) = date.filter(|_| !draft) {
             self.check_not_in_future("date", date);
+            self.check_year(date, number.as_ref());
         }
         if !draft && !self.doc.values.contains_key("signer") {
             self.problems.push(
@@ -151,7 +180,7 @@ impl<'a> FrontMatter<'a> {
             effective: self.date("effective"),
             expires: self.date("expires"),
             relations: self.relations(),
-            tags: self.string_list("tags"),
+            tags: self.tags(),
             summary: self.string("summary"),
             draft,
             extra: self.extra(),
@@ -198,21 +227,34 @@ impl<'a> FrontMatter<'a> {
         self.problems.push(d);
     }
 
-    /// A key one edit away from a known key is a misspelling that would publish the notice
-    /// without that value: an error on a published notice, a warning on a draft.
-    fn check_near_miss_keys(&mut self, draft: bool) {
+    /// A key one edit away from a known key, or another name for one (`expiry` for
+    /// `expires`), is a misspelling that would publish the notice without that value; a
+    /// relation written from its other end (`replaced_by`) would be lost the same way. Errors
+    /// on a published notice, warnings on a draft.
+    fn check_unknown_keys(&mut self, draft: bool) {
         let keys: Vec<String> = self.doc.values.keys().filter(|k| !is_known_key(k)).cloned().collect();
         for key in keys {
-            if let Some(known) = known_keys().find(|known| strsim::osa_distance(&key, known) == 1) {
-                let (line, column) = self.position(&key);
-                let message = msg!("key-near-miss", key = &key, known = known);
-                let problem = if draft {
-                    Diagnostic::warning(self.path, line, column, message)
+            let (message, help) =
+                if let Some(kind) = RelationKind::ALL.into_iter().find(|k| k.passive_key() == key) {
+                    (
+                        msg!("key-passive-relation", key = &key, active = kind.key()),
+                        msg!("help-key-passive-relation", key = &key, active = kind.key()),
+                    )
+                } else if let Some(known) = key_meant(&key) {
+                    (
+                        msg!("key-near-miss", key = &key, known = known),
+                        msg!("help-key-near-miss", key = &key, known = known),
+                    )
                 } else {
-                    Diagnostic::error(self.path, line, column, message)
+                    continue;
                 };
-                self.problems.push(problem.with_help(msg!("help-key-near-miss", key = &key, known = known)));
-            }
+            let (line, column) = self.position(&key);
+            let problem = if draft {
+                Diagnostic::warning(self.path, line, column, message)
+            } else {
+                Diagnostic::error(self.path, line, column, message)
+            };
+            self.problems.push(problem.with_help(help));
         }
     }
 
@@ -239,6 +281,35 @@ impl<'a> FrontMatter<'a> {
 
     /// A notice dated after today: a typing slip, most often of the year. The only problem of
     /// a notice that depends on the day: see [`outdated`].
+    /// A year before any notice an archive holds (`0024` for `2024`), or another than the one
+    /// the number carries (`30/2020/NĐ-CP` dated 2024): a slip of the keyboard, most likely.
+    fn check_year(&mut self, date: Date, number: Option<&DocNumber>) {
+        let year = date.year();
+        let (key, message, help) = if year < EARLIEST_YEAR {
+            (
+                "date",
+                msg!("date-too-early", year = year),
+                msg!("help-date-too-early", earliest = EARLIEST_YEAR),
+            )
+        } else if let Some(number) = number.filter(|n| n.year.is_some_and(|y| y != year)) {
+            let number_year = number.year.unwrap_or_default();
+            (
+                "number",
+                msg!(
+                    "number-year-differs",
+                    number = number.written.as_str(),
+                    number_year = number_year,
+                    year = year
+                ),
+                msg!("help-number-year-differs"),
+            )
+        } else {
+            return;
+        };
+        let (line, column) = self.position(key);
+        self.problems.push(Diagnostic::warning(self.path, line, column, message).with_help(help));
+    }
+
     fn check_not_in_future(&mut self, key: &str, date: Date) {
         if date > *TODAY {
             let (line, column) = self.position(key);
@@ -363,6 +434,23 @@ impl<'a> FrontMatter<'a> {
                 None
             }
         }
+    }
+
+    /// The tags. One text holding commas (`tags: chuyển đổi số, cải cách`) is one tag, as YAML
+    /// reads it, but hardly what was meant: a warning shows the list it would be.
+    fn tags(&mut self) -> Vec<String> {
+        let tags = self.string_list("tags");
+        if let Some(Value::String(text)) = self.doc.values.get("tags")
+            && text.contains(',')
+        {
+            let list: Vec<&str> = text.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+            let (line, column) = self.position("tags");
+            let warning =
+                Diagnostic::warning(self.path, line, column, msg!("tags-one-text", text = tidy(text)))
+                    .with_help(msg!("help-tags-one-text", list = list.join(", ")));
+            self.problems.push(warning);
+        }
+        tags
     }
 
     fn string_list(&mut self, key: &str) -> Vec<String> {
@@ -521,6 +609,26 @@ fn short(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_key_is_read_as_the_key_it_most_likely_means() {
+        for (written, meant) in [
+            ("titel", Some("title")),
+            ("tag", Some("tags")),
+            ("expiry", Some("expires")),
+            ("effective_date", Some("effective")),
+            ("signed_by", Some("signer")),
+            ("replace", Some("replaces")),
+            ("based-on", Some("based_on")),
+            // Near misses: a key of the theme's own, far from any known key.
+            ("so_trang", None),
+            ("subject", None),
+            ("ghi_chu", None),
+            ("replaced_by", None),
+        ] {
+            assert_eq!(key_meant(written), meant, "{written}");
+        }
+    }
 
     #[test]
     fn names_that_look_alike_are_written_alike() {
