@@ -141,6 +141,11 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
     group_bundles(files)
 }
 
+/// A notice file: `.md` or `.markdown`, in any case (`TB-01.MD` saved on Windows).
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.') && n.len() > 1)
 }
@@ -179,9 +184,7 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
                     entries[slot].attachments.push(attachment);
                 }
             }
-            None if file.extension().is_some_and(|e| e == "md") => {
-                entries.push(SourceEntry::new(file.clone()))
-            }
+            None if is_markdown(file) => entries.push(SourceEntry::new(file.clone())),
             None => {}
         }
     }
@@ -253,6 +256,10 @@ mod tests {
         let files = [
             ("2024/a.md", "a"),
             ("2024/b.txt", "not a notice"),
+            ("2024/TB-01.MD", "saved on Windows"),
+            ("2024/c.markdown", "another way to name Markdown"),
+            ("2024/d.mdx", "not Markdown"),
+            ("2024/md", "no extension"),
             ("2024/ke-hoach/index.md", "bundle"),
             ("2024/ke-hoach/phu-luc.pdf", "annex"),
             ("2024/ke-hoach/bang/so-lieu.csv", "1,2"),
@@ -275,7 +282,9 @@ mod tests {
             })
             .collect();
         let expected = [
+            ("2024/TB-01.MD", vec![]),
             ("2024/a.md", vec![]),
+            ("2024/c.markdown", vec![]),
             ("2024/ke-hoach/con/index.md", vec!["anh.png"]),
             ("2024/ke-hoach/index.md", vec!["bang/so-lieu.csv", "phu-luc.pdf"]),
             ("2024/ke-hoach-khac/note.md", vec![]),
