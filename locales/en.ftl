@@ -133,6 +133,7 @@ cited-date-differs = cited { $number } is dated { $written } here, but the archi
 help-cited-date-differs = correct the date in the text, or the date of the cited notice
 cited-provision-missing = cited { $provision } of { $number }, but that notice ({ $file }) has no Điều { $article }
 help-cited-provision-missing = the link leads to the notice as a whole; check the article number
+relation-broken = `{ $key }` { $number }: that notice is not published because of an error in { $file }
 relation-not-in-archive = `{ $key }` { $number }: no such notice in the archive
 relation-to-itself = a notice cannot { $key ->
     [replaces] replace

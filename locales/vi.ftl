@@ -133,6 +133,7 @@ cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày {
 help-cited-date-differs = sửa ngày trong nội dung, hoặc ngày của văn bản được dẫn
 cited-provision-missing = dẫn { $provision } của { $number }, nhưng văn bản đó ({ $file }) không có Điều { $article }
 help-cited-provision-missing = liên kết dẫn đến cả văn bản; hãy kiểm tra số điều
+relation-broken = `{ $key }` { $number }: văn bản này chưa được đăng vì có lỗi trong { $file }
 relation-not-in-archive = `{ $key }` { $number }: kho không có văn bản này
 relation-to-itself = văn bản không thể { $key ->
     [replaces] thay thế

@@ -156,15 +156,25 @@ fn a_notice_citing_a_broken_one_says_why_it_is_missing() {
             "6-TB/VPTU",
             "2024-06-01",
             "Theo kế hoạch",
-            "",
-            "Thực hiện Kế hoạch số 5-KH/VPTU của Văn phòng.",
+            "amends: [5-KH/VPTU]",
+            "Thực hiện Kế hoạch số 5-KH/VPTU của Văn phòng.\n\nXem [kế hoạch](notice:5-KH/VPTU).",
         ),
     );
     let err = stderr(&archive.run(&["build"]));
+    // The relation and the link say the same, and are not errors of their own: the one error
+    // is in a.md.
+    for expected in [
+        "cảnh báo: content/b.md:7:10: `amends` 5-KH/VPTU: văn bản này chưa được đăng vì có lỗi trong content/a.md",
+        "cảnh báo: content/b.md:12:5: văn bản được dẫn 5-KH/VPTU chưa được đăng vì có lỗi trong content/a.md",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(!err.contains("kho không có văn bản này"), "{err}");
+    assert_eq!(err.matches("lỗi: ").count(), 1, "{err}");
     assert!(err.contains("lỗi: content/a.md:5:1: `date` không phải là ngày"), "{err}");
     assert!(
         err.contains(
-            "content/b.md:9:23: văn bản được dẫn 5-KH/VPTU chưa được đăng vì có lỗi trong content/a.md"
+            "content/b.md:10:23: văn bản được dẫn 5-KH/VPTU chưa được đăng vì có lỗi trong content/a.md"
         ),
         "{err}"
     );

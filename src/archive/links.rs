@@ -139,6 +139,10 @@ fn report_reference(
     let year = reference.year.map_or(0, i64::from);
     let broken = reference.key.as_ref().and_then(|key| context.broken.get(key));
     let diagnostic = match (target, reference.origin) {
+        // A notice left out because of an error of its own: that error says it.
+        (RefTarget::Unresolved, _) if let Some(file) = broken => {
+            at(msg!("cited-broken", number = number, file = file))
+        }
         (RefTarget::Unresolved, RefOrigin::Explicit) => Diagnostic {
             severity: Severity::Error,
             ..at(msg!("link-not-in-archive", number = number, year = year))
@@ -154,25 +158,22 @@ fn report_reference(
             ))
         }
         .with_help(msg!("help-link-ambiguous")),
-        (RefTarget::Unresolved, RefOrigin::Detected) => match broken {
-            Some(file) => at(msg!("cited-broken", number = number, file = file)),
-            None => {
-                let found = at(msg!("cited-not-in-archive", number = number, year = year));
-                // Numbers start again each year: one without a year means one issued before.
-                let later = match (reference.year, &reference.key, notice.date) {
-                    (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
-                    _ => None,
-                };
-                match later.map(|id| &notices[id.index()]) {
-                    Some(later) => found.with_help(msg!(
-                        "help-cited-issued-after",
-                        date = later.date.map(|d| d.to_string()).unwrap_or_default(),
-                        file = &later.source_path,
-                    )),
-                    None => found,
-                }
+        (RefTarget::Unresolved, RefOrigin::Detected) => {
+            let found = at(msg!("cited-not-in-archive", number = number, year = year));
+            // Numbers start again each year: one without a year means one issued before.
+            let later = match (reference.year, &reference.key, notice.date) {
+                (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
+                _ => None,
+            };
+            match later.map(|id| &notices[id.index()]) {
+                Some(later) => found.with_help(msg!(
+                    "help-cited-issued-after",
+                    date = later.date.map(|d| d.to_string()).unwrap_or_default(),
+                    file = &later.source_path,
+                )),
+                None => found,
             }
-        },
+        }
         (RefTarget::Ambiguous(all), RefOrigin::Detected) => {
             at(msg!("cited-ambiguous", number = number, year = year, candidates = describe_all(notices, all)))
                 .with_help(msg!("help-cited-ambiguous"))
@@ -274,6 +275,11 @@ fn link_relations(
         };
         match target {
             None if context.config.is_external(&relation.number.issuer_code) => {}
+            // Left out because of an error of its own: that error says it.
+            None if let Some(file) = context.broken.get(&relation.number.key) => diagnostics.push(at(
+                Severity::Warning,
+                msg!("relation-broken", key = relation.kind.key(), number = &relation.written, file = file),
+            )),
             None => diagnostics.push(at(
                 Severity::Warning,
                 msg!("relation-not-in-archive", key = relation.kind.key(), number = &relation.written),
