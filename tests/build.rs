@@ -168,7 +168,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "lỗi: content/c-blank.md:5:1: khóa bắt buộc `title` để trống\n  gợi ý: ghi giá trị sau `title:`",
         "lỗi: content/d-tab.md:7:1: YAML không hợp lệ",
         "lỗi: content/e-latin1.md:3:10: tệp không phải UTF-8: byte 0xF4 không hợp lệ ở vị trí byte 31",
-        "lỗi: content/g-dup-2.md:1:1: số 6-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",
+        "lỗi: content/g-dup-2.md:2:1: số 6-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",
         "lỗi: content/h-number.md:2:1: `không có số` không phải là số, ký hiệu văn bản",
         "lỗi: content/i-link.md:10:5: liên kết đến 77-KH/TU: kho không có văn bản này",
     ] {
@@ -176,7 +176,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
     }
     assert!(err.contains("gợi ý: YAML chỉ thụt lề bằng dấu cách"), "{err}");
     assert!(!err.contains("h-number.md:2:1: thiếu `type`"), "no follow-on error for a bad number:\n{err}");
-    assert_eq!(err.matches("g-dup-2.md:1:1: số").count(), 1, "one report for one duplicate:\n{err}");
+    assert_eq!(err.matches("g-dup-2.md:2:1: số").count(), 1, "one report for one duplicate:\n{err}");
     assert!(!archive.exists("output/index.html"));
 }
 

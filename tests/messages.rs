@@ -136,7 +136,7 @@ fn a_future_date_and_an_issuer_code_with_two_names_are_warned() {
     assert!(err.contains("cảnh báo: content/a.md:5:1: `date` là ngày 2099-01-02, sau ngày hôm nay"), "{err}");
     assert!(
         err.contains(
-            "cảnh báo: content/c.md:1:1: mã cơ quan VPTU ở đây ghi là `Văn phòng Tỉnh ủy Sơn Hà`, còn ở content/a.md ghi là `Văn phòng Tỉnh ủy`"
+            "cảnh báo: content/c.md:4:1: mã cơ quan VPTU ở đây ghi là `Văn phòng Tỉnh ủy Sơn Hà`, còn ở content/a.md ghi là `Văn phòng Tỉnh ủy`"
         ),
         "{err}"
     );

@@ -305,7 +305,7 @@ fn check_duplicates(
             diagnostics.push(
                 Diagnostic::error(
                     &notice.source_path,
-                    FRONT_MATTER_LINE,
+                    notice.lines.number as usize,
                     1,
                     msg!(
                         "number-used-twice",
@@ -336,7 +336,7 @@ fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>
             diagnostics.push(
                 Diagnostic::warning(
                     &notice.source_path,
-                    FRONT_MATTER_LINE,
+                    notice.lines.issuer as usize,
                     1,
                     msg!(
                         "issuer-two-names",
@@ -381,7 +381,7 @@ fn assign_urls(
             let notice = &notices[index];
             diagnostics.push(Diagnostic::error(
                 &notice.source_path,
-                FRONT_MATTER_LINE,
+                notice.lines.number as usize,
                 1,
                 msg!(
                     "same-url",

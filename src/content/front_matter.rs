@@ -7,7 +7,7 @@
 
 use jiff::civil::Date;
 
-use super::{Attachment, Notice, Relation, RelationKind, Signer, Status, body::Body};
+use super::{Attachment, KeyLines, Notice, Relation, RelationKind, Signer, Status, body::Body};
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
 use crate::diag::Diagnostic;
@@ -183,6 +183,7 @@ impl<'a> FrontMatter<'a> {
             tags: self.tags(),
             summary: self.string("summary"),
             draft,
+            lines: KeyLines { number: self.line_of("number"), issuer: self.line_of("issuer") },
             extra: self.extra(),
             body,
             attachments,
@@ -193,6 +194,14 @@ impl<'a> FrontMatter<'a> {
             return Err(notice.number.filter(|_| !draft).map(|n| n.key));
         }
         Ok(notice)
+    }
+
+    /// The line of a key, or the file's first line when the key is not written.
+    fn line_of(&self, key: &str) -> u32 {
+        match self.doc.key_positions.get(key) {
+            Some(&(line, _)) => u32::try_from(line + self.yaml_line - 1).unwrap_or(1),
+            None => 1,
+        }
     }
 
     fn position(&self, key: &str) -> (usize, usize) {

@@ -175,6 +175,14 @@ pub struct Attachment {
     pub stamp: Stamp,
 }
 
+/// The lines (from 1) of the keys a problem between two notices is said at: a number used
+/// twice, an issuer written two ways. The first line of the file for a key not written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyLines {
+    pub number: u32,
+    pub issuer: u32,
+}
+
 /// One notice, as its file says; nothing here depends on other notices.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
@@ -197,6 +205,8 @@ pub struct Notice {
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub draft: bool,
+    /// Where the keys problems between notices are said at stand in the file.
+    pub lines: KeyLines,
     #[serde(with = "crate::yaml::as_json_text")]
     pub extra: Map<String, Value>,
     /// What the rest of the pipeline needs of the body; its HTML is kept apart.
