@@ -242,6 +242,36 @@ changes-protected = refusing to write the list of changes to { $path }: it is { 
 }
 changes-is-folder = refusing to write the list of changes to { $path }: it is a folder
 help-changes-protected = name a file elsewhere, for example --changes ../changes.txt
+io-cannot-read = cannot read { $path }
+io-cannot-write = cannot write { $path }
+io-cannot-create = cannot create { $path }
+io-cannot-replace = cannot replace { $path }
+io-cannot-remove = cannot remove { $path }
+io-cannot-lock = cannot lock { $path }
+io-cannot-open = cannot open { $path }
+io-cannot-tidy = cannot tidy { $path }
+io-cannot-put-back = cannot put { $path } back
+io-cannot-copy = cannot copy { $from } to { $path }
+io-cannot-link = cannot link { $from } to { $path }
+io-cannot-swap = cannot swap the new build in at { $path }
+io-cannot-move-in = cannot move the new build to { $path }
+io-cannot-move-aside = cannot move { $path } aside
+io-cannot-write-changes = cannot write the list of changes to { $path }
+io-no-archive = no archive at { $path }
+io-cannot-watch = cannot watch { $path }
+io-cannot-watch-files = cannot watch the archive's files
+io-cannot-start-server = cannot start the preview server
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = it exists already
+io-not-a-folder = not a folder
+io-is-a-folder = it is a folder
+io-folder-not-empty = the folder is not empty
+io-disk-full = the disk is full
+io-read-only = the file system is read-only
+io-bad-name = the file name is not valid
+io-other-disk = it is on another disk
+
 output-is-root = refusing to write the output to the filesystem root
 output-not-own = refusing to remove { $path }: it was not made by Gazette
 

@@ -208,6 +208,36 @@ changes-protected = không ghi danh sách thay đổi vào { $path }: đó là {
 }
 changes-is-folder = không ghi danh sách thay đổi vào { $path }: đó là một thư mục
 help-changes-protected = chọn một tệp ở ngoài, ví dụ --changes ../thay-doi.txt
+io-cannot-read = không đọc được { $path }
+io-cannot-write = không ghi được { $path }
+io-cannot-create = không tạo được { $path }
+io-cannot-replace = không thay được { $path }
+io-cannot-remove = không xóa được { $path }
+io-cannot-lock = không khóa được { $path }
+io-cannot-open = không mở được { $path }
+io-cannot-tidy = không dọn được { $path }
+io-cannot-put-back = không đặt lại được { $path }
+io-cannot-copy = không chép được { $from } sang { $path }
+io-cannot-link = không liên kết được { $from } sang { $path }
+io-cannot-swap = không hoán đổi được bản dựng mới vào { $path }
+io-cannot-move-in = không chuyển được bản dựng mới vào { $path }
+io-cannot-move-aside = không chuyển được { $path } sang bên
+io-cannot-write-changes = không ghi được danh sách thay đổi vào { $path }
+io-no-archive = không có kho văn bản ở { $path }
+io-cannot-watch = không theo dõi được { $path }
+io-cannot-watch-files = không theo dõi được các tệp của kho
+io-cannot-start-server = không khởi động được máy chủ xem trước
+io-not-found = không có tệp hoặc thư mục này
+io-permission-denied = không có quyền
+io-already-exists = đã có
+io-not-a-folder = không phải là thư mục
+io-is-a-folder = đó là một thư mục
+io-folder-not-empty = thư mục không trống
+io-disk-full = ổ đĩa đã đầy
+io-read-only = hệ thống tệp chỉ cho đọc
+io-bad-name = tên tệp không hợp lệ
+io-other-disk = nằm trên ổ đĩa khác
+
 output-is-root = không ghi kết quả vào thư mục gốc của hệ thống tệp
 output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
 

@@ -149,15 +149,17 @@ pub fn text(language: Language, id: &'static str) -> String {
 pub struct Failure {
     pub message: Message,
     pub help: Option<Message>,
+    /// What went wrong underneath (a system error), said after the message.
+    cause: Option<Box<dyn std::error::Error + Send + Sync>>,
 }
 
 impl Failure {
     pub fn new(message: Message) -> Failure {
-        Failure { message, help: None }
+        Failure { message, help: None, cause: None }
     }
 
     pub fn with_help(message: Message, help: Message) -> Failure {
-        Failure { message, help: Some(help) }
+        Failure { message, help: Some(help), cause: None }
     }
 
     fn text(&self, language: Language) -> String {
@@ -179,15 +181,56 @@ impl std::fmt::Display for Failure {
     }
 }
 
-impl std::error::Error for Failure {}
+impl std::error::Error for Failure {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause.as_deref().map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Says what failed in the archive's language, keeping the error underneath as its cause:
+/// `fs::write(&path, text).said(|| msg!("io-cannot-write", path = …))?`.
+pub trait Said<T> {
+    fn said(self, message: impl FnOnce() -> Message) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<Box<dyn std::error::Error + Send + Sync>>> Said<T> for Result<T, E> {
+    fn said(self, message: impl FnOnce() -> Message) -> anyhow::Result<T> {
+        self.map_err(|cause| Failure { message: message(), help: None, cause: Some(cause.into()) }.into())
+    }
+}
+
+/// A system error in words: the common kinds in the archive's language, the others as the
+/// system says them.
+fn system_error(error: &std::io::Error, language: Language) -> String {
+    use std::io::ErrorKind;
+    let id = match error.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::NotADirectory => "io-not-a-folder",
+        ErrorKind::IsADirectory => "io-is-a-folder",
+        ErrorKind::DirectoryNotEmpty => "io-folder-not-empty",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io-disk-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only",
+        ErrorKind::InvalidFilename => "io-bad-name",
+        ErrorKind::CrossesDevices => "io-other-disk",
+        _ => return error.to_string(),
+    };
+    text(language, id)
+}
 
 /// An error and its causes, outermost first, in `language` where they are [`Failure`]s.
 pub fn describe(error: &anyhow::Error, language: Language) -> String {
     error
         .chain()
-        .map(|cause| match cause.downcast_ref::<Failure>() {
-            Some(failure) => failure.text(language),
-            None => cause.to_string(),
+        .map(|cause| {
+            if let Some(failure) = cause.downcast_ref::<Failure>() {
+                failure.text(language)
+            } else if let Some(system) = cause.downcast_ref::<std::io::Error>() {
+                system_error(system, language)
+            } else {
+                cause.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join(": ")

@@ -324,3 +324,35 @@ fn serve_prints_each_rebuilds_problems_on_the_terminal() {
     let error = server.wait_for_stderr("lỗi:", 30);
     assert!(error.starts_with("lỗi: content/a.md:3:"), "{error}");
 }
+
+#[test]
+fn system_errors_are_said_in_the_archive_language() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("1-TB/VPTU", "2024-03-01", "Một", "", "x"));
+    archive.write("tep", "một tệp");
+    let changes = archive.path("khong-co/thay-doi.txt");
+    let output = archive.run(&["build", "--changes", changes.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "lỗi: không ghi được danh sách thay đổi vào {}: không có tệp hoặc thư mục này",
+            changes.display()
+        )),
+        "{err}"
+    );
+    let output = archive.run(&["init", "tep"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("lỗi: không đọc được tep: không phải là thư mục"),
+        "{}",
+        stderr(&output)
+    );
+    english(&archive);
+    let err = stderr(&archive.run(&["build", "--changes", changes.to_str().unwrap()]));
+    assert!(
+        err.contains("cannot write the list of changes to") && err.contains(": no such file or folder"),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}

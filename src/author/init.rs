@@ -4,9 +4,10 @@
 //! where the default serves), one sample notice dated today, and a `.gitignore` for the
 //! output. It never writes into a folder that holds anything.
 
+use crate::message::Said as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::message::Language;
 use crate::{fail, msg};
@@ -14,7 +15,8 @@ use crate::{fail, msg};
 /// Creates the archive at `dir` and returns the files written.
 pub fn create(dir: &Path, language: Language, today: jiff::civil::Date) -> Result<Vec<PathBuf>> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+        let mut entries =
+            std::fs::read_dir(dir).said(|| msg!("io-cannot-read", path = dir.display().to_string()))?;
         if entries.next().is_some() {
             fail!(msg!("init-not-empty", path = dir.display().to_string()));
         }
@@ -27,8 +29,9 @@ pub fn create(dir: &Path, language: Language, today: jiff::civil::Date) -> Resul
     ];
     for (path, text) in &files {
         let folder = path.parent().expect("a file has a folder");
-        std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
-        std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::create_dir_all(folder)
+            .said(|| msg!("io-cannot-create", path = folder.display().to_string()))?;
+        std::fs::write(path, text).said(|| msg!("io-cannot-write", path = path.display().to_string()))?;
     }
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }

@@ -6,9 +6,10 @@
 //! from the issuer's latest notice, so the new one is indexed with it; an issuer code no notice
 //! has is refused unless its name is given. It never replaces an existing file.
 
+use crate::message::Said as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::cite::number::{self, DocNumber, System};
 use crate::config::SiteConfig;
@@ -124,9 +125,10 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         text.push_str(&repeated_details(latest));
     }
     text.push_str(&format!("date: {}\ndraft: true\n---\n\n", new.date));
-    std::fs::create_dir_all(path.parent().expect("a content folder"))
-        .context("cannot create the year folder")?;
-    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::create_dir_all(path.parent().expect("a content folder")).said(|| {
+        msg!("io-cannot-create", path = path.parent().map(|p| p.display().to_string()).unwrap_or_default())
+    })?;
+    std::fs::write(&path, text).said(|| msg!("io-cannot-write", path = path.display().to_string()))?;
     Ok(path)
 }
 

@@ -7,11 +7,12 @@
 //! replaces the output only when every file is written, with the new state inside. A build
 //! with errors leaves the output as it was.
 
+use crate::message::Said as _;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use super::space;
 use super::state::{self, Missing};
@@ -193,8 +194,7 @@ fn unchanged(
 }
 
 fn write_changes(path: &Path, changes: &str) -> Result<()> {
-    std::fs::write(path, changes)
-        .with_context(|| format!("cannot write the list of changes to {}", path.display()))
+    std::fs::write(path, changes).said(|| msg!("io-cannot-write-changes", path = path.display().to_string()))
 }
 
 fn sorted(mut diagnostics: Vec<diag::Diagnostic>) -> Vec<diag::Diagnostic> {
@@ -289,10 +289,10 @@ fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, Option<u64>>> {
         return Ok(hashes);
     }
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let entry = entry.said(|| msg!("io-cannot-read", path = dir.display().to_string()))?;
         let path = crate::diag::display_path(dir, entry.path());
         if entry.file_type().is_file() && !path.starts_with(&format!("{}/", layout::STATE_DIR)) {
-            let bytes = std::fs::read(entry.path()).with_context(|| format!("cannot read {path}"))?;
+            let bytes = std::fs::read(entry.path()).said(|| msg!("io-cannot-read", path = path.as_str()))?;
             hashes.insert(path, Some(crate::hash::bytes(&bytes)));
         }
     }

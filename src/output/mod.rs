@@ -23,6 +23,7 @@ mod previous;
 mod space;
 pub mod state;
 
+use crate::message::Said as _;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -144,12 +145,12 @@ impl OutputDir {
     /// Takes the exclusive lock of the output, waiting for another build if asked to.
     pub fn lock(&self, wait: Wait) -> Result<OutputLock> {
         let parent = self.target.parent().context("the output folder has no parent")?;
-        fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent).said(|| msg!("io-cannot-create", path = parent.display().to_string()))?;
         let file = lock_file(parent)?;
         match file.try_lock() {
             Ok(()) => return Ok(OutputLock { _file: file }),
             Err(fs::TryLockError::Error(e)) => {
-                return Err(e).with_context(|| format!("cannot lock {}", parent.display()));
+                return Err(e).said(|| msg!("io-cannot-lock", path = parent.display().to_string()));
             }
             Err(fs::TryLockError::WouldBlock) => {}
         }
@@ -158,7 +159,7 @@ impl OutputDir {
             fail!(msg!("output-locked", path = &path));
         }
         eprintln!("{}", msg!("output-waiting", path = &path).text(self.language));
-        file.lock().with_context(|| format!("cannot lock {}", parent.display()))?;
+        file.lock().said(|| msg!("io-cannot-lock", path = parent.display().to_string()))?;
         Ok(OutputLock { _file: file })
     }
 
@@ -180,7 +181,7 @@ impl OutputDir {
         let reused = self.take_previous()?;
         if reused.is_none() {
             fs::create_dir(&self.staging)
-                .with_context(|| format!("cannot create {}", self.staging.display()))?;
+                .said(|| msg!("io-cannot-create", path = self.staging.display().to_string()))?;
         }
         let staging = Staging {
             dir: self.staging.clone(),
@@ -206,7 +207,7 @@ impl OutputDir {
             return Ok(None);
         }
         let reused = previous::Reused::scan(&self.staging)
-            .with_context(|| format!("cannot read {}", self.staging.display()))?;
+            .said(|| msg!("io-cannot-read", path = self.staging.display().to_string()))?;
         Ok(Some(reused))
     }
 
@@ -224,7 +225,9 @@ impl OutputDir {
     pub fn check_on_disk(&self) -> Result<()> {
         match fs::symlink_metadata(&self.target) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", self.target.display())),
+            Err(e) => {
+                return Err(e).said(|| msg!("io-cannot-read", path = self.target.display().to_string()));
+            }
             Ok(meta) if !meta.is_dir() => {
                 fail!(
                     msg!("output-is-file", path = self.target.display().to_string()),
@@ -264,7 +267,7 @@ impl OutputDir {
         }
         if !self.target.exists() {
             fs::rename(&self.old, &self.target)
-                .with_context(|| format!("cannot put {} back", self.old.display()))?;
+                .said(|| msg!("io-cannot-put-back", path = self.old.display().to_string()))?;
         } else {
             // Stopped after the new output was in place: the old one is a previous output.
             self.keep_as_previous(&self.old)?;
@@ -350,7 +353,7 @@ fn absolute(path: &Path) -> Result<PathBuf> {
 /// renamed, so every build of an output in it locks the same thing, and no file is left behind.
 #[cfg(unix)]
 fn lock_file(parent: &Path) -> Result<fs::File> {
-    fs::File::open(parent).with_context(|| format!("cannot open {} to lock it", parent.display()))
+    fs::File::open(parent).said(|| msg!("io-cannot-lock", path = parent.display().to_string()))
 }
 
 /// Elsewhere a folder cannot be opened as a file: a lock file beside the output.
@@ -362,7 +365,7 @@ fn lock_file(parent: &Path) -> Result<fs::File> {
         .write(true)
         .truncate(false)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))
+        .said(|| msg!("io-cannot-open", path = path.display().to_string()))
 }
 
 fn marker_text() -> String {
@@ -396,7 +399,7 @@ fn is_own_or_empty(dir: &Path) -> Result<bool> {
     }
     let marker_being_written = dir.join(marker_being_written());
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let entry = entry.said(|| msg!("io-cannot-read", path = dir.display().to_string()))?;
         let keep_file = entry.depth() == 1 && entry.file_name() == KEEP_FILE;
         let ours = keep_file || entry.path() == marker_being_written;
         if !entry.file_type().is_dir() && !ours {
@@ -411,7 +414,7 @@ fn remove_own(dir: &Path) -> Result<()> {
     if !is_own_or_empty(dir)? {
         fail!(msg!("output-not-own", path = dir.display().to_string()));
     }
-    remove_tree(dir).with_context(|| format!("cannot remove {}", dir.display()))
+    remove_tree(dir).said(|| msg!("io-cannot-remove", path = dir.display().to_string()))
 }
 
 /// Removes a folder and everything in it: the files on all threads, Gazette's marker last, then
@@ -466,10 +469,10 @@ impl Staging {
                 if created.is_err() && self.reused.is_some() {
                     // The previous output had a file where this build has a folder.
                     previous::clear_folders_to(&self.dir, parent)
-                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                        .said(|| msg!("io-cannot-create", path = parent.display().to_string()))?;
                     created = fs::create_dir_all(parent);
                 }
-                created.with_context(|| format!("cannot create {}", parent.display()))?;
+                created.said(|| msg!("io-cannot-create", path = parent.display().to_string()))?;
                 self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(parent.to_path_buf());
             }
         }
@@ -481,7 +484,8 @@ impl Staging {
     fn make_way(&self, relative: &str) -> Result<PathBuf> {
         let path = self.prepare(relative)?;
         if let Some(reused) = &self.reused {
-            previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
+            previous::make_way(&path)
+                .said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
             reused.put(relative);
         }
         Ok(path)
@@ -494,7 +498,7 @@ impl Staging {
         let next = marker_being_written();
         let marked = self.write(&next, marker_text().as_bytes()).and_then(|()| {
             let (from, to) = (self.path_of(&next)?, self.path_of(MARKER)?);
-            fs::rename(&from, &to).with_context(|| format!("cannot write {}", to.display()))?;
+            fs::rename(&from, &to).said(|| msg!("io-cannot-write", path = to.display().to_string()))?;
             if let Some(reused) = &self.reused {
                 reused.put(MARKER);
             }
@@ -509,20 +513,21 @@ impl Staging {
     /// Writes a file at an output-relative path, creating its folders.
     pub fn write(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.make_way(relative)?;
-        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+        fs::write(&path, bytes).said(|| msg!("io-cannot-write", path = path.display().to_string()))
     }
 
     /// Copies a file to an output-relative path.
     pub fn copy(&self, source: &Path, relative: &str) -> Result<()> {
         let path = self.make_way(relative)?;
-        fs::copy(source, &path)
-            .with_context(|| format!("cannot copy {} to {}", source.display(), path.display()))?;
+        fs::copy(source, &path).said(|| {
+            msg!("io-cannot-copy", from = source.display().to_string(), path = path.display().to_string())
+        })?;
         Ok(())
     }
 
     fn stamp(&self, relative: &str) -> Result<FileStamp> {
         let path = self.dir.join(relative);
-        let meta = fs::metadata(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let meta = fs::metadata(&path).said(|| msg!("io-cannot-read", path = path.display().to_string()))?;
         Ok(FileStamp::from_metadata(&meta))
     }
 
@@ -538,7 +543,7 @@ impl Staging {
     pub fn seal(&mut self) -> Result<()> {
         self.carry_over_keep_file();
         if let Some(reused) = self.reused.take() {
-            reused.prune(&self.dir).with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+            reused.prune(&self.dir).said(|| msg!("io-cannot-tidy", path = self.dir.display().to_string()))?;
         }
         Ok(())
     }
@@ -558,12 +563,13 @@ impl Staging {
                     previous = Some(&output.old);
                 }
                 Err(e) => {
-                    return Err(e).with_context(|| format!("cannot swap in {}", output.target.display()));
+                    return Err(e)
+                        .said(|| msg!("io-cannot-swap", path = output.target.display().to_string()));
                 }
             }
         } else {
             fs::rename(&self.dir, &output.target)
-                .with_context(|| format!("cannot move the new build to {}", output.target.display()))?;
+                .said(|| msg!("io-cannot-move-in", path = output.target.display().to_string()))?;
         }
         self.committed = true;
         match previous {
@@ -580,11 +586,10 @@ impl Staging {
             remove_own(&output.old)?;
         }
         fs::rename(&output.target, &output.old)
-            .with_context(|| format!("cannot move aside {}", output.target.display()))?;
+            .said(|| msg!("io-cannot-move-aside", path = output.target.display().to_string()))?;
         if let Err(e) = fs::rename(&self.dir, &output.target) {
             let _ = fs::rename(&output.old, &output.target);
-            return Err(e)
-                .with_context(|| format!("cannot move the new build to {}", output.target.display()));
+            return Err(e).said(|| msg!("io-cannot-move-in", path = output.target.display().to_string()));
         }
         Ok(())
     }
@@ -634,12 +639,13 @@ impl Staging {
         let old = self.old_path(path)?;
         let new = self.prepare(path)?;
         // A file this build wrote there, or the previous output's, gives way to the link.
-        previous::make_way(&new).with_context(|| format!("cannot replace {}", new.display()))?;
+        previous::make_way(&new).said(|| msg!("io-cannot-replace", path = new.display().to_string()))?;
         if let Some(reused) = &self.reused {
             reused.put(path);
         }
-        fs::hard_link(&old, &new)
-            .with_context(|| format!("cannot link {} to {}", old.display(), new.display()))
+        fs::hard_link(&old, &new).said(|| {
+            msg!("io-cannot-link", from = old.display().to_string(), path = new.display().to_string())
+        })
     }
 }
 
@@ -647,13 +653,13 @@ impl crate::publish::Sink for Staging {
     fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
         self.space.guard(|| {
             let target = self.make_way(path)?;
-            let file =
-                fs::File::create(&target).with_context(|| format!("cannot write {}", target.display()))?;
+            let file = fs::File::create(&target)
+                .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
             let file = self.space.watch(file);
             let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
             fill(&mut out)
                 .and_then(|()| io::Write::flush(&mut out))
-                .with_context(|| format!("cannot write {}", target.display()))?;
+                .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
             Ok((self.stamp(path)?, out.hash()))
         })
     }

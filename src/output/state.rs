@@ -11,6 +11,8 @@
 //! to a build: no state, so a full build. Output files the state remembers are kept only while
 //! they are exactly as written; one changed by hand is made again.
 
+use crate::message::Said as _;
+use crate::msg;
 use std::fs;
 use std::io::{BufReader, Read as _, Write};
 use std::path::Path;
@@ -130,7 +132,7 @@ impl Opened {
         if written.is_err() {
             let _ = fs::remove_file(&new);
         }
-        written.with_context(|| format!("cannot write {}", path.display()))
+        written.said(|| msg!("io-cannot-write", path = path.display().to_string()))
     }
 }
 
@@ -218,12 +220,13 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
 /// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
 pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     let path = dir.join(STATE_FILE);
-    fs::create_dir_all(dir.join(STATE_DIR)).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::create_dir_all(dir.join(STATE_DIR))
+        .said(|| msg!("io-cannot-create", path = dir.display().to_string()))?;
     // A staging folder made from a previous output may hold that output's state: a new file,
     // never one written over.
-    super::previous::make_way(&path).with_context(|| format!("cannot replace {}", path.display()))?;
-    let file = fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-    encode_into(file, state).with_context(|| format!("cannot write {}", path.display()))
+    super::previous::make_way(&path).said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
+    let file = fs::File::create(&path).said(|| msg!("io-cannot-write", path = path.display().to_string()))?;
+    encode_into(file, state).said(|| msg!("io-cannot-write", path = path.display().to_string()))
 }
 
 /// What a build that finds nothing changed reads of the state.
@@ -353,7 +356,7 @@ pub fn remove(dir: &Path) -> Result<bool> {
     match fs::remove_file(dir.join(STATE_FILE)) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e).with_context(|| format!("cannot remove {}", dir.join(STATE_FILE).display())),
+        Err(e) => Err(e).said(|| msg!("io-cannot-remove", path = dir.join(STATE_FILE).display().to_string())),
     }
 }
 

@@ -11,6 +11,7 @@ mod guard;
 mod http;
 pub mod preview;
 
+use crate::message::Said as _;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -43,11 +44,13 @@ pub struct ServeOptions {
 
 /// Runs the preview server until the process is stopped.
 pub fn run(options: &ServeOptions) -> Result<()> {
-    let root =
-        options.root.canonicalize().with_context(|| format!("no archive at {}", options.root.display()))?;
+    let root = options
+        .root
+        .canonicalize()
+        .said(|| msg!("io-no-archive", path = options.root.display().to_string()))?;
     // Watch before building, so a save during the first build or right after it is seen.
     let (sender, events) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).context("cannot watch files")?;
+    let mut debouncer = new_debouncer(DEBOUNCE, None, sender).said(|| msg!("io-cannot-watch-files"))?;
     watch_folders(&mut debouncer, &root)?;
     let started = Instant::now();
     let (mut preview, first) = Preview::new(&root);
@@ -59,7 +62,7 @@ pub fn run(options: &ServeOptions) -> Result<()> {
     std::thread::Builder::new()
         .name("gazette-accept".into())
         .spawn(move || guard::serve(listener, handler))
-        .context("cannot start the server")?;
+        .said(|| msg!("io-cannot-start-server"))?;
     let address = format!("http://{address}/");
     let serving = msg!("serve-listening", root = root.display().to_string(), address = address);
     println!("{}", serving.text(preview.snapshot().language));
@@ -174,13 +177,15 @@ fn watch_folders<W: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
     debouncer: &mut notify_debouncer_full::Debouncer<W, C>,
     root: &Path,
 ) -> Result<()> {
-    debouncer.watch(root, RecursiveMode::NonRecursive).context("cannot watch the archive root")?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .said(|| msg!("io-cannot-watch", path = root.display().to_string()))?;
     for folder in WATCHED {
         let path = root.join(folder);
         if path.is_dir() {
             debouncer
                 .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {folder}/"))?;
+                .said(|| msg!("io-cannot-watch", path = format!("{folder}/")))?;
         }
     }
     Ok(())
