@@ -165,7 +165,10 @@ pub fn run() -> ExitCode {
             build(&options, timings)
         }
         Command::Clean { root, out } => {
-            let root = site::resolve_root(root.as_deref());
+            let root = match existing_root(root) {
+                Ok(root) => root,
+                Err(code) => return code,
+            };
             let language = SiteConfig::language_of(&root);
             let options = BuildOptions { out, ..BuildOptions::new(root) };
             let path = options.output_dir().display().to_string();

@@ -53,6 +53,11 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// `path:line:col: message`, in `language`: the problem within another message.
+    pub fn located(&self, language: Language) -> String {
+        format!("{}:{}:{}: {}", self.path, self.line, self.column, self.message.text(language))
+    }
+
     /// `error: path:line:col: message`, and a `help:` line when there is help, in `language`.
     pub fn render(&self, language: Language) -> String {
         let label = match self.severity {

@@ -232,8 +232,14 @@ fn a_date_written_day_first_gets_the_iso_form_as_help() {
 #[test]
 fn a_root_that_does_not_exist_says_so() {
     let archive = TestArchive::new();
-    for command in ["build", "check", "serve"] {
-        let output = archive.run(&[command, "--root", "khong-co"]);
+    for (command, rest) in [
+        ("build", &[][..]),
+        ("check", &[]),
+        ("serve", &[]),
+        ("clean", &[]),
+        ("new", &["--type", "TB", "--issuer", "VPTU"]),
+    ] {
+        let output = archive.run(&[&[command, "--root", "khong-co"], rest].concat());
         assert_eq!(output.status.code(), Some(1), "{command}");
         let err = stderr(&output);
         assert!(err.contains("lỗi: không có thư mục kho văn bản khong-co"), "{command}: {err}");

@@ -92,6 +92,27 @@ fn an_issuer_code_no_notice_has_is_refused_unless_named() {
         "{text}"
     );
 
+    // A second name for a code the archive names already would split the issuer's index.
+    let other =
+        archive.run(&["new", "--type", "TB", "--issuer", "VPUB", "--issuer-name", "Văn phòng Sở Nội vụ"]);
+    assert_eq!(other.status.code(), Some(1));
+    assert!(
+        stderr(&other).contains("lỗi: mã cơ quan VPUB đã được ghi là `Văn phòng UBND tỉnh` trong kho, không phải `Văn phòng Sở Nội vụ`"),
+        "{}",
+        stderr(&other)
+    );
+    new_notice(&archive, &["--type", "TB", "--issuer", "VPUB", "--issuer-name", "VĂN PHÒNG UBND TỈNH"]);
+
+    // A folder that is no archive is said to be one.
+    let empty = TestArchive::new();
+    let lost = empty.run(&["new", "--type", "TB", "--issuer", "VPTU"]);
+    assert_eq!(lost.status.code(), Some(1));
+    assert!(
+        stderr(&lost).contains("content không có: đây không phải là một kho văn bản"),
+        "{}",
+        stderr(&lost)
+    );
+
     archive.write("site.yaml", "language: en\n");
     let english = archive.run(&["new", "--type", "TB", "--issuer", "XYZ"]);
     assert!(
@@ -120,7 +141,8 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
     let refused = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg"]);
     assert_eq!(refused.status.code(), Some(1));
     let err = stderr(&refused);
-    assert!(err.contains("lỗi: kho có 1 lỗi") && err.contains("content/b.md:"), "{err}");
+    assert!(err.contains("lỗi: kho có 1 lỗi") && err.contains("lỗi đầu tiên: content/b.md:3:8: "), "{err}");
+    assert_eq!(err.matches("lỗi: ").count(), 1, "the first error is not labelled again: {err}");
     assert!(err.contains("gợi ý: sửa các lỗi (`gazette check` liệt kê đủ)"), "{err}");
     assert!(!archive.exists(&format!("content/{year}/quyet-dinh-14-qd-ttg.md")));
 

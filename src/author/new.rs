@@ -41,9 +41,14 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .collect();
     // A notice file with an error may hold a number this one would take: it is mended first.
     if let Some(first) = problems.iter().find(|p| p.severity == crate::diag::Severity::Error) {
+        // No content folder: not an archive's error but a wrong folder, said as it is.
+        if first.message.id() == "no-content-folder" {
+            let help = first.help.as_deref().cloned().unwrap_or_else(|| msg!("help-new-archive-has-errors"));
+            fail!(msg!("new-no-content-folder", path = root.join(CONTENT_DIR).display().to_string()), help);
+        }
         let count = crate::diag::count_errors(&problems);
         fail!(
-            msg!("new-archive-has-errors", count = count, first = first.render(config.language)),
+            msg!("new-archive-has-errors", count = count, first = first.located(config.language)),
             msg!("help-new-archive-has-errors")
         );
     }
@@ -76,6 +81,16 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         same_issuer.iter().map(|(n, _)| *n).max_by_key(|n| (n.date, n.number.as_ref().map(|d| d.seq)));
     // The issuer is named on the command line, or repeated from its latest notice.
     let issuer = match (&new.issuer_name, latest) {
+        // A name for a code the archive already names otherwise would split its index.
+        (Some(name), Some(latest)) if slugify(name) != slugify(&latest.issuer) => fail!(
+            msg!(
+                "new-issuer-named-otherwise",
+                code = &issuer_code,
+                name = name.trim(),
+                known = &latest.issuer
+            ),
+            msg!("help-new-issuer-named-otherwise", known = &latest.issuer)
+        ),
         (Some(name), _) => name.trim().to_string(),
         (None, Some(latest)) => latest.issuer.clone(),
         (None, None) => {
