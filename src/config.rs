@@ -31,6 +31,9 @@ pub struct SiteConfig {
     /// state bodies by default): citations of them are counted, not warned one by one.
     pub external_issuers: Vec<String>,
     pub extra: Value,
+    /// Where `theme:` is written in site.yaml (line and column), for a theme not found.
+    #[serde(skip)]
+    pub theme_at: (usize, usize),
 }
 
 /// The issuers of central documents an archive of a province or a body cites but does not hold:
@@ -68,6 +71,7 @@ impl Default for SiteConfig {
             issuers: BTreeMap::new(),
             external_issuers: CENTRAL_ISSUERS.iter().map(|c| c.to_string()).collect(),
             extra: Value::Object(Default::default()),
+            theme_at: (1, 1),
         }
     }
 }
@@ -145,7 +149,10 @@ impl SiteConfig {
                 ("language", Value::String(s)) if s == "vi" => config.language = Language::Vi,
                 ("language", Value::String(s)) if s == "en" => config.language = Language::En,
                 ("language", _) => problem(key, msg!("config-bad-language")),
-                ("theme", Value::String(s)) if is_folder_name(s) => config.theme = s.clone(),
+                ("theme", Value::String(s)) if is_folder_name(s) => {
+                    config.theme = s.clone();
+                    config.theme_at = doc.key_positions.get(key).copied().unwrap_or((1, 1));
+                }
                 ("theme", Value::String(s)) => problem(key, msg!("config-bad-theme", value = s)),
                 ("place", Value::String(s)) => config.place = Some(s.clone()),
                 ("page_size", Value::Number(n)) if n.as_u64().is_some_and(|n| n > 0) => {

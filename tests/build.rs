@@ -308,6 +308,12 @@ fn template_error_names_the_template_and_line_and_keeps_output() {
     let err = stderr(&output);
     assert!(err.contains("lỗi: templates/notice.html:2:"), "{err}");
     assert_eq!(before, snapshot(&archive.path("output")));
+    // An error the engine gives no place for is said at the template it names.
+    archive.write("templates/notice.html", "{% include \"notice-row.html\" %}");
+    archive.write("templates/notice-row.html", "{% include \"notice-row.html\" %}");
+    let err = stderr(&archive.run(&["build"]));
+    assert!(err.contains("lỗi: templates/notice-row.html:1:1: lỗi mẫu trang:"), "{err}");
+    assert_eq!(before, snapshot(&archive.path("output")));
 }
 
 #[test]
@@ -364,7 +370,11 @@ fn unknown_theme_is_an_error() {
     archive.write("site.yaml", "title: X\ntheme: khong-co\n");
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("không có giao diện `khong-co`"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("lỗi: site.yaml:2:1: không có giao diện `khong-co`"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

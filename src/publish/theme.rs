@@ -105,8 +105,8 @@ impl Theme {
             diagnostics.push(
                 Diagnostic::error(
                     crate::config::FILE_NAME,
-                    1,
-                    1,
+                    config.theme_at.0,
+                    config.theme_at.1,
                     msg!("unknown-theme", theme = &config.theme),
                 )
                 .with_help(msg!("help-unknown-theme", theme = &config.theme)),
@@ -361,6 +361,9 @@ fn merge_labels(base: &mut Value, over: Value) {
 static REPORT_LOCATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"-->\s*([^\s:]+):(\d+):(\d+)").expect("report location pattern"));
 
+static QUOTED_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"['`"]([^'`"]+)['`"]"#).expect("quoted name pattern"));
+
 /// A Tera error as `path:line:col: message`, pointing at the template file.
 fn template_diagnostic(paths: &BTreeMap<String, String>, error: &tera::Error) -> Diagnostic {
     let report = error.to_string();
@@ -379,7 +382,11 @@ fn template_diagnostic(paths: &BTreeMap<String, String>, error: &tera::Error) ->
             let path = paths.get(name).cloned().unwrap_or_else(|| name.to_string());
             (path, c[2].parse().unwrap_or(1), c[3].parse().unwrap_or(1))
         }
-        None => ("templates".to_string(), 1, 1),
+        // No place given (a circular include): the first template the message names.
+        None => {
+            let named = QUOTED_NAME.captures_iter(message).find_map(|c| paths.get(&c[1]).cloned());
+            (named.unwrap_or_else(|| "templates".to_string()), 1, 1)
+        }
     };
     Diagnostic::error(path, line, column, msg!("template-error", detail = message))
 }
