@@ -102,6 +102,20 @@ fn is_stylesheet(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "css") && path.components().any(|c| c.as_os_str() == "static")
 }
 
+/// A copy of `table` without the paths at `stale`; an empty one for `None` (all are stale).
+fn kept_but<T: Clone + Default>(
+    table: &Mutex<T>,
+    stale: Option<&[String]>,
+    remove: impl Fn(&mut T, &str),
+) -> T {
+    let Some(stale) = stale else { return T::default() };
+    let mut kept = table.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    for path in stale {
+        remove(&mut kept, path);
+    }
+    kept
+}
+
 /// Files of a build by output path.
 type FileTable = HashMap<String, Arc<Vec<u8>>>;
 
@@ -224,25 +238,19 @@ impl Snapshot {
         files.get(path).map(|bytes| Served::Rendered(bytes.clone()))
     }
 
-    /// The files rendered so far, but for `stale` (none when `None`).
     /// The pages that could not be rendered, but those at `stale` (all for `None`): a page
     /// whose fingerprint did not move fails again, and a build would still fail on it.
     fn failed_but(&self, stale: Option<&[String]>) -> FailedPages {
-        let Some(stale) = stale else { return FailedPages::new() };
-        let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        for path in stale {
+        kept_but(&self.failed, stale, |failed, path| {
             failed.remove(path);
-        }
-        failed
+        })
     }
 
+    /// The files rendered so far, but for `stale` (none when `None`).
     fn rendered_but(&self, stale: Option<&[String]>) -> FileTable {
-        let Some(stale) = stale else { return FileTable::new() };
-        let mut table = self.rendered.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        for path in stale {
+        kept_but(&self.rendered, stale, |table, path| {
             table.remove(path);
-        }
-        table
+        })
     }
 
     /// This snapshot's build with other static files, attachments and errors.
