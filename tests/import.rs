@@ -278,6 +278,110 @@ fn a_number_another_file_holds_is_refused_and_the_archive_spelling_of_the_issuer
     );
 }
 
+/// A party Thông báo of Sơn Hà: `title` (the blocks from the type line on), then `body`.
+fn party_notice(title: &[String], body: &[String]) -> Docx {
+    let mut document = Docx::new().push(&docx::party_header(
+        &["TỈNH ỦY SƠN HÀ"],
+        &["VĂN PHÒNG"],
+        &docx::r("Số 94-TB/VPTU"),
+        "Sơn Hà, ngày 10 tháng 6 năm 2024",
+    ));
+    for block in title.iter().chain(body) {
+        document = document.push(block);
+    }
+    document.push(&docx::footer(&["- Lưu Văn phòng Tỉnh ủy."], &["CHÁNH VĂN PHÒNG", "Hà Thị Lan"]))
+}
+
+/// The notice `gazette import --dry-run` would write for `document`.
+fn dry_run(document: &Docx) -> String {
+    let archive = archive_with("thu", document, Some(SON_HA_SITE));
+    let output = import(&archive, &["word/thu.docx", "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn titles_as_clerks_type_them_end_where_they_end() {
+    let section = docx::p(&docx::b("1. Về kết quả công tác"));
+    let cases = [
+        // A bold section heading right under the title is the body's, not the title's.
+        (
+            vec![
+                docx::pc(&docx::b("THÔNG BÁO")),
+                docx::pc(&docx::b("Kết luận về công tác cán bộ")),
+                section.clone(),
+            ],
+            "Kết luận về công tác cán bộ",
+        ),
+        (
+            vec![
+                docx::pc(&docx::b("QUYẾT ĐỊNH")),
+                docx::pc(&docx::b("Về việc ban hành Quy chế làm việc")),
+                docx::p(&docx::b("Điều 1. Phạm vi điều chỉnh")),
+            ],
+            "Về việc ban hành Quy chế làm việc",
+        ),
+        // The type line and the title in one paragraph, with line breaks.
+        (
+            vec![
+                docx::pc(
+                    &(docx::b("THÔNG BÁO")
+                        + &docx::br()
+                        + &docx::b("Kết luận về công tác cán bộ")
+                        + &docx::br()
+                        + &docx::b("và đào tạo")),
+                ),
+                section.clone(),
+            ],
+            "Kết luận về công tác cán bộ và đào tạo",
+        ),
+        // A title typed in capitals: numbers of other notices keep theirs.
+        (
+            vec![
+                docx::pc(&docx::b("THÔNG BÁO")),
+                docx::pc(&docx::b("THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU")),
+                section.clone(),
+            ],
+            "Thực hiện nghị quyết số 162-NQ/TU",
+        ),
+        // Near miss: a title of two centred lines is one title.
+        (
+            vec![
+                docx::pc(&docx::b("THÔNG BÁO")),
+                docx::pc(&docx::b("Kết luận của Thường trực")),
+                docx::pc(&docx::b("về công tác cán bộ")),
+                section.clone(),
+            ],
+            "Kết luận của Thường trực về công tác cán bộ",
+        ),
+    ];
+    for (title, expected) in cases {
+        let text = dry_run(&party_notice(&title, &[docx::p(&docx::r("Nội dung thứ nhất."))]));
+        let want = format!("\ntitle: \"{expected}\"\n");
+        assert!(text.contains(&want), "{want:?} in:\n{text}");
+        // The section heading stays in the body, whole.
+        let heading = if expected.starts_with("Về việc") {
+            "Điều 1. Phạm vi điều chỉnh"
+        } else {
+            "1. Về kết quả công tác"
+        };
+        assert!(text.contains(&format!("\n**{heading}**\n")), "{heading} in the body:\n{text}");
+    }
+}
+
+#[test]
+fn a_page_number_in_the_letterhead_and_a_page_break_in_a_paragraph_do_not_stick_to_words() {
+    let page_break = r#"<w:r><w:br w:type="page"/></w:r>"#;
+    let document = party_notice(
+        &[docx::pc(&docx::b("THÔNG BÁO")), docx::pc(&docx::b("Kết luận về công tác cán bộ"))],
+        &[docx::p(&(docx::r("Trước ngắt trang") + page_break + &docx::r("sau ngắt trang.")))],
+    )
+    .first_page_header(&docx::pc(&(docx::r("Trang ") + &docx::field("PAGE", ""))));
+    let text = dry_run(&document);
+    assert!(text.contains("\nparent_issuer: \"Tỉnh ủy Sơn Hà\"\n"), "{text}");
+    assert!(text.contains("Trước ngắt trang sau ngắt trang."), "{text}");
+}
+
 #[test]
 fn a_folder_of_several_files_is_imported_at_once() {
     let archive = TestArchive::new();

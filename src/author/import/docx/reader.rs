@@ -234,9 +234,12 @@ impl<'s> Reader<'s> {
                     out.push(Inline::Text(text.to_string(), format));
                 }
                 "tab" | "ptab" if shown => out.push(Inline::Tab),
-                "br" if shown && !matches!(w_attr(&child, "type"), Some("page" | "column")) => {
-                    out.push(Inline::Break)
+                // A page or column break inside a paragraph has no place in Markdown: the
+                // words on either side stay apart.
+                "br" if shown && matches!(w_attr(&child, "type"), Some("page" | "column")) => {
+                    out.push(Inline::Text(" ".into(), format))
                 }
+                "br" if shown => out.push(Inline::Break),
                 "cr" if shown => out.push(Inline::Break),
                 "noBreakHyphen" if shown => out.push(Inline::Text("-".into(), format)),
                 "footnoteReference" | "endnoteReference" if shown => {

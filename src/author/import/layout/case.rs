@@ -42,9 +42,10 @@ pub(super) fn proper_words(place: Option<&str>) -> Vec<String> {
     words
 }
 
-/// Text typed in capitals to sentence case: the first letter, the words of `proper` and the
-/// word after a leading Ban / Sở / Bộ / Cục stay capital (`SỞ NỘI VỤ` → `Sở Nội vụ`). Text that
-/// has small letters is returned as it is.
+/// Text typed in capitals to sentence case: the first letter, the words of `proper`, the word
+/// after a leading Ban / Sở / Bộ / Cục (`SỞ NỘI VỤ` → `Sở Nội vụ`) and words holding a digit
+/// (numbers of other notices: `162-NQ/TU`) stay as typed. Text that has small letters is
+/// returned as it is.
 pub(crate) fn sentence_case(text: &str, proper: &[String]) -> String {
     if has_lowercase(text) {
         return text.to_string();
@@ -68,7 +69,16 @@ pub(crate) fn sentence_case(text: &str, proper: &[String]) -> String {
             }
         }
     }
-    let mut out: String = chars.into_iter().collect();
+    let lowered: String = chars.into_iter().collect();
+    let typed: Vec<&str> = text.split(' ').collect();
+    let mut out = lowered.clone();
+    if lowered.split(' ').count() == typed.len() {
+        let words = lowered.split(' ').zip(&typed);
+        out = words
+            .map(|(low, typed)| if typed.chars().any(|c| c.is_ascii_digit()) { *typed } else { low })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     let words: Vec<&str> = out.split(' ').collect();
     if words.len() > 1 && matches!(words[0], "ban" | "sở" | "bộ" | "cục") {
         let rest = words[2..].join(" ");

@@ -8,20 +8,28 @@ use jiff::civil::Date;
 use regex::Regex;
 
 use super::lines::{
-    block_lines, clean_line, folded, is_all_bold, is_capitals, is_decoration, paragraph_text,
+    block_lines, clean_line, folded, is_all_bold, is_capitals, is_decoration, paragraph_text, typed_lines,
 };
 use super::{Fields, Line, Side, TYPE_LINE_WITHIN};
 use crate::author::import::docx::{Align, Block};
 use crate::cite::number::{self, DocNumber, System};
 
-/// The first centred or bold paragraph in capitals that is a type name (`QUYẾT ĐỊNH`).
-pub(super) fn find_type_line(blocks: &[Block]) -> Option<(usize, &'static str)> {
+/// The first centred or bold paragraph in capitals that is a type name (`QUYẾT ĐỊNH`), or
+/// whose first line is, the title following on the same paragraph after line breaks: its index,
+/// the type name, and those title lines.
+pub(super) fn find_type_line(blocks: &[Block]) -> Option<(usize, &'static str, Vec<String>)> {
     blocks.iter().take(TYPE_LINE_WITHIN).enumerate().find_map(|(i, block)| {
         let (text, p) = paragraph_text(block)?;
-        if !is_capitals(&text) || !(p.align == Align::Center || is_all_bold(p)) {
+        if !(p.align == Align::Center || is_all_bold(p)) {
             return None;
         }
-        number::type_name_of_word(&text).map(|name| (i, name))
+        if is_capitals(&text) {
+            return number::type_name_of_word(&text).map(|name| (i, name, Vec::new()));
+        }
+        let typed = typed_lines(p);
+        let (first, rest) = typed.split_first()?;
+        let name = is_capitals(first).then(|| number::type_name_of_word(first)).flatten()?;
+        Some((i, name, rest.iter().filter(|l| !l.is_empty()).cloned().collect()))
     })
 }
 

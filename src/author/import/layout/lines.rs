@@ -125,6 +125,29 @@ pub(super) fn paragraph_text(block: &Block) -> Option<(String, &Paragraph)> {
     }
 }
 
+/// The lines of a paragraph as typed, split at its line breaks, each cleaned.
+pub(super) fn typed_lines(paragraph: &Paragraph) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for inline in &paragraph.inlines {
+        match inline {
+            Inline::Text(t, f) if f.caps => lines.last_mut().expect("a line").push_str(&t.to_uppercase()),
+            Inline::Text(t, _) => lines.last_mut().expect("a line").push_str(t),
+            Inline::Tab => lines.last_mut().expect("a line").push(' '),
+            Inline::Break => lines.push(String::new()),
+            Inline::Note(_) => {}
+        }
+    }
+    lines.iter().map(|line| clean_line(line)).collect()
+}
+
+/// A page number as a header holds it: `Trang 2`, `- 3 -`, `Page 1 / 4` (the number itself
+/// a field, often empty when read).
+pub(super) fn is_page_number(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let rest = lower.trim_start_matches("trang").trim_start_matches("page");
+    !lower.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '–' | '—'))
+}
+
 /// Whether a paragraph is bold throughout (spaces aside).
 pub(super) fn is_all_bold(paragraph: &Paragraph) -> bool {
     let mut any = false;

@@ -25,7 +25,9 @@ use crate::cite::number::{DocNumber, System};
 use case::{capitalise, name_case, proper_words, sentence_case};
 use footer::{find_footer, read_footer};
 use header::{find_type_line, header_end_without_type, read_header};
-use lines::{block_lines, has_lowercase, is_all_bold, is_capitals, is_decoration, paragraph_text};
+use lines::{
+    block_lines, has_lowercase, is_all_bold, is_capitals, is_decoration, is_page_number, paragraph_text,
+};
 
 /// The signature block.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,6 +82,12 @@ struct Line {
     side: Side,
 }
 
+/// A paragraph that opens a section of the body: an article, a numbered or a Roman-numbered
+/// heading.
+static SECTION_START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:Điều \d+|\d+(?:\.\d+)*\.|[IVXLC]+\.)\s").expect("section start pattern")
+});
+
 /// Blocks searched for the type line.
 const TYPE_LINE_WITHIN: usize = 40;
 /// Most lines of a title.
@@ -90,17 +98,23 @@ pub(crate) fn recognise(document: &Document) -> Layout<'_> {
     let blocks = &document.body;
     let mut fields = Fields::default();
     let type_line = find_type_line(blocks);
-    let header_end = match type_line {
-        Some((index, _)) => index,
+    let header_end = match &type_line {
+        Some((index, ..)) => *index,
         None => header_end_without_type(blocks),
     };
-    let mut header_lines: Vec<Line> = document.letterhead.iter().flat_map(|b| block_lines(b, None)).collect();
+    // The letterhead of the first page, without its page number.
+    let mut header_lines: Vec<Line> = document
+        .letterhead
+        .iter()
+        .flat_map(|b| block_lines(b, None))
+        .filter(|line| !is_page_number(&line.text))
+        .collect();
     header_lines.extend(blocks[..header_end].iter().flat_map(|b| block_lines(b, None)));
     let vv_title = read_header(&header_lines, &mut fields);
     let mut body_start = header_end;
-    if let Some((index, type_name)) = type_line {
+    if let Some((index, type_name, title_lines)) = type_line {
         fields.type_name = Some(type_name);
-        let (title, next) = read_title(blocks, index + 1);
+        let (title, next) = read_title(blocks, index + 1, title_lines);
         fields.title = title;
         body_start = next;
     }
@@ -121,11 +135,17 @@ pub(crate) fn recognise(document: &Document) -> Layout<'_> {
     Layout { fields, body }
 }
 
-/// The title lines after the type line, and where the body starts. The title ends at a rule,
-/// a blank paragraph after it, a paragraph neither centred nor bold, or a line in capitals after
-/// lines that were not (the enacting authority of a Quyết định).
-fn read_title(blocks: &[Block], from: usize) -> (Option<String>, usize) {
-    let mut lines: Vec<String> = Vec::new();
+/// The title lines after the type line (`typed`: those on the type line's own paragraph, after
+/// line breaks), and where the body starts. The title ends at a rule, a blank paragraph after
+/// it, a paragraph neither centred nor bold, one aligned otherwise than the title's first, one
+/// that opens a section (`Điều 1.`, `1.`, `I.`), or a line in capitals after lines that were
+/// not (the enacting authority of a Quyết định).
+fn read_title(blocks: &[Block], from: usize, typed: Vec<String>) -> (Option<String>, usize) {
+    let mut first_align = (!typed.is_empty()).then(|| match &blocks[from - 1] {
+        Block::Paragraph(p) => p.align,
+        Block::Table(_) => Align::Center,
+    });
+    let mut lines = typed;
     let mut i = from;
     while i < blocks.len() && lines.len() < TITLE_LINES {
         let Some((text, p)) = paragraph_text(&blocks[i]) else { break };
@@ -139,9 +159,13 @@ fn read_title(blocks: &[Block], from: usize) -> (Option<String>, usize) {
         if is_decoration(&text) || !(p.align == Align::Center || is_all_bold(p)) {
             break;
         }
+        if first_align.is_some_and(|align| align != p.align) || SECTION_START.is_match(&text) {
+            break;
+        }
         if is_capitals(&text) && lines.last().is_some_and(|l| has_lowercase(l)) {
             break;
         }
+        first_align.get_or_insert(p.align);
         lines.push(text);
         i += 1;
     }

@@ -103,6 +103,13 @@ fn capitals_to_sentence_case() {
         ("PHÓ TRƯỞNG BAN", "Phó Trưởng ban"),
         ("UBND TỈNH SƠN HÀ", "UBND tỉnh Sơn Hà"),
         ("Về việc công bố", "Về việc công bố"),
+        // Numbers of other notices keep their capitals; words without a digit do not.
+        (
+            "THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU CỦA TỈNH ỦY SƠN HÀ",
+            "Thực hiện nghị quyết số 162-NQ/TU của Tỉnh ủy Sơn Hà",
+        ),
+        ("QUYẾT ĐỊNH 15/2024/QĐ-UBND", "Quyết định 15/2024/QĐ-UBND"),
+        ("KẾ HOẠCH NĂM 2024", "Kế hoạch năm 2024"),
     ];
     for &(text, want) in cases {
         assert_eq!(sentence_case(text, &proper), want, "{text}");
