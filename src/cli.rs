@@ -3,6 +3,7 @@
 //! Thin on purpose: each command calls one function of the library and prints what it
 //! returns. Diagnostics and the summary go to stderr; `check`'s report goes to stdout.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -292,10 +293,14 @@ fn import(options: &crate::author::import::ImportOptions) -> ExitCode {
     for report in &outcome.reports {
         eprintln!("{report}");
     }
-    print!("{}", outcome.printed);
-    for path in &outcome.written {
-        println!("{}", crate::author::import::shown_path(path));
-    }
+    // A reader that stops early (`| head`) ends the printing, not the command.
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(outcome.printed.as_bytes()).and_then(|()| {
+        outcome
+            .written
+            .iter()
+            .try_for_each(|path| writeln!(out, "{}", crate::author::import::shown_path(path)))
+    });
     if outcome.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 

@@ -383,6 +383,46 @@ fn a_page_number_in_the_letterhead_and_a_page_break_in_a_paragraph_do_not_stick_
 }
 
 #[test]
+fn a_dry_run_says_what_the_real_run_would_meet_and_stops_quietly_when_its_reader_does() {
+    let archive = archive_with("thong-bao", &samples::thong_bao(), Some(SON_HA_SITE));
+    archive.write("content/2024/thong-bao-38-tb-vptu.md", "của tôi\n");
+    let output = import(&archive, &["word/thong-bao.docx", "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("---\nnumber: \"38-TB/VPTU\"\n"), "{}", stdout(&output));
+    assert!(
+        stderr(&output)
+            .contains("content/2024/thong-bao-38-tb-vptu.md đã có: lần nhập thật cần --force để ghi đè"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(archive.read("content/2024/thong-bao-38-tb-vptu.md"), "của tôi\n");
+    // A type the number contradicts is said at import, not at the next check.
+    let output = import(&archive, &["word/thong-bao.docx", "--number", "85-NQ/TU", "--dry-run"]);
+    assert!(
+        stderr(&output).contains("cảnh báo: word/thong-bao.docx: văn bản viết ra sẽ có lỗi khi kiểm tra: content/2024/thong-bao-85-nq-tu.md:"),
+        "{}",
+        stderr(&output)
+    );
+    // A long notice printed into a pipe closed at once (`| head`): no panic, no error.
+    let mut long = samples::thong_bao();
+    for i in 0..3000 {
+        long = long.push(&docx::p(&docx::r(&format!("Đoạn {i} của một văn bản rất dài, để đầy đường ống."))));
+    }
+    archive.write_bytes("word/dai.docx", &long.bytes());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("gazette"))
+        .current_dir(archive.root())
+        .args(["import", "word/dai.docx", "--dry-run"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success(), "{:?}: {}", done.status, String::from_utf8_lossy(&done.stderr));
+    assert!(!String::from_utf8_lossy(&done.stderr).contains("panicked"));
+}
+
+#[test]
 fn a_folder_of_several_files_is_imported_at_once() {
     let archive = TestArchive::new();
     for (n, day) in [(301, 4), (302, 5), (303, 6)] {

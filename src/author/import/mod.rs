@@ -166,8 +166,10 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
             outcome
                 .reports
                 .push(report(name, Problem::SamePath { path: shown.clone(), other: (*other).clone() }));
-        } else if !options.dry_run && !options.force && c.path.exists() {
-            outcome.reports.push(report(name, Problem::Exists(shown)));
+        } else if !options.force && c.path.exists() {
+            // A dry run shows the text all the same, and says what the real run would meet.
+            let problem = if options.dry_run { Problem::WouldReplace(shown) } else { Problem::Exists(shown) };
+            outcome.reports.push(report(name, problem));
         }
         if let Some(problem) = number_taken(c, &archive, &settings) {
             outcome.reports.push(report(name, problem));
@@ -267,6 +269,12 @@ pub fn convert(bytes: &[u8], name: &str, settings: &Settings) -> Result<Converte
     }
     let text: String = format!("{}\n{}", front.write(language), body).nfc().collect();
     let path = target_path(&front, &layout.fields, name, settings);
+    // What the next check would find wrong with the notice as written (a type its number
+    // contradicts): said now, while the Word file is at hand.
+    let shown = crate::diag::display_path(&settings.root, &path);
+    let loaded = content::parse_notice(&shown, text.clone().into_bytes(), Vec::new(), &settings.config);
+    let errors = loaded.problems.iter().filter(|d| d.is_error());
+    warnings.extend(errors.map(|d| report(Problem::WillFail(d.located(language)))));
     Ok(Converted { text, path, warnings })
 }
 
@@ -308,7 +316,7 @@ fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
     let parent_issuer = fields.parent_issuer.as_deref().map(|p| known_spelling(p, &settings.config));
     FrontMatter {
         draft: number.is_none() || date.is_none(),
-        number: number.map(|n| n.written),
+        number: number.map(|n| tidy_number(&n.written)),
         type_name,
         title: fields.title.clone(),
         issuer,
@@ -320,6 +328,30 @@ fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
         recipients: fields.recipients.clone(),
         missing,
     }
+}
+
+/// A number as Word let it be typed, in the characters the archive's numbers use: hyphens for
+/// dashes and minus signs, `/` for look-alike slashes, `Đ` for the Icelandic `Ð`, and no spaces
+/// around either (`47 – TB/VPTU` → `47-TB/VPTU`).
+fn tidy_number(written: &str) -> String {
+    let mapped: String = written
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{2215}' | '\u{2044}' | '\u{FF0F}' => '/',
+            '\u{00D0}' => 'Đ',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = mapped.split_whitespace().collect();
+    words
+        .join(" ")
+        .replace(" - ", "-")
+        .replace(" -", "-")
+        .replace("- ", "-")
+        .replace(" / ", "/")
+        .replace(" /", "/")
+        .replace("/ ", "/")
 }
 
 /// The issuer as the archive names it: `site.yaml`'s name for the number's issuer code when the
@@ -383,6 +415,24 @@ fn target_path(front: &FrontMatter, fields: &Fields, name: &str, settings: &Sett
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_the_archives_characters() {
+        for (typed, written) in [
+            ("47–TB/VPTU", "47-TB/VPTU"),
+            ("96—TB/VPTU", "96-TB/VPTU"),
+            ("97−TB/VPTU", "97-TB/VPTU"),
+            ("98-TB∕VPTU", "98-TB/VPTU"),
+            ("100-ÐA/TU", "100-ĐA/TU"),
+            ("48 - TB/VPTU", "48-TB/VPTU"),
+            ("15 / 2024 / QĐ-UBND", "15/2024/QĐ-UBND"),
+            // Near misses: already clean, and letters left as typed.
+            ("38-TB/VPTU", "38-TB/VPTU"),
+            ("12/QĐ-TTg", "12/QĐ-TTg"),
+        ] {
+            assert_eq!(tidy_number(typed), written, "{typed}");
+        }
+    }
 
     #[test]
     fn the_archive_spelling_of_an_issuer_wins_when_the_header_begins_it() {

@@ -84,13 +84,22 @@ pub(crate) enum Problem {
     CannotWrite { path: String, detail: String },
     // Warnings.
     NotFound(Field),
+    WouldReplace(String),
+    WillFail(String),
     MergedCells { table: usize },
     ImportedAsDraft,
 }
 
 impl Problem {
     pub(crate) fn is_warning(&self) -> bool {
-        matches!(self, Problem::NotFound(_) | Problem::MergedCells { .. } | Problem::ImportedAsDraft)
+        matches!(
+            self,
+            Problem::NotFound(_)
+                | Problem::MergedCells { .. }
+                | Problem::ImportedAsDraft
+                | Problem::WouldReplace(_)
+                | Problem::WillFail(_)
+        )
     }
 
     /// The message in the archive's language.
@@ -130,6 +139,8 @@ impl Problem {
                 msg!("import-not-found", key = field.key(), field = field.paper_name().text(language))
             }
             Problem::MergedCells { table } => msg!("import-merged-cells", table = *table),
+            Problem::WouldReplace(path) => msg!("import-would-replace", path = path),
+            Problem::WillFail(problem) => msg!("import-will-fail", problem = problem),
             Problem::ImportedAsDraft => msg!("import-as-draft"),
         }
     }
