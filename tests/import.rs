@@ -423,6 +423,36 @@ fn a_dry_run_says_what_the_real_run_would_meet_and_stops_quietly_when_its_reader
 }
 
 #[test]
+fn a_date_in_figures_and_a_recipient_wrapped_onto_a_second_line_are_read_as_meant() {
+    let document = docx::Docx::new()
+        .push(&docx::party_header(
+            &["TỈNH ỦY SƠN HÀ"],
+            &["VĂN PHÒNG"],
+            &docx::r("Số 95-TB/VPTU"),
+            "Sơn Hà, ngày 10/6/2024",
+        ))
+        .push(&docx::pc(&docx::b("THÔNG BÁO")))
+        .push(&docx::pc(&docx::b("Kết luận về công tác cán bộ")))
+        .push(&docx::p(&docx::r("Nội dung.")))
+        .push(&docx::footer(
+            &[
+                "- Như trên;",
+                "- Cục Kiểm tra văn bản quy phạm pháp luật -",
+                "Bộ Tư pháp;",
+                "- Lưu Văn phòng.",
+            ],
+            &["CHÁNH VĂN PHÒNG", "Hà Thị Lan"],
+        ));
+    let text = dry_run(&document);
+    assert!(text.contains("\ndate: 2024-06-10\nplace: \"Sơn Hà\"\n"), "{text}");
+    assert!(!text.contains("draft"), "{text}");
+    assert!(
+        text.contains("recipients:\n  - \"Như trên\"\n  - \"Cục Kiểm tra văn bản quy phạm pháp luật - Bộ Tư pháp\"\n  - \"Lưu Văn phòng\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_folder_of_several_files_is_imported_at_once() {
     let archive = TestArchive::new();
     for (n, day) in [(301, 4), (302, 5), (303, 6)] {

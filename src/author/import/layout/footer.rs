@@ -61,6 +61,8 @@ pub(super) fn read_footer(blocks: &[Block], fields: &mut Fields) {
         lines.extend(block_lines(block, hint));
     }
     let mut in_recipients = false;
+    // Whether the list's lines open with a dash: one that does not then goes on the one before.
+    let mut dashed = None;
     let mut signature_lines = Vec::new();
     for line in &lines {
         if matches!(line.side, Side::Right | Side::Tabbed) || (line.side == Side::Any && !in_recipients) {
@@ -72,7 +74,16 @@ pub(super) fn read_footer(blocks: &[Block], fields: &mut Fields) {
             let rest = line.text.split_once(':').map_or("", |(_, r)| r);
             fields.recipients.extend(recipient(rest));
         } else if in_recipients {
-            fields.recipients.extend(recipient(&line.text));
+            let opens_with_dash = line.text.trim_start().starts_with(BULLETS);
+            match (fields.recipients.last_mut(), *dashed.get_or_insert(opens_with_dash)) {
+                (Some(last), true) if !opens_with_dash => {
+                    if let Some(more) = recipient(&line.text) {
+                        last.push(' ');
+                        last.push_str(&more);
+                    }
+                }
+                _ => fields.recipients.extend(recipient(&line.text)),
+            }
         } else if is_authority_line(&line.text) || !signature_lines.is_empty() {
             signature_lines.push(line.text.as_str());
         }
@@ -80,9 +91,12 @@ pub(super) fn read_footer(blocks: &[Block], fields: &mut Fields) {
     fields.signature = read_signature(&signature_lines);
 }
 
+/// What opens a line of the list of recipients.
+const BULLETS: [char; 5] = ['-', '–', '+', '•', '*'];
+
 /// One recipient line without its dash and closing punctuation.
 fn recipient(text: &str) -> Option<String> {
-    let text = text.trim().trim_start_matches(['-', '–', '+', '•', '*']).trim();
+    let text = text.trim().trim_start_matches(BULLETS).trim();
     let text = text.trim_end_matches([',', ';', '.']).trim();
     (!text.is_empty()).then(|| text.to_string())
 }

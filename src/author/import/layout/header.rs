@@ -169,7 +169,7 @@ pub(crate) struct DateLine {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<place>\p{Lu}[\p{L}.' -]{0,40}?)\s*,?\s+)?(?i:ngày)\s*(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})?\s*\.?$",
+        r"^(?:(?P<place>\p{Lu}[\p{L}.' -]{0,40}?)\s*,?\s+)?(?i:ngày)\s*(?:(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})?|(?P<dn>\d{1,2})\s*[/.-]\s*(?P<mn>\d{1,2})\s*[/.-]\s*(?P<yn>\d{4}))\s*\.?$",
     )
     .expect("date line pattern")
 });
@@ -183,9 +183,11 @@ pub(crate) fn date_line(text: &str) -> Option<DateLine> {
     if c.name("place").is_some() && place.is_none() {
         return None;
     }
-    let number = |name| c.name(name).and_then(|m| m.as_str().parse::<i16>().ok());
-    let year = number("y");
-    let date = match (number("d"), number("m"), year) {
+    // Written in words (ngày 10 tháng 6 năm 2024) or in figures (ngày 10/6/2024).
+    let number =
+        |name, figures| c.name(name).or(c.name(figures)).and_then(|m| m.as_str().parse::<i16>().ok());
+    let year = number("y", "yn");
+    let date = match (number("d", "dn"), number("m", "mn"), year) {
         (Some(d), Some(m), Some(y)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
             Date::new(y, m as i8, d as i8).ok()
         }

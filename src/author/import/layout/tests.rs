@@ -24,7 +24,12 @@ fn date_lines_and_near_misses() {
         ("Sơn Hà, ngày      tháng 6 năm 2024", Some((Some("Sơn Hà"), None, Some(2024)))),
         ("Sơn Hà, ngày 31 tháng 2 năm 2024", Some((Some("Sơn Hà"), None, Some(2024)))),
         ("Sơn Hà, ngày 10 tháng 13 năm 2024", Some((Some("Sơn Hà"), None, Some(2024)))),
-        ("Sơn Hà, ngày 10/6/2024", None),
+        // In figures, as some offices type it.
+        ("Sơn Hà, ngày 10/6/2024", Some((Some("Sơn Hà"), date(2024, 6, 10), Some(2024)))),
+        ("Sơn Hà, ngày 05.02.2024", Some((Some("Sơn Hà"), date(2024, 2, 5), Some(2024)))),
+        ("Sơn Hà, ngày 31/02/2024", Some((Some("Sơn Hà"), None, Some(2024)))),
+        ("Sơn Hà, ngày 10/6", None),
+        ("Sơn Hà, ngày 10/6/24", None),
         ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", None),
         ("Hôm nay, ngày 10 tháng 6 năm 2024, tại Hội trường", None),
         ("sơn hà, ngày 10 tháng 6 năm 2024", None),
