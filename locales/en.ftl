@@ -114,6 +114,8 @@ number-used-twice = number { $number } ({ $doc_type }, { $year ->
 }) is also used by { $other }
 help-number-used-twice = two notices of one type and year cannot share a number; correct one of them
 same-url = { $first } and { $second } would both be published at { $url }
+issuer-two-codes = issuer `{ $name }` has the code { $code } here and { $other } in { $file }
+help-issuer-two-codes = give each issuer its full name (e.g. `Văn phòng Tỉnh ủy`), or two issuers share one index
 issuer-two-names = issuer code { $code } is written `{ $name }` here and `{ $other }` in { $file }
 help-issuer-two-names = write one name for one issuer, or its index splits in two
 link-target-not-a-number = link target `notice:{ $target }` is not a notice number

@@ -114,6 +114,8 @@ number-used-twice = số { $number } ({ $doc_type }, { $year ->
 }) đã được dùng cho { $other }
 help-number-used-twice = hai văn bản cùng loại, cùng năm không thể trùng số; hãy sửa một trong hai
 same-url = { $first } và { $second } sẽ cùng được đăng ở { $url }
+issuer-two-codes = cơ quan `{ $name }` ở đây có mã { $code }, còn ở { $file } có mã { $other }
+help-issuer-two-codes = ghi tên đầy đủ cho mỗi cơ quan (ví dụ `Văn phòng Tỉnh ủy`), nếu không hai cơ quan chung một danh mục
 issuer-two-names = mã cơ quan { $code } ở đây ghi là `{ $name }`, còn ở { $file } ghi là `{ $other }`
 help-issuer-two-names = ghi một tên cho một cơ quan, nếu không danh mục cơ quan ban hành sẽ tách làm hai
 link-target-not-a-number = đích liên kết `notice:{ $target }` không phải là số, ký hiệu văn bản

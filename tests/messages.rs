@@ -140,6 +140,20 @@ fn a_future_date_and_an_issuer_code_with_two_names_are_warned() {
         ),
         "{err}"
     );
+    // One name for two codes: two issuers in one index.
+    archive.write(
+        "content/d.md",
+        &notice(
+            "number: 4-TB/VP\ntitle: Ba\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-03-02\nsigner: Trần Văn Hòa",
+            "x",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(
+        err.contains("cảnh báo: content/d.md:4:1: cơ quan `Văn phòng Tỉnh ủy` ở đây có mã VP, còn ở content/a.md có mã VPTU"),
+        "{err}"
+    );
+    assert_eq!(err.matches("ở đây có mã").count(), 1, "{err}");
     english(&archive);
     let err = stderr(&archive.build_ok(&[]));
     assert!(err.contains("warning: content/a.md:5:1: `date` is 2099-01-02, after today"), "{err}");

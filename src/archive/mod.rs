@@ -327,10 +327,30 @@ fn check_duplicates(
 /// name, naming both names and a file of each.
 fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
     let mut first_name: HashMap<&str, &Notice> = HashMap::new();
+    let mut first_code: HashMap<&str, (&str, &Notice)> = HashMap::new();
     let mut reported: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for notice in notices.iter().filter(|n| !n.draft) {
         let Some(number) = &notice.number else { continue };
         let code = number.issuer_code.as_str();
+        // One name for two codes (`Văn phòng` of VP and of VPTU): two issuers in one index.
+        let (other_code, holder) = *first_code.entry(notice.issuer.as_str()).or_insert((code, notice));
+        if !crate::cite::number::eq_ci(other_code, code) && reported.insert((other_code, code)) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &notice.source_path,
+                    notice.lines.issuer as usize,
+                    1,
+                    msg!(
+                        "issuer-two-codes",
+                        name = &notice.issuer,
+                        code = code,
+                        other = other_code,
+                        file = &holder.source_path,
+                    ),
+                )
+                .with_help(msg!("help-issuer-two-codes")),
+            );
+        }
         let first = *first_name.entry(code).or_insert(notice);
         if first.issuer != notice.issuer && reported.insert((code, notice.issuer.as_str())) {
             diagnostics.push(
