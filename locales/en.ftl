@@ -340,6 +340,21 @@ import-bad-number = `{ $text }` is not a notice number (e.g. 45-TB/VPTU, 1234/QÄ
 import-bad-date = `{ $text }` is not a date in the form YYYY-MM-DD
 import-would-replace = { $path } exists already: the real import needs --force to replace it
 import-will-fail = the notice written will fail check: { $problem }
+import-left-out = the Word file has { $pictures ->
+    [0] {""}
+    [one] one picture not imported
+   *[other] { $pictures } pictures not imported
+}{ $pictures ->
+    [0] {""}
+   *[other] { $links ->
+        [0] {""}
+       *[other] {" "}and{" "}
+    }
+}{ $links ->
+    [0] {""}
+    [one] one link whose words are kept without its address
+   *[other] { $links } links whose words are kept without their addresses
+}: save pictures as files beside the notice (a folder with index.md) as attachments, and write links again as [words](address)
 import-exists = { $path } exists already: add --force to replace it
 import-same-path = would be written to { $path }, as { $other } would
 import-number-taken = number { $number } is already used by { $other }: give another with --number, or correct that file

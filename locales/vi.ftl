@@ -303,6 +303,16 @@ import-bad-number = `{ $text }` không phải số văn bản (ví dụ 45-TB/VP
 import-bad-date = `{ $text }` không phải ngày dạng YYYY-MM-DD
 import-would-replace = { $path } đã có: lần nhập thật cần --force để ghi đè
 import-will-fail = văn bản viết ra sẽ có lỗi khi kiểm tra: { $problem }
+import-left-out = tệp Word có { $pictures ->
+    [0] {""}
+   *[other] { $pictures } hình ảnh không được nhập{ $links ->
+        [0] {""}
+       *[other] {" "}và{" "}
+    }
+}{ $links ->
+    [0] {""}
+   *[other] { $links } liên kết chỉ được giữ chữ, không giữ địa chỉ
+}: lưu hình ảnh thành tệp đặt cạnh văn bản (thư mục có index.md) làm tệp đính kèm, và viết lại địa chỉ liên kết dạng [chữ](địa chỉ)
 import-exists = { $path } đã có: thêm --force để ghi đè
 import-same-path = cùng đường dẫn { $path } với { $other }
 import-number-taken = số { $number } đã được dùng cho { $other }: đặt số khác bằng --number, hoặc sửa tệp đó

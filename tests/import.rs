@@ -292,6 +292,12 @@ fn party_notice(title: &[String], body: &[String]) -> Docx {
     document.push(&docx::footer(&["- Lưu Văn phòng Tỉnh ủy."], &["CHÁNH VĂN PHÒNG", "Hà Thị Lan"]))
 }
 
+/// What `gazette import --dry-run` says on stderr for `document`.
+fn dry_run_report(document: &Docx) -> String {
+    let archive = archive_with("thu", document, Some(SON_HA_SITE));
+    stderr(&import(&archive, &["word/thu.docx", "--dry-run"]))
+}
+
 /// The notice `gazette import --dry-run` would write for `document`.
 fn dry_run(document: &Docx) -> String {
     let archive = archive_with("thu", document, Some(SON_HA_SITE));
@@ -450,6 +456,35 @@ fn a_date_in_figures_and_a_recipient_wrapped_onto_a_second_line_are_read_as_mean
         text.contains("recipients:\n  - \"Như trên\"\n  - \"Cục Kiểm tra văn bản quy phạm pháp luật - Bộ Tư pháp\"\n  - \"Lưu Văn phòng\"\n"),
         "{text}"
     );
+}
+
+#[test]
+fn pictures_and_link_addresses_left_out_are_said() {
+    let picture = r#"<w:r><w:drawing><wp:inline><a:graphic><a:graphicData><a:blip r:embed="rId9"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"#;
+    let link = format!(r#"<w:hyperlink r:id="rId8">{}</w:hyperlink>"#, docx::r("Cổng thông tin tỉnh"));
+    let bookmark = format!(r#"<w:hyperlink w:anchor="muc-1">{}</w:hyperlink>"#, docx::r("mục 1"));
+    let document = party_notice(
+        &[docx::pc(&docx::b("THÔNG BÁO")), docx::pc(&docx::b("Kết luận về công tác cán bộ"))],
+        &[
+            docx::p(picture),
+            docx::p(&(docx::r("Xem ") + &link + &docx::r(" và ") + &bookmark + &docx::r("."))),
+        ],
+    );
+    let archive = archive_with("thu", &document, Some(SON_HA_SITE));
+    let output = import(&archive, &["word/thu.docx", "--dry-run"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Xem Cổng thông tin tỉnh và mục 1."), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("cảnh báo: word/thu.docx: tệp Word có 1 hình ảnh không được nhập và 1 liên kết chỉ được giữ chữ, không giữ địa chỉ"),
+        "{}",
+        stderr(&output)
+    );
+    // Near miss: a notice with neither has no such warning.
+    let plain = dry_run_report(&party_notice(
+        &[docx::pc(&docx::b("THÔNG BÁO")), docx::pc(&docx::b("Kết luận"))],
+        &[docx::p(&docx::r("Nội dung."))],
+    ));
+    assert!(!plain.contains("hình ảnh") && !plain.contains("liên kết"), "{plain}");
 }
 
 #[test]

@@ -264,6 +264,10 @@ pub fn convert(bytes: &[u8], name: &str, settings: &Settings) -> Result<Converte
     let (body, merged_tables) = markdown::body(&layout.body, &document.notes);
     let mut warnings: Vec<Report> = front.missing.iter().map(|&f| report(Problem::NotFound(f))).collect();
     warnings.extend(merged_tables.into_iter().map(|table| report(Problem::MergedCells { table })));
+    let docx::LeftOut { pictures, link_addresses } = document.left_out;
+    if pictures + link_addresses > 0 {
+        warnings.push(report(Problem::LeftOut { pictures, link_addresses }));
+    }
     if front.draft {
         warnings.push(report(Problem::ImportedAsDraft));
     }

@@ -85,6 +85,7 @@ pub(crate) enum Problem {
     // Warnings.
     NotFound(Field),
     WouldReplace(String),
+    LeftOut { pictures: usize, link_addresses: usize },
     WillFail(String),
     MergedCells { table: usize },
     ImportedAsDraft,
@@ -98,6 +99,7 @@ impl Problem {
                 | Problem::MergedCells { .. }
                 | Problem::ImportedAsDraft
                 | Problem::WouldReplace(_)
+                | Problem::LeftOut { .. }
                 | Problem::WillFail(_)
         )
     }
@@ -140,6 +142,9 @@ impl Problem {
             }
             Problem::MergedCells { table } => msg!("import-merged-cells", table = *table),
             Problem::WouldReplace(path) => msg!("import-would-replace", path = path),
+            Problem::LeftOut { pictures, link_addresses } => {
+                msg!("import-left-out", pictures = *pictures, links = *link_addresses)
+            }
             Problem::WillFail(problem) => msg!("import-will-fail", problem = problem),
             Problem::ImportedAsDraft => msg!("import-as-draft"),
         }

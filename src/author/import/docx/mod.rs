@@ -126,6 +126,16 @@ pub(crate) struct Document {
     pub(crate) letterhead: Vec<Block>,
     /// Footnotes (`f<id>`) and endnotes (`e<id>`) by key.
     pub(crate) notes: HashMap<String, Vec<Block>>,
+    /// What the body holds that Markdown text does not take: pictures, and the addresses of
+    /// links (their words are kept).
+    pub(crate) left_out: LeftOut,
+}
+
+/// Counts of what an import leaves out of a body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct LeftOut {
+    pub(crate) pictures: usize,
+    pub(crate) link_addresses: usize,
 }
 
 /// Reads a `.docx` file's bytes.
@@ -163,11 +173,12 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, Problem> {
         None => Vec::new(),
     };
     reader.counters = Counters::default();
+    reader.left_out = LeftOut::default();
     let body = reader.blocks(body, 0, false)?;
     if let Some(font) = reader.legacy_font.take() {
         return Err(Problem::LegacyFont { font: Some(font) });
     }
-    let document = Document { body, letterhead, notes };
+    let document = Document { body, letterhead, notes, left_out: reader.left_out };
     if looks_like_8bit(&all_text(&document)) {
         return Err(Problem::LegacyFont { font: None });
     }

@@ -41,11 +41,19 @@ pub(super) struct Reader<'s> {
     pub(super) counters: Counters,
     fields: Vec<OpenField>,
     pub(super) legacy_font: Option<String>,
+    pub(super) left_out: super::LeftOut,
 }
 
 impl<'s> Reader<'s> {
     pub(super) fn new(styles: &'s Styles, numbering: &'s Numbering) -> Self {
-        Reader { styles, numbering, counters: Counters::default(), fields: Vec::new(), legacy_font: None }
+        Reader {
+            styles,
+            numbering,
+            counters: Counters::default(),
+            fields: Vec::new(),
+            legacy_font: None,
+            left_out: super::LeftOut::default(),
+        }
     }
 
     /// The blocks of a header or footer part.
@@ -178,6 +186,11 @@ impl<'s> Reader<'s> {
             match child.tag_name().name() {
                 "r" => self.run(child, base, out, boxes, depth + 1)?,
                 "hyperlink" | "ins" | "moveTo" | "smartTag" | "customXml" | "dir" | "bdo" => {
+                    // A link to an address (not to a bookmark of the document) keeps its words.
+                    if child.tag_name().name() == "hyperlink" && child.attributes().any(|a| a.name() == "id")
+                    {
+                        self.left_out.link_addresses += 1;
+                    }
                     self.inline_children(child, base, out, boxes, depth + 1)?
                 }
                 "sdt" => {
@@ -278,6 +291,10 @@ impl<'s> Reader<'s> {
     fn text_boxes(&mut self, node: Node, boxes: &mut Vec<Block>, depth: usize) -> Result<(), Problem> {
         check_depth(depth)?;
         for child in node.children().filter(Node::is_element) {
+            // A picture: DrawingML's `a:blip` or VML's `v:imagedata`.
+            if matches!(child.tag_name().name(), "blip" | "imagedata") {
+                self.left_out.pictures += 1;
+            }
             if is_w(&child, "txbxContent") {
                 boxes.extend(self.blocks(child, depth + 1, true)?);
             } else if is_mc(&child, "AlternateContent") {
