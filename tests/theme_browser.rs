@@ -186,7 +186,10 @@ const SENTENCES: [&str; 8] = [
 
 /// The last paragraph; its opening words are nowhere else in the notice.
 const LAST_PARAGRAPH: &str = "Nghị quyết này được phổ biến đến chi bộ; các cấp ủy, tổ chức đảng căn cứ tình hình thực tế \
-     xây dựng kế hoạch thực hiện, báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 15 tháng 12 hằng năm.";
+     xây dựng kế hoạch thực hiện, báo cáo kết quả về Ban Thường vụ Tỉnh ủy trước ngày 15 tháng 12 hằng năm.[^1]";
+
+/// The note of the last paragraph: between it and the footer, kept with both.
+const LAST_NOTE: &str = "[^1]: Theo lịch công tác năm của Ban Thường vụ Tỉnh ủy.";
 
 /// A notice of about six A4 pages; `extra` one-line paragraphs move where its pages break.
 fn long_notice(number: &str, extra: usize) -> String {
@@ -218,6 +221,8 @@ fn long_notice(number: &str, extra: usize) -> String {
         ));
     }
     body.push_str(LAST_PARAGRAPH);
+    body.push_str("\n\n");
+    body.push_str(LAST_NOTE);
     notice(
         &format!(
             "number: {number}\ntitle: Về đẩy mạnh chuyển đổi số trong hệ thống chính trị\n\
@@ -323,6 +328,19 @@ fn lines(page: &str) -> Vec<&str> {
 }
 
 #[test]
+fn a_list_of_notices_prints_its_titles_at_a_readable_width() {
+    let Some(tools) = print_tools() else { return };
+    let archive = print_archive();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("list.pdf");
+    let pages = print_pages(&tools, &file_url(archive, "loai/nghi-quyet/index.html"), &pdf);
+    // Ten rows: one page, not one word of title a line over several.
+    assert_eq!(pages.len(), 1, "{pages:?}");
+    let all = pages.concat();
+    assert!(all.contains("Về đẩy mạnh chuyển đổi số trong hệ"), "{all}");
+}
+
+#[test]
 fn a_long_notice_prints_numbered_pages_and_keeps_its_signature_with_the_text() {
     let Some(tools) = print_tools() else { return };
     let archive = print_archive();
@@ -354,6 +372,17 @@ fn a_long_notice_prints_numbered_pages_and_keeps_its_signature_with_the_text() {
             report()
         );
         assert!(last.iter().any(|l| l.contains("Lương Quốc Thái")), "{number}\n{}", report());
+
+        // A paragraph that opens a section is never the last line of a page.
+        for (i, page) in pages.iter().enumerate() {
+            let end = lines(page).last().copied().unwrap_or("");
+            assert!(
+                !end.contains("Nhiệm vụ trọng tâm thứ"),
+                "{number}: page {} ends with a heading\n{}",
+                i + 1,
+                report()
+            );
+        }
         assert!(last.iter().any(|l| l.contains("Lưu Văn phòng Tỉnh ủy")), "{number}\n{}", report());
 
         // Lists are marked with dashes, as on paper.
