@@ -113,6 +113,32 @@ pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Opt
 
 /// Whitespace collapsed, cut at a space before `max` characters with `…` when longer: an
 /// excerpt or a link preview's description.
+/// A number as `language` writes it, with `precision` decimals: `2.000`, `2,8` in Vietnamese;
+/// `2,000`, `2.8` in English.
+pub fn format_number(value: f64, precision: usize, language: crate::config::Language) -> String {
+    let (group, decimal) = match language {
+        crate::config::Language::Vi => ('.', ','),
+        crate::config::Language::En => (',', '.'),
+    };
+    let written = format!("{:.*}", precision, value.abs());
+    let (whole, fraction) = written.split_once('.').unwrap_or((&written, ""));
+    let mut out = String::with_capacity(written.len() + whole.len() / 3 + 1);
+    if value < 0.0 && written.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    for (at, digit) in whole.chars().enumerate() {
+        if at > 0 && (whole.len() - at) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(decimal);
+        out.push_str(fraction);
+    }
+    out
+}
+
 pub fn shorten(text: &str, max: usize) -> String {
     // Only the first `max` characters and whether there are more count: the words after them
     // are not joined.
@@ -141,6 +167,26 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        use crate::config::Language::{En, Vi};
+        for (value, precision, vi, en) in [
+            (2000.0, 0, "2.000", "2,000"),
+            (17738.0, 0, "17.738", "17,738"),
+            (1234567.0, 0, "1.234.567", "1,234,567"),
+            (2.8125, 1, "2,8", "2.8"),
+            (1536.0, 1, "1.536,0", "1,536.0"),
+            // Near misses: no separator under a thousand, none for a lone zero, a sign kept.
+            (999.0, 0, "999", "999"),
+            (0.0, 0, "0", "0"),
+            (-0.04, 1, "0,0", "0.0"),
+            (-1200.0, 0, "-1.200", "-1,200"),
+        ] {
+            assert_eq!(format_number(value, precision, Vi), vi, "{value}");
+            assert_eq!(format_number(value, precision, En), en, "{value}");
+        }
+    }
 
     #[test]
     fn decode_strips_bom_crlf_and_normalises_nfd() {

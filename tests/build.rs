@@ -246,8 +246,10 @@ fn tags_written_as_one_text_with_commas_are_one_tag_with_a_warning_showing_the_l
 #[test]
 fn a_year_typed_short_or_unlike_the_numbers_is_a_warning_at_its_line() {
     let archive = TestArchive::new();
+    // Each issuer code its own issuer name.
     let front = |number: &str, date: &str| {
-        format!("number: {number}\ntitle: Một\nissuer: B\ndate: {date}\nsigner: C")
+        let code = number.rsplit(['-', '/']).next().unwrap_or(number);
+        format!("number: {number}\ntitle: Một\nissuer: Cơ quan {code}\ndate: {date}\nsigner: C")
     };
     archive.write("content/a.md", &notice(&front("1-TB/VPTU", "0024-06-10"), "x"));
     archive.write("content/b.md", &notice(&front("30/2020/NĐ-CP", "2024-01-14"), "x"));
@@ -403,6 +405,7 @@ fn bundle_attachments_are_copied_and_listed() {
     );
     archive.write("content/2024/bao-cao/phu-luc.csv", "chi_tieu,gia_tri\na,1\n");
     archive.write("content/2024/bao-cao/anh/so-do.txt", "sơ đồ");
+    archive.write("content/2024/bao-cao/bang.txt", &"x".repeat(2867));
     // Characters a URL reads otherwise are encoded in the link, not in the file's name.
     archive.write("content/2024/bao-cao/Phụ lục 2 (bản #1) 50%?.txt", "bản một");
     archive.build_ok(&[]);
@@ -413,13 +416,16 @@ fn bundle_attachments_are_copied_and_listed() {
     let page = archive.page(&format!("{dir}index.html"));
     assert_eq!(
         texts(&page, ".attachments a"),
-        vec!["Phụ lục 2 (bản #1) 50%?.txt", "anh/so-do.txt", "phu-luc.csv"]
+        vec!["Phụ lục 2 (bản #1) 50%?.txt", "anh/so-do.txt", "bang.txt", "phu-luc.csv"]
     );
+    // Sizes as the archive's language writes numbers.
+    assert_eq!(texts(&page, ".attachments .size")[2], "(2,8 KB)");
     assert_eq!(
         attrs(&page, ".attachments a", "href"),
         vec![
             "../../../van-ban/2024/bao-cao-12-bc-tu/Phụ lục 2 (bản %231) 50%25%3F.txt",
             "../../../van-ban/2024/bao-cao-12-bc-tu/anh/so-do.txt",
+            "../../../van-ban/2024/bao-cao-12-bc-tu/bang.txt",
             "../../../van-ban/2024/bao-cao-12-bc-tu/phu-luc.csv"
         ]
     );

@@ -163,6 +163,25 @@ fn names_pasted_with_other_spaces_are_one_value_and_a_name_added_later_takes_no_
 }
 
 #[test]
+fn counts_are_written_as_the_archives_language_writes_numbers() {
+    let archive = TestArchive::new();
+    for i in 1..=1001 {
+        let date = format!("2024-{:02}-{:02}", i % 12 + 1, i % 28 + 1);
+        archive
+            .write(&format!("content/tb-{i}.md"), &simple(&format!("{i}-TB/VPTU"), &date, "Thông báo", "x"));
+    }
+    archive.build_ok(&[]);
+    let stats = text(&archive.page("output/index.html"), ".stats");
+    assert!(stats.starts_with("1.001 văn bản"), "{stats}");
+    let list = text(&archive.page("output/loai/thong-bao/index.html"), ".count");
+    assert!(list.starts_with("1.001 văn bản"), "{list}");
+    archive.write("site.yaml", "language: en\n");
+    archive.build_ok(&[]);
+    let stats = text(&archive.page("output/index.html"), ".stats");
+    assert!(stats.starts_with("1,001 notices"), "{stats}");
+}
+
+#[test]
 fn home_page_counts_and_links_every_index() {
     let archive = indexed_archive();
     let output = archive.build_ok(&[]);

@@ -124,6 +124,13 @@ impl Theme {
         let template_hashes = template_hashes(&templates, &labels, config);
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        // `{{ count | number }}`, `{{ size | number(precision=1) }}`: as the archive's language
+        // writes numbers (2.000 and 2,8 in Vietnamese).
+        let language = config.language;
+        tera.register_filter("number", move |value: f64, kwargs: tera::Kwargs, _: &tera::State| {
+            let precision = kwargs.get::<i64>("precision")?.unwrap_or(0).clamp(0, 6) as usize;
+            Ok::<_, tera::Error>(crate::text::format_number(value, precision, language))
+        });
         // The same on every page: given once, not serialised per page.
         tera.global_context().insert("t", &labels);
         tera.global_context().insert("site", &config.view());

@@ -507,6 +507,12 @@
     return '…' + text.slice(start + 1);
   }
 
+  // A count as the archive's language writes it: 1.993 in Vietnamese, 1,993 in English.
+  function count(n) {
+    var separator = labels.language === 'en' ? ',' : '.';
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
   function formatDate(iso) {
     if (!iso || labels.language === 'en') return iso || '';
     var parts = iso.split('-');
@@ -605,11 +611,11 @@
   /* The count of real matches, and what the other results are. */
   function statusText(ranked) {
     var parts = [];
-    if (ranked.matches) parts.push(labels.results.replace('{n}', ranked.matches));
+    if (ranked.matches) parts.push(labels.results.replace('{n}', count(ranked.matches)));
     else if (ranked.twins) parts.push(labels.noExact);
     else if (ranked.closest) parts.push(labels.noAll);
     else parts.push(labels.none);
-    if (ranked.twins) parts.push(labels.twins.replace('{n}', ranked.twins));
+    if (ranked.twins) parts.push(labels.twins.replace('{n}', count(ranked.twins)));
     return parts.join(' ');
   }
 
