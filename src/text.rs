@@ -139,6 +139,22 @@ pub fn format_number(value: f64, precision: usize, language: crate::config::Lang
     out
 }
 
+/// An issuer's name as the lines of a header on paper: the body of a people's committee or
+/// council on one line, its province, district or commune on the next (`Ủy ban nhân dân` /
+/// `tỉnh Sơn Hà`); any other name on one line.
+pub fn header_lines(name: &str) -> Vec<String> {
+    const BODIES: [&str; 2] = ["ủy ban nhân dân ", "hội đồng nhân dân "];
+    let lower = name.to_lowercase();
+    match BODIES.iter().find(|body| lower.starts_with(*body) && lower.len() > body.len()) {
+        // The lower-case form has the same length here: Vietnamese letters keep theirs.
+        Some(body) if lower.len() == name.len() => {
+            let (first, rest) = name.split_at(body.len());
+            vec![first.trim_end().to_string(), rest.trim_start().to_string()]
+        }
+        _ => vec![name.to_string()],
+    }
+}
+
 pub fn shorten(text: &str, max: usize) -> String {
     // Only the first `max` characters and whether there are more count: the words after them
     // are not joined.
@@ -167,6 +183,21 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_issuer_is_laid_out_as_on_paper() {
+        for (name, lines) in [
+            ("Ủy ban nhân dân tỉnh Sơn Hà", &["Ủy ban nhân dân", "tỉnh Sơn Hà"][..]),
+            ("ỦY BAN NHÂN DÂN HUYỆN KIM SƠN", &["ỦY BAN NHÂN DÂN", "HUYỆN KIM SƠN"]),
+            ("Hội đồng nhân dân xã Tân Lập", &["Hội đồng nhân dân", "xã Tân Lập"]),
+            // Near misses: another body, and the body's name alone.
+            ("Văn phòng Ủy ban nhân dân tỉnh", &["Văn phòng Ủy ban nhân dân tỉnh"]),
+            ("Ủy ban nhân dân", &["Ủy ban nhân dân"]),
+            ("Tỉnh ủy Sơn Hà", &["Tỉnh ủy Sơn Hà"]),
+        ] {
+            assert_eq!(header_lines(name), lines, "{name}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_as_each_language_writes_them() {

@@ -271,8 +271,8 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
         vec![
             "3/2/2020 Ban hành",
             "15/2/2020 Có hiệu lực",
-            "4/5/2021 Được sửa đổi, bổ sung bởi Quyết định 20/QĐ-UBND",
-            "7/6/2022 Bị bãi bỏ một phần bởi Quyết định 30/QĐ-UBND: Điều 3",
+            "4/5/2021 Được sửa đổi, bổ sung bởi Quyết định số 20/QĐ-UBND",
+            "7/6/2022 Bị bãi bỏ một phần bởi Quyết định số 30/QĐ-UBND: Điều 3",
         ]
     );
     assert_eq!(
@@ -296,9 +296,20 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
     );
     archive.build_ok(&[]);
     let page = archive.page("output/van-ban/2020/quyet-dinh-10-qd-ubnd/index.html");
-    assert_eq!(texts(&page, ".history li").last().unwrap(), "1/8/2023 Bị thay thế bởi Quyết định 40/QĐ-UBND");
+    assert_eq!(
+        texts(&page, ".history li").last().unwrap(),
+        "1/8/2023 Bị thay thế bởi Quyết định số 40/QĐ-UBND"
+    );
     assert_eq!(text(&page, ".details dd.status"), "Hết hiệu lực");
     assert_eq!(attrs(&page, ".history li time", "datetime")[4], "2023-08-01");
+    // The committee above its province, as on paper; the banner names the number as one writes it.
+    let html = archive.read("output/van-ban/2020/quyet-dinh-10-qd-ubnd/index.html");
+    assert!(html.contains("<p class=\"issuer\">ỦY BAN NHÂN DÂN<br>TỈNH</p>"), "{html}");
+    assert!(
+        text(&page, ".banner-ended").contains("theo Quyết định số 40/QĐ-UBND"),
+        "{}",
+        text(&page, ".banner-ended")
+    );
 }
 
 #[test]

@@ -131,6 +131,11 @@ impl Theme {
             let precision = kwargs.get::<i64>("precision")?.unwrap_or(0).clamp(0, 6) as usize;
             Ok::<_, tera::Error>(crate::text::format_number(value, precision, language))
         });
+        // `{% for line in notice.issuer | header_lines %}`: an issuer name as the lines of a
+        // header on paper (`Ủy ban nhân dân` / `tỉnh Sơn Hà`).
+        tera.register_filter("header_lines", |value: &str, _: tera::Kwargs, _: &tera::State| {
+            Ok::<_, tera::Error>(crate::text::header_lines(value))
+        });
         // The same on every page: given once, not serialised per page.
         tera.global_context().insert("t", &labels);
         tera.global_context().insert("site", &config.view());
