@@ -104,6 +104,10 @@ fn citations_resolve_by_year_type_and_date() {
         outside.iter().any(|o| o.contains("05-CT/TW") && o.contains("Ban Chấp hành Trung ương")),
         "{outside:?}"
     );
+    // The ambiguous one under its own heading, not among the numbers the archive lacks.
+    assert!(!outside.iter().any(|o| o.contains("06-QĐ/TU")), "{outside:?}");
+    assert_eq!(text(&page, ".ambiguous h2"), "Văn bản dẫn chiếu chưa xác định được");
+    assert!(text(&page, ".ambiguous li").contains("06-QĐ/TU"), "{}", text(&page, ".ambiguous li"));
     let err = stderr(&output);
     assert!(
         err.contains(

@@ -84,7 +84,10 @@ struct NoticePage<'a> {
     toc: Cow<'a, [TocEntry]>,
     cites: Vec<LinkView<'a>>,
     cited_by: Vec<LinkView<'a>>,
+    /// Cited numbers the archive has no notice for.
     outside: Vec<LinkView<'a>>,
+    /// Cited numbers more than one notice of the archive holds, the citation saying not which.
+    ambiguous: Vec<LinkView<'a>>,
     relations: Vec<RelationGroup<'a>>,
     history: Vec<HistoryLine<'a>>,
     ended_by: Option<LinkView<'a>>,
@@ -165,7 +168,8 @@ impl<'a> Pages<'a> {
             toc,
             cites: self.link_views(&links.cites, &root),
             cited_by: self.link_views(&links.cited_by, &root),
-            outside: self.outside_views(id),
+            outside: self.outside_views(id, false),
+            ambiguous: self.outside_views(id, true),
             relations: self.relation_groups(id, &root),
             history: self.history(id, &root),
             ended_by,
@@ -253,12 +257,15 @@ impl<'a> Pages<'a> {
         fill_references(body_html, html, open, close);
     }
 
-    fn outside_views(&self, id: NoticeId) -> Vec<LinkView<'a>> {
+    /// The citations that lead to no notice: those the archive lacks, or (`ambiguous`) those
+    /// more than one of its notices could be.
+    fn outside_views(&self, id: NoticeId, ambiguous: bool) -> Vec<LinkView<'a>> {
         let config = &self.archive.config;
         self.archive
             .links(id)
             .outside
             .iter()
+            .filter(|o| o.ambiguous == ambiguous)
             .map(|o| LinkView {
                 status: Some(if o.ambiguous { "ambiguous" } else { "unresolved" }),
                 issuer_name: issuer_code(&o.key)
