@@ -115,7 +115,7 @@ number-used-twice = number { $number } ({ $doc_type }, { $year ->
 help-number-used-twice = two notices of one type and year cannot share a number; correct one of them
 same-url = { $first } and { $second } would both be published at { $url }
 issuer-two-codes = issuer `{ $name }` has the code { $code } here and { $other } in { $file }
-help-issuer-two-codes = give each issuer its full name (e.g. `Văn phòng Tỉnh ủy`), or two issuers share one index
+help-issuer-two-codes = give each issuer a full name of its own, or two issuers share one index
 issuer-two-names = issuer code { $code } is written `{ $name }` here and `{ $other }` in { $file }
 help-issuer-two-names = write one name for one issuer, or its index splits in two
 link-target-not-a-number = link target `notice:{ $target }` is not a notice number
@@ -252,6 +252,7 @@ changes-protected = refusing to write the list of changes to { $path }: it is { 
     [themes] a file in the archive's themes folder
    *[content] a file in the archive's content folder
 }
+changes-linked = refusing to write the list of changes to { $path }: the file has other names (hard links) and may be a file of the archive
 changes-is-folder = refusing to write the list of changes to { $path }: it is a folder
 help-changes-protected = name a file elsewhere, for example --changes ../changes.txt
 io-cannot-read = cannot read { $path }

@@ -115,7 +115,7 @@ number-used-twice = số { $number } ({ $doc_type }, { $year ->
 help-number-used-twice = hai văn bản cùng loại, cùng năm không thể trùng số; hãy sửa một trong hai
 same-url = { $first } và { $second } sẽ cùng được đăng ở { $url }
 issuer-two-codes = cơ quan `{ $name }` ở đây có mã { $code }, còn ở { $file } có mã { $other }
-help-issuer-two-codes = ghi tên đầy đủ cho mỗi cơ quan (ví dụ `Văn phòng Tỉnh ủy`), nếu không hai cơ quan chung một danh mục
+help-issuer-two-codes = ghi cho mỗi cơ quan một tên riêng, đầy đủ, nếu không hai cơ quan chung một danh mục
 issuer-two-names = mã cơ quan { $code } ở đây ghi là `{ $name }`, còn ở { $file } ghi là `{ $other }`
 help-issuer-two-names = ghi một tên cho một cơ quan, nếu không danh mục cơ quan ban hành sẽ tách làm hai
 link-target-not-a-number = đích liên kết `notice:{ $target }` không phải là số, ký hiệu văn bản
@@ -218,6 +218,7 @@ changes-protected = không ghi danh sách thay đổi vào { $path }: đó là {
     [themes] một tệp trong thư mục themes của kho
    *[content] một tệp trong thư mục content của kho
 }
+changes-linked = không ghi danh sách thay đổi vào { $path }: tệp này còn có tên khác (liên kết cứng), có thể là một tệp của kho
 changes-is-folder = không ghi danh sách thay đổi vào { $path }: đó là một thư mục
 help-changes-protected = chọn một tệp ở ngoài, ví dụ --changes ../thay-doi.txt
 io-cannot-read = không đọc được { $path }

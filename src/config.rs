@@ -208,7 +208,7 @@ fn normalize_base_url(url: &str) -> Option<String> {
 }
 
 /// Whether `url` can be the base of every link: `http://` or `https://`, a host, and no
-/// space. Anything else (`congbao.vn`, a path) would be taken by browsers as relative to
+/// space, query or fragment (links are written after it). Anything else (`congbao.vn`, a path) would be taken by browsers as relative to
 /// each page, and feeds, the sitemap and canonical links need an absolute address.
 pub fn is_base_url(url: &str) -> bool {
     let url = url.trim();
@@ -216,7 +216,10 @@ pub fn is_base_url(url: &str) -> bool {
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|rest| {
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !host.starts_with(':') && !url.contains(char::is_whitespace)
+        !host.is_empty()
+            && !host.starts_with(':')
+            && !url.contains(char::is_whitespace)
+            && !url.contains(['?', '#'])
     })
 }
 
@@ -269,6 +272,8 @@ mod tests {
             ("https:///x", false),
             ("https://:80/", false),
             ("https://cong bao.vn/", false),
+            ("https://x.vn/?q=1", false),
+            ("https://x.vn/#f", false),
             ("not a url", false),
         ] {
             assert_eq!(is_base_url(url), whole, "{url:?}");

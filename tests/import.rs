@@ -341,6 +341,14 @@ fn titles_as_clerks_type_them_end_where_they_end() {
             ],
             "Kết luận về công tác cán bộ và đào tạo",
         ),
+        // The same, the title in capitals.
+        (
+            vec![
+                docx::pc(&(docx::b("THÔNG BÁO") + &docx::br() + &docx::b("KẾT LUẬN VỀ CÔNG TÁC CÁN BỘ"))),
+                section.clone(),
+            ],
+            "Kết luận về công tác cán bộ",
+        ),
         // A title typed in capitals: numbers of other notices keep theirs.
         (
             vec![

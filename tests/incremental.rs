@@ -334,6 +334,20 @@ fn a_list_of_changes_is_never_written_over_what_a_build_reads_or_replaces() {
     let after: Vec<String> = kept.iter().map(|path| archive.read(path)).collect();
     assert_eq!(after, before);
     assert!(!archive.exists("content/moi.txt"));
+    // A second name of a notice file (a hard link), or a path through a link to content/.
+    let outside = TestArchive::new();
+    let linked = outside.path("ten-khac.md");
+    std::fs::hard_link(archive.path("content/2024/tb-1.md"), &linked).unwrap();
+    std::os::unix::fs::symlink(archive.path("content"), outside.path("noi-dung")).unwrap();
+    for (named, said) in [
+        (linked.clone(), "còn có tên khác (liên kết cứng)"),
+        (outside.path("noi-dung/2024/tb-1.md"), "thư mục content"),
+    ] {
+        let refused = archive.run(&["build", "--changes", named.to_str().unwrap()]);
+        assert_eq!(refused.status.code(), Some(1), "{named:?}");
+        assert!(stderr(&refused).contains(said), "{named:?}: {}", stderr(&refused));
+    }
+    assert_eq!(archive.read("content/2024/tb-1.md"), before[1]);
     // Beside the archive's folders it is the user's to name.
     archive.build_ok(&["--changes", "thay-doi.txt"]);
     assert!(archive.exists("thay-doi.txt"));

@@ -153,6 +153,19 @@ fn a_future_date_and_an_issuer_code_with_two_names_are_warned() {
         err.contains("cảnh báo: content/d.md:4:1: cơ quan `Văn phòng Tỉnh ủy` ở đây có mã VP, còn ở content/a.md có mã VPTU"),
         "{err}"
     );
+    // Near miss: a công văn's code names the drafting unit after the issuer's (UBND-VX).
+    archive.write(
+        "content/e.md",
+        &notice("number: 5/QĐ-UBND\ntitle: Bốn\nissuer: Ủy ban nhân dân huyện\ndate: 2024-03-03\nsigner: Trần Văn Hòa", "x"),
+    );
+    archive.write(
+        "content/f.md",
+        &notice(
+            "number: 12/UBND-VX\ntype: Công văn\ntitle: Năm\nissuer: Ủy ban nhân dân huyện\ndate: 2024-03-04\nsigner: Trần Văn Hòa",
+            "x",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
     assert_eq!(err.matches("ở đây có mã").count(), 1, "{err}");
     english(&archive);
     let err = stderr(&archive.build_ok(&[]));

@@ -334,7 +334,10 @@ fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>
         let code = number.issuer_code.as_str();
         // One name for two codes (`Văn phòng` of VP and of VPTU): two issuers in one index.
         let (other_code, holder) = *first_code.entry(notice.issuer.as_str()).or_insert((code, notice));
-        if !crate::cite::number::eq_ci(other_code, code) && reported.insert((other_code, code)) {
+        // `UBND-VX` is UBND with the drafting unit of a công văn: the same issuer.
+        let body = |code: &str| code.split('-').next().unwrap_or(code).to_string();
+        if !crate::cite::number::eq_ci(&body(other_code), &body(code)) && reported.insert((other_code, code))
+        {
             diagnostics.push(
                 Diagnostic::warning(
                     &notice.source_path,

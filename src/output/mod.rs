@@ -116,17 +116,27 @@ impl OutputDir {
     /// over a folder. Anywhere else the file is the user's to name.
     pub fn check_changes_file(&self, root: &Path, path: &Path) -> Result<()> {
         let root = absolute(root)?;
-        let path = absolute(path)?;
-        let what = if path == root.join(crate::config::FILE_NAME) {
+        // The file itself when it exists, its folder's real path otherwise: a link to an
+        // archive file or a linked folder leads where it leads.
+        let path = match path.canonicalize() {
+            Ok(real) => real,
+            Err(_) => absolute(path)?,
+        };
+        let real = |folder: PathBuf| folder.canonicalize().unwrap_or(folder);
+        let what = if path == real(root.join(crate::config::FILE_NAME)) {
             Some("site")
         } else if [&self.target, &self.staging, &self.old, &self.previous]
             .iter()
-            .any(|dir| path.starts_with(dir))
+            .any(|dir| path.starts_with(dir) || path.starts_with(real(dir.to_path_buf())))
         {
             Some("output")
         } else {
-            PROTECTED.iter().copied().find(|folder| path.starts_with(root.join(folder)))
+            PROTECTED.iter().copied().find(|folder| path.starts_with(real(root.join(folder))))
         };
+        // A file with another name (a hard link) may be an archive file under that name.
+        if what.is_none() && has_other_names(&path) {
+            fail!(msg!("changes-linked", path = path.display().to_string()), msg!("help-changes-protected"));
+        }
         if let Some(what) = what {
             fail!(
                 msg!("changes-protected", path = path.display().to_string(), what = what),
@@ -300,6 +310,18 @@ impl OutputDir {
 
 /// The archive root, the folders a build reads from, and their parents are never an output;
 /// nor is a folder inside one of them.
+/// Whether the file at `path` has more names than this one (hard links).
+#[cfg(unix)]
+fn has_other_names(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.nlink() > 1)
+}
+
+#[cfg(not(unix))]
+fn has_other_names(_: &Path) -> bool {
+    false
+}
+
 /// The folders of an archive a build reads from.
 const PROTECTED: [&str; 4] = ["content", "static", "templates", "themes"];
 

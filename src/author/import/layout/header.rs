@@ -23,8 +23,8 @@ pub(super) fn find_type_line(blocks: &[Block]) -> Option<(usize, &'static str, V
         if !(p.align == Align::Center || is_all_bold(p)) {
             return None;
         }
-        if is_capitals(&text) {
-            return number::type_name_of_word(&text).map(|name| (i, name, Vec::new()));
+        if let Some(name) = is_capitals(&text).then(|| number::type_name_of_word(&text)).flatten() {
+            return Some((i, name, Vec::new()));
         }
         let typed = typed_lines(p);
         let (first, rest) = typed.split_first()?;
