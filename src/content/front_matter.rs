@@ -92,17 +92,56 @@ const KEY_ALIASES: &[(&str, &str)] = &[
     ("date_issued", "date"),
     ("signed_by", "signer"),
     ("signatory", "signer"),
+    ("supersedes", "replaces"),
+    ("valid_until", "expires"),
+    ("valid_from", "effective"),
     ("doc_type", "type"),
 ];
 
-/// The known key an unknown `key` most likely means: another name for it, or a key one edit
-/// away.
+/// The known key an unknown `key` most likely means: the same written otherwise
+/// (`basedOn`, `Replaces`), another name for it, or a key one edit away.
 fn key_meant(key: &str) -> Option<&'static str> {
-    KEY_ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == key)
-        .map(|(_, known)| *known)
+    let written = snake_case(key);
+    known_keys()
+        .find(|known| *known == written)
+        .or_else(|| KEY_ALIASES.iter().find(|(alias, _)| *alias == written).map(|(_, known)| *known))
         .or_else(|| known_keys().find(|known| strsim::osa_distance(key, known) == 1))
+}
+
+/// The relation a key written on the older notice means: a passive key however written
+/// (`replaced_by`, `replacedBy`, `replaced-by`), or a past participle (`replaced`,
+/// `superseded_by`).
+fn passive_relation(key: &str) -> Option<RelationKind> {
+    let written = snake_case(key);
+    RelationKind::ALL
+        .into_iter()
+        .find(|kind| kind.passive_key() == written)
+        .or_else(|| PASSIVE_ALIASES.iter().find(|(alias, _)| *alias == written).map(|(_, kind)| *kind))
+}
+
+/// Other ways to write a relation from the older notice.
+const PASSIVE_ALIASES: &[(&str, RelationKind)] = &[
+    ("replaced", RelationKind::Replaces),
+    ("superseded_by", RelationKind::Replaces),
+    ("amended", RelationKind::Amends),
+    ("repealed", RelationKind::Repeals),
+];
+
+/// A key in small letters with `_` between its words: `replacedBy`, `Replaced-By` →
+/// `replaced_by`.
+fn snake_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 2);
+    for (at, c) in key.trim().chars().enumerate() {
+        match c {
+            '-' | ' ' => out.push('_'),
+            c if c.is_uppercase() && at > 0 && !out.ends_with('_') => {
+                out.push('_');
+                out.extend(c.to_lowercase());
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Reads typed values out of a parsed front-matter, collecting every problem.
@@ -243,20 +282,19 @@ impl<'a> FrontMatter<'a> {
     fn check_unknown_keys(&mut self, draft: bool) {
         let keys: Vec<String> = self.doc.values.keys().filter(|k| !is_known_key(k)).cloned().collect();
         for key in keys {
-            let (message, help) =
-                if let Some(kind) = RelationKind::ALL.into_iter().find(|k| k.passive_key() == key) {
-                    (
-                        msg!("key-passive-relation", key = &key, active = kind.key()),
-                        msg!("help-key-passive-relation", key = &key, active = kind.key()),
-                    )
-                } else if let Some(known) = key_meant(&key) {
-                    (
-                        msg!("key-near-miss", key = &key, known = known),
-                        msg!("help-key-near-miss", key = &key, known = known),
-                    )
-                } else {
-                    continue;
-                };
+            let (message, help) = if let Some(kind) = passive_relation(&key) {
+                (
+                    msg!("key-passive-relation", key = &key, active = kind.key()),
+                    msg!("help-key-passive-relation", key = &key, active = kind.key()),
+                )
+            } else if let Some(known) = key_meant(&key) {
+                (
+                    msg!("key-near-miss", key = &key, known = known),
+                    msg!("help-key-near-miss", key = &key, known = known),
+                )
+            } else {
+                continue;
+            };
             let (line, column) = self.position(&key);
             let problem = if draft {
                 Diagnostic::warning(self.path, line, column, message)
@@ -629,6 +667,10 @@ mod tests {
             ("signed_by", Some("signer")),
             ("replace", Some("replaces")),
             ("based-on", Some("based_on")),
+            ("basedOn", Some("based_on")),
+            ("Replaces", Some("replaces")),
+            ("supersedes", Some("replaces")),
+            ("valid_until", Some("expires")),
             // Near misses: a key of the theme's own, far from any known key.
             ("so_trang", None),
             ("subject", None),
@@ -636,6 +678,28 @@ mod tests {
             ("replaced_by", None),
         ] {
             assert_eq!(key_meant(written), meant, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_relation_written_from_the_older_notice_is_known_however_spelt() {
+        for (written, meant) in [
+            ("replaced_by", Some(RelationKind::Replaces)),
+            ("replacedBy", Some(RelationKind::Replaces)),
+            ("replaced-by", Some(RelationKind::Replaces)),
+            ("Replaced_By", Some(RelationKind::Replaces)),
+            ("superseded_by", Some(RelationKind::Replaces)),
+            ("replaced", Some(RelationKind::Replaces)),
+            ("amended", Some(RelationKind::Amends)),
+            ("repealed", Some(RelationKind::Repeals)),
+            ("basis_of", Some(RelationKind::BasedOn)),
+            // Near misses: the relations themselves, and keys of a theme.
+            ("replaces", None),
+            ("amends", None),
+            ("ghi_chu", None),
+            ("bat_dau", None),
+        ] {
+            assert_eq!(passive_relation(written), meant, "{written}");
         }
     }
 
