@@ -58,6 +58,10 @@ fn new_takes_the_next_number_of_the_type_issuer_and_year() {
     // Asking again gives the number after it, never the same file.
     let again = archive.run(&["new", "--type", "TB", "--issuer", "VPTU"]);
     assert!(stdout(&again).trim().ends_with("thong-bao-09-tb-vptu.md"), "{}", stdout(&again));
+    // The known name given anyway: the details still come with it.
+    let named =
+        new_notice(&archive, &["--type", "TB", "--issuer", "VPTU", "--issuer-name", "Văn phòng Tỉnh ủy"]);
+    assert!(named.contains("parent_issuer: \"Tỉnh ủy Sơn Hà\"\n") && named.contains("signer:\n"), "{named}");
 }
 
 #[test]
@@ -101,7 +105,10 @@ fn an_issuer_code_no_notice_has_is_refused_unless_named() {
         "{}",
         stderr(&other)
     );
-    new_notice(&archive, &["--type", "TB", "--issuer", "VPUB", "--issuer-name", "VĂN PHÒNG UBND TỈNH"]);
+    // The known name in other capitals is the known name, as the archive writes it.
+    let text =
+        new_notice(&archive, &["--type", "TB", "--issuer", "VPUB", "--issuer-name", "VĂN PHÒNG UBND TỈNH"]);
+    assert!(text.contains("issuer: \"Văn phòng UBND tỉnh\"\n"), "{text}");
 
     // A folder that is no archive is said to be one.
     let empty = TestArchive::new();

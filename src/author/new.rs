@@ -91,8 +91,9 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
             ),
             msg!("help-new-issuer-named-otherwise", known = &latest.issuer)
         ),
-        (Some(name), _) => name.trim().to_string(),
-        (None, Some(latest)) => latest.issuer.clone(),
+        // The same name, in other capitals or spaces: as the archive writes it.
+        (_, Some(latest)) => latest.issuer.clone(),
+        (Some(name), None) => name.trim().to_string(),
         (None, None) => {
             let mut known: Vec<&str> =
                 notices.iter().filter_map(|n| Some(n.number.as_ref()?.issuer_code.as_str())).collect();
@@ -136,7 +137,7 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         yaml_string(&title),
         yaml_string(&issuer)
     );
-    if let Some(latest) = latest.filter(|_| new.issuer_name.is_none()) {
+    if let Some(latest) = latest {
         text.push_str(&repeated_details(latest));
     }
     text.push_str(&format!("date: {}\ndraft: true\n---\n\n", new.date));
