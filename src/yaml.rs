@@ -138,18 +138,48 @@ fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
             help: Some(msg!("help-yaml-tab")),
         };
     }
-    let (message, help) =
-        match PARSER_SAYS.iter().find(|(said, within, _)| core.contains(said) && context.contains(within)) {
-            Some((_, _, id)) => (
-                Message::new(id),
-                Some(Message::new(
-                    HELP_OF.iter().find(|(of, _)| of == id).map_or("help-yaml-colon", |(_, help)| help),
-                )),
-            ),
-            None if context.is_empty() => (msg!("yaml-invalid", detail = core), None),
-            None => (msg!("yaml-invalid", detail = format!("{core}, {context}")), None),
-        };
+    // A key written twice below the top level, said at its second time; one the top level's
+    // check could not place keeps the parser's words.
+    let nested = (column > 1).then(|| nested_duplicate_line(text, &core, line)).flatten();
+    if let Some(second) = nested {
+        (line, column) = second;
+    }
+    // A line in a list that is not an item: the line itself, not where the list began.
+    if core.contains("expected '-' indicator") {
+        (line, column) = error.location().map_or((line, column), |l| (l.line(), l.column()));
+    }
+    let (message, help) = match PARSER_SAYS.iter().find(|(said, within, id)| {
+        core.contains(said)
+            && context.contains(within)
+            && (nested.is_some() || *id != "yaml-duplicate-nested-key")
+    }) {
+        Some((_, _, id)) => (
+            Message::new(id),
+            Some(Message::new(
+                HELP_OF.iter().find(|(of, _)| of == id).map_or("help-yaml-colon", |(_, help)| help),
+            )),
+        ),
+        None if context.is_empty() => (msg!("yaml-invalid", detail = core), None),
+        None => (msg!("yaml-invalid", detail = format!("{core}, {context}")), None),
+    };
     SyntaxError { line, column, message, help }
+}
+
+/// Where a key written twice below the top level is written the second time: the parser
+/// says the mapping's first line. The next line after `from` that holds the key at the
+/// indentation of the mapping's keys.
+fn nested_duplicate_line(text: &str, message: &str, from: usize) -> Option<(usize, usize)> {
+    let quoted = message.split("duplicate entry with key ").nth(1)?;
+    let key = quoted.trim().trim_matches('"');
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.get(from.checked_sub(1)?)?;
+    let indent = first.len() - first.trim_start().len();
+    lines.iter().enumerate().skip(from).find_map(|(at, line)| {
+        let rest = line.get(indent..)?;
+        let here = line.len() - line.trim_start().len() == indent;
+        (here && rest.strip_prefix(key).is_some_and(|after| after.trim_start().starts_with(':')))
+            .then_some((at + 1, indent + 1))
+    })
 }
 
 /// What the YAML parser says (in English), within which construct, and the message that says
@@ -163,6 +193,12 @@ const PARSER_SAYS: &[(&str, &str, &str)] = &[
     ("found character that cannot start any token", "", "yaml-bad-start"),
     ("did not find expected key", "", "yaml-not-a-key"),
     ("did not find expected <document start>", "", "yaml-not-a-key"),
+    ("found unknown escape character", "", "yaml-bad-escape"),
+    ("unknown anchor", "", "yaml-bad-start"),
+    ("block sequence entries are not allowed", "", "yaml-list-on-key-line"),
+    ("did not find expected '-' indicator", "", "yaml-not-a-list-item"),
+    ("could not find expected ':'", "", "yaml-no-colon"),
+    ("duplicate entry with key", "", "yaml-duplicate-nested-key"),
 ];
 
 /// The help line of each message of [`PARSER_SAYS`].
@@ -174,6 +210,11 @@ const HELP_OF: &[(&str, &str)] = &[
     ("yaml-colon", "help-yaml-colon"),
     ("yaml-bad-start", "help-yaml-bad-start"),
     ("yaml-not-a-key", "help-yaml-not-a-key"),
+    ("yaml-bad-escape", "help-yaml-bad-escape"),
+    ("yaml-list-on-key-line", "help-yaml-not-a-key"),
+    ("yaml-not-a-list-item", "help-yaml-not-a-key"),
+    ("yaml-no-colon", "help-yaml-no-colon"),
+    ("yaml-duplicate-nested-key", "help-yaml-duplicate-nested-key"),
 ];
 
 fn error_line(error: &serde_yaml::Error) -> usize {
@@ -314,8 +355,14 @@ mod tests {
             ("title: @A\n", "yaml-bad-start", (1, 8)),
             ("number: 1\n- a\n", "yaml-not-a-key", (2, 1)),
             ("title: a\nsigner:\n\tname: B\n", "yaml-tab", (3, 1)),
+            ("title: \"Thông báo \\d x\"\n", "yaml-bad-escape", (1, 8)),
+            ("title: *ten\n", "yaml-bad-start", (1, 8)),
+            ("recipients: - A\n", "yaml-list-on-key-line", (1, 13)),
+            ("recipients:\n  - A\n  B: c\n", "yaml-not-a-list-item", (3, 3)),
+            ("signer:\n  name: A\n  title B\n", "yaml-no-colon", (3, 3)),
+            ("signer:\n  name: A\n  title: C\n  name: B\n", "yaml-duplicate-nested-key", (4, 3)),
             // Near miss: a mistake without words of its own keeps the parser's.
-            ("title: *nothing\n", "yaml-invalid", (1, 8)),
+            ("a: 1\nb: !x!y z\n", "yaml-invalid", (2, 4)),
         ] {
             let err = parse_mapping(text).unwrap_err();
             assert_eq!((err.message.id(), (err.line, err.column)), (id, at), "{text:?}: {err:?}");
@@ -376,7 +423,7 @@ mod tests {
         // Near misses: twice deeper down (the parser's own message), and a key that only
         // looks the same in a value or a comment.
         let nested = parse_mapping("signer:\n  name: A\n  name: B\n").unwrap_err();
-        assert_eq!(nested.message.id(), "yaml-invalid");
+        assert_eq!((nested.message.id(), nested.line), ("yaml-duplicate-nested-key", 3));
         // A line of a quoted string that looks like the key: which line is the second time is
         // not known, so the parser's message stands.
         let unsure = parse_mapping("title: a\nsummary: \"Về việc\ntitle: sửa đổi\"\ntitle: b\n").unwrap_err();
