@@ -9,7 +9,13 @@ label-note = note
 verbatim = { $text }
 
 ## Reading files
-cannot-read = cannot read the file: { $error }
+cannot-read = cannot read the file: { $kind ->
+    [not-found] no such file or folder
+    [permission-denied] permission denied
+    [not-a-folder] a part of the path is not a folder
+    [is-a-folder] it is a folder
+   *[other] { $error }
+}
 cannot-write = cannot write the file: { $error }
 not-utf8-wide = the file is { $encoding }, not UTF-8
 not-utf8 = the file is not UTF-8: invalid byte { $byte } at byte offset { $offset }
@@ -22,7 +28,11 @@ help-control-characters = such characters come from text pasted from another pro
 no-content-folder = no content folder
 help-no-content-folder = create content/ and put one Markdown file per notice in it
 symlink-outside = symbolic link leads outside the archive; skipped
-symlink-broken = symbolic link cannot be followed ({ $error }); skipped
+symlink-broken = symbolic link cannot be followed ({ $kind ->
+    [not-found] its target does not exist
+    [permission-denied] permission denied
+   *[other] { $error }
+}); skipped
 no-temporary-file = cannot make a temporary file: { $error }
 changed-while-building = the file changed while the archive was being built
 help-build-again = build again

@@ -9,7 +9,13 @@ label-note = lưu ý
 verbatim = { $text }
 
 ## Đọc tệp
-cannot-read = không đọc được tệp: { $error }
+cannot-read = không đọc được tệp: { $kind ->
+    [not-found] không có tệp hoặc thư mục này
+    [permission-denied] không có quyền
+    [not-a-folder] một phần của đường dẫn không phải là thư mục
+    [is-a-folder] đó là một thư mục
+   *[other] { $error }
+}
 cannot-write = không ghi được tệp: { $error }
 not-utf8-wide = tệp được lưu theo mã { $encoding }, không phải UTF-8
 not-utf8 = tệp không phải UTF-8: byte { $byte } không hợp lệ ở vị trí byte { $offset }
@@ -22,7 +28,11 @@ help-control-characters = ký tự này thường đến từ văn bản dán t�
 no-content-folder = không có thư mục content
 help-no-content-folder = tạo thư mục content/ và đặt mỗi văn bản vào một tệp Markdown trong đó
 symlink-outside = liên kết tượng trưng trỏ ra ngoài kho văn bản; bỏ qua
-symlink-broken = không theo được liên kết tượng trưng ({ $error }); bỏ qua
+symlink-broken = không theo được liên kết tượng trưng ({ $kind ->
+    [not-found] đích của nó không có
+    [permission-denied] không có quyền
+   *[other] { $error }
+}); bỏ qua
 no-temporary-file = không tạo được tệp tạm: { $error }
 changed-while-building = tệp đã thay đổi trong khi đang dựng kho văn bản
 help-build-again = hãy dựng lại

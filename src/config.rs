@@ -114,7 +114,7 @@ impl SiteConfig {
                     FILE_NAME,
                     1,
                     1,
-                    msg!("cannot-read", error = e.to_string()),
+                    msg!("cannot-read", kind = crate::message::io_kind(&e), error = e.to_string()),
                 ));
                 SiteConfig::default()
             }

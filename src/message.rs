@@ -199,9 +199,23 @@ impl<T, E: Into<Box<dyn std::error::Error + Send + Sync>>> Said<T> for Result<T,
     }
 }
 
+/// The kind of a system error, for a message that says it in words (`$kind` of
+/// `cannot-read`): `not-found`, `permission-denied`, `not-a-folder`, `is-a-folder`, or `other`
+/// (the message then shows the system's own words).
+pub fn io_kind(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::NotADirectory => "not-a-folder",
+        ErrorKind::IsADirectory => "is-a-folder",
+        _ => "other",
+    }
+}
+
 /// A system error in words: the common kinds in the archive's language, the others as the
 /// system says them.
-fn system_error(error: &std::io::Error, language: Language) -> String {
+pub fn system_error(error: &std::io::Error, language: Language) -> String {
     use std::io::ErrorKind;
     let id = match error.kind() {
         ErrorKind::NotFound => "io-not-found",

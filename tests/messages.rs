@@ -381,6 +381,16 @@ fn system_errors_are_said_in_the_archive_language() {
         "{}",
         stderr(&output)
     );
+    // A link that leads nowhere.
+    std::os::unix::fs::symlink("khong-co.md", archive.path("content/gay.md")).unwrap();
+    let err = stderr(&archive.run(&["build"]));
+    assert!(
+        err.contains(
+            "content/gay.md:1:1: không theo được liên kết tượng trưng (đích của nó không có); bỏ qua"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
     english(&archive);
     let err = stderr(&archive.run(&["build", "--changes", changes.to_str().unwrap()]));
     assert!(

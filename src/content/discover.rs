@@ -112,7 +112,16 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map(|p| display_path(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
-                diagnostics.push(Diagnostic::error(path, 1, 1, msg!("cannot-read", error = e.to_string())));
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    1,
+                    1,
+                    msg!(
+                        "cannot-read",
+                        kind = e.io_error().map_or("other", crate::message::io_kind),
+                        error = e.to_string()
+                    ),
+                ));
                 continue;
             }
         };
@@ -131,7 +140,7 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
                     display_path(root, &path),
                     1,
                     1,
-                    msg!("symlink-broken", error = e.to_string()),
+                    msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string()),
                 )),
             }
         } else if entry.file_type().is_file() && !is_editor_temp(entry.file_name()) {

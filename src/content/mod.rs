@@ -308,9 +308,12 @@ pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> Loade
     let display = display_path(root, &source.path);
     match std::fs::read(&source.path) {
         Ok(bytes) => parse_notice(&display, bytes, source.attachments.clone(), config),
-        Err(e) => {
-            Loaded::failed(Diagnostic::error(display, 1, 1, msg!("cannot-read", error = e.to_string())))
-        }
+        Err(e) => Loaded::failed(Diagnostic::error(
+            display,
+            1,
+            1,
+            msg!("cannot-read", kind = crate::message::io_kind(&e), error = e.to_string()),
+        )),
     }
 }
 

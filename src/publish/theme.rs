@@ -309,9 +309,12 @@ fn read_templates(
                 }
                 Err(d) => diagnostics.push(d),
             },
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(path, 1, 1, msg!("cannot-read", error = e.to_string())))
-            }
+            Err(e) => diagnostics.push(Diagnostic::error(
+                path,
+                1,
+                1,
+                msg!("cannot-read", kind = crate::message::io_kind(&e), error = e.to_string()),
+            )),
         }
     }
 }

@@ -144,7 +144,7 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
     for file in &files {
         let name = file.display().to_string();
         let result = std::fs::read(file)
-            .map_err(|e| report(&name, Problem::CannotRead(e.to_string())))
+            .map_err(|e| report(&name, Problem::CannotRead(crate::message::system_error(&e, language))))
             .and_then(|bytes| convert(&bytes, &name, &settings));
         match result {
             Ok(c) => converted.push((name, c)),
