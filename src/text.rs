@@ -139,6 +139,27 @@ pub fn format_number(value: f64, precision: usize, language: crate::config::Lang
     out
 }
 
+/// The marks that open a line of signing authority (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`,
+/// `T/L BAN THƯỜNG VỤ`): on behalf of, deputy for, by order of, authorised by, acting.
+pub const AUTHORITY_MARKS: [&str; 9] = ["T/M", "K/T", "T/L", "T/U", "TM.", "KT.", "TL.", "TUQ.", "Q."];
+
+/// A signing authority as the lines of a signature block: a new line at each mark after the
+/// first (`TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH` → two lines), as on paper.
+pub fn authority_lines(authority: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in authority.split_whitespace() {
+        let opens = AUTHORITY_MARKS.iter().any(|mark| word.eq_ignore_ascii_case(mark));
+        match lines.last_mut() {
+            Some(line) if !opens => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// An issuer's name as the lines of a header on paper: the body of a people's committee or
 /// council on one line, its province, district or commune on the next (`Ủy ban nhân dân` /
 /// `tỉnh Sơn Hà`); any other name on one line.
@@ -183,6 +204,21 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signing_authority_is_laid_out_as_on_paper() {
+        for (written, lines) in [
+            ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", &["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"][..]),
+            ("T/M BAN THƯỜNG VỤ", &["T/M BAN THƯỜNG VỤ"]),
+            ("tm. ban thường vụ k/t bí thư", &["tm. ban thường vụ", "k/t bí thư"]),
+            // Near misses: a mark inside a word, and no mark at all.
+            ("TM.ỦY BAN", &["TM.ỦY BAN"]),
+            ("CHÁNH VĂN PHÒNG", &["CHÁNH VĂN PHÒNG"]),
+            ("", &[]),
+        ] {
+            assert_eq!(authority_lines(written), lines, "{written}");
+        }
+    }
 
     #[test]
     fn an_issuer_is_laid_out_as_on_paper() {

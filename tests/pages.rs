@@ -313,6 +313,21 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
 }
 
 #[test]
+fn a_signature_block_puts_each_signing_authority_on_its_line() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/qd.md",
+        &notice(
+            "number: 12/QĐ-UBND\ntitle: Quyết định thử\nissuer: Ủy ban nhân dân tỉnh Sơn Hà\ndate: 2024-02-03\nsigner:\n  name: Lò Văn Tâm\n  title: Phó Chủ tịch\n  authority: TM. Ủy ban nhân dân KT. Chủ tịch",
+            "Nội dung.",
+        ),
+    );
+    archive.build_ok(&[]);
+    let html = archive.read("output/van-ban/2024/quyet-dinh-12-qd-ubnd/index.html");
+    assert!(html.contains("<p class=\"authority\">TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH</p>"), "{html}");
+}
+
+#[test]
 fn numbered_headings_from_word_are_listed_at_their_level() {
     let archive = TestArchive::new();
     archive.write(

@@ -136,6 +136,10 @@ impl Theme {
         tera.register_filter("header_lines", |value: &str, _: tera::Kwargs, _: &tera::State| {
             Ok::<_, tera::Error>(crate::text::header_lines(value))
         });
+        // `{% for line in signer.authority | authority_lines %}`: one line a mark (TM., KT.).
+        tera.register_filter("authority_lines", |value: &str, _: tera::Kwargs, _: &tera::State| {
+            Ok::<_, tera::Error>(crate::text::authority_lines(value))
+        });
         // The same on every page: given once, not serialised per page.
         tera.global_context().insert("t", &labels);
         tera.global_context().insert("site", &config.view());

@@ -15,7 +15,8 @@ fn starts_with_recipients(text: &str) -> bool {
 }
 
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:T/M|K/T|T/L|T/U|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\p{Lu}").expect("authority pattern")
+    let marks: Vec<String> = crate::text::AUTHORITY_MARKS.iter().map(|mark| regex::escape(mark)).collect();
+    Regex::new(&format!(r"^(?:{})\s*\p{{Lu}}", marks.join("|"))).expect("authority pattern")
 });
 
 /// Whether a line is a signing authority: `T/M BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`, `TL. GIÁM ĐỐC`…
