@@ -374,6 +374,10 @@ import-left-out = the Word file has { $pictures ->
     [one] one link whose words are kept without its address
    *[other] { $links } links whose words are kept without their addresses
 }: save pictures as files beside the notice (a folder with index.md) as attachments, and write links again as [words](address)
+import-numbers-unknown = { $count ->
+    [1] this file has an error in its front matter
+   *[other] { $count } files of the archive have an error in their front matter, this one first
+}: the numbers written there were not compared with the imported ones; mend them (`gazette check` lists all) and check again
 import-exists = { $path } exists already: add --force to replace it
 import-same-path = would be written to { $path }, as { $other } would
 import-number-taken = number { $number } is already used by { $other }: give another with --number, or correct that file

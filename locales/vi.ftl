@@ -332,6 +332,10 @@ import-left-out = tệp Word có { $pictures ->
     [0] {""}
    *[other] { $links } liên kết chỉ được giữ chữ, không giữ địa chỉ
 }: lưu hình ảnh thành tệp đặt cạnh văn bản (thư mục có index.md) làm tệp đính kèm, và viết lại địa chỉ liên kết dạng [chữ](địa chỉ)
+import-numbers-unknown = { $count ->
+    [1] tệp này có lỗi ở phần đầu
+   *[other] { $count } tệp của kho có lỗi ở phần đầu, tệp này là tệp đầu tiên
+}: số ghi trong đó chưa được so với số của văn bản nhập; sửa lỗi (`gazette check` liệt kê đủ) rồi kiểm tra lại
 import-exists = { $path } đã có: thêm --force để ghi đè
 import-same-path = cùng đường dẫn { $path } với { $other }
 import-number-taken = số { $number } đã được dùng cho { $other }: đặt số khác bằng --number, hoặc sửa tệp đó

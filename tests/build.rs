@@ -432,6 +432,17 @@ fn bundle_attachments_are_copied_and_listed() {
 }
 
 #[test]
+fn a_content_folder_kept_elsewhere_and_linked_is_read_without_a_word() {
+    let elsewhere = TestArchive::new();
+    elsewhere.write("2024/a.md", &simple("1-TB/VPTU", "2024-03-01", "Một", "x"));
+    let archive = TestArchive::new();
+    std::os::unix::fs::symlink(elsewhere.root(), archive.path("content")).unwrap();
+    let said = stderr(&archive.build_ok(&[]));
+    assert!(!said.contains("liên kết tượng trưng"), "{said}");
+    assert!(archive.exists("output/van-ban/2024/thong-bao-1-tb-vptu/index.html"));
+}
+
+#[test]
 fn output_folder_that_holds_the_archive_is_refused() {
     let archive = TestArchive::new();
     archive.write("content/a.md", FULL_NOTICE);

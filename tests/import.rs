@@ -264,6 +264,16 @@ fn a_number_another_file_holds_is_refused_and_the_archive_spelling_of_the_issuer
         );
     }
     assert!(!archive.exists("content/2024/thong-bao-38-tb-vptu.md"), "nothing written");
+    // A notice file whose front matter has an error: its number is not known, and that is said.
+    archive.write("content/2024/hong.md", "---\nnumber: 61-TB/VPTU\ntitle: \"chưa đóng\n---\nx\n");
+    let warned = import(&archive, &["word/thong-bao.docx", "--dry-run"]);
+    assert!(
+        stderr(&warned)
+            .contains("cảnh báo: content/2024/hong.md: tệp này có lỗi ở phần đầu: số ghi trong đó chưa được so"),
+        "{}",
+        stderr(&warned)
+    );
+    std::fs::remove_file(archive.path("content/2024/hong.md")).unwrap();
     // Another number, or another year, is no clash.
     let (path, _) = import_ok_with(&archive, &["word/thong-bao.docx", "--number", "39-TB/VPTU"]);
     assert_eq!(path, "content/2024/thong-bao-39-tb-vptu.md");

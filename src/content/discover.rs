@@ -126,7 +126,8 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
             }
         };
         let path = entry.path().to_path_buf();
-        if entry.path_is_symlink() {
+        // `content/` itself may be a link, to a folder kept elsewhere: it is read where it leads.
+        if entry.path_is_symlink() && entry.depth() > 0 {
             match path.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => files.push(path),
                 Ok(target) if target.starts_with(&canonical_root) => {}

@@ -289,18 +289,32 @@ pub fn load_all(
 
 /// Reads only the front-matter of every source, in parallel: the notices without their
 /// bodies, none rendered, for a command that needs the archive's numbers and issuers but no
-/// pages. A file that cannot be read, or whose front-matter cannot be read, is left out.
-pub fn load_heads(root: &Path, sources: &[SourceEntry], config: &SiteConfig) -> Vec<Notice> {
-    sources
+/// pages; and the files whose front-matter could not be read (their numbers are not known).
+pub fn load_heads(root: &Path, sources: &[SourceEntry], config: &SiteConfig) -> (Vec<Notice>, Vec<String>) {
+    let read: Vec<Result<Notice, String>> = sources
         .par_iter()
-        .filter_map(|source| {
+        .map(|source| {
             let path = display_path(root, &source.path);
-            let text = crate::text::decode(&path, std::fs::read(&source.path).ok()?).ok()?;
-            let (yaml, ..) = front_matter::split(&text)?;
-            let head = format!("---\n{yaml}---\n");
-            Some(parse_notice(&path, head.into_bytes(), Vec::new(), config).parsed?.notice)
+            let head = || {
+                let text = crate::text::decode(&path, std::fs::read(&source.path).ok()?).ok()?;
+                let (yaml, ..) = front_matter::split(&text)?;
+                let head = format!("---\n{yaml}---\n");
+                let loaded = parse_notice(&path, head.into_bytes(), Vec::new(), config);
+                let readable = !loaded.problems.iter().any(Diagnostic::is_error);
+                loaded.parsed.filter(|_| readable).map(|parsed| parsed.notice)
+            };
+            head().ok_or(path.clone())
         })
-        .collect()
+        .collect();
+    let mut notices = Vec::with_capacity(read.len());
+    let mut unread = Vec::new();
+    for result in read {
+        match result {
+            Ok(notice) => notices.push(notice),
+            Err(path) => unread.push(path),
+        }
+    }
+    (notices, unread)
 }
 
 /// Reads one source file and parses it.

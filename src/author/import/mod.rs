@@ -138,8 +138,12 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
     if outcome.failed() {
         return outcome;
     }
-    let archive = archive_notices(&options.root, &settings.config);
+    let (archive, unread) = archive_notices(&options.root, &settings.config);
     settings.learn_issuers(&archive);
+    // A notice file with an error may hold a number an imported notice takes: said once.
+    if let Some(first) = unread.first() {
+        outcome.reports.push(report(first, Problem::NumbersUnknown { count: unread.len() }));
+    }
     let mut converted: Vec<(String, Converted)> = Vec::new();
     for file in &files {
         let name = file.display().to_string();
@@ -204,8 +208,9 @@ pub fn run(options: &ImportOptions) -> ImportOutcome {
     outcome
 }
 
-/// The archive's notices, read without their bodies.
-fn archive_notices(root: &Path, config: &SiteConfig) -> Vec<Notice> {
+/// The archive's notices, read without their bodies, and the files whose front matter has an
+/// error (their numbers unknown).
+fn archive_notices(root: &Path, config: &SiteConfig) -> (Vec<Notice>, Vec<String>) {
     let sources = content::discover(root, &mut Vec::new());
     content::load_heads(root, &sources, config)
 }

@@ -85,6 +85,7 @@ pub(crate) enum Problem {
     // Warnings.
     NotFound(Field),
     WouldReplace(String),
+    NumbersUnknown { count: usize },
     LeftOut { pictures: usize, link_addresses: usize },
     WillFail(String),
     MergedCells { table: usize },
@@ -99,6 +100,7 @@ impl Problem {
                 | Problem::MergedCells { .. }
                 | Problem::ImportedAsDraft
                 | Problem::WouldReplace(_)
+                | Problem::NumbersUnknown { .. }
                 | Problem::LeftOut { .. }
                 | Problem::WillFail(_)
         )
@@ -142,6 +144,7 @@ impl Problem {
             }
             Problem::MergedCells { table } => msg!("import-merged-cells", table = *table),
             Problem::WouldReplace(path) => msg!("import-would-replace", path = path),
+            Problem::NumbersUnknown { count } => msg!("import-numbers-unknown", count = *count),
             Problem::LeftOut { pictures, link_addresses } => {
                 msg!("import-left-out", pictures = *pictures, links = *link_addresses)
             }
