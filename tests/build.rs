@@ -443,6 +443,20 @@ fn a_content_folder_kept_elsewhere_and_linked_is_read_without_a_word() {
 }
 
 #[test]
+fn a_folder_of_the_archive_made_a_file_is_said() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("1-TB/VPTU", "2024-03-01", "Một", "x"));
+    archive.write("static", "một tệp");
+    archive.write("templates", "một tệp khác");
+    let said = stderr(&archive.build_ok(&[]));
+    for folder in ["static", "templates"] {
+        let expected = format!("cảnh báo: {folder}:1:1: `{folder}` là một tệp, không phải thư mục: bỏ qua");
+        assert!(said.contains(&expected), "{said}");
+    }
+    assert!(!said.contains("`themes`"), "{said}");
+}
+
+#[test]
 fn output_folder_that_holds_the_archive_is_refused() {
     let archive = TestArchive::new();
     archive.write("content/a.md", FULL_NOTICE);

@@ -268,8 +268,9 @@ fn a_number_another_file_holds_is_refused_and_the_archive_spelling_of_the_issuer
     archive.write("content/2024/hong.md", "---\nnumber: 61-TB/VPTU\ntitle: \"chưa đóng\n---\nx\n");
     let warned = import(&archive, &["word/thong-bao.docx", "--dry-run"]);
     assert!(
-        stderr(&warned)
-            .contains("cảnh báo: content/2024/hong.md: tệp này có lỗi ở phần đầu: số ghi trong đó chưa được so"),
+        stderr(&warned).contains(
+            "cảnh báo: content/2024/hong.md: tệp này có lỗi ở phần đầu: số ghi trong đó chưa được so"
+        ),
         "{}",
         stderr(&warned)
     );

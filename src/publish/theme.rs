@@ -94,6 +94,22 @@ impl Theme {
             })
             .collect();
         let mut theme_labels = None;
+        // A folder the archive reads from, made a file by mistake: said, not passed over.
+        let theme_folder = format!("themes/{}", config.theme);
+        for folder in [
+            "static",
+            "templates",
+            "themes",
+            &format!("{theme_folder}/templates"),
+            &format!("{theme_folder}/static"),
+        ] {
+            if root.join(folder).is_file() {
+                diagnostics.push(
+                    Diagnostic::warning(folder, 1, 1, msg!("folder-is-file", folder = folder))
+                        .with_help(msg!("help-folder-is-file", folder = folder)),
+                );
+            }
+        }
 
         let theme_dir = root.join("themes").join(&config.theme);
         if theme_dir.is_dir() {
