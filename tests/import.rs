@@ -367,7 +367,7 @@ fn titles_as_clerks_type_them_end_where_they_end() {
                 docx::pc(&docx::b("THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU")),
                 section.clone(),
             ],
-            "Thực hiện nghị quyết số 162-NQ/TU",
+            "Thực hiện Nghị quyết số 162-NQ/TU",
         ),
         // Near miss: a title of two centred lines is one title.
         (

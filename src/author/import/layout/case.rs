@@ -79,6 +79,7 @@ pub(crate) fn sentence_case(text: &str, proper: &[String]) -> String {
             .collect::<Vec<_>>()
             .join(" ");
     }
+    out = capital_cited_types(&out);
     let words: Vec<&str> = out.split(' ').collect();
     if words.len() > 1 && matches!(words[0], "ban" | "sở" | "bộ" | "cục") {
         let rest = words[2..].join(" ");
@@ -90,6 +91,23 @@ pub(crate) fn sentence_case(text: &str, proper: &[String]) -> String {
         );
     }
     capitalise(&out)
+}
+
+/// A notice cited by type and number keeps the type's capital (`nghị quyết số 162-NQ/TU` →
+/// `Nghị quyết số 162-NQ/TU`), as a named document is written.
+fn capital_cited_types(text: &str) -> String {
+    let mut words: Vec<String> = text.split(' ').map(str::to_string).collect();
+    for at in 1..words.len().saturating_sub(1) {
+        if words[at] != "số" || !words[at + 1].chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let named = (1..=3.min(at))
+            .find(|&n| crate::cite::number::type_name_of_word(&words[at - n..at].join(" ")).is_some());
+        if let Some(n) = named {
+            words[at - n] = capitalise(&words[at - n]);
+        }
+    }
+    words.join(" ")
 }
 
 /// A personal or place name typed in capitals to one capital a word: `NGUYỄN VĂN AN` → `Nguyễn Văn An`.

@@ -111,8 +111,12 @@ fn capitals_to_sentence_case() {
         // Numbers of other notices keep their capitals; words without a digit do not.
         (
             "THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU CỦA TỈNH ỦY SƠN HÀ",
-            "Thực hiện nghị quyết số 162-NQ/TU của Tỉnh ủy Sơn Hà",
+            "Thực hiện Nghị quyết số 162-NQ/TU của Tỉnh ủy Sơn Hà",
         ),
+        ("VỀ TRIỂN KHAI KẾ HOẠCH SỐ 05-KH/TU", "Về triển khai Kế hoạch số 05-KH/TU"),
+        // Near misses: a type without a number, a number without a type.
+        ("VỀ XÂY DỰNG KẾ HOẠCH NĂM 2025", "Về xây dựng kế hoạch năm 2025"),
+        ("VỀ CÔNG VIỆC SỐ 5", "Về công việc số 5"),
         ("QUYẾT ĐỊNH 15/2024/QĐ-UBND", "Quyết định 15/2024/QĐ-UBND"),
         ("KẾ HOẠCH NĂM 2024", "Kế hoạch năm 2024"),
     ];
