@@ -396,3 +396,14 @@ import-field-title = the title lines under the type
 import-field-issuer = the issuer in the left header block
 import-field-signer = the signature block
 import-field-recipients = the "Nơi nhận:" list
+
+## Answers of the preview server
+http-busy = the preview is busy: try again
+http-head-too-large = request head too large
+http-bad-request = bad request
+http-method = only GET and HEAD are answered here
+http-body = a request to the preview carries no body
+http-bad-path = bad path
+http-too-many-previews = too many open previews
+http-not-found = not found
+http-moved = moved

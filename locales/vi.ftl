@@ -354,3 +354,14 @@ import-field-title = trích yếu
 import-field-issuer = tên cơ quan ban hành
 import-field-signer = người ký
 import-field-recipients = nơi nhận
+
+## Trả lời của máy chủ xem trước
+http-busy = máy chủ xem trước đang bận: hãy thử lại
+http-head-too-large = phần đầu của yêu cầu quá dài
+http-bad-request = yêu cầu không hợp lệ
+http-method = máy chủ xem trước chỉ trả lời GET và HEAD
+http-body = yêu cầu gửi đến máy chủ xem trước không mang nội dung
+http-bad-path = đường dẫn không hợp lệ
+http-too-many-previews = có quá nhiều trang xem trước đang mở
+http-not-found = không có trang này
+http-moved = trang đã chuyển

@@ -72,7 +72,10 @@ fn requests_with_bodies_are_refused_unread_and_the_server_stays_up() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
     let huge = b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000000\r\n\r\n";
-    assert_eq!(exchange(&server.address, huge).0, 413);
+    let (status, _, body) = exchange(&server.address, huge);
+    assert_eq!(status, 413);
+    // Said in the archive's language, as everything the preview says.
+    assert_eq!(String::from_utf8_lossy(&body), "yêu cầu gửi đến máy chủ xem trước không mang nội dung");
     for _ in 0..8 {
         let max = b"GET /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 18446744073709551615\r\n\r\n";
         assert_eq!(exchange(&server.address, max).0, 413);

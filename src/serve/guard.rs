@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{HTTPVersion, Header, Method, Response, StatusCode};
 
+use crate::message::Language;
+
 /// Largest request head read: request line and headers.
 pub const HEAD_BYTES: usize = 16 * 1024;
 /// Time a client has to send a whole request head once it started.
@@ -60,6 +62,8 @@ pub enum Answer {
 /// Answers requests; implemented by the preview server.
 pub trait Handler: Send + Sync + 'static {
     fn answer(&self, request: &Request) -> Answer;
+    /// The language the short error responses are in: the archive's.
+    fn language(&self) -> Language;
     /// Takes a connection whose request asked for the event stream.
     fn stream(&self, request: &Request, stream: TcpStream);
 }
@@ -71,7 +75,7 @@ pub fn serve(listener: TcpListener, handler: Arc<dyn Handler>) {
         let Ok(stream) = stream else { continue };
         if open.fetch_add(1, Ordering::AcqRel) >= MAX_CONNECTIONS {
             open.fetch_sub(1, Ordering::AcqRel);
-            refuse(stream);
+            refuse(stream, handler.language());
             continue;
         }
         let (handler, slot) = (handler.clone(), Slot(open.clone()));
@@ -97,9 +101,9 @@ impl Drop for Slot {
 }
 
 /// Too many connections: a short 503 into the socket's buffer, and close.
-fn refuse(stream: TcpStream) {
+fn refuse(stream: TcpStream, language: Language) {
     let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
-    let response = plain(503, "the preview is busy: try again");
+    let response = plain(503, "http-busy", language);
     let _ = write_response(&stream, response, HTTPVersion(1, 1), &[], false, false);
 }
 
@@ -113,14 +117,18 @@ fn connection(stream: TcpStream, handler: &dyn Handler) {
         let head = match read_head(&stream, &mut pending, wait) {
             Ok(Some(head)) => head,
             Ok(None) => return,
-            Err(HeadError::TooLarge) => return reject(&stream, 431, "request head too large"),
-            Err(HeadError::Malformed) => return reject(&stream, 400, "bad request"),
+            Err(HeadError::TooLarge) => {
+                return reject(&stream, 431, "http-head-too-large", handler.language());
+            }
+            Err(HeadError::Malformed) => return reject(&stream, 400, "http-bad-request", handler.language()),
             Err(HeadError::Io) => return,
         };
-        let Some(request) = parse_head(&head) else { return reject(&stream, 400, "bad request") };
+        let Some(request) = parse_head(&head) else {
+            return reject(&stream, 400, "http-bad-request", handler.language());
+        };
         if let Some((status, message)) = refusal(&request) {
             let allow = Header::from_bytes("Allow", "GET, HEAD").expect("a valid header");
-            let response = plain(status, message).with_header(allow);
+            let response = plain(status, message, handler.language()).with_header(allow);
             let _ = write_response(&stream, response, request.version, &request.headers, false, false);
             return;
         }
@@ -227,13 +235,13 @@ fn parse_head(head: &str) -> Option<Request> {
 /// HEAD, and any body, which is never read.
 fn refusal(request: &Request) -> Option<(u16, &'static str)> {
     if request.method != Method::Get && request.method != Method::Head {
-        return Some((405, "only GET and HEAD are answered here"));
+        return Some((405, "http-method"));
     }
     let body = request.headers.iter().any(|h| {
         h.field.equiv("Transfer-Encoding")
             || h.field.equiv("Content-Length") && !h.value.as_str().trim().trim_start_matches('0').is_empty()
     });
-    body.then_some((413, "a request to the preview carries no body"))
+    body.then_some((413, "http-body"))
 }
 
 fn keeps_alive(request: &Request) -> bool {
@@ -243,13 +251,13 @@ fn keeps_alive(request: &Request) -> bool {
 }
 
 /// An error response that closes the connection.
-fn reject(stream: &TcpStream, status: u16, message: &str) {
-    let _ = write_response(stream, plain(status, message), HTTPVersion(1, 1), &[], false, false);
+fn reject(stream: &TcpStream, status: u16, message: &'static str, language: Language) {
+    let _ = write_response(stream, plain(status, message, language), HTTPVersion(1, 1), &[], false, false);
 }
 
-/// A short plain-text response.
-pub fn plain(status: u16, message: &str) -> Reply {
-    Response::from_data(message.as_bytes().to_vec())
+/// A short plain-text response: the catalogue's message `message` in `language`.
+pub fn plain(status: u16, message: &'static str, language: Language) -> Reply {
+    Response::from_data(crate::message::text(language, message).into_bytes())
         .with_status_code(StatusCode(status))
         .with_header(Header::from_bytes("Content-Type", "text/plain; charset=utf-8").expect("a valid header"))
         .boxed()

@@ -47,10 +47,13 @@ impl Site {
 
 impl Handler for Site {
     fn answer(&self, request: &Request) -> Answer {
-        let Some(path) = site_path(&request.target) else { return Answer::Respond(plain(400, "bad path")) };
+        let language = self.snapshot().language;
+        let Some(path) = site_path(&request.target) else {
+            return Answer::Respond(plain(400, "http-bad-path", language));
+        };
         if path == EVENTS {
             if !self.events.has_room() {
-                return Answer::Respond(plain(503, "too many open previews"));
+                return Answer::Respond(plain(503, "http-too-many-previews", language));
             }
             return Answer::Stream;
         }
@@ -69,6 +72,10 @@ impl Handler for Site {
             self.events.send("errors", &overlay_lines(&problems, snapshot.language));
         }
         Answer::Respond(response)
+    }
+
+    fn language(&self) -> Language {
+        self.snapshot().language
     }
 
     fn stream(&self, _request: &Request, stream: TcpStream) {
@@ -161,12 +168,12 @@ fn page(preview: &Snapshot, path: &str, query: Option<&str>) -> Reply {
                     .with_header(header("Content-Type", content_type(&wanted)))
                     .with_header(header("Cache-Control", "no-store"))
                     .boxed(),
-                Err(_) => text(404, "not found"),
+                Err(_) => text(404, "http-not-found", preview.language),
             };
         }
         return match read(served) {
             Some(body) => with_script(status, body, &wanted),
-            None => text(404, "not found"),
+            None => text(404, "http-not-found", preview.language),
         };
     }
     if preview.file(&format!("{wanted}/index.html")).is_some() {
@@ -174,11 +181,11 @@ fn page(preview: &Snapshot, path: &str, query: Option<&str>) -> Reply {
             Some(query) => format!("/{wanted}/?{query}"),
             None => format!("/{wanted}/"),
         };
-        return text(301, "moved").with_header(header("Location", &location));
+        return text(301, "http-moved", preview.language).with_header(header("Location", &location));
     }
     match preview.file("404.html").and_then(read) {
         Some(body) => with_script(404, body, "404.html"),
-        None => text(404, "not found"),
+        None => text(404, "http-not-found", preview.language),
     }
 }
 
@@ -231,8 +238,8 @@ fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Reply {
         .boxed()
 }
 
-fn text(status: u16, message: &str) -> Reply {
-    plain(status, message).with_header(header("Cache-Control", "no-store"))
+fn text(status: u16, message: &'static str, language: Language) -> Reply {
+    plain(status, message, language).with_header(header("Cache-Control", "no-store"))
 }
 
 fn header(name: &str, value: &str) -> Header {
