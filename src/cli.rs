@@ -251,8 +251,12 @@ fn existing_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
     }
     let language = Language::default();
     let path = root.display().to_string();
-    let failure =
-        Failure::with_help(msg!("root-missing", path = &path), msg!("help-root-missing", path = &path));
+    let failure = if root.exists() {
+        // A file, not a folder: `gazette init` there could not work either.
+        Failure::with_help(msg!("root-is-file", path = &path), msg!("help-root-is-file"))
+    } else {
+        Failure::with_help(msg!("root-missing", path = &path), msg!("help-root-missing", path = &path))
+    };
     Err(failed(&failure.into(), language))
 }
 

@@ -272,6 +272,11 @@ fn a_root_that_does_not_exist_says_so() {
         assert!(err.contains("lỗi: không có thư mục kho văn bản khong-co"), "{command}: {err}");
         assert!(err.contains("gazette init khong-co"), "{command}: {err}");
     }
+    // A file given as the root: no `gazette init` could make it one.
+    archive.write("tep.txt", "một tệp");
+    let err = stderr(&archive.run(&["build", "--root", "tep.txt"]));
+    assert!(err.contains("lỗi: tep.txt là một tệp, không phải thư mục kho văn bản"), "{err}");
+    assert!(!err.contains("gazette init"), "{err}");
 }
 
 #[test]
