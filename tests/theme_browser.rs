@@ -170,6 +170,25 @@ fn the_register_stacks_its_rows_on_a_phone() {
     }
 }
 
+#[test]
+fn the_national_heading_stays_one_line_on_the_narrowest_phone() {
+    let Some(browser) = Browser::start_phone(320, 700) else { return };
+    let archive = screen_archive();
+    browser.open(&file_url(archive, "van-ban/2023/quyet-dinh-1487-qd-ubnd/index.html"));
+    let heading = after_fonts(
+        &browser,
+        "const national = document.querySelector('.national');
+         const lines = national.getClientRects().length === 1
+           ? Math.round(national.getBoundingClientRect().height / parseFloat(getComputedStyle(national).lineHeight))
+           : -1;
+         const block = national.closest('.notice').getBoundingClientRect();
+         return { window: window.innerWidth, lines, right: national.getBoundingClientRect().right, inside: block.right };",
+    );
+    assert_eq!(heading["window"], 320, "{heading}");
+    assert_eq!(heading["lines"], 1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM on one line: {heading}");
+    assert!(heading["right"].as_f64().unwrap() <= heading["inside"].as_f64().unwrap(), "{heading}");
+}
+
 // ---------- Print ----------
 
 /// Sentences of the body, combined into paragraphs of different lengths.
