@@ -111,8 +111,6 @@ pub fn remove_forbidden(path: &str, text: &mut String, first_line: usize) -> Opt
     )
 }
 
-/// Whitespace collapsed, cut at a space before `max` characters with `…` when longer: an
-/// excerpt or a link preview's description.
 /// A number as `language` writes it, with `precision` decimals: `2.000`, `2,8` in Vietnamese;
 /// `2,000`, `2.8` in English.
 pub fn format_number(value: f64, precision: usize, language: crate::config::Language) -> String {
@@ -176,6 +174,8 @@ pub fn header_lines(name: &str) -> Vec<String> {
     }
 }
 
+/// Whitespace collapsed, cut at a space before `max` characters with `…` when longer: an
+/// excerpt or a link preview's description.
 pub fn shorten(text: &str, max: usize) -> String {
     // Only the first `max` characters and whether there are more count: the words after them
     // are not joined.

@@ -166,20 +166,30 @@ fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
 }
 
 /// Where a key written twice below the top level is written the second time: the parser
-/// says the mapping's first line. The next line after `from` that holds the key at the
-/// indentation of the mapping's keys.
+/// says the group's first line (`from`); the second line of the group that holds the key at
+/// the indentation of its keys.
 fn nested_duplicate_line(text: &str, message: &str, from: usize) -> Option<(usize, usize)> {
     let quoted = message.split("duplicate entry with key ").nth(1)?;
     let key = quoted.trim().trim_matches('"');
     let lines: Vec<&str> = text.lines().collect();
     let first = lines.get(from.checked_sub(1)?)?;
     let indent = first.len() - first.trim_start().len();
-    lines.iter().enumerate().skip(from).find_map(|(at, line)| {
-        let rest = line.get(indent..)?;
-        let here = line.len() - line.trim_start().len() == indent;
-        (here && rest.strip_prefix(key).is_some_and(|after| after.trim_start().starts_with(':')))
-            .then_some((at + 1, indent + 1))
-    })
+    let indent_of = |line: &str| line.len() - line.trim_start().len();
+    let mut times = 0;
+    for (at, line) in lines.iter().enumerate().skip(from - 1) {
+        if !line.trim().is_empty() && indent_of(line) < indent {
+            break; // the group ended
+        }
+        let holds = indent_of(line) == indent
+            && line[indent..].strip_prefix(key).is_some_and(|after| after.trim_start().starts_with(':'));
+        if holds {
+            times += 1;
+            if times == 2 {
+                return Some((at + 1, indent + 1));
+            }
+        }
+    }
+    None
 }
 
 /// What the YAML parser says (in English), within which construct, and the message that says
@@ -361,6 +371,7 @@ mod tests {
             ("recipients:\n  - A\n  B: c\n", "yaml-not-a-list-item", (3, 3)),
             ("signer:\n  name: A\n  title B\n", "yaml-no-colon", (3, 3)),
             ("signer:\n  name: A\n  title: C\n  name: B\n", "yaml-duplicate-nested-key", (4, 3)),
+            ("signer:\n  title: C\n  name: A\n  name: B\n", "yaml-duplicate-nested-key", (4, 3)),
             // Near miss: a mistake without words of its own keeps the parser's.
             ("a: 1\nb: !x!y z\n", "yaml-invalid", (2, 4)),
         ] {

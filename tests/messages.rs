@@ -191,7 +191,7 @@ fn a_notice_citing_a_broken_one_says_why_it_is_missing() {
     // The relation and the link say the same, and are not errors of their own: the one error
     // is in a.md.
     for expected in [
-        "cảnh báo: content/b.md:7:10: `amends` 5-KH/VPTU: văn bản này chưa được đăng vì có lỗi trong content/a.md",
+        "cảnh báo: content/b.md:7:10: `amends` 5-KH/VPTU: văn bản đó chưa được đăng vì có lỗi trong content/a.md",
         "cảnh báo: content/b.md:12:5: văn bản được dẫn 5-KH/VPTU chưa được đăng vì có lỗi trong content/a.md",
     ] {
         assert!(err.contains(expected), "missing `{expected}` in:\n{err}");

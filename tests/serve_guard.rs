@@ -214,6 +214,8 @@ fn a_folder_asked_for_without_its_slash_is_sent_to_it_with_its_query() {
         ("/search?q=thong+bao&nam=2024", "/search/?q=thong+bao&nam=2024"),
         ("/loai", "/loai/"),
         ("/van-ban/2024/thong-bao-1-tb-vptu?x=%C4%91", "/van-ban/2024/thong-bao-1-tb-vptu/?x=%C4%91"),
+        // A query sent unencoded (by a script, not a browser) is encoded in the header.
+        ("/search?q=thuế", "/search/?q=thu%E1%BA%BF"),
     ] {
         let (status, head, _) = exchange(&server.address, &get(asked));
         assert_eq!(status, 301, "{asked}: {head}");

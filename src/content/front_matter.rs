@@ -131,15 +131,17 @@ const PASSIVE_ALIASES: &[(&str, RelationKind)] = &[
 /// `replaced_by`.
 fn snake_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len() + 2);
-    for (at, c) in key.trim().chars().enumerate() {
+    let mut previous: Option<char> = None;
+    for c in key.trim().chars() {
         match c {
             '-' | ' ' => out.push('_'),
-            c if c.is_uppercase() && at > 0 && !out.ends_with('_') => {
+            c if c.is_uppercase() && previous.is_some_and(char::is_lowercase) => {
                 out.push('_');
                 out.extend(c.to_lowercase());
             }
             c => out.extend(c.to_lowercase()),
         }
+        previous = Some(c);
     }
     out
 }
@@ -326,8 +328,6 @@ impl<'a> FrontMatter<'a> {
         .help = Some(Box::new(msg!("help-type-contradicts-code", allowed = names.as_str())));
     }
 
-    /// A notice dated after today: a typing slip, most often of the year. The only problem of
-    /// a notice that depends on the day: see [`outdated`].
     /// A year before any notice an archive holds (`0024` for `2024`), or another than the one
     /// the number carries (`30/2020/NĐ-CP` dated 2024): a slip of the keyboard, most likely.
     fn check_year(&mut self, date: Date, number: Option<&DocNumber>) {
@@ -357,6 +357,8 @@ impl<'a> FrontMatter<'a> {
         self.problems.push(Diagnostic::warning(self.path, line, column, message).with_help(help));
     }
 
+    /// A notice dated after today: a typing slip, most often of the year. The only problem of
+    /// a notice that depends on the day: see [`outdated`].
     fn check_not_in_future(&mut self, key: &str, date: Date) {
         if date > *TODAY {
             let (line, column) = self.position(key);
@@ -565,8 +567,6 @@ impl<'a> FrontMatter<'a> {
     }
 }
 
-/// A relation target and the part of it the relation concerns, if it names one:
-/// `162-NQ/TU@2024 (Điều 3, khoản 2 Điều 5)`.
 /// A text value as it is meant: no characters that show nothing (zero-width spaces and
 /// joiners, a byte order mark pasted in), and every run of spaces, non-breaking ones and line
 /// breaks among them, one space. Two spellings that look alike on screen are one name, in
@@ -577,6 +577,8 @@ fn tidy(text: &str) -> String {
     visible.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A relation target and the part of it the relation concerns, if it names one:
+/// `162-NQ/TU@2024 (Điều 3, khoản 2 Điều 5)`.
 fn split_part(written: &str) -> (&str, Option<&str>) {
     let written = written.trim();
     match written.strip_suffix(')').and_then(|w| w.split_once('(')) {
@@ -669,6 +671,8 @@ mod tests {
             ("based-on", Some("based_on")),
             ("basedOn", Some("based_on")),
             ("Replaces", Some("replaces")),
+            ("TAGS", Some("tags")),
+            ("EXPIRES", Some("expires")),
             ("supersedes", Some("replaces")),
             ("valid_until", Some("expires")),
             // Near misses: a key of the theme's own, far from any known key.

@@ -308,8 +308,6 @@ impl OutputDir {
     }
 }
 
-/// The archive root, the folders a build reads from, and their parents are never an output;
-/// nor is a folder inside one of them.
 /// Whether the file at `path` has more names than this one (hard links).
 #[cfg(unix)]
 fn has_other_names(path: &Path) -> bool {
@@ -325,6 +323,8 @@ fn has_other_names(_: &Path) -> bool {
 /// The folders of an archive a build reads from.
 const PROTECTED: [&str; 4] = ["content", "static", "templates", "themes"];
 
+/// The archive root, the folders a build reads from, and their parents are never an output;
+/// nor is a folder inside one of them.
 fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
     if root.starts_with(out) {
         fail!(msg!("output-holds-root", path = out.display().to_string()));

@@ -103,8 +103,7 @@ impl Drop for Slot {
 /// Too many connections: a short 503 into the socket's buffer, and close.
 fn refuse(stream: TcpStream, language: Language) {
     let _ = stream.set_write_timeout(Some(Duration::from_millis(200)));
-    let response = plain(503, "http-busy", language);
-    let _ = write_response(&stream, response, HTTPVersion(1, 1), &[], false, false);
+    let _ = write_short(&stream, plain(503, "http-busy", language));
 }
 
 /// Answers the requests of one connection until it closes, idles out or misbehaves.
@@ -277,6 +276,14 @@ fn write_response(
         response.with_header(Header::from_bytes("Connection", connection).expect("a valid header"));
     let mut writer = BufWriter::with_capacity(16 * 1024, Progress::new(stream));
     response.raw_print(&mut writer, version, request_headers, head_only, None)?;
+    writer.flush()
+}
+
+/// Writes a short response under the stream's own write timeout (not [`Progress`]'s span).
+fn write_short(stream: &TcpStream, response: Reply) -> io::Result<()> {
+    let response = response.with_header(Header::from_bytes("Connection", "close").expect("a valid header"));
+    let mut writer = BufWriter::new(stream);
+    response.raw_print(&mut writer, HTTPVersion(1, 1), &[], false, None)?;
     writer.flush()
 }
 

@@ -181,7 +181,8 @@ fn page(preview: &Snapshot, path: &str, query: Option<&str>) -> Reply {
             Some(query) => format!("/{wanted}/?{query}"),
             None => format!("/{wanted}/"),
         };
-        return text(301, "http-moved", preview.language).with_header(header("Location", &location));
+        return text(301, "http-moved", preview.language)
+            .with_header(header("Location", &header_safe(&location)));
     }
     match preview.file("404.html").and_then(read) {
         Some(body) => with_script(404, body, "404.html"),
@@ -240,6 +241,19 @@ fn bytes(status: u16, body: Vec<u8>, kind: &str) -> Reply {
 
 fn text(status: u16, message: &'static str, language: Language) -> Reply {
     plain(status, message, language).with_header(header("Cache-Control", "no-store"))
+}
+
+/// A location as a header holds it: bytes outside printable ASCII percent-encoded.
+fn header_safe(location: &str) -> String {
+    let mut out = String::with_capacity(location.len());
+    for byte in location.bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 fn header(name: &str, value: &str) -> Header {
