@@ -328,6 +328,24 @@ fn a_signature_block_puts_each_signing_authority_on_its_line() {
 }
 
 #[test]
+fn a_notice_no_longer_in_force_is_marked_so_in_the_series_too() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &notice("number: 01-KH/TU\ntitle: Kế hoạch cũ\nissuer: Tỉnh ủy\ndate: 2024-01-02\nsigner: A\nstatus: expired", "x"),
+    );
+    archive.write(
+        "content/b.md",
+        &notice("number: 02-KH/TU\ntitle: Kế hoạch mới\nissuer: Tỉnh ủy\ndate: 2024-02-02\nsigner: A", "x"),
+    );
+    archive.build_ok(&[]);
+    let newer = archive.page("output/van-ban/2024/ke-hoach-2-kh-tu/index.html");
+    assert_eq!(attrs(&newer, ".series p", "class"), vec!["previous status-expired"]);
+    let older = archive.page("output/van-ban/2024/ke-hoach-1-kh-tu/index.html");
+    assert_eq!(attrs(&older, ".series p", "class"), vec!["next"]);
+}
+
+#[test]
 fn numbered_headings_from_word_are_listed_at_their_level() {
     let archive = TestArchive::new();
     archive.write(
