@@ -59,6 +59,9 @@ pub struct Converted {
     pub text: String,
     pub path: PathBuf,
     pub warnings: Vec<Report>,
+    /// What no other notice of the archive may share (see [`Notice::identity`]): the key of
+    /// the number, the type and the year, as the written text reads; `None` without a number.
+    pub identity: Option<(String, String, Option<i16>)>,
 }
 
 /// What every document of one run shares.
@@ -219,12 +222,13 @@ fn archive_notices(root: &Path, config: &SiteConfig) -> (Vec<Notice>, Vec<String
 /// year) in another file: two notices cannot share it, and the import would only move the
 /// error to the next build.
 fn number_taken(converted: &Converted, archive: &[Notice], settings: &Settings) -> Option<Problem> {
+    let (key, doc_type, year) = converted.identity.as_ref()?;
     let path = crate::diag::display_path(&settings.root, &converted.path);
-    let bytes = converted.text.clone().into_bytes();
-    let notice = content::parse_notice(&path, bytes, Vec::new(), &settings.config).parsed?.notice;
-    let identity = notice.identity()?;
-    let other = archive.iter().find(|n| n.source_path != path && n.identity().as_ref() == Some(&identity))?;
-    Some(Problem::NumberTaken { number: identity.0.to_string(), other: other.source_path.clone() })
+    let other = archive
+        .iter()
+        .filter(|n| n.source_path != path)
+        .find(|n| n.identity().is_some_and(|(k, t, y)| k == key && &t == doc_type && y == *year))?;
+    Some(Problem::NumberTaken { number: key.clone(), other: other.source_path.clone() })
 }
 
 /// A path as printed: without a leading `./`.
@@ -284,7 +288,9 @@ pub fn convert(bytes: &[u8], name: &str, settings: &Settings) -> Result<Converte
     let loaded = content::parse_notice(&shown, text.clone().into_bytes(), Vec::new(), &settings.config);
     let errors = loaded.problems.iter().filter(|d| d.is_error());
     warnings.extend(errors.map(|d| report(Problem::WillFail(d.located(language)))));
-    Ok(Converted { text, path, warnings })
+    let identity =
+        loaded.parsed.as_ref().and_then(|p| p.notice.identity()).map(|(k, t, y)| (k.to_string(), t, y));
+    Ok(Converted { text, path, warnings, identity })
 }
 
 /// The front-matter values: the overrides, else what the layout found, spelled as the
@@ -343,24 +349,18 @@ fn front_matter(fields: &Fields, settings: &Settings) -> FrontMatter {
 /// dashes and minus signs, `/` for look-alike slashes, `Đ` for the Icelandic `Ð`, and no spaces
 /// around either (`47 – TB/VPTU` → `47-TB/VPTU`).
 fn tidy_number(written: &str) -> String {
-    let mapped: String = written
-        .chars()
-        .map(|c| match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
-            '\u{2215}' | '\u{2044}' | '\u{FF0F}' => '/',
-            '\u{00D0}' => 'Đ',
-            c => c,
-        })
-        .collect();
+    let mapped: String = written.chars().filter_map(number::canonical_char).collect();
+    let mut tidied = String::with_capacity(mapped.len());
     let words: Vec<&str> = mapped.split_whitespace().collect();
-    words
-        .join(" ")
-        .replace(" - ", "-")
-        .replace(" -", "-")
-        .replace("- ", "-")
-        .replace(" / ", "/")
-        .replace(" /", "/")
-        .replace("/ ", "/")
+    for (at, word) in words.iter().enumerate() {
+        // No space on either side of a hyphen or a slash.
+        let joins = at > 0 && (word.starts_with(['-', '/']) || words[at - 1].ends_with(['-', '/']));
+        if at > 0 && !joins {
+            tidied.push(' ');
+        }
+        tidied.push_str(word);
+    }
+    tidied
 }
 
 /// The issuer as the archive names it: `site.yaml`'s name for the number's issuer code when the
