@@ -322,6 +322,12 @@ fn check_duplicates(
     reported
 }
 
+/// The issuing body of an issuer code: `UBND` of `UBND-VX`, the code of a công văn with its
+/// drafting unit.
+fn issuing_body(code: &str) -> &str {
+    code.split('-').next().unwrap_or(code)
+}
+
 /// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
 /// Sơn Hà` for VPTU) splits the issuer's index: a warning at the first notice of each other
 /// name, naming both names and a file of each.
@@ -335,8 +341,8 @@ fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>
         // One name for two codes (`Văn phòng` of VP and of VPTU): two issuers in one index.
         let (other_code, holder) = *first_code.entry(notice.issuer.as_str()).or_insert((code, notice));
         // `UBND-VX` is UBND with the drafting unit of a công văn: the same issuer.
-        let body = |code: &str| code.split('-').next().unwrap_or(code).to_string();
-        if !crate::cite::number::eq_ci(&body(other_code), &body(code)) && reported.insert((other_code, code))
+        if !crate::cite::number::eq_ci(issuing_body(other_code), issuing_body(code))
+            && reported.insert((other_code, code))
         {
             diagnostics.push(
                 Diagnostic::warning(

@@ -510,9 +510,9 @@ impl<'a> FrontMatter<'a> {
                 let mut list = Vec::with_capacity(items.len());
                 for item in items {
                     match item {
-                        Value::String(s) if !tidy(s).is_empty() => list.push(tidy(s)),
+                        Value::String(s) => list.extend(Some(tidy(s)).filter(|s| !s.is_empty())),
                         Value::Number(n) => list.push(n.to_string()),
-                        Value::String(_) | Value::Null => {}
+                        Value::Null => {}
                         _ => {
                             self.problem(key, msg!("key-must-be-text-list", key = key));
                             return Vec::new();
