@@ -319,21 +319,18 @@ fn dry_run(document: &Docx) -> String {
 
 #[test]
 fn titles_as_clerks_type_them_end_where_they_end() {
+    let centred = |text: &str| docx::pc(&docx::b(text));
     let section = docx::p(&docx::b("1. Về kết quả công tác"));
     let cases = [
         // A bold section heading right under the title is the body's, not the title's.
         (
-            vec![
-                docx::pc(&docx::b("THÔNG BÁO")),
-                docx::pc(&docx::b("Kết luận về công tác cán bộ")),
-                section.clone(),
-            ],
+            vec![centred("THÔNG BÁO"), centred("Kết luận về công tác cán bộ"), section.clone()],
             "Kết luận về công tác cán bộ",
         ),
         (
             vec![
-                docx::pc(&docx::b("QUYẾT ĐỊNH")),
-                docx::pc(&docx::b("Về việc ban hành Quy chế làm việc")),
+                centred("QUYẾT ĐỊNH"),
+                centred("Về việc ban hành Quy chế làm việc"),
                 docx::p(&docx::b("Điều 1. Phạm vi điều chỉnh")),
             ],
             "Về việc ban hành Quy chế làm việc",
@@ -362,19 +359,15 @@ fn titles_as_clerks_type_them_end_where_they_end() {
         ),
         // A title typed in capitals: numbers of other notices keep theirs.
         (
-            vec![
-                docx::pc(&docx::b("THÔNG BÁO")),
-                docx::pc(&docx::b("THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU")),
-                section.clone(),
-            ],
+            vec![centred("THÔNG BÁO"), centred("THỰC HIỆN NGHỊ QUYẾT SỐ 162-NQ/TU"), section.clone()],
             "Thực hiện Nghị quyết số 162-NQ/TU",
         ),
         // Near miss: a title of two centred lines is one title.
         (
             vec![
-                docx::pc(&docx::b("THÔNG BÁO")),
-                docx::pc(&docx::b("Kết luận của Thường trực")),
-                docx::pc(&docx::b("về công tác cán bộ")),
+                centred("THÔNG BÁO"),
+                centred("Kết luận của Thường trực"),
+                centred("về công tác cán bộ"),
                 section.clone(),
             ],
             "Kết luận của Thường trực về công tác cán bộ",
