@@ -199,38 +199,44 @@ impl<T, E: Into<Box<dyn std::error::Error + Send + Sync>>> Said<T> for Result<T,
     }
 }
 
+/// The kinds of system error said in words: the kind, its name for a message's `$kind`
+/// selector (`cannot-read`), and the message that says it alone (`io-…`).
+const SYSTEM_ERRORS: &[(std::io::ErrorKind, &str, &str)] = {
+    use std::io::ErrorKind::*;
+    &[
+        (NotFound, "not-found", "io-not-found"),
+        (PermissionDenied, "permission-denied", "io-permission-denied"),
+        (AlreadyExists, "already-exists", "io-already-exists"),
+        (NotADirectory, "not-a-folder", "io-not-a-folder"),
+        (IsADirectory, "is-a-folder", "io-is-a-folder"),
+        (DirectoryNotEmpty, "folder-not-empty", "io-folder-not-empty"),
+        (StorageFull, "disk-full", "io-disk-full"),
+        (QuotaExceeded, "disk-full", "io-disk-full"),
+        (ReadOnlyFilesystem, "read-only", "io-read-only"),
+        (InvalidFilename, "bad-name", "io-bad-name"),
+        (CrossesDevices, "other-disk", "io-other-disk"),
+    ]
+};
+
+fn system_error_entry(
+    error: &std::io::Error,
+) -> Option<&'static (std::io::ErrorKind, &'static str, &'static str)> {
+    SYSTEM_ERRORS.iter().find(|(kind, ..)| *kind == error.kind())
+}
+
 /// The kind of a system error, for a message that says it in words (`$kind` of
-/// `cannot-read`): `not-found`, `permission-denied`, `not-a-folder`, `is-a-folder`, or `other`
-/// (the message then shows the system's own words).
+/// `cannot-read`), or `other` (the message then shows the system's own words).
 pub fn io_kind(error: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "not-found",
-        ErrorKind::PermissionDenied => "permission-denied",
-        ErrorKind::NotADirectory => "not-a-folder",
-        ErrorKind::IsADirectory => "is-a-folder",
-        _ => "other",
-    }
+    system_error_entry(error).map_or("other", |(_, name, _)| name)
 }
 
 /// A system error in words: the common kinds in the archive's language, the others as the
 /// system says them.
 pub fn system_error(error: &std::io::Error, language: Language) -> String {
-    use std::io::ErrorKind;
-    let id = match error.kind() {
-        ErrorKind::NotFound => "io-not-found",
-        ErrorKind::PermissionDenied => "io-permission-denied",
-        ErrorKind::AlreadyExists => "io-already-exists",
-        ErrorKind::NotADirectory => "io-not-a-folder",
-        ErrorKind::IsADirectory => "io-is-a-folder",
-        ErrorKind::DirectoryNotEmpty => "io-folder-not-empty",
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "io-disk-full",
-        ErrorKind::ReadOnlyFilesystem => "io-read-only",
-        ErrorKind::InvalidFilename => "io-bad-name",
-        ErrorKind::CrossesDevices => "io-other-disk",
-        _ => return error.to_string(),
-    };
-    text(language, id)
+    match system_error_entry(error) {
+        Some((_, _, id)) => text(language, id),
+        None => error.to_string(),
+    }
 }
 
 /// An error and its causes, outermost first, in `language` where they are [`Failure`]s.
