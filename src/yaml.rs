@@ -148,17 +148,12 @@ fn syntax_error(text: &str, error: &serde_yaml::Error) -> SyntaxError {
     if core.contains("expected '-' indicator") {
         (line, column) = error.location().map_or((line, column), |l| (l.line(), l.column()));
     }
-    let (message, help) = match PARSER_SAYS.iter().find(|(said, within, id)| {
+    let (message, help) = match PARSER_SAYS.iter().find(|(said, within, id, _)| {
         core.contains(said)
             && context.contains(within)
             && (nested.is_some() || *id != "yaml-duplicate-nested-key")
     }) {
-        Some((_, _, id)) => (
-            Message::new(id),
-            Some(Message::new(
-                HELP_OF.iter().find(|(of, _)| of == id).map_or("help-yaml-colon", |(_, help)| help),
-            )),
-        ),
+        Some((_, _, id, help)) => (Message::new(id), Some(Message::new(help))),
         None if context.is_empty() => (msg!("yaml-invalid", detail = core), None),
         None => (msg!("yaml-invalid", detail = format!("{core}, {context}")), None),
     };
@@ -192,39 +187,23 @@ fn nested_duplicate_line(text: &str, message: &str, from: usize) -> Option<(usiz
     None
 }
 
-/// What the YAML parser says (in English), within which construct, and the message that says
-/// it in the archive's language.
-const PARSER_SAYS: &[(&str, &str, &str)] = &[
-    ("found a tab character", "", "yaml-tab"),
-    ("end of stream", "quoted scalar", "yaml-unclosed-quote"),
-    ("did not find expected ',' or ']'", "", "yaml-unclosed-list"),
-    ("did not find expected ',' or '}'", "", "yaml-unclosed-map"),
-    ("mapping values are not allowed", "", "yaml-colon"),
-    ("found character that cannot start any token", "", "yaml-bad-start"),
-    ("did not find expected key", "", "yaml-not-a-key"),
-    ("did not find expected <document start>", "", "yaml-not-a-key"),
-    ("found unknown escape character", "", "yaml-bad-escape"),
-    ("unknown anchor", "", "yaml-bad-start"),
-    ("block sequence entries are not allowed", "", "yaml-list-on-key-line"),
-    ("did not find expected '-' indicator", "", "yaml-not-a-list-item"),
-    ("could not find expected ':'", "", "yaml-no-colon"),
-    ("duplicate entry with key", "", "yaml-duplicate-nested-key"),
-];
-
-/// The help line of each message of [`PARSER_SAYS`].
-const HELP_OF: &[(&str, &str)] = &[
-    ("yaml-tab", "help-yaml-tab"),
-    ("yaml-unclosed-quote", "help-yaml-unclosed-quote"),
-    ("yaml-unclosed-list", "help-yaml-bracket"),
-    ("yaml-unclosed-map", "help-yaml-bracket"),
-    ("yaml-colon", "help-yaml-colon"),
-    ("yaml-bad-start", "help-yaml-bad-start"),
-    ("yaml-not-a-key", "help-yaml-not-a-key"),
-    ("yaml-bad-escape", "help-yaml-bad-escape"),
-    ("yaml-list-on-key-line", "help-yaml-not-a-key"),
-    ("yaml-not-a-list-item", "help-yaml-not-a-key"),
-    ("yaml-no-colon", "help-yaml-no-colon"),
-    ("yaml-duplicate-nested-key", "help-yaml-duplicate-nested-key"),
+/// What the YAML parser says (in English), within which construct, the message that says it
+/// in the archive's language, and its help line.
+const PARSER_SAYS: &[(&str, &str, &str, &str)] = &[
+    ("found a tab character", "", "yaml-tab", "help-yaml-tab"),
+    ("end of stream", "quoted scalar", "yaml-unclosed-quote", "help-yaml-unclosed-quote"),
+    ("did not find expected ',' or ']'", "", "yaml-unclosed-list", "help-yaml-bracket"),
+    ("did not find expected ',' or '}'", "", "yaml-unclosed-map", "help-yaml-bracket"),
+    ("mapping values are not allowed", "", "yaml-colon", "help-yaml-colon"),
+    ("found character that cannot start any token", "", "yaml-bad-start", "help-yaml-bad-start"),
+    ("did not find expected key", "", "yaml-not-a-key", "help-yaml-not-a-key"),
+    ("did not find expected <document start>", "", "yaml-not-a-key", "help-yaml-not-a-key"),
+    ("found unknown escape character", "", "yaml-bad-escape", "help-yaml-bad-escape"),
+    ("unknown anchor", "", "yaml-bad-start", "help-yaml-bad-start"),
+    ("block sequence entries are not allowed", "", "yaml-list-on-key-line", "help-yaml-not-a-key"),
+    ("did not find expected '-' indicator", "", "yaml-not-a-list-item", "help-yaml-not-a-key"),
+    ("could not find expected ':'", "", "yaml-no-colon", "help-yaml-no-colon"),
+    ("duplicate entry with key", "", "yaml-duplicate-nested-key", "help-yaml-duplicate-nested-key"),
 ];
 
 fn error_line(error: &serde_yaml::Error) -> usize {
