@@ -185,6 +185,7 @@ help-static-over-generated = rename or move the file: Gazette writes that path i
 static-over-attachment = { $file } and an attachment of { $owner } would both be written to { $path }
 attachment-problem = cannot copy the attachment { $name }
 previous-file-gone = the previous build's file is gone
+output-changed-meanwhile = { $path } changed while this build compared it; build again
 
 ## The summary of a run
 summary-built = built { $notices ->

@@ -184,6 +184,7 @@ help-static-over-generated = đổi tên hoặc chuyển tệp: Gazette tự ghi
 static-over-attachment = { $file } và một tệp đính kèm của { $owner } sẽ cùng được ghi vào { $path }
 attachment-problem = không sao chép được tệp đính kèm { $name }
 previous-file-gone = tệp của lần dựng trước không còn
+output-changed-meanwhile = { $path } bị thay đổi trong lúc bản dựng này so sánh nó; hãy dựng lại
 
 ## Tóm tắt một lần chạy
 summary-built = đã dựng { $notices } văn bản, { $pages } trang ({ $written } tệp được ghi, { $kept } tệp giữ nguyên; đọc { $read } tệp văn bản)

@@ -20,6 +20,7 @@
 
 pub mod build;
 mod previous;
+mod same;
 mod space;
 pub mod state;
 
@@ -31,6 +32,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::message::Language;
+use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
 use crate::publish::state::FileStamp;
 use crate::{fail, msg};
@@ -671,34 +673,81 @@ impl Staging {
     }
 }
 
+impl Staging {
+    /// Writes a new file with what `fill` writes.
+    fn write_new(&self, path: &str, fill: crate::publish::Fill) -> Result<Put> {
+        let target = self.make_way(path)?;
+        let file = fs::File::create(&target)
+            .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
+        let file = self.space.watch(file);
+        let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
+        fill(&mut out)
+            .and_then(|()| io::Write::flush(&mut out))
+            .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
+        Ok(Put { stamp: self.stamp(path)?, hash: out.hash(), kept: false })
+    }
+
+    /// Puts the output's file at `path`, found to hold this build's bytes when it had `stamp`,
+    /// into the build; an output file changed since is not taken for it.
+    fn link_same(&self, path: &str, stamp: &FileStamp) -> Result<()> {
+        self.link_kept(path, stamp)?;
+        if self.stamp(path)? != *stamp {
+            let path = self.old_path(path)?;
+            fail!(msg!("output-changed-meanwhile", path = path.display().to_string()));
+        }
+        Ok(())
+    }
+}
+
 impl crate::publish::Sink for Staging {
-    fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<(FileStamp, u64)> {
+    fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<Put> {
         self.space.guard(|| {
-            let target = self.make_way(path)?;
-            let file = fs::File::create(&target)
-                .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
-            let file = self.space.watch(file);
-            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
+            let old = self.old_path(path)?;
+            let Some((old_file, stamp)) = same::open_plain(&old) else {
+                return self.write_new(path, fill);
+            };
+            let create = || -> io::Result<_> {
+                let target = self.make_way(path).map_err(io::Error::other)?;
+                let file = fs::File::create(target)?;
+                Ok(self.space.watch(file))
+            };
+            let compared = same::UnlessSame::new(old_file, create);
+            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, compared));
+            let target = || self.dir.join(path).display().to_string();
             fill(&mut out)
                 .and_then(|()| io::Write::flush(&mut out))
-                .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
-            Ok((self.stamp(path)?, out.hash()))
+                .said(|| msg!("io-cannot-write", path = target()))?;
+            let hash = out.hash();
+            let compared = out.into_inner().into_inner().map_err(io::IntoInnerError::into_error);
+            match compared
+                .and_then(same::UnlessSame::finish)
+                .said(|| msg!("io-cannot-write", path = target()))?
+            {
+                Some(_) => Ok(Put { stamp: self.stamp(path)?, hash, kept: false }),
+                None => {
+                    self.link_same(path, &stamp)?;
+                    Ok(Put { stamp, hash, kept: true })
+                }
+            }
         })
     }
 
-    fn copy(&self, source: &Path, path: &str) -> Result<FileStamp> {
+    fn copy(&self, source: &Path, path: &str) -> Result<(FileStamp, bool)> {
         self.space.guard(|| {
+            let old = self.old_path(path)?;
+            if let Some(stamp) = FileStamp::of_file(&old)
+                && same::same_bytes(&old, source).unwrap_or(false)
+            {
+                self.link_same(path, &stamp)?;
+                return Ok((stamp, true));
+            }
             Staging::copy(self, source, path)?;
-            self.stamp(path)
+            Ok((self.stamp(path)?, false))
         })
     }
 
     fn keep(&self, path: &str, stamp: &FileStamp) -> Result<()> {
         self.space.guard(|| self.link_kept(path, stamp))
-    }
-
-    fn previous_is(&self, path: &str, source: &Path) -> bool {
-        self.old_path(path).is_ok_and(|old| same_bytes(&old, source).unwrap_or(false))
     }
 
     fn previous(&self, path: &str) -> Option<Vec<u8>> {
@@ -741,26 +790,6 @@ fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
 fn exchange_unsupported(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::Unsupported
         || matches!(error.raw_os_error(), Some(code) if code == 22 || code == 38 || code == 95)
-}
-
-/// Whether two files hold the same bytes, read a block at a time.
-fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
-    use std::io::Read;
-    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
-    if a.metadata()?.len() != b.metadata()?.len() {
-        return Ok(false);
-    }
-    let (mut left, mut right) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
-    loop {
-        let read = a.read(&mut left)?;
-        if read == 0 {
-            return Ok(b.read(&mut right[..1])? == 0);
-        }
-        b.read_exact(&mut right[..read])?;
-        if left[..read] != right[..read] {
-            return Ok(false);
-        }
-    }
 }
 
 #[cfg(test)]

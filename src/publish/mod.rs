@@ -32,7 +32,7 @@ use crate::message::{Language, Message};
 use read::Cached;
 pub use read::{Inputs, Read, ReadCache, StoredBody, read, read_inputs};
 pub use site::Site;
-pub use write::{Fill, Published, Sink, publish};
+pub use write::{Fill, Published, Put, Sink, publish};
 
 /// What to publish.
 #[derive(Debug, Clone)]

@@ -2,8 +2,9 @@
 //! to a [`Sink`], keeping the previous build's file wherever it would come out the same.
 //!
 //! A file is kept when its fingerprint has not moved since the build before (see [`FileState`]),
-//! or when its new bytes are the ones written then; otherwise it is rendered and written. What
-//! was kept and written is returned as the files of the new build state.
+//! or when its new bytes are those of the output's file at its path (compared as they are
+//! made, with or without a build state: a `--full` build keeps them too); otherwise it is
+//! written. What was kept and written is returned as the files of the new build state.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -26,17 +27,27 @@ pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Resul
 
 /// Where published files go.
 pub trait Sink: Sync {
-    /// Writes a file with what `fill` writes, returning its stamp and the hash of its bytes.
-    fn write_with(&self, path: &str, fill: Fill) -> anyhow::Result<(FileStamp, u64)>;
-    /// Copies a file of the archive, returning the stamp of the copy.
-    fn copy(&self, source: &Path, path: &str) -> anyhow::Result<FileStamp>;
+    /// Writes a file with what `fill` writes; where the output's file at `path` holds those
+    /// very bytes, that file goes in instead.
+    fn write_with(&self, path: &str, fill: Fill) -> anyhow::Result<Put>;
+    /// Copies a file of the archive, or puts in the output's file at `path` when it holds the
+    /// same bytes; returns the stamp of what went in, and whether it was the output's file.
+    fn copy(&self, source: &Path, path: &str) -> anyhow::Result<(FileStamp, bool)>;
     /// Puts the previous build's file at `path`, whose stamp is `stamp`, into this build as it
     /// is, in place of a file this build wrote there.
     fn keep(&self, path: &str, stamp: &FileStamp) -> anyhow::Result<()>;
     /// The previous build's file at `path`.
     fn previous(&self, path: &str) -> Option<Vec<u8>>;
-    /// Whether the previous build's file at `path` has the bytes of the file at `source`.
-    fn previous_is(&self, path: &str, source: &Path) -> bool;
+}
+
+/// A file put into a build.
+#[derive(Debug, Clone, Copy)]
+pub struct Put {
+    pub stamp: FileStamp,
+    /// The hash of its bytes.
+    pub hash: u64,
+    /// Whether it is the output's file, which held these bytes already.
+    pub kept: bool,
 }
 
 /// What a build wrote.
@@ -209,35 +220,25 @@ fn put<'a>(
         sink.keep(path, &previous.stamp).map_err(problem)?;
         return Ok((previous.clone(), true));
     }
-    let (hash, stamp) = match make()? {
-        Made::Bytes(bytes) => {
-            let hash = crate::hash::bytes(&bytes);
-            if let Some(previous) = previous.filter(|p| p.hash == hash) {
-                sink.keep(path, &previous.stamp).map_err(problem)?;
-                return Ok((FileState { fingerprint, ..previous.clone() }, true));
-            }
-            let (stamp, _) = sink.write_with(path, &mut |out| out.write_all(&bytes)).map_err(problem)?;
-            (hash, stamp)
-        }
-        Made::Stream(mut fill) => {
-            let (stamp, hash) = sink.write_with(path, &mut fill).map_err(problem)?;
-            // The same bytes as before: the previous file, not a new one, goes in.
-            if let Some(previous) = previous.filter(|p| p.hash == hash) {
-                sink.keep(path, &previous.stamp).map_err(problem)?;
-                return Ok((FileState { fingerprint, ..previous.clone() }, true));
-            }
-            (hash, stamp)
-        }
-        Made::Copy(source) => {
-            // Saved again with the same bytes, or only its status changed: the previous file.
-            if let Some(previous) = previous.filter(|_| sink.previous_is(path, &source)) {
-                sink.keep(path, &previous.stamp).map_err(problem)?;
-                return Ok((FileState { fingerprint, ..previous.clone() }, true));
-            }
-            (fingerprint, sink.copy(&source, path).map_err(problem)?)
-        }
+    let made = make()?;
+    // The same bytes as the build before wrote, by its state: its file goes in, unread.
+    if let Made::Bytes(bytes) = &made
+        && let Some(previous) = previous.filter(|p| p.hash == crate::hash::bytes(bytes))
+    {
+        sink.keep(path, &previous.stamp).map_err(problem)?;
+        return Ok((FileState { fingerprint, ..previous.clone() }, true));
+    }
+    let put = match made {
+        Made::Bytes(bytes) => sink.write_with(path, &mut |out| out.write_all(&bytes)),
+        Made::Stream(mut fill) => sink.write_with(path, &mut fill),
+        Made::Copy(source) => sink.copy(&source, path).map(|(stamp, kept)| {
+            // A copy's hash is the fingerprint it was copied with.
+            let hash = previous.filter(|_| kept).map_or(fingerprint, |p| p.hash);
+            Put { stamp, hash, kept }
+        }),
     };
-    Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, false))
+    let Put { stamp, hash, kept } = put.map_err(problem)?;
+    Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, kept))
 }
 
 /// The fingerprint of a file copied as it is: where it comes from and which version of it.
