@@ -701,6 +701,10 @@ impl Staging {
 
 impl crate::publish::Sink for Staging {
     fn write_with(&self, path: &str, fill: crate::publish::Fill) -> Result<Put> {
+        self.space.guard(|| self.write_new(path, fill))
+    }
+
+    fn write_unless_same(&self, path: &str, fill: crate::publish::Fill) -> Result<Put> {
         self.space.guard(|| {
             let old = self.old_path(path)?;
             let Some((old_file, stamp)) = same::open_plain(&old) else {

@@ -2,9 +2,10 @@
 //! to a [`Sink`], keeping the previous build's file wherever it would come out the same.
 //!
 //! A file is kept when its fingerprint has not moved since the build before (see [`FileState`]),
-//! or when its new bytes are those of the output's file at its path (compared as they are
-//! made, with or without a build state: a `--full` build keeps them too); otherwise it is
-//! written. What was kept and written is returned as the files of the new build state.
+//! or when its new bytes are those of the output's file at its path: by the hash the state
+//! remembers for it, or, without a state (a `--full` build, after `gazette clean`), compared
+//! with the file as they are made. Otherwise it is written. What was kept and written is
+//! returned as the files of the new build state.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -27,9 +28,11 @@ pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Resul
 
 /// Where published files go.
 pub trait Sink: Sync {
-    /// Writes a file with what `fill` writes; where the output's file at `path` holds those
-    /// very bytes, that file goes in instead.
+    /// Writes a new file with what `fill` writes.
     fn write_with(&self, path: &str, fill: Fill) -> anyhow::Result<Put>;
+    /// Writes a file with what `fill` writes, comparing it with the output's file at `path` as
+    /// it goes: where that file holds those very bytes, it goes in instead.
+    fn write_unless_same(&self, path: &str, fill: Fill) -> anyhow::Result<Put>;
     /// Copies a file of the archive, or puts in the output's file at `path` when it holds the
     /// same bytes; returns the stamp of what went in, and whether it was the output's file.
     fn copy(&self, source: &Path, path: &str) -> anyhow::Result<(FileStamp, bool)>;
@@ -229,8 +232,8 @@ fn put<'a>(
         return Ok((FileState { fingerprint, ..previous.clone() }, true));
     }
     let put = match made {
-        Made::Bytes(bytes) => sink.write_with(path, &mut |out| out.write_all(&bytes)),
-        Made::Stream(mut fill) => sink.write_with(path, &mut fill),
+        Made::Bytes(bytes) => write_file(sink, previous, path, &mut |out| out.write_all(&bytes)),
+        Made::Stream(mut fill) => write_file(sink, previous, path, &mut fill),
         Made::Copy(source) => sink.copy(&source, path).map(|(stamp, kept)| {
             // A copy's hash is the fingerprint it was copied with.
             let hash = previous.filter(|_| kept).map_or(fingerprint, |p| p.hash);
@@ -239,6 +242,22 @@ fn put<'a>(
     };
     let Put { stamp, hash, kept } = put.map_err(problem)?;
     Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, kept))
+}
+
+/// Writes a file. With the state's word for the file the build before wrote there, a new file
+/// whose hash is compared with it after (a file made again mostly changed, and is written
+/// without reading the old one); without, one compared with the output's file as it is made.
+fn write_file(sink: &dyn Sink, previous: Option<&FileState>, path: &str, fill: Fill) -> anyhow::Result<Put> {
+    let Some(previous) = previous else {
+        return sink.write_unless_same(path, fill);
+    };
+    let put = sink.write_with(path, fill)?;
+    if put.hash != previous.hash {
+        return Ok(put);
+    }
+    // The same bytes as before: the previous file, not a new one, goes in.
+    sink.keep(path, &previous.stamp)?;
+    Ok(Put { stamp: previous.stamp, kept: true, ..put })
 }
 
 /// The fingerprint of a file copied as it is: where it comes from and which version of it.
