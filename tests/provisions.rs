@@ -180,7 +180,7 @@ fn notices_json_gives_the_provision_of_each_citation() {
     assert_eq!(first["state"], "resolved");
     assert_eq!(
         first["provision"],
-        serde_json::json!({"text": "khoản 2 Điều 5", "article": "5", "clause": 2, "point": null, "anchor": "dieu-5-khoan-2"})
+        serde_json::json!({"text": "khoản 2 Điều 5", "article": "5", "clause": 2, "point": null, "attached": false, "anchor": "dieu-5-khoan-2"})
     );
     assert_eq!(cites[1]["provision"]["article"], "9");
     assert_eq!(cites[1]["provision"]["anchor"], serde_json::Value::Null);
@@ -199,4 +199,82 @@ fn notices_json_gives_the_provision_of_each_citation() {
         ]
     );
     assert!(cites[3..].iter().all(|c| c["provision"].is_null()));
+}
+
+/// A decision that issues a regulation: its own three articles, then the regulation's, numbered
+/// from 1 again.
+const DECISION_WITH_REGULATION: &str = "**Điều 1.** Ban hành kèm theo Quyết định này Quy định về lưu trữ hồ sơ.\n\n\
+**Điều 2.** Quyết định này có hiệu lực từ ngày ký.\n\n\
+**Điều 3.** Các sở, ngành thi hành Quyết định này.\n\n\
+## QUY ĐỊNH\n\n\
+*(Ban hành kèm theo Quyết định số 04/2024/QĐ-UBND)*\n\n\
+**Điều 1. Phạm vi**\n\nQuy định này áp dụng cho các cơ quan của tỉnh.\n\n\
+**Điều 2. Trách nhiệm lập hồ sơ**\n\n1. Cơ quan lập hồ sơ công việc.\n2. Theo Điều 1 của Quy định này.\n\n\
+**Điều 3. Thời hạn nộp lưu**\n\nTrong một năm.\n\n\
+**Điều 4. Kiểm tra**\n\nHằng năm.\n";
+
+#[test]
+fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_article() {
+    let archive = TestArchive::new();
+    let issuer = "Ủy ban nhân dân tỉnh Sơn Hà";
+    archive.write(
+        "content/qd-4.md",
+        &state(
+            "04/2024/QĐ-UBND",
+            "2024-04-08",
+            "Ban hành Quy định về lưu trữ hồ sơ",
+            issuer,
+            DECISION_WITH_REGULATION,
+        ),
+    );
+    archive.write(
+        "content/kh-9.md",
+        &state(
+            "09/KH-UBND",
+            "2024-06-01",
+            "Kế hoạch lưu trữ hồ sơ",
+            issuer,
+            "Căn cứ Điều 2 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND ngày 08/4/2024;\n\n\
+             Căn cứ khoản 1 Điều 2 của Quy định về lưu trữ hồ sơ được ban hành kèm theo Quyết định số 04/2024/QĐ-UBND;\n\n\
+             Theo Điều 4 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND;\n\n\
+             Thực hiện Điều 3 Quyết định số 04/2024/QĐ-UBND;\n\n\
+             Theo Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND.\n",
+        ),
+    );
+    let output = archive.build_ok(&[]);
+    let decision = archive.page("output/van-ban/2024/quyet-dinh-4-2024-qd-ubnd/index.html");
+    // Within the regulation, "Điều 1 của Quy định này" is the regulation's.
+    assert_eq!(attrs(&decision, ".notice-body a.provision", "href"), vec!["#dieu-1-2"]);
+    let plan = archive.page("output/van-ban/2024/ke-hoach-9-kh-ubnd/index.html");
+    let page = "../../../van-ban/2024/quyet-dinh-4-2024-qd-ubnd/index.html";
+    let links: Vec<(String, String)> = texts(&plan, ".notice-body a.cite")
+        .into_iter()
+        .zip(attrs(&plan, ".notice-body a.cite", "href"))
+        .collect();
+    let want = [
+        ("Điều 2 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND", "#dieu-2-2"),
+        (
+            "khoản 1 Điều 2 của Quy định về lưu trữ hồ sơ được ban hành kèm theo Quyết định số 04/2024/QĐ-UBND",
+            "#dieu-2-2-khoan-1",
+        ),
+        // The regulation's article 4, which the decision lacks: its anchor has no suffix.
+        ("Điều 4 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND", "#dieu-4"),
+        // The decision's own article.
+        ("Điều 3 Quyết định số 04/2024/QĐ-UBND", "#dieu-3"),
+        ("Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND", ""),
+    ];
+    let want: Vec<(String, String)> =
+        want.iter().map(|(t, anchor)| (t.to_string(), format!("{page}{anchor}"))).collect();
+    assert_eq!(links, want);
+    let err = stderr(&output);
+    assert!(
+        err.contains("dẫn Điều 9 (văn bản ban hành kèm theo) của 04/2024/QĐ-UBND, nhưng văn bản đó (content/qd-4.md) không có Điều 9"),
+        "{err}"
+    );
+    assert_eq!(err.matches("không có Điều").count(), 1, "{err}");
+    let all: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let cites = &all.as_array().unwrap().iter().find(|n| n["number"] == "09/KH-UBND").unwrap()["cites"];
+    assert_eq!(cites[0]["provision"]["attached"], true);
+    assert_eq!(cites[0]["provision"]["anchor"], "dieu-2-2");
+    assert_eq!(cites[3]["provision"]["attached"], false);
 }

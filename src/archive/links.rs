@@ -206,13 +206,15 @@ fn provision_anchor(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let provision = reference.provision.as_ref()?;
-    let anchor = provision.anchor();
-    if cited.body.has_provision(&anchor) {
-        return Some(anchor);
-    }
-    let article = provision.article_anchor();
-    if cited.body.has_provision(&article) {
-        return Some(article);
+    let (anchor, article) = (provision.anchor(), provision.article_anchor());
+    // A provision of the document issued with the cited notice is looked for there, when the
+    // notice holds one after its own articles; else among its articles (the document alone).
+    if provision.attached && !cited.body.attached.is_empty() {
+        if let Some(found) = [&anchor, &article].iter().find_map(|a| cited.body.attached_provision(a)) {
+            return Some(found.to_string());
+        }
+    } else if let Some(found) = [anchor, article].into_iter().find(|a| cited.body.has_provision(a)) {
+        return Some(found);
     }
     diagnostics.push(
         Diagnostic::warning(
@@ -221,7 +223,7 @@ fn provision_anchor(
             reference.column,
             msg!(
                 "cited-provision-missing",
-                provision = provision.label(),
+                provision = provision.described(),
                 number = &reference.text,
                 file = &cited.source_path,
                 article = &provision.article,

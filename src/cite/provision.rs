@@ -19,6 +19,10 @@ pub struct Provision {
     pub clause: Option<u16>,
     /// The point's letter, lowercase (`a`, `đ`).
     pub point: Option<String>,
+    /// Whether it is of the document the cited notice issues with it ("Điều 5 Quy định ban
+    /// hành kèm theo Quyết định số …"), not of the notice's own articles.
+    #[serde(default)]
+    pub attached: bool,
 }
 
 impl Provision {
@@ -48,6 +52,14 @@ impl Provision {
         out.push_str(&format!("Điều {}", self.article));
         out
     }
+
+    /// The provision in words, saying when it is of the document issued with the notice.
+    pub fn described(&self) -> String {
+        match self.attached {
+            true => format!("{} (văn bản ban hành kèm theo)", self.label()),
+            false => self.label(),
+        }
+    }
 }
 
 /// `dieu-5` for article `5`.
@@ -70,6 +82,16 @@ static ANY: LazyLock<Regex> = LazyLock::new(|| Regex::new(PROVISION).expect("pro
 static ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"{PROVISION}(?:\s*,\s*|\s+(?i:của|cua|tại|tai)\s+|\s+)$"))
         .expect("provision pattern")
+});
+
+/// A provision of the document a notice issues with it, ending a prefix: "Điều 5 Quy định ban
+/// hành kèm theo ", "khoản 2 Điều 3 của Quy chế làm việc của Ban Chấp hành được ban hành kèm
+/// theo ". What names the document may not run over a sentence's end or a semicolon.
+static ATTACHED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?(?i:quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|điều\s+lệ|dieu\s+le|quy\s+trình|quy\s+trinh|nội\s+quy|noi\s+quy)(?:\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$"
+    ))
+    .expect("attached provision pattern")
 });
 
 /// A provision that opens the text after a number: ", Điều 5", " (khoản 2 Điều 3)", " tại Điều 4".
@@ -120,7 +142,7 @@ fn provision_of(caps: &regex::Captures) -> Option<Provision> {
     };
     let point = caps.name("point").map(|p| p.as_str().to_lowercase());
     article_number(&article)?;
-    Some(Provision { article, clause, point })
+    Some(Provision { article, clause, point, attached: false })
 }
 
 /// The number of an article (`5` of `5a`): its leading digits, when they make a number above 0.
@@ -144,13 +166,17 @@ pub fn ending(prefix: &str) -> Option<(Provision, Range<usize>)> {
     if !might_hold(prefix) {
         return None;
     }
-    let caps = ENDING.captures(prefix)?;
+    let (caps, attached) = match ENDING.captures(prefix) {
+        Some(caps) => (caps, false),
+        None if might_be_issued_with(prefix) => (ATTACHED_ENDING.captures(prefix)?, true),
+        None => return None,
+    };
     let whole = caps.get(0)?;
     if !starts_word(prefix, whole.start()) {
         return None;
     }
     let end = caps.name("article")?.end();
-    Some((provision_of(&caps)?, whole.start()..end))
+    Some((Provision { attached, ..provision_of(&caps)? }, whole.start()..end))
 }
 
 /// The provision that opens `rest` (what follows a cited number): the provision and the end of
@@ -229,6 +255,15 @@ pub fn clause_label(text: &str) -> Option<u16> {
     CLAUSE_LABEL.captures(text).and_then(|c| c["clause"].parse().ok()).filter(|&n| n > 0)
 }
 
+/// A cheap test that a prefix may end in "kèm theo " in any case, with or without diacritics.
+fn might_be_issued_with(prefix: &str) -> bool {
+    // The last sixteen characters, their spaces left out.
+    let start = prefix.char_indices().rev().nth(15).map_or(0, |(at, _)| at);
+    let tail: String =
+        prefix[start..].chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    tail.ends_with("kèmtheo") || tail.ends_with("kemtheo")
+}
+
 /// A cheap test that a text may hold "điều" in any case, with or without its diacritics.
 fn might_hold(text: &str) -> bool {
     text.contains("iều") || text.contains("IỀU") || text.contains("ieu") || text.contains("IEU")
@@ -239,7 +274,11 @@ mod tests {
     use super::*;
 
     fn p(article: &str, clause: Option<u16>, point: Option<&str>) -> Provision {
-        Provision { article: article.into(), clause, point: point.map(Into::into) }
+        Provision { article: article.into(), clause, point: point.map(Into::into), attached: false }
+    }
+
+    fn attached(article: &str, clause: Option<u16>) -> Provision {
+        Provision { attached: true, ..p(article, clause, None) }
     }
 
     #[test]
@@ -247,6 +286,10 @@ mod tests {
         assert_eq!(p("5", Some(2), Some("a")).anchor(), "dieu-5-khoan-2");
         assert_eq!(p("5a", None, None).anchor(), "dieu-5a");
         assert_eq!(p("5", Some(2), Some("a")).label(), "điểm a khoản 2 Điều 5");
+        assert_eq!(attached("5", None).label(), "Điều 5");
+        assert_eq!(attached("5", None).described(), "Điều 5 (văn bản ban hành kèm theo)");
+        assert_eq!(p("5", None, None).described(), "Điều 5");
+        assert_eq!(attached("5", Some(2)).anchor(), "dieu-5-khoan-2");
     }
 
     #[test]
@@ -261,6 +304,21 @@ mod tests {
             ("Điều 5 Luật Tổ chức và ", None),
             ("các điều kiện ", None),
             ("Điều lệ ", None),
+            ("Căn cứ Điều 2 Quy định ban hành kèm theo ", Some((attached("2", None), "Điều 2"))),
+            (
+                "khoản 1 Điều 2 của Quy chế làm việc của Ban Chấp hành được ban hành kèm theo ",
+                Some((attached("2", Some(1)), "khoản 1 Điều 2")),
+            ),
+            ("theo Dieu 7 Quy dinh ban hanh kem theo ", Some((attached("7", None), "Dieu 7"))),
+            ("Điều 4 Điều lệ ban hành kèm theo ", Some((attached("4", None), "Điều 4"))),
+            // Near misses: no document named, a sentence between, or not issued with the notice.
+            ("Điều 2 ban hành kèm theo ", None),
+            ("Điều 2 Quy định về lưu trữ. Văn bản ban hành kèm theo ", None),
+            ("Điều 2 Quy định về lưu trữ; ban hành kèm theo ", None),
+            ("Điều 2 Quy định gửi kèm theo ", None),
+            ("Điều 2 Quy định ban hành theo ", None),
+            ("Điều 2 Quy định ban  hành  kèm  theo ", Some((attached("2", None), "Điều 2"))),
+            ("Điều 2 Quy định BAN HÀNH KÈM THEO ", Some((attached("2", None), "Điều 2"))),
         ];
         for (text, want) in cases {
             let got = ending(text).map(|(p, r)| (p, &text[r]));

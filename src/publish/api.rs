@@ -78,6 +78,9 @@ struct ApiProvision<'a> {
     article: &'a str,
     clause: Option<u16>,
     point: Option<&'a str>,
+    /// Whether it is of the document issued with the cited notice (a regulation a decision
+    /// issues), not of the notice's own articles.
+    attached: bool,
     /// The anchor on the cited notice's page (`dieu-5-khoan-2`); `null` when the provision is
     /// not there (or the citation is not resolved).
     anchor: Option<&'a str>,
@@ -169,6 +172,7 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
             article: &p.article,
             clause: p.clause,
             point: p.point.as_deref(),
+            attached: p.attached,
             anchor: links.anchor(i),
         });
         cites.push(ApiCite {

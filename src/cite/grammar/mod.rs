@@ -55,8 +55,9 @@ pub struct Citation {
 
 /// How far back (in characters) the type word and "số" are looked for.
 const PREFIX_CHARS: usize = 80;
-/// How far back (in characters) before its type word a provision is looked for.
-const PROVISION_CHARS: usize = 60;
+/// How far back (in characters) before its type word a provision is looked for: far enough
+/// for the name of a document issued with the cited one ("Điều 5 Quy chế … ban hành kèm theo").
+const PROVISION_CHARS: usize = 200;
 /// How far forward (in characters) after its number a provision is looked for.
 const PROVISION_AFTER_CHARS: usize = 40;
 

@@ -23,6 +23,9 @@ pub(super) struct Articles {
     pub(super) clauses: HashMap<(usize, String, u16), String>,
     /// Every article and clause anchor, in order.
     pub(super) all: Vec<String>,
+    /// The articles and clauses of the second part (the document a decision issues with it):
+    /// the anchor each would have alone (`dieu-2`) and the one it has (`dieu-2-2`).
+    pub(super) attached: Vec<(String, String)>,
     /// Contents level of articles: one below the last heading, else 2.
     pub(super) level: u8,
     /// Links waiting for their anchors: the events that open and close them.

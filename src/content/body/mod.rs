@@ -54,12 +54,23 @@ pub struct Body {
     /// may have thousands, and be cited as often).
     #[serde(default)]
     pub provisions: Vec<String>,
+    /// The articles and clauses of the document it issues with it (a regulation after a
+    /// decision's own articles): the anchor each would have alone, and its own, sorted.
+    #[serde(default)]
+    pub attached: Vec<(String, String)>,
 }
 
 impl Body {
     /// Whether the body has an article or clause with this anchor.
     pub fn has_provision(&self, anchor: &str) -> bool {
         self.provisions.binary_search_by(|a| a.as_str().cmp(anchor)).is_ok()
+    }
+
+    /// The anchor of an article or clause of the document it issues with it, named by the
+    /// anchor it would have alone (`dieu-2` → `dieu-2-2`).
+    pub fn attached_provision(&self, alone: &str) -> Option<&str> {
+        let at = self.attached.binary_search_by(|(a, _)| a.as_str().cmp(alone)).ok()?;
+        Some(&self.attached[at].1)
     }
 }
 

@@ -265,12 +265,17 @@ impl<'a> BodyPass<'a> {
         let mut provisions = self.articles.all;
         provisions.sort_unstable();
         provisions.dedup();
+        let mut attached = self.articles.attached;
+        // The first of one name stands, as a provision of itself would find it.
+        attached.sort_by(|a, b| a.0.cmp(&b.0));
+        attached.dedup_by(|later, first| later.0 == first.0);
         let body = Body {
             toc: self.toc,
             references: self.references,
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,
             provisions,
+            attached,
         };
         Rendered { body, html, text: self.plain }
     }
