@@ -28,7 +28,8 @@ pub fn open_plain(path: &Path) -> Option<(File, FileStamp)> {
 /// agree; at the first difference it makes the new file with `create`, puts in the old file's
 /// bytes agreed so far, and writes on from there.
 pub struct UnlessSame<W, C> {
-    old: io::BufReader<File>,
+    /// Read in the pieces written, which a buffer above this writer makes large.
+    old: File,
     /// Bytes of the old file that agreed with what was written.
     agreed: u64,
     new: Option<W>,
@@ -38,13 +39,7 @@ pub struct UnlessSame<W, C> {
 
 impl<W: Write, C: FnMut() -> io::Result<W>> UnlessSame<W, C> {
     pub fn new(old: File, create: C) -> Self {
-        UnlessSame {
-            old: io::BufReader::with_capacity(64 * 1024, old),
-            agreed: 0,
-            new: None,
-            create,
-            scratch: Vec::new(),
-        }
+        UnlessSame { old, agreed: 0, new: None, create, scratch: Vec::new() }
     }
 
     /// The new file, when what was written differs from the old file; `None` when it holds
@@ -67,7 +62,7 @@ impl<W: Write, C: FnMut() -> io::Result<W>> UnlessSame<W, C> {
     fn diverge(&mut self) -> io::Result<&mut W> {
         let mut new = (self.create)()?;
         self.old.rewind()?;
-        let copied = io::copy(&mut self.old.get_mut().take(self.agreed), &mut new)?;
+        let copied = io::copy(&mut (&mut self.old).take(self.agreed), &mut new)?;
         if copied != self.agreed {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the output's file was cut short"));
         }
