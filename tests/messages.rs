@@ -272,6 +272,15 @@ fn a_root_that_does_not_exist_says_so() {
         assert!(err.contains("lỗi: không có thư mục kho văn bản khong-co"), "{command}: {err}");
         assert!(err.contains("gazette init khong-co"), "{command}: {err}");
     }
+    // A folder that is not an archive: clean says so and removes nothing there.
+    archive.write("khac/output/.gazette/output", "");
+    archive.write("khac/output/.gazette/state", "trạng thái");
+    let output = archive.run(&["clean", "--root", "khac"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("lỗi: khac không có content/ cũng không có site.yaml"), "{err}");
+    assert!(err.contains("gợi ý: chỉ rõ thư mục kho văn bản bằng --root"), "{err}");
+    assert!(archive.exists("khac/output/.gazette/state"));
     // A file given as the root: no `gazette init` could make it one.
     archive.write("tep.txt", "một tệp");
     let err = stderr(&archive.run(&["build", "--root", "tep.txt"]));

@@ -302,7 +302,15 @@ fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, Option<u64>>> {
 /// `gazette clean`: forgets the build state of the output, so that the next build is full, and
 /// removes the output the last build replaced (`.NAME.previous`).
 pub fn clean(options: &BuildOptions) -> Result<bool> {
-    let output = OutputDir::new(&options.site.root, &options.output_dir())?;
+    let root = &options.site.root;
+    // A mistyped --root would be told "no build state", as if all were well.
+    if !root.join(crate::content::CONTENT_DIR).is_dir() && !root.join(crate::config::FILE_NAME).is_file() {
+        crate::fail!(
+            msg!("clean-not-archive", path = root.display().to_string()),
+            msg!("help-clean-not-archive")
+        );
+    }
+    let output = OutputDir::new(root, &options.output_dir())?;
     let _lock = output.lock(options.wait)?;
     output.check_on_disk()?;
     let removed_previous = output.remove_previous()?;
