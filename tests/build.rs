@@ -397,6 +397,36 @@ fn drafts_are_left_out_unless_asked_for() {
 }
 
 #[test]
+fn a_drafts_errors_do_not_stop_the_notices_published() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    // Half written at the end of a day: a date that is not one, and no issuer yet.
+    archive.write(
+        "content/nhap.md",
+        "---\ndraft: true\ntitle: Dự thảo kế hoạch\ndate: 31/02/2024\n---\nĐang viết.\n",
+    );
+    let output = archive.build_ok(&[]);
+    let err = stderr(&output);
+    assert!(err.contains("bỏ qua 1 dự thảo"), "{err}");
+    assert!(!err.contains("content/nhap.md"), "a draft left out is not checked: {err}");
+    assert!(archive.run(&["check"]).status.success());
+    // Asked for, its errors are errors.
+    for command in [&["build", "--drafts"][..], &["check", "--drafts"]] {
+        let failed = archive.run(command);
+        assert_eq!(failed.status.code(), Some(1), "{command:?}");
+        assert!(
+            stdout(&failed).contains("content/nhap.md:") || stderr(&failed).contains("content/nhap.md:"),
+            "{command:?}"
+        );
+    }
+    // A file whose front-matter cannot be read at all cannot say it is a draft: an error.
+    archive.write("content/hong.md", "---\ndraft: true\ntitle: [\n---\nx\n");
+    let failed = archive.run(&["build"]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(stderr(&failed).contains("content/hong.md:"), "{}", stderr(&failed));
+}
+
+#[test]
 fn bundle_attachments_are_copied_and_listed() {
     let archive = TestArchive::new();
     archive.write(

@@ -395,6 +395,11 @@ impl<'a> FrontMatter<'a> {
         }
     }
 
+    /// Whether the front-matter says `draft: true` (a value of another kind says nothing).
+    pub(super) fn is_draft(&self) -> bool {
+        matches!(self.doc.values.get("draft"), Some(Value::Bool(true)))
+    }
+
     fn bool(&mut self, key: &str) -> Option<bool> {
         match self.doc.values.get(key)? {
             Value::Bool(b) => Some(*b),

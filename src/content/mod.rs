@@ -263,11 +263,13 @@ pub struct Loaded {
     pub problems: Vec<Diagnostic>,
     /// For a published notice not published because of an error: the key of its number.
     pub broken: Option<String>,
+    /// Whether the file says it is a draft (`draft: true`), with or without an error.
+    pub draft: bool,
 }
 
 impl Loaded {
     fn failed(problem: Diagnostic) -> Loaded {
-        Loaded { parsed: None, problems: vec![problem], broken: None }
+        Loaded { parsed: None, problems: vec![problem], broken: None, draft: false }
     }
 }
 
@@ -355,6 +357,7 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
     // Kept for the whole build, for every notice: without the room the lists grew into.
     body.toc.shrink_to_fit();
     body.references.shrink_to_fit();
+    let draft = reader.is_draft();
     let notice = reader.notice(body, attachments, source_hash, config);
     let mut problems = repeated;
     problems.extend(reader.problems);
@@ -366,8 +369,10 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
         problems.push(Diagnostic::warning(path, line, 1, msg!("no-body")));
     }
     match notice {
-        Ok(notice) => Loaded { parsed: Some(Parsed { notice, html, text: plain }), problems, broken: None },
-        Err(broken) => Loaded { parsed: None, problems, broken },
+        Ok(notice) => {
+            Loaded { parsed: Some(Parsed { notice, html, text: plain }), problems, broken: None, draft }
+        }
+        Err(broken) => Loaded { parsed: None, problems, broken, draft },
     }
 }
 

@@ -467,6 +467,7 @@ mod tests {
                 notice: None,
                 problems: Vec::new(),
                 broken: (i % 3 == 0).then(|| format!("broken {i}")),
+                draft: i % 5 == 0,
             })
             .collect();
         let state = BuildState { read_key: 5, sources, ..BuildState::default() };

@@ -26,6 +26,8 @@ pub(super) struct Cached {
     pub(super) problems: Vec<Diagnostic>,
     /// The key of a published notice left out because of an error.
     pub(super) broken: Option<String>,
+    /// Whether the file is a draft, read as a notice or not.
+    pub(super) draft: bool,
 }
 
 /// Notices read by an earlier run, by file.
@@ -196,8 +198,8 @@ pub fn read(
                             terms.add(slot as u32, &p.notice, &p.text);
                             (Arc::new(p.notice), store(p.html))
                         });
-                        let (problems, broken) = (loaded.problems, loaded.broken);
-                        let cached = Cached { source: source.clone(), parsed, problems, broken };
+                        let (problems, broken, draft) = (loaded.problems, loaded.broken, loaded.draft);
+                        let cached = Cached { source: source.clone(), parsed, problems, broken, draft };
                         done.push((source.path.as_path(), (cached, true)));
                     }
                 }
@@ -229,20 +231,21 @@ pub fn read(
         if let Some(key) = &cached.broken {
             broken.insert(key.clone(), crate::diag::display_path(&options.root, &source.path));
         }
-        let skipped_draft = cached.parsed.as_ref().is_some_and(|(notice, _)| notice.draft && !options.drafts);
-        // A draft left out is not checked: `--drafts` asks for its problems.
-        if !skipped_draft {
+        let skipped_draft = cached.draft && !options.drafts;
+        // A draft left out is not checked, whether it could be read as a notice or not: its
+        // errors do not stop the notices published. `--drafts` (and the preview) ask for them.
+        if skipped_draft {
+            drafts_skipped += 1;
+        } else {
             diagnostics.extend(cached.problems.iter().filter(|p| !content::outdated(p)).cloned());
         }
-        if let Some((notice, html)) = &cached.parsed {
-            if skipped_draft {
-                drafts_skipped += 1;
-            } else {
-                if fresh {
-                    notice_of[slot] = Some(NoticeId::new(notices.len()));
-                }
-                notices.push((notice.clone(), html.clone()));
+        if let Some((notice, html)) = &cached.parsed
+            && !skipped_draft
+        {
+            if fresh {
+                notice_of[slot] = Some(NoticeId::new(notices.len()));
             }
+            notices.push((notice.clone(), html.clone()));
         }
         next.files.insert(source.path.clone(), cached.clone());
     }

@@ -130,6 +130,7 @@ pub struct SourceState {
     pub notice: Option<Arc<Notice>>,
     pub problems: Vec<Diagnostic>,
     pub broken: Option<String>,
+    pub draft: bool,
 }
 
 /// A file of the output as it was written.
@@ -181,7 +182,16 @@ impl BuildState {
             .map(|s| {
                 let parsed = s.notice.map(|notice| (notice, super::StoredBody::NotRead));
                 let path = s.source.path.clone();
-                (path, Cached { source: s.source, parsed, problems: s.problems, broken: s.broken })
+                (
+                    path,
+                    Cached {
+                        source: s.source,
+                        parsed,
+                        problems: s.problems,
+                        broken: s.broken,
+                        draft: s.draft,
+                    },
+                )
             })
             .collect();
         ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from }
@@ -204,6 +214,7 @@ impl ReadCache {
                 notice: cached.parsed.map(|(notice, _)| notice),
                 problems: cached.problems,
                 broken: cached.broken,
+                draft: cached.draft,
             })
             .collect();
         sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
