@@ -438,3 +438,47 @@ fn the_sitemap_dates_every_page_by_its_latest_change() {
     assert_eq!(lastmod("https://example.vn/van-ban/2024/thong-bao-2-tb-vptu/"), Some("2024-03-09"));
     assert_eq!(lastmod("https://example.vn/"), Some("2024-03-09"));
 }
+
+#[test]
+fn a_long_list_of_notices_shows_ten_and_the_rest_behind_show_more() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/tb-1.md",
+        &simple("1-TB/VPTU", "2024-01-05", "Thông báo được dẫn nhiều", "Nội dung."),
+    );
+    archive
+        .write("content/tb-2.md", &simple("2-TB/VPTU", "2024-01-06", "Thông báo được dẫn ít", "Nội dung."));
+    for n in 0..12 {
+        let cites = if n < 3 {
+            "Thông báo số 1-TB/VPTU và Thông báo số 2-TB/VPTU"
+        } else {
+            "Thông báo số 1-TB/VPTU"
+        };
+        archive.write(
+            &format!("content/kh-{n}.md"),
+            &simple(
+                &format!("{}-KH/VPTU", n + 1),
+                "2024-03-01",
+                "Kế hoạch thực hiện",
+                &format!("Thực hiện {cites}."),
+            ),
+        );
+    }
+    archive.build_ok(&[]);
+    let many = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(texts(&many, ".cited-by > ul.notice-list > li").len(), 10);
+    assert_eq!(text(&many, ".cited-by > details.more-notices > summary"), "Xem thêm 2 văn bản");
+    assert_eq!(texts(&many, ".cited-by > details.more-notices > ul.notice-list > li").len(), 2);
+    // Every citing notice is there once, in the list's order.
+    let all = attrs(&many, ".cited-by li a", "href");
+    assert_eq!(all.len(), 12);
+    assert_eq!(all.iter().collect::<std::collections::BTreeSet<_>>().len(), 12);
+    let few = archive.page("output/van-ban/2024/thong-bao-2-tb-vptu/index.html");
+    assert_eq!(texts(&few, ".cited-by li").len(), 3);
+    assert!(texts(&few, ".more-notices").is_empty());
+
+    archive.write("site.yaml", "title: Archive\nlanguage: en\n");
+    archive.build_ok(&[]);
+    let many = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert_eq!(text(&many, ".cited-by > details.more-notices > summary"), "Show 2 more notices");
+}

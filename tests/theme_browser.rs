@@ -1,6 +1,7 @@
 //! The default theme in a real browser: the shipped serif sets the notice text, the register
-//! of notices fills the panel on a desktop and stacks on a phone, and a long notice prints on
-//! A4 with page numbers from page 2 and its signature never alone on the last page.
+//! of notices fills the panel on a desktop and stacks on a phone, a long list of citing notices
+//! shows ten until asked for more, and a long notice prints on A4 with page numbers from page 2
+//! and its signature never alone on the last page.
 //!
 //! Needs Debian's `chromium`, `chromium-driver` and `poppler-utils` (pdftotext, pdffonts).
 //! Without them the tests fail, unless GAZETTE_SKIP_BROWSER=1 is set, which skips them.
@@ -168,6 +169,45 @@ fn the_register_stacks_its_rows_on_a_phone() {
         assert!(items.iter().all(|n| n == 1), "{page}: a menu item broke inside: {g}");
         assert!(g["navRight"].as_f64().unwrap() <= 390.0, "{page}: {g}");
     }
+}
+
+#[test]
+fn a_long_list_of_citing_notices_shows_ten_until_asked_for_the_rest() {
+    let Some(browser) = Browser::start_phone(390, 844) else { return };
+    let archive = TestArchive::new();
+    let issuer = "Văn phòng Tỉnh ủy";
+    archive.write(
+        "content/tb-1.md",
+        &notice(&front("1-TB/VPTU", "2024-01-05", "Lịch làm việc", issuer, ""), "Nội dung."),
+    );
+    for n in 1..=14 {
+        archive.write(
+            &format!("content/kh-{n}.md"),
+            &notice(
+                &front(
+                    &format!("{n}-KH/VPTU"),
+                    "2024-03-01",
+                    "Kế hoạch triển khai lịch làm việc",
+                    issuer,
+                    "",
+                ),
+                "Thực hiện Thông báo số 1-TB/VPTU của Văn phòng Tỉnh ủy.",
+            ),
+        );
+    }
+    archive.build_ok(&[]);
+    browser.open(&file_url(&archive, "van-ban/2024/thong-bao-1-tb-vptu/index.html"));
+    // Whether each citing notice is rendered: a folded one is skipped, as the browser sees it.
+    let heights = "return [...document.querySelectorAll('.cited-by li')].map(li => li.checkVisibility());";
+    let shown = |v: &Value| v.as_array().unwrap().iter().filter(|seen| **seen == true).count();
+    let before = browser.script(heights);
+    assert_eq!(before.as_array().unwrap().len(), 14, "{before}");
+    assert_eq!(shown(&before), 10, "ten shown, the rest folded: {before}");
+    let summary = browser
+        .script("const s = document.querySelector('.cited-by summary'); s.click(); return s.textContent;");
+    assert_eq!(summary, "Xem thêm 4 văn bản");
+    let after = browser.script(heights);
+    assert_eq!(shown(&after), 14, "all shown once asked for: {after}");
 }
 
 #[test]

@@ -26,6 +26,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded![
     "base.html",
     "notice.html",
     "notice-list.html",
+    "notice-item.html",
     "notice-row.html",
     "notice-table.html",
     "index-links.html",
