@@ -21,7 +21,7 @@ use crate::config::SiteConfig;
 use crate::diag;
 use crate::message::Message;
 use crate::msg;
-use crate::publish::state::{BuildState, NoticeFile, Outcome};
+use crate::publish::state::{BuildState, FileStamp, NoticeFile, Outcome};
 use crate::publish::{self, Report, Timings, layout};
 
 /// What to build, and where.
@@ -248,29 +248,56 @@ fn note_missing(missing: Missing, notes: &mut Vec<Message>) {
 
 /// The output paths added (`+`), changed (`~`) and removed (`-`), one per line, in path
 /// order. The two states say what the files hold, and the files of the previous one changed or
-/// removed by hand (`altered`) are changed again; without a previous state, the files of the old
-/// and the new output are read to tell.
+/// removed by hand (`altered`) are changed again. Without a previous state the old and the new
+/// output are listed: a file the build kept is the old one (the same inode), and only a file
+/// written anew with the old one's size is read to tell.
 fn changes(
     old: &Path,
     new: &Path,
     previous: Option<(&BuildState, &[String])>,
     next: &BuildState,
 ) -> Result<String> {
-    let (mut before, after) = match previous {
-        Some((previous, _)) => (hashes_of(previous), hashes_of(next)),
-        None => (hashes_on_disk(old)?, hashes_on_disk(new)?),
-    };
-    // What a file changed by hand holds is not known: whatever this build puts there is a change.
-    for path in previous.map_or(&[][..], |(_, altered)| altered) {
-        before.insert(path.clone(), None);
+    match previous {
+        Some((previous, altered)) => {
+            let (mut before, after) = (hashes_of(previous), hashes_of(next));
+            // What a file changed by hand holds is not known: whatever this build puts there is a change.
+            for path in altered {
+                before.insert(path.clone(), None);
+            }
+            marks(&before, &after, |path| Ok(before[path] != after[path]))
+        }
+        None => {
+            let (before, after) = (stamps_on_disk(old)?, stamps_on_disk(new)?);
+            marks(&before, &after, |path| {
+                let (was, is) = (before[path], after[path]);
+                if cfg!(unix) && was.inode == is.inode {
+                    return Ok(false);
+                }
+                if was.size != is.size {
+                    return Ok(true);
+                }
+                let (old_file, new_file) = (old.join(path), new.join(path));
+                let same = super::same::same_bytes(&old_file, &new_file);
+                Ok(!same.said(|| msg!("io-cannot-read", path = old_file.display().to_string()))?)
+            })
+        }
     }
+}
+
+/// The lines of [`changes`]: the paths only `after` has, those both have that `differs`, and
+/// those only `before` has.
+fn marks<V>(
+    before: &HashMap<String, V>,
+    after: &HashMap<String, V>,
+    differs: impl Fn(&str) -> Result<bool>,
+) -> Result<String> {
     let mut lines: BTreeMap<&str, char> = BTreeMap::new();
-    for (path, hash) in &after {
-        match before.get(path) {
-            None => lines.insert(path, '+'),
-            Some(old_hash) if *old_hash != *hash => lines.insert(path, '~'),
-            Some(_) => None,
-        };
+    for path in after.keys() {
+        if !before.contains_key(path) {
+            lines.insert(path, '+');
+        } else if differs(path)? {
+            lines.insert(path, '~');
+        }
     }
     for path in before.keys().filter(|p| !after.contains_key(*p)) {
         lines.insert(path, '-');
@@ -282,21 +309,21 @@ fn hashes_of(state: &BuildState) -> HashMap<String, Option<u64>> {
     state.files.iter().map(|f| (f.path.clone(), Some(f.hash))).collect()
 }
 
-/// The files of an output folder with the hash of their bytes, Gazette's own folder aside.
-fn hashes_on_disk(dir: &Path) -> Result<HashMap<String, Option<u64>>> {
-    let mut hashes = HashMap::new();
+/// The files of an output folder with their stamps, Gazette's own folder aside.
+fn stamps_on_disk(dir: &Path) -> Result<HashMap<String, FileStamp>> {
+    let mut stamps = HashMap::new();
     if !dir.is_dir() {
-        return Ok(hashes);
+        return Ok(stamps);
     }
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.said(|| msg!("io-cannot-read", path = dir.display().to_string()))?;
         let path = crate::diag::display_path(dir, entry.path());
         if entry.file_type().is_file() && !path.starts_with(&format!("{}/", layout::STATE_DIR)) {
-            let bytes = std::fs::read(entry.path()).said(|| msg!("io-cannot-read", path = path.as_str()))?;
-            hashes.insert(path, Some(crate::hash::bytes(&bytes)));
+            let meta = entry.metadata().said(|| msg!("io-cannot-read", path = path.as_str()))?;
+            stamps.insert(path, FileStamp::from_metadata(&meta));
         }
     }
-    Ok(hashes)
+    Ok(stamps)
 }
 
 /// `gazette clean`: forgets the build state of the output, so that the next build is full, and
