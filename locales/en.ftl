@@ -163,7 +163,10 @@ cited-ambiguous = cited { $number }{ $year ->
 help-cited-ambiguous = write the type word (Quyết định / Quy định) or the date after the number
 cited-date-differs = cited { $number } is dated { $written } here, but the archived { $number } ({ $file }) is dated { $actual }
 help-cited-date-differs = correct the date in the text, or the date of the cited notice
-cited-provision-missing = cited { $provision } of { $number }, but that notice ({ $file }) has no Điều { $article }
+cited-provision-missing = cited { $provision } of { $attached ->
+    [yes] the document issued with { $number }, but the document issued with it in { $file }
+   *[other] { $number }, but that notice ({ $file })
+} has no Điều { $article }
 help-cited-provision-missing = the link leads to the notice as a whole; check the article number
 relation-broken = `{ $key }` { $number }: that notice is not published because of an error in { $file }
 relation-not-in-archive = `{ $key }` { $number }: no such notice in the archive
@@ -340,7 +343,7 @@ new-no-content-folder = there is no { $path }: this is not an archive
 new-issuer-named-otherwise = issuer code { $code } is named `{ $known }` in the archive, not `{ $name }`
 help-new-issuer-named-otherwise = leave out --issuer-name to use `{ $known }`; if the issuer was renamed, correct the older notices first
 new-archive-has-errors = the archive has { $count } errors, and a new number could take that of a notice with one; the first: { $first }
-help-new-archive-has-errors = mend them (`gazette check` lists them all), then run this again
+help-new-archive-has-errors = mend them (`gazette check --drafts` lists them all, drafts' too), then run this again
 new-empty-title = the title (--title) is blank
 new-untitled = { $kind } (no title yet)
 new-exists = { $path } exists already

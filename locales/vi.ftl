@@ -163,7 +163,10 @@ cited-ambiguous = văn bản được dẫn { $number }{ $year ->
 help-cited-ambiguous = ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số
 cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày { $written }, nhưng văn bản { $number } trong kho ({ $file }) ban hành ngày { $actual }
 help-cited-date-differs = sửa ngày trong nội dung, hoặc ngày của văn bản được dẫn
-cited-provision-missing = dẫn { $provision } của { $number }, nhưng văn bản đó ({ $file }) không có Điều { $article }
+cited-provision-missing = dẫn { $provision } của { $attached ->
+    [yes] văn bản ban hành kèm theo { $number }, nhưng văn bản kèm theo trong { $file }
+   *[other] { $number }, nhưng văn bản đó ({ $file })
+} không có Điều { $article }
 help-cited-provision-missing = liên kết dẫn đến cả văn bản; hãy kiểm tra số điều
 relation-broken = `{ $key }` { $number }: văn bản đó chưa được đăng vì có lỗi trong { $file }
 relation-not-in-archive = `{ $key }` { $number }: kho không có văn bản này
@@ -303,7 +306,7 @@ new-no-content-folder = { $path } không có: đây không phải là một kho 
 new-issuer-named-otherwise = mã cơ quan { $code } đã được ghi là `{ $known }` trong kho, không phải `{ $name }`
 help-new-issuer-named-otherwise = bỏ --issuer-name để dùng `{ $known }`; nếu cơ quan đổi tên, sửa tên trong các văn bản cũ trước
 new-archive-has-errors = kho có { $count } lỗi, số mới có thể trùng số của một văn bản lỗi; lỗi đầu tiên: { $first }
-help-new-archive-has-errors = sửa các lỗi (`gazette check` liệt kê đủ) rồi chạy lại
+help-new-archive-has-errors = sửa các lỗi (`gazette check --drafts` liệt kê đủ, cả của dự thảo) rồi chạy lại
 new-empty-title = trích yếu (--title) để trống
 new-untitled = { $kind } (chưa có trích yếu)
 new-exists = { $path } đã có

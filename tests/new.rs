@@ -150,7 +150,10 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
     let err = stderr(&refused);
     assert!(err.contains("lỗi: kho có 1 lỗi") && err.contains("lỗi đầu tiên: content/b.md:3:8: "), "{err}");
     assert_eq!(err.matches("lỗi: ").count(), 1, "the first error is not labelled again: {err}");
-    assert!(err.contains("gợi ý: sửa các lỗi (`gazette check` liệt kê đủ)"), "{err}");
+    assert!(
+        err.contains("gợi ý: sửa các lỗi (`gazette check --drafts` liệt kê đủ, cả của dự thảo)"),
+        "{err}"
+    );
     assert!(!archive.exists(&format!("content/{year}/quyet-dinh-14-qd-ttg.md")));
 
     std::fs::remove_file(archive.path("content/b.md")).unwrap();

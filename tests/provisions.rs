@@ -209,7 +209,8 @@ const DECISION_WITH_REGULATION: &str = "**Điều 1.** Ban hành kèm theo Quy�
 ## QUY ĐỊNH\n\n\
 *(Ban hành kèm theo Quyết định số 04/2024/QĐ-UBND)*\n\n\
 **Điều 1. Phạm vi**\n\nQuy định này áp dụng cho các cơ quan của tỉnh.\n\n\
-**Điều 2. Trách nhiệm lập hồ sơ**\n\n1. Cơ quan lập hồ sơ công việc.\n2. Theo Điều 1 của Quy định này.\n\n\
+**Điều 2. Trách nhiệm lập hồ sơ**\n\n1. Cơ quan lập hồ sơ công việc.\n2. Theo Điều 1 của Quy định này.\n\
+3. Theo Điều 3 Quy định này và Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND.\n\n\
 **Điều 3. Thời hạn nộp lưu**\n\nTrong một năm.\n\n\
 **Điều 4. Kiểm tra**\n\nHằng năm.\n";
 
@@ -227,6 +228,17 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
             DECISION_WITH_REGULATION,
         ),
     );
+    // A decision whose page holds its own articles only (its regulation kept as a file).
+    archive.write(
+        "content/qd-3.md",
+        &state(
+            "03/2024/QĐ-UBND",
+            "2024-04-02",
+            "Ban hành Quy trình nộp lưu",
+            issuer,
+            "**Điều 1.** Ban hành kèm theo Quyết định này Quy trình nộp lưu.\n\n**Điều 2.** Quyết định có hiệu lực từ ngày ký.\n",
+        ),
+    );
     archive.write(
         "content/kh-9.md",
         &state(
@@ -238,13 +250,19 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
              Căn cứ khoản 1 Điều 2 của Quy định về lưu trữ hồ sơ được ban hành kèm theo Quyết định số 04/2024/QĐ-UBND;\n\n\
              Theo Điều 4 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND;\n\n\
              Thực hiện Điều 3 Quyết định số 04/2024/QĐ-UBND;\n\n\
-             Theo Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND.\n",
+             Theo Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND.\n\n\
+             Theo Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND.\n",
         ),
     );
     let output = archive.build_ok(&[]);
     let decision = archive.page("output/van-ban/2024/quyet-dinh-4-2024-qd-ubnd/index.html");
-    // Within the regulation, "Điều 1 của Quy định này" is the regulation's.
-    assert_eq!(attrs(&decision, ".notice-body a.provision", "href"), vec!["#dieu-1-2"]);
+    // Within the regulation, "Điều 1 của Quy định này" is the regulation's, and "Điều 3 Quy
+    // định này" before another decision's regulation is too, not that decision's.
+    assert_eq!(attrs(&decision, ".notice-body a.provision", "href"), vec!["#dieu-1-2", "#dieu-3-2"]);
+    assert_eq!(
+        attrs(&decision, ".notice-body a.cite", "href"),
+        vec!["../../../van-ban/2024/quyet-dinh-3-2024-qd-ubnd/index.html"]
+    );
     let plan = archive.page("output/van-ban/2024/ke-hoach-9-kh-ubnd/index.html");
     let page = "../../../van-ban/2024/quyet-dinh-4-2024-qd-ubnd/index.html";
     let links: Vec<(String, String)> = texts(&plan, ".notice-body a.cite")
@@ -263,15 +281,21 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
         ("Điều 3 Quyết định số 04/2024/QĐ-UBND", "#dieu-3"),
         ("Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND", ""),
     ];
-    let want: Vec<(String, String)> =
+    let mut want: Vec<(String, String)> =
         want.iter().map(|(t, anchor)| (t.to_string(), format!("{page}{anchor}"))).collect();
+    // The decision's own Điều 2 is not its regulation's: the page, and a warning.
+    want.push((
+        "Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND".to_string(),
+        "../../../van-ban/2024/quyet-dinh-3-2024-qd-ubnd/index.html".to_string(),
+    ));
     assert_eq!(links, want);
     let err = stderr(&output);
     assert!(
-        err.contains("dẫn Điều 9 (văn bản ban hành kèm theo) của 04/2024/QĐ-UBND, nhưng văn bản đó (content/qd-4.md) không có Điều 9"),
+        err.contains("dẫn Điều 9 của văn bản ban hành kèm theo 04/2024/QĐ-UBND, nhưng văn bản kèm theo trong content/qd-4.md không có Điều 9"),
         "{err}"
     );
-    assert_eq!(err.matches("không có Điều").count(), 1, "{err}");
+    assert!(err.contains("của văn bản ban hành kèm theo 03/2024/QĐ-UBND, nhưng văn bản kèm theo trong content/qd-3.md không có Điều 2"), "{err}");
+    assert_eq!(err.matches("không có Điều").count(), 2, "{err}");
     let all: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
     let cites = &all.as_array().unwrap().iter().find(|n| n["number"] == "09/KH-UBND").unwrap()["cites"];
     assert_eq!(cites[0]["provision"]["attached"], true);

@@ -207,14 +207,15 @@ fn provision_anchor(
 ) -> Option<String> {
     let provision = reference.provision.as_ref()?;
     let (anchor, article) = (provision.anchor(), provision.article_anchor());
-    // A provision of the document issued with the cited notice is looked for there, when the
-    // notice holds one after its own articles; else among its articles (the document alone).
-    if provision.attached && !cited.body.attached.is_empty() {
-        if let Some(found) = [&anchor, &article].iter().find_map(|a| cited.body.attached_provision(a)) {
-            return Some(found.to_string());
-        }
-    } else if let Some(found) = [anchor, article].into_iter().find(|a| cited.body.has_provision(a)) {
-        return Some(found);
+    // A provision of the document issued with the cited notice is looked for there only (the
+    // second series of articles): never among the notice's own, which have the same numbers.
+    let found = if provision.attached {
+        [&anchor, &article].iter().find_map(|a| cited.body.attached_provision(a)).map(str::to_string)
+    } else {
+        [anchor, article].into_iter().find(|a| cited.body.has_provision(a))
+    };
+    if found.is_some() {
+        return found;
     }
     diagnostics.push(
         Diagnostic::warning(
@@ -223,7 +224,8 @@ fn provision_anchor(
             reference.column,
             msg!(
                 "cited-provision-missing",
-                provision = provision.described(),
+                provision = provision.label(),
+                attached = if provision.attached { "yes" } else { "no" },
                 number = &reference.text,
                 file = &cited.source_path,
                 article = &provision.article,

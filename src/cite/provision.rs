@@ -52,14 +52,6 @@ impl Provision {
         out.push_str(&format!("Điều {}", self.article));
         out
     }
-
-    /// The provision in words, saying when it is of the document issued with the notice.
-    pub fn described(&self) -> String {
-        match self.attached {
-            true => format!("{} (văn bản ban hành kèm theo)", self.label()),
-            false => self.label(),
-        }
-    }
 }
 
 /// `dieu-5` for article `5`.
@@ -84,15 +76,34 @@ static ENDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("provision pattern")
 });
 
-/// A provision of the document a notice issues with it, ending a prefix: "Điều 5 Quy định ban
-/// hành kèm theo ", "khoản 2 Điều 3 của Quy chế làm việc của Ban Chấp hành được ban hành kèm
-/// theo ". What names the document may not run over a sentence's end or a semicolon.
+/// The words that name a document a notice issues with it.
+const ISSUED_WITH: &str = r"(?i:quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|điều\s+lệ|dieu\s+le|quy\s+trình|quy\s+trinh|nội\s+quy|noi\s+quy)";
+
+/// A provision of the document a notice issues with it, from the start of a text to its end:
+/// "Điều 5 Quy định ban hành kèm theo ", "khoản 2 Điều 3 của Quy chế làm việc của Ban Chấp
+/// hành được ban hành kèm theo ". What names the document (`name`) may not run over a
+/// sentence's end or a semicolon; [`names_one_document`] says what else it may not hold.
 static ATTACHED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?(?i:quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|điều\s+lệ|dieu\s+le|quy\s+trình|quy\s+trinh|nội\s+quy|noi\s+quy)(?:\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$"
+        r"^{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?{ISSUED_WITH}(?P<name>\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$"
     ))
     .expect("attached provision pattern")
 });
+
+/// Another document's word, or the notice's own, inside a document's name: "Điều 1 Quy chế
+/// này và Quy định ban hành kèm theo …", "Điều 3 Nội quy cơ quan, Quy định ban hành kèm theo …".
+static NOT_ONE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    // Document names are capitalised: "các quy định về lưu trữ" names none.
+    Regex::new(
+        r"(?i:\bnày\b|\bnay\b|\bđiều\s+[0-9]|\bdieu\s+[0-9])|\b(?:Quy\s+(?:định|dinh|chế|che|trình|trinh)|Điều\s+lệ|Dieu\s+le|Nội\s+quy|Noi\s+quy)\b",
+    )
+    .expect("name pattern")
+});
+
+/// Whether the words between a document's kind and "ban hành kèm theo" name that one document.
+fn names_one_document(name: &str) -> bool {
+    !NOT_ONE_NAME.is_match(name)
+}
 
 /// A provision that opens the text after a number: ", Điều 5", " (khoản 2 Điều 3)", " tại Điều 4".
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -166,17 +177,26 @@ pub fn ending(prefix: &str) -> Option<(Provision, Range<usize>)> {
     if !might_hold(prefix) {
         return None;
     }
-    let (caps, attached) = match ENDING.captures(prefix) {
-        Some(caps) => (caps, false),
-        None if might_be_issued_with(prefix) => (ATTACHED_ENDING.captures(prefix)?, true),
-        None => return None,
-    };
-    let whole = caps.get(0)?;
-    if !starts_word(prefix, whole.start()) {
+    if let Some(caps) = ENDING.captures(prefix) {
+        let whole = caps.get(0)?;
+        if !starts_word(prefix, whole.start()) {
+            return None;
+        }
+        let end = caps.name("article")?.end();
+        return Some((provision_of(&caps)?, whole.start()..end));
+    }
+    if !might_be_issued_with(prefix) {
         return None;
     }
-    let end = caps.name("article")?.end();
-    Some((Provision { attached, ..provision_of(&caps)? }, whole.start()..end))
+    // The provision nearest the cited number, and the name of one document between them.
+    let start = ANY.find_iter(prefix).last()?.start();
+    let caps = ATTACHED_ENDING.captures(&prefix[start..])?;
+    if !starts_word(prefix, start) || caps.name("name").is_some_and(|name| !names_one_document(name.as_str()))
+    {
+        return None;
+    }
+    let end = start + caps.name("article")?.end();
+    Some((Provision { attached: true, ..provision_of(&caps)? }, start..end))
 }
 
 /// The provision that opens `rest` (what follows a cited number): the provision and the end of
@@ -287,8 +307,6 @@ mod tests {
         assert_eq!(p("5a", None, None).anchor(), "dieu-5a");
         assert_eq!(p("5", Some(2), Some("a")).label(), "điểm a khoản 2 Điều 5");
         assert_eq!(attached("5", None).label(), "Điều 5");
-        assert_eq!(attached("5", None).described(), "Điều 5 (văn bản ban hành kèm theo)");
-        assert_eq!(p("5", None, None).described(), "Điều 5");
         assert_eq!(attached("5", Some(2)).anchor(), "dieu-5-khoan-2");
     }
 
@@ -317,6 +335,19 @@ mod tests {
             ("Điều 2 Quy định về lưu trữ; ban hành kèm theo ", None),
             ("Điều 2 Quy định gửi kèm theo ", None),
             ("Điều 2 Quy định ban hành theo ", None),
+            // The provision nearest the number, of one document named.
+            (
+                "Căn cứ Điều 1 Quy định về lưu trữ và Điều 4 Quy định ban hành kèm theo ",
+                Some((attached("4", None), "Điều 4")),
+            ),
+            ("theo Điều 1 Quy chế này và Quy định ban hành kèm theo ", None),
+            ("Theo Điều 1 của Quy chế này, cơ quan lập hồ sơ theo Quy trình ban hành kèm theo ", None),
+            ("Căn cứ Điều 3 Nội quy cơ quan, Quy định ban hành kèm theo ", None),
+            ("theo Điều 3 Quy chế nay, Quy trình ban hanh kem theo ", None),
+            (
+                "Điều 6 Quy chế thực hiện các quy định về lưu trữ ban hành kèm theo ",
+                Some((attached("6", None), "Điều 6")),
+            ),
             ("Điều 2 Quy định ban  hành  kèm  theo ", Some((attached("2", None), "Điều 2"))),
             ("Điều 2 Quy định BAN HÀNH KÈM THEO ", Some((attached("2", None), "Điều 2"))),
         ];
