@@ -660,14 +660,13 @@ fn an_old_output_left_by_a_stopped_swap_is_tidied_once_and_builds_with_nothing_c
 
 #[test]
 fn a_copied_file_saved_again_with_its_bytes_is_kept_and_not_listed() {
-    use std::os::unix::fs::PermissionsExt;
     let archive = archive();
     archive.build_ok(&[]);
     let before = identities(&archive.path("output"));
-    // Saved again unchanged, and made read-only: the times move, the bytes do not.
+    // Saved again unchanged: the times move, the bytes do not.
     archive.write("static/ghi-chu.txt", "ghi chú");
-    let attachment = archive.path("content/2024/bc/phu-luc.txt");
-    std::fs::set_permissions(&attachment, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let attachment = "content/2024/bc/phu-luc.txt";
+    archive.write(attachment, &archive.read(attachment));
     let changes = archive.path("changes.txt");
     archive.build_ok(&["--changes", changes.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
@@ -676,4 +675,25 @@ fn a_copied_file_saved_again_with_its_bytes_is_kept_and_not_listed() {
     archive.write("static/ghi-chu.txt", "ghi chú mới");
     let summary = build_and_compare(&archive, "a static file changed after being saved again");
     assert!(summary.contains("(1 tệp được ghi"), "{summary}");
+}
+
+#[test]
+fn a_static_file_whose_permissions_changed_is_copied_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let archive = archive();
+    let mode = |path: &str| std::fs::metadata(archive.path(path)).unwrap().permissions().mode() & 0o777;
+    let set = |path: &str, mode: u32| {
+        std::fs::set_permissions(archive.path(path), std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    set("static/ghi-chu.txt", 0o600);
+    archive.build_ok(&[]);
+    assert_eq!(mode("output/ghi-chu.txt"), 0o600);
+    set("static/ghi-chu.txt", 0o644);
+    // Its bytes are the same: only its permissions tell it from the output's.
+    archive.build_ok(&["--full"]);
+    assert_eq!(mode("output/ghi-chu.txt"), 0o644);
+    // And so with a state.
+    set("static/ghi-chu.txt", 0o640);
+    archive.build_ok(&[]);
+    assert_eq!(mode("output/ghi-chu.txt"), 0o640);
 }

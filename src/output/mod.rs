@@ -739,7 +739,10 @@ impl crate::publish::Sink for Staging {
     fn copy(&self, source: &Path, path: &str) -> Result<(FileStamp, bool)> {
         self.space.guard(|| {
             let old = self.old_path(path)?;
+            // The same bytes and the same permissions (a copy takes the source's): a file made
+            // readable again must be copied again.
             if let Some(stamp) = FileStamp::of_file(&old)
+                && same::same_permissions(&old, source)
                 && same::same_bytes(&old, source).unwrap_or(false)
             {
                 self.link_same(path, &stamp)?;

@@ -30,8 +30,9 @@ pub fn open_plain(path: &Path) -> Option<(File, FileStamp)> {
 pub struct UnlessSame<W, C> {
     /// Read in the pieces written, which a buffer above this writer makes large.
     old: File,
-    /// Bytes of the old file that agreed with what was written.
+    /// Bytes of the old file that agreed with what was written, and their hash.
     agreed: u64,
+    agreed_hash: crate::hash::Hashing<io::Sink>,
     new: Option<W>,
     create: C,
     scratch: Vec<u8>,
@@ -39,7 +40,8 @@ pub struct UnlessSame<W, C> {
 
 impl<W: Write, C: FnMut() -> io::Result<W>> UnlessSame<W, C> {
     pub fn new(old: File, create: C) -> Self {
-        UnlessSame { old, agreed: 0, new: None, create, scratch: Vec::new() }
+        let agreed_hash = crate::hash::Hashing::new(io::sink());
+        UnlessSame { old, agreed: 0, agreed_hash, new: None, create, scratch: Vec::new() }
     }
 
     /// The new file, when what was written differs from the old file; `None` when it holds
@@ -58,15 +60,16 @@ impl<W: Write, C: FnMut() -> io::Result<W>> UnlessSame<W, C> {
         }
     }
 
-    /// Makes the new file with the bytes that agreed so far.
+    /// Makes the new file with the bytes that agreed so far, read again from the old file: if
+    /// they are not the bytes compared (the file changed meanwhile), nothing is made of them.
     fn diverge(&mut self) -> io::Result<&mut W> {
-        let mut new = (self.create)()?;
+        let mut new = crate::hash::Hashing::new((self.create)()?);
         self.old.rewind()?;
         let copied = io::copy(&mut (&mut self.old).take(self.agreed), &mut new)?;
-        if copied != self.agreed {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the output's file was cut short"));
+        if copied != self.agreed || new.hash() != self.agreed_hash.hash() {
+            return Err(io::Error::other("the output's file changed while this build compared it"));
         }
-        Ok(self.new.insert(new))
+        Ok(self.new.insert(new.into_inner()))
     }
 }
 
@@ -77,6 +80,7 @@ impl<W: Write, C: FnMut() -> io::Result<W>> Write for UnlessSame<W, C> {
             let read = read_up_to(&mut self.old, &mut self.scratch)?;
             if read == bytes.len() && self.scratch == bytes {
                 self.agreed += read as u64;
+                self.agreed_hash.write_all(bytes)?;
                 return Ok(bytes.len());
             }
             self.diverge()?;
@@ -103,6 +107,14 @@ fn read_up_to(from: &mut impl Read, buffer: &mut [u8]) -> io::Result<usize> {
         }
     }
     Ok(filled)
+}
+
+/// Whether two files have the same permissions.
+pub fn same_permissions(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.permissions() == b.permissions(),
+        _ => false,
+    }
 }
 
 /// Whether two files hold the same bytes, read a block at a time.
