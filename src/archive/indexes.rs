@@ -144,12 +144,16 @@ fn index_signature(archive: &Archive, id: NoticeId) -> Signature<'_> {
 
 /// Notices newest first: by date, then number, then source order.
 fn newest_first(archive: &Archive) -> Vec<NoticeId> {
-    let mut order: Vec<NoticeId> = archive.ids().collect();
-    order.sort_by_key(|&id| {
+    newest_first_of(archive, archive.ids().collect())
+}
+
+/// Some notices newest first, as every list of the archive has them.
+pub fn newest_first_of(archive: &Archive, mut ids: Vec<NoticeId>) -> Vec<NoticeId> {
+    ids.sort_by_key(|&id| {
         let n = archive.notice(id);
         (std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq))), id)
     });
-    order
+    ids
 }
 
 fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {
