@@ -147,9 +147,15 @@ fn an_output_of_other_files_or_a_file_is_refused_before_anything_is_written() {
     std::fs::create_dir_all(elsewhere.path("empty")).unwrap();
     archive.build_ok(&["--out", elsewhere.path("empty").to_str().unwrap()]);
     elsewhere.write("kept/.gitkeep", "");
+    let inode =
+        || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(elsewhere.path("kept/.gitkeep")).unwrap());
+    let first = inode();
     archive.build_ok(&["--out", elsewhere.path("kept").to_str().unwrap()]);
+    std::fs::write(archive.path("content/moi.md"), simple("9-TB/VPTU", "2024-02-02", "B", "y")).unwrap();
     archive.build_ok(&["--out", elsewhere.path("kept").to_str().unwrap()]);
     assert!(elsewhere.exists("kept/.gitkeep") && elsewhere.exists("kept/index.html"));
+    // Carried over as the very file, not a copy: a sync has nothing to send for it.
+    assert_eq!(inode(), first);
 }
 
 #[test]

@@ -618,15 +618,16 @@ impl Staging {
         Ok(())
     }
 
-    /// A `.gitkeep` that marks the output folder in version control survives the swap.
+    /// A `.gitkeep` that marks the output folder in version control survives the swap, as the
+    /// very file it is (linked, not copied).
     fn carry_over_keep_file(&self) {
         let keep = self.output.target.join(KEEP_FILE);
         let done = match &self.reused {
             Some(reused) => reused.has_put(KEEP_FILE),
             None => self.dir.join(KEEP_FILE).exists(),
         };
-        if keep.is_file() && !done {
-            let _ = self.copy(&keep, KEEP_FILE);
+        if let Some(stamp) = FileStamp::of_file(&keep).filter(|_| !done) {
+            let _ = self.link_kept(KEEP_FILE, &stamp);
         }
     }
 
