@@ -76,8 +76,25 @@ static ENDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("provision pattern")
 });
 
-/// The words that name a document a notice issues with it.
-const ISSUED_WITH: &str = r"(?i:quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|điều\s+lệ|dieu\s+le|quy\s+trình|quy\s+trinh|nội\s+quy|noi\s+quy)";
+/// The kinds of document a notice issues with it ("Quy định ban hành kèm theo Quyết định …"),
+/// from which the patterns below are made.
+const ISSUED_WITH: &[&str] = &["quy định", "quy chế", "điều lệ", "quy trình", "nội quy"];
+
+/// The kinds of [`ISSUED_WITH`] as a pattern, each also without diacritics, its words apart by
+/// any spaces: `capitalised` only as a document's name is written, else in any case.
+fn issued_with_pattern(capitalised: bool) -> String {
+    let forms =
+        ISSUED_WITH.iter().flat_map(|kind| [kind.to_string(), deunicode::deunicode(kind)]).map(|form| {
+            let words = form.split(' ').map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+            let mut chars = words.chars();
+            match (capitalised, chars.next()) {
+                (true, Some(first)) => first.to_uppercase().chain(chars).collect(),
+                _ => words,
+            }
+        });
+    let alternatives = forms.collect::<Vec<_>>().join("|");
+    if capitalised { format!(r"\b(?:{alternatives})\b") } else { format!("(?i:{alternatives})") }
+}
 
 /// A provision of the document a notice issues with it, from the start of a text to its end:
 /// "Điều 5 Quy định ban hành kèm theo ", "khoản 2 Điều 3 của Quy chế làm việc của Ban Chấp
@@ -85,7 +102,8 @@ const ISSUED_WITH: &str = r"(?i:quy\s+định|quy\s+dinh|quy\s+chế|quy\s+che|�
 /// sentence's end or a semicolon; [`names_one_document`] says what else it may not hold.
 static ATTACHED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?{ISSUED_WITH}(?P<name>\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$"
+        r"^{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?{}(?P<name>\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$",
+        issued_with_pattern(false)
     ))
     .expect("attached provision pattern")
 });
@@ -94,10 +112,8 @@ static ATTACHED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// này và Quy định ban hành kèm theo …", "Điều 3 Nội quy cơ quan, Quy định ban hành kèm theo …".
 static NOT_ONE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     // Document names are capitalised: "các quy định về lưu trữ" names none.
-    Regex::new(
-        r"(?i:\bnày\b|\bnay\b|\bđiều\s+[0-9]|\bdieu\s+[0-9])|\b(?:Quy\s+(?:định|dinh|chế|che|trình|trinh)|Điều\s+lệ|Dieu\s+le|Nội\s+quy|Noi\s+quy)\b",
-    )
-    .expect("name pattern")
+    Regex::new(&format!(r"(?i:\bnày\b|\bnay\b|\bđiều\s+[0-9]|\bdieu\s+[0-9])|{}", issued_with_pattern(true)))
+        .expect("name pattern")
 });
 
 /// Whether the words between a document's kind and "ban hành kèm theo" name that one document.
