@@ -251,7 +251,8 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
              Theo Điều 4 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND;\n\n\
              Thực hiện Điều 3 Quyết định số 04/2024/QĐ-UBND;\n\n\
              Theo Điều 9 Quy định ban hành kèm theo Quyết định số 04/2024/QĐ-UBND.\n\n\
-             Theo Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND.\n",
+             Theo Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND.\n\n\
+             Theo Điều 3 Quy định về lưu trữ hồ sơ (ban hành kèm theo Quyết định số 04/2024/QĐ-UBND).\n",
         ),
     );
     let output = archive.build_ok(&[]);
@@ -287,6 +288,10 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
     want.push((
         "Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND".to_string(),
         "../../../van-ban/2024/quyet-dinh-3-2024-qd-ubnd/index.html".to_string(),
+    ));
+    want.push((
+        "Điều 3 Quy định về lưu trữ hồ sơ (ban hành kèm theo Quyết định số 04/2024/QĐ-UBND".to_string(),
+        format!("{page}#dieu-3-2"),
     ));
     assert_eq!(links, want);
     let err = stderr(&output);

@@ -98,11 +98,12 @@ fn issued_with_pattern(capitalised: bool) -> String {
 
 /// A provision of the document a notice issues with it, from the start of a text to its end:
 /// "Điều 5 Quy định ban hành kèm theo ", "khoản 2 Điều 3 của Quy chế làm việc của Ban Chấp
-/// hành được ban hành kèm theo ". What names the document (`name`) may not run over a
-/// sentence's end or a semicolon; [`names_one_document`] says what else it may not hold.
+/// hành được ban hành kèm theo ", "Điều 4 Quy chế làm việc (ban hành kèm theo ". What names
+/// the document (`name`) may not run over a sentence's end, a semicolon or a parenthesis;
+/// [`names_one_document`] says what else it may not hold.
 static ATTACHED_ENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?{}(?P<name>\s+[^;.!?]*?)?\s+(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$",
+        r"^{PROVISION}\s*,?\s+(?:(?i:của|cua)\s+)?{}(?P<name>\s+[^;.!?()]*?)?(?:\s+|\s*\(\s*)(?:(?i:được|duoc)\s+)?(?i:ban\s+hành|ban\s+hanh)\s+(?i:kèm\s+theo|kem\s+theo)\s+$",
         issued_with_pattern(false)
     ))
     .expect("attached provision pattern")
@@ -364,6 +365,8 @@ mod tests {
                 "Điều 6 Quy chế thực hiện các quy định về lưu trữ ban hành kèm theo ",
                 Some((attached("6", None), "Điều 6")),
             ),
+            ("theo Điều 4 Quy chế làm việc (ban hành kèm theo ", Some((attached("4", None), "Điều 4"))),
+            ("theo Điều 4 Quy chế (được ban hành kèm theo ", Some((attached("4", None), "Điều 4"))),
             ("Điều 2 Quy định ban  hành  kèm  theo ", Some((attached("2", None), "Điều 2"))),
             ("Điều 2 Quy định BAN HÀNH KÈM THEO ", Some((attached("2", None), "Điều 2"))),
         ];
