@@ -4,7 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::cite::provision::Provision;
+use crate::cite::provision::{self, Provision};
+
+/// The part of a body whose articles are those of the document the notice issues with it
+/// (the decision's own articles, then the regulation's, numbered from 1 again).
+const ATTACHED_PART: usize = 1;
 
 /// What the body pass knows of the notice's articles: the article being read, the anchors
 /// given so far, and the notice's provisions of itself waiting for their anchors.
@@ -23,9 +27,6 @@ pub(super) struct Articles {
     pub(super) clauses: HashMap<(usize, String, u16), String>,
     /// Every article and clause anchor, in order.
     pub(super) all: Vec<String>,
-    /// The articles and clauses of the second part (the document a decision issues with it):
-    /// the anchor each would have alone (`dieu-2`) and the one it has (`dieu-2-2`).
-    pub(super) attached: Vec<(String, String)>,
     /// Contents level of articles: one below the last heading, else 2.
     pub(super) level: u8,
     /// Links waiting for their anchors: the events that open and close them.
@@ -40,6 +41,25 @@ pub(super) struct InternalLink {
 }
 
 impl Articles {
+    /// The articles and clauses of the document the notice issues with it: the anchor each
+    /// would have alone (`dieu-2`) and the one it has (`dieu-2-2`), sorted by the first. As a
+    /// provision of the notice itself, the first of an article or clause written twice stands.
+    pub(super) fn attached(&self) -> Vec<(String, String)> {
+        let articles = self
+            .anchors
+            .iter()
+            .filter(|((part, _), _)| *part == ATTACHED_PART)
+            .map(|((_, article), anchor)| (provision::article_anchor(article), anchor.clone()));
+        let clauses = self.clauses.iter().filter(|((part, ..), _)| *part == ATTACHED_PART).map(
+            |((_, article, clause), anchor)| {
+                (provision::clause_anchor(&provision::article_anchor(article), *clause), anchor.clone())
+            },
+        );
+        let mut attached: Vec<(String, String)> = articles.chain(clauses).collect();
+        attached.sort_unstable();
+        attached
+    }
+
     /// The anchor a provision of the notice itself links to: the clause, else its article, in
     /// the part it is written in, else in the only part that has that article.
     pub(super) fn anchor_of(&self, provision: &Provision, part: usize) -> Option<&String> {

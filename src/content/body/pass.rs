@@ -262,13 +262,10 @@ impl<'a> BodyPass<'a> {
         }
         let mut html = String::with_capacity(self.source.len() * 5 / 4);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        let attached = self.articles.attached();
         let mut provisions = self.articles.all;
         provisions.sort_unstable();
         provisions.dedup();
-        let mut attached = self.articles.attached;
-        // The first of one name stands, as a provision of itself would find it.
-        attached.sort_by(|a, b| a.0.cmp(&b.0));
-        attached.dedup_by(|later, first| later.0 == first.0);
         let body = Body {
             toc: self.toc,
             references: self.references,

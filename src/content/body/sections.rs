@@ -142,9 +142,6 @@ impl<'a> BodyPass<'a> {
             self.articles.parts_of.entry(article.clone()).or_default().push(part);
         }
         self.articles.all.push(anchor.clone());
-        if part == ATTACHED_PART {
-            self.articles.attached.push((provision::article_anchor(number), anchor.clone()));
-        }
         self.articles.current = Some((anchor.clone(), article));
         anchor
     }
@@ -153,10 +150,6 @@ impl<'a> BodyPass<'a> {
     pub(super) fn clause_anchor(&mut self, clause: u16) -> Option<String> {
         let (article_anchor, number) = self.articles.current.clone()?;
         let anchor = self.unique_anchor(&provision::clause_anchor(&article_anchor, clause));
-        if self.articles.part == ATTACHED_PART {
-            let alone = provision::clause_anchor(&provision::article_anchor(&number), clause);
-            self.articles.attached.push((alone, anchor.clone()));
-        }
         self.articles.clauses.entry((self.articles.part, number, clause)).or_insert_with(|| anchor.clone());
         self.articles.all.push(anchor.clone());
         Some(anchor)
@@ -190,10 +183,6 @@ impl<'a> BodyPass<'a> {
         anchor
     }
 }
-
-/// The part of a body whose articles are those of the document the notice issues with it
-/// (the decision's own articles, then the regulation's, numbered from 1 again).
-const ATTACHED_PART: usize = 1;
 
 /// An article's bold label with no words after its number (`Điều 1.`).
 fn is_bare_article(label: &str) -> bool {
