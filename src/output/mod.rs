@@ -680,12 +680,19 @@ impl Staging {
         let target = self.make_way(path)?;
         let file = fs::File::create(&target)
             .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
-        let file = self.space.watch(file);
-        let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, file));
-        fill(&mut out)
-            .and_then(|()| io::Write::flush(&mut out))
-            .said(|| msg!("io-cannot-write", path = target.display().to_string()))?;
-        Ok(Put { stamp: self.stamp(path)?, hash: out.hash(), kept: false })
+        let (hash, _) = self.fill_into(path, fill, self.space.watch(file))?;
+        Ok(Put { stamp: self.stamp(path)?, hash, kept: false })
+    }
+
+    /// Writes what `fill` writes into `into` through a buffer; returns the hash of the bytes
+    /// and `into`, everything written through.
+    fn fill_into<W: io::Write>(&self, path: &str, fill: crate::publish::Fill, into: W) -> Result<(u64, W)> {
+        let said = || msg!("io-cannot-write", path = self.dir.join(path).display().to_string());
+        let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, into));
+        fill(&mut out).and_then(|()| io::Write::flush(&mut out)).said(said)?;
+        let hash = out.hash();
+        let into = out.into_inner().into_inner().map_err(io::IntoInnerError::into_error).said(said)?;
+        Ok((hash, into))
     }
 
     /// Puts the output's file at `path`, found to hold this build's bytes when it had `stamp`,
@@ -716,18 +723,9 @@ impl crate::publish::Sink for Staging {
                 let file = fs::File::create(target)?;
                 Ok(self.space.watch(file))
             };
-            let compared = same::UnlessSame::new(old_file, create);
-            let mut out = crate::hash::Hashing::new(io::BufWriter::with_capacity(64 * 1024, compared));
+            let (hash, compared) = self.fill_into(path, fill, same::UnlessSame::new(old_file, create))?;
             let target = || self.dir.join(path).display().to_string();
-            fill(&mut out)
-                .and_then(|()| io::Write::flush(&mut out))
-                .said(|| msg!("io-cannot-write", path = target()))?;
-            let hash = out.hash();
-            let compared = out.into_inner().into_inner().map_err(io::IntoInnerError::into_error);
-            match compared
-                .and_then(same::UnlessSame::finish)
-                .said(|| msg!("io-cannot-write", path = target()))?
-            {
+            match compared.finish().said(|| msg!("io-cannot-write", path = target()))? {
                 Some(_) => Ok(Put { stamp: self.stamp(path)?, hash, kept: false }),
                 None => {
                     self.link_same(path, &stamp)?;
