@@ -1,10 +1,10 @@
 //! What an incremental build costs after each kind of edit: a clean build into an empty folder
-//! (OUT and the output it replaced, `.OUT.previous`, are removed first), a `--full` build over
-//! it, then builds after no change, one body edit at the end of a notice, one in its first
-//! paragraph (the words after it in that paragraph move), a paragraph added or taken near its
-//! start (every line after it moves), one title edit, one notice given a tag no notice had, and one template edit, each
-//! timed as a whole process with the files it wrote and the notice files it read. The archive
-//! is put back as it was.
+//! (`gazette clean` removes the state and the output the last build replaced, then OUT is
+//! removed), a `--full` build over it, then builds after no change, one body edit at the end of
+//! a notice, one in its first paragraph (the words after it in that paragraph move), a
+//! paragraph added or taken near its start (every line after it moves), one title edit, one
+//! notice given a tag no notice had, and one template edit, each timed as a whole process with
+//! the files it wrote and the notice files it read. The archive is put back as it was.
 //!
 //! `cargo build --release && cargo run --release --example rebuild_costs -- ARCHIVE OUT [RUNS]`
 //! (RUNS, default 3: each step is repeated and the median time shown; each repeat of an edit
@@ -136,13 +136,18 @@ fn main() {
         (
             "clean build (empty folder)",
             Box::new(|_| {
-                // The output and the output it replaced, which the next build would stage in.
-                let previous =
-                    out.with_file_name(format!(".{}.previous", out.file_name().expect("a name").display()));
-                for dir in [&out, &previous] {
-                    if dir.exists() {
-                        std::fs::remove_dir_all(dir).expect("remove the last output");
-                    }
+                // The output it replaced, which the next build would stage in, is Gazette's to
+                // name and remove; the output itself goes after it.
+                if out.exists() {
+                    let cleaned = Command::new(gazette())
+                        .args(["clean", "--root"])
+                        .arg(&root)
+                        .arg("--out")
+                        .arg(&out)
+                        .output()
+                        .expect("run gazette clean");
+                    assert!(cleaned.status.success(), "{}", String::from_utf8_lossy(&cleaned.stderr));
+                    std::fs::remove_dir_all(&out).expect("remove the last output");
                 }
             }),
         ),
