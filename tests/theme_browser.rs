@@ -198,15 +198,15 @@ fn a_long_list_of_citing_notices_shows_ten_until_asked_for_the_rest() {
     archive.build_ok(&[]);
     browser.open(&file_url(&archive, "van-ban/2024/thong-bao-1-tb-vptu/index.html"));
     // Whether each citing notice is rendered: a folded one is skipped, as the browser sees it.
-    let heights = "return [...document.querySelectorAll('.cited-by li')].map(li => li.checkVisibility());";
+    let rendered = "return [...document.querySelectorAll('.cited-by li')].map(li => li.checkVisibility());";
     let shown = |v: &Value| v.as_array().unwrap().iter().filter(|seen| **seen == true).count();
-    let before = browser.script(heights);
+    let before = browser.script(rendered);
     assert_eq!(before.as_array().unwrap().len(), 14, "{before}");
     assert_eq!(shown(&before), 10, "ten shown, the rest folded: {before}");
     let summary = browser
         .script("const s = document.querySelector('.cited-by summary'); s.click(); return s.textContent;");
     assert_eq!(summary, "Xem thêm 4 văn bản");
-    let after = browser.script(heights);
+    let after = browser.script(rendered);
     assert_eq!(shown(&after), 14, "all shown once asked for: {after}");
 }
 
