@@ -3,31 +3,30 @@
 //! One object per published notice with its identity, status, URL, citations in both
 //! directions (each with the provision it cites, if any) and relations in both directions
 //! (SPEC section 4). Reads the linked archive;
-//! owns only the JSON shape. The file is serialised notice by notice straight to its writer
-//! (and to the hasher for its fingerprint), never held whole: at a hundred thousand notices it
-//! is hundreds of megabytes.
+//! owns only the JSON shape. The file is serialised notice by notice straight to its writer,
+//! never held whole (at a hundred thousand notices it is hundreds of megabytes); its
+//! fingerprint hashes the same entries one by one.
 
 use std::collections::HashSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde::ser::SerializeSeq;
 
 use crate::archive::{Archive, NoticeId, RefTarget};
 use crate::cite::provision::Provision;
 use crate::content::RelationKind;
 
-/// Every published notice, as the file lists them.
-pub struct Notices<'a>(pub &'a Archive);
-
-impl Serialize for Notices<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for notice in api_notices(self.0) {
-            seq.serialize_element(&notice)?;
-        }
-        seq.end()
+/// The fingerprint of the file: a stable hash of the hashes of its entries, in its order, each
+/// entry the very value the file writes. The entries are hashed on every core.
+pub fn fingerprint(archive: &Archive) -> u64 {
+    let ids: Vec<NoticeId> = archive.published().collect();
+    let entries: Vec<u64> = ids.par_iter().map(|&id| crate::hash::of(&api_notice(archive, id))).collect();
+    let mut hash = crate::hash::Stable::new();
+    hash.u64(entries.len() as u64);
+    for entry in entries {
+        hash.u64(entry);
     }
+    hash.finish()
 }
 
 #[derive(Serialize)]
@@ -94,7 +93,7 @@ struct ApiRelation<'a> {
 
 /// Writes `api/notices.json`: an array with one notice a line, each without spaces, so that the
 /// file is as small as JSON allows and a change shows as the lines of the notices it touched.
-/// [`Notices`] is the same array, for its fingerprint.
+/// [`fingerprint`] hashes the same entries.
 ///
 /// The lines are made on every core, a window of them at a time, and written in order.
 pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -125,11 +124,6 @@ pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) ->
         }
     }
     writer.write_all(b"\n]\n")
-}
-
-/// The entries of the file, in its order.
-fn api_notices(archive: &Archive) -> impl Iterator<Item = ApiNotice<'_>> {
-    archive.published().map(|id| api_notice(archive, id))
 }
 
 fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {

@@ -175,7 +175,7 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
             pages.fingerprint(&pages.value_feed(dimension, &indexes.get(dimension).values[value]))
         }
         Output::NotFound => pages.fingerprint(&pages.not_found_page()),
-        Output::Api => crate::hash::of(&super::api::Notices(pages.archive)),
+        Output::Api => super::api::fingerprint(pages.archive),
         // Files of a fixed format: their text is their own fingerprint.
         Output::Sitemap => crate::hash::of(&(&pages.archive.config.base_url, plan.sitemap_pages(pages))),
         Output::Robots => crate::hash::bytes(super::feeds::robots(&pages.archive.config).as_bytes()),
