@@ -412,6 +412,7 @@ http-bad-request = bad request
 http-method = only GET and HEAD are answered here
 http-body = a request to the preview carries no body
 http-bad-path = bad path
+http-bad-host = the preview answers requests sent to localhost or an IP address only, not to another host name
 http-too-many-previews = too many open previews
 http-not-found = not found
 http-moved = moved

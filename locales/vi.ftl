@@ -370,6 +370,7 @@ http-bad-request = yêu cầu không hợp lệ
 http-method = máy chủ xem trước chỉ trả lời GET và HEAD
 http-body = yêu cầu gửi đến máy chủ xem trước không mang nội dung
 http-bad-path = đường dẫn không hợp lệ
+http-bad-host = bản xem trước chỉ trả lời yêu cầu gửi đến localhost hoặc một địa chỉ IP, không gửi đến tên máy khác
 http-too-many-previews = có quá nhiều trang xem trước đang mở
 http-not-found = không có trang này
 http-moved = trang đã chuyển

@@ -222,7 +222,7 @@ fn many_idle_connections_do_not_stall_the_server() {
     for _ in 0..50 {
         use std::io::Write;
         let mut s = std::net::TcpStream::connect(&server.address).unwrap();
-        let _ = s.write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n");
+        let _ = s.write_all(b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n");
     }
     let (status, _) = server.get("/index.html");
     assert_eq!(status, 200);

@@ -64,27 +64,30 @@ fn closed(stream: &mut TcpStream) -> bool {
 }
 
 fn get(path: &str) -> Vec<u8> {
-    format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").into_bytes()
+    format!("GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").into_bytes()
 }
 
 #[test]
 fn requests_with_bodies_are_refused_unread_and_the_server_stays_up() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let huge = b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000000\r\n\r\n";
+    let huge = b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000000000\r\n\r\n";
     let (status, _, body) = exchange(&server.address, huge);
     assert_eq!(status, 413);
     // Said in the archive's language, as everything the preview says.
     assert_eq!(String::from_utf8_lossy(&body), "yêu cầu gửi đến máy chủ xem trước không mang nội dung");
     for _ in 0..8 {
-        let max = b"GET /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 18446744073709551615\r\n\r\n";
+        let max =
+            b"GET /index.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: 18446744073709551615\r\n\r\n";
         assert_eq!(exchange(&server.address, max).0, 413);
     }
     // Ten connections that announce a body and send none are answered at once, not waited on.
     let mut silent: Vec<TcpStream> = Vec::new();
     for _ in 0..10 {
         let mut stream = TcpStream::connect(&server.address).unwrap();
-        stream.write_all(b"POST /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n").unwrap();
+        stream
+            .write_all(b"POST /index.html HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n")
+            .unwrap();
         silent.push(stream);
     }
     for stream in &mut silent {
@@ -94,7 +97,7 @@ fn requests_with_bodies_are_refused_unread_and_the_server_stays_up() {
         assert!(head.contains("Allow: GET, HEAD"), "{head}");
         assert!(closed(stream), "the connection is closed after refusing");
     }
-    let chunked = b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    let chunked = b"GET / HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n";
     assert_eq!(exchange(&server.address, chunked).0, 413);
     assert_eq!(exchange(&server.address, &get("/index.html")).0, 200);
 }
@@ -103,7 +106,7 @@ fn requests_with_bodies_are_refused_unread_and_the_server_stays_up() {
 fn oversized_and_slow_heads_do_not_hold_the_server() {
     let archive = archive();
     let server = Server::start(&archive, &[]);
-    let mut big = b"GET / HTTP/1.1\r\nHost: x\r\n".to_vec();
+    let mut big = b"GET / HTTP/1.1\r\nHost: localhost\r\n".to_vec();
     for i in 0..4000 {
         big.extend_from_slice(format!("X-Filler-{i}: aaaaaaaaaaaaaaaa\r\n").as_bytes());
     }
@@ -112,7 +115,7 @@ fn oversized_and_slow_heads_do_not_hold_the_server() {
     assert_eq!(status, 431);
     // The limit is 16 KiB, whole head counted, however the bytes arrive.
     let head_of = |size: usize| {
-        let start = b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: ".to_vec();
+        let start = b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ".to_vec();
         let filler = vec![b'b'; size - start.len() - 4];
         [start, filler, b"\r\n\r\n".to_vec()].concat()
     };
@@ -123,7 +126,7 @@ fn oversized_and_slow_heads_do_not_hold_the_server() {
     let slow: Vec<TcpStream> = (0..20)
         .map(|_| {
             let mut s = TcpStream::connect(&server.address).unwrap();
-            s.write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+            s.write_all(b"GET /index.html HTTP/1.1\r\nHost: localhost\r\nX-Slow: ").unwrap();
             s
         })
         .collect();
@@ -187,7 +190,7 @@ fn an_event_stream_that_stops_reading_is_dropped_and_freezes_nothing() {
     let server = Server::start(&archive, &[]);
     // One page that never reads its stream, one that does.
     let mut deaf = TcpStream::connect(&server.address).unwrap();
-    deaf.write_all(b"GET /__gazette/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    deaf.write_all(b"GET /__gazette/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
     let events = server.ready_events();
     // Each broken save sends the whole list of errors, some 300 KB, to every open page.
     let bad: String = (0..2000).map(|i| format!("sai-so-{i}, ")).collect();
@@ -204,6 +207,29 @@ fn an_event_stream_that_stops_reading_is_dropped_and_freezes_nothing() {
     deaf.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let mut sink = Vec::new();
     assert!(deaf.read_to_end(&mut sink).is_ok(), "the stalled stream was closed by the server");
+}
+
+#[test]
+fn a_page_of_another_name_led_to_this_machine_gets_neither_pages_nor_events() {
+    let archive = archive();
+    let server = Server::start(&archive, &[]);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    for path in ["/index.html", "/van-ban/2024/thong-bao-1-tb-vptu/index.html", "/__gazette/events"] {
+        // What a browser sends from a page whose name now leads to 127.0.0.1 (DNS rebinding).
+        for host in [format!("evil.example:{port}"), format!("localhost.evil.example:{port}")] {
+            let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n");
+            let (status, head, body) = exchange(&server.address, request.as_bytes());
+            assert_eq!(status, 403, "{path} for {host}: {head}");
+            let body = String::from_utf8_lossy(&body);
+            assert!(body.contains("localhost") && !body.contains("Thông báo thử"), "{path}: {body}");
+        }
+        if path != "/__gazette/events" {
+            for host in [server.address.clone(), format!("localhost:{port}"), format!("[::1]:{port}")] {
+                let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n");
+                assert_eq!(exchange(&server.address, request.as_bytes()).0, 200, "{path} for {host}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //! refused if any segment is `..` or `.`, or it holds a backslash, a NUL or a drive colon;
 //! what remains is looked up in the snapshot's table of files, never joined to a folder on
 //! disk. Pages get the reload script on the way out; the built output never holds it.
+//! A request is answered only when its `Host` is an IP address or `localhost`: a web page
+//! whose own name is made to lead to this machine (DNS rebinding) gets 403, not the preview.
 //! Connections and their limits are `guard`'s.
 
 use std::net::TcpStream;
@@ -48,6 +50,10 @@ impl Site {
 impl Handler for Site {
     fn answer(&self, request: &Request) -> Answer {
         let language = self.snapshot().language;
+        let host = request.headers.iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+        if !host.is_none_or(host_allowed) {
+            return Answer::Respond(plain(403, "http-bad-host", language));
+        }
         let Some(path) = site_path(&request.target) else {
             return Answer::Respond(plain(400, "http-bad-path", language));
         };
@@ -105,6 +111,35 @@ pub fn overlay_lines(errors: &[Diagnostic], language: Language) -> String {
     lines.extend(errors.iter().map(|d| d.render(language)));
     lines.push(message::text(language, "overlay-help"));
     serde_json::to_string(&lines).unwrap_or_default()
+}
+
+/// Whether a request's `Host` (with its port, if any) names this machine in a way no other
+/// site can: an IP address, `localhost` or a name under `.localhost`. Names of the internet
+/// are refused, since a page of such a name may be made to lead to a loopback address.
+pub fn host_allowed(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(bracketed) => match bracketed.split_once(']') {
+            Some((address, port)) => {
+                return address.parse::<std::net::Ipv6Addr>().is_ok() && is_port_or_nothing(port);
+            }
+            None => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if is_port_or_nothing(&format!(":{port}")) => name,
+            Some(_) => return false,
+            None => host,
+        },
+    };
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    name.parse::<std::net::Ipv4Addr>().is_ok()
+        || name == "localhost"
+        || name.strip_suffix(".localhost").is_some_and(|label| !label.is_empty() && !label.ends_with('.'))
+}
+
+/// Whether `text` is empty or a colon and a port number.
+fn is_port_or_nothing(text: &str) -> bool {
+    text.is_empty()
+        || text.strip_prefix(':').is_some_and(|port| !port.is_empty() && port.parse::<u16>().is_ok())
 }
 
 /// The site path of a request URL: percent-decoded, without query, `None` when it tries to
@@ -317,6 +352,42 @@ mod tests {
         assert_eq!(site_path("/van-ban/2024/x/?q=1").as_deref(), Some("van-ban/2024/x/"));
         assert_eq!(site_path("//style.css").as_deref(), Some("style.css"));
         assert_eq!(site_path("/ch%E1%BB%A7-%C4%91%E1%BB%81").as_deref(), Some("chủ-đề"));
+    }
+
+    #[test]
+    fn hosts_of_this_machine_are_answered_and_names_of_the_internet_refused() {
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:8000",
+            "localhost",
+            "LOCALHOST:8001",
+            "localhost.:8000",
+            "kho.localhost:8000",
+            "[::1]:8000",
+            "[::1]",
+            "192.168.1.20:8000",
+            "0.0.0.0",
+        ] {
+            assert!(host_allowed(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:8000",
+            "localhost:80:80",
+            "localhost:",
+            "localhost:99999",
+            "[::1",
+            "[::1]x",
+            "[evil.example]:8000",
+            ".localhost",
+            "a..localhost",
+            "",
+            "127.0.0.1 evil.example",
+        ] {
+            assert!(!host_allowed(host), "{host}");
+        }
     }
 
     #[test]
