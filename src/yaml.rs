@@ -51,7 +51,7 @@ const MAX_FLOW_DEPTH: usize = 32;
 pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
     check_flow_depth(text)?;
     let mut repeated_keys = Vec::new();
-    let mut read = std::borrow::Cow::Borrowed(text);
+    let mut read = plain_spaces(text);
     let parsed: serde_yaml::Value = loop {
         match serde_yaml::from_str(&read) {
             Ok(parsed) => break parsed,
@@ -77,6 +77,24 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
         }
     };
     Ok(Document { values, key_positions: top_level_key_positions(&read), repeated_keys })
+}
+
+/// Spaces that look like one on screen but that YAML does not read as one: a word processor
+/// puts them after a colon or before a list item (`title:\u{A0}Kế hoạch`).
+const LOOKALIKE_SPACES: [char; 14] = [
+    '\u{A0}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}',
+    '\u{2008}', '\u{2009}', '\u{200A}', '\u{202F}', '\u{3000}',
+];
+
+/// `text` with each of [`LOOKALIKE_SPACES`] read as a space, as it looks: a character for a
+/// character, so lines and columns stay. Values lose nothing: their runs of spaces are one
+/// space anyway.
+fn plain_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(LOOKALIKE_SPACES) {
+        std::borrow::Cow::Owned(text.replace(LOOKALIKE_SPACES, " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// `text` with the top-level entry that starts on `line` (from 1) blanked out, up to the next
@@ -313,6 +331,7 @@ fn key_to_string(key: serde_yaml::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn reads_mapping_and_key_lines() {
@@ -330,6 +349,29 @@ mod tests {
         assert!(err.line >= 2, "{err:?}");
         let text = err.message.text(crate::message::Language::En);
         assert!(!text.contains(" at line "), "{text}");
+    }
+
+    #[test]
+    fn spaces_pasted_from_a_word_processor_are_read_as_the_spaces_they_look_like() {
+        for (text, key, value) in [
+            ("title:\u{A0}Kế hoạch\n", "title", json!("Kế hoạch")),
+            ("title:\u{202F}\u{A0}Kế\u{A0}hoạch\n", "title", json!("Kế hoạch")),
+            ("tags:\n\u{A0} - a\n\u{A0} - b\n", "tags", json!(["a", "b"])),
+            ("signer:\n\u{3000}\u{3000}name: A\n", "signer", json!({"name": "A"})),
+            // Near misses: ordinary text is read as it was.
+            ("title: Kế hoạch\n", "title", json!("Kế hoạch")),
+            ("title: \"a:b\"\n", "title", json!("a:b")),
+        ] {
+            let doc = parse_mapping(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+            let read = doc.values.get(key).cloned().map(|v| match v {
+                Value::String(s) => json!(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+                other => other,
+            });
+            assert_eq!(read, Some(value), "{text:?}");
+        }
+        // The same mistakes are said at the same place with lookalike spaces in the line.
+        let err = parse_mapping("signer:\n  name:\u{A0}A\n  title B\n").unwrap_err();
+        assert_eq!((err.message.id(), (err.line, err.column)), ("yaml-no-colon", (3, 3)));
     }
 
     #[test]

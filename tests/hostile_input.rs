@@ -104,6 +104,26 @@ fn control_characters_are_removed_with_a_warning_and_every_xml_file_parses() {
 }
 
 #[test]
+fn spaces_and_invisible_characters_pasted_into_front_matter_are_read_as_they_look() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &notice(
+            "number: 1-TB/VPTU\ntitle:\u{A0}Lịch\u{A0}họp tháng 10\nissuer: Văn phòng Tỉnh ủy\n\
+             date: 2024-10-10\u{200B}\neffective: \u{FEFF}2024-10-15\ntags:\n\u{A0} - họp",
+            "Nội dung.",
+        ),
+    );
+    let output = archive.build_ok(&[]);
+    assert!(stderr(&output).contains(" 0 lỗi, 1 cảnh báo"), "{}", stderr(&output));
+    let page = archive.read("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
+    assert!(page.contains("<span class=\"subject\">Lịch họp tháng 10</span>"), "{page}");
+    assert!(page.contains("datetime=\"2024-10-10\""), "{page}");
+    assert!(page.contains("datetime=\"2024-10-15\""), "{page}");
+    assert!(page.contains("chu-de/hop/index.html"), "{page}");
+}
+
+#[test]
 fn misleading_messages_now_say_what_is_wrong() {
     let archive = TestArchive::new();
     archive.write(

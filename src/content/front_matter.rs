@@ -413,11 +413,14 @@ impl<'a> FrontMatter<'a> {
 
     fn date(&mut self, key: &str) -> Option<Date> {
         let value = self.doc.values.get(key)?;
+        // Characters that show nothing, pasted with a date, would make one that looks right
+        // on screen an error.
         let text = match value {
-            Value::String(s) => s.trim(),
+            Value::String(s) => tidy(s),
             Value::Null => return None,
-            _ => "",
+            _ => String::new(),
         };
+        let text = text.as_str();
         let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
             let help = match written_date(text) {
