@@ -74,6 +74,18 @@ fn new_follows_the_state_form_of_the_issuer_and_refuses_unknown_codes() {
     let bad = archive.run(&["new", "--type", "XYZW", "--issuer", "UBND"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("không phải mã loại văn bản"), "{}", stderr(&bad));
+    // An issuer code no number can carry is said to be the issuer's, not the type's.
+    for issuer in ["S/XD", "../../x", "", "UB ND"] {
+        let bad = archive.run(&["new", "--type", "TB", "--issuer", issuer, "--issuer-name", "Sở Xây dựng"]);
+        assert_eq!(bad.status.code(), Some(1), "{issuer}");
+        let err = stderr(&bad);
+        assert!(err.contains("không phải mã cơ quan viết được trong số, ký hiệu"), "{issuer}: {err}");
+        assert!(!err.contains("mã loại"), "{issuer}: {err}");
+    }
+    assert!(
+        new_notice(&archive, &["--type", "TB", "--issuer", "so-xd", "--issuer-name", "Sở Xây dựng"])
+            .contains("number: 01-TB/SO-XD\n")
+    );
 }
 
 #[test]

@@ -63,6 +63,9 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         .chain(config.issuers.keys().map(String::as_str))
         .find(|code| number::eq_ci(code, typed))
         .map_or_else(|| typed.to_uppercase(), str::to_string);
+    if !fits_a_number(&issuer_code) {
+        fail!(msg!("new-bad-issuer", code = typed), msg!("help-new-bad-issuer"));
+    }
     let probe = |system| {
         let text = match system {
             System::Party => format!("1-{}/{issuer_code}", new.type_code.trim()),
@@ -195,4 +198,12 @@ pub(crate) fn push_recipients(out: &mut String, recipients: &[String]) {
 /// A YAML double-quoted string.
 pub(crate) fn yaml_string(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
+}
+
+/// Whether an issuer code can stand in a notice number of either form, as itself.
+fn fits_a_number(issuer_code: &str) -> bool {
+    [format!("1-TB/{issuer_code}"), format!("1/QĐ-{issuer_code}")]
+        .iter()
+        .filter_map(|text| DocNumber::parse(text))
+        .any(|number| number::eq_ci(&number.issuer_code, issuer_code))
 }
