@@ -121,6 +121,31 @@ fn a_citation_dated_unlike_the_cited_notice_is_warned_where_it_stands() {
 }
 
 #[test]
+fn an_end_of_effect_before_its_start_is_warned_and_the_right_order_is_not() {
+    let archive = TestArchive::new();
+    let with_dates = |number: &str, effective: &str, expires: &str| {
+        notice(
+            &format!(
+                "number: {number}\ntitle: Hiệu lực\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-09-20\n\
+                 signer: Trần Văn Hòa\neffective: {effective}\nexpires: {expires}"
+            ),
+            "x",
+        )
+    };
+    archive.write("content/a.md", &with_dates("1-TB/VPTU", "2024-10-01", "2024-09-01"));
+    archive.write("content/b.md", &with_dates("2-TB/VPTU", "2024-10-01", "2025-10-01"));
+    archive.write("content/c.md", &with_dates("3-TB/VPTU", "2024-10-01", "2024-10-01"));
+    let err = stderr(&archive.build_ok(&[]));
+    assert!(
+        err.contains(
+            "cảnh báo: content/a.md:8:1: `expires` (2024-09-01) trước `effective` (2024-10-01): văn bản hết hiệu lực trước khi có hiệu lực"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("content/b.md") && !err.contains("content/c.md"), "{err}");
+}
+
+#[test]
 fn a_future_date_and_an_issuer_code_with_two_names_are_warned() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &signed("1-TB/VPTU", "2099-01-02", "Năm sau", "", "x"));

@@ -206,6 +206,12 @@ impl<'a> FrontMatter<'a> {
                     .with_help(msg!("help-signer-missing")),
             );
         }
+        let (effective, expires) = (self.date("effective"), self.date("expires"));
+        if let (Some(effective), Some(expires)) = (effective, expires)
+            && expires < effective
+        {
+            self.check_expires_after(effective, expires);
+        }
         let notice = Notice {
             source_path: self.path.to_string(),
             doc_type: doc_type.unwrap_or_default(),
@@ -218,8 +224,8 @@ impl<'a> FrontMatter<'a> {
             signer: self.signer(),
             recipients: self.string_list("recipients"),
             status: self.status(),
-            effective: self.date("effective"),
-            expires: self.date("expires"),
+            effective,
+            expires,
             relations: self.relations(),
             tags: self.tags(),
             summary: self.string("summary"),
@@ -355,6 +361,25 @@ impl<'a> FrontMatter<'a> {
         };
         let (line, column) = self.position(key);
         self.problems.push(Diagnostic::warning(self.path, line, column, message).with_help(help));
+    }
+
+    /// A notice that would end its effect before it begins: one of the two dates is mistyped,
+    /// and its history would read backwards.
+    fn check_expires_after(&mut self, effective: Date, expires: Date) {
+        let (line, column) = self.position("expires");
+        self.problems.push(
+            Diagnostic::warning(
+                self.path,
+                line,
+                column,
+                msg!(
+                    "expires-before-effective",
+                    expires = expires.to_string(),
+                    effective = effective.to_string()
+                ),
+            )
+            .with_help(msg!("help-expires-before-effective")),
+        );
     }
 
     /// A notice dated after today: a typing slip, most often of the year. The only problem of
