@@ -306,6 +306,21 @@ fn a_root_that_does_not_exist_says_so() {
     assert!(err.contains("lỗi: khac không có content/ cũng không có site.yaml"), "{err}");
     assert!(err.contains("gợi ý: chỉ rõ thư mục kho văn bản bằng --root"), "{err}");
     assert!(archive.exists("khac/output/.gazette/state"));
+    // An output folder that is not Gazette's, or a folder the archive reads from: clean says it
+    // is no output, and removes nothing.
+    archive.write("cua-toi/ghi-chu.txt", "của tôi");
+    archive.write("content/a.md", &simple("1-TB/VPTU", "2024-01-02", "Một", "x"));
+    for out in ["cua-toi", "content", "cua-toi/ghi-chu.txt", "."] {
+        let output = archive.run(&["clean", "--out", out]);
+        assert_eq!(output.status.code(), Some(1), "{out}");
+        let err = stderr(&output);
+        assert!(
+            err.contains("lỗi: không dọn ") && err.contains("đó không phải thư mục kết quả do Gazette dựng"),
+            "{out}: {err}"
+        );
+        assert!(!err.contains("không thay thế") && !err.contains("không ghi kết quả"), "{out}: {err}");
+    }
+    assert!(archive.exists("cua-toi/ghi-chu.txt") && archive.exists("content/a.md"));
     // A file given as the root: no `gazette init` could make it one.
     archive.write("tep.txt", "một tệp");
     let err = stderr(&archive.run(&["build", "--root", "tep.txt"]));

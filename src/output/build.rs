@@ -337,7 +337,18 @@ pub fn clean(options: &BuildOptions) -> Result<bool> {
             msg!("help-clean-not-archive")
         );
     }
-    let output = OutputDir::new(root, &options.output_dir())?;
+    // What a build refuses to write into is not an output either: said as clean's refusal.
+    let out = options.output_dir();
+    let not_an_output = || {
+        crate::message::Failure::with_help(
+            msg!("clean-not-output", path = out.display().to_string()),
+            msg!("help-clean-not-output"),
+        )
+    };
+    let output = OutputDir::new(root, &out).map_err(|_| not_an_output())?;
+    if !output.is_absent_or_own()? {
+        return Err(not_an_output().into());
+    }
     let _lock = output.lock(options.wait)?;
     output.check_on_disk()?;
     let removed_previous = output.remove_previous()?;

@@ -166,7 +166,7 @@ impl OutputDir {
             }
             Err(fs::TryLockError::WouldBlock) => {}
         }
-        let path = parent.display().to_string();
+        let path = self.target.display().to_string();
         if wait == Wait::No {
             fail!(msg!("output-locked", path = &path));
         }
@@ -230,6 +230,16 @@ impl OutputDir {
         }
         remove_own(&self.previous)?;
         Ok(true)
+    }
+
+    /// Whether the output is absent, or a folder that is empty or Gazette's.
+    pub fn is_absent_or_own(&self) -> Result<bool> {
+        match fs::symlink_metadata(&self.target) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+            Err(e) => Err(e).said(|| msg!("io-cannot-read", path = self.target.display().to_string())),
+            Ok(meta) if !meta.is_dir() => Ok(false),
+            Ok(_) => is_own_or_empty(&self.target),
+        }
     }
 
     /// The output is absent, an empty folder, or a folder Gazette made; the staging, previous
