@@ -40,6 +40,8 @@ help-build-again = build again
 ## Front-matter
 no-front-matter = no front-matter: a notice starts with a `---` line, its keys, and another `---` line
 help-no-front-matter = start the file with ---, then number:, type:, title:, issuer:, date:, then ---
+front-matter-unclosed = the front-matter opens with this `---` line but no `---` line closes it
+help-front-matter-unclosed = add a `---` line after the last key, before the notice's text
 yaml-invalid = invalid YAML: { $detail }
 yaml-duplicate-key = the key `{ $key }` is written twice, here the second time
 help-yaml-duplicate-key = keep one `{ $key }` line: each key may be written once

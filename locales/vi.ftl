@@ -40,6 +40,8 @@ help-build-again = hãy dựng lại
 ## Phần đầu (front-matter)
 no-front-matter = thiếu phần đầu: văn bản mở đầu bằng một dòng `---`, các khóa, rồi một dòng `---` nữa
 help-no-front-matter = bắt đầu tệp bằng ---, rồi number:, type:, title:, issuer:, date:, rồi ---
+front-matter-unclosed = phần đầu mở bằng dòng `---` này nhưng không có dòng `---` nào đóng lại
+help-front-matter-unclosed = thêm một dòng `---` sau khóa cuối cùng, trước nội dung văn bản
 yaml-invalid = YAML không hợp lệ: { $detail }
 yaml-duplicate-key = khóa `{ $key }` được viết hai lần, đây là lần thứ hai
 help-yaml-duplicate-key = giữ lại một dòng `{ $key }`: mỗi khóa chỉ được viết một lần

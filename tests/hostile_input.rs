@@ -131,6 +131,8 @@ fn misleading_messages_now_say_what_is_wrong() {
         &notice("number: 1-TB/VPTU\ntitle: [Một, Hai]\nissuer: B\ndate: 2024-01-02", "x"),
     );
     archive.write_bytes("content/b.md", &[0xFF, 0xFE, 0, 0, b'-', 0, 0, 0]);
+    archive.write("content/c.md", "---\nnumber: 3-TB/VPTU\ntitle: Ba\n\nNội dung ngay sau các khóa.\n");
+    archive.write("content/d.md", "number: 4-TB/VPTU\ntitle: Bốn\n---\n\nNội dung.\n");
     archive.write_bytes("site.yaml", b"title: L\xC6u tr\xEF\n");
     #[cfg(unix)]
     {
@@ -146,6 +148,13 @@ fn misleading_messages_now_say_what_is_wrong() {
         "{report}"
     );
     assert!(report.contains("lỗi: site.yaml:1:9: tệp không phải UTF-8: byte 0xC6 không hợp lệ"), "{report}");
+    assert!(
+        report.contains(
+            "lỗi: content/c.md:1:1: phần đầu mở bằng dòng `---` này nhưng không có dòng `---` nào đóng lại"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("lỗi: content/d.md:1:1: thiếu phần đầu"), "{report}");
     #[cfg(unix)]
     assert!(report.contains("content/vong-1.md:1:1: không theo được liên kết tượng trưng"), "{report}");
     assert!(!report.contains("trỏ ra ngoài kho"), "{report}");

@@ -342,9 +342,13 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
     };
     let removed = crate::text::remove_forbidden(path, &mut text, 1);
     let Some((yaml_text, yaml_line, body_text, body_line)) = front_matter::split(&text) else {
-        return Loaded::failed(
-            Diagnostic::error(path, 1, 1, msg!("no-front-matter")).with_help(msg!("help-no-front-matter")),
-        );
+        // Opened but never closed: the keys are there, the line after them is not.
+        let (message, help) = if text.lines().next().map(str::trim_end) == Some("---") {
+            (msg!("front-matter-unclosed"), msg!("help-front-matter-unclosed"))
+        } else {
+            (msg!("no-front-matter"), msg!("help-no-front-matter"))
+        };
+        return Loaded::failed(Diagnostic::error(path, 1, 1, message).with_help(help));
     };
     let mut doc = match yaml::parse_mapping(yaml_text) {
         Ok(doc) => doc,
