@@ -21,7 +21,8 @@ pub enum System {
 /// One document number with its canonical key.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocNumber {
-    /// The number as written, trimmed, NFC (e.g. `08-ĐA/TU`).
+    /// The number as written, trimmed, NFC, its look-alike dashes and slashes made plain and
+    /// spaces beside them dropped (e.g. `08-ĐA/TU`).
     pub written: String,
     /// Canonical key: NFC, uppercase, no spaces, no leading zeros (e.g. `8-ĐA/TU`).
     pub key: String,
@@ -140,17 +141,18 @@ impl DocNumber {
     /// look-alikes, NFD or lowercase input, and ASCII `QD`/`ND`/`DA` for `QĐ`/`NĐ`/`ĐA`.
     pub fn parse(text: &str) -> Option<DocNumber> {
         let nfc: String = text.nfc().collect();
-        let written = strip_so_prefix(nfc.trim());
-        let compact = compact(written);
-        if let Some(c) = PARTY_EXACT.captures(&compact) {
+        // Shown and searched as it reads: `401‑TB/VPTU` typed with a no-break hyphen is
+        // `401-TB/VPTU`.
+        let written = compact(strip_so_prefix(nfc.trim()));
+        if let Some(c) = PARTY_EXACT.captures(&written) {
             let issuer: Vec<&str> = c["iss"].split('-').collect();
             let nb = c.name("nb").is_some();
-            return build_party(written, &c["num"], &c["typ"], &issuer, nb);
+            return build_party(&written, &c["num"], &c["typ"], &issuer, nb);
         }
-        let c = STATE_EXACT.captures(&compact)?;
+        let c = STATE_EXACT.captures(&written)?;
         let parts: Vec<&str> = c["code"].split('-').collect();
         let year = c.name("year").map(|m| m.as_str());
-        build_state(written, &c["num"], year, &parts)
+        build_state(&written, &c["num"], year, &parts)
     }
 }
 
@@ -450,6 +452,17 @@ mod tests {
         let n = DocNumber::parse(&nfd).expect("parses");
         assert_eq!(n.written, "08-ĐA/TU");
         assert_eq!(n.key, "8-ĐA/TU");
+        // Look-alike dashes and slashes, and spaces beside them, are written plain.
+        for (typed, written) in [
+            ("401\u{2011}TB/VPTU", "401-TB/VPTU"),
+            ("402\u{2013}TB\u{2215}VPTU", "402-TB/VPTU"),
+            ("1234 / QĐ - UBND", "1234/QĐ-UBND"),
+            ("30/2020/NĐ\u{2212}CP", "30/2020/NĐ-CP"),
+            // Near miss: letters keep the case they were typed in.
+            ("5/QĐ-TTg", "5/QĐ-TTg"),
+        ] {
+            assert_eq!(DocNumber::parse(typed).map(|n| n.written).as_deref(), Some(written), "{typed:?}");
+        }
     }
 
     #[test]
