@@ -114,6 +114,10 @@ impl Inputs {
             .u64(theme.digest());
         for source in &self.sources {
             hash.value(&source.path).value(&source.attachments);
+            // An attachment saved twice within one tick of a coarse clock keeps its stamp.
+            for attachment in &source.attachments {
+                hash.u64(content::Stamp::version_of(&attachment.source));
+            }
         }
         Some(hash.finish())
     }

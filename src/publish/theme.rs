@@ -190,7 +190,8 @@ impl Theme {
 
     /// A hash of everything the theme gives the output: each template with what it depends
     /// on (see [`Theme::template_hash`]) and each static file, a file of the archive by its
-    /// stamp.
+    /// version (its stamp, and its bytes while the stamp cannot be trusted by itself: a file
+    /// saved twice within one tick of a coarse clock keeps its stamp).
     pub fn digest(&self) -> u64 {
         let mut hash = crate::hash::Stable::new();
         let templates: BTreeMap<&String, &u64> = self.template_hashes.iter().collect();
@@ -199,9 +200,7 @@ impl Theme {
             hash.str(&file.path);
             match &file.source {
                 StaticSource::Embedded(bytes) => hash.u64(crate::hash::bytes(bytes)),
-                StaticSource::File(source) => {
-                    hash.str(&source.to_string_lossy()).value(&crate::content::Stamp::of(source))
-                }
+                StaticSource::File(source) => hash.u64(crate::content::Stamp::version_of(source)),
             };
         }
         hash.finish()
