@@ -365,6 +365,35 @@ fn archive_template_overrides_the_default_and_theme_folder() {
     assert!(archive.exists("output/style.css"));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_static_link_to_a_file_of_the_archive_is_copied_and_others_are_warned_of() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", FULL_NOTICE);
+    archive.write("tai-lieu/bieu-mau.txt", "biểu mẫu");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("mat.txt"), "MẬT").unwrap();
+    std::fs::create_dir_all(archive.path("static")).unwrap();
+    let link = |target: &std::path::Path, name: &str| {
+        std::os::unix::fs::symlink(target, archive.path(&format!("static/{name}"))).unwrap()
+    };
+    link(std::path::Path::new("../tai-lieu/bieu-mau.txt"), "bieu-mau.txt");
+    link(&outside.path().join("mat.txt"), "mat.txt");
+    link(std::path::Path::new("khong-co.txt"), "gay.txt");
+    let err = stderr(&archive.build_ok(&[]));
+    assert_eq!(archive.read("output/bieu-mau.txt"), "biểu mẫu");
+    assert!(
+        err.contains("cảnh báo: static/mat.txt:1:1: liên kết tượng trưng trỏ ra ngoài kho văn bản"),
+        "{err}"
+    );
+    assert!(err.contains("cảnh báo: static/gay.txt:1:1: không theo được liên kết tượng trưng"), "{err}");
+    assert!(!archive.exists("output/mat.txt") && !archive.exists("output/gay.txt"));
+    // The file the link leads to, edited, is copied again.
+    archive.write("tai-lieu/bieu-mau.txt", "biểu mẫu mới");
+    archive.build_ok(&[]);
+    assert_eq!(archive.read("output/bieu-mau.txt"), "biểu mẫu mới");
+}
+
 #[test]
 fn unknown_theme_is_an_error() {
     let archive = TestArchive::new();

@@ -166,7 +166,7 @@ impl Theme {
             diagnostics.push(template_diagnostic(&template_paths, &e));
             return None;
         }
-        let static_files = static_files(root, config);
+        let static_files = static_files(root, config, diagnostics);
         Some(Theme { tera, static_files, labels, template_paths, template_hashes })
     }
 
@@ -340,24 +340,57 @@ fn read_templates(
 }
 
 /// The files copied as they are: the default theme's, the chosen theme's `static/`, then the
-/// archive's `static/`, each replacing files of the same path.
-pub fn static_files(root: &Path, config: &SiteConfig) -> Vec<StaticFile> {
+/// archive's `static/`, each replacing files of the same path. A symbolic link to a file of the
+/// archive is copied as that file; one that leads out of the archive, or nowhere, is left out
+/// with a warning, as in `content/`.
+pub fn static_files(root: &Path, config: &SiteConfig, diagnostics: &mut Vec<Diagnostic>) -> Vec<StaticFile> {
     let mut files: BTreeMap<String, StaticSource> = DEFAULT_STATIC
         .iter()
         .map(|(name, bytes)| (name.to_string(), StaticSource::Embedded(bytes)))
         .collect();
-    collect_static(&root.join("themes").join(&config.theme).join("static"), &mut files);
-    collect_static(&root.join("static"), &mut files);
+    let inside = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for dir in [root.join("themes").join(&config.theme).join("static"), root.join("static")] {
+        collect_static(root, &inside, &dir, &mut files, diagnostics);
+    }
     files.into_iter().map(|(path, source)| StaticFile { path, source }).collect()
 }
 
-fn collect_static(dir: &Path, files: &mut BTreeMap<String, StaticSource>) {
+fn collect_static(
+    root: &Path,
+    inside: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<String, StaticSource>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     if !dir.is_dir() {
         return;
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        if entry.file_type().is_file() {
-            files.insert(display_path(dir, entry.path()), StaticSource::File(entry.path().to_path_buf()));
+        let path = entry.path();
+        let copied = if entry.path_is_symlink() && entry.depth() > 0 {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(inside) => target.is_file(),
+                Ok(_) => {
+                    diagnostics.push(Diagnostic::warning(
+                        display_path(root, path),
+                        1,
+                        1,
+                        msg!("symlink-outside"),
+                    ));
+                    false
+                }
+                Err(e) => {
+                    let message =
+                        msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string());
+                    diagnostics.push(Diagnostic::warning(display_path(root, path), 1, 1, message));
+                    false
+                }
+            }
+        } else {
+            entry.file_type().is_file()
+        };
+        if copied {
+            files.insert(display_path(dir, path), StaticSource::File(path.to_path_buf()));
         }
     }
 }

@@ -450,7 +450,7 @@ impl Preview {
         diag::sort(&mut problems);
         problems.retain(Diagnostic::is_error);
         let root = &self.options.root;
-        let statics = statics_table(publish::theme::static_files(root, config));
+        let statics = statics_table(publish::theme::static_files(root, config, &mut Vec::new()));
         let attachments = match (&self.current.site, sources) {
             (Some(site), Some(sources)) => attachments_on_disk(root, site, sources),
             (Some(_), None) => self.current.attachments.clone(),
@@ -477,7 +477,11 @@ impl Preview {
     /// A new snapshot of the same build with the static files as they are on disk now.
     fn refresh_statics(&mut self) {
         let Some(site) = &self.current.site else { return };
-        let statics = statics_table(publish::theme::static_files(&self.options.root, &site.archive.config));
+        let statics = statics_table(publish::theme::static_files(
+            &self.options.root,
+            &site.archive.config,
+            &mut Vec::new(),
+        ));
         let attachments = self.current.attachments.clone();
         // The content's errors stand until the content is mended.
         let errors = self.current.errors.clone();
