@@ -506,6 +506,7 @@ fn a_folder_of_several_files_is_imported_at_once() {
         archive.write_bytes(&format!("word/qd-{n}.docx"), &samples::quyet_dinh_numbered(n, day).bytes());
     }
     archive.write("word/~$qd-301.docx", "Word's lock file");
+    archive.write("word/._qd-302.docx", "a Mac's resource file on a shared disk");
     archive.write("word/ghi-chu.txt", "not a Word file");
     let output = import(&archive, &["word"]);
     assert!(output.status.success(), "{}", stderr(&output));

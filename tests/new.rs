@@ -62,6 +62,10 @@ fn new_takes_the_next_number_of_the_type_issuer_and_year() {
     let named =
         new_notice(&archive, &["--type", "TB", "--issuer", "VPTU", "--issuer-name", "Văn phòng Tỉnh ủy"]);
     assert!(named.contains("parent_issuer: \"Tỉnh ủy Sơn Hà\"\n") && named.contains("signer:\n"), "{named}");
+    // A title pasted over two lines is one line.
+    let pasted =
+        new_notice(&archive, &["--type", "TB", "--issuer", "VPTU", "--title", "Lịch họp\n  tháng 12"]);
+    assert!(pasted.contains("title: \"Lịch họp tháng 12\"\n"), "{pasted}");
 }
 
 #[test]

@@ -132,7 +132,8 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
         fail!(msg!("new-exists", path = path.display().to_string()));
     }
     let title = match &new.title {
-        Some(title) => title.trim().to_string(),
+        // Typed on several lines (pasted into the shell): one line, as a title is.
+        Some(title) => title.split_whitespace().collect::<Vec<_>>().join(" "),
         None => msg!("new-untitled", kind = type_name).text(config.language),
     };
     let mut text = format!(

@@ -237,7 +237,8 @@ pub fn shown_path(path: &Path) -> String {
 }
 
 /// The files named, with each folder replaced by its `.docx` files in name order (Word's
-/// `~$` lock files left out).
+/// `~$` lock files, and the `._` files a Mac leaves beside each file on a shared disk, and
+/// other hidden files, left out).
 fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, (String, Problem)> {
     let mut files = Vec::new();
     for input in inputs {
@@ -252,7 +253,11 @@ fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, (String, Problem)> 
             .map(|e| e.path())
             .filter(|p| p.is_file())
             .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")))
-            .filter(|p| !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$")))
+            .filter(|p| {
+                !p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("~$") || n.starts_with('.'))
+            })
             .collect();
         if found.is_empty() {
             return Err((input.display().to_string(), Problem::NoDocxInFolder));
