@@ -75,30 +75,46 @@ impl Resolver {
             return Resolution::Unresolved;
         };
         let notice = |id: &NoticeId| &notices[id.index()];
-        let mut candidates: Vec<NoticeId> = candidates.clone();
-        if let Some(word) = query.type_word.filter(|_| has_shared_type_code(query.key)) {
-            candidates.retain(|id| number::eq_ci(&notice(id).doc_type, word));
-        }
-        match query.year {
-            Some(year) => candidates.retain(|id| notice(id).year() == Some(year)),
-            None => {
-                if let Some(citing) = query.citing_date {
-                    candidates.retain(|id| notice(id).date.is_some_and(|d| d <= citing));
+        // The cited type word chooses only where one code serves two types.
+        let word = query.type_word.filter(|_| has_shared_type_code(query.key));
+        let of_type = |id: &NoticeId| word.is_none_or(|word| number::eq_ci(&notice(id).doc_type, word));
+        let not_after = |id: &NoticeId| {
+            query.citing_date.is_none_or(|citing| notice(id).date.is_some_and(|d| d <= citing))
+        };
+        // Without a year: the latest year of those issued on or before the citing notice.
+        let latest = match query.year {
+            Some(_) => None,
+            None => candidates
+                .iter()
+                .filter(|id| of_type(id) && not_after(id))
+                .filter_map(|id| notice(id).year())
+                .max(),
+        };
+        let meant = |id: &NoticeId| {
+            of_type(id)
+                && match query.year {
+                    Some(year) => notice(id).year() == Some(year),
+                    None => not_after(id) && notice(id).year() == latest,
                 }
-                let latest = candidates.iter().filter_map(|id| notice(id).year()).max();
-                candidates.retain(|id| notice(id).year() == latest);
+        };
+        // Most numbers have one notice: nothing is gathered unless two are meant.
+        let mut found = candidates.iter().copied().filter(meant);
+        match (found.next(), found.next()) {
+            (None, _) => Resolution::Unresolved,
+            (Some(only), None) => Resolution::Resolved(only),
+            (Some(first), Some(second)) => {
+                Resolution::Ambiguous([first, second].into_iter().chain(found).collect())
             }
-        }
-        match candidates.len() {
-            0 => Resolution::Unresolved,
-            1 => Resolution::Resolved(candidates[0]),
-            _ => Resolution::Ambiguous(candidates),
         }
     }
 
     /// The notices of `key`, or of `key` with `Đ` read as `D` when none has it as written.
     fn with_key(&self, key: &str) -> Option<&Vec<NoticeId>> {
-        self.by_key.get(key).or_else(|| self.by_folded_key.get(&fold_d(key)))
+        self.by_key.get(key).or_else(|| match key.contains('Đ') {
+            true => self.by_folded_key.get(&fold_d(key)),
+            // Folded already: no copy to make.
+            false => self.by_folded_key.get(key),
+        })
     }
 
     /// The first notice with `key` issued after `citing`: what a citation of `key` without a
