@@ -149,7 +149,9 @@ fn newest_first(archive: &Archive) -> Vec<NoticeId> {
 
 /// Some notices newest first, as every list of the archive has them.
 pub fn newest_first_of(archive: &Archive, mut ids: Vec<NoticeId>) -> Vec<NoticeId> {
-    ids.sort_by_key(|&id| {
+    // Each notice looked up once, not at every comparison: a list of the notices citing one
+    // may hold thousands, scattered through the archive.
+    ids.sort_by_cached_key(|&id| {
         let n = archive.notice(id);
         (std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq))), id)
     });
