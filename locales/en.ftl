@@ -261,8 +261,8 @@ output-root-is-staging = refusing to build: the archive root { $root } is the { 
     [previous] previous
    *[staging] staging
 } folder of the output { $path }, which a build replaces
-output-locked = another build is writing into { $path }; run again when it has finished, or without --no-wait to wait for it
-output-waiting = waiting for another build writing into { $path } to finish…
+output-locked = another build is writing an output folder in { $path }; run again when it has finished, or without --no-wait to wait for it
+output-waiting = waiting for another build writing an output folder in { $path } to finish…
 output-is-file = refusing to write the output to { $path }: it is a file, not a folder
 disk-full = the disk holding { $path } is full: the build stopped, and the previous output is as it was
 disk-full-help = free some space on that disk and build again, or build into a folder on another disk with --out

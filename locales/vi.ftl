@@ -227,8 +227,8 @@ output-root-is-staging = không dựng: thư mục gốc của kho { $root } là
     [previous] trước
    *[staging] tạm
 } của thư mục kết quả { $path }, thư mục mà mỗi lần dựng thay thế
-output-locked = một lần dựng khác đang ghi vào { $path }; hãy chạy lại khi nó xong, hoặc bỏ --no-wait để chờ
-output-waiting = đang chờ lần dựng khác ghi vào { $path } xong…
+output-locked = một lần dựng khác đang ghi vào một thư mục kết quả trong { $path }; hãy chạy lại khi nó xong, hoặc bỏ --no-wait để chờ
+output-waiting = đang chờ lần dựng khác ghi vào một thư mục kết quả trong { $path } xong…
 output-is-file = không ghi kết quả vào { $path }: đó là một tệp, không phải thư mục
 disk-full = đĩa chứa { $path } đã đầy: lần dựng dừng lại, kết quả cũ vẫn giữ nguyên
 disk-full-help = giải phóng chỗ trống trên đĩa đó rồi dựng lại, hoặc dựng vào một thư mục trên đĩa khác bằng --out

@@ -223,6 +223,9 @@ fn a_page_of_another_name_led_to_this_machine_gets_neither_pages_nor_events() {
             let body = String::from_utf8_lossy(&body);
             assert!(body.contains("localhost") && !body.contains("Thông báo thử"), "{path}: {body}");
         }
+        // Two of them: not a request HTTP allows.
+        let twice = format!("GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nHost: evil.example\r\n\r\n");
+        assert_eq!(exchange(&server.address, twice.as_bytes()).0, 400, "{path} with two hosts");
         if path != "/__gazette/events" {
             for host in [server.address.clone(), format!("localhost:{port}"), format!("[::1]:{port}")] {
                 let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n");

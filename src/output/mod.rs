@@ -166,7 +166,8 @@ impl OutputDir {
             }
             Err(fs::TryLockError::WouldBlock) => {}
         }
-        let path = self.target.display().to_string();
+        // The lock is the folder's, shared by every output in it: said so.
+        let path = parent.display().to_string();
         if wait == Wait::No {
             fail!(msg!("output-locked", path = &path));
         }

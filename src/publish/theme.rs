@@ -367,9 +367,11 @@ fn collect_static(
     }
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
         let path = entry.path();
-        let copied = if entry.path_is_symlink() && entry.depth() > 0 {
+        // A link is copied from the file it was found to lead to, not followed again later.
+        let source = if entry.path_is_symlink() && entry.depth() > 0 {
             match path.canonicalize() {
-                Ok(target) if target.starts_with(inside) => target.is_file(),
+                Ok(target) if target.starts_with(inside) && target.is_file() => Some(target),
+                Ok(target) if target.starts_with(inside) => None,
                 Ok(_) => {
                     diagnostics.push(Diagnostic::warning(
                         display_path(root, path),
@@ -377,20 +379,20 @@ fn collect_static(
                         1,
                         msg!("symlink-outside"),
                     ));
-                    false
+                    None
                 }
                 Err(e) => {
                     let message =
                         msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string());
                     diagnostics.push(Diagnostic::warning(display_path(root, path), 1, 1, message));
-                    false
+                    None
                 }
             }
         } else {
-            entry.file_type().is_file()
+            entry.file_type().is_file().then(|| path.to_path_buf())
         };
-        if copied {
-            files.insert(display_path(dir, path), StaticSource::File(path.to_path_buf()));
+        if let Some(source) = source {
+            files.insert(display_path(dir, path), StaticSource::File(source));
         }
     }
 }

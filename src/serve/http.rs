@@ -50,9 +50,13 @@ impl Site {
 impl Handler for Site {
     fn answer(&self, request: &Request) -> Answer {
         let language = self.snapshot().language;
-        let host = request.headers.iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
-        if !host.is_none_or(host_allowed) {
-            return Answer::Respond(plain(403, "http-bad-host", language));
+        let mut hosts = request.headers.iter().filter(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+        match (hosts.next(), hosts.next()) {
+            (_, Some(_)) => return Answer::Respond(plain(400, "http-bad-request", language)),
+            (Some(host), None) if !host_allowed(host) => {
+                return Answer::Respond(plain(403, "http-bad-host", language));
+            }
+            _ => {}
         }
         let Some(path) = site_path(&request.target) else {
             return Answer::Respond(plain(400, "http-bad-path", language));
