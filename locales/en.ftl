@@ -173,6 +173,8 @@ cited-provision-missing = cited { $provision } of { $attached ->
 } has no Điều { $article }
 help-cited-provision-missing = the link leads to the notice as a whole; check the article number
 relation-broken = `{ $key }` { $number }: that notice is not published because of an error in { $file }
+relation-provision-missing = `{ $key }` { $number }: that notice ({ $file }) has no { $provision }
+help-relation-provision-missing = check the article and clause numbers in brackets after the number
 relation-not-in-archive = `{ $key }` { $number }: no such notice in the archive
 relation-to-itself = a notice cannot { $key ->
     [replaces] replace

@@ -173,6 +173,8 @@ cited-provision-missing = dẫn { $provision } của { $attached ->
 } không có Điều { $article }
 help-cited-provision-missing = liên kết dẫn đến cả văn bản; hãy kiểm tra số điều
 relation-broken = `{ $key }` { $number }: văn bản đó chưa được đăng vì có lỗi trong { $file }
+relation-provision-missing = `{ $key }` { $number }: văn bản đó ({ $file }) không có { $provision }
+help-relation-provision-missing = kiểm tra số điều, khoản trong ngoặc sau số văn bản
 relation-not-in-archive = `{ $key }` { $number }: kho không có văn bản này
 relation-to-itself = văn bản không thể { $key ->
     [replaces] thay thế

@@ -167,6 +167,32 @@ fn a_cited_article_the_notice_lacks_is_a_warning_naming_both() {
 }
 
 #[test]
+fn an_article_a_relation_names_and_its_target_lacks_is_a_warning_at_the_relation() {
+    let archive = archive();
+    archive.write(
+        "content/qd-40.md",
+        &notice(
+            "number: 40/2024/QĐ-UBND\ntitle: Sửa đổi quy định văn thư\nissuer: Ủy ban nhân dân tỉnh\n\
+             date: 2024-06-01\namends:\n  - 30/2020/NĐ-CP (Điều 5, khoản 2 Điều 1)\n  - 30/2020/NĐ-CP (Điều 99)\n\
+             based_on: [\"30/2020/NĐ-CP (khoản 2 Điều 8)\", \"30/2020/NĐ-CP (khoản 7 Điều 6)\"]",
+            "Nội dung.",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    let want = "cảnh báo: content/qd-40.md:8:5: `amends` 30/2020/NĐ-CP: văn bản đó (content/nd-30.md) không có Điều 99";
+    assert!(err.contains(want), "{want}\n{err}");
+    assert!(err.contains("content/qd-40.md:9:13: `based_on` 30/2020/NĐ-CP: văn bản đó (content/nd-30.md) không có khoản 2 Điều 8"), "{err}");
+    // The articles and clauses it has are not warned of, nor a clause of an article it has
+    // (linked to the article, as a citation is).
+    assert!(!err.contains("không có Điều 5") && !err.contains("khoản 2 Điều 1"), "{err}");
+    assert!(!err.contains("khoản 7 Điều 6"), "{err}");
+    assert_eq!(
+        err.matches("content/qd-40.md:").filter(|_| true).count(),
+        err.lines().filter(|l| l.contains("content/qd-40.md:")).count()
+    );
+}
+
+#[test]
 fn notices_json_gives_the_provision_of_each_citation() {
     let archive = archive();
     archive.build_ok(&[]);

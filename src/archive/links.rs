@@ -299,7 +299,21 @@ fn link_relations(
                     )
                     .with_help(msg!("help-relation-to-later")),
                 ),
-            Some(_) => {}
+            Some(t) => {
+                if let Some(part) = &relation.part {
+                    let said = |provision: String, file: &str| {
+                        let message = msg!(
+                            "relation-provision-missing",
+                            key = relation.kind.key(),
+                            number = &relation.written,
+                            provision = provision,
+                            file = file
+                        );
+                        at(Severity::Warning, message).with_help(msg!("help-relation-provision-missing"))
+                    };
+                    check_relation_part(&notices[t.index()], part, &said, diagnostics);
+                }
+            }
         }
         let entry = RelationTarget {
             key: relation.number.key.clone(),
@@ -313,6 +327,29 @@ fn link_relations(
         }
     }
     relations
+}
+
+/// The articles and clauses a relation names (`amends: ["215-TB/VPTU (Điều 3, khoản 2 Điều 5)"]`)
+/// are looked for in its target as a citation's are: one it lacks is warned of, with the
+/// target's file.
+fn check_relation_part(
+    target: &Notice,
+    part: &str,
+    said: &dyn Fn(String, &str) -> Diagnostic,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for named in crate::cite::provision::internal(part, &[]) {
+        let provision = &named.provision;
+        let (anchor, article) = (provision.anchor(), provision.article_anchor());
+        let found = if provision.attached {
+            [&anchor, &article].iter().any(|a| target.body.attached_provision(a).is_some())
+        } else {
+            target.body.has_provision(&anchor) || target.body.has_provision(&article)
+        };
+        if !found {
+            diagnostics.push(said(provision.label(), &target.source_path));
+        }
+    }
 }
 
 fn is_later(target: &Notice, notice: &Notice) -> bool {
