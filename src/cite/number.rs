@@ -142,8 +142,8 @@ impl DocNumber {
     pub fn parse(text: &str) -> Option<DocNumber> {
         let nfc: String = text.nfc().collect();
         // Shown and searched as it reads: `401‑TB/VPTU` typed with a no-break hyphen is
-        // `401-TB/VPTU`.
-        let written = compact(strip_so_prefix(nfc.trim()));
+        // `401-TB/VPTU`, and `306-tb/vptu` typed in small letters is `306-TB/VPTU`.
+        let written = codes_in_capitals(&compact(strip_so_prefix(nfc.trim())));
         if let Some(c) = PARTY_EXACT.captures(&written) {
             let issuer: Vec<&str> = c["iss"].split('-').collect();
             let nb = c.name("nb").is_some();
@@ -334,6 +334,23 @@ fn strip_so_prefix(text: &str) -> &str {
     SO_PREFIX.find(text).map_or(text, |m| &text[m.end()..])
 }
 
+/// Each code of a number written all in small letters, in capitals: a code with a capital
+/// (`TTg`, `QĐi`, `CTr`) is written as its issuer writes it, and stays so, as does the
+/// sequence number with its letter (`15a`).
+fn codes_in_capitals(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    for segment in written.split_inclusive(['-', '/']) {
+        let letters_only = !segment.chars().any(|c| c.is_ascii_digit());
+        if letters_only && segment.chars().any(char::is_lowercase) && !segment.chars().any(char::is_uppercase)
+        {
+            out.push_str(&segment.to_uppercase());
+        } else {
+            out.push_str(segment);
+        }
+    }
+    out
+}
+
 /// Look-alikes mapped, spaces next to `-` and `/` removed.
 fn compact(text: &str) -> String {
     let mapped: Vec<char> = text.chars().filter_map(canonical_char).collect();
@@ -458,8 +475,14 @@ mod tests {
             ("402\u{2013}TB\u{2215}VPTU", "402-TB/VPTU"),
             ("1234 / QĐ - UBND", "1234/QĐ-UBND"),
             ("30/2020/NĐ\u{2212}CP", "30/2020/NĐ-CP"),
-            // Near miss: letters keep the case they were typed in.
+            // Codes typed in small letters are written in capitals; a code with a capital stays.
+            ("306-tb/vptu", "306-TB/VPTU"),
+            ("30/2020/nđ-cp", "30/2020/NĐ-CP"),
+            ("12-CTr/tu", "12-CTr/TU"),
+            // Near misses: letters typed with a capital keep their case.
             ("5/QĐ-TTg", "5/QĐ-TTg"),
+            ("3-QĐi/TU", "3-QĐi/TU"),
+            ("15a/QĐ-UBND", "15a/QĐ-UBND"),
         ] {
             assert_eq!(DocNumber::parse(typed).map(|n| n.written).as_deref(), Some(written), "{typed:?}");
         }
