@@ -402,6 +402,7 @@ import-exists = { $path } exists already: add --force to replace it
 import-same-path = would be written to { $path }, as { $other } would
 import-number-taken = number { $number } is already used by { $other }: give another with --number, or correct that file
 import-cannot-write = cannot write { $path }: { $detail }
+import-impossible-date = the date the Word document gives ({ $written }) is not in the calendar; `date` left blank with a comment in the file
 import-not-found = `{ $key }` not found ({ $field }); left empty with a comment in the file
 import-merged-cells = table { $table } has merged cells: written as a plain table with the merged cells blank; check it
 import-as-draft = no number or no date: imported as a draft (draft: true)

@@ -360,6 +360,7 @@ import-exists = { $path } đã có: thêm --force để ghi đè
 import-same-path = cùng đường dẫn { $path } với { $other }
 import-number-taken = số { $number } đã được dùng cho { $other }: đặt số khác bằng --number, hoặc sửa tệp đó
 import-cannot-write = không ghi được { $path }: { $detail }
+import-impossible-date = ngày ghi trong văn bản Word ({ $written }) không có trong lịch; `date` để trống kèm chú thích trong tệp
 import-not-found = không tìm thấy `{ $key }` ({ $field }); để trống kèm chú thích trong tệp
 import-merged-cells = bảng { $table } có ô gộp: đã viết thành bảng thường, ô gộp để trống; hãy kiểm tra lại
 import-as-draft = thiếu số hoặc ngày: nhập thành bản nháp (draft: true)

@@ -192,6 +192,20 @@ fn a_draft_without_number_and_day_is_imported_as_a_draft_with_comments() {
 }
 
 #[test]
+fn a_date_line_with_a_date_no_calendar_has_is_said_so_not_as_no_date() {
+    let archive = archive_with("qd-sai-ngay", &samples::quyet_dinh_numbered(216, 32), None);
+    let (path, err) = import_ok(&archive, "qd-sai-ngay");
+    assert!(
+        err.contains(
+            "cảnh báo: word/qd-sai-ngay.docx: ngày ghi trong văn bản Word (32/3/2024) không có trong lịch"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("không tìm thấy `date`"), "{err}");
+    assert!(archive.read(&path).contains("date:"), "the key is left for the clerk to fill");
+}
+
+#[test]
 fn messages_follow_the_language_of_the_archive() {
     let archive = archive_with("draft", &samples::draft(), Some("language: en\n"));
     let output = import(&archive, &["word/draft.docx"]);

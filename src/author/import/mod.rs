@@ -276,7 +276,16 @@ pub fn convert(bytes: &[u8], name: &str, settings: &Settings) -> Result<Converte
     let layout = layout::recognise(&document);
     let front = front_matter(&layout.fields, settings);
     let (body, merged_tables) = markdown::body(&layout.body, &document.notes);
-    let mut warnings: Vec<Report> = front.missing.iter().map(|&f| report(Problem::NotFound(f))).collect();
+    // A date line with a date no calendar has is said so, not as a date not found.
+    let impossible = &layout.fields.impossible_date;
+    let mut warnings: Vec<Report> = front
+        .missing
+        .iter()
+        .map(|&f| match (f, impossible) {
+            (Field::Date, Some(written)) => report(Problem::ImpossibleDate(written.clone())),
+            _ => report(Problem::NotFound(f)),
+        })
+        .collect();
     warnings.extend(merged_tables.into_iter().map(|table| report(Problem::MergedCells { table })));
     let docx::LeftOut { pictures, link_addresses } = document.left_out;
     if pictures + link_addresses > 0 {

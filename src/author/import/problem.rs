@@ -68,27 +68,54 @@ pub(crate) enum Problem {
     OleFile,
     EncryptedEntry,
     Corrupt(String),
-    TooLarge { limit_mib: u64 },
-    TooManyEntries { limit: usize },
+    TooLarge {
+        limit_mib: u64,
+    },
+    TooManyEntries {
+        limit: usize,
+    },
     TooDeep,
-    BadXml { part: String, detail: String },
-    LegacyFont { font: Option<String> },
+    BadXml {
+        part: String,
+        detail: String,
+    },
+    LegacyFont {
+        font: Option<String>,
+    },
     // Errors about the command.
     NoDocxInFolder,
     OverrideNeedsOneFile,
     BadNumber(String),
     BadDate(String),
     Exists(String),
-    SamePath { path: String, other: String },
-    NumberTaken { number: String, other: String },
-    CannotWrite { path: String, detail: String },
+    SamePath {
+        path: String,
+        other: String,
+    },
+    NumberTaken {
+        number: String,
+        other: String,
+    },
+    CannotWrite {
+        path: String,
+        detail: String,
+    },
     // Warnings.
     NotFound(Field),
+    /// The date line's date, written in full, is not in the calendar.
+    ImpossibleDate(String),
     WouldReplace(String),
-    NumbersUnknown { count: usize },
-    LeftOut { pictures: usize, link_addresses: usize },
+    NumbersUnknown {
+        count: usize,
+    },
+    LeftOut {
+        pictures: usize,
+        link_addresses: usize,
+    },
     WillFail(String),
-    MergedCells { table: usize },
+    MergedCells {
+        table: usize,
+    },
     ImportedAsDraft,
 }
 
@@ -97,6 +124,7 @@ impl Problem {
         matches!(
             self,
             Problem::NotFound(_)
+                | Problem::ImpossibleDate(_)
                 | Problem::MergedCells { .. }
                 | Problem::ImportedAsDraft
                 | Problem::WouldReplace(_)
@@ -142,6 +170,7 @@ impl Problem {
             Problem::NotFound(field) => {
                 msg!("import-not-found", key = field.key(), field = field.paper_name().text(language))
             }
+            Problem::ImpossibleDate(written) => msg!("import-impossible-date", written = written),
             Problem::MergedCells { table } => msg!("import-merged-cells", table = *table),
             Problem::WouldReplace(path) => msg!("import-would-replace", path = path),
             Problem::NumbersUnknown { count } => msg!("import-numbers-unknown", count = *count),

@@ -69,6 +69,7 @@ pub(super) fn read_header(lines: &[Line], fields: &mut Fields) -> Option<String>
             fields.place = fields.place.take().or(found.place);
             fields.date = fields.date.or(found.date);
             fields.year = fields.year.or(found.year);
+            fields.impossible_date = fields.impossible_date.take().or(found.impossible);
             continue;
         }
         if let Some(system) = heading_system(text) {
@@ -165,6 +166,8 @@ pub(crate) struct DateLine {
     pub(crate) place: Option<String>,
     pub(crate) date: Option<Date>,
     pub(crate) year: Option<i16>,
+    /// A day, month and year all written that no calendar has (`ngày 31 tháng 02`), as `D/M/Y`.
+    pub(crate) impossible: Option<String>,
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,11 +190,14 @@ pub(crate) fn date_line(text: &str) -> Option<DateLine> {
     let number =
         |name, figures| c.name(name).or(c.name(figures)).and_then(|m| m.as_str().parse::<i16>().ok());
     let year = number("y", "yn");
-    let date = match (number("d", "dn"), number("m", "mn"), year) {
-        (Some(d), Some(m), Some(y)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
-            Date::new(y, m as i8, d as i8).ok()
+    let (date, impossible) = match (number("d", "dn"), number("m", "mn"), year) {
+        (Some(d), Some(m), Some(y)) => {
+            let date = ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then(|| Date::new(y, m as i8, d as i8).ok())
+                .flatten();
+            (date, date.is_none().then(|| format!("{d}/{m}/{y}")))
         }
-        _ => None,
+        _ => (None, None),
     };
-    Some(DateLine { place, date, year })
+    Some(DateLine { place, date, year, impossible })
 }

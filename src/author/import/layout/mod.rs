@@ -45,6 +45,8 @@ pub(crate) struct Fields {
     pub(crate) date: Option<Date>,
     /// The year of the date line, also when its day or month is left blank.
     pub(crate) year: Option<i16>,
+    /// The date line's date as written (`D/M/Y`) when no calendar has it.
+    pub(crate) impossible_date: Option<String>,
     pub(crate) place: Option<String>,
     pub(crate) system: Option<System>,
     pub(crate) issuer: Option<String>,

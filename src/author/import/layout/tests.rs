@@ -41,6 +41,17 @@ fn date_lines_and_near_misses() {
         let want = want.map(|(p, d, y)| (p.map(str::to_string), d, y));
         assert_eq!(got, want, "{text}");
     }
+    // A date written whole that no calendar has is kept as written, to be said so; one left
+    // blank (a draft) is not.
+    for (text, impossible) in [
+        ("Sơn Hà, ngày 31 tháng 2 năm 2024", Some("31/2/2024")),
+        ("Sơn Hà, ngày 10 tháng 13 năm 2024", Some("10/13/2024")),
+        ("Sơn Hà, ngày 31/02/2024", Some("31/2/2024")),
+        ("Sơn Hà, ngày      tháng 6 năm 2024", None),
+        ("Sơn Hà, ngày 10 tháng 6 năm 2024", None),
+    ] {
+        assert_eq!(date_line(text).and_then(|d| d.impossible).as_deref(), impossible, "{text}");
+    }
 }
 
 #[test]
