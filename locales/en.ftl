@@ -166,6 +166,8 @@ cited-ambiguous = cited { $number }{ $year ->
 } is ambiguous: { $candidates }
 help-cited-ambiguous = write the type word (Quyết định / Quy định) or the date after the number
 cited-date-differs = cited { $number } is dated { $written } here, but the archived { $number } ({ $file }) is dated { $actual }
+cited-impossible-date = the date written after { $number } ({ $written }) is not in the calendar
+help-cited-impossible-date = mend the date in the text: the number is read as cited without a date
 help-cited-date-differs = correct the date in the text, or the date of the cited notice
 cited-provision-missing = cited { $provision } of { $attached ->
     [yes] the document issued with { $number }, but the document issued with it in { $file }

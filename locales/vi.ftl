@@ -166,6 +166,8 @@ cited-ambiguous = văn bản được dẫn { $number }{ $year ->
 } chưa rõ là văn bản nào: { $candidates }
 help-cited-ambiguous = ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số
 cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày { $written }, nhưng văn bản { $number } trong kho ({ $file }) ban hành ngày { $actual }
+cited-impossible-date = ngày ghi sau số { $number } ({ $written }) không có trong lịch
+help-cited-impossible-date = sửa ngày trong nội dung: số được dẫn như không kèm ngày
 help-cited-date-differs = sửa ngày trong nội dung, hoặc ngày của văn bản được dẫn
 cited-provision-missing = dẫn { $provision } của { $attached ->
     [yes] văn bản ban hành kèm theo { $number }, nhưng văn bản kèm theo trong { $file }

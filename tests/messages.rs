@@ -85,6 +85,34 @@ fn a_type_the_number_contradicts_is_an_error_unless_the_code_allows_it() {
 }
 
 #[test]
+fn a_citation_with_a_date_no_calendar_has_is_warned_where_it_stands() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("12-TB/VPTU", "2024-02-03", "Lịch họp", "", "Nội dung."));
+    archive.write(
+        "content/b.md",
+        &signed(
+            "13-TB/VPTU",
+            "2024-06-01",
+            "Tiếp theo",
+            "",
+            "Thực hiện Thông báo số 12-TB/VPTU ngày 31/02/2024 của Văn phòng và Thông báo số 12-TB/VPTU ngày 3 tháng 2 năm 2024.",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    let column = "Thực hiện Thông báo số ".chars().count() + 1;
+    assert!(
+        err.contains(&format!(
+            "cảnh báo: content/b.md:9:{column}: ngày ghi sau số 12-TB/VPTU (31/2/2024) không có trong lịch"
+        )),
+        "{err}"
+    );
+    // Only the one no calendar has; both still link to the notice.
+    assert_eq!(err.matches("không có trong lịch").count(), 1, "{err}");
+    let page = archive.page("output/van-ban/2024/thong-bao-13-tb-vptu/index.html");
+    assert_eq!(texts(&page, "a.cite"), vec!["12-TB/VPTU", "12-TB/VPTU"]);
+}
+
+#[test]
 fn a_citation_dated_unlike_the_cited_notice_is_warned_where_it_stands() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &signed("12-TB/VPTU", "2024-04-03", "Lịch họp", "", "Nội dung."));

@@ -136,6 +136,12 @@ fn report_reference(
         Diagnostic::warning(&notice.source_path, reference.line, reference.column, message)
     };
     let number = reference.text.as_str();
+    if let Some(written) = &reference.impossible_date {
+        diagnostics.push(
+            at(msg!("cited-impossible-date", number = number, written = written))
+                .with_help(msg!("help-cited-impossible-date")),
+        );
+    }
     let year = reference.year.map_or(0, i64::from);
     let broken = reference.key.as_ref().and_then(|key| context.broken.get(key));
     let diagnostic = match (target, reference.origin) {

@@ -59,8 +59,9 @@ pub(super) fn after_number(rest: &str) -> &str {
 }
 
 /// The date the window opens with, calendar-checked: a date further on ("… báo cáo trước ngày
-/// 30/6/2024") is a deadline or an event, not the cited notice's date.
-pub(super) fn find_date(window: &str) -> Option<Date> {
+/// 30/6/2024") is a deadline or an event, not the cited notice's date. One no calendar has
+/// (`ngày 31/02/2024`) is given as written, `D/M/Y`, to be said so.
+pub(super) fn find_date(window: &str) -> Option<Result<Date, String>> {
     if !window.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -71,7 +72,8 @@ pub(super) fn find_date(window: &str) -> Option<Date> {
         Some(d) => (d.as_str(), &caps["m"], &caps["y"]),
         None => (&caps["d2"], &caps["m2"], &caps["y2"]),
     };
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+    let (d, m, y): (i8, i8, i16) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    Some(Date::new(y, m, d).map_err(|_| format!("{d}/{m}/{y}")))
 }
 
 fn date_bounded(window: &str, range: Range<usize>) -> bool {

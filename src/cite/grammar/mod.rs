@@ -42,6 +42,8 @@ pub struct Citation {
     pub type_word: Option<&'static str>,
     /// The date written after the number and bound to it.
     pub date: Option<Date>,
+    /// A date written there that no calendar has, as written (`31/2/2024`).
+    pub impossible_date: Option<String>,
     /// A short form whose type word does not fix the issuer ("Thông tư 08/2022"): the key
     /// stops after the type code (`8/2022/TT`), and the citation names a notice only when
     /// exactly one archived notice has a key that begins so.
@@ -550,7 +552,11 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
     for (i, f) in found.iter().enumerate() {
         let next = found.get(i + 1);
         let to = next.map_or(s.len(), |n| n.span.start);
-        let date = find_date(date_window(after_number(&s[f.span.end..to])));
+        let (date, impossible_date) = match find_date(date_window(after_number(&s[f.span.end..to]))) {
+            Some(Ok(date)) => (Some(date), None),
+            Some(Err(written)) => (None, Some(written)),
+            None => (None, None),
+        };
         let bound = next.map_or(s.len(), |n| {
             before[i + 1].as_ref().map(|(_, start)| *start).or(n.context_start).unwrap_or(n.span.start)
         });
@@ -566,6 +572,7 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
             number: f.number.clone(),
             type_word: f.type_word,
             date,
+            impossible_date,
             partial: f.partial,
             provision,
             link: norm.original(text, link),

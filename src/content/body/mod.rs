@@ -102,6 +102,8 @@ pub struct BodyRef {
     /// The year the reference asks for: from `@YYYY` of an explicit link or a bound date.
     pub year: Option<i16>,
     pub date: Option<Date>,
+    /// A date written after the number that no calendar has, as written (`31/2/2024`).
+    pub impossible_date: Option<String>,
     /// Canonical type name of the type word before the number, if any.
     pub type_word: Option<&'static str>,
     /// A short form whose key stops after its type code (`8/2022/TT`): a citation only when
@@ -125,6 +127,8 @@ struct SavedBodyRef {
     key: Option<String>,
     year: Option<i16>,
     date: Option<Date>,
+    #[serde(default)]
+    impossible_date: Option<String>,
     type_word: Option<String>,
     #[serde(default)]
     partial: bool,
@@ -143,6 +147,7 @@ impl<'de> serde::Deserialize<'de> for BodyRef {
             key: saved.key,
             year: saved.year,
             date: saved.date,
+            impossible_date: saved.impossible_date,
             type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),
             partial: saved.partial,
             provision: saved.provision,
