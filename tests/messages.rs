@@ -84,19 +84,20 @@ fn a_type_the_number_contradicts_is_an_error_unless_the_code_allows_it() {
     );
 }
 
+/// Notice 12-TB/VPTU dated `cited_date` (`content/a.md`), and 13-TB/VPTU (`content/b.md`),
+/// whose body is `body`, on line 9.
+fn a_notice_and_one_citing_it(cited_date: &str, body: &str) -> TestArchive {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("12-TB/VPTU", cited_date, "Lịch họp", "", "Nội dung."));
+    archive.write("content/b.md", &signed("13-TB/VPTU", "2024-06-01", "Tiếp theo", "", body));
+    archive
+}
+
 #[test]
 fn a_citation_with_a_date_no_calendar_has_is_warned_where_it_stands() {
-    let archive = TestArchive::new();
-    archive.write("content/a.md", &signed("12-TB/VPTU", "2024-02-03", "Lịch họp", "", "Nội dung."));
-    archive.write(
-        "content/b.md",
-        &signed(
-            "13-TB/VPTU",
-            "2024-06-01",
-            "Tiếp theo",
-            "",
-            "Thực hiện Thông báo số 12-TB/VPTU ngày 31/02/2024 của Văn phòng và Thông báo số 12-TB/VPTU ngày 3 tháng 2 năm 2024.",
-        ),
+    let archive = a_notice_and_one_citing_it(
+        "2024-02-03",
+        "Thực hiện Thông báo số 12-TB/VPTU ngày 31/02/2024 của Văn phòng và Thông báo số 12-TB/VPTU ngày 3 tháng 2 năm 2024.",
     );
     let err = stderr(&archive.build_ok(&[]));
     let column = "Thực hiện Thông báo số ".chars().count() + 1;
@@ -114,17 +115,9 @@ fn a_citation_with_a_date_no_calendar_has_is_warned_where_it_stands() {
 
 #[test]
 fn a_citation_dated_unlike_the_cited_notice_is_warned_where_it_stands() {
-    let archive = TestArchive::new();
-    archive.write("content/a.md", &signed("12-TB/VPTU", "2024-04-03", "Lịch họp", "", "Nội dung."));
-    archive.write(
-        "content/b.md",
-        &signed(
-            "13-TB/VPTU",
-            "2024-06-01",
-            "Tiếp theo",
-            "",
-            "Thực hiện Thông báo số 12-TB/VPTU ngày 3/5/2024 của Văn phòng.",
-        ),
+    let archive = a_notice_and_one_citing_it(
+        "2024-04-03",
+        "Thực hiện Thông báo số 12-TB/VPTU ngày 3/5/2024 của Văn phòng.",
     );
     let output = archive.build_ok(&[]);
     let err = stderr(&output);
