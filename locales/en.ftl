@@ -28,6 +28,7 @@ help-control-characters = such characters come from text pasted from another pro
 no-content-folder = no content folder
 help-no-content-folder = create content/ and put one Markdown file per notice in it
 symlink-outside = symbolic link leads outside the archive; skipped
+symlink-folder = a symbolic link to a folder is not followed; skipped: put the files themselves in { $folder }/
 symlink-broken = symbolic link cannot be followed ({ $kind ->
     [not-found] its target does not exist
     [permission-denied] permission denied

@@ -28,6 +28,7 @@ help-control-characters = ký tự này thường đến từ văn bản dán t�
 no-content-folder = không có thư mục content
 help-no-content-folder = tạo thư mục content/ và đặt mỗi văn bản vào một tệp Markdown trong đó
 symlink-outside = liên kết tượng trưng trỏ ra ngoài kho văn bản; bỏ qua
+symlink-folder = liên kết tượng trưng đến một thư mục không được theo; bỏ qua: đặt chính các tệp vào { $folder }/
 symlink-broken = không theo được liên kết tượng trưng ({ $kind ->
     [not-found] đích của nó không có
     [permission-denied] không có quyền

@@ -380,6 +380,7 @@ fn a_static_link_to_a_file_of_the_archive_is_copied_and_others_are_warned_of() {
     link(std::path::Path::new("../tai-lieu/bieu-mau.txt"), "bieu-mau.txt");
     link(&outside.path().join("mat.txt"), "mat.txt");
     link(std::path::Path::new("khong-co.txt"), "gay.txt");
+    link(std::path::Path::new("../tai-lieu"), "thu-muc");
     let err = stderr(&archive.build_ok(&[]));
     assert_eq!(archive.read("output/bieu-mau.txt"), "biểu mẫu");
     assert!(
@@ -387,6 +388,10 @@ fn a_static_link_to_a_file_of_the_archive_is_copied_and_others_are_warned_of() {
         "{err}"
     );
     assert!(err.contains("cảnh báo: static/gay.txt:1:1: không theo được liên kết tượng trưng"), "{err}");
+    assert!(
+        err.contains("cảnh báo: static/thu-muc:1:1: liên kết tượng trưng đến một thư mục không được theo; bỏ qua: đặt chính các tệp vào static/"),
+        "{err}"
+    );
     assert!(!archive.exists("output/mat.txt") && !archive.exists("output/gay.txt"));
     // The file the link leads to, edited, is copied again.
     archive.write("tai-lieu/bieu-mau.txt", "biểu mẫu mới");

@@ -466,6 +466,16 @@ fn system_errors_are_said_in_the_archive_language() {
         "{err}"
     );
     assert!(!err.contains("os error"), "{err}");
+    // A link to a folder of the archive: its notices are not published, and that is said.
+    archive.write("luu/ban-sao.md", &simple("9-TB/VPTU", "2024-01-02", "Bản sao", "x"));
+    std::os::unix::fs::symlink("../luu", archive.path("content/luu")).unwrap();
+    let err = stderr(&archive.run(&["build"]));
+    assert!(
+        err.contains(
+            "content/luu:1:1: liên kết tượng trưng đến một thư mục không được theo; bỏ qua: đặt chính các tệp vào content/"
+        ),
+        "{err}"
+    );
     english(&archive);
     let err = stderr(&archive.run(&["build", "--changes", changes.to_str().unwrap()]));
     assert!(

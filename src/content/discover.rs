@@ -130,7 +130,14 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
         if entry.path_is_symlink() && entry.depth() > 0 {
             match path.canonicalize() {
                 Ok(target) if target.starts_with(&canonical_root) && target.is_file() => files.push(path),
-                Ok(target) if target.starts_with(&canonical_root) => {}
+                // A folder is not walked through a link (it could lead round in a circle):
+                // said, since the notices in it are not published.
+                Ok(target) if target.starts_with(&canonical_root) => diagnostics.push(Diagnostic::warning(
+                    display_path(root, &path),
+                    1,
+                    1,
+                    msg!("symlink-folder", folder = CONTENT_DIR),
+                )),
                 Ok(_) => diagnostics.push(Diagnostic::warning(
                     display_path(root, &path),
                     1,

@@ -371,7 +371,16 @@ fn collect_static(
         let source = if entry.path_is_symlink() && entry.depth() > 0 {
             match path.canonicalize() {
                 Ok(target) if target.starts_with(inside) && target.is_file() => Some(target),
-                Ok(target) if target.starts_with(inside) => None,
+                Ok(target) if target.starts_with(inside) => {
+                    // A folder is not walked through a link: said, not left out in silence.
+                    diagnostics.push(Diagnostic::warning(
+                        display_path(root, path),
+                        1,
+                        1,
+                        msg!("symlink-folder", folder = "static"),
+                    ));
+                    None
+                }
                 Ok(_) => {
                     diagnostics.push(Diagnostic::warning(
                         display_path(root, path),
