@@ -68,54 +68,29 @@ pub(crate) enum Problem {
     OleFile,
     EncryptedEntry,
     Corrupt(String),
-    TooLarge {
-        limit_mib: u64,
-    },
-    TooManyEntries {
-        limit: usize,
-    },
+    TooLarge { limit_mib: u64 },
+    TooManyEntries { limit: usize },
     TooDeep,
-    BadXml {
-        part: String,
-        detail: String,
-    },
-    LegacyFont {
-        font: Option<String>,
-    },
+    BadXml { part: String, detail: String },
+    LegacyFont { font: Option<String> },
     // Errors about the command.
     NoDocxInFolder,
     OverrideNeedsOneFile,
     BadNumber(String),
     BadDate(String),
     Exists(String),
-    SamePath {
-        path: String,
-        other: String,
-    },
-    NumberTaken {
-        number: String,
-        other: String,
-    },
-    CannotWrite {
-        path: String,
-        detail: String,
-    },
+    SamePath { path: String, other: String },
+    NumberTaken { number: String, other: String },
+    CannotWrite { path: String, detail: String },
     // Warnings.
     NotFound(Field),
-    /// The date line's date, written in full, is not in the calendar.
+    // The date line's date, written in full, is not in the calendar.
     ImpossibleDate(String),
     WouldReplace(String),
-    NumbersUnknown {
-        count: usize,
-    },
-    LeftOut {
-        pictures: usize,
-        link_addresses: usize,
-    },
+    NumbersUnknown { count: usize },
+    LeftOut { pictures: usize, link_addresses: usize },
     WillFail(String),
-    MergedCells {
-        table: usize,
-    },
+    MergedCells { table: usize },
     ImportedAsDraft,
 }
 
