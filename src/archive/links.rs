@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::resolve::{Query, Resolution, Resolver};
 use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget, RelationTarget};
+use crate::cite::provision::{self, Provision};
 use crate::config::SiteConfig;
 use crate::content::body::{BodyRef, RefOrigin};
 use crate::content::{Notice, RelationKind};
@@ -212,14 +213,7 @@ fn provision_anchor(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let provision = reference.provision.as_ref()?;
-    let (anchor, article) = (provision.anchor(), provision.article_anchor());
-    // A provision of the document issued with the cited notice is looked for there only (the
-    // second series of articles): never among the notice's own, which have the same numbers.
-    let found = if provision.attached {
-        [&anchor, &article].iter().find_map(|a| cited.body.attached_provision(a)).map(str::to_string)
-    } else {
-        [anchor, article].into_iter().find(|a| cited.body.has_provision(a))
-    };
+    let found = find_provision(cited, provision);
     if found.is_some() {
         return found;
     }
@@ -240,6 +234,18 @@ fn provision_anchor(
         .with_help(msg!("help-cited-provision-missing")),
     );
     None
+}
+
+/// The anchor of a provision in `cited`: its clause, else its article. A provision of the
+/// document issued with the cited notice is looked for there only (the second series of
+/// articles): never among the notice's own, which have the same numbers.
+fn find_provision(cited: &Notice, provision: &Provision) -> Option<String> {
+    let (anchor, article) = (provision.anchor(), provision.article_anchor());
+    if provision.attached {
+        [&anchor, &article].iter().find_map(|a| cited.body.attached_provision(a)).map(str::to_string)
+    } else {
+        [anchor, article].into_iter().find(|a| cited.body.has_provision(a))
+    }
 }
 
 fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
@@ -305,19 +311,23 @@ fn link_relations(
                     )
                     .with_help(msg!("help-relation-to-later")),
                 ),
+            // The articles and clauses named with it (`amends: ["215-TB/VPTU (Điều 3)"]`) are
+            // looked for in the target as a citation's are.
             Some(t) => {
-                if let Some(part) = &relation.part {
-                    let said = |provision: String, file: &str| {
-                        let message = msg!(
-                            "relation-provision-missing",
-                            key = relation.kind.key(),
-                            number = &relation.written,
-                            provision = provision,
-                            file = file
-                        );
-                        at(Severity::Warning, message).with_help(msg!("help-relation-provision-missing"))
-                    };
-                    check_relation_part(&notices[t.index()], part, &said, diagnostics);
+                let target = &notices[t.index()];
+                let named =
+                    relation.part.as_deref().map(|part| provision::internal(part, &[])).unwrap_or_default();
+                for missing in named.iter().filter(|n| find_provision(target, &n.provision).is_none()) {
+                    let message = msg!(
+                        "relation-provision-missing",
+                        key = relation.kind.key(),
+                        number = &relation.written,
+                        provision = missing.provision.label(),
+                        file = &target.source_path
+                    );
+                    diagnostics.push(
+                        at(Severity::Warning, message).with_help(msg!("help-relation-provision-missing")),
+                    );
                 }
             }
         }
@@ -333,29 +343,6 @@ fn link_relations(
         }
     }
     relations
-}
-
-/// The articles and clauses a relation names (`amends: ["215-TB/VPTU (Điều 3, khoản 2 Điều 5)"]`)
-/// are looked for in its target as a citation's are: one it lacks is warned of, with the
-/// target's file.
-fn check_relation_part(
-    target: &Notice,
-    part: &str,
-    said: &dyn Fn(String, &str) -> Diagnostic,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for named in crate::cite::provision::internal(part, &[]) {
-        let provision = &named.provision;
-        let (anchor, article) = (provision.anchor(), provision.article_anchor());
-        let found = if provision.attached {
-            [&anchor, &article].iter().any(|a| target.body.attached_provision(a).is_some())
-        } else {
-            target.body.has_provision(&anchor) || target.body.has_provision(&article)
-        };
-        if !found {
-            diagnostics.push(said(provision.label(), &target.source_path));
-        }
-    }
 }
 
 fn is_later(target: &Notice, notice: &Notice) -> bool {
