@@ -7,6 +7,7 @@
 //! after its type code (`8/2022/TT` of "Thông tư 08/2022") names a notice only when exactly one
 //! archived notice has a key that begins so (`8/2022/TT-BTC`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -54,7 +55,7 @@ impl Resolver {
             if let Some(key) = notice.key() {
                 let id = NoticeId::new(index);
                 resolver.by_key.entry(key.to_string()).or_default().push(id);
-                resolver.by_folded_key.entry(fold_d(key)).or_default().push(id);
+                resolver.by_folded_key.entry(fold_d(key).into_owned()).or_default().push(id);
                 if let Some(short) = short_key(notice) {
                     resolver.by_short_key.entry(short).or_default().push(id);
                 }
@@ -110,11 +111,7 @@ impl Resolver {
 
     /// The notices of `key`, or of `key` with `Đ` read as `D` when none has it as written.
     fn with_key(&self, key: &str) -> Option<&Vec<NoticeId>> {
-        self.by_key.get(key).or_else(|| match key.contains('Đ') {
-            true => self.by_folded_key.get(&fold_d(key)),
-            // Folded already: no copy to make.
-            false => self.by_folded_key.get(key),
-        })
+        self.by_key.get(key).or_else(|| self.by_folded_key.get(fold_d(key).as_ref()))
     }
 
     /// The first notice with `key` issued after `citing`: what a citation of `key` without a
@@ -138,7 +135,8 @@ fn has_shared_type_code(key: &str) -> bool {
     key.contains("-QĐ/") || key.contains("QĐ-")
 }
 
-/// The key with `Đ` read as `D`, for citations typed without the Vietnamese letter.
-fn fold_d(key: &str) -> String {
-    key.replace('Đ', "D")
+/// The key with `Đ` read as `D`, for citations typed without the Vietnamese letter; a key
+/// without it is its own folded key, not a copy (most citations the archive lacks).
+fn fold_d(key: &str) -> Cow<'_, str> {
+    if key.contains('Đ') { Cow::Owned(key.replace('Đ', "D")) } else { Cow::Borrowed(key) }
 }
