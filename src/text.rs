@@ -10,6 +10,12 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::diag::Diagnostic;
 use crate::msg;
 
+/// Whether a character shows as a space but is none to a parser (pasted from a word
+/// processor): the no-break, typographic, mathematical and ideographic spaces.
+pub fn is_lookalike_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}')
+}
+
 /// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if let Some(encoding) = wide_encoding(&bytes) {

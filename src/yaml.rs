@@ -79,19 +79,13 @@ pub fn parse_mapping(text: &str) -> Result<Document, SyntaxError> {
     Ok(Document { values, key_positions: top_level_key_positions(&read), repeated_keys })
 }
 
-/// Spaces that look like one on screen but that YAML does not read as one: a word processor
-/// puts them after a colon or before a list item (`title:\u{A0}Kế hoạch`).
-const LOOKALIKE_SPACES: [char; 14] = [
-    '\u{A0}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}',
-    '\u{2008}', '\u{2009}', '\u{200A}', '\u{202F}', '\u{3000}',
-];
-
-/// `text` with [`LOOKALIKE_SPACES`] read as spaces where YAML needs a space and a value cannot
-/// start: in a line's indentation, after a list item's `-`, and after the `:` of a key written
-/// in ASCII at the start of a line. A character for a character, so lines and columns stay;
+/// `text` with look-alike spaces ([`crate::text::is_lookalike_space`]: a word processor puts
+/// them after a colon or before a list item) read as spaces where YAML needs a space and a
+/// value cannot start: in a line's indentation, after a list item's `-`, and after the `:` of
+/// a key written in ASCII at the start of a line. A character for a character, so lines and columns stay;
 /// within a value (`Điều 5:\u{A0}Quy định`, `Kế hoạch\u{A0}#3`) they stay what they are.
 fn plain_spaces(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(LOOKALIKE_SPACES) {
+    if !text.contains(crate::text::is_lookalike_space) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -112,7 +106,7 @@ fn plain_spaces(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn is_space_like(c: char) -> bool {
-    c == ' ' || LOOKALIKE_SPACES.contains(&c)
+    c == ' ' || crate::text::is_lookalike_space(c)
 }
 
 /// Makes the run of spaces and look-alikes from `at` plain spaces; returns where it ends.

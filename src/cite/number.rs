@@ -226,8 +226,8 @@ pub(crate) fn canonical_char(c: char) -> Option<char> {
         '\u{FF1A}' => Some(':'),
         '\u{00D0}' | '\u{0189}' => Some('Đ'),
         '\u{00F0}' | '\u{0256}' => Some('đ'),
-        '\t' | '\n' | '\r' | '\u{00A0}' | '\u{2000}'..='\u{200A}' => Some(' '),
-        '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
+        '\t' | '\n' | '\r' => Some(' '),
+        c if crate::text::is_lookalike_space(c) => Some(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
         _ => Some(c),
     }

@@ -269,9 +269,8 @@ impl BodyWriter<'_> {
 /// `-`, soft hyphens and zero-width characters dropped.
 fn shown_char(c: char) -> Option<char> {
     match c {
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' | '\r' | '\n' => {
-            Some(' ')
-        }
+        '\t' | '\r' | '\n' => Some(' '),
+        c if crate::text::is_lookalike_space(c) => Some(' '),
         '\u{2011}' => Some('-'),
         '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
         c => Some(c),

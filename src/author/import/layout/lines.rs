@@ -109,7 +109,7 @@ pub(crate) fn clean_line(text: &str) -> String {
     let mapped: String = text
         .chars()
         .filter_map(|c| match c {
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => Some(' '),
+            c if c == '\t' || crate::text::is_lookalike_space(c) => Some(' '),
             '\u{2011}' => Some('-'),
             '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
             c => Some(c),
