@@ -128,34 +128,35 @@ pub fn discover(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceEnt
         let path = entry.path().to_path_buf();
         // `content/` itself may be a link, to a folder kept elsewhere: it is read where it leads.
         if entry.path_is_symlink() && entry.depth() > 0 {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => files.push(path),
-                // A folder is not walked through a link (it could lead round in a circle):
-                // said, since the notices in it are not published.
-                Ok(target) if target.starts_with(&canonical_root) => diagnostics.push(Diagnostic::warning(
-                    display_path(root, &path),
-                    1,
-                    1,
-                    msg!("symlink-folder", folder = CONTENT_DIR),
-                )),
-                Ok(_) => diagnostics.push(Diagnostic::warning(
-                    display_path(root, &path),
-                    1,
-                    1,
-                    msg!("symlink-outside"),
-                )),
-                Err(e) => diagnostics.push(Diagnostic::warning(
-                    display_path(root, &path),
-                    1,
-                    1,
-                    msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string()),
-                )),
+            if linked_file(root, &canonical_root, &path, CONTENT_DIR, diagnostics).is_some() {
+                files.push(path);
             }
         } else if entry.file_type().is_file() && !is_editor_temp(entry.file_name()) {
             files.push(path);
         }
     }
     group_bundles(files)
+}
+
+/// The file a symbolic link found in `folder` (`content`, `static`) leads to, when it is a
+/// file of the archive (`canonical_root` is the archive root's real path); else `None`, and a
+/// warning: for a link leading out of the archive or nowhere, and for one to a folder, which
+/// is not walked (it could lead round in a circle) so that the files in it are not published.
+pub fn linked_file(
+    root: &Path,
+    canonical_root: &Path,
+    link: &Path,
+    folder: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<PathBuf> {
+    let message = match link.canonicalize() {
+        Ok(target) if target.starts_with(canonical_root) && target.is_file() => return Some(target),
+        Ok(target) if target.starts_with(canonical_root) => msg!("symlink-folder", folder = folder),
+        Ok(_) => msg!("symlink-outside"),
+        Err(e) => msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string()),
+    };
+    diagnostics.push(Diagnostic::warning(display_path(root, link), 1, 1, message));
+    None
 }
 
 /// A notice file: `.md` or `.markdown`, in any case (`TB-01.MD` saved on Windows).

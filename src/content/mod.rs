@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, display_path};
 use crate::msg;
 use crate::yaml::{self, Map, Value};
 use body::Body;
-pub use discover::{SourceEntry, Stamp, discover};
+pub use discover::{SourceEntry, Stamp, discover, linked_file};
 pub use front_matter::outdated;
 
 pub const CONTENT_DIR: &str = "content";

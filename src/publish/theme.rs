@@ -369,34 +369,7 @@ fn collect_static(
         let path = entry.path();
         // A link is copied from the file it was found to lead to, not followed again later.
         let source = if entry.path_is_symlink() && entry.depth() > 0 {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(inside) && target.is_file() => Some(target),
-                Ok(target) if target.starts_with(inside) => {
-                    // A folder is not walked through a link: said, not left out in silence.
-                    diagnostics.push(Diagnostic::warning(
-                        display_path(root, path),
-                        1,
-                        1,
-                        msg!("symlink-folder", folder = "static"),
-                    ));
-                    None
-                }
-                Ok(_) => {
-                    diagnostics.push(Diagnostic::warning(
-                        display_path(root, path),
-                        1,
-                        1,
-                        msg!("symlink-outside"),
-                    ));
-                    None
-                }
-                Err(e) => {
-                    let message =
-                        msg!("symlink-broken", kind = crate::message::io_kind(&e), error = e.to_string());
-                    diagnostics.push(Diagnostic::warning(display_path(root, path), 1, 1, message));
-                    None
-                }
-            }
+            crate::content::linked_file(root, inside, path, "static", diagnostics)
         } else {
             entry.file_type().is_file().then(|| path.to_path_buf())
         };
