@@ -69,8 +69,13 @@ impl Stamp {
     /// while its stamp can be trusted: its path and stamp, and its bytes too when the stamp is
     /// not trusted now (see [`Stamp::untrusted_from_now`]). For files copied as they are.
     pub fn version_of(path: &Path) -> u64 {
-        let stamp = Stamp::of(path);
-        stamp.version(path, Stamp::untrusted_from_now(), || std::fs::read(path).ok())
+        Stamp::of(path).version_at(path, Stamp::untrusted_from_now())
+    }
+
+    /// The version of the file at `path` that has this stamp, its bytes read when the stamp
+    /// was taken from `untrusted_from` on; see [`Stamp::version_of`].
+    pub fn version_at(&self, path: &Path, untrusted_from: i128) -> u64 {
+        self.version(path, untrusted_from, || std::fs::read(path).ok())
     }
 
     fn version(&self, path: &Path, untrusted_from: i128, bytes: impl FnOnce() -> Option<Vec<u8>>) -> u64 {

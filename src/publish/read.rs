@@ -114,9 +114,10 @@ impl Inputs {
             .u64(theme.digest());
         for source in &self.sources {
             hash.value(&source.path).value(&source.attachments);
-            // An attachment saved twice within one tick of a coarse clock keeps its stamp.
+            // An attachment saved twice within one tick of a coarse clock keeps its stamp: its
+            // version, from the stamp discovery took.
             for attachment in &source.attachments {
-                hash.u64(content::Stamp::version_of(&attachment.source));
+                hash.u64(attachment.stamp.version_at(&attachment.source, self.untrusted_from));
             }
         }
         Some(hash.finish())
