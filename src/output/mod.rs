@@ -19,6 +19,7 @@
 //! what the pages are is decided by `publish`.
 
 pub mod build;
+mod own;
 mod previous;
 mod same;
 mod space;
@@ -36,6 +37,7 @@ use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
 use crate::publish::state::FileStamp;
 use crate::{fail, msg};
+use own::{is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
 
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
@@ -62,6 +64,16 @@ pub struct OutputDir {
     previous: PathBuf,
     /// The archive's language, for what is said while waiting.
     language: Language,
+}
+
+/// What stands at an output's path.
+enum Found {
+    Nothing,
+    NotAFolder,
+    /// A folder with files Gazette did not write.
+    Foreign,
+    /// An empty folder, or one Gazette made.
+    Own,
 }
 
 /// The exclusive right to write an output folder; released when dropped.
@@ -233,35 +245,37 @@ impl OutputDir {
         Ok(true)
     }
 
+    /// What stands at the output's path.
+    fn found(&self) -> Result<Found> {
+        Ok(match fs::symlink_metadata(&self.target) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Found::Nothing,
+            Err(e) => {
+                return Err(e).said(|| msg!("io-cannot-read", path = self.target.display().to_string()));
+            }
+            Ok(meta) if !meta.is_dir() => Found::NotAFolder,
+            Ok(_) if !is_own_or_empty(&self.target)? => Found::Foreign,
+            Ok(_) => Found::Own,
+        })
+    }
+
     /// Whether the output is absent, or a folder that is empty or Gazette's.
     pub fn is_absent_or_own(&self) -> Result<bool> {
-        match fs::symlink_metadata(&self.target) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
-            Err(e) => Err(e).said(|| msg!("io-cannot-read", path = self.target.display().to_string())),
-            Ok(meta) if !meta.is_dir() => Ok(false),
-            Ok(_) => is_own_or_empty(&self.target),
-        }
+        Ok(matches!(self.found()?, Found::Nothing | Found::Own))
     }
 
     /// The output is absent, an empty folder, or a folder Gazette made; the staging, previous
     /// and old folders are absent or Gazette's.
     pub fn check_on_disk(&self) -> Result<()> {
-        match fs::symlink_metadata(&self.target) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(e).said(|| msg!("io-cannot-read", path = self.target.display().to_string()));
-            }
-            Ok(meta) if !meta.is_dir() => {
-                fail!(
-                    msg!("output-is-file", path = self.target.display().to_string()),
-                    msg!("help-output-is-file")
-                )
-            }
-            Ok(_) if !is_own_or_empty(&self.target)? => fail!(
+        match self.found()? {
+            Found::NotAFolder => fail!(
+                msg!("output-is-file", path = self.target.display().to_string()),
+                msg!("help-output-is-file")
+            ),
+            Found::Foreign => fail!(
                 msg!("output-foreign", path = self.target.display().to_string()),
                 msg!("help-output-foreign", marker = MARKER)
             ),
-            Ok(_) => {}
+            Found::Nothing | Found::Own => {}
         }
         // `.old` is only used where folders cannot be exchanged in one step.
         let uses_old = !cfg!(target_os = "linux");
@@ -401,84 +415,6 @@ fn lock_file(parent: &Path) -> Result<fs::File> {
         .truncate(false)
         .open(&path)
         .said(|| msg!("io-cannot-open", path = path.display().to_string()))
-}
-
-fn marker_text() -> String {
-    format!(
-        "This folder was written by Gazette {}. Every build replaces it whole.\n",
-        env!("CARGO_PKG_VERSION")
-    )
-}
-
-/// Where the marker is written before it is moved into place.
-fn marker_being_written() -> String {
-    format!("{MARKER}.new")
-}
-
-/// Whether `dir` holds Gazette's marker file.
-fn is_own(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
-}
-
-/// Whether `path` is a folder itself, not a symbolic link to one.
-fn is_real_dir(path: &Path) -> bool {
-    fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir())
-}
-
-/// Whether `dir` holds Gazette's marker, or no file but a version-control keep file and the
-/// marker being written: a build stopped before its marker was in place leaves at most that,
-/// which loses nothing.
-fn is_own_or_empty(dir: &Path) -> Result<bool> {
-    if is_own(dir) {
-        return Ok(true);
-    }
-    let marker_being_written = dir.join(marker_being_written());
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.said(|| msg!("io-cannot-read", path = dir.display().to_string()))?;
-        let keep_file = entry.depth() == 1 && entry.file_name() == KEEP_FILE;
-        let ours = keep_file || entry.path() == marker_being_written;
-        if !entry.file_type().is_dir() && !ours {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-/// Removes a folder Gazette made; anything else is left alone and reported.
-fn remove_own(dir: &Path) -> Result<()> {
-    if !is_own_or_empty(dir)? {
-        fail!(msg!("output-not-own", path = dir.display().to_string()));
-    }
-    remove_tree(dir).said(|| msg!("io-cannot-remove", path = dir.display().to_string()))
-}
-
-/// Removes a folder and everything in it: the files on all threads, Gazette's marker last, then
-/// the folders, deepest first. A build's old output has a folder for every page, and removing
-/// it one file at a time is a good part of an incremental build. Stopped at any instant, it
-/// leaves a folder that still holds its marker or holds no file, which the next build removes.
-fn remove_tree(dir: &Path) -> io::Result<()> {
-    use rayon::prelude::*;
-    let marker = dir.join(MARKER);
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.map_err(io::Error::other)?;
-        if entry.file_type().is_dir() {
-            folders.push((entry.depth(), entry.into_path()));
-        } else if entry.path() != marker {
-            files.push(entry.into_path());
-        }
-    }
-    files.par_iter().try_for_each(fs::remove_file)?;
-    match fs::remove_file(&marker) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    folders.sort_by_key(|(depth, _)| std::cmp::Reverse(*depth));
-    for (_, folder) in folders {
-        fs::remove_dir(folder)?;
-    }
-    Ok(())
 }
 
 impl Staging {
