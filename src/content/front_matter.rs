@@ -207,11 +207,7 @@ impl<'a> FrontMatter<'a> {
             );
         }
         let (effective, expires) = (self.date("effective"), self.date("expires"));
-        if let (Some(effective), Some(expires)) = (effective, expires)
-            && expires < effective
-        {
-            self.check_expires_after(effective, expires);
-        }
+        self.check_expires_after(effective, expires);
         let notice = Notice {
             source_path: self.path.to_string(),
             doc_type: doc_type.unwrap_or_default(),
@@ -365,7 +361,11 @@ impl<'a> FrontMatter<'a> {
 
     /// A notice that would end its effect before it begins: one of the two dates is mistyped,
     /// and its history would read backwards.
-    fn check_expires_after(&mut self, effective: Date, expires: Date) {
+    fn check_expires_after(&mut self, effective: Option<Date>, expires: Option<Date>) {
+        let (Some(effective), Some(expires)) = (effective, expires) else { return };
+        if expires >= effective {
+            return;
+        }
         let (line, column) = self.position("expires");
         self.problems.push(
             Diagnostic::warning(
