@@ -123,13 +123,14 @@ pub fn overlay_lines(errors: &[Diagnostic], language: Language) -> String {
 pub fn host_allowed(host: &str) -> bool {
     let name = match host.strip_prefix('[') {
         Some(bracketed) => match bracketed.split_once(']') {
-            Some((address, port)) => {
-                return address.parse::<std::net::Ipv6Addr>().is_ok() && is_port_or_nothing(port);
+            Some((address, after)) => {
+                let port_or_nothing = after.is_empty() || after.strip_prefix(':').is_some_and(is_port);
+                return address.parse::<std::net::Ipv6Addr>().is_ok() && port_or_nothing;
             }
             None => return false,
         },
         None => match host.rsplit_once(':') {
-            Some((name, port)) if is_port_or_nothing(&format!(":{port}")) => name,
+            Some((name, port)) if is_port(port) => name,
             Some(_) => return false,
             None => host,
         },
@@ -140,10 +141,8 @@ pub fn host_allowed(host: &str) -> bool {
         || name.strip_suffix(".localhost").is_some_and(|label| !label.is_empty() && !label.ends_with('.'))
 }
 
-/// Whether `text` is empty or a colon and a port number.
-fn is_port_or_nothing(text: &str) -> bool {
-    text.is_empty()
-        || text.strip_prefix(':').is_some_and(|port| !port.is_empty() && port.parse::<u16>().is_ok())
+fn is_port(text: &str) -> bool {
+    text.parse::<u16>().is_ok()
 }
 
 /// The site path of a request URL: percent-decoded, without query, `None` when it tries to
