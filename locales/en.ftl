@@ -326,6 +326,8 @@ io-other-disk = it is on another disk
 
 output-is-root = refusing to write the output to the filesystem root
 output-not-own = refusing to remove { $path }: it was not made by Gazette
+output-file-left-out = not made by Gazette: the new output leaves this file out (it stays in { $previous } until the next build)
+help-output-file-left-out = put files to publish as they are (a CNAME, an .htaccess, a download) in the archive's static/: every build copies them over
 
 ## The preview
 serve-listening = serving { $root } at { $address } (Ctrl-C stops)

@@ -292,6 +292,8 @@ io-other-disk = nằm trên ổ đĩa khác
 
 output-is-root = không ghi kết quả vào thư mục gốc của hệ thống tệp
 output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
+output-file-left-out = tệp này không do Gazette tạo: bản dựng mới không có nó (tệp còn trong { $previous } đến lần dựng sau)
+help-output-file-left-out = tệp cần đăng nguyên trạng (CNAME, .htaccess, tài liệu tải về) hãy đặt trong static/ của kho: mỗi lần dựng đều chép sang
 
 ## Xem trước
 serve-listening = đang phục vụ { $root } tại { $address } (Ctrl-C để dừng)

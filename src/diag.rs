@@ -115,7 +115,15 @@ pub fn count_errors(diagnostics: &[Diagnostic]) -> usize {
 pub fn display_path(root: &Path, path: &Path) -> String {
     let relative: PathBuf =
         path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    let mut shown = String::new();
+    for component in relative.components() {
+        // The root of an absolute path is a `/` of its own: `/tmp/x`, not `//tmp/x`.
+        if !shown.is_empty() && !shown.ends_with('/') {
+            shown.push('/');
+        }
+        shown.push_str(&component.as_os_str().to_string_lossy());
+    }
+    shown
 }
 
 /// Line and column (from 1, column in characters) of a byte offset in `text`.
@@ -145,6 +153,21 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, text.find("án").unwrap()), (2, 4));
         assert_eq!(line_col(text, text.len()), (3, 2));
+    }
+
+    #[test]
+    fn paths_are_shown_from_the_root_or_whole() {
+        let cases = [
+            ("/a/site", "/a/site/content/x.md", "content/x.md"),
+            ("/a/site", "/a/site", ""),
+            ("/a/site", "/tmp/out/extra.txt", "/tmp/out/extra.txt"),
+            ("/a/site", "/a/sitex/y.md", "/a/sitex/y.md"),
+            ("site", "site/content/x.md", "content/x.md"),
+            ("site", "other/x.md", "other/x.md"),
+        ];
+        for (root, path, shown) in cases {
+            assert_eq!(display_path(Path::new(root), Path::new(path)), shown, "{path} from {root}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! with errors leaves the output as it was.
 
 use crate::message::Said as _;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -100,16 +100,22 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let altered = opened.as_ref().map(|opened| opened.altered.clone()).unwrap_or_default();
     // The staging folder is made (the previous output taken and listed) while the sources are
     // read: one waits on the disk, the other on the processor.
-    let (previous, cache, (site, mut report, next_cache), staging) = std::thread::scope(|scope| {
+    // With a state, the output's files are listed meanwhile too: those its last build did not
+    // make were put there by hand, and the swap leaves them out.
+    let list_output = opened.is_some();
+    let (previous, cache, (site, mut report, next_cache), staging, on_disk) = std::thread::scope(|scope| {
         // Unused when reading fails: dropped, it goes back to being the previous output.
         let staging = scope.spawn(|| output.stage(&lock));
+        let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
         timings.lap("read the rest of the build state");
         let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
         let prepared = publish::prepare(&options.site, inputs, &cache, &mut diagnostics, &mut timings);
         let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (previous, cache, prepared, staging)
+        let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (previous, cache, prepared, staging, on_disk)
     });
+    let not_made = previous.as_ref().map(|state| not_made(on_disk, state, &altered)).unwrap_or_default();
     report.notes.splice(0..0, notes);
     if let Some(site) = &site {
         let mut staging = staging.map_err(|error| space::said_once(error, &output.target))?;
@@ -146,7 +152,11 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         &changes(
                             &output.target,
                             staging.dir(),
-                            previous.as_ref().map(|p| (p, &altered[..])),
+                            previous.as_ref().map(|state| Before {
+                                state,
+                                altered: &altered,
+                                not_made: &not_made,
+                            }),
                             &next,
                         )?,
                     )?;
@@ -154,6 +164,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 free_in_background(next);
                 staging.commit()?;
                 timings.lap("swap in");
+                let root =
+                    std::path::absolute(&options.site.root).unwrap_or_else(|_| options.site.root.clone());
+                diagnostics.extend(left_out(&root, &output, &not_made));
                 report.pages = published.pages;
                 report.files_written = published.written;
                 report.files_kept = published.kept;
@@ -246,22 +259,59 @@ fn note_missing(missing: Missing, notes: &mut Vec<Message>) {
     }
 }
 
+/// The files of the output `on_disk` that the build that left `state` did not make (nor
+/// `altered`, its files changed or removed by hand since), in path order: put there by hand.
+fn not_made(on_disk: Vec<String>, state: &BuildState, altered: &[String]) -> Vec<String> {
+    let made: HashSet<&str> =
+        state.files.iter().map(|file| file.path.as_str()).chain(altered.iter().map(String::as_str)).collect();
+    let mut files: Vec<String> = on_disk.into_iter().filter(|path| !made.contains(path.as_str())).collect();
+    files.sort_unstable();
+    files
+}
+
+/// A warning for each file put in the output by hand (`not_made`) that the swapped-in output
+/// left out: until the next build it is in the replaced output, and files to publish as they
+/// are belong in `static/`.
+fn left_out(root: &Path, output: &OutputDir, not_made: &[String]) -> Vec<diag::Diagnostic> {
+    let kept_in = crate::diag::display_path(root, output.previous());
+    not_made
+        .iter()
+        .map(|path| {
+            let shown = crate::diag::display_path(root, &output.target.join(path));
+            diag::Diagnostic::warning(shown, 1, 1, msg!("output-file-left-out", previous = kept_in.as_str()))
+                .with_help(msg!("help-output-file-left-out"))
+        })
+        .collect()
+}
+
+/// What the output held before a build, as its state says: the state, its files changed or
+/// removed by hand since (`altered`), and the files put there by hand (`not_made`).
+struct Before<'a> {
+    state: &'a BuildState,
+    altered: &'a [String],
+    not_made: &'a [String],
+}
+
 /// The output paths added (`+`), changed (`~`) and removed (`-`), one per line, in path
-/// order. The two states say what the files hold, and the files of the previous one changed or
-/// removed by hand (`altered`) are changed again. Without a previous state the old and the new
-/// output are listed: a file the build kept is the old one (the same inode), and only a file
-/// written anew with the old one's size is read to tell.
-fn changes(
-    old: &Path,
-    new: &Path,
-    previous: Option<(&BuildState, &[String])>,
-    next: &BuildState,
-) -> Result<String> {
+/// order. The two states say what the files hold; a file of the previous one changed by hand is
+/// changed again, one removed by hand is added again (or removed, if the build no longer makes
+/// it), and a file put there by hand is removed (or changed, where the build writes its own). Without a previous state the old and
+/// the new output are listed: a file the build kept is the old one (the same inode), and only a
+/// file written anew with the old one's size is read to tell.
+fn changes(old: &Path, new: &Path, previous: Option<Before>, next: &BuildState) -> Result<String> {
     match previous {
-        Some((previous, altered)) => {
-            let (mut before, after) = (hashes_of(previous), hashes_of(next));
-            // What a file changed by hand holds is not known: whatever this build puts there is a change.
+        Some(Before { state, altered, not_made }) => {
+            let (mut before, after) = (hashes_of(state), hashes_of(next));
             for path in altered {
+                if FileStamp::of_file(&old.join(path)).is_none() && after.contains_key(path) {
+                    before.remove(path);
+                } else {
+                    // What a file changed by hand holds is not known: whatever this build puts
+                    // there is a change (and one it no longer makes is removed).
+                    before.insert(path.clone(), None);
+                }
+            }
+            for path in not_made {
                 before.insert(path.clone(), None);
             }
             marks(&before, &after, |path| Ok(before[path] != after[path]))

@@ -37,7 +37,7 @@ use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
 use crate::publish::state::FileStamp;
 use crate::{fail, msg};
-use own::{is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
+use own::{files_in, is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
 
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
@@ -320,6 +320,18 @@ impl OutputDir {
             remove_own(replaced)?;
         }
         Ok(())
+    }
+
+    /// The files the output holds (paths relative to it), Gazette's own folder aside, in no
+    /// order: with the last build's state, they tell the files put there by hand, which a swap
+    /// leaves in the replaced output, `.NAME.previous`, until the next build stages in it.
+    pub fn files(&self) -> Vec<String> {
+        files_in(&self.target)
+    }
+
+    /// Where the output a swap replaces is kept.
+    pub fn previous(&self) -> &Path {
+        &self.previous
     }
 
     /// Whether no build left a staging folder or an old output of its own beside the output (a
