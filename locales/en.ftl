@@ -159,7 +159,8 @@ cited-not-in-archive = cited { $number }{ $year ->
     [0] {""}
    *[other] {" "}of { $year }
 } is not in the archive
-help-cited-issued-after = the archive has a notice of this number issued on { $date } ({ $file }), after this one; a number without a year means one issued before: if you mean that one, write its date, or mend this notice's date
+cited-issued-after = cited { $number } in the archive was issued on { $date } ({ $file }), after this notice: not linked
+help-cited-issued-after = a number without a year means one issued before the citing notice: if you mean that one, write its date; if not, mend this notice's date
 cited-broken = cited { $number } is not published because of an error in { $file }
 cited-ambiguous = cited { $number }{ $year ->
     [0] {""}

@@ -159,7 +159,8 @@ cited-not-in-archive = văn bản được dẫn { $number }{ $year ->
     [0] {""}
    *[other] {" "}năm { $year }
 } không có trong kho
-help-cited-issued-after = kho có văn bản số này ban hành ngày { $date } ({ $file }), sau văn bản này; số không kèm năm được hiểu là văn bản ban hành trước: nếu dẫn văn bản đó, ghi ngày của nó, hoặc sửa ngày của văn bản này
+cited-issued-after = văn bản được dẫn { $number } trong kho ban hành ngày { $date } ({ $file }), sau văn bản này: không liên kết
+help-cited-issued-after = số không kèm năm được hiểu là văn bản ban hành trước văn bản dẫn: nếu dẫn đúng văn bản đó, ghi ngày của nó; nếu không, sửa ngày của văn bản này
 cited-broken = văn bản được dẫn { $number } chưa được đăng vì có lỗi trong { $file }
 cited-ambiguous = văn bản được dẫn { $number }{ $year ->
     [0] {""}

@@ -166,19 +166,21 @@ fn report_reference(
         }
         .with_help(msg!("help-link-ambiguous")),
         (RefTarget::Unresolved, RefOrigin::Detected) => {
-            let found = at(msg!("cited-not-in-archive", number = number, year = year));
-            // Numbers start again each year: one without a year means one issued before.
+            // Numbers start again each year: one without a year means one issued before, and
+            // the archive may hold that number only from after.
             let later = match (reference.year, &reference.key, notice.date) {
                 (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
                 _ => None,
             };
             match later.map(|id| &notices[id.index()]) {
-                Some(later) => found.with_help(msg!(
-                    "help-cited-issued-after",
+                Some(later) => at(msg!(
+                    "cited-issued-after",
+                    number = number,
                     date = later.date.map(|d| d.to_string()).unwrap_or_default(),
                     file = &later.source_path,
-                )),
-                None => found,
+                ))
+                .with_help(msg!("help-cited-issued-after")),
+                None => at(msg!("cited-not-in-archive", number = number, year = year)),
             }
         }
         (RefTarget::Ambiguous(all), RefOrigin::Detected) => {
