@@ -160,7 +160,7 @@ cited-not-in-archive = cited { $number }{ $year ->
    *[other] {" "}of { $year }
 } is not in the archive
 cited-issued-after = cited { $number } in the archive was issued on { $date } ({ $file }), after this notice: not linked
-help-cited-issued-after = a number without a year means one issued before the citing notice: if you mean that one, write its date; if not, mend this notice's date
+help-cited-issued-after = a number without a year means the one issued before the citing notice: to cite that later notice, write its date after the number; if this notice's date is wrong, mend it
 cited-broken = cited { $number } is not published because of an error in { $file }
 cited-ambiguous = cited { $number }{ $year ->
     [0] {""}
@@ -243,6 +243,16 @@ more-warnings = … and { $count ->
 note-relative-links = feeds and sitemap.xml have relative links: set base_url in site.yaml (or --base-url) for the absolute ones feed readers and search engines need
 note-state-stale = the build state in the output was written by another Gazette ({ $why }): everything was built anew
 note-state-corrupt = the build state in the output is damaged ({ $why }): everything was built anew
+note-output-files-left-out = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+} in { $output }/ not made by Gazette { $count ->
+    [one] is
+   *[other] are
+} not kept in the new output (until the next build { $count ->
+    [one] it stays
+   *[other] they stay
+} in { $previous }/): { $names }; put files to publish as they are (a CNAME, an .htaccess, a download) in the archive's static/
 note-outside = { $count ->
     [one] { $count } citation
    *[other] { $count } citations
@@ -327,8 +337,6 @@ io-other-disk = it is on another disk
 
 output-is-root = refusing to write the output to the filesystem root
 output-not-own = refusing to remove { $path }: it was not made by Gazette
-output-file-left-out = not made by Gazette: the new output leaves this file out (it stays in { $previous } until the next build)
-help-output-file-left-out = put files to publish as they are (a CNAME, an .htaccess, a download) in the archive's static/: every build copies them over
 
 ## The preview
 serve-listening = serving { $root } at { $address } (Ctrl-C stops)

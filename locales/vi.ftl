@@ -160,7 +160,7 @@ cited-not-in-archive = văn bản được dẫn { $number }{ $year ->
    *[other] {" "}năm { $year }
 } không có trong kho
 cited-issued-after = văn bản được dẫn { $number } trong kho ban hành ngày { $date } ({ $file }), sau văn bản này: không liên kết
-help-cited-issued-after = số không kèm năm được hiểu là văn bản ban hành trước văn bản dẫn: nếu dẫn đúng văn bản đó, ghi ngày của nó; nếu không, sửa ngày của văn bản này
+help-cited-issued-after = số không kèm năm được hiểu là văn bản cùng số ban hành trước văn bản dẫn: muốn dẫn văn bản ban hành sau ấy, ghi ngày của nó sau số; nếu văn bản này ghi sai ngày, sửa ngày
 cited-broken = văn bản được dẫn { $number } chưa được đăng vì có lỗi trong { $file }
 cited-ambiguous = văn bản được dẫn { $number }{ $year ->
     [0] {""}
@@ -212,6 +212,7 @@ more-warnings = … và { $count } cảnh báo khác: `gazette check` liệt kê
 note-relative-links = nguồn tin và sitemap.xml đang dùng liên kết tương đối: đặt base_url trong site.yaml (hoặc --base-url) để có liên kết tuyệt đối mà trình đọc tin và máy tìm kiếm cần
 note-state-stale = trạng thái dựng trong thư mục kết quả do một bản Gazette khác ghi ({ $why }): đã dựng lại toàn bộ
 note-state-corrupt = trạng thái dựng trong thư mục kết quả bị hỏng ({ $why }): đã dựng lại toàn bộ
+note-output-files-left-out = { $count } tệp trong { $output }/ không do Gazette tạo nên không được giữ trong kết quả mới (còn trong { $previous }/ đến lần dựng sau): { $names }; tệp cần đăng nguyên trạng (CNAME, .htaccess, tài liệu tải về) hãy đặt trong static/ của kho
 note-outside = { $count } trích dẫn văn bản ngoài kho không được cảnh báo từng cái: `gazette check --outside` liệt kê đầy đủ
 progress-reading = đang đọc văn bản
 progress-writing = đang ghi trang
@@ -293,8 +294,6 @@ io-other-disk = nằm trên ổ đĩa khác
 
 output-is-root = không ghi kết quả vào thư mục gốc của hệ thống tệp
 output-not-own = không xóa { $path }: thư mục này không do Gazette tạo
-output-file-left-out = tệp này không do Gazette tạo: bản dựng mới không có nó (tệp còn trong { $previous } đến lần dựng sau)
-help-output-file-left-out = tệp cần đăng nguyên trạng (CNAME, .htaccess, tài liệu tải về) hãy đặt trong static/ của kho: mỗi lần dựng đều chép sang
 
 ## Xem trước
 serve-listening = đang phục vụ { $root } tại { $address } (Ctrl-C để dừng)

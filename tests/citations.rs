@@ -205,7 +205,7 @@ fn citation_resolves_to_the_latest_earlier_notice_only() {
         "{said}"
     );
     assert!(
-        said.contains("gợi ý: số không kèm năm được hiểu là văn bản ban hành trước văn bản dẫn"),
+        said.contains("gợi ý: số không kèm năm được hiểu là văn bản cùng số ban hành trước văn bản dẫn"),
         "{said}"
     );
     assert_eq!(said.matches("sau văn bản này: không liên kết").count(), 1, "{said}");

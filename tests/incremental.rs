@@ -328,8 +328,8 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     let said = stderr(&output);
     assert!(
         said.contains(
-            "cảnh báo: output/them.html:1:1: tệp này không do Gazette tạo: bản dựng mới không có nó \
-             (tệp còn trong .output.previous đến lần dựng sau)\n  gợi ý: tệp cần đăng nguyên trạng"
+            "lưu ý: 1 tệp trong output/ không do Gazette tạo nên không được giữ trong kết quả mới \
+             (còn trong .output.previous/ đến lần dựng sau): them.html; tệp cần đăng nguyên trạng"
         ),
         "{said}"
     );
@@ -338,6 +338,29 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     let again = stderr(&archive.build_ok(&["--changes", changes.to_str().unwrap()]));
     assert!(!again.contains("them.html") && again.contains("0 cảnh báo"), "{again}");
     assert_eq!(std::fs::read_to_string(&changes).unwrap(), "");
+
+    // Many are said in one note, which names the first few; a root given through `..` is
+    // shown from the archive all the same.
+    for i in 0..7 {
+        archive.write(&format!("output/tay/{i}.txt"), "thêm tay");
+    }
+    edit(&archive, "content/2024/tb-7.md", "Nội dung 7.", "Nội dung bảy.");
+    let output = assert_cmd::Command::cargo_bin("gazette")
+        .unwrap()
+        .current_dir(archive.path("content"))
+        .args(["build", "--root", ".."])
+        .output()
+        .unwrap();
+    let said = stderr(&output);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains(
+            "lưu ý: 7 tệp trong output/ không do Gazette tạo nên không được giữ trong kết quả mới \
+             (còn trong .output.previous/ đến lần dựng sau): tay/0.txt, tay/1.txt, tay/2.txt, tay/3.txt, \
+             tay/4.txt, …;"
+        ),
+        "{said}"
+    );
 }
 
 #[test]

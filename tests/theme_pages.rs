@@ -111,9 +111,10 @@ fn the_notice_sidebar_shows_the_type_apart_from_the_title() {
     let archive = register_archive("vi");
     let page = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
     assert_eq!(texts(&page, ".cites .notice-list .type"), vec!["Nghị quyết"]);
+    // The title follows the type, in the same line of the list.
     assert_eq!(
-        texts(&page, ".cites .notice-list .subject"),
-        vec!["Về chuyển đổi số trong hệ thống chính trị"]
+        texts(&page, ".cites .notice-list .title"),
+        vec!["Nghị quyết Về chuyển đổi số trong hệ thống chính trị"]
     );
 }
 

@@ -164,9 +164,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 free_in_background(next);
                 staging.commit()?;
                 timings.lap("swap in");
-                let root =
-                    std::path::absolute(&options.site.root).unwrap_or_else(|_| options.site.root.clone());
-                diagnostics.extend(left_out(&root, &output, &not_made));
+                report.notes.extend(left_out(&options.site.root, &output, &not_made));
                 report.pages = published.pages;
                 report.files_written = published.written;
                 report.files_kept = published.kept;
@@ -269,19 +267,26 @@ fn not_made(on_disk: Vec<String>, state: &BuildState, altered: &[String]) -> Vec
     files
 }
 
-/// A warning for each file put in the output by hand (`not_made`) that the swapped-in output
-/// left out: until the next build it is in the replaced output, and files to publish as they
-/// are belong in `static/`.
-fn left_out(root: &Path, output: &OutputDir, not_made: &[String]) -> Vec<diag::Diagnostic> {
-    let kept_in = crate::diag::display_path(root, output.previous());
-    not_made
-        .iter()
-        .map(|path| {
-            let shown = crate::diag::display_path(root, &output.target.join(path));
-            diag::Diagnostic::warning(shown, 1, 1, msg!("output-file-left-out", previous = kept_in.as_str()))
-                .with_help(msg!("help-output-file-left-out"))
-        })
-        .collect()
+/// The files put in the output by hand (`not_made`) that the swapped-in output did not keep,
+/// said in one note that names the first few (`--changes` lists them all): until the next
+/// build they are in the replaced output, and files to publish as they are belong in `static/`.
+fn left_out(root: &Path, output: &OutputDir, not_made: &[String]) -> Option<Message> {
+    const NAMED: usize = 5;
+    if not_made.is_empty() {
+        return None;
+    }
+    let root = super::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut names = not_made.iter().take(NAMED).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if not_made.len() > NAMED {
+        names.push_str(", …");
+    }
+    Some(msg!(
+        "note-output-files-left-out",
+        count = not_made.len(),
+        output = diag::display_path(&root, &output.target),
+        previous = diag::display_path(&root, output.previous()),
+        names = names,
+    ))
 }
 
 /// What the output held before a build, as its state says: the state, its files changed or
