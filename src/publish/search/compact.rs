@@ -78,7 +78,7 @@ impl PostingList {
 /// the shard numbers ascending as varint deltas when that is shorter, as it is once shards are
 /// many more than a document's terms.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ShardSet(Box<[u8]>);
+pub struct ShardSet(#[serde(with = "as_bytes")] Box<[u8]>);
 
 const BITSET: u8 = 0;
 const LIST: u8 = 1;
@@ -180,7 +180,68 @@ pub const DIGEST_BUCKETS: usize = 64;
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocTerms {
     pub shards: ShardSet,
+    #[serde(with = "words_as_bytes")]
     digest: Box<[u64]>,
+}
+
+/// A byte string kept as one (not as a sequence of numbers, which an encoder writes one at a
+/// time): a hundred thousand documents' shard sets are most of a build state.
+mod as_bytes {
+    use serde::{Deserializer, Serializer, de};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<[u8]>, D::Error> {
+        deserializer.deserialize_bytes(Bytes).map(Vec::into_boxed_slice)
+    }
+
+    pub(super) struct Bytes;
+
+    impl<'de> de::Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("bytes")
+        }
+
+        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(bytes.to_vec())
+        }
+
+        fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(bytes)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(byte) = seq.next_element()? {
+                bytes.push(byte);
+            }
+            Ok(bytes)
+        }
+    }
+}
+
+/// Words kept as their little-endian bytes, eight a word: a digest's sums are as long as
+/// their hashes, which a variable-length encoding would make longer, one number at a time.
+mod words_as_bytes {
+    use serde::{Deserializer, Serializer, de::Error as _};
+
+    pub fn serialize<S: Serializer>(words: &[u64], serializer: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = words.iter().flat_map(|word| word.to_le_bytes()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<[u64]>, D::Error> {
+        let bytes = deserializer.deserialize_bytes(super::as_bytes::Bytes)?;
+        let (words, rest) = bytes.as_chunks::<8>();
+        if !rest.is_empty() {
+            return Err(D::Error::invalid_length(bytes.len(), &"a multiple of eight bytes"));
+        }
+        Ok(words.iter().map(|word| u64::from_le_bytes(*word)).collect())
+    }
 }
 
 impl DocTerms {
@@ -257,6 +318,27 @@ impl DocTermsBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_terms_are_kept_as_byte_strings_and_read_back() {
+        let mut builder = DocTermsBuilder::new(64);
+        builder.add("to chuc", 7, Some(3), &[1, 2]);
+        builder.add("can bo", 40, None, &[4]);
+        let terms = builder.finish();
+        let bytes = postcard::to_allocvec(&terms).unwrap();
+        let shards = postcard::to_allocvec(&terms.shards).unwrap();
+        // The shards as they are, then the digest's 512 bytes after their length (two bytes).
+        assert_eq!(bytes.len(), shards.len() + 2 + 8 * DIGEST_BUCKETS);
+        assert_eq!(postcard::from_bytes::<DocTerms>(&bytes).unwrap(), terms);
+        // A digest that is not whole words is damage.
+        let mut cut = shards.clone();
+        cut.push(7);
+        cut.extend([0; 7]);
+        assert!(postcard::from_bytes::<DocTerms>(&cut).is_err());
+        let mut empty = shards;
+        empty.push(0);
+        assert_eq!(postcard::from_bytes::<DocTerms>(&empty).unwrap().digest.len(), 0);
+    }
 
     #[test]
     fn postings_read_back_in_order_and_lists_append() {
