@@ -74,14 +74,16 @@ impl PostingList {
     }
 }
 
-/// A set of term shards (numbers below a power of two, `count`): a bitset of `count` bits, or
-/// the shard numbers ascending as varint deltas when that is shorter, as it is once shards are
-/// many more than a document's terms.
+/// A set of term shards (numbers below a power of two, `count`), in the shortest of three
+/// forms: a bitset of `count` bits; the shard numbers ascending as varint deltas, when shards
+/// are many more than a document's terms; or their gaps in a Rice code (see [`rice`]), which
+/// takes about half a bitset for the thousand-odd shards of a long notice among thousands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ShardSet(#[serde(with = "as_bytes")] Box<[u8]>);
 
 const BITSET: u8 = 0;
 const LIST: u8 = 1;
+const RICE: u8 = 2;
 
 impl ShardSet {
     /// The set of `shards`, each below `count`.
@@ -95,8 +97,12 @@ impl ShardSet {
             previous = shard;
         }
         let bitset_len = 1 + count.div_ceil(8);
-        if list.len() <= bitset_len {
+        let rice = rice(&shards, count);
+        if list.len() <= bitset_len.min(rice.len()) {
             return ShardSet(list.into_boxed_slice());
+        }
+        if rice.len() < bitset_len {
+            return ShardSet(rice.into_boxed_slice());
         }
         let mut bits = vec![0u8; bitset_len];
         bits[0] = BITSET;
@@ -118,6 +124,7 @@ impl ShardSet {
                     }
                 }
             }
+            Some((&RICE, code)) => read_rice(code, visit),
             Some((_, list)) => {
                 let mut at = 0;
                 let mut shard = 0u64;
@@ -136,6 +143,86 @@ impl ShardSet {
         let mut shards = Vec::new();
         self.for_each(|s| shards.push((s & (count - 1)) as u32));
         ShardSet::new(shards, count)
+    }
+}
+
+/// Distinct numbers ascending, below `count`, in a Rice code: the tag, the parameter `k`, the
+/// count of numbers (a varint), then for each its gap (its distance from one more than the
+/// number before; for the first, the number itself) as the gap's quotient by 2^k in unary (ones,
+/// then a zero) and its `k` low bits. Bits fill each byte from its lowest. `k` is chosen from
+/// the mean gap, near the best for numbers spread evenly at random, as term shards are.
+fn rice(ascending: &[u32], count: usize) -> Vec<u8> {
+    let mean_gap = count / ascending.len().max(1);
+    let k = (mean_gap * 69 / 100).max(1).ilog2().min(24);
+    let mut code = vec![RICE, k as u8];
+    put_varint(&mut code, ascending.len() as u64);
+    let mut bits = Bits { bytes: code, used: 8 };
+    let mut next = 0;
+    for &n in ascending {
+        let gap = n - next;
+        next = n + 1;
+        for _ in 0..gap >> k {
+            bits.push(true);
+        }
+        bits.push(false);
+        for bit in 0..k {
+            bits.push(gap >> bit & 1 == 1);
+        }
+    }
+    bits.bytes
+}
+
+/// Calls `visit` with each number of a [`rice`] code (without its tag), ascending; a code cut
+/// short ends where it is cut.
+fn read_rice(code: &[u8], mut visit: impl FnMut(usize)) {
+    let Some((&k, rest)) = code.split_first() else { return };
+    let mut at = 0;
+    let Some(count) = take_varint(rest, &mut at) else { return };
+    let bytes = &rest[at..];
+    let mut place = 0usize;
+    let mut bit = || {
+        let byte = bytes.get(place / 8)?;
+        place += 1;
+        Some(byte >> ((place - 1) % 8) & 1 == 1)
+    };
+    let mut next = 0usize;
+    for _ in 0..count {
+        let mut gap = 0usize;
+        loop {
+            match bit() {
+                Some(true) => gap += 1 << k,
+                Some(false) => break,
+                None => return,
+            }
+        }
+        for low in 0..k {
+            match bit() {
+                Some(one) => gap |= usize::from(one) << low,
+                None => return,
+            }
+        }
+        visit(next + gap);
+        next += gap + 1;
+    }
+}
+
+/// Bits written into bytes, each byte filled from its lowest bit.
+struct Bits {
+    bytes: Vec<u8>,
+    /// Bits used of the last byte (8: a new byte is started for the next bit).
+    used: u32,
+}
+
+impl Bits {
+    fn push(&mut self, one: bool) {
+        if self.used == 8 {
+            self.bytes.push(0);
+            self.used = 0;
+        }
+        if one {
+            *self.bytes.last_mut().expect("a byte was pushed") |= 1 << self.used;
+        }
+        self.used += 1;
     }
 }
 
@@ -382,6 +469,60 @@ mod tests {
         let mut none = Vec::new();
         ShardSet::default().for_each(|s| none.push(s));
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn shard_sets_of_every_size_read_back_and_take_the_shortest_form() {
+        // Shards spread at random, as a notice's terms are, from none to all of them.
+        let mut seed = 12_345u64;
+        let mut random = |below: u32| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as u32 % below
+        };
+        for (count, size) in
+            [(16_384, 0), (16_384, 1), (16_384, 40), (16_384, 1500), (16_384, 9000), (64, 64)]
+        {
+            let shards: Vec<u32> = if size == count as usize {
+                (0..count).collect()
+            } else {
+                (0..size).map(|_| random(count)).collect()
+            };
+            let mut expected = shards.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            let set = ShardSet::new(shards, count as usize);
+            let mut seen = Vec::new();
+            set.for_each(|s| seen.push(s as u32));
+            assert_eq!(seen, expected, "{size} of {count}");
+            let bitset = 1 + (count as usize).div_ceil(8);
+            let list = ShardSet(
+                std::iter::once(LIST)
+                    .chain(deltas(&expected).flat_map(|d| {
+                        let mut bytes = Vec::new();
+                        put_varint(&mut bytes, u64::from(d));
+                        bytes
+                    }))
+                    .collect(),
+            );
+            let shortest = bitset.min(list.0.len()).min(rice(&expected, count as usize).len());
+            assert_eq!(set.0.len(), shortest, "{size} of {count}");
+            let mut folded = Vec::new();
+            set.fold_to(16).for_each(|s| folded.push(s as u32));
+            let mut expected_folded: Vec<u32> = expected.iter().map(|s| s % 16).collect();
+            expected_folded.sort_unstable();
+            expected_folded.dedup();
+            assert_eq!(folded, expected_folded, "{size} of {count}, folded");
+        }
+        // A long notice's thousand-odd shards among 16,384 take the Rice code, about half a bitset.
+        let long = ShardSet::new((0..1500).map(|_| random(16_384)).collect(), 16_384);
+        assert_eq!(long.0[0], RICE);
+        assert!(long.0.len() < 1200, "{}", long.0.len());
+        // A code cut short gives what it holds, and no more.
+        let mut whole = Vec::new();
+        long.for_each(|s| whole.push(s));
+        let mut cut = Vec::new();
+        ShardSet(long.0[..long.0.len() / 2].into()).for_each(|s| cut.push(s));
+        assert!(!cut.is_empty() && cut.len() < whole.len() && whole.starts_with(&cut));
     }
 
     /// A document's entries, each `(term hash, what the entry is)`, for `count` shards.
