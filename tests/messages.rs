@@ -255,6 +255,28 @@ fn a_notice_citing_a_broken_one_says_why_it_is_missing() {
 }
 
 #[test]
+fn a_draft_with_an_error_is_missing_because_of_it_only_when_drafts_are_built() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/a.md",
+        &notice("number: 7-KH/VPTU\ntitle: Dự thảo hỏng\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-13-01\ndraft: true", "x"),
+    );
+    archive.write(
+        "content/b.md",
+        &signed("8-TB/VPTU", "2024-06-01", "Theo dự thảo", "", "Góp ý Kế hoạch số 7-KH/VPTU của Văn phòng."),
+    );
+    // Drafts left out: the draft is not in the archive, and its error is not looked at.
+    let plain = stderr(&archive.build_ok(&[]));
+    assert!(plain.contains("văn bản được dẫn 7-KH/VPTU không có trong kho"), "{plain}");
+    // Drafts built: it is missing because of its error, which is the one error.
+    let drafts = archive.run(&["build", "--drafts"]);
+    let err = stderr(&drafts);
+    assert!(!drafts.status.success(), "{err}");
+    assert!(err.contains("văn bản được dẫn 7-KH/VPTU chưa được đăng vì có lỗi trong content/a.md"), "{err}");
+    assert!(!err.contains("7-KH/VPTU không có trong kho"), "{err}");
+}
+
+#[test]
 fn citations_of_central_documents_are_counted_not_warned() {
     let archive = TestArchive::new();
     archive.write(

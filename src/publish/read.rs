@@ -233,10 +233,12 @@ pub fn read(
             Some((cached, parsed_now)) => (cached, *parsed_now),
             None => (reuse(source).expect("every source is read or reused"), false),
         };
-        if let Some(key) = &cached.broken {
+        let skipped_draft = cached.draft && !options.drafts;
+        // A draft left out is not in the archive, whatever its errors; one built is missing
+        // because of them.
+        if let Some(key) = cached.broken.as_ref().filter(|_| !skipped_draft) {
             broken.insert(key.clone(), crate::diag::display_path(&options.root, &source.path));
         }
-        let skipped_draft = cached.draft && !options.drafts;
         // A draft left out is not checked, whether it could be read as a notice or not: its
         // errors do not stop the notices published. `--drafts` (and the preview) ask for them.
         if skipped_draft {

@@ -161,8 +161,8 @@ impl<'a> FrontMatter<'a> {
     }
 
     /// The notice the front-matter describes, with its body. When a key has an error, there is
-    /// no notice: the error gives the key of its number if it could be read and the notice is
-    /// not a draft, so that notices citing it can say why it is missing.
+    /// no notice: the error gives the key of its number if it could be read, so that notices
+    /// citing it can say why it is missing (a draft's, when drafts are built).
     pub(super) fn notice(
         &mut self,
         body: Body,
@@ -234,7 +234,7 @@ impl<'a> FrontMatter<'a> {
             number,
         };
         if self.problems.iter().any(Diagnostic::is_error) {
-            return Err(notice.number.filter(|_| !draft).map(|n| n.key));
+            return Err(notice.number.map(|n| n.key));
         }
         Ok(notice)
     }
