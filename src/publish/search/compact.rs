@@ -175,7 +175,8 @@ fn rice(ascending: &[u32], count: usize) -> Vec<u8> {
 /// Calls `visit` with each number of a [`rice`] code (without its tag), ascending; a code cut
 /// short ends where it is cut.
 fn read_rice(code: &[u8], mut visit: impl FnMut(usize)) {
-    let Some((&k, rest)) = code.split_first() else { return };
+    // A parameter no code is written with is damage: nothing is read.
+    let Some((&k, rest)) = code.split_first().filter(|(k, _)| **k <= 24) else { return };
     let mut at = 0;
     let Some(count) = take_varint(rest, &mut at) else { return };
     let bytes = &rest[at..];
@@ -353,7 +354,11 @@ impl DocTerms {
         let mut seen = vec![false; count];
         for set in [&self.shards, &other.shards] {
             set.for_each(|shard| {
-                if changed[shard & (period - 1)] && !std::mem::replace(&mut seen[shard], true) {
+                // A shard past the count is damage, not a shard to make again.
+                if shard < count
+                    && changed[shard & (period - 1)]
+                    && !std::mem::replace(&mut seen[shard], true)
+                {
                     visit(shard);
                 }
             });
@@ -523,6 +528,16 @@ mod tests {
         let mut cut = Vec::new();
         ShardSet(long.0[..long.0.len() / 2].into()).for_each(|s| cut.push(s));
         assert!(!cut.is_empty() && cut.len() < whole.len() && whole.starts_with(&cut));
+        // Damage the checksum did not catch: a parameter no code has reads as nothing, and a
+        // shard past the count is not one to make again.
+        let mut read = Vec::new();
+        ShardSet(vec![RICE, 64, 1, 0xff, 0xff].into()).for_each(|s| read.push(s));
+        assert!(read.is_empty(), "{read:?}");
+        let past =
+            DocTerms { shards: ShardSet::new(vec![5000], 16_384), digest: vec![1; DIGEST_BUCKETS].into() };
+        let mut changed = Vec::new();
+        past.each_shard_changed(&DocTerms::default(), 64, |s| changed.push(s));
+        assert!(changed.is_empty(), "{changed:?}");
     }
 
     /// A document's entries, each `(term hash, what the entry is)`, for `count` shards.
