@@ -3,6 +3,8 @@
 //! of its shards, and a digest of its entries). Both are kept for every notice of a build, so
 //! their size is the index's share of a build's memory.
 
+use std::sync::Arc;
+
 /// The postings of one term, ids ascending: for each, the LEB128 varint of
 /// `(id − previous id) << 4 | weight` (the first id is taken from 0). Most terms are in many
 /// notices, so most postings take one byte instead of four.
@@ -79,7 +81,7 @@ impl PostingList {
 /// are many more than a document's terms; or their gaps in a Rice code (see [`rice`]), which
 /// takes about half a bitset for the thousand-odd shards of a long notice among thousands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ShardSet(#[serde(with = "as_bytes")] Box<[u8]>);
+pub struct ShardSet(#[serde(with = "as_bytes")] Arc<[u8]>);
 
 const BITSET: u8 = 0;
 const LIST: u8 = 1;
@@ -99,17 +101,17 @@ impl ShardSet {
         let bitset_len = 1 + count.div_ceil(8);
         let rice = rice(&shards, count);
         if list.len() <= bitset_len.min(rice.len()) {
-            return ShardSet(list.into_boxed_slice());
+            return ShardSet(list.into());
         }
         if rice.len() < bitset_len {
-            return ShardSet(rice.into_boxed_slice());
+            return ShardSet(rice.into());
         }
         let mut bits = vec![0u8; bitset_len];
         bits[0] = BITSET;
         for shard in shards {
             bits[1 + shard as usize / 8] |= 1 << (shard % 8);
         }
-        ShardSet(bits.into_boxed_slice())
+        ShardSet(bits.into())
     }
 
     /// Calls `visit` with each shard of the set, ascending.
@@ -265,24 +267,28 @@ pub const DIGEST_BUCKETS: usize = 64;
 /// the sum of the stable hashes of its entries there (term, weight and places). Two versions of
 /// a document with one id whose bucket sums agree give every shard of that bucket the same
 /// entries, so an edit makes again only the shards of the buckets it changed.
+///
+/// Its parts are shared, not copied, by a clone: a build that keeps most documents takes their
+/// terms from the last build's state without copying a hundred megabytes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DocTerms {
     pub shards: ShardSet,
     #[serde(with = "words_as_bytes")]
-    digest: Box<[u64]>,
+    digest: Arc<[u64]>,
 }
 
 /// A byte string kept as one (not as a sequence of numbers, which an encoder writes one at a
 /// time): a hundred thousand documents' shard sets are most of a build state.
 mod as_bytes {
     use serde::{Deserializer, Serializer, de};
+    use std::sync::Arc;
 
     pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_bytes(bytes)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<[u8]>, D::Error> {
-        deserializer.deserialize_bytes(Bytes).map(Vec::into_boxed_slice)
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
+        deserializer.deserialize_bytes(Bytes).map(Arc::from)
     }
 
     pub(super) struct Bytes;
@@ -316,13 +322,14 @@ mod as_bytes {
 /// their hashes, which a variable-length encoding would make longer, one number at a time.
 mod words_as_bytes {
     use serde::{Deserializer, Serializer, de::Error as _};
+    use std::sync::Arc;
 
     pub fn serialize<S: Serializer>(words: &[u64], serializer: S) -> Result<S::Ok, S::Error> {
         let bytes: Vec<u8> = words.iter().flat_map(|word| word.to_le_bytes()).collect();
         serializer.serialize_bytes(&bytes)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<[u64]>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u64]>, D::Error> {
         let bytes = deserializer.deserialize_bytes(super::as_bytes::Bytes)?;
         let (words, rest) = bytes.as_chunks::<8>();
         if !rest.is_empty() {
@@ -403,7 +410,7 @@ impl DocTermsBuilder {
     }
 
     pub fn finish(self) -> DocTerms {
-        DocTerms { shards: ShardSet::new(self.shards, self.count), digest: Box::new(self.digest) }
+        DocTerms { shards: ShardSet::new(self.shards, self.count), digest: Arc::from(self.digest) }
     }
 }
 
