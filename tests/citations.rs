@@ -213,6 +213,44 @@ fn citation_resolves_to_the_latest_earlier_notice_only() {
 }
 
 #[test]
+fn a_regulation_cites_the_decision_of_its_number_and_each_its_own_number_is_itself() {
+    let archive = TestArchive::new();
+    let state = |doc_type: &str, date: &str, title: &str, body: &str| {
+        notice(
+            &format!(
+                "number: 60/QĐ-UBND\ntype: {doc_type}\ntitle: {title}\nissuer: Ủy ban nhân dân tỉnh\n\
+                 date: {date}\nsigner: Trần Văn Hòa"
+            ),
+            body,
+        )
+    };
+    archive.write(
+        "content/qd.md",
+        &state("Quyết định", "2024-07-01", "Ban hành Quy định", "Quyết định số 60/QĐ-UBND có hiệu lực."),
+    );
+    archive.write(
+        "content/quy-dinh.md",
+        &state(
+            "Quy định",
+            "2024-07-01",
+            "Về quản lý",
+            "Theo Quyết định 60/QĐ-UBND. Quy định 60/QĐ-UBND này.",
+        ),
+    );
+    let built = stderr(&archive.build_ok(&[]));
+    let rule = archive.page("output/van-ban/2024/quy-dinh-60-qd-ubnd/index.html");
+    assert_eq!(
+        attrs(&rule, "a.cite", "href"),
+        vec!["../../../van-ban/2024/quyet-dinh-60-qd-ubnd/index.html"]
+    );
+    assert_eq!(texts(&rule, ".cite-self"), vec!["60/QĐ-UBND"]);
+    let decision = archive.page("output/van-ban/2024/quyet-dinh-60-qd-ubnd/index.html");
+    assert!(attrs(&decision, "a.cite", "href").is_empty());
+    assert_eq!(texts(&decision, ".cite-self"), vec!["60/QĐ-UBND"]);
+    assert!(built.contains("1 đã liên kết") && built.contains("0 chưa có trong kho"), "{built}");
+}
+
+#[test]
 fn relation_errors_and_warnings() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &party("01-KH/TU", None, "2024-01-05", "Cũ", "", "x"));

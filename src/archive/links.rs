@@ -74,7 +74,10 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             );
             continue;
         };
-        if reference.origin == RefOrigin::Detected && Some(key.as_str()) == notice.key() {
+        // Its own number, unless a type word names another type: a Quy định issued by the
+        // Quyết định of the same number cites that one.
+        let own = reference.origin == RefOrigin::Detected && Some(key.as_str()) == notice.key();
+        if own && reference.type_word.is_none_or(|word| word == notice.doc_type) {
             links.references.push(RefTarget::OwnNumber);
             continue;
         }
@@ -96,6 +99,18 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             Resolution::Unresolved => RefTarget::Unresolved,
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
+        // Another type of the same number that is not in the archive: the notice's own after all.
+        let target = match target {
+            RefTarget::Notice(cited) if own && std::ptr::eq(&*notices[cited.index()], notice) => {
+                RefTarget::OwnNumber
+            }
+            _ if own && !matches!(target, RefTarget::Notice(_)) => RefTarget::OwnNumber,
+            target => target,
+        };
+        if target == RefTarget::OwnNumber {
+            links.references.push(target);
+            continue;
+        }
         report_reference(context, notice, reference, &target, diagnostics);
         if let RefTarget::Notice(id) = &target
             && let Some(anchor) = provision_anchor(notice, reference, &notices[id.index()], diagnostics)
