@@ -294,6 +294,7 @@ output-protected = refusing to write the output to { $path }: it is { $what ->
     [themes] the themes folder
    *[content] the content folder
 }, inside it or a parent of it, and a build replaces its output folder
+output-is-site-file = refusing to write the output to { $path }: it is the place of the archive's site.yaml
 changes-protected = refusing to write the list of changes to { $path }: it is { $what ->
     [site] the archive's site.yaml
     [output] a file in the output folder, which every build replaces

@@ -251,6 +251,7 @@ output-protected = không ghi kết quả vào { $path }: đó là { $what ->
     [themes] thư mục themes
    *[content] thư mục content
 }, nằm trong hoặc là thư mục cha của nó, mà mỗi lần dựng thay thế thư mục kết quả
+output-is-site-file = không ghi kết quả vào { $path }: đó là chỗ của tệp cấu hình site.yaml của kho
 changes-protected = không ghi danh sách thay đổi vào { $path }: đó là { $what ->
     [site] tệp site.yaml của kho
     [output] một tệp trong thư mục kết quả, mà mỗi lần dựng thay thế

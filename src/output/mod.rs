@@ -363,7 +363,7 @@ fn has_other_names(_: &Path) -> bool {
 const PROTECTED: [&str; 4] = ["content", "static", "templates", "themes"];
 
 /// The archive root, the folders a build reads from, and their parents are never an output;
-/// nor is a folder inside one of them.
+/// nor is a folder inside one of them, or the place of `site.yaml`.
 fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
     if root.starts_with(out) {
         fail!(msg!("output-holds-root", path = out.display().to_string()));
@@ -376,6 +376,11 @@ fn check_not_protected(root: &Path, out: &Path) -> Result<()> {
     }
     if out.parent().is_none() {
         fail!(msg!("output-is-root"));
+    }
+    // Where the archive's settings are, written yet or not: an output there would stand in
+    // their way, and every build after would find a folder for them.
+    if out == root.join(crate::config::FILE_NAME) {
+        fail!(msg!("output-is-site-file", path = out.display().to_string()));
     }
     Ok(())
 }
