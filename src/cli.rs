@@ -234,9 +234,16 @@ pub fn run() -> ExitCode {
             import(&options)
         }
         Command::Check { root, format, drafts, outside } => {
-            let root = match existing_root(root) {
+            let root = match root_folder(root) {
                 Ok(root) => root,
-                Err(code) => return code,
+                Err(refused) => {
+                    let (path, failure) = *refused;
+                    // A tool reading the JSON report gets one, saying why there is nothing else.
+                    if format == Format::Json {
+                        print_unreadable_root(&path, &failure);
+                    }
+                    return failed(&failure.into(), Language::default());
+                }
             };
             check(&site::Options { drafts, list_outside: outside, ..site::Options::new(root) }, format)
         }
@@ -245,11 +252,15 @@ pub fn run() -> ExitCode {
 
 /// The archive root of a command, which must exist.
 fn existing_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
+    root_folder(root).map_err(|refused| failed(&refused.1.into(), Language::default()))
+}
+
+/// The archive root of a command, or what stands in its way (with its path as shown).
+fn root_folder(root: Option<PathBuf>) -> Result<PathBuf, Box<(String, Failure)>> {
     let root = site::resolve_root(root.as_deref());
     if root.is_dir() {
         return Ok(root);
     }
-    let language = Language::default();
     let path = root.display().to_string();
     let failure = if root.exists() {
         // A file, not a folder: `gazette init` there could not work either.
@@ -257,7 +268,16 @@ fn existing_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
     } else {
         Failure::with_help(msg!("root-missing", path = &path), msg!("help-root-missing", path = &path))
     };
-    Err(failed(&failure.into(), language))
+    Err(Box::new((path, failure)))
+}
+
+/// `check --format json` of a root that cannot be read: a report of that one error.
+fn print_unreadable_root(path: &str, failure: &Failure) {
+    let mut problem = crate::diag::Diagnostic::error(path, 1, 1, failure.message.clone());
+    problem.help = failure.help.clone().map(Box::new);
+    let report =
+        BuildReport { diagnostics: vec![problem], language: Language::default(), ..BuildReport::default() };
+    println!("{}", serde_json::to_string_pretty(&json_report(&report)).expect("report serialises"));
 }
 
 /// Prints `message` on stderr and succeeds.
@@ -322,34 +342,43 @@ fn check(options: &site::Options, format: Format) -> ExitCode {
             .and_then(|()| print_outside(&mut out, &report))
             .and_then(|()| writeln!(out, "{}", summary(&report, Run::Check))),
         Format::Json => {
-            let diagnostics: Vec<serde_json::Value> = report
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    serde_json::json!({
-                        "severity": d.severity,
-                        "path": d.path,
-                        "line": d.line,
-                        "column": d.column,
-                        "message": d.message.text(language),
-                        "help": d.help.as_ref().map(|h| h.text(language)),
-                        "id": d.message.id(),
-                    })
-                })
-                .collect();
-            let json = serde_json::json!({
-                "notices": report.notices,
-                "errors": report.errors(),
-                "warnings": report.warnings(),
-                "citations": report.citations,
-                "diagnostics": diagnostics,
-                "outside": report.outside,
-            });
-            writeln!(out, "{}", serde_json::to_string_pretty(&json).expect("report serialises"))
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&json_report(&report)).expect("report serialises")
+            )
         }
     }
     .and_then(|()| out.flush());
     exit_code(&report)
+}
+
+/// `check --format json`: the report's counts, its problems and the citations outside.
+fn json_report(report: &BuildReport) -> serde_json::Value {
+    let language = report.language;
+    let diagnostics: Vec<serde_json::Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": d.severity,
+                "path": d.path,
+                "line": d.line,
+                "column": d.column,
+                "message": d.message.text(language),
+                "help": d.help.as_ref().map(|h| h.text(language)),
+                "id": d.message.id(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "notices": report.notices,
+        "errors": report.errors(),
+        "warnings": report.warnings(),
+        "citations": report.citations,
+        "diagnostics": diagnostics,
+        "outside": report.outside,
+    })
 }
 
 /// `check --outside`: every citation of a document outside the archive, where it stands.

@@ -296,6 +296,15 @@ fn check_reports_without_writing() {
         "{outside}"
     );
     assert!(!archive.exists("output"));
+    // A root that is not there is a report too, of that one error, for a tool that reads it.
+    let missing = archive.path("khong-co");
+    let json = archive.run(&["check", "--root", missing.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!((report["errors"].clone(), report["notices"].clone()), (1.into(), 0.into()), "{report}");
+    assert_eq!(report["diagnostics"][0]["id"], "root-missing", "{report}");
+    assert!(stderr(&json).contains("không có thư mục kho văn bản"), "{}", stderr(&json));
+
     let json = archive.run(&["check", "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["citations"]["ambiguous"], 1);
