@@ -50,13 +50,40 @@ pub fn full_title(doc_type: &str, title: &str) -> String {
     let (Some(first), second) = (chars.next(), chars.clone().next()) else {
         return doc_type.trim().to_string();
     };
-    // A capital only because the title stood on its own line; not an acronym such as `UBND`.
-    let first = if second.is_some_and(char::is_uppercase) {
+    // A capital only because the title stood on its own line; not an acronym such as `UBND`,
+    // nor a name such as `Đảng bộ tỉnh`.
+    let first = if second.is_some_and(char::is_uppercase) || opens_with_name(title) {
         first.to_string()
     } else {
         first.to_lowercase().collect()
     };
     format!("{} {first}{}", doc_type.trim(), chars.as_str())
+}
+
+/// The words that open the names of the Party, the state and their bodies: a title that opens
+/// with one keeps its capital after the type word (`Nghị quyết Đảng bộ tỉnh…`).
+const NAME_OPENINGS: [&str; 14] = [
+    "Đảng",
+    "Nhà nước",
+    "Chính phủ",
+    "Quốc hội",
+    "Trung ương",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành",
+    "Ban Thường vụ",
+    "Ủy ban",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Mặt trận",
+];
+
+/// Whether `title` opens with one of [`NAME_OPENINGS`], as whole words.
+fn opens_with_name(title: &str) -> bool {
+    NAME_OPENINGS.iter().any(|name| {
+        title.strip_prefix(name).is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+    })
 }
 
 /// The issuer code of a canonical key: `TU` of `162-NQ/TU`, `UBND` of `1234/QĐ-UBND`.
@@ -132,6 +159,29 @@ mod tests {
         );
         assert_eq!(date_line(None, date(2024, 6, 10), Language::En), "10 June 2024");
         assert_eq!(date_short(date(2024, 5, 2), Language::Vi), "2/5/2024");
+    }
+
+    #[test]
+    fn a_title_after_its_type_keeps_its_capital_only_for_an_acronym_or_a_name() {
+        let cases = [
+            ("Nghị quyết", "Về chuyển đổi số", "Nghị quyết về chuyển đổi số"),
+            (
+                "Nghị quyết",
+                "Đảng bộ tỉnh lãnh đạo chuyển đổi số",
+                "Nghị quyết Đảng bộ tỉnh lãnh đạo chuyển đổi số",
+            ),
+            ("Thông báo", "Ban Thường vụ Tỉnh ủy kết luận", "Thông báo Ban Thường vụ Tỉnh ủy kết luận"),
+            ("Báo cáo", "Ủy ban nhân dân tỉnh báo cáo", "Báo cáo Ủy ban nhân dân tỉnh báo cáo"),
+            ("Thông báo", "UBND tỉnh làm việc", "Thông báo UBND tỉnh làm việc"),
+            ("Kết luận", "Kết luận của Ban Thường vụ", "Kết luận của Ban Thường vụ"),
+            // Near misses: a verb that opens like a body's name, a name not followed by a space.
+            ("Quyết định", "Ban hành Quy chế làm việc", "Quyết định ban hành Quy chế làm việc"),
+            ("Thông báo", "Đảngviên mới", "Thông báo đảngviên mới"),
+            ("Nghị quyết", "", "Nghị quyết"),
+        ];
+        for (doc_type, title, full) in cases {
+            assert_eq!(full_title(doc_type, title), full, "{doc_type} + {title}");
+        }
     }
 
     #[test]
