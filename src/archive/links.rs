@@ -49,12 +49,17 @@ pub(super) fn link_all(context: &Context, diagnostics: &mut Vec<Diagnostic>) -> 
 /// The references and relations of one notice.
 pub(super) fn link_one(context: &Context, id: NoticeId, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
     let notice = &context.notices[id.index()];
-    let mut links = link_references(context, notice, diagnostics);
+    let mut links = link_references(context, id, notice, diagnostics);
     links.relations = link_relations(context, id, notice, diagnostics);
     links
 }
 
-fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
+fn link_references(
+    context: &Context,
+    id: NoticeId,
+    notice: &Notice,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> NoticeLinks {
     let (notices, resolver) = (context.notices, context.resolver);
     let mut links = NoticeLinks::default();
     // Seen cited notices and outside keys: a paragraph may cite thousands of numbers.
@@ -100,15 +105,8 @@ fn link_references(context: &Context, notice: &Notice, diagnostics: &mut Vec<Dia
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
         // Another type of the same number that is not in the archive: the notice's own after all.
-        let target = match target {
-            RefTarget::Notice(cited) if own && std::ptr::eq(&*notices[cited.index()], notice) => {
-                RefTarget::OwnNumber
-            }
-            _ if own && !matches!(target, RefTarget::Notice(_)) => RefTarget::OwnNumber,
-            target => target,
-        };
-        if target == RefTarget::OwnNumber {
-            links.references.push(target);
+        if own && !matches!(target, RefTarget::Notice(cited) if cited != id) {
+            links.references.push(RefTarget::OwnNumber);
             continue;
         }
         report_reference(context, notice, reference, &target, diagnostics);
