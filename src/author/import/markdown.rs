@@ -267,7 +267,7 @@ impl BodyWriter<'_> {
 
 /// A character as the page shows it: look-alike spaces to a space, the non-breaking hyphen to
 /// `-`, soft hyphens and zero-width characters dropped.
-fn shown_char(c: char) -> Option<char> {
+pub(super) fn shown_char(c: char) -> Option<char> {
     match c {
         '\t' | '\r' | '\n' => Some(' '),
         c if crate::text::is_lookalike_space(c) => Some(' '),

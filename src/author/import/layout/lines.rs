@@ -106,15 +106,7 @@ fn paragraph_lines(paragraph: &Paragraph, hint: Option<Side>) -> Vec<Line> {
 
 /// Text as shown, for matching: look-alike spaces and hyphens mapped, spaces collapsed, NFC.
 pub(crate) fn clean_line(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .filter_map(|c| match c {
-            c if c == '\t' || crate::text::is_lookalike_space(c) => Some(' '),
-            '\u{2011}' => Some('-'),
-            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-            c => Some(c),
-        })
-        .collect();
+    let mapped: String = text.chars().filter_map(super::super::markdown::shown_char).collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect()
 }
 
