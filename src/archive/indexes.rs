@@ -6,8 +6,10 @@
 
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Archive, NoticeId, collate};
+use crate::content::Notice;
 use crate::slug::slugify;
 
 /// A way to group notices.
@@ -148,18 +150,26 @@ fn index_signature(archive: &Archive, id: NoticeId) -> Signature<'_> {
 
 /// Notices newest first: by date, then number, then source order.
 fn newest_first(archive: &Archive) -> Vec<NoticeId> {
-    newest_first_of(archive, archive.ids().collect())
+    // Each notice looked up once, not at every comparison.
+    let mut ids: Vec<NoticeId> = archive.ids().collect();
+    ids.sort_by_cached_key(|&id| newest_key(archive.notice(id), id));
+    ids
 }
 
-/// Some notices newest first, as every list of the archive has them.
-pub fn newest_first_of(archive: &Archive, mut ids: Vec<NoticeId>) -> Vec<NoticeId> {
-    // Each notice looked up once, not at every comparison: a list of the notices citing one
-    // may hold thousands, scattered through the archive.
-    ids.sort_by_cached_key(|&id| {
-        let n = archive.notice(id);
-        (std::cmp::Reverse((n.date, n.number.as_ref().map(|n| n.seq))), id)
-    });
-    ids
+/// The place of each notice, by id, among all of them newest first.
+pub(super) fn newest_ranks(notices: &[Arc<Notice>]) -> Vec<u32> {
+    let mut ids: Vec<NoticeId> = (0..notices.len()).map(NoticeId::new).collect();
+    ids.sort_by_cached_key(|&id| newest_key(&notices[id.index()], id));
+    let mut ranks = vec![0; notices.len()];
+    for (rank, id) in ids.into_iter().enumerate() {
+        ranks[id.index()] = rank as u32;
+    }
+    ranks
+}
+
+/// What orders notices newest first: date, then number, latest first; the id last.
+fn newest_key(notice: &Notice, id: NoticeId) -> impl Ord {
+    (std::cmp::Reverse((notice.date, notice.number.as_ref().map(|n| n.seq))), id)
 }
 
 fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {

@@ -462,6 +462,11 @@ pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLin
     for (from, to) in cites {
         links[to.index()].cited_by.push(from);
     }
+    // Newest first, as every list has them: sorted once here, not at every page that lists them.
+    let newest = super::indexes::newest_ranks(notices);
+    for link in links.iter_mut().filter(|l| l.cited_by.len() > 1) {
+        link.cited_by.sort_unstable_by_key(|by| newest[by.index()]);
+    }
     for (from, kind, target, partly) in relations {
         let related = &mut links[target.index()].related_by;
         match related.iter_mut().find(|(k, _)| *k == kind) {

@@ -90,7 +90,7 @@ pub struct NoticeLinks {
     pub anchors: Vec<(usize, String)>,
     /// Distinct cited notices, in order of first citation.
     pub cites: Vec<NoticeId>,
-    /// Distinct citing notices, in archive order.
+    /// Distinct citing notices, newest first.
     pub cited_by: Vec<NoticeId>,
     pub outside: Vec<OutsideCitation>,
     pub relations: Vec<(RelationKind, Vec<RelationTarget>)>,

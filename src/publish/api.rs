@@ -139,9 +139,16 @@ fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
         status: archive.effective_status(id).code(),
         url: archive.url(id),
         cites: cites(archive, id),
-        cited_by: links.cited_by.iter().map(|&by| archive.url(by)).collect(),
+        cited_by: in_archive_order(&links.cited_by).into_iter().map(|by| archive.url(by)).collect(),
         relations: relations(archive, id),
     }
+}
+
+/// Notices in the order of the archive (pages list them newest first).
+fn in_archive_order(ids: &[NoticeId]) -> Vec<NoticeId> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids
 }
 
 /// One entry per distinct cited key, target and provision, in order of first citation.

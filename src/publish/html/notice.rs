@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::text::{date_short, full_title, headline, issuer_code};
 use super::{Base, LinkView, Made, NoticeView, Pages, Share};
-use crate::archive::indexes::{Dimension, newest_first_of};
+use crate::archive::indexes::Dimension;
 use crate::archive::{NoticeId, RefTarget};
 use crate::content::body::{TocEntry, escape_into, fill_references};
 use crate::content::{Notice, RelationKind};
@@ -168,7 +168,7 @@ impl<'a> Pages<'a> {
             toc,
             cites: self.link_views(&links.cites, &root),
             // Newest first, as every list: the ten shown before "Xem thêm" are the latest.
-            cited_by: self.link_views(&newest_first_of(self.archive, links.cited_by.clone()), &root),
+            cited_by: self.link_views(&links.cited_by, &root),
             outside: self.outside_views(id, false),
             ambiguous: self.outside_views(id, true),
             relations: self.relation_groups(id, &root),
