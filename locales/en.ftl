@@ -96,6 +96,19 @@ date-in-future = `{ $key }` is { $date }, after today
 help-date-in-future = check the year: a notice is dated the day it is signed
 expires-before-effective = `expires` ({ $expires }) is before `effective` ({ $effective }): the notice would end its effect before it begins
 help-expires-before-effective = check one of the two dates, most often its year
+status-against-date = `{ $key }` is { $date }, so today the notice { $key ->
+    [expires] has expired
+   *[effective] { $status ->
+        [not-yet-in-force] is in force
+       *[other] is not yet in force
+    }
+}, but its `status` is { $status }: its page will say { $status ->
+    [in-force] in force
+    [partly-expired] partly expired
+    [not-yet-in-force] not yet in force
+   *[other] { $status }
+}
+help-status-against-date = write status: { $status }, or mend `{ $key }` if that date is wrong
 not-a-number = `{ $text }` is not a notice number
 help-not-a-number = write it as printed: 45-TB/VPTU (party), 1234/QĐ-UBND or 30/2020/NĐ-CP (state)
 type-missing = `type` is missing and the number's type code does not say it
@@ -119,6 +132,8 @@ config-bad-language = `language` must be `vi` or `en`
 config-bad-theme = `theme: { $value }` must be the name of a folder under themes/, without `/` or `..`
 config-bad-base-url = `base_url` must be a whole address starting with https:// or http://, not `{ $value }`
 flag-bad-base-url = --base-url must be a whole address starting with https:// or http://, not `{ $value }`
+bad-source-date-epoch = SOURCE_DATE_EPOCH must be a number of seconds since 1970, not `{ $value }`
+help-bad-source-date-epoch = unset it to build as of today, or set it like: SOURCE_DATE_EPOCH=$(date +%s)
 help-bad-base-url = for example https://gazette.example.org/ — leave it out for relative links
 config-bad-page-size = `page_size` must be a whole number above 0
 config-bad-issuer = issuer `{ $code }` must map to a name

@@ -96,6 +96,19 @@ date-in-future = `{ $key }` là ngày { $date }, sau ngày hôm nay
 help-date-in-future = kiểm tra lại năm: văn bản mang ngày được ký
 expires-before-effective = `expires` ({ $expires }) trước `effective` ({ $effective }): văn bản hết hiệu lực trước khi có hiệu lực
 help-expires-before-effective = kiểm tra lại một trong hai ngày, thường là năm
+status-against-date = `{ $key }` là ngày { $date }, nên hôm nay văn bản { $key ->
+    [expires] đã hết hiệu lực
+   *[effective] { $status ->
+        [not-yet-in-force] đã có hiệu lực
+       *[other] chưa có hiệu lực
+    }
+}, nhưng `status` là { $status }: trang sẽ ghi { $status ->
+    [in-force] còn hiệu lực
+    [partly-expired] hết hiệu lực một phần
+    [not-yet-in-force] chưa có hiệu lực
+   *[other] { $status }
+}
+help-status-against-date = viết status: { $status }, hoặc sửa `{ $key }` nếu ngày ấy sai
 not-a-number = `{ $text }` không phải là số, ký hiệu văn bản
 help-not-a-number = viết như bản in: 45-TB/VPTU (văn bản của Đảng), 1234/QĐ-UBND hoặc 30/2020/NĐ-CP (văn bản nhà nước)
 type-missing = thiếu `type` và mã loại trong số, ký hiệu không cho biết loại văn bản
@@ -119,6 +132,8 @@ config-bad-language = `language` phải là `vi` hoặc `en`
 config-bad-theme = `theme: { $value }` phải là tên một thư mục trong themes/, không có `/` hay `..`
 config-bad-base-url = `base_url` phải là một địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://, không phải `{ $value }`
 flag-bad-base-url = --base-url phải là một địa chỉ đầy đủ, bắt đầu bằng https:// hoặc http://, không phải `{ $value }`
+bad-source-date-epoch = SOURCE_DATE_EPOCH phải là số giây kể từ 1970, không phải `{ $value }`
+help-bad-source-date-epoch = bỏ biến này để lấy ngày hôm nay, hoặc đặt như: SOURCE_DATE_EPOCH=$(date +%s)
 help-bad-base-url = ví dụ https://congbao.example.vn/ — không có địa chỉ thì bỏ trống để các liên kết là tương đối
 config-bad-page-size = `page_size` phải là số nguyên lớn hơn 0
 config-bad-issuer = cơ quan `{ $code }` phải đi kèm một tên

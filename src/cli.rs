@@ -4,7 +4,7 @@
 //! returns. Diagnostics and the summary go to stderr; `check`'s report goes to stdout.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -155,6 +155,9 @@ pub fn run() -> ExitCode {
                 Ok(root) => root,
                 Err(code) => return code,
             };
+            if let Err(code) = readable_day(&root) {
+                return code;
+            }
             let site = site::Options {
                 drafts,
                 base_url: base_url.map(Some),
@@ -184,6 +187,9 @@ pub fn run() -> ExitCode {
                 Ok(root) => root,
                 Err(code) => return code,
             };
+            if let Err(code) = readable_day(&root) {
+                return code;
+            }
             let language = SiteConfig::language_of(&root);
             let options = crate::serve::ServeOptions { root, bind, port };
             match crate::serve::run(&options) {
@@ -245,6 +251,9 @@ pub fn run() -> ExitCode {
                     return failed(&failure.into(), Language::default());
                 }
             };
+            if let Err(code) = readable_day(&root) {
+                return code;
+            }
             check(&site::Options { drafts, list_outside: outside, ..site::Options::new(root) }, format)
         }
     }
@@ -253,6 +262,13 @@ pub fn run() -> ExitCode {
 /// The archive root of a command, which must exist.
 fn existing_root(root: Option<PathBuf>) -> Result<PathBuf, ExitCode> {
     root_folder(root).map_err(|refused| failed(&refused.1.into(), Language::default()))
+}
+
+/// Refuses a day given in `SOURCE_DATE_EPOCH` that cannot be read, in the archive's language.
+fn readable_day(root: &Path) -> Result<(), ExitCode> {
+    crate::content::day_of_source_date_epoch()
+        .map(drop)
+        .map_err(|error| failed(&error, SiteConfig::language_of(root)))
 }
 
 /// The archive root of a command, or what stands in its way (with its path as shown).

@@ -144,11 +144,12 @@ fn a_citation_dated_unlike_the_cited_notice_is_warned_where_it_stands() {
 #[test]
 fn an_end_of_effect_before_its_start_is_warned_and_the_right_order_is_not() {
     let archive = TestArchive::new();
+    // Expired by now, as their status says.
     let with_dates = |number: &str, effective: &str, expires: &str| {
         notice(
             &format!(
                 "number: {number}\ntitle: Hiệu lực\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-09-20\n\
-                 signer: Trần Văn Hòa\neffective: {effective}\nexpires: {expires}"
+                 signer: Trần Văn Hòa\neffective: {effective}\nexpires: {expires}\nstatus: expired"
             ),
             "x",
         )
@@ -505,4 +506,99 @@ fn system_errors_are_said_in_the_archive_language() {
         "{err}"
     );
     assert!(!err.contains("os error"), "{err}");
+}
+
+/// Runs a build as of noon (UTC) of `day`, as reproducible builds set it.
+fn build_on(archive: &TestArchive, day: &str) -> std::process::Output {
+    let noon = day.parse::<jiff::civil::Date>().unwrap().at(12, 0, 0, 0);
+    let seconds = noon.to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+    let mut command = assert_cmd::Command::cargo_bin("gazette").unwrap();
+    let output = command
+        .current_dir(archive.root())
+        .env("SOURCE_DATE_EPOCH", seconds.to_string())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    output
+}
+
+#[test]
+fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
+    let archive = TestArchive::new();
+    archive
+        .write("content/a.md", &signed("12-TB/VPTU", "2024-05-02", "Lịch trực", "expires: 2025-01-01", "x"));
+    archive.write(
+        "content/b.md",
+        &signed(
+            "13-QĐ/VPTU",
+            "2024-11-20",
+            "Quy chế",
+            "effective: 2025-01-01\nstatus: not-yet-in-force",
+            "x",
+        ),
+    );
+    let expired = "cảnh báo: content/a.md:7:1: `expires` là ngày 2025-01-01, nên hôm nay văn bản đã hết hiệu lực, nhưng `status` là in-force: trang sẽ ghi còn hiệu lực";
+    let begun = "cảnh báo: content/b.md:7:1: `effective` là ngày 2025-01-01, nên hôm nay văn bản đã có hiệu lực, nhưng `status` là not-yet-in-force: trang sẽ ghi chưa có hiệu lực";
+    // The day before both dates, status and dates agree.
+    let err = stderr(&build_on(&archive, "2024-12-31"));
+    assert!(!err.contains("`status` là"), "{err}");
+    let page_before = archive.read("output/van-ban/2024/thong-bao-12-tb-vptu/index.html");
+    // The day they come, with nothing changed: both are told, where the date stands, and the
+    // pages are as they were (a page does not change with the day it is built on).
+    for _ in 0..2 {
+        let err = stderr(&build_on(&archive, "2025-01-01"));
+        assert!(err.contains(expired), "{err}");
+        assert!(err.contains(begun), "{err}");
+        assert!(err.contains("gợi ý: viết status: expired, hoặc sửa `expires` nếu ngày ấy sai"), "{err}");
+        assert!(err.contains("gợi ý: viết status: in-force, hoặc sửa `effective` nếu ngày ấy sai"), "{err}");
+        assert!(err.contains("(0 tệp được ghi"), "{err}");
+    }
+    assert_eq!(archive.read("output/van-ban/2024/thong-bao-12-tb-vptu/index.html"), page_before);
+    // Mended as the help says: nothing to tell, and the page says what the file now does.
+    archive.write(
+        "content/a.md",
+        &signed("12-TB/VPTU", "2024-05-02", "Lịch trực", "expires: 2025-01-01\nstatus: expired", "x"),
+    );
+    archive
+        .write("content/b.md", &signed("13-QĐ/VPTU", "2024-11-20", "Quy chế", "effective: 2025-01-01", "x"));
+    let err = stderr(&build_on(&archive, "2025-01-02"));
+    assert!(!err.contains("`status` là"), "{err}");
+    let page = archive.page("output/van-ban/2024/thong-bao-12-tb-vptu/index.html");
+    assert!(page.select(&scraper::Selector::parse("article.status-expired").unwrap()).next().is_some());
+    // A notice not yet in force by its `effective`, in English.
+    english(&archive);
+    archive
+        .write("content/b.md", &signed("13-QĐ/VPTU", "2024-11-20", "Quy chế", "effective: 2025-01-01", "x"));
+    let err = stderr(&build_on(&archive, "2024-12-01"));
+    assert!(
+        err.contains("warning: content/b.md:7:1: `effective` is 2025-01-01, so today the notice is not yet in force, but its `status` is in-force: its page will say in force"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: write status: not-yet-in-force, or mend `effective` if that date is wrong"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_day_given_that_cannot_be_read_is_refused() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("12-TB/VPTU", "2024-05-02", "Lịch trực", "", "x"));
+    for command in ["build", "check"] {
+        let output = assert_cmd::Command::cargo_bin("gazette")
+            .unwrap()
+            .current_dir(archive.root())
+            .env("SOURCE_DATE_EPOCH", "ngày mai")
+            .arg(command)
+            .output()
+            .unwrap();
+        assert!(!output.status.success());
+        let err = stderr(&output);
+        assert!(
+            err.contains("lỗi: SOURCE_DATE_EPOCH phải là số giây kể từ 1970, không phải `ngày mai`"),
+            "{err}"
+        );
+        assert!(!archive.exists("output"), "{command} wrote an output");
+    }
 }

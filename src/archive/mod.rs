@@ -12,6 +12,7 @@ pub mod collate;
 pub mod indexes;
 mod links;
 pub mod resolve;
+mod status;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -169,6 +170,7 @@ impl Archive {
             links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
         let mut links = links::link_all(&context, diagnostics);
         links::fill_reverse_links(&notices, &mut links);
+        status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
         links::link_series(&notices, &mut links);
         Archive::assemble(config, notices, urls, links, Arc::new(resolver), Arc::new(broken))
     }
@@ -216,6 +218,7 @@ impl Archive {
             link.partly_ended = false;
         }
         links::fill_reverse_links(&notices, &mut links);
+        status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
         let urls = previous.entries.iter().map(|e| e.url.clone()).collect();
         Archive::assemble(previous.config.clone(), notices, urls, links, resolver, broken)
     }
@@ -275,6 +278,12 @@ impl Archive {
 
     pub fn links(&self, id: NoticeId) -> &NoticeLinks {
         &self.entries[id.index()].links
+    }
+
+    /// The first day after today on which a notice's dates could start or stop contradicting
+    /// its declared status.
+    pub fn next_status_day(&self) -> Option<jiff::civil::Date> {
+        status::next_status_day(self.entries.iter().map(|e| &*e.notice), crate::content::today())
     }
 
     /// Whether the notice is in force, taking replacing and repealing notices into account; a

@@ -21,7 +21,7 @@ use crate::msg;
 use crate::yaml::{self, Map, Value};
 use body::Body;
 pub use discover::{SourceEntry, Stamp, discover, linked_file};
-pub use front_matter::outdated;
+pub use front_matter::{day_of_source_date_epoch, outdated, today};
 
 pub const CONTENT_DIR: &str = "content";
 
@@ -175,12 +175,15 @@ pub struct Attachment {
     pub stamp: Stamp,
 }
 
-/// The lines (from 1) of the keys a problem between two notices is said at: a number used
-/// twice, an issuer written two ways. The first line of the file for a key not written.
+/// The lines (from 1) of the keys a problem found after reading is said at: a number used
+/// twice, an issuer written two ways, a status its dates contradict. The first line of the file for a key not written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KeyLines {
     pub number: u32,
     pub issuer: u32,
+    /// The dates a status is told against on the day of a build.
+    pub effective: u32,
+    pub expires: u32,
 }
 
 /// One notice, as its file says; nothing here depends on other notices.

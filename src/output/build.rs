@@ -82,6 +82,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
         && !options.site.list_outside
         && diag::count_errors(&diagnostics) == 0
+        && opened.outcome.holds_today()
         && output.is_tidy()
         && NoticeFile::all_unchanged(&opened.notice_files, &inputs.sources, opened.untrusted_from)
     {
@@ -133,6 +134,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         pages: published.pages,
                         citations: report.citations,
                         diagnostics: sorted(diagnostics.clone()),
+                        status_day: site.archive.next_status_day(),
                     },
                     notice_files: NoticeFile::all_of(&sources),
                     untrusted_from,
@@ -187,7 +189,7 @@ fn unchanged(
     started: Instant,
     timings: Timings,
 ) -> Result<Report> {
-    let Outcome { notices, drafts_skipped, pages, citations, mut diagnostics } = opened.outcome.clone();
+    let Outcome { notices, drafts_skipped, pages, citations, mut diagnostics, .. } = opened.outcome.clone();
     diagnostics.retain(|problem| !crate::content::outdated(problem));
     let mut report = Report {
         notices,

@@ -30,7 +30,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));

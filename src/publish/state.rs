@@ -46,6 +46,16 @@ pub struct Outcome {
     pub citations: CitationStats,
     /// Its warnings, in order (a build with errors leaves no state).
     pub diagnostics: Vec<Diagnostic>,
+    /// The first day after the build's on which a notice's dates could start or stop
+    /// contradicting its status: from then on, its warnings may no longer be the same.
+    pub status_day: Option<jiff::civil::Date>,
+}
+
+impl Outcome {
+    /// Whether the warnings of the build still hold today, as far as the day goes.
+    pub fn holds_today(&self) -> bool {
+        self.status_day.is_none_or(|day| crate::content::today() < day)
+    }
 }
 
 /// A notice file as a build found it: its stamp, and the hash of the bytes its notice was read

@@ -15,8 +15,31 @@ use crate::message::Message;
 use crate::msg;
 use crate::yaml::{self, Map, Value};
 
-/// Today's date where the build runs, read once.
-static TODAY: std::sync::LazyLock<Date> = std::sync::LazyLock::new(|| jiff::ZonedDateTime::now().date());
+/// The day of this run, read once: see [`today`].
+static TODAY: std::sync::LazyLock<Date> = std::sync::LazyLock::new(|| {
+    day_of_source_date_epoch().ok().flatten().unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+});
+
+/// The day of this run: the day `SOURCE_DATE_EPOCH` falls on (in UTC) when it is set, as
+/// reproducible builds set it, else today on this machine's clock and time zone.
+pub fn today() -> Date {
+    *TODAY
+}
+
+/// The day `SOURCE_DATE_EPOCH` falls on, if it is set; an error if it is not a whole number of
+/// seconds since 1970 (a build given a day it cannot read refuses to guess).
+pub fn day_of_source_date_epoch() -> anyhow::Result<Option<Date>> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let text = value.to_string_lossy();
+    let day = text.trim().parse::<i64>().ok().and_then(|seconds| jiff::Timestamp::from_second(seconds).ok());
+    match day {
+        Some(at) => Ok(Some(at.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())),
+        None => crate::fail!(
+            msg!("bad-source-date-epoch", value = text.to_string()),
+            msg!("help-bad-source-date-epoch")
+        ),
+    }
+}
 
 /// Whether a problem found reading a notice on an earlier day no longer holds today: a date
 /// that was after that day but is not after today. A notice file read once and kept is not
@@ -226,7 +249,12 @@ impl<'a> FrontMatter<'a> {
             tags: self.tags(),
             summary: self.string("summary"),
             draft,
-            lines: KeyLines { number: self.line_of("number"), issuer: self.line_of("issuer") },
+            lines: KeyLines {
+                number: self.line_of("number"),
+                issuer: self.line_of("issuer"),
+                effective: self.line_of("effective"),
+                expires: self.line_of("expires"),
+            },
             extra: self.extra(),
             body,
             attachments,
