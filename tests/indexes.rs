@@ -163,6 +163,41 @@ fn names_pasted_with_other_spaces_are_one_value_and_a_name_added_later_takes_no_
 }
 
 #[test]
+fn names_written_in_other_cases_are_one_value_shown_as_most_write_it() {
+    let archive = TestArchive::new();
+    let rows = [
+        ("01-TB/VPTU", "2023-01-05", "Văn phòng Tỉnh ủy", "Lê Văn Hải", "Chuyển đổi số"),
+        ("02-TB/VPTU", "2023-03-09", "Văn phòng tỉnh ủy", "lê văn hải", "chuyển đổi số"),
+        ("03-TB/VPTU", "2024-02-01", "Văn phòng Tỉnh ủy", "Lê Văn Hải", "chuyển đổi số"),
+        // A near miss: other letters, not other capitals, are another person.
+        ("04-TB/VPTU", "2024-03-01", "Văn phòng Tỉnh ủy", "Lê Văn Hài", "chuyển đổi số"),
+    ];
+    for (number, date, issuer, signer, tag) in rows {
+        let file = format!("content/{}.md", number.replace('/', "-"));
+        archive.write(&file, &notice_with(number, date, issuer, signer, tag, "Thông báo"));
+    }
+    let err = stderr(&archive.build_ok(&[]));
+    let values = |index: &str| texts(&archive.page(&format!("output/{index}/index.html")), ".values a");
+    assert_eq!(values("nguoi-ky"), ["Lê Văn Hài", "Lê Văn Hải"]);
+    assert_eq!(values("chu-de"), ["chuyển đổi số"]);
+    assert_eq!(values("co-quan"), ["Văn phòng Tỉnh ủy"]);
+    let signer = archive.page("output/nguoi-ky/le-van-hai/index.html");
+    assert_eq!(texts(&signer, "h1"), ["Lê Văn Hải"]);
+    assert_eq!(texts(&signer, ".register tbody .number"), ["03-TB/VPTU", "02-TB/VPTU", "01-TB/VPTU"]);
+    // The notice written in small letters links the one page of its signer.
+    let second = archive.page("output/van-ban/2023/thong-bao-2-tb-vptu/index.html");
+    assert!(attrs(&second, "a", "href").iter().any(|h| h.ends_with("nguoi-ky/le-van-hai/index.html")));
+    // A signer's name is a record: the other spelling is told, once, where it stands.
+    assert!(
+        err.contains(
+            "cảnh báo: content/02-TB-VPTU.md:6:1: người ký ở đây viết là `lê văn hải`, còn ở content/01-TB-VPTU.md viết là `Lê Văn Hải`"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("người ký ở đây viết là").count(), 1, "{err}");
+}
+
+#[test]
 fn counts_are_written_as_the_archives_language_writes_numbers() {
     let archive = TestArchive::new();
     for i in 1..=1001 {

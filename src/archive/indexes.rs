@@ -1,6 +1,6 @@
 //! Indexes: the archive's notices grouped by type, issuer, year, signer and tag.
 //!
-//! Owns the grouping, the Vietnamese order of values and their slugs (distinct even when two
+//! Owns the grouping (names written in other cases are one value), the Vietnamese order of values and their slugs (distinct even when two
 //! names transliterate alike). Where the pages of an index go, and how they are cut into pages,
 //! is `publish`'s.
 
@@ -91,7 +91,7 @@ pub struct Indexes {
     pub newest: Vec<NoticeId>,
     /// Drafts (built by `serve` and `build --drafts`), newest first.
     pub drafts: Vec<NoticeId>,
-    /// Per dimension (in `Dimension::ALL` order), value name to its place in `values`.
+    /// Per dimension (in `Dimension::ALL` order), value name (folded) to its place in `values`.
     places: Vec<HashMap<String, usize>>,
 }
 
@@ -106,7 +106,7 @@ impl Indexes {
             .collect();
         let places = dimensions
             .iter()
-            .map(|index| index.values.iter().enumerate().map(|(i, v)| (v.name.clone(), i)).collect())
+            .map(|index| index.values.iter().enumerate().map(|(i, v)| (fold(&v.name), i)).collect())
             .collect();
         Indexes { dimensions, places, newest, drafts }
     }
@@ -114,7 +114,7 @@ impl Indexes {
     /// A value of a dimension by its name, if it has a list.
     pub fn value(&self, dimension: Dimension, name: &str) -> Option<&IndexValue> {
         let at = Dimension::ALL.iter().position(|&d| d == dimension)?;
-        let place = *self.places[at].get(name.trim())?;
+        let place = *self.places[at].get(&fold(name.trim()))?;
         Some(&self.dimensions[at].values[place])
     }
 
@@ -172,20 +172,33 @@ fn newest_key(notice: &Notice, id: NoticeId) -> impl Ord {
     (std::cmp::Reverse((notice.date, notice.number.as_ref().map(|n| n.seq))), id)
 }
 
+/// The ways one value is written, each with how many notices write it so, as first met.
+type Spellings = Vec<(String, usize)>;
+
 fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {
-    let mut by_name: HashMap<String, Vec<NoticeId>> = HashMap::new();
+    // Names written in other cases are one value (`Nguyễn Văn A`, `nguyễn văn a`), shown as
+    // most of its notices write it (as its newest does, between as many).
+    let mut by_name: HashMap<String, (Vec<NoticeId>, Spellings)> = HashMap::new();
     for &id in newest {
         for name in dimension.values_of(archive, id) {
-            let notices = by_name.entry(name).or_default();
-            if notices.last() != Some(&id) {
-                notices.push(id);
+            let (notices, spellings) = by_name.entry(fold(&name)).or_default();
+            if notices.last() == Some(&id) {
+                continue;
+            }
+            notices.push(id);
+            match spellings.iter_mut().find(|(written, _)| *written == name) {
+                Some((_, count)) => *count += 1,
+                None => spellings.push((name, 1)),
             }
         }
     }
     let mut values: Vec<IndexValue> = by_name
-        .into_iter()
-        .map(|(name, notices)| {
+        .into_values()
+        .map(|(notices, mut spellings)| {
             let years = year_spans(archive, &notices);
+            let most = spellings.iter().map(|(_, count)| *count).max().unwrap_or(0);
+            let at = spellings.iter().position(|(_, count)| *count == most).unwrap_or(0);
+            let name = spellings.swap_remove(at).0;
             IndexValue { name, slug: String::new(), notices, years }
         })
         .collect();
@@ -201,6 +214,11 @@ fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension)
     }
     assign_slugs(&mut values, |value| value.notices.last().map_or(0, |id| place[id.index()]));
     DimensionIndex { dimension, values }
+}
+
+/// What names of one value share: all but their case.
+pub fn fold(name: &str) -> String {
+    name.to_lowercase()
 }
 
 /// The runs of one year in a list of notices newest first.

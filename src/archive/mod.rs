@@ -165,6 +165,7 @@ impl Archive {
         let duplicates = check_duplicates(&notices, diagnostics);
         let urls = assign_urls(&notices, &duplicates, diagnostics);
         check_issuer_names(&notices, diagnostics);
+        check_signer_names(&notices, diagnostics);
         let resolver = Resolver::new(&notices);
         let context =
             links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
@@ -195,6 +196,7 @@ impl Archive {
         // The checks across all notices are cheap: made again, so their problems stay reported.
         check_duplicates(&notices, diagnostics);
         check_issuer_names(&notices, diagnostics);
+        check_signer_names(&notices, diagnostics);
         let resolver = previous.resolver.clone();
         let broken = previous.broken.clone();
         let mut links: Vec<NoticeLinks> = previous.entries.iter().map(|e| e.links.clone()).collect();
@@ -340,6 +342,31 @@ fn issuing_body(code: &str) -> &str {
 /// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
 /// Sơn Hà` for VPTU) splits the issuer's index: a warning at the first notice of each other
 /// name, naming both names and a file of each.
+/// Reports a signer written in another case than in an earlier notice (`nguyễn văn a` and
+/// `Nguyễn Văn A`): one person, whose index page shows one of the two.
+fn check_signer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
+    let mut first: HashMap<String, &Notice> = HashMap::new();
+    let mut reported: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for notice in notices.iter().filter(|n| !n.draft) {
+        let Some(name) = notice.signer.as_ref().map(|s| s.name.trim()).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let holder = *first.entry(indexes::fold(name)).or_insert(notice);
+        let other = holder.signer.as_ref().map_or("", |s| s.name.trim());
+        if other != name && reported.insert(name) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &notice.source_path,
+                    notice.lines.signer as usize,
+                    1,
+                    msg!("signer-two-ways", name = name, other = other, file = &holder.source_path),
+                )
+                .with_help(msg!("help-signer-two-ways")),
+            );
+        }
+    }
+}
+
 fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
     let mut first_name: HashMap<&str, &Notice> = HashMap::new();
     let mut first_code: HashMap<&str, (&str, &Notice)> = HashMap::new();

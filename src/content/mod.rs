@@ -176,11 +176,12 @@ pub struct Attachment {
 }
 
 /// The lines (from 1) of the keys a problem found after reading is said at: a number used
-/// twice, an issuer written two ways, a status its dates contradict. The first line of the file for a key not written.
+/// twice, an issuer or signer written two ways, a status its dates contradict. The first line of the file for a key not written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KeyLines {
     pub number: u32,
     pub issuer: u32,
+    pub signer: u32,
     /// The dates a status is told against on the day of a build.
     pub effective: u32,
     pub expires: u32,

@@ -252,6 +252,7 @@ impl<'a> FrontMatter<'a> {
             lines: KeyLines {
                 number: self.line_of("number"),
                 issuer: self.line_of("issuer"),
+                signer: self.line_of("signer"),
                 effective: self.line_of("effective"),
                 expires: self.line_of("expires"),
             },
