@@ -602,3 +602,32 @@ fn a_day_given_that_cannot_be_read_is_refused() {
         assert!(!archive.exists("output"), "{command} wrote an output");
     }
 }
+
+#[test]
+fn a_notice_left_out_for_an_error_has_its_links_checked_in_the_same_run() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("5-KH/VPTU", "2024-06-01", "Kế hoạch", "", "x"));
+    // A month that does not exist, and three links: one to a notice of the archive, one to a
+    // number it lacks, one to no number at all.
+    archive.write(
+        "content/b.md",
+        &signed(
+            "6-TB/VPTU",
+            "2024-13-01",
+            "Thông báo",
+            "",
+            "Xem [kế hoạch](notice:5-KH/VPTU), [kế hoạch khác](notice:9-KH/VPTU) và [mục](notice:abc).",
+        ),
+    );
+    let output = archive.run(&["build"]);
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("lỗi: content/b.md:5:1: `date` không phải là ngày"), "{err}");
+    assert!(
+        err.contains("lỗi: content/b.md:9:35: liên kết đến 9-KH/VPTU: kho không có văn bản này"),
+        "{err}"
+    );
+    assert!(err.contains("lỗi: content/b.md:9:72: đích liên kết `notice:abc`"), "{err}");
+    assert!(!err.contains("5-KH/VPTU:"), "{err}");
+    assert_eq!(err.matches("lỗi: ").count(), 3, "{err}");
+}

@@ -12,7 +12,7 @@ use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget
 use crate::cite::provision::{self, Provision};
 use crate::config::SiteConfig;
 use crate::content::body::{BodyRef, RefOrigin};
-use crate::content::{Notice, RelationKind};
+use crate::content::{BrokenLinks, Notice, RelationKind};
 use crate::diag::{Diagnostic, Severity};
 use crate::message::Message;
 use crate::msg;
@@ -68,15 +68,7 @@ fn link_references(
     for reference in &notice.body.references {
         let Some(key) = &reference.key else {
             links.references.push(RefTarget::Unresolved);
-            diagnostics.push(
-                Diagnostic::error(
-                    &notice.source_path,
-                    reference.line,
-                    reference.column,
-                    msg!("link-target-not-a-number", target = &reference.text),
-                )
-                .with_help(msg!("help-link-target")),
-            );
+            diagnostics.push(not_a_number(&notice.source_path, reference));
             continue;
         };
         // Its own number, unless a type word names another type: a Quy định issued by the
@@ -109,7 +101,8 @@ fn link_references(
             links.references.push(RefTarget::OwnNumber);
             continue;
         }
-        report_reference(context, notice, reference, &target, diagnostics);
+        let citing = Citing { path: &notice.source_path, date: notice.date };
+        report_reference(context, citing, reference, &target, diagnostics);
         if let RefTarget::Notice(id) = &target
             && let Some(anchor) = provision_anchor(notice, reference, &notices[id.index()], diagnostics)
         {
@@ -138,17 +131,58 @@ fn is_external(config: &SiteConfig, key: &str) -> bool {
     crate::cite::number::DocNumber::parse(key).is_some_and(|n| config.is_external(&n.issuer_code))
 }
 
+/// An explicit link whose target is no notice number.
+fn not_a_number(path: &str, reference: &BodyRef) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        reference.line,
+        reference.column,
+        msg!("link-target-not-a-number", target = &reference.text),
+    )
+    .with_help(msg!("help-link-target"))
+}
+
+/// Checks the explicit links of a notice left out because of an error as linking it would:
+/// one run says every problem of its file, not the next one only once the first is mended.
+pub(super) fn check_broken_links(context: &Context, broken: &BrokenLinks, diagnostics: &mut Vec<Diagnostic>) {
+    let citing = Citing { path: &broken.source_path, date: broken.date };
+    for reference in &broken.links {
+        let Some(key) = &reference.key else {
+            diagnostics.push(not_a_number(citing.path, reference));
+            continue;
+        };
+        let query = Query {
+            key,
+            type_word: reference.type_word,
+            year: reference.year,
+            citing_date: broken.date,
+            partial: reference.partial,
+        };
+        let target = match context.resolver.resolve(context.notices, query) {
+            Resolution::Resolved(id) => RefTarget::Notice(id),
+            Resolution::Unresolved => RefTarget::Unresolved,
+            Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
+        };
+        report_reference(context, citing, reference, &target, diagnostics);
+    }
+}
+
+/// The notice a reference is written in: its file, and its date when it has one.
+#[derive(Clone, Copy)]
+struct Citing<'a> {
+    path: &'a str,
+    date: Option<jiff::civil::Date>,
+}
+
 fn report_reference(
     context: &Context,
-    notice: &Notice,
+    citing: Citing,
     reference: &BodyRef,
     target: &RefTarget,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let notices = context.notices;
-    let at = |message: Message| {
-        Diagnostic::warning(&notice.source_path, reference.line, reference.column, message)
-    };
+    let at = |message: Message| Diagnostic::warning(citing.path, reference.line, reference.column, message);
     let number = reference.text.as_str();
     if let Some(written) = &reference.impossible_date {
         diagnostics.push(
@@ -181,7 +215,7 @@ fn report_reference(
         (RefTarget::Unresolved, RefOrigin::Detected) => {
             // Numbers start again each year: one without a year means one issued before, and
             // the archive may hold that number only from after.
-            let later = match (reference.year, &reference.key, notice.date) {
+            let later = match (reference.year, &reference.key, citing.date) {
                 (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
                 _ => None,
             };

@@ -282,6 +282,27 @@ impl Archive {
         &self.entries[id.index()].links
     }
 
+    /// Checks the explicit links of notices left out because of an error against this archive.
+    pub fn check_broken_links(
+        &self,
+        broken: &[Arc<crate::content::BrokenLinks>],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if broken.is_empty() {
+            return;
+        }
+        let notices: Vec<Arc<Notice>> = self.entries.iter().map(|e| e.notice.clone()).collect();
+        let context = links::Context {
+            notices: &notices,
+            resolver: &self.resolver,
+            config: &self.config,
+            broken: &self.broken,
+        };
+        for links in broken {
+            links::check_broken_links(&context, links, diagnostics);
+        }
+    }
+
     /// The first day after today on which a notice's dates could start or stop contradicting
     /// its declared status.
     pub fn next_status_day(&self) -> Option<jiff::civil::Date> {

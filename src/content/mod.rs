@@ -10,6 +10,7 @@ mod discover;
 mod front_matter;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -267,14 +268,32 @@ pub struct Loaded {
     pub problems: Vec<Diagnostic>,
     /// For a published notice not published because of an error: the key of its number.
     pub broken: Option<String>,
+    /// For a notice not published because of an error: its explicit links, checked all the
+    /// same, so that one run says every problem of the file.
+    pub broken_links: Option<Arc<BrokenLinks>>,
     /// Whether the file says it is a draft (`draft: true`), with or without an error.
     pub draft: bool,
 }
 
 impl Loaded {
     fn failed(problem: Diagnostic) -> Loaded {
-        Loaded { parsed: None, problems: vec![problem], broken: None, draft: false }
+        Loaded { parsed: None, problems: vec![problem], broken: None, broken_links: None, draft: false }
     }
+}
+
+/// The explicit links (`notice:`) of a notice left out because of an error, with what they are
+/// resolved by.
+#[derive(Debug, Clone)]
+pub struct BrokenLinks {
+    pub source_path: String,
+    pub date: Option<Date>,
+    pub links: Vec<body::BodyRef>,
+}
+
+/// Why a notice could not be read: the key of its number, and its explicit links.
+pub(crate) struct Broken {
+    pub key: Option<String>,
+    pub links: Option<Arc<BrokenLinks>>,
 }
 
 /// Reads and parses every source in parallel. Returns the notices in source order.
@@ -377,10 +396,16 @@ pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, co
         problems.push(Diagnostic::warning(path, line, 1, msg!("no-body")));
     }
     match notice {
-        Ok(notice) => {
-            Loaded { parsed: Some(Parsed { notice, html, text: plain }), problems, broken: None, draft }
+        Ok(notice) => Loaded {
+            parsed: Some(Parsed { notice, html, text: plain }),
+            problems,
+            broken: None,
+            broken_links: None,
+            draft,
+        },
+        Err(Broken { key, links }) => {
+            Loaded { parsed: None, problems, broken: key, broken_links: links, draft }
         }
-        Err(broken) => Loaded { parsed: None, problems, broken, draft },
     }
 }
 

@@ -26,6 +26,9 @@ pub(super) struct Cached {
     pub(super) problems: Vec<Diagnostic>,
     /// The key of a published notice left out because of an error.
     pub(super) broken: Option<String>,
+    /// The explicit links of a notice left out because of an error (not kept by a build state:
+    /// a build with an error keeps none, and a draft left out is not checked).
+    pub(super) broken_links: Option<Arc<content::BrokenLinks>>,
     /// Whether the file is a draft, read as a notice or not.
     pub(super) draft: bool,
 }
@@ -75,6 +78,8 @@ pub struct Read {
     pub notices: Vec<(Arc<Notice>, StoredBody)>,
     /// Keys of published notices left out because of an error, to the file of each.
     pub broken: HashMap<String, String>,
+    /// The explicit links of the notices left out because of an error, to check all the same.
+    pub broken_links: Vec<Arc<content::BrokenLinks>>,
     /// The temporary file of the bodies, when they are not kept in memory.
     pub spill: Option<Arc<Spill>>,
     /// The search terms of the notices read in this run.
@@ -204,7 +209,9 @@ pub fn read(
                             (Arc::new(p.notice), store(p.html))
                         });
                         let (problems, broken, draft) = (loaded.problems, loaded.broken, loaded.draft);
-                        let cached = Cached { source: source.clone(), parsed, problems, broken, draft };
+                        let broken_links = loaded.broken_links;
+                        let cached =
+                            Cached { source: source.clone(), parsed, problems, broken, broken_links, draft };
                         done.push((source.path.as_path(), (cached, true)));
                     }
                 }
@@ -226,6 +233,7 @@ pub fn read(
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
     let mut broken = HashMap::new();
+    let mut broken_links = Vec::new();
     // The notice each source became in this run, for the terms read from it.
     let mut notice_of: Vec<Option<NoticeId>> = vec![None; sources.len()];
     for (slot, source) in sources.iter().enumerate() {
@@ -245,6 +253,7 @@ pub fn read(
             drafts_skipped += 1;
         } else {
             diagnostics.extend(cached.problems.iter().filter(|p| !content::outdated(p)).cloned());
+            broken_links.extend(cached.broken_links.clone());
         }
         if let Some((notice, html)) = &cached.parsed
             && !skipped_draft
@@ -265,7 +274,19 @@ pub fn read(
             *body = StoredBody::NotRead;
         }
     }
-    Read { config, theme, sources, notices, broken, spill, terms, drafts_skipped, reread, cache: next }
+    Read {
+        config,
+        theme,
+        sources,
+        notices,
+        broken,
+        broken_links,
+        spill,
+        terms,
+        drafts_skipped,
+        reread,
+        cache: next,
+    }
 }
 
 /// A notice file whose stamp moved, as this run has it.

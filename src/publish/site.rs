@@ -47,9 +47,12 @@ impl Site {
         let terms = std::sync::Mutex::new(Some(read.terms));
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
+        let broken_links = read.broken_links;
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
-            return Err(Box::new(Archive::link(read.config, notices, read.broken, diagnostics)));
+            let archive = Archive::link(read.config, notices, read.broken, diagnostics);
+            archive.check_broken_links(&broken_links, diagnostics);
+            return Err(Box::new(archive));
         };
         let same_notices = |previous: &&Site| {
             previous
@@ -79,6 +82,7 @@ impl Site {
                 (archive, indexes)
             }
         };
+        archive.check_broken_links(&broken_links, diagnostics);
         timings.lap("index");
         let link_parts = LinkParts::new(&archive);
         let plan = Plan::new(&Pages::new(&archive, &theme, &indexes, &link_parts));

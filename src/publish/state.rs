@@ -199,6 +199,7 @@ impl BuildState {
                         parsed,
                         problems: s.problems,
                         broken: s.broken,
+                        broken_links: None,
                         draft: s.draft,
                     },
                 )

@@ -192,7 +192,7 @@ impl<'a> FrontMatter<'a> {
         attachments: Vec<Attachment>,
         source_hash: u64,
         config: &SiteConfig,
-    ) -> Result<Notice, Option<String>> {
+    ) -> Result<Notice, super::Broken> {
         let draft = self.bool("draft").unwrap_or(false);
         self.check_unknown_keys(draft);
         let number = self.number();
@@ -263,7 +263,20 @@ impl<'a> FrontMatter<'a> {
             number,
         };
         if self.problems.iter().any(Diagnostic::is_error) {
-            return Err(notice.number.map(|n| n.key));
+            let explicit: Vec<_> = notice
+                .body
+                .references
+                .into_iter()
+                .filter(|r| r.origin == super::body::RefOrigin::Explicit)
+                .collect();
+            let links = (!explicit.is_empty()).then(|| {
+                std::sync::Arc::new(super::BrokenLinks {
+                    source_path: notice.source_path,
+                    date: notice.date,
+                    links: explicit,
+                })
+            });
+            return Err(super::Broken { key: notice.number.map(|n| n.key), links });
         }
         Ok(notice)
     }
