@@ -102,11 +102,11 @@ status-against-date = `{ $key }` is { $date }, so today the notice { $key ->
         [not-yet-in-force] is in force
        *[other] is not yet in force
     }
-}, but its `status` is { $status }: its page will say { $status ->
+}, but its `status` is { $status }: its page will say { $shown ->
     [in-force] in force
     [partly-expired] partly expired
     [not-yet-in-force] not yet in force
-   *[other] { $status }
+   *[other] { $shown }
 }
 help-status-against-date = write status: { $status }, or mend `{ $key }` if that date is wrong
 not-a-number = `{ $text }` is not a notice number
@@ -157,7 +157,7 @@ same-url = { $first } and { $second } would both be published at { $url }
 issuer-two-codes = issuer `{ $name }` has the code { $code } here and { $other } in { $file }
 help-issuer-two-codes = give each issuer a full name of its own, or two issuers share one index
 issuer-two-names = issuer code { $code } is written `{ $name }` here and `{ $other }` in { $file }
-help-issuer-two-names = write one name for one issuer, or its index splits in two
+help-issuer-two-names = write one name for one issuer, as its notices print it; names that differ in more than capitals split its index in two
 signer-two-ways = the signer is written `{ $name }` here and `{ $other }` in { $file }: they differ only in capitals
 help-signer-two-ways = write the signer's name the same way in every notice; the signer index keeps the two on one page
 link-target-not-a-number = link target `notice:{ $target }` is not a notice number
@@ -260,6 +260,7 @@ more-warnings = … and { $count ->
 note-relative-links = feeds and sitemap.xml have relative links: set base_url in site.yaml (or --base-url) for the absolute ones feed readers and search engines need
 note-state-stale = the build state in the output was written by another Gazette ({ $why }): everything was built anew
 note-state-corrupt = the build state in the output is damaged ({ $why }): everything was built anew
+note-state-later-day = the build state in the output was written as of { $day }, a day after this build's: everything was built anew
 note-output-files-left-out = { $count ->
     [one] { $count } file
    *[other] { $count } files

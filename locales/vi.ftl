@@ -102,11 +102,11 @@ status-against-date = `{ $key }` là ngày { $date }, nên hôm nay văn bản {
         [not-yet-in-force] đã có hiệu lực
        *[other] chưa có hiệu lực
     }
-}, nhưng `status` là { $status }: trang sẽ ghi { $status ->
+}, nhưng `status` là { $status }: trang sẽ ghi { $shown ->
     [in-force] còn hiệu lực
     [partly-expired] hết hiệu lực một phần
     [not-yet-in-force] chưa có hiệu lực
-   *[other] { $status }
+   *[other] { $shown }
 }
 help-status-against-date = viết status: { $status }, hoặc sửa `{ $key }` nếu ngày ấy sai
 not-a-number = `{ $text }` không phải là số, ký hiệu văn bản
@@ -157,7 +157,7 @@ same-url = { $first } và { $second } sẽ cùng được đăng ở { $url }
 issuer-two-codes = cơ quan `{ $name }` ở đây có mã { $code }, còn ở { $file } có mã { $other }
 help-issuer-two-codes = ghi cho mỗi cơ quan một tên riêng, đầy đủ, nếu không hai cơ quan chung một danh mục
 issuer-two-names = mã cơ quan { $code } ở đây ghi là `{ $name }`, còn ở { $file } ghi là `{ $other }`
-help-issuer-two-names = ghi một tên cho một cơ quan, nếu không danh mục cơ quan ban hành sẽ tách làm hai
+help-issuer-two-names = ghi một tên cho một cơ quan, như trên văn bản; tên khác chữ (không chỉ chữ hoa) tách danh mục cơ quan ban hành làm hai
 signer-two-ways = người ký ở đây viết là `{ $name }`, còn ở { $file } viết là `{ $other }`: chỉ khác chữ hoa, chữ thường
 help-signer-two-ways = viết tên người ký như nhau ở mọi văn bản; danh mục người ký gộp hai cách viết vào một trang
 link-target-not-a-number = đích liên kết `notice:{ $target }` không phải là số, ký hiệu văn bản
@@ -229,6 +229,7 @@ more-warnings = … và { $count } cảnh báo khác: `gazette check` liệt kê
 note-relative-links = nguồn tin và sitemap.xml đang dùng liên kết tương đối: đặt base_url trong site.yaml (hoặc --base-url) để có liên kết tuyệt đối mà trình đọc tin và máy tìm kiếm cần
 note-state-stale = trạng thái dựng trong thư mục kết quả do một bản Gazette khác ghi ({ $why }): đã dựng lại toàn bộ
 note-state-corrupt = trạng thái dựng trong thư mục kết quả bị hỏng ({ $why }): đã dựng lại toàn bộ
+note-state-later-day = trạng thái dựng trong thư mục kết quả được ghi theo ngày { $day }, sau ngày của lần dựng này: đã dựng lại toàn bộ
 note-output-files-left-out = { $count } tệp trong { $output }/ không do Gazette tạo nên không được giữ trong kết quả mới (còn trong { $previous }/ đến lần dựng sau): { $names }; tệp cần đăng nguyên trạng (CNAME, .htaccess, tài liệu tải về) hãy đặt trong static/ của kho
 note-outside = { $count } trích dẫn văn bản ngoài kho không được cảnh báo từng cái: `gazette check --outside` liệt kê đầy đủ
 progress-reading = đang đọc văn bản

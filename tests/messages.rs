@@ -508,21 +508,6 @@ fn system_errors_are_said_in_the_archive_language() {
     assert!(!err.contains("os error"), "{err}");
 }
 
-/// Runs a build as of noon (UTC) of `day`, as reproducible builds set it.
-fn build_on(archive: &TestArchive, day: &str) -> std::process::Output {
-    let noon = day.parse::<jiff::civil::Date>().unwrap().at(12, 0, 0, 0);
-    let seconds = noon.to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
-    let mut command = assert_cmd::Command::cargo_bin("gazette").unwrap();
-    let output = command
-        .current_dir(archive.root())
-        .env("SOURCE_DATE_EPOCH", seconds.to_string())
-        .arg("build")
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    output
-}
-
 #[test]
 fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
     let archive = TestArchive::new();
@@ -541,13 +526,18 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
     let expired = "cảnh báo: content/a.md:7:1: `expires` là ngày 2025-01-01, nên hôm nay văn bản đã hết hiệu lực, nhưng `status` là in-force: trang sẽ ghi còn hiệu lực";
     let begun = "cảnh báo: content/b.md:7:1: `effective` là ngày 2025-01-01, nên hôm nay văn bản đã có hiệu lực, nhưng `status` là not-yet-in-force: trang sẽ ghi chưa có hiệu lực";
     // The day before both dates, status and dates agree.
-    let err = stderr(&build_on(&archive, "2024-12-31"));
+    let err = stderr(&archive.build_on("2024-12-31", &[]));
     assert!(!err.contains("`status` là"), "{err}");
     let page_before = archive.read("output/van-ban/2024/thong-bao-12-tb-vptu/index.html");
-    // The day they come, with nothing changed: both are told, where the date stands, and the
-    // pages are as they were (a page does not change with the day it is built on).
+    // The day the plan is in force for the last time and the rule takes effect, with nothing
+    // changed: the rule's status is told, where its date stands.
+    let err = stderr(&archive.build_on("2025-01-01", &[]));
+    assert!(err.contains(begun), "{err}");
+    assert!(!err.contains(expired), "{err}");
+    // The day after: both are told, and the pages are as they were (a page shows the status
+    // its file declares, whatever the day).
     for _ in 0..2 {
-        let err = stderr(&build_on(&archive, "2025-01-01"));
+        let err = stderr(&archive.build_on("2025-01-02", &[]));
         assert!(err.contains(expired), "{err}");
         assert!(err.contains(begun), "{err}");
         assert!(err.contains("gợi ý: viết status: expired, hoặc sửa `expires` nếu ngày ấy sai"), "{err}");
@@ -555,6 +545,10 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
         assert!(err.contains("(0 tệp được ghi"), "{err}");
     }
     assert_eq!(archive.read("output/van-ban/2024/thong-bao-12-tb-vptu/index.html"), page_before);
+    // Built as of an earlier day again: what the state says of a later one is not taken.
+    let err = stderr(&archive.build_on("2024-12-31", &[]));
+    assert!(!err.contains("`status` là"), "{err}");
+    assert!(err.contains("được ghi theo ngày 2025-01-02, sau ngày của lần dựng này"), "{err}");
     // Mended as the help says: nothing to tell, and the page says what the file now does.
     archive.write(
         "content/a.md",
@@ -562,7 +556,7 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
     );
     archive
         .write("content/b.md", &signed("13-QĐ/VPTU", "2024-11-20", "Quy chế", "effective: 2025-01-01", "x"));
-    let err = stderr(&build_on(&archive, "2025-01-02"));
+    let err = stderr(&archive.build_on("2025-01-02", &[]));
     assert!(!err.contains("`status` là"), "{err}");
     let page = archive.page("output/van-ban/2024/thong-bao-12-tb-vptu/index.html");
     assert!(page.select(&scraper::Selector::parse("article.status-expired").unwrap()).next().is_some());
@@ -570,7 +564,7 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
     english(&archive);
     archive
         .write("content/b.md", &signed("13-QĐ/VPTU", "2024-11-20", "Quy chế", "effective: 2025-01-01", "x"));
-    let err = stderr(&build_on(&archive, "2024-12-01"));
+    let err = stderr(&archive.build_on("2024-12-01", &[]));
     assert!(
         err.contains("warning: content/b.md:7:1: `effective` is 2025-01-01, so today the notice is not yet in force, but its `status` is in-force: its page will say in force"),
         "{err}"

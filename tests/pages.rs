@@ -313,6 +313,67 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
 }
 
 #[test]
+fn a_notice_replaced_by_one_not_yet_in_force_stays_in_force_until_that_day() {
+    let archive = TestArchive::new();
+    let old = "output/van-ban/2024/quyet-dinh-3-qd-ubnd/index.html";
+    archive.write(
+        "content/old.md",
+        &notice(
+            "number: 3/QĐ-UBND\ntitle: quy chế cũ\nissuer: Ủy ban nhân dân tỉnh\ndate: 2024-06-01\nsigner: A",
+            "x",
+        ),
+    );
+    archive.write(
+        "content/new.md",
+        &notice(
+            "number: 5/QĐ-UBND\ntitle: quy chế mới\nissuer: Ủy ban nhân dân tỉnh\ndate: 2024-07-01\nsigner: A\n\
+             effective: 2024-09-01\nstatus: not-yet-in-force\nreplaces: [3/QĐ-UBND]",
+            "Thay thế.",
+        ),
+    );
+    let status = |archive: &TestArchive| {
+        let page = archive.page(old);
+        let api = archive.read("output/api/notices.json");
+        let entry = api.lines().find(|l| l.contains("{\"number\":\"3/QĐ-UBND\"")).unwrap().to_string();
+        (text(&page, ".details dd.status"), text(&page, ".banner-ended"), entry)
+    };
+    // Before the new rule takes effect, the old one is in force, and its page says when it ends.
+    archive.build_on("2024-08-20", &[]);
+    let (shown, banner, api) = status(&archive);
+    assert_eq!(shown, "Còn hiệu lực");
+    assert!(banner.starts_with("Văn bản này sẽ hết hiệu lực từ ngày 1/9/2024 theo"), "{banner}");
+    assert!(api.contains("\"status\":\"in-force\""), "{api}");
+    // From that day on, with nothing changed in the files, it is no longer in force.
+    archive.build_on("2024-09-01", &[]);
+    let (shown, banner, api) = status(&archive);
+    assert_eq!(shown, "Hết hiệu lực");
+    assert!(banner.starts_with("Văn bản này không còn hiệu lực từ ngày 1/9/2024 theo"), "{banner}");
+    assert!(api.contains("\"status\":\"expired\""), "{api}");
+    // As a clean build of that day has it.
+    let incremental = archive.read(old);
+    archive.build_on("2024-09-01", &["--full"]);
+    assert_eq!(archive.read(old), incremental);
+}
+
+#[test]
+fn an_expiry_before_the_notice_replacing_it_stays_in_its_history() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/plan.md",
+        &notice("number: 01-KH/TU\ntitle: Kế hoạch năm\nissuer: Tỉnh ủy\ndate: 2024-01-02\nsigner: A\nstatus: expired\nexpires: 2024-12-31", "x"),
+    );
+    archive.write(
+        "content/next.md",
+        &notice("number: 05-KH/TU\ntitle: Kế hoạch mới\nissuer: Tỉnh ủy\ndate: 2025-01-05\nsigner: A\nreplaces: [01-KH/TU]", "x"),
+    );
+    archive.build_ok(&[]);
+    let page = archive.page("output/van-ban/2024/ke-hoach-1-kh-tu/index.html");
+    let history = texts(&page, ".history li");
+    assert_eq!(history[1], "31/12/2024 Hết hiệu lực", "{history:?}");
+    assert!(history[2].starts_with("5/1/2025 Bị thay thế bởi"), "{history:?}");
+}
+
+#[test]
 fn a_signature_block_puts_each_signing_authority_on_its_line() {
     let archive = TestArchive::new();
     archive.write(

@@ -508,12 +508,17 @@ pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLin
             Some(_) => {}
             None => related.push((kind, vec![from])),
         }
+        let source = &notices[from.index()];
+        // A published notice has a date: one without ends the other from the first day.
+        let since = source.effective.or(source.date);
         if partly {
-            links[target.index()].partly_ended |= kind.ends_target();
+            if kind.ends_target() {
+                let since = since.unwrap_or(jiff::civil::Date::MIN);
+                let ended = &mut links[target.index()].partly_ended;
+                *ended = Some(ended.map_or(since, |d| d.min(since)));
+            }
             continue;
         }
-        let source = &notices[from.index()];
-        let since = source.effective.or(source.date);
         if let (true, Some(since)) = (kind.ends_target(), since) {
             let ended = &mut links[target.index()].ended_by;
             if ended.is_none_or(|(_, d)| since < d) {
@@ -528,10 +533,12 @@ pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLin
 
 /// Previous and next notice of the same type and issuer, by date then number.
 pub(super) fn link_series(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
-    let mut series: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    // Keyed as the indexes group: type and issuer written in other capitals are one series.
+    let mut series: HashMap<(String, String), Vec<usize>> = HashMap::new();
     // A draft is no notice of the series yet.
     for (index, notice) in notices.iter().enumerate().filter(|(_, n)| !n.draft) {
-        series.entry((&notice.doc_type, &notice.issuer)).or_default().push(index);
+        let key = (super::indexes::fold(&notice.doc_type), super::indexes::fold(&notice.issuer));
+        series.entry(key).or_default().push(index);
     }
     for members in series.values_mut() {
         members.sort_by_key(|&i| (notices[i].date, notices[i].number.as_ref().map(|n| n.seq), i));

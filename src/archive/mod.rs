@@ -21,7 +21,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
-use crate::content::{Notice, RelationKind, Status};
+use crate::content::{Notice, RelationKind, Status, today};
 use crate::diag::Diagnostic;
 use crate::msg;
 use crate::slug::slugify;
@@ -99,13 +99,19 @@ pub struct NoticeLinks {
     pub related_by: Vec<(RelationKind, Vec<NoticeId>)>,
     /// The archived notice that replaced or repealed this one, and from when.
     pub ended_by: Option<(NoticeId, Date)>,
-    /// Whether an archived notice replaced or repealed a part of this one.
-    pub partly_ended: bool,
+    /// From when an archived notice replaces or repeals a part of this one (the first of them).
+    pub partly_ended: Option<Date>,
     pub previous: Option<NoticeId>,
     pub next: Option<NoticeId>,
 }
 
 impl NoticeLinks {
+    /// Whether an archived notice that replaces or repeals this one has taken effect by `day`:
+    /// one that takes effect later leaves it as it says until then.
+    pub fn ended_on(&self, day: Date) -> bool {
+        self.ended_by.is_some_and(|(_, since)| since <= day)
+    }
+
     /// The anchor of the provision that body reference `index` cites on the cited page.
     pub fn anchor(&self, index: usize) -> Option<&str> {
         let at = self.anchors.binary_search_by_key(&index, |(i, _)| *i).ok()?;
@@ -217,7 +223,7 @@ impl Archive {
             link.cited_by.clear();
             link.related_by.clear();
             link.ended_by = None;
-            link.partly_ended = false;
+            link.partly_ended = None;
         }
         links::fill_reverse_links(&notices, &mut links);
         status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
@@ -303,10 +309,10 @@ impl Archive {
         }
     }
 
-    /// The first day after today on which a notice's dates could start or stop contradicting
-    /// its declared status.
+    /// The first day after today on which a notice's status or its warnings could change: a
+    /// date of its own, or the day a notice replacing or repealing it takes effect.
     pub fn next_status_day(&self) -> Option<jiff::civil::Date> {
-        status::next_status_day(self.entries.iter().map(|e| &*e.notice), crate::content::today())
+        status::next_status_day(self.entries.iter().map(|e| (&*e.notice, &e.links)), today())
     }
 
     /// Whether the notice is in force, taking replacing and repealing notices into account; a
@@ -315,8 +321,10 @@ impl Archive {
         let (notice, links) = (self.notice(id), self.links(id));
         match notice.status {
             _ if notice.draft => Status::Draft,
-            _ if links.ended_by.is_some() => Status::Expired,
-            Status::InForce if links.partly_ended => Status::PartlyExpired,
+            _ if links.ended_on(today()) => Status::Expired,
+            Status::InForce if links.partly_ended.is_some_and(|since| since <= today()) => {
+                Status::PartlyExpired
+            }
             declared => declared,
         }
     }
@@ -360,9 +368,6 @@ fn issuing_body(code: &str) -> &str {
     code.split('-').next().unwrap_or(code)
 }
 
-/// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
-/// Sơn Hà` for VPTU) splits the issuer's index: a warning at the first notice of each other
-/// name, naming both names and a file of each.
 /// Reports a signer written in another case than in an earlier notice (`nguyễn văn a` and
 /// `Nguyễn Văn A`): one person, whose index page shows one of the two.
 fn check_signer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
@@ -388,15 +393,19 @@ fn check_signer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>
     }
 }
 
+/// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
+/// Sơn Hà` for VPTU) splits the issuer's index (unless they differ only in capitals); one name for two codes
+/// mixes two issuers in one: a warning at the first notice of each other
+/// name, naming both names and a file of each.
 fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
     let mut first_name: HashMap<&str, &Notice> = HashMap::new();
-    let mut first_code: HashMap<&str, (&str, &Notice)> = HashMap::new();
+    let mut first_code: HashMap<String, (&str, &Notice)> = HashMap::new();
     let mut reported: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
     for notice in notices.iter().filter(|n| !n.draft) {
         let Some(number) = &notice.number else { continue };
         let code = number.issuer_code.as_str();
         // One name for two codes (`Văn phòng` of VP and of VPTU): two issuers in one index.
-        let (other_code, holder) = *first_code.entry(notice.issuer.as_str()).or_insert((code, notice));
+        let (other_code, holder) = *first_code.entry(indexes::fold(&notice.issuer)).or_insert((code, notice));
         // `UBND-VX` is UBND with the drafting unit of a công văn: the same issuer.
         if !crate::cite::number::eq_ci(issuing_body(other_code), issuing_body(code))
             && reported.insert((other_code, code))

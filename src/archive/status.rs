@@ -16,15 +16,16 @@ use crate::diag::Diagnostic;
 use crate::msg;
 
 /// What a notice's dates say of its status on `today`, when its declared status says otherwise:
-/// the key of the date that says it, that date, and the status it calls for.
+/// the key of the date that says it, that date, and the status it calls for. `expires` is the
+/// last day in force.
 fn disagreement(notice: &Notice, links: &NoticeLinks, today: Date) -> Option<(&'static str, Date, Status)> {
-    if notice.draft || links.ended_by.is_some() {
+    if notice.draft || links.ended_on(today) {
         return None;
     }
     let begun = |date: Date| date <= today;
     match notice.status {
         Status::InForce | Status::PartlyExpired | Status::NotYetInForce
-            if notice.expires.is_some_and(begun) =>
+            if notice.expires.is_some_and(|d| d < today) =>
         {
             Some(("expires", notice.expires?, Status::Expired))
         }
@@ -52,29 +53,50 @@ pub(super) fn check_status_dates(
             "expires" => notice.lines.expires,
             _ => notice.lines.effective,
         };
-        let (declared, called_for) = (notice.status.code(), called_for.code());
+        // What the page shows: the status written, or partly expired by another notice.
+        let partly = links.partly_ended.is_some_and(|since| since <= today);
+        let shown =
+            if partly && notice.status == Status::InForce { Status::PartlyExpired } else { notice.status };
+        let message = msg!(
+            "status-against-date",
+            key = key,
+            date = date.to_string(),
+            status = notice.status.code(),
+            shown = shown.code()
+        );
         diagnostics.push(
-            Diagnostic::warning(
-                &notice.source_path,
-                line as usize,
-                1,
-                msg!("status-against-date", key = key, date = date.to_string(), status = declared),
-            )
-            .with_help(msg!("help-status-against-date", status = called_for, key = key)),
+            Diagnostic::warning(&notice.source_path, line as usize, 1, message).with_help(msg!(
+                "help-status-against-date",
+                status = called_for.code(),
+                key = key
+            )),
         );
     }
 }
 
-/// The first day after `today` on which a notice's dates could start to contradict its
-/// declared status, or stop to: until then, a build that changes nothing says what the last
-/// one said.
-pub(super) fn next_status_day<'a>(notices: impl Iterator<Item = &'a Notice>, today: Date) -> Option<Date> {
-    notices.filter(|n| !n.draft).flat_map(|n| [n.effective, n.expires]).flatten().filter(|&d| d > today).min()
+/// The first day after `today` on which a notice's status or what its dates say of it could
+/// change: its `effective`, the day after its `expires`, the day a notice replacing or
+/// repealing it (or a part of it) takes effect. Until then, a build that changes nothing says
+/// what the last one said.
+pub(super) fn next_status_day<'a>(
+    notices: impl Iterator<Item = (&'a Notice, &'a NoticeLinks)>,
+    today: Date,
+) -> Option<Date> {
+    let day_after = |d: Date| d.tomorrow().ok();
+    notices
+        .filter(|(n, _)| !n.draft)
+        .flat_map(|(n, l)| {
+            [n.effective, n.expires.and_then(day_after), l.ended_by.map(|(_, since)| since), l.partly_ended]
+        })
+        .flatten()
+        .filter(|&d| d > today)
+        .min()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::archive::NoticeId;
     use jiff::civil::date;
 
     /// A notice read from a file with these keys.
@@ -107,10 +129,11 @@ mod tests {
             (Expired, None, past, None),
             (Expired, past, None, None),
             (PartlyExpired, past, future, None),
-            // The day an `expires` is reached counts as passed; the day before does not.
-            (InForce, None, past, Some(("expires", Expired))),
-            (PartlyExpired, None, past, Some(("expires", Expired))),
-            (NotYetInForce, None, past, Some(("expires", Expired))),
+            // `expires` is the last day in force: told from the day after.
+            (InForce, None, past, None),
+            (InForce, None, Some(date(2026, 3, 9)), Some(("expires", Expired))),
+            (PartlyExpired, None, Some(date(2026, 3, 9)), Some(("expires", Expired))),
+            (NotYetInForce, None, Some(date(2026, 3, 9)), Some(("expires", Expired))),
             (InForce, future, None, Some(("effective", NotYetInForce))),
             (NotYetInForce, past, None, Some(("effective", InForce))),
         ];
@@ -132,26 +155,40 @@ mod tests {
     }
 
     #[test]
-    fn a_notice_ended_by_another_or_a_draft_is_not_told() {
+    fn a_notice_ended_by_another_or_a_draft_is_not_told_until_the_other_takes_effect() {
         let today = date(2026, 3, 10);
         let expired = notice(Status::InForce, None, Some(date(2020, 1, 1)));
-        let ended =
-            NoticeLinks { ended_by: Some((super::super::NoticeId::new(0), today)), ..Default::default() };
-        assert_eq!(disagreement(&expired, &ended, today), None);
+        let ended_by =
+            |since| NoticeLinks { ended_by: Some((NoticeId::new(0), since)), ..Default::default() };
+        assert_eq!(disagreement(&expired, &ended_by(today), today), None);
+        // Replaced by a notice that takes effect later: what it says of itself holds until then.
+        assert!(disagreement(&expired, &ended_by(date(2026, 3, 11)), today).is_some());
         let draft = Notice { draft: true, ..expired.clone() };
         assert_eq!(disagreement(&draft, &NoticeLinks::default(), today), None);
         assert!(disagreement(&expired, &NoticeLinks::default(), today).is_some());
     }
 
     #[test]
-    fn the_next_status_day_is_the_first_date_after_today() {
+    fn the_next_status_day_is_the_first_day_after_today_a_status_could_change() {
         let today = date(2026, 3, 10);
+        let none = NoticeLinks::default();
+        let ended =
+            NoticeLinks { ended_by: Some((NoticeId::new(0), date(2026, 5, 1))), ..Default::default() };
+        let partly = NoticeLinks { partly_ended: Some(date(2026, 4, 15)), ..Default::default() };
         let notices = [
-            notice(Status::InForce, Some(date(2026, 3, 1)), Some(date(2027, 1, 1))),
-            notice(Status::InForce, Some(date(2026, 6, 1)), None),
-            Notice { draft: true, ..notice(Status::InForce, Some(date(2026, 4, 1)), None) },
+            (notice(Status::InForce, Some(date(2026, 3, 1)), Some(date(2027, 1, 1))), &none),
+            (notice(Status::InForce, Some(date(2026, 6, 1)), None), &ended),
+            (Notice { draft: true, ..notice(Status::InForce, Some(date(2026, 4, 1)), None) }, &partly),
         ];
-        assert_eq!(next_status_day(notices.iter(), today), Some(date(2026, 6, 1)));
-        assert_eq!(next_status_day(notices[..1].iter(), date(2027, 1, 1)), None);
+        let day = |notices: &[(Notice, &NoticeLinks)], today| {
+            next_status_day(notices.iter().map(|(n, l)| (n, *l)), today)
+        };
+        assert_eq!(day(&notices, today), Some(date(2026, 5, 1)));
+        assert_eq!(day(&notices[..1], today), Some(date(2027, 1, 2)));
+        // The last day in force has come: the day after it is still to come.
+        assert_eq!(day(&notices[..1], date(2027, 1, 1)), Some(date(2027, 1, 2)));
+        assert_eq!(day(&notices[..1], date(2027, 1, 2)), None);
+        let partly_only = [(notice(Status::InForce, None, None), &partly)];
+        assert_eq!(day(&partly_only, today), Some(date(2026, 4, 15)));
     }
 }

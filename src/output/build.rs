@@ -135,6 +135,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         citations: report.citations,
                         diagnostics: sorted(diagnostics.clone()),
                         status_day: site.archive.next_status_day(),
+                        day: Some(crate::content::today()),
                     },
                     notice_files: NoticeFile::all_of(&sources),
                     untrusted_from,
@@ -243,7 +244,14 @@ fn free_in_background<T: Send + 'static>(value: T) {
 /// The previous build's state, its summary read, or `None` (with a note saying why, when one
 /// was there).
 fn opened_state(target: &Path, notes: &mut Vec<Message>) -> Option<state::Opened> {
-    state::open(target).map_err(|missing| note_missing(missing, notes)).ok()
+    let opened = state::open(target).map_err(|missing| note_missing(missing, notes)).ok()?;
+    // Built as of a later day (`SOURCE_DATE_EPOCH`): what it read of the notices on that day,
+    // a date that was not yet after it, may not hold on this one.
+    if let Some(day) = opened.outcome.day.filter(|&day| day > crate::content::today()) {
+        notes.push(msg!("note-state-later-day", day = day.to_string()));
+        return None;
+    }
+    Some(opened)
 }
 
 /// The whole of the previous build's state, or `None` (with a note saying why).

@@ -49,6 +49,8 @@ pub struct Outcome {
     /// The first day after the build's on which a notice's dates could start or stop
     /// contradicting its status: from then on, its warnings may no longer be the same.
     pub status_day: Option<jiff::civil::Date>,
+    /// The day it was built as of (see [`crate::content::today`]).
+    pub day: Option<jiff::civil::Date>,
 }
 
 impl Outcome {

@@ -57,6 +57,18 @@ impl TestArchive {
         output
     }
 
+    /// Runs `gazette build` as of noon (UTC) of `day`, as reproducible builds set it, and
+    /// asserts it succeeded.
+    pub fn build_on(&self, day: &str, extra: &[&str]) -> Output {
+        let noon = day.parse::<jiff::civil::Date>().unwrap().at(12, 0, 0, 0);
+        let seconds = noon.to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap().timestamp().as_second();
+        let mut command = Command::cargo_bin("gazette").unwrap();
+        command.current_dir(self.root()).env("SOURCE_DATE_EPOCH", seconds.to_string());
+        let output = command.args([&["build"], extra].concat()).output().expect("run gazette");
+        assert!(output.status.success(), "build failed:\n{}", stderr(&output));
+        output
+    }
+
     pub fn page(&self, relative: &str) -> Html {
         Html::parse_document(&self.read(relative))
     }

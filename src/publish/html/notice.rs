@@ -92,6 +92,8 @@ struct NoticePage<'a> {
     history: Vec<HistoryLine<'a>>,
     ended_by: Option<LinkView<'a>>,
     ended_since: Option<String>,
+    /// Whether the notice that ends this one takes effect after the day of the build.
+    ended_later: bool,
     attachments: Vec<AttachmentView<'a>>,
     previous: Option<LinkView<'a>>,
     next: Option<LinkView<'a>>,
@@ -174,6 +176,7 @@ impl<'a> Pages<'a> {
             relations: self.relation_groups(id, &root),
             history: self.history(id, &root),
             ended_by,
+            ended_later: links.ended_by.is_some() && !links.ended_on(crate::content::today()),
             ended_since,
             attachments: notice
                 .attachments
@@ -303,7 +306,7 @@ impl<'a> Pages<'a> {
     }
 
     /// The history of notice `id`'s legal effect, oldest first: issued, effective, then what
-    /// published notices did to it, and when it expires if nothing ended it before.
+    /// published notices did or will do to it, and when it expires if nothing ended it before.
     fn history(&self, id: NoticeId, root: &str) -> Vec<HistoryLine<'a>> {
         let notice: &'a Notice = self.archive.notice(id);
         if notice.draft {
@@ -334,7 +337,8 @@ impl<'a> Pages<'a> {
                 lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
             }
         }
-        if let (Some(expires), None) = (notice.expires, links.ended_by) {
+        // Its own end, unless another notice ended it before.
+        if let Some(expires) = notice.expires.filter(|&d| links.ended_by.is_none_or(|(_, since)| d < since)) {
             lines.push((expires, line("expires", expires, None, None)));
         }
         lines.sort_by_key(|(date, _)| *date);
