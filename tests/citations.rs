@@ -174,6 +174,36 @@ fn backlinks_and_reverse_relations_appear_on_the_other_page() {
 }
 
 #[test]
+fn a_year_written_after_the_number_chooses_the_notice_of_that_year() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &party("03-NQ/TU", None, "2023-01-05", "Nghị quyết năm trước", "", "x"));
+    archive.write("content/b.md", &party("03-NQ/TU", None, "2024-01-05", "Nghị quyết năm nay", "", "x"));
+    archive.write(
+        "content/c.md",
+        &party(
+            "20-TB/TU",
+            None,
+            "2024-06-01",
+            "Thông báo",
+            "",
+            "Theo Nghị quyết số 03-NQ/TU năm 2023 và Nghị quyết số 03-NQ/TU. Nghị quyết số 03-NQ/TU năm 2022.",
+        ),
+    );
+    let err = stderr(&archive.build_ok(&[]));
+    let c = archive.page("output/van-ban/2024/thong-bao-20-tb-tu/index.html");
+    assert_eq!(
+        attrs(&c, "a.cite", "href"),
+        vec![
+            "../../../van-ban/2023/nghi-quyet-3-nq-tu/index.html",
+            "../../../van-ban/2024/nghi-quyet-3-nq-tu/index.html"
+        ]
+    );
+    // A year the archive holds no such number of is said so, not linked to another year.
+    assert_eq!(texts(&c, ".cite-unresolved"), vec!["03-NQ/TU"]);
+    assert!(err.contains("content/c.md:8:79: văn bản được dẫn 03-NQ/TU năm 2022 không có trong kho"), "{err}");
+}
+
+#[test]
 fn citation_resolves_to_the_latest_earlier_notice_only() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &party("03-NQ/TU", None, "2021-01-05", "Nghị quyết cũ", "", "x"));

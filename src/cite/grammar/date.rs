@@ -76,6 +76,28 @@ pub(super) fn find_date(window: &str) -> Option<Result<Date, String>> {
     Some(Date::new(y, m, d).map_err(|_| format!("{d}/{m}/{y}")))
 }
 
+/// The year written right after a number, "năm 2023" ("Quyết định số 10/QĐ-UBND năm 2023"):
+/// only spaces between, and no digit, dash or slash after it (a span of years, a school year
+/// or a date is not the cited notice's year). After a comma, a year starts a clause of its own.
+pub(super) fn year_after(rest: &str) -> Option<i16> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\x20+(?:năm|nam)\x20+((?:19|20)[0-9]{2})").expect("year pattern"));
+    let caps = YEAR.captures(rest)?;
+    let after = &rest[caps.get(0)?.end()..];
+    let next = after.chars().next();
+    let goes_on = next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/'))
+        || (next == Some('.') && !ends_sentence(after));
+    if goes_on {
+        return None;
+    }
+    caps[1].parse().ok()
+}
+
+/// Whether `after` (text right after a year) opens with the end of the sentence.
+fn ends_sentence(after: &str) -> bool {
+    after.strip_prefix('.').is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
 fn date_bounded(window: &str, range: Range<usize>) -> bool {
     let before = window[..range.start].chars().next_back();
     let after = window[range.end..].chars().next();

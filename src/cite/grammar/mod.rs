@@ -28,7 +28,7 @@ use regex::{Captures, Regex};
 
 use crate::cite::number::{self, DocNumber, System};
 use crate::cite::provision::{self, Provision};
-use date::{after_number, date_window, find_date};
+use date::{after_number, date_window, find_date, year_after};
 use tokens::{clean_tokens, is_canonical_case, lenient_tokens};
 
 /// One document number cited in a text run.
@@ -44,6 +44,8 @@ pub struct Citation {
     pub date: Option<Date>,
     /// A date written there that no calendar has, as written (`31/2/2024`).
     pub impossible_date: Option<String>,
+    /// The year written right after the number ("năm 2023"), when no date is.
+    pub year: Option<i16>,
     /// A short form whose type word does not fix the issuer ("Thông tư 08/2022"): the key
     /// stops after the type code (`8/2022/TT`), and the citation names a notice only when
     /// exactly one archived notice has a key that begins so.
@@ -557,6 +559,8 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
             Some(Err(written)) => (None, Some(written)),
             None => (None, None),
         };
+        let year =
+            if date.is_some() || impossible_date.is_some() { None } else { year_after(&s[f.span.end..to]) };
         let bound = next.map_or(s.len(), |n| {
             before[i + 1].as_ref().map(|(_, start)| *start).or(n.context_start).unwrap_or(n.span.start)
         });
@@ -573,6 +577,7 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
             type_word: f.type_word,
             date,
             impossible_date,
+            year,
             partial: f.partial,
             provision,
             link: norm.original(text, link),

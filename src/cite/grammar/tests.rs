@@ -501,3 +501,29 @@ fn text_without_slash_is_skipped() {
 fn slash_lookalike_counts_as_slash() {
     assert_eq!(run("Chỉ thị số 04-CT\u{2215}TU"), want(&[("4-CT/TU", Some("Chỉ thị"), None)]));
 }
+
+#[test]
+fn a_year_written_right_after_the_number_is_its_year() {
+    let year = |text: &str| find_citations(text).first().map(|c| (c.year, c.date.map(|d| d.year())));
+    let cases = [
+        ("Quyết định số 10/QĐ-UBND năm 2023 của Ủy ban nhân dân tỉnh", Some((Some(2023), None))),
+        ("theo Quyết định số 10/QĐ-UBND năm 2023.", Some((Some(2023), None))),
+        ("Quyết định số 10/QĐ-UBND Năm 2023", Some((Some(2023), None))),
+        ("Quyết định số 10/QĐ-UBND nam 2023 (không dấu)", Some((Some(2023), None))),
+        // A date says the year itself.
+        ("Quyết định số 10/QĐ-UBND ngày 5/1/2023", Some((None, Some(2023)))),
+        // Near misses: a clause of its own, a span of years, a school year, a longer number,
+        // a word between, a date.
+        ("Quyết định số 10/QĐ-UBND, năm 2023 tỉnh đã", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm 2023-2025", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm 2023–2025", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm học 2023", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm 20231", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU trong năm 2023", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm 2023/2024", Some((None, None))),
+        ("Kế hoạch số 5-KH/TU năm 1899", Some((None, None))),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(year(text), expected, "{text}");
+    }
+}

@@ -80,7 +80,7 @@ impl<'a> BodyPass<'a> {
                     self.references.push(BodyRef {
                         origin: RefOrigin::Detected,
                         text: citation.number.written,
-                        year: citation.date.map(|d| d.year()),
+                        year: citation.date.map(|d| d.year()).or(citation.year),
                         key: Some(citation.number.key),
                         date: citation.date,
                         impossible_date: citation.impossible_date,
