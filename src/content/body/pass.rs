@@ -70,8 +70,15 @@ impl<'a> BodyPass<'a> {
                 self.flush_text();
                 self.section_label = None;
                 match other {
-                    Event::SoftBreak => self.plain.push(' '),
-                    Event::HardBreak => self.plain.push(PHRASE_BREAK),
+                    Event::SoftBreak => {
+                        self.note_plain_text(" ");
+                        self.plain.push(' ');
+                    }
+                    Event::HardBreak => {
+                        // Words on either side of a line break stay apart in the summary.
+                        self.note_plain_text(" ");
+                        self.plain.push(PHRASE_BREAK);
+                    }
                     Event::Rule => self.plain.push('\n'),
                     _ => {}
                 }

@@ -281,5 +281,8 @@ fn first_paragraph_and_emptiness() {
     let (body, _) = pair("Đoạn **đầu**\ntiên.\n\nĐoạn hai.\n", 1, false);
     assert_eq!(body.first_paragraph, "Đoạn đầu tiên.");
     assert!(!body.is_empty);
+    // Line breaks, by two spaces or a backslash, and one inside a link, keep words apart.
+    let (body, _) = pair("Căn cứ luật;  \nCăn cứ nghị định\\\nTheo [đề\nnghị](https://x.vn).\n", 1, false);
+    assert_eq!(body.first_paragraph, "Căn cứ luật; Căn cứ nghị định Theo đề nghị.");
     assert!(pair("\n\n", 1, false).0.is_empty);
 }
