@@ -200,7 +200,10 @@ fn a_year_written_after_the_number_chooses_the_notice_of_that_year() {
     );
     // A year the archive holds no such number of is said so, not linked to another year.
     assert_eq!(texts(&c, ".cite-unresolved"), vec!["03-NQ/TU"]);
-    assert!(err.contains("content/c.md:8:79: văn bản được dẫn 03-NQ/TU năm 2022 không có trong kho"), "{err}");
+    assert!(
+        err.contains("content/c.md:8:79: văn bản được dẫn 03-NQ/TU năm 2022 không có trong kho"),
+        "{err}"
+    );
 }
 
 #[test]

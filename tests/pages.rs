@@ -285,6 +285,15 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
     // A part repealed: partly in force, not ended.
     assert_eq!(text(&page, ".details dd.status"), "Hết hiệu lực một phần");
     assert!(texts(&page, ".banner-ended").is_empty());
+    // Said a part in the lists of relations and in the API too, both ways.
+    assert_eq!(texts(&page, ".relations h3"), ["Được sửa đổi, bổ sung bởi", "Bị bãi bỏ một phần bởi"]);
+    let repealing = archive.page("output/van-ban/2022/quyet-dinh-30-qd-ubnd/index.html");
+    assert_eq!(texts(&repealing, ".relations h3"), ["Bãi bỏ một phần"]);
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let entry = |key: &str| api.as_array().unwrap().iter().find(|e| e["key"] == key).unwrap().clone();
+    assert_eq!(entry("10/QĐ-UBND")["relations"]["repealed_by"][0]["part"], "Điều 3");
+    assert_eq!(entry("10/QĐ-UBND")["relations"]["amended_by"][0]["part"], serde_json::Value::Null);
+    assert_eq!(entry("30/QĐ-UBND")["relations"]["repeals"][0]["part"], "Điều 3");
 
     // Replaced whole: the last line, and no longer in force.
     archive.write(

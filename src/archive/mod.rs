@@ -288,6 +288,13 @@ impl Archive {
         &self.entries[id.index()].links
     }
 
+    /// The part of `target` (`Điều 3`) that relation `kind` of notice `source` concerns, when it
+    /// is not the whole notice.
+    pub fn relation_part(&self, source: NoticeId, kind: RelationKind, target: NoticeId) -> Option<&str> {
+        let (_, targets) = self.links(source).relations.iter().find(|(k, _)| *k == kind)?;
+        targets.iter().find(|t| t.notice == Some(target)).and_then(|t| t.part.as_deref())
+    }
+
     /// Checks the explicit links of notices left out because of an error against this archive.
     pub fn check_broken_links(
         &self,

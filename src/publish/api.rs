@@ -89,6 +89,8 @@ struct ApiProvision<'a> {
 struct ApiRelation<'a> {
     key: &'a str,
     url: Option<&'a str>,
+    /// The part of the target concerned (`Điều 3`), or null for the whole notice.
+    part: Option<&'a str>,
 }
 
 /// Writes `api/notices.json`: an array with one notice a line, each without spaces, so that the
@@ -196,7 +198,11 @@ fn relations(archive: &Archive, id: NoticeId) -> ApiRelations<'_> {
             .iter()
             .filter(|(k, _)| *k == kind)
             .flat_map(|(_, targets)| targets)
-            .map(|t| ApiRelation { key: &t.key, url: t.notice.map(|n| archive.url(n)) })
+            .map(|t| ApiRelation {
+                key: &t.key,
+                url: t.notice.map(|n| archive.url(n)),
+                part: t.part.as_deref(),
+            })
             .collect();
         let incoming: Vec<ApiRelation> = links
             .related_by
@@ -206,6 +212,7 @@ fn relations(archive: &Archive, id: NoticeId) -> ApiRelations<'_> {
             .map(|&source| ApiRelation {
                 key: archive.notice(source).key().unwrap_or(""),
                 url: Some(archive.url(source)),
+                part: archive.relation_part(source, kind, id),
             })
             .collect();
         named.push((kind.key(), outgoing));

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::text::{date_short, full_title, headline, issuer_code};
 use super::{Base, LinkView, Made, NoticeView, Pages, Share};
 use crate::archive::indexes::Dimension;
-use crate::archive::{NoticeId, RefTarget};
+use crate::archive::{NoticeId, RefTarget, RelationTarget};
 use crate::content::body::{TocEntry, escape_into, fill_references};
 use crate::content::{Notice, RelationKind};
 use crate::diag::Diagnostic;
@@ -283,24 +283,33 @@ impl<'a> Pages<'a> {
     fn relation_groups(&self, id: NoticeId, root: &str) -> Vec<RelationGroup<'a>> {
         let links = self.archive.links(id);
         let mut groups = Vec::new();
+        let mut push = |key: &'static str, notices: Vec<LinkView<'a>>| {
+            if !notices.is_empty() {
+                groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
+            }
+        };
+        // What concerns a part only (`Điều 3`) is a group of its own, said so: the history says
+        // which part.
         for (kind, targets) in &links.relations {
-            let notices = targets
-                .iter()
-                .map(|t| match t.notice {
-                    Some(target) => self.link_view(target, root),
-                    None => LinkView::unlinked(&t.written),
-                })
-                .collect();
-            groups.push(RelationGroup {
-                kind: kind.key(),
-                label: self.label("relations", kind.key()),
-                notices,
-            });
+            let view = |t: &&'a RelationTarget| match t.notice {
+                Some(target) => self.link_view(target, root),
+                None => LinkView::unlinked(&t.written),
+            };
+            let (partly, whole): (Vec<_>, Vec<_>) =
+                targets.iter().partition(|t| t.part.is_some() && partly_key(*kind, false).is_some());
+            push(kind.key(), whole.iter().map(view).collect());
+            if let Some(key) = partly_key(*kind, false) {
+                push(key, partly.iter().map(view).collect());
+            }
         }
         for (kind, sources) in &links.related_by {
-            let key = kind.passive_key();
-            let notices = self.link_views(sources, root);
-            groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
+            let (partly, whole): (Vec<NoticeId>, Vec<NoticeId>) = sources.iter().partition(|&&source| {
+                partly_key(*kind, true).is_some() && self.archive.relation_part(source, *kind, id).is_some()
+            });
+            push(kind.passive_key(), self.link_views(&whole, root));
+            if let Some(key) = partly_key(*kind, true) {
+                push(key, self.link_views(&partly, root));
+            }
         }
         groups
     }
@@ -328,11 +337,7 @@ impl<'a> Pages<'a> {
             for &source in sources {
                 let by: &'a Notice = self.archive.notice(source);
                 let Some(since) = by.effective.or(by.date) else { continue };
-                let part = self.archive.links(source).relations.iter().find(|(k, _)| k == kind).and_then(
-                    |(_, targets)| {
-                        targets.iter().find(|t| t.notice == Some(id)).and_then(|t| t.part.as_deref())
-                    },
-                );
+                let part = self.archive.relation_part(source, *kind, id);
                 let Some(event) = history_event(*kind, part.is_some()) else { continue };
                 lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
             }
@@ -344,6 +349,17 @@ impl<'a> Pages<'a> {
         lines.sort_by_key(|(date, _)| *date);
         lines.into_iter().map(|(_, line)| line).collect()
     }
+}
+
+/// The name of a relation that ends a part of a notice only, made (`passive`) or undergone.
+fn partly_key(kind: RelationKind, passive: bool) -> Option<&'static str> {
+    Some(match (kind, passive) {
+        (RelationKind::Replaces, false) => "partly_replaces",
+        (RelationKind::Replaces, true) => "partly_replaced_by",
+        (RelationKind::Repeals, false) => "partly_repeals",
+        (RelationKind::Repeals, true) => "partly_repealed_by",
+        _ => return None,
+    })
 }
 
 /// The event a relation declared by another notice makes in this one's history.
