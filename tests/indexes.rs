@@ -214,6 +214,34 @@ fn names_written_in_other_cases_are_one_value_shown_as_most_write_it() {
 }
 
 #[test]
+fn quotes_and_stops_pasted_around_a_name_are_left_out_with_a_warning() {
+    let archive = TestArchive::new();
+    let rows = [
+        ("01-TB/VPTU", "2023-01-05", "Lê Văn Hải", "chuyển đổi số"),
+        ("02-TB/VPTU", "2023-03-09", "“Lê Văn Hải”", "“chuyển đổi số”"),
+        ("03-TB/VPTU", "2024-02-01", "Lê Văn Hải.", "chuyển đổi số."),
+        // A near miss: a quote inside a name stays.
+        ("04-TB/VPTU", "2024-03-01", "Lê Văn Hải", "“số hóa” hồ sơ"),
+    ];
+    for (number, date, signer, tag) in rows {
+        let file = format!("content/{}.md", number.replace('/', "-"));
+        archive.write(&file, &notice_with(number, date, "Văn phòng Tỉnh ủy", signer, tag, "Thông báo"));
+    }
+    let err = stderr(&archive.build_ok(&[]));
+    let values = |index: &str| texts(&archive.page(&format!("output/{index}/index.html")), ".values a");
+    assert_eq!(values("nguoi-ky"), ["Lê Văn Hải"]);
+    assert_eq!(values("chu-de"), ["“số hóa” hồ sơ", "chuyển đổi số"]);
+    assert!(
+        err.contains(
+            "cảnh báo: content/02-TB-VPTU.md:6:1: `signer` viết là `“Lê Văn Hải”`: bỏ dấu ngoặc kép"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("content/03-TB-VPTU.md:7:1: `tags` viết là `chuyển đổi số.`"), "{err}");
+    assert_eq!(err.matches("bỏ dấu ngoặc kép").count(), 4, "{err}");
+}
+
+#[test]
 fn counts_are_written_as_the_archives_language_writes_numbers() {
     let archive = TestArchive::new();
     for i in 1..=1001 {

@@ -540,10 +540,14 @@ impl<'a> FrontMatter<'a> {
             _ => None,
         };
         match self.doc.values.get("signer")? {
-            Value::String(name) => Some(Signer { name: tidy(name), title: None, authority: None }),
+            Value::String(name) => {
+                let name = self.index_name("signer", tidy(name));
+                Some(Signer { name, title: None, authority: None })
+            }
             Value::Object(map) => {
+                let name = text_of(map.get("name")).unwrap_or_default();
                 let signer = Signer {
-                    name: text_of(map.get("name")).unwrap_or_default(),
+                    name: self.index_name("signer", name),
                     title: text_of(map.get("title")),
                     authority: text_of(map.get("authority")),
                 };
@@ -563,7 +567,8 @@ impl<'a> FrontMatter<'a> {
     /// The tags. One text holding commas (`tags: chuyển đổi số, cải cách`) is one tag, as YAML
     /// reads it, but hardly what was meant: a warning shows the list it would be.
     fn tags(&mut self) -> Vec<String> {
-        let tags = self.string_list("tags");
+        let tags: Vec<String> =
+            self.string_list("tags").into_iter().map(|tag| self.index_name("tags", tag)).collect();
         if let Some(Value::String(text)) = self.doc.values.get("tags")
             && text.contains(',')
         {
@@ -575,6 +580,29 @@ impl<'a> FrontMatter<'a> {
             self.problems.push(warning);
         }
         tags
+    }
+
+    /// A name an index lists (a signer, a tag) without the quotes around it or the stop after
+    /// it that text pasted from Word brings (`“Nguyễn Văn An”`, `chuyển đổi số.`), which would
+    /// make it a value of its own: left out, with a warning.
+    fn index_name(&mut self, key: &str, written: String) -> String {
+        const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»', '„'];
+        let stops = |s: &str| s.trim_end_matches(['.', ',', ';', ':']).trim().to_string();
+        let mut name = stops(&written);
+        // Quotes around the whole name only: one inside it (`“số hóa” hồ sơ`) is the name's.
+        while name.starts_with(QUOTES) && name.ends_with(QUOTES) && name.chars().count() > 1 {
+            name = stops(name.trim_matches(QUOTES));
+        }
+        if name == written || name.is_empty() {
+            return written;
+        }
+        let (line, column) = self.position(key);
+        let message = msg!("index-name-marks", key = key, written = written.as_str(), name = name.as_str());
+        self.problems.push(
+            Diagnostic::warning(self.path, line, column, message)
+                .with_help(msg!("help-index-name-marks", name = name.as_str())),
+        );
+        name
     }
 
     fn string_list(&mut self, key: &str) -> Vec<String> {
