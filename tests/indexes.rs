@@ -222,6 +222,9 @@ fn quotes_and_stops_pasted_around_a_name_are_left_out_with_a_warning() {
         ("03-TB/VPTU", "2024-02-01", "Lê Văn Hải.", "chuyển đổi số."),
         // A near miss: a quote inside a name stays.
         ("04-TB/VPTU", "2024-03-01", "Lê Văn Hải", "“số hóa” hồ sơ"),
+        ("05-TB/VPTU", "2024-03-02", "Lê Văn Hải", "“Ba công khai” và “Bốn không”"),
+        // An abbreviation keeps its stop.
+        ("06-TB/VPTU", "2024-03-03", "Lê Văn Hải", "Tp."),
     ];
     for (number, date, signer, tag) in rows {
         let file = format!("content/{}.md", number.replace('/', "-"));
@@ -230,7 +233,7 @@ fn quotes_and_stops_pasted_around_a_name_are_left_out_with_a_warning() {
     let err = stderr(&archive.build_ok(&[]));
     let values = |index: &str| texts(&archive.page(&format!("output/{index}/index.html")), ".values a");
     assert_eq!(values("nguoi-ky"), ["Lê Văn Hải"]);
-    assert_eq!(values("chu-de"), ["“số hóa” hồ sơ", "chuyển đổi số"]);
+    assert_eq!(values("chu-de"), ["“Ba công khai” và “Bốn không”", "“số hóa” hồ sơ", "chuyển đổi số", "Tp."]);
     assert!(
         err.contains(
             "cảnh báo: content/02-TB-VPTU.md:6:1: `signer` viết là `“Lê Văn Hải”`: bỏ dấu ngoặc kép"

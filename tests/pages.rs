@@ -365,6 +365,40 @@ fn a_notice_replaced_by_one_not_yet_in_force_stays_in_force_until_that_day() {
 }
 
 #[test]
+fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins() {
+    let archive = TestArchive::new();
+    let decision = |number: &str, date: &str, extra: &str| {
+        notice(
+            &format!(
+                "number: {number}\ntitle: quyết định\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: A\n{extra}"
+            ),
+            "x",
+        )
+    };
+    archive.write("content/a.md", &decision("1/QĐ-UBND", "2024-01-02", ""));
+    archive.write("content/b.md", &decision("2/QĐ-UBND", "2024-01-03", ""));
+    archive.write(
+        "content/c.md",
+        &decision("3/QĐ-UBND", "2024-02-01", "repeals: [\"1/QĐ-UBND (Điều 1)\", \"1/QĐ-UBND (Điều 2)\"]"),
+    );
+    archive.write(
+        "content/d.md",
+        &decision("4/QĐ-UBND", "2024-02-02", "repeals: [\"2/QĐ-UBND (Điều 1)\", 2/QĐ-UBND]"),
+    );
+    archive.build_ok(&[]);
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let entry = |key: &str| api.as_array().unwrap().iter().find(|e| e["key"] == key).unwrap().clone();
+    assert_eq!(entry("1/QĐ-UBND")["relations"]["repealed_by"][0]["part"], "Điều 1, Điều 2");
+    assert_eq!(entry("2/QĐ-UBND")["relations"]["repealed_by"][0]["part"], serde_json::Value::Null);
+    let parts = archive.page("output/van-ban/2024/quyet-dinh-1-qd-ubnd/index.html");
+    assert_eq!(texts(&parts, ".relations h3"), ["Bị bãi bỏ một phần bởi"]);
+    assert!(texts(&parts, ".history li").last().unwrap().ends_with(": Điều 1, Điều 2"));
+    let whole = archive.page("output/van-ban/2024/quyet-dinh-2-qd-ubnd/index.html");
+    assert_eq!(texts(&whole, ".relations h3"), ["Bị bãi bỏ bởi"]);
+    assert_eq!(text(&whole, ".details dd.status"), "Hết hiệu lực");
+}
+
+#[test]
 fn an_expiry_before_the_notice_replacing_it_stays_in_its_history() {
     let archive = TestArchive::new();
     archive.write(

@@ -78,14 +78,7 @@ fn link_references(
             links.references.push(RefTarget::OwnNumber);
             continue;
         }
-        let query = Query {
-            key,
-            type_word: reference.type_word,
-            year: reference.year,
-            citing_date: notice.date,
-            partial: reference.partial,
-        };
-        let target = match resolver.resolve(notices, query) {
+        let target = match resolver.resolve(notices, query_of(reference, key, notice.date)) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
             Resolution::Unresolved if reference.partial => RefTarget::NotACitation,
             Resolution::Unresolved
@@ -151,19 +144,24 @@ pub(super) fn check_broken_links(context: &Context, broken: &BrokenLinks, diagno
             diagnostics.push(not_a_number(citing.path, reference));
             continue;
         };
-        let query = Query {
-            key,
-            type_word: reference.type_word,
-            year: reference.year,
-            citing_date: broken.date,
-            partial: reference.partial,
-        };
-        let target = match context.resolver.resolve(context.notices, query) {
+        let target = match context.resolver.resolve(context.notices, query_of(reference, key, broken.date)) {
             Resolution::Resolved(id) => RefTarget::Notice(id),
             Resolution::Unresolved => RefTarget::Unresolved,
             Resolution::Ambiguous(all) => RefTarget::Ambiguous(all),
         };
         report_reference(context, citing, reference, &target, diagnostics);
+    }
+}
+
+/// What resolving `reference` (of `key`) in a notice dated `citing_date` asks.
+fn query_of<'a>(reference: &'a BodyRef, key: &'a str, citing_date: Option<jiff::civil::Date>) -> Query<'a> {
+    Query {
+        key,
+        type_word: reference.type_word,
+        year: reference.year,
+        year_hint: reference.year_hint,
+        citing_date,
+        partial: reference.partial,
     }
 }
 
@@ -321,6 +319,7 @@ fn link_relations(
                 key: &relation.number.key,
                 type_word: None,
                 year: relation.year,
+                year_hint: None,
                 citing_date,
                 partial: false,
             };

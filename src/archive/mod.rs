@@ -288,11 +288,23 @@ impl Archive {
         &self.entries[id.index()].links
     }
 
-    /// The part of `target` (`Điều 3`) that relation `kind` of notice `source` concerns, when it
-    /// is not the whole notice.
-    pub fn relation_part(&self, source: NoticeId, kind: RelationKind, target: NoticeId) -> Option<&str> {
+    /// The parts of `target` (`Điều 3`, `Điều 1, Điều 2`) that relation `kind` of notice `source`
+    /// concerns, when it is not the whole notice: the whole when one of its entries names it
+    /// without a part.
+    pub fn relation_part(
+        &self,
+        source: NoticeId,
+        kind: RelationKind,
+        target: NoticeId,
+    ) -> Option<std::borrow::Cow<'_, str>> {
         let (_, targets) = self.links(source).relations.iter().find(|(k, _)| *k == kind)?;
-        targets.iter().find(|t| t.notice == Some(target)).and_then(|t| t.part.as_deref())
+        let parts: Option<Vec<&str>> =
+            targets.iter().filter(|t| t.notice == Some(target)).map(|t| t.part.as_deref()).collect();
+        match parts?.as_slice() {
+            [] => None,
+            [one] => Some(std::borrow::Cow::Borrowed(one)),
+            several => Some(std::borrow::Cow::Owned(several.join(", "))),
+        }
     }
 
     /// Checks the explicit links of notices left out because of an error against this archive.

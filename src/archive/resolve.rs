@@ -31,8 +31,10 @@ pub struct Query<'a> {
     pub key: &'a str,
     /// The type word before the number (`Quyết định`, `Quy định`…), if any.
     pub type_word: Option<&'a str>,
-    /// The year of a bound date or of an explicit `@YYYY`.
+    /// The year of a bound date, of a year written after the number or of an explicit `@YYYY`.
     pub year: Option<i16>,
+    /// A year written after the number: chooses when the archive has the number in that year.
+    pub year_hint: Option<i16>,
     /// The date of the citing notice.
     pub citing_date: Option<Date>,
     /// The key stops after the type code: see the module's documentation.
@@ -82,8 +84,15 @@ impl Resolver {
         let not_after = |id: &NoticeId| {
             query.citing_date.is_none_or(|citing| notice(id).date.is_some_and(|d| d <= citing))
         };
+        // A year written after the number, when the archive has the number in that year (and
+        // issued by then): "thực hiện Chỉ thị số 05-CT/TU năm 2023" may name the year of the
+        // work reported on, and then says nothing of the directive's.
+        let hinted = query.year.is_none().then_some(query.year_hint).flatten().filter(|&hint| {
+            candidates.iter().any(|id| of_type(id) && not_after(id) && notice(id).year() == Some(hint))
+        });
+        let year = query.year.or(hinted);
         // Without a year: the latest year of those issued on or before the citing notice.
-        let latest = match query.year {
+        let latest = match year {
             Some(_) => None,
             None => candidates
                 .iter()
@@ -93,7 +102,7 @@ impl Resolver {
         };
         let meant = |id: &NoticeId| {
             of_type(id)
-                && match query.year {
+                && match year {
                     Some(year) => notice(id).year() == Some(year),
                     None => not_after(id) && notice(id).year() == latest,
                 }

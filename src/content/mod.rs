@@ -22,7 +22,7 @@ use crate::msg;
 use crate::yaml::{self, Map, Value};
 use body::Body;
 pub use discover::{SourceEntry, Stamp, discover, linked_file};
-pub use front_matter::{day_of_source_date_epoch, outdated, today};
+pub use front_matter::{day_of_source_date_epoch, outdated, take_today_again, today};
 
 pub const CONTENT_DIR: &str = "content";
 

@@ -90,7 +90,7 @@ struct ApiRelation<'a> {
     key: &'a str,
     url: Option<&'a str>,
     /// The part of the target concerned (`Điều 3`), or null for the whole notice.
-    part: Option<&'a str>,
+    part: Option<std::borrow::Cow<'a, str>>,
 }
 
 /// Writes `api/notices.json`: an array with one notice a line, each without spaces, so that the
@@ -201,7 +201,7 @@ fn relations(archive: &Archive, id: NoticeId) -> ApiRelations<'_> {
             .map(|t| ApiRelation {
                 key: &t.key,
                 url: t.notice.map(|n| archive.url(n)),
-                part: t.part.as_deref(),
+                part: t.part.as_deref().map(std::borrow::Cow::Borrowed),
             })
             .collect();
         let incoming: Vec<ApiRelation> = links

@@ -338,6 +338,8 @@ impl Preview {
     /// Reads what changed (everything when `everything`), links, plans, and renders what the
     /// change touched; keeps the result only if it has no errors.
     fn rebuild(&mut self, changed: &[PathBuf], everything: bool) -> Outcome {
+        // Left running past midnight, the preview builds as of the new day.
+        crate::content::take_today_again();
         let mut problems = Vec::new();
         let mut timings = Timings::start();
         let empty = ReadCache::default();

@@ -77,15 +77,17 @@ pub(super) fn find_date(window: &str) -> Option<Result<Date, String>> {
 }
 
 /// The year written right after a number, "năm 2023" ("Quyết định số 10/QĐ-UBND năm 2023"):
-/// only spaces between, and no digit, dash or slash after it (a span of years, a school year
-/// or a date is not the cited notice's year). After a comma, a year starts a clause of its own.
+/// only spaces between, in small letters (a capital opens a sentence), and no digit, dash,
+/// slash or comma after it (a span of years, a school year, a date, a clause of that year).
+/// After a comma, a year starts a clause of its own.
 pub(super) fn year_after(rest: &str) -> Option<i16> {
     static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^\x20+(?:năm|nam)\x20+((?:19|20)[0-9]{2})").expect("year pattern"));
+        LazyLock::new(|| Regex::new(r"^\x20+(?:năm|nam)\x20+((?:19|20)[0-9]{2})").expect("year pattern"));
     let caps = YEAR.captures(rest)?;
     let after = &rest[caps.get(0)?.end()..];
     let next = after.chars().next();
-    let goes_on = next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/'))
+    // A comma after it opens a clause of that year ("năm 2023, toàn tỉnh …").
+    let goes_on = next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/' | ','))
         || (next == Some('.') && !ends_sentence(after));
     if goes_on {
         return None;

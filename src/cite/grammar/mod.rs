@@ -44,7 +44,8 @@ pub struct Citation {
     pub date: Option<Date>,
     /// A date written there that no calendar has, as written (`31/2/2024`).
     pub impossible_date: Option<String>,
-    /// The year written right after the number ("năm 2023"), when no date is.
+    /// The year written right after the number ("năm 2023"), when no date is and the number
+    /// carries none: the cited notice's year, or that of what the text reports on.
     pub year: Option<i16>,
     /// A short form whose type word does not fix the issuer ("Thông tư 08/2022"): the key
     /// stops after the type code (`8/2022/TT`), and the citation names a notice only when
@@ -559,8 +560,9 @@ fn finish(text: &str, norm: &Normalized, found: Vec<Found>) -> Vec<Citation> {
             Some(Err(written)) => (None, Some(written)),
             None => (None, None),
         };
-        let year =
-            if date.is_some() || impossible_date.is_some() { None } else { year_after(&s[f.span.end..to]) };
+        // A number that carries its year (`30/2020/QĐ-UBND`) is of that year.
+        let dated = date.is_some() || impossible_date.is_some() || f.number.year.is_some();
+        let year = if dated { None } else { year_after(&s[f.span.end..to]) };
         let bound = next.map_or(s.len(), |n| {
             before[i + 1].as_ref().map(|(_, start)| *start).or(n.context_start).unwrap_or(n.span.start)
         });

@@ -508,7 +508,6 @@ fn a_year_written_right_after_the_number_is_its_year() {
     let cases = [
         ("Quyết định số 10/QĐ-UBND năm 2023 của Ủy ban nhân dân tỉnh", Some((Some(2023), None))),
         ("theo Quyết định số 10/QĐ-UBND năm 2023.", Some((Some(2023), None))),
-        ("Quyết định số 10/QĐ-UBND Năm 2023", Some((Some(2023), None))),
         ("Quyết định số 10/QĐ-UBND nam 2023 (không dấu)", Some((Some(2023), None))),
         // A date says the year itself.
         ("Quyết định số 10/QĐ-UBND ngày 5/1/2023", Some((None, Some(2023)))),
@@ -522,6 +521,9 @@ fn a_year_written_right_after_the_number_is_its_year() {
         ("Kế hoạch số 5-KH/TU trong năm 2023", Some((None, None))),
         ("Kế hoạch số 5-KH/TU năm 2023/2024", Some((None, None))),
         ("Kế hoạch số 5-KH/TU năm 1899", Some((None, None))),
+        // A capital opens a sentence; a number carrying its year is of that year.
+        ("Quyết định số 10/QĐ-UBND Năm 2023", Some((None, None))),
+        ("Quyết định số 30/2020/QĐ-UBND năm 2023", Some((None, None))),
     ];
     for (text, expected) in cases {
         assert_eq!(year(text), expected, "{text}");

@@ -101,6 +101,10 @@ pub struct BodyRef {
     pub key: Option<String>,
     /// The year the reference asks for: from `@YYYY` of an explicit link or a bound date.
     pub year: Option<i16>,
+    /// A year written right after the number ("năm 2023"): the cited notice's year when the
+    /// archive has that number in that year, else the year of what the citing notice reports
+    /// on ("thực hiện Chỉ thị số 05-CT/TU năm 2023"), which does not choose.
+    pub year_hint: Option<i16>,
     pub date: Option<Date>,
     /// A date written after the number that no calendar has, as written (`31/2/2024`).
     pub impossible_date: Option<String>,
@@ -126,6 +130,8 @@ struct SavedBodyRef {
     text: String,
     key: Option<String>,
     year: Option<i16>,
+    #[serde(default)]
+    year_hint: Option<i16>,
     date: Option<Date>,
     #[serde(default)]
     impossible_date: Option<String>,
@@ -146,6 +152,7 @@ impl<'de> serde::Deserialize<'de> for BodyRef {
             text: saved.text,
             key: saved.key,
             year: saved.year,
+            year_hint: saved.year_hint,
             date: saved.date,
             impossible_date: saved.impossible_date,
             type_word: saved.type_word.as_deref().and_then(crate::cite::grammar::type_word),

@@ -33,6 +33,7 @@ impl<'a> BodyPass<'a> {
             text: target.to_string(),
             key: number.map(|n| n.key),
             year,
+            year_hint: None,
             date: None,
             impossible_date: None,
             type_word: None,
@@ -80,7 +81,8 @@ impl<'a> BodyPass<'a> {
                     self.references.push(BodyRef {
                         origin: RefOrigin::Detected,
                         text: citation.number.written,
-                        year: citation.date.map(|d| d.year()).or(citation.year),
+                        year: citation.date.map(|d| d.year()),
+                        year_hint: citation.year,
                         key: Some(citation.number.key),
                         date: citation.date,
                         impossible_date: citation.impossible_date,

@@ -15,15 +15,28 @@ use crate::message::Message;
 use crate::msg;
 use crate::yaml::{self, Map, Value};
 
-/// The day of this run, read once: see [`today`].
-static TODAY: std::sync::LazyLock<Date> = std::sync::LazyLock::new(|| {
-    day_of_source_date_epoch().ok().flatten().unwrap_or_else(|| jiff::ZonedDateTime::now().date())
-});
+/// The day of this run, packed as `year << 16 | month << 8 | day`, 0 until it is first taken:
+/// read by every page that shows a status, so a plain load, not a lock.
+static TODAY: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// The day of this run: the day `SOURCE_DATE_EPOCH` falls on (in UTC) when it is set, as
-/// reproducible builds set it, else today on this machine's clock and time zone.
+/// reproducible builds set it, else today on this machine's clock and time zone. Taken once,
+/// then again only by [`take_today_again`].
 pub fn today() -> Date {
-    *TODAY
+    let packed = TODAY.load(std::sync::atomic::Ordering::Relaxed);
+    let unpacked = Date::new((packed >> 16) as i16, (packed >> 8 & 0xFF) as i8, (packed & 0xFF) as i8);
+    match unpacked {
+        Ok(day) if packed != 0 => day,
+        _ => take_today_again(),
+    }
+}
+
+/// Takes the day again: a preview left running past midnight does at each rebuild.
+pub fn take_today_again() -> Date {
+    let day = day_of_source_date_epoch().ok().flatten().unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let packed = (day.year() as u32) << 16 | (day.month() as u32) << 8 | day.day() as u32;
+    TODAY.store(packed, std::sync::atomic::Ordering::Relaxed);
+    day
 }
 
 /// The day `SOURCE_DATE_EPOCH` falls on, if it is set; an error if it is not a whole number of
@@ -46,7 +59,7 @@ pub fn day_of_source_date_epoch() -> anyhow::Result<Option<Date>> {
 /// read again for this.
 pub fn outdated(problem: &Diagnostic) -> bool {
     problem.message.id() == "date-in-future"
-        && problem.message.text_arg("date").and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d <= *TODAY)
+        && problem.message.text_arg("date").and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d <= today())
 }
 
 /// Splits `---` front-matter from the body: (yaml, line of the yaml's first line, body, its first line).
@@ -427,7 +440,7 @@ impl<'a> FrontMatter<'a> {
     /// A notice dated after today: a typing slip, most often of the year. The only problem of
     /// a notice that depends on the day: see [`outdated`].
     fn check_not_in_future(&mut self, key: &str, date: Date) {
-        if date > *TODAY {
+        if date > today() {
             let (line, column) = self.position(key);
             self.problems.push(
                 Diagnostic::warning(
@@ -587,11 +600,20 @@ impl<'a> FrontMatter<'a> {
     /// make it a value of its own: left out, with a warning.
     fn index_name(&mut self, key: &str, written: String) -> String {
         const QUOTES: &[char] = &['"', '\'', '“', '”', '‘', '’', '«', '»', '„'];
-        let stops = |s: &str| s.trim_end_matches(['.', ',', ';', ':']).trim().to_string();
+        // A stop after a name of several words; one word with a stop is an abbreviation (`Tp.`).
+        let stops = |s: &str| match s.trim() {
+            t if t.contains(' ') => t.trim_end_matches(['.', ',', ';', ':']).trim_end().to_string(),
+            t => t.to_string(),
+        };
+        // Quotes around the whole name only: none inside (`“số hóa” hồ sơ` and `“Ba công khai”
+        // và “Bốn không”` are names with quotes).
+        let wrapped = |s: &str| {
+            let inner = s.strip_prefix(QUOTES)?.strip_suffix(QUOTES)?;
+            (!inner.contains(QUOTES)).then(|| inner.to_string())
+        };
         let mut name = stops(&written);
-        // Quotes around the whole name only: one inside it (`“số hóa” hồ sơ`) is the name's.
-        while name.starts_with(QUOTES) && name.ends_with(QUOTES) && name.chars().count() > 1 {
-            name = stops(name.trim_matches(QUOTES));
+        while let Some(inner) = wrapped(&name) {
+            name = stops(&inner);
         }
         if name == written || name.is_empty() {
             return written;

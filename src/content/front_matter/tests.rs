@@ -71,7 +71,7 @@ fn names_that_look_alike_are_written_alike() {
 
 #[test]
 fn only_a_future_date_that_has_come_is_outdated() {
-    let day = |days: i64| TODAY.checked_add(jiff::Span::new().days(days)).unwrap().to_string();
+    let day = |days: i64| today().checked_add(jiff::Span::new().days(days)).unwrap().to_string();
     let future = |date: &str| {
         Diagnostic::warning("content/a.md", 4, 7, msg!("date-in-future", key = "date", date = date))
     };

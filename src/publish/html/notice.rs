@@ -46,7 +46,7 @@ struct HistoryLine<'a> {
     /// The notice that caused it.
     notice: Option<LinkView<'a>>,
     /// The part concerned (`Điều 3`).
-    part: Option<&'a str>,
+    part: Option<Cow<'a, str>>,
 }
 
 /// Links of a notice's values to their lists.
