@@ -218,12 +218,19 @@ pub(crate) fn canonical_type(code: &str, system: System) -> Option<&'static Type
     table.iter().find(|t| eq_ci(t.code, code))
 }
 
+/// How far the full-width forms of ASCII (U+FF01 to U+FF5E) stand from ASCII itself.
+const FULL_WIDTH_OFFSET: u32 = 0xFEE0;
+
 /// Maps a look-alike character to the one the grammar expects; `None` deletes it.
 pub(crate) fn canonical_char(c: char) -> Option<char> {
     match c {
         '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
         '\u{2044}' | '\u{2215}' | '\u{FF0F}' => Some('/'),
         '\u{FF1A}' => Some(':'),
+        // Full-width digits and Latin letters, as some East Asian input methods and PDFs give them.
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - FULL_WIDTH_OFFSET)
+        }
         '\u{00D0}' | '\u{0189}' => Some('Đ'),
         '\u{00F0}' | '\u{0256}' => Some('đ'),
         '\t' | '\n' | '\r' => Some(' '),

@@ -529,3 +529,11 @@ fn a_year_written_right_after_the_number_is_its_year() {
         assert_eq!(year(text), expected, "{text}");
     }
 }
+
+#[test]
+fn full_width_digits_and_letters_count_as_ascii() {
+    assert_eq!(run("Thông báo số ５２-TB/TU"), want(&[("52-TB/TU", Some("Thông báo"), None)]));
+    assert_eq!(run("Thông báo số ５２-ＴＢ/ＴＵ"), want(&[("52-TB/TU", Some("Thông báo"), None)]));
+    // A near miss: full-width digits alone make no number.
+    assert!(find_citations("năm ２０２４ có ５ đợt").is_empty());
+}
