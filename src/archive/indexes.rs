@@ -1,8 +1,8 @@
 //! Indexes: the archive's notices grouped by type, issuer, year, signer and tag.
 //!
-//! Owns the grouping (names written in other cases are one value), the Vietnamese order of values and their slugs (distinct even when two
-//! names transliterate alike). Where the pages of an index go, and how they are cut into pages,
-//! is `publish`'s.
+//! Owns the grouping (names written in other capitals are one value), the Vietnamese order of
+//! values and their slugs (distinct even when two names transliterate alike). Where the pages
+//! of an index go, and how they are cut into pages, is `publish`'s.
 
 use rayon::prelude::*;
 use std::collections::HashMap;

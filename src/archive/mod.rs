@@ -337,15 +337,7 @@ impl Archive {
     /// Whether the notice is in force, taking replacing and repealing notices into account; a
     /// draft has no legal status yet.
     pub fn effective_status(&self, id: NoticeId) -> Status {
-        let (notice, links) = (self.notice(id), self.links(id));
-        match notice.status {
-            _ if notice.draft => Status::Draft,
-            _ if links.ended_on(today()) => Status::Expired,
-            Status::InForce if links.partly_ended.is_some_and(|since| since <= today()) => {
-                Status::PartlyExpired
-            }
-            declared => declared,
-        }
+        status::shown_status(self.notice(id), self.links(id), today())
     }
 }
 
@@ -413,9 +405,9 @@ fn check_signer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>
 }
 
 /// One issuer code written with two issuer names (`Văn phòng Tỉnh ủy` and `Văn phòng Tỉnh ủy
-/// Sơn Hà` for VPTU) splits the issuer's index (unless they differ only in capitals); one name for two codes
-/// mixes two issuers in one: a warning at the first notice of each other
-/// name, naming both names and a file of each.
+/// Sơn Hà` for VPTU) splits the issuer's index (unless they differ only in capitals), and one
+/// name for two codes mixes two issuers in one: a warning at the first notice of each other
+/// name or code, naming both and a file of each.
 fn check_issuer_names(notices: &[Arc<Notice>], diagnostics: &mut Vec<Diagnostic>) {
     let mut first_name: HashMap<&str, &Notice> = HashMap::new();
     let mut first_code: HashMap<String, (&str, &Notice)> = HashMap::new();

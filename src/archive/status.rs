@@ -1,7 +1,7 @@
 //! A notice's declared status against its own dates on the day of the build.
 //!
 //! The status a page shows is the one its file declares (or `in-force`), unless an archived
-//! notice replaced or repealed it. Its `effective` and `expires` dates are shown in its history
+//! notice replacing or repealing it has taken effect by the day of the build ([`shown_status`]). Its `effective` and `expires` dates are shown in its history
 //! but do not change it: a page would otherwise change with the day it was built on. What this
 //! owns is the warning when the two disagree on the day of the build, and the next day on which
 //! that could change. Which notices replace which is decided by linking, not here.
@@ -14,6 +14,17 @@ use super::NoticeLinks;
 use crate::content::{Notice, Status};
 use crate::diag::Diagnostic;
 use crate::msg;
+
+/// The status a notice's page shows on `today`: the one it declares, unless an archived notice
+/// replacing or repealing it, or a part of it, has taken effect by then; a draft has none yet.
+pub(super) fn shown_status(notice: &Notice, links: &NoticeLinks, today: Date) -> Status {
+    match notice.status {
+        _ if notice.draft => Status::Draft,
+        _ if links.ended_on(today) => Status::Expired,
+        Status::InForce if links.partly_ended.is_some_and(|since| since <= today) => Status::PartlyExpired,
+        declared => declared,
+    }
+}
 
 /// What a notice's dates say of its status on `today`, when its declared status says otherwise:
 /// the key of the date that says it, that date, and the status it calls for. `expires` is the
@@ -53,10 +64,7 @@ pub(super) fn check_status_dates(
             "expires" => notice.lines.expires,
             _ => notice.lines.effective,
         };
-        // What the page shows: the status written, or partly expired by another notice.
-        let partly = links.partly_ended.is_some_and(|since| since <= today);
-        let shown =
-            if partly && notice.status == Status::InForce { Status::PartlyExpired } else { notice.status };
+        let shown = shown_status(notice, links, today);
         let message = msg!(
             "status-against-date",
             key = key,

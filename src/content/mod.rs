@@ -177,7 +177,8 @@ pub struct Attachment {
 }
 
 /// The lines (from 1) of the keys a problem found after reading is said at: a number used
-/// twice, an issuer or signer written two ways, a status its dates contradict. The first line of the file for a key not written.
+/// twice, an issuer or signer written two ways, a status its dates contradict. The first line
+/// of the file for a key not written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct KeyLines {
     pub number: u32,
