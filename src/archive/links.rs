@@ -189,10 +189,11 @@ fn report_reference(
         );
     }
     let year = reference.year.map_or(0, i64::from);
-    let broken = reference.key.as_ref().and_then(|key| context.broken.get(key));
+    // Looked up for a citation not linked only: most are.
+    let broken = || reference.key.as_ref().and_then(|key| context.broken.get(key));
     let diagnostic = match (target, reference.origin) {
         // A notice left out because of an error of its own: that error says it.
-        (RefTarget::Unresolved, _) if let Some(file) = broken => {
+        (RefTarget::Unresolved, _) if let Some(file) = broken() => {
             at(msg!("cited-broken", number = number, file = file))
         }
         (RefTarget::Unresolved, RefOrigin::Explicit) => Diagnostic {
@@ -214,7 +215,7 @@ fn report_reference(
             // Numbers start again each year: one without a year means one issued before, and
             // the archive may hold that number only from after.
             let later = match (reference.year, &reference.key, citing.date) {
-                (None, Some(key), Some(citing)) => context.resolver.issued_after(notices, key, citing),
+                (None, Some(key), Some(citing)) => context.resolver.issued_after(key, citing),
                 _ => None,
             };
             match later.map(|id| &notices[id.index()]) {
