@@ -301,6 +301,14 @@ fn a_body_edit_rewrites_only_what_shows_it() {
     archive.build_ok(&["--changes", changes.to_str().unwrap()]);
     let listed = std::fs::read_to_string(&changes).unwrap();
     assert_eq!(listed, "~ van-ban/2024/thong-bao-8-tb-vptu/index.html\n");
+    // So is a file of the search index whose records did not change, which a build otherwise
+    // takes as the last one wrote it.
+    let docs = "output/search/docs/0.js";
+    let written = archive.read(docs);
+    archive.write(docs, "sửa tay");
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&changes).unwrap(), "~ search/docs/0.js\n");
+    assert_eq!(archive.read(docs), written);
 
     // Without a state the files on disk are compared, Gazette's own folder among them: it is
     // never listed. What --full keeps is no change; a file it writes anew is, or not, by its bytes.

@@ -4,8 +4,9 @@
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
 //! digest of what the build was made of, what it reported, and every file it wrote), which a
-//! build that finds nothing changed reads alone; and the rest (every notice as read, in pieces
-//! encoded and decoded in parallel, then the search index's state), read by any other build.
+//! build that finds nothing changed reads alone; and the rest (every notice as read, then what
+//! each document gives the search index's term shards, both in pieces encoded and decoded in
+//! parallel, then the rest of the search index's state), read by any other build.
 //! Each is a `postcard` encoding. A missing file, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
 //! to a build: no state, so a full build. Output files the state remembers are kept only while
@@ -21,7 +22,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::publish::layout::STATE_DIR;
-use crate::publish::search::SearchState;
+use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
 
 /// The state file inside the output folder.
@@ -30,7 +31,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
@@ -282,12 +283,29 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
 
 /// Notices in one piece of the rest: pieces are encoded and decoded in parallel.
 const NOTICES_PER_PIECE: usize = 1000;
+/// Documents' terms of the search index in one piece of the rest.
+const DOC_TERMS_PER_PIECE: usize = 5000;
 
-/// Writes the rest: the number of pieces of notices, each piece with its length
-/// ([`NOTICES_PER_PIECE`] notices, encoded a few pieces at a time in parallel and written in
-/// order), then the read key and the search index's state to the end, encoded as written.
+/// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
+/// the search index's term shards in pieces of [`DOC_TERMS_PER_PIECE`] (see [`write_pieces`]),
+/// then the read key and the rest of the search index's state to the end, encoded as written.
 fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
-    let chunks: Vec<&[SourceState]> = state.sources.chunks(NOTICES_PER_PIECE).collect();
+    write_pieces(out, &state.sources, NOTICES_PER_PIECE)?;
+    let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
+    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE)?;
+    // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
+    postcard::to_io(&(state.read_key, &state.search), out).context("cannot encode the build state")?;
+    Ok(())
+}
+
+/// Writes `items` as the number of pieces, then each piece of `per_piece` items with its
+/// length, encoded a few pieces at a time in parallel and written in order.
+fn write_pieces<T: serde::Serialize + Sync>(
+    out: &mut impl Write,
+    items: &[T],
+    per_piece: usize,
+) -> Result<()> {
+    let chunks: Vec<&[T]> = items.chunks(per_piece).collect();
     out.write_all(&(chunks.len() as u64).to_le_bytes())?;
     for batch in chunks.chunks(2 * rayon::current_num_threads()) {
         let pieces: Vec<Vec<u8>> = batch
@@ -300,29 +318,37 @@ fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
             out.write_all(piece)?;
         }
     }
-    // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
-    postcard::to_io(&(state.read_key, &state.search), out).context("cannot encode the build state")?;
     Ok(())
 }
 
 /// The read key, the notices and the search index's state of a rest written by
 /// [`encode_rest`], its pieces decoded in parallel.
 fn decode_rest(body: &[u8]) -> Result<(u64, Vec<SourceState>, Option<SearchState>), Missing> {
-    let (pieces, last) = split_pieces(body)?;
-    let (last, notices) = rayon::join(
-        || decode_whole(last),
-        || {
-            pieces
-                .par_iter()
-                .map(|piece| decode_whole::<Vec<SourceState>>(piece))
-                .collect::<Result<Vec<_>, _>>()
-        },
+    let (notice_pieces, left) = split_pieces(body)?;
+    let (term_pieces, last) = split_pieces(left)?;
+    let ((last, notices), doc_terms) = rayon::join(
+        || rayon::join(|| decode_whole::<(u64, Option<SearchState>)>(last), || decode_pieces(&notice_pieces)),
+        || decode_pieces::<DocTerms>(&term_pieces),
     );
     let (read_key, search) = last?;
-    Ok((read_key, notices?.into_iter().flatten().collect(), search))
+    let (notices, doc_terms) = (notices?, doc_terms?);
+    let search = match search {
+        Some(search) => Some(search.with_doc_terms(doc_terms)),
+        None if doc_terms.is_empty() => None,
+        None => return Err(corrupt("search terms without an index")),
+    };
+    Ok((read_key, notices, search))
 }
 
-/// The pieces of notices of a rest, each as long as its length says, and what follows them.
+/// The items of `pieces`, each piece decoded on its own, in order.
+fn decode_pieces<T: serde::de::DeserializeOwned + Send>(pieces: &[&[u8]]) -> Result<Vec<T>, Missing> {
+    let decoded =
+        pieces.par_iter().map(|piece| decode_whole::<Vec<T>>(piece)).collect::<Result<Vec<_>, _>>()?;
+    Ok(decoded.into_iter().flatten().collect())
+}
+
+/// The pieces of a run written by [`write_pieces`], each as long as its length says, and what
+/// follows them.
 fn split_pieces(body: &[u8]) -> Result<(Vec<&[u8]>, &[u8]), Missing> {
     let (count, mut left) = take_length(body)?;
     let mut pieces = Vec::new();
@@ -479,6 +505,19 @@ mod tests {
             assert_eq!(source.source.stamp.size, i as u64);
             assert_eq!(source.broken, state.sources[i].broken);
         }
+        // The search index's terms by document, in pieces of their own, come back in order.
+        let doc_terms: Vec<DocTerms> =
+            (0..2 * DOC_TERMS_PER_PIECE as u32 + 3).map(DocTerms::numbered).collect();
+        let searched = BuildState {
+            search: Some(SearchState::default().with_doc_terms(doc_terms.clone())),
+            ..state.clone()
+        };
+        let mut with_terms = Vec::new();
+        encode_rest(&mut with_terms, &searched).unwrap();
+        let (_, rest_of_pieces) = split_pieces(&with_terms).unwrap();
+        assert_eq!(split_pieces(rest_of_pieces).unwrap().0.len(), 3);
+        let (_, sources, search) = decode_rest(&with_terms).unwrap();
+        assert_eq!((sources.len(), search.unwrap().doc_terms()), (count, &doc_terms[..]));
         // Three pieces of notices, then the rest: a piece count or length that runs past the
         // end, or a rest that does not decode, is damage.
         assert_eq!(split_pieces(&body).unwrap().0.len(), 3);

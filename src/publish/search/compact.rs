@@ -340,6 +340,15 @@ mod words_as_bytes {
 }
 
 impl DocTerms {
+    /// One told apart from others by `n`, for tests of what keeps them.
+    #[cfg(test)]
+    pub fn numbered(n: u32) -> DocTerms {
+        DocTerms {
+            shards: ShardSet::new(vec![n % 64], 64),
+            digest: vec![u64::from(n); DIGEST_BUCKETS].into(),
+        }
+    }
+
     /// The same entries for `count` shards, fewer than they were gathered for.
     pub fn fold_to(&self, count: usize) -> DocTerms {
         DocTerms { shards: self.shards.fold_to(count), digest: self.digest.clone() }

@@ -82,7 +82,8 @@ use crate::archive::indexes::{Dimension, Indexes};
 use crate::archive::{Archive, NoticeId};
 use crate::content::Notice;
 use crate::diag::Diagnostic;
-use compact::{DocTerms, DocTermsBuilder, PostingList};
+pub use compact::DocTerms;
+use compact::{DocTermsBuilder, PostingList};
 use places::{Placed, Places, place_key};
 use shards::{Sharded, all_terms, update_terms};
 use terms::notice_terms;
@@ -188,7 +189,10 @@ pub struct SearchState {
     shards: usize,
     /// By document id: the notice's source file, and the hash of its bytes.
     docs: Vec<(String, u64)>,
-    /// By document id: what it gives the term shards.
+    /// By document id: what it gives the term shards. Most of a build state at a hundred
+    /// thousand documents: kept apart from the rest, in pieces encoded and decoded in parallel
+    /// (see [`Self::doc_terms`]).
+    #[serde(skip)]
     doc_terms: Vec<DocTerms>,
     /// By term shard: the hash of its filter terms' postings.
     filter_hashes: Vec<u64>,
@@ -196,14 +200,29 @@ pub struct SearchState {
     term_hashes: Vec<u64>,
     /// By term shard: the hash of its phrase file.
     phrase_hashes: Vec<u64>,
+    /// By document shard: the hash of what its records are made from (see
+    /// [`Docs::shard_inputs`]) and the hash of the file.
+    doc_hashes: Vec<(u64, u64)>,
 }
 
 impl SearchState {
+    /// What each document gives the term shards, by document id: kept with the state apart
+    /// from the rest, which is encoded without it.
+    pub fn doc_terms(&self) -> &[DocTerms] {
+        &self.doc_terms
+    }
+
+    /// The state with the documents' terms read back apart from the rest.
+    pub fn with_doc_terms(self, doc_terms: Vec<DocTerms>) -> SearchState {
+        SearchState { doc_terms, ..self }
+    }
+
     /// Whether every term shard it remembers is in the output as it was written: `written`
     /// says whether the file at a path has a hash.
     pub fn intact(&self, written: impl Fn(&str, u64) -> bool) -> bool {
         self.term_hashes.iter().enumerate().all(|(i, &hash)| written(&term_path(i), hash))
             && self.phrase_hashes.iter().enumerate().all(|(i, &hash)| written(&phrase_path(i), hash))
+            && self.doc_hashes.iter().enumerate().all(|(j, &(_, hash))| written(&doc_path(j), hash))
     }
 }
 
@@ -361,10 +380,32 @@ impl Docs {
     /// terms are made from (the file's bytes and the settings that change how it is read).
     fn key(&self, archive: &Archive, doc: usize) -> (String, u64) {
         let notice = archive.notice(self.order[doc]);
-        (
-            notice.source_path.clone(),
-            crate::hash::Stable::new().u64(notice.source_hash).u64(self.read_key).finish(),
-        )
+        (notice.source_path.clone(), self.source_hash(archive, doc))
+    }
+
+    fn source_hash(&self, archive: &Archive, doc: usize) -> u64 {
+        crate::hash::Stable::new()
+            .u64(archive.notice(self.order[doc]).source_hash)
+            .u64(self.read_key)
+            .finish()
+    }
+
+    /// By document shard: a hash of what its records are made from. A record is the notice's
+    /// own (read from its file as its terms are: see [`Self::key`]) but for its URL.
+    fn shard_inputs(&self, archive: &Archive) -> Vec<u64> {
+        let docs: Vec<usize> = (0..self.order.len()).collect();
+        docs.par_chunks(DOC_SHARD_SIZE)
+            .map(|chunk| {
+                let mut hash = crate::hash::Stable::new();
+                for &doc in chunk {
+                    let id = self.order[doc];
+                    hash.str(&archive.notice(id).source_path)
+                        .u64(self.source_hash(archive, doc))
+                        .str(archive.url(id));
+                }
+                hash.finish()
+            })
+            .collect()
     }
 }
 
@@ -385,15 +426,17 @@ pub fn index<T: Send>(
     let docs = Docs::new(archive);
     let terms = Sharded::new(archive, &docs, gathered);
     let filters = Filters::new(indexes, &docs);
+    let old_docs = previous.as_ref().map_or(&[][..], |p| p.state.doc_hashes.as_slice());
     let mut terms_emitted = None;
-    if let Some(previous) = previous.filter(|p| p.state.shards == docs.shards) {
-        terms_emitted = update_terms(archive, &docs, &terms, body, &previous, &filters, emit)?;
+    if let Some(previous) = previous.as_ref().filter(|p| p.state.shards == docs.shards) {
+        terms_emitted = update_terms(archive, &docs, &terms, body, previous, &filters, emit)?;
     }
     let (term_files, doc_terms) = match terms_emitted {
         Some(emitted) => emitted,
         None => all_terms(archive, &docs, terms, body, &filters, emit)?,
     };
-    let doc_files = doc_files(archive, &docs, emit);
+    let doc_inputs = docs.shard_inputs(archive);
+    let doc_files = doc_files(archive, &docs, (&doc_inputs, old_docs), emit);
     let mut version = crate::hash::Stable::new();
     for (fingerprint, _) in term_files.iter().flatten().chain(&doc_files) {
         version.u64(*fingerprint);
@@ -412,6 +455,10 @@ pub fn index<T: Send>(
         filter_hashes: filters.hashes,
         term_hashes: term_files.iter().map(|[(fingerprint, _), _]| *fingerprint).collect(),
         phrase_hashes: term_files.iter().map(|[_, (fingerprint, _)]| *fingerprint).collect(),
+        doc_hashes: doc_inputs
+            .into_iter()
+            .zip(doc_files.iter().map(|(fingerprint, _)| *fingerprint))
+            .collect(),
     };
     let mut files =
         vec![emit(made(layout::search_file("manifest.js"), script("manifest", &manifest.to_string())))];
@@ -428,12 +475,22 @@ fn made(path: String, contents: String) -> IndexFile {
 }
 
 /// The document shards: the records of the documents in id order, [`DOC_SHARD_SIZE`] a file,
-/// each emitted as it is made.
-fn doc_files<T: Send>(archive: &Archive, docs: &Docs, emit: Emit<T>) -> Vec<(u64, T)> {
+/// each emitted as it is made. A shard whose records are made from what the previous build's
+/// were (`inputs` now and `old`, by shard: the previous build's inputs and file hashes) is
+/// that build's file.
+fn doc_files<T: Send>(
+    archive: &Archive,
+    docs: &Docs,
+    (inputs, old): (&[u64], &[(u64, u64)]),
+    emit: Emit<T>,
+) -> Vec<(u64, T)> {
     docs.order
         .par_chunks(DOC_SHARD_SIZE)
         .enumerate()
         .map(|(j, chunk)| {
+            if let Some(&(_, fingerprint)) = old.get(j).filter(|(was, _)| Some(was) == inputs.get(j)) {
+                return (fingerprint, emit(IndexFile { path: doc_path(j), fingerprint, contents: None }));
+            }
             let records: Vec<String> = chunk
                 .iter()
                 .map(|&id| serde_json::to_string(&doc_record(archive, id)).expect("records serialise"))
