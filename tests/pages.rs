@@ -365,7 +365,7 @@ fn a_notice_replaced_by_one_not_yet_in_force_stays_in_force_until_that_day() {
 }
 
 #[test]
-fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins() {
+fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins_in_lists_too() {
     let archive = TestArchive::new();
     let decision = |number: &str, date: &str, extra: &str| {
         notice(
@@ -393,9 +393,18 @@ fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins() {
     let parts = archive.page("output/van-ban/2024/quyet-dinh-1-qd-ubnd/index.html");
     assert_eq!(texts(&parts, ".relations h3"), ["Bị bãi bỏ một phần bởi"]);
     assert!(texts(&parts, ".history li").last().unwrap().ends_with(": Điều 1, Điều 2"));
+    // The lists of relations say which part, both ways, and name each notice once.
+    assert_eq!(texts(&parts, ".relations li .part"), ["(Điều 1, Điều 2)"]);
+    let repealing = archive.page("output/van-ban/2024/quyet-dinh-3-qd-ubnd/index.html");
+    assert_eq!(texts(&repealing, ".relations h3"), ["Bãi bỏ một phần"]);
+    assert_eq!(texts(&repealing, ".relations li .part"), ["(Điều 1, Điều 2)"]);
     let whole = archive.page("output/van-ban/2024/quyet-dinh-2-qd-ubnd/index.html");
     assert_eq!(texts(&whole, ".relations h3"), ["Bị bãi bỏ bởi"]);
+    assert!(texts(&whole, ".relations li .part").is_empty());
     assert_eq!(text(&whole, ".details dd.status"), "Hết hiệu lực");
+    let repealing_whole = archive.page("output/van-ban/2024/quyet-dinh-4-qd-ubnd/index.html");
+    assert_eq!(texts(&repealing_whole, ".relations h3"), ["Bãi bỏ"]);
+    assert_eq!(texts(&repealing_whole, ".relations li").len(), 1);
 }
 
 #[test]

@@ -107,15 +107,21 @@ struct LinkView<'a> {
     /// The stable hash of the fields above, when it was made once for every page with this
     /// link: a fingerprint takes it in place of the fields.
     digest: Option<u64>,
+    /// In a list of relations, the part of the notice concerned (`Điều 3`), when not the whole.
+    /// Not in the digest: the same link stands on other pages without it.
+    part: Option<std::borrow::Cow<'a, str>>,
 }
 
 impl Serialize for LinkView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         if let (Some(digest), false) = (self.digest, serializer.is_human_readable()) {
-            return serializer.serialize_u64(digest);
+            return match &self.part {
+                None => serializer.serialize_u64(digest),
+                Some(part) => (digest, part).serialize(serializer),
+            };
         }
-        let mut fields = serializer.serialize_struct("LinkView", 8)?;
+        let mut fields = serializer.serialize_struct("LinkView", 9)?;
         fields.serialize_field("number", self.number)?;
         fields.serialize_field("title", &self.title)?;
         fields.serialize_field("type", &self.doc_type)?;
@@ -124,6 +130,7 @@ impl Serialize for LinkView<'_> {
         fields.serialize_field("url", &self.url)?;
         fields.serialize_field("status", &self.status)?;
         fields.serialize_field("issuer_name", &self.issuer_name)?;
+        fields.serialize_field("part", &self.part)?;
         fields.end()
     }
 }
@@ -141,7 +148,13 @@ impl<'a> LinkView<'a> {
             status: None,
             issuer_name: None,
             digest: None,
+            part: None,
         }
+    }
+
+    /// The link with the part of its notice that a relation concerns.
+    fn with_part(self, part: Option<std::borrow::Cow<'a, str>>) -> Self {
+        LinkView { part, ..self }
     }
 }
 
@@ -487,6 +500,7 @@ impl<'a> Pages<'a> {
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
             digest: None,
+            part: None,
         };
         if let Some(digest) = digest {
             view.digest = Some(*digest.get_or_init(|| crate::hash::of(&view)));

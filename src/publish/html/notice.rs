@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::text::{date_short, full_title, headline, issuer_code};
 use super::{Base, LinkView, Made, NoticeView, Pages, Share};
 use crate::archive::indexes::Dimension;
-use crate::archive::{NoticeId, RefTarget, RelationTarget};
+use crate::archive::{NoticeId, RefTarget};
 use crate::content::body::{TocEntry, escape_into, fill_references};
 use crate::content::{Notice, RelationKind};
 use crate::diag::Diagnostic;
@@ -288,27 +288,30 @@ impl<'a> Pages<'a> {
                 groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
             }
         };
-        // What concerns a part only (`Điều 3`) is a group of its own, said so: the history says
-        // which part.
+        // Each notice once, with the part concerned (`Điều 3`; several joined, the whole
+        // winning); what replaces or repeals a part only is a group of its own.
         for (kind, targets) in &links.relations {
-            let view = |t: &&'a RelationTarget| match t.notice {
-                Some(target) => self.link_view(target, root),
-                None => LinkView::unlinked(&t.written),
-            };
-            let (partly, whole): (Vec<_>, Vec<_>) =
-                targets.iter().partition(|t| t.part.is_some() && partly_key(*kind, false).is_some());
-            push(kind.key(), whole.iter().map(view).collect());
+            let mut seen = std::collections::HashSet::new();
+            let viewed = targets.iter().filter_map(|t| match t.notice {
+                Some(target) => seen.insert(target).then(|| {
+                    self.link_view(target, root).with_part(self.archive.relation_part(id, *kind, target))
+                }),
+                None => Some(LinkView::unlinked(&t.written).with_part(t.part.as_deref().map(Cow::Borrowed))),
+            });
+            let (partly, whole) = split_partly(viewed, partly_key(*kind, false));
+            push(kind.key(), whole);
             if let Some(key) = partly_key(*kind, false) {
-                push(key, partly.iter().map(view).collect());
+                push(key, partly);
             }
         }
         for (kind, sources) in &links.related_by {
-            let (partly, whole): (Vec<NoticeId>, Vec<NoticeId>) = sources.iter().partition(|&&source| {
-                partly_key(*kind, true).is_some() && self.archive.relation_part(source, *kind, id).is_some()
+            let viewed = sources.iter().map(|&source| {
+                self.link_view(source, root).with_part(self.archive.relation_part(source, *kind, id))
             });
-            push(kind.passive_key(), self.link_views(&whole, root));
+            let (partly, whole) = split_partly(viewed, partly_key(*kind, true));
+            push(kind.passive_key(), whole);
             if let Some(key) = partly_key(*kind, true) {
-                push(key, self.link_views(&partly, root));
+                push(key, partly);
             }
         }
         groups
@@ -349,6 +352,15 @@ impl<'a> Pages<'a> {
         lines.sort_by_key(|(date, _)| *date);
         lines.into_iter().map(|(_, line)| line).collect()
     }
+}
+
+/// Links of one relation: those naming a part, when the relation has a group for them
+/// (`partly` is its key), and the others.
+fn split_partly<'a>(
+    links: impl Iterator<Item = LinkView<'a>>,
+    partly: Option<&'static str>,
+) -> (Vec<LinkView<'a>>, Vec<LinkView<'a>>) {
+    links.partition(|link| partly.is_some() && link.part.is_some())
 }
 
 /// The name of a relation that ends a part of a notice only, made (`passive`) or undergone.
