@@ -466,6 +466,14 @@ mod tests {
         assert_eq!((whole.read_key, whole.outcome), (42, outcome));
         let path = dir.join(STATE_FILE);
         let mut bytes = fs::read(&path).unwrap();
+        // A byte of the rest changed so that it still decodes (the read key, 42, before the
+        // empty search index and the trailer): the checksum tells.
+        let mut still_decodes = bytes.clone();
+        let key_at = still_decodes.len() - 16 - 2;
+        assert_eq!(still_decodes[key_at], 42);
+        still_decodes[key_at] = 43;
+        fs::write(&path, &still_decodes).unwrap();
+        assert_eq!(load(&dir).unwrap_err(), Missing::Corrupt("its checksum does not match".into()));
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
         fs::write(&path, &bytes).unwrap();
