@@ -18,6 +18,60 @@ pub fn is_lookalike_space(c: char) -> bool {
 
 /// Decodes file bytes to NFC text with LF line ends, or says where the bytes stop being UTF-8.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    decode_utf8(path, bytes).map(normalize_owned)
+}
+
+/// [`decode`], with the columns the file's lines had before they were made NFC when that
+/// moved any: a problem found in the text is said at the column an editor shows for the file.
+pub fn decode_with_columns(path: &str, bytes: Vec<u8>) -> Result<(String, Option<Columns>), Diagnostic> {
+    let text = decode_utf8(path, bytes)?;
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    if is_nfc_fast(&text) {
+        return Ok((text, None));
+    }
+    let composed = text.nfc().collect();
+    Ok((composed, Some(Columns { lines: text.split('\n').map(str::to_string).collect() })))
+}
+
+/// The lines of a file as written, before they were made NFC (pasted from Word, say): an
+/// accented letter written as a letter and its marks is one character once composed, and two or
+/// three in the editor.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    lines: Vec<String>,
+}
+
+impl Columns {
+    /// The column, as written, of the character at `column` (from 1, in characters) of line
+    /// `line` (from 1) made NFC.
+    pub fn original(&self, line: usize, column: usize) -> usize {
+        let Some(written) = line.checked_sub(1).and_then(|i| self.lines.get(i)) else { return column };
+        let wanted = column.saturating_sub(1);
+        let chars: Vec<char> = written.chars().collect();
+        // Each character that combines with none before it, with the marks after it, makes
+        // one or more composed characters.
+        let (mut composed, mut start) = (0, 0);
+        while start < chars.len() {
+            let end = start
+                + 1
+                + chars[start + 1..]
+                    .iter()
+                    .take_while(|&&c| unicode_normalization::char::canonical_combining_class(c) != 0)
+                    .count();
+            let made = chars[start..end].iter().copied().nfc().count();
+            if wanted < composed + made {
+                return start + (wanted - composed).min(end - start - 1) + 1;
+            }
+            composed += made;
+            start = end;
+        }
+        chars.len() + (wanted - composed) + 1
+    }
+}
+
+/// The text of file bytes as they are, but for a byte-order mark, or where they stop being
+/// UTF-8.
+fn decode_utf8(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if let Some(encoding) = wide_encoding(&bytes) {
         return Err(Diagnostic::error(path, 1, 1, msg!("not-utf8-wide", encoding = encoding))
             .with_help(msg!("help-save-as-utf8")));
@@ -26,7 +80,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let mut bytes = bytes;
     bytes.drain(..bom);
     let error = match String::from_utf8(bytes) {
-        Ok(text) => return Ok(normalize_owned(text)),
+        Ok(text) => return Ok(text),
         Err(error) => error,
     };
     let offset = error.utf8_error().valid_up_to();
@@ -210,6 +264,30 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_column_of_composed_text_is_said_where_the_file_wrote_it() {
+        let written: String = "Số 12-TB/VP, theo Điều 3".nfd().collect();
+        let (text, columns) = decode_with_columns("a.md", format!("ý\n{written}\n").into_bytes()).unwrap();
+        let columns = columns.expect("text written decomposed keeps its columns");
+        let composed = text.lines().nth(1).unwrap();
+        assert_ne!(composed, written);
+        let column = |line: &str, needle: &str| line[..line.find(needle).unwrap()].chars().count() + 1;
+        for needle in ["Số", "12-TB", "theo", "Điều", "3"] {
+            let decomposed: String = needle.nfd().collect();
+            assert_eq!(
+                columns.original(2, column(composed, needle)),
+                column(&written, &decomposed),
+                "{needle}"
+            );
+        }
+        // A line written composed, a line past the end and a column past the line.
+        assert_eq!(columns.original(1, 2), 2);
+        assert_eq!(columns.original(9, 4), 4);
+        assert_eq!(columns.original(2, composed.chars().count() + 3), written.chars().count() + 3);
+        // Text written composed keeps none, with Windows line ends too.
+        assert!(decode_with_columns("a.md", b"S\xe1\xbb\x91 12\r\n".to_vec()).unwrap().1.is_none());
+    }
 
     #[test]
     fn a_signing_authority_is_laid_out_as_on_paper() {

@@ -113,6 +113,32 @@ fn nfd_bom_and_crlf_come_out_identical_to_the_clean_twin() {
 }
 
 #[test]
+fn a_file_written_decomposed_has_its_problems_said_at_the_columns_an_editor_shows() {
+    use unicode_normalization::UnicodeNormalization;
+    let line = "Thực hiện Nghị quyết số 77-NQ/TU của Tỉnh ủy về việc ấy.";
+    let text = format!(
+        "---\nnumber: 5-TB/VPTU\ntitle: Thông báo lịch họp\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-03-01\nsigner: Nguyễn Văn An\n---\n\n{line}\n"
+    );
+    // The column said for the citation not in the archive, on line 9.
+    let column = |archive: &TestArchive| {
+        let said = stderr(&archive.build_ok(&[]));
+        let at =
+            said.find("content/tb-5.md:9:").unwrap_or_else(|| panic!("{said}")) + "content/tb-5.md:9:".len();
+        said[at..].split(':').next().unwrap().parse::<usize>().unwrap()
+    };
+    let composed = TestArchive::new();
+    composed.write("content/tb-5.md", &text);
+    let decomposed = TestArchive::new();
+    decomposed.write("content/tb-5.md", &text.nfd().collect::<String>());
+    let (at, written_at) = (column(&composed), column(&decomposed));
+    // The same place, counted in the characters of each file's line.
+    let before: String = line.chars().take(at - 1).collect();
+    assert!(before.ends_with("Thực hiện ") || before.ends_with("số "), "{before}");
+    assert_eq!(written_at, before.nfd().count() + 1);
+    assert!(written_at > at);
+}
+
+#[test]
 fn every_problem_is_reported_with_file_and_line_at_once() {
     let archive = TestArchive::new();
     archive.write(

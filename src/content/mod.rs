@@ -277,6 +277,27 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Its places moved to the columns of its file as written (see [`crate::text::Columns`]).
+    fn place_as_written(&mut self, columns: &crate::text::Columns) {
+        for problem in &mut self.problems {
+            problem.column = columns.original(problem.line, problem.column);
+        }
+        let place = |line: usize, column: &mut usize| *column = columns.original(line, *column);
+        if let Some(parsed) = &mut self.parsed {
+            for relation in &mut parsed.notice.relations {
+                place(relation.line, &mut relation.column);
+            }
+            for reference in &mut parsed.notice.body.references {
+                place(reference.line, &mut reference.column);
+            }
+        }
+        if let Some(links) = self.broken_links.as_mut().and_then(Arc::get_mut) {
+            for reference in &mut links.links {
+                place(reference.line, &mut reference.column);
+            }
+        }
+    }
+
     fn failed(problem: Diagnostic) -> Loaded {
         Loaded { parsed: None, problems: vec![problem], broken: None, broken_links: None, draft: false }
     }
@@ -357,13 +378,29 @@ pub fn load_one(root: &Path, source: &SourceEntry, config: &SiteConfig) -> Loade
     }
 }
 
-/// Parses the bytes of one notice file.
+/// Parses the bytes of one notice file. Every place it gives (of its problems, its relations
+/// and its references) is a column of the file as written, also when it was not NFC.
 pub fn parse_notice(path: &str, bytes: Vec<u8>, attachments: Vec<Attachment>, config: &SiteConfig) -> Loaded {
     let source_hash = crate::hash::bytes(&bytes);
-    let mut text = match crate::text::decode(path, bytes) {
-        Ok(text) => text,
+    let (text, columns) = match crate::text::decode_with_columns(path, bytes) {
+        Ok(decoded) => decoded,
         Err(d) => return Loaded::failed(d),
     };
+    let mut loaded = parse_text(path, text, source_hash, attachments, config);
+    if let Some(columns) = columns {
+        loaded.place_as_written(&columns);
+    }
+    loaded
+}
+
+/// [`parse_notice`] of the file's text, NFC.
+fn parse_text(
+    path: &str,
+    mut text: String,
+    source_hash: u64,
+    attachments: Vec<Attachment>,
+    config: &SiteConfig,
+) -> Loaded {
     let removed = crate::text::remove_forbidden(path, &mut text, 1);
     let Some((yaml_text, yaml_line, body_text, body_line)) = front_matter::split(&text) else {
         // Opened but never closed: the keys are there, the line after them is not.
