@@ -178,10 +178,13 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/l-passive.md",
         "---\nnumber: 12-TB/VPTU\ntitle: Bảy\nissuer: B\ndate: 2024-05-01\nreplaced_by: [14-TB/VPTU]\nexpiry: 2025-01-01\n---\nx\n",
     );
+    // The number of a file left out for its error (c-missing.md), used by another file.
+    archive.write("content/m-number-of-c.md", &simple("3-TB/VPTU", "2024-06-01", "Tám", "x"));
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
+        "lỗi: content/c-missing.md:2:1: số 3-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/m-number-of-c.md",
         "lỗi: content/l-passive.md:6:1: khóa `replaced_by` không được dùng: quan hệ chỉ được ghi ở văn bản ban hành sau, bằng `replaces`\n  gợi ý: xóa `replaced_by` ở đây và ghi `replaces: [số văn bản này]` trong văn bản kia",
         "lỗi: content/l-passive.md:7:1: khóa `expiry` không có trong danh sách; có phải là `expires`?",
         "lỗi: content/k-status-words.md:5:1: `date` không phải là ngày: \"2024-05-1\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-05-01",

@@ -12,7 +12,7 @@ use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget
 use crate::cite::provision::{self, Provision};
 use crate::config::SiteConfig;
 use crate::content::body::{BodyRef, RefOrigin};
-use crate::content::{BrokenLinks, Notice, RelationKind};
+use crate::content::{BrokenNotice, Notice, RelationKind};
 use crate::diag::{Diagnostic, Severity};
 use crate::message::Message;
 use crate::msg;
@@ -137,7 +137,11 @@ fn not_a_number(path: &str, reference: &BodyRef) -> Diagnostic {
 
 /// Checks the explicit links of a notice left out because of an error as linking it would:
 /// one run says every problem of its file, not the next one only once the first is mended.
-pub(super) fn check_broken_links(context: &Context, broken: &BrokenLinks, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_broken_links(
+    context: &Context,
+    broken: &BrokenNotice,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let citing = Citing { path: &broken.source_path, date: broken.date };
     for reference in &broken.links {
         let Some(key) = &reference.key else {

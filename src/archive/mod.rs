@@ -307,15 +307,17 @@ impl Archive {
         }
     }
 
-    /// Checks the explicit links of notices left out because of an error against this archive.
+    /// Checks what notices left out because of an error still tell against this archive: their
+    /// explicit links, and their numbers, which no other notice may have.
     pub fn check_broken_links(
         &self,
-        broken: &[Arc<crate::content::BrokenLinks>],
+        broken: &[Arc<crate::content::BrokenNotice>],
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         if broken.is_empty() {
             return;
         }
+        self.check_broken_numbers(broken, diagnostics);
         let notices: Vec<Arc<Notice>> = self.entries.iter().map(|e| e.notice.clone()).collect();
         let context = links::Context {
             notices: &notices,
@@ -325,6 +327,39 @@ impl Archive {
         };
         for links in broken {
             links::check_broken_links(&context, links, diagnostics);
+        }
+    }
+
+    /// A notice left out because of an error whose number, type and year another notice has:
+    /// one run says it, not the next once the error is mended. Said at the file left out,
+    /// naming the other (a published notice first, else the first such file).
+    fn check_broken_numbers(
+        &self,
+        broken: &[Arc<crate::content::BrokenNotice>],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let mut seen: HashMap<(&str, String, Option<i16>), &str> = HashMap::new();
+        for entry in &self.entries {
+            if let Some(identity) = entry.notice.identity() {
+                seen.entry(identity).or_insert(&entry.notice.source_path);
+            }
+        }
+        for notice in broken {
+            let Some(identity) = notice.identity() else { continue };
+            let (number, doc_type, year) = (identity.0, notice.doc_type.as_str(), identity.2);
+            if let Some(other) = seen.insert(identity, &notice.source_path) {
+                let message = msg!(
+                    "number-used-twice",
+                    number = number,
+                    doc_type = doc_type,
+                    year = year.map_or(0, i64::from),
+                    other = other,
+                );
+                diagnostics.push(
+                    Diagnostic::error(&notice.source_path, notice.number_line as usize, 1, message)
+                        .with_help(msg!("help-number-used-twice")),
+                );
+            }
         }
     }
 

@@ -271,7 +271,7 @@ pub struct Loaded {
     pub broken: Option<String>,
     /// For a notice not published because of an error: its explicit links, checked all the
     /// same, so that one run says every problem of the file.
-    pub broken_links: Option<Arc<BrokenLinks>>,
+    pub broken_links: Option<Arc<BrokenNotice>>,
     /// Whether the file says it is a draft (`draft: true`), with or without an error.
     pub draft: bool,
 }
@@ -303,19 +303,31 @@ impl Loaded {
     }
 }
 
-/// The explicit links (`notice:`) of a notice left out because of an error, with what they are
-/// resolved by.
+/// What a notice left out because of an error still tells, checked all the same so that one
+/// run says every problem of its file: its explicit links (`notice:`), with what they are
+/// resolved by, and its number, which another notice may have too.
 #[derive(Debug, Clone)]
-pub struct BrokenLinks {
+pub struct BrokenNotice {
     pub source_path: String,
     pub date: Option<Date>,
     pub links: Vec<body::BodyRef>,
+    /// The key of its number, its type and the line of its number, when they could be read.
+    pub key: Option<String>,
+    pub doc_type: String,
+    pub number_line: u32,
 }
 
-/// Why a notice could not be read: the key of its number, and its explicit links.
+impl BrokenNotice {
+    /// What no two notices may share (see [`Notice::identity`]), when it is known.
+    pub fn identity(&self) -> Option<(&str, String, Option<i16>)> {
+        Some((self.key.as_deref()?, self.doc_type.to_lowercase(), Some(self.date?.year())))
+    }
+}
+
+/// Why a notice could not be read: the key of its number, and what it still tells.
 pub(crate) struct Broken {
     pub key: Option<String>,
-    pub links: Option<Arc<BrokenLinks>>,
+    pub links: Arc<BrokenNotice>,
 }
 
 /// Reads and parses every source in parallel. Returns the notices in source order.
@@ -442,7 +454,7 @@ fn parse_text(
             draft,
         },
         Err(Broken { key, links }) => {
-            Loaded { parsed: None, problems, broken: key, broken_links: links, draft }
+            Loaded { parsed: None, problems, broken: key, broken_links: Some(links), draft }
         }
     }
 }

@@ -28,7 +28,7 @@ pub(super) struct Cached {
     pub(super) broken: Option<String>,
     /// The explicit links of a notice left out because of an error (not kept by a build state:
     /// a build with an error keeps none, and a draft left out is not checked).
-    pub(super) broken_links: Option<Arc<content::BrokenLinks>>,
+    pub(super) broken_links: Option<Arc<content::BrokenNotice>>,
     /// Whether the file is a draft, read as a notice or not.
     pub(super) draft: bool,
 }
@@ -79,7 +79,7 @@ pub struct Read {
     /// Keys of published notices left out because of an error, to the file of each.
     pub broken: HashMap<String, String>,
     /// The explicit links of the notices left out because of an error, to check all the same.
-    pub broken_links: Vec<Arc<content::BrokenLinks>>,
+    pub broken_links: Vec<Arc<content::BrokenNotice>>,
     /// The temporary file of the bodies, when they are not kept in memory.
     pub spill: Option<Arc<Spill>>,
     /// The search terms of the notices read in this run.

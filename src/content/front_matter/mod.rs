@@ -282,14 +282,16 @@ impl<'a> FrontMatter<'a> {
                 .into_iter()
                 .filter(|r| r.origin == super::body::RefOrigin::Explicit)
                 .collect();
-            let links = (!explicit.is_empty()).then(|| {
-                std::sync::Arc::new(super::BrokenLinks {
-                    source_path: notice.source_path,
-                    date: notice.date,
-                    links: explicit,
-                })
+            let key = notice.number.map(|n| n.key);
+            let links = std::sync::Arc::new(super::BrokenNotice {
+                source_path: notice.source_path,
+                date: notice.date,
+                links: explicit,
+                key: key.clone(),
+                doc_type: notice.doc_type,
+                number_line: notice.lines.number,
             });
-            return Err(super::Broken { key: notice.number.map(|n| n.key), links });
+            return Err(super::Broken { key, links });
         }
         Ok(notice)
     }
