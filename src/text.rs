@@ -48,24 +48,17 @@ impl Columns {
         let Some(written) = line.checked_sub(1).and_then(|i| self.lines.get(i)) else { return column };
         let wanted = column.saturating_sub(1);
         let chars: Vec<char> = written.chars().collect();
-        // Each character that combines with none before it, with the marks after it, makes
-        // one or more composed characters.
-        let (mut composed, mut start) = (0, 0);
-        while start < chars.len() {
-            let end = start
-                + 1
-                + chars[start + 1..]
-                    .iter()
-                    .take_while(|&&c| unicode_normalization::char::canonical_combining_class(c) != 0)
-                    .count();
-            let made = chars[start..end].iter().copied().nfc().count();
-            if wanted < composed + made {
-                return start + (wanted - composed).min(end - start - 1) + 1;
+        // The composed character `wanted` starts at the first character as written whose
+        // prefix, composed, reaches one character more (a letter and its marks make one; so do
+        // some pairs of letters, as Hangul's).
+        let mut composed = String::new();
+        for (at, &c) in chars.iter().enumerate() {
+            composed.push(c);
+            if composed.nfc().count() > wanted {
+                return at + 1;
             }
-            composed += made;
-            start = end;
         }
-        chars.len() + (wanted - composed) + 1
+        chars.len() + (wanted - composed.nfc().count()) + 1
     }
 }
 
@@ -285,6 +278,10 @@ mod tests {
         assert_eq!(columns.original(1, 2), 2);
         assert_eq!(columns.original(9, 4), 4);
         assert_eq!(columns.original(2, composed.chars().count() + 3), written.chars().count() + 3);
+        // Letters that compose with one another, not with marks (Hangul): one column each, composed.
+        let hangul = "\u{1100}\u{1161}\u{1100}\u{1161} 78";
+        let (_, columns) = decode_with_columns("a.md", hangul.as_bytes().to_vec()).unwrap();
+        assert_eq!(columns.expect("Hangul jamo compose").original(1, 4), 6);
         // Text written composed keeps none, with Windows line ends too.
         assert!(decode_with_columns("a.md", b"S\xe1\xbb\x91 12\r\n".to_vec()).unwrap().1.is_none());
     }

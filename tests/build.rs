@@ -178,13 +178,26 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "content/l-passive.md",
         "---\nnumber: 12-TB/VPTU\ntitle: Bảy\nissuer: B\ndate: 2024-05-01\nreplaced_by: [14-TB/VPTU]\nexpiry: 2025-01-01\n---\nx\n",
     );
-    // The number of a file left out for its error (c-missing.md), used by another file.
+    // The number of a file left out for its error (c-missing.md), used by another file, and by
+    // a second file left out, which names the published one too.
     archive.write("content/m-number-of-c.md", &simple("3-TB/VPTU", "2024-06-01", "Tám", "x"));
+    archive
+        .write("content/c-missing-too.md", "---\nnumber: 3-TB/VPTU\nissuer: B\ndate: 2024-07-02\n---\nx\n");
+    // Two files left out for a type not known: of no type, so not of one.
+    archive.write(
+        "content/n-no-type-1.md",
+        "---\nnumber: 123/UBND-VX\ntitle: A\nissuer: B\ndate: 2024-01-10\n---\nx\n",
+    );
+    archive.write(
+        "content/n-no-type-2.md",
+        "---\nnumber: 123/UBND-VX\ntitle: A\nissuer: B\ndate: 2024-02-10\n---\nx\n",
+    );
     let output = archive.run(&["build"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     for expected in [
         "lỗi: content/c-missing.md:2:1: số 3-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/m-number-of-c.md",
+        "lỗi: content/c-missing-too.md:2:1: số 3-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/m-number-of-c.md",
         "lỗi: content/l-passive.md:6:1: khóa `replaced_by` không được dùng: quan hệ chỉ được ghi ở văn bản ban hành sau, bằng `replaces`\n  gợi ý: xóa `replaced_by` ở đây và ghi `replaces: [số văn bản này]` trong văn bản kia",
         "lỗi: content/l-passive.md:7:1: khóa `expiry` không có trong danh sách; có phải là `expires`?",
         "lỗi: content/k-status-words.md:5:1: `date` không phải là ngày: \"2024-05-1\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2024-05-01",
@@ -206,6 +219,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
     assert!(err.contains("gợi ý: YAML chỉ thụt lề bằng dấu cách"), "{err}");
     assert!(!err.contains("h-number.md:2:1: thiếu `type`"), "no follow-on error for a bad number:\n{err}");
     assert_eq!(err.matches("g-dup-2.md:2:1: số").count(), 1, "one report for one duplicate:\n{err}");
+    assert!(!err.contains("n-no-type-2.md:2:1: số"), "{err}");
     assert!(!archive.exists("output/index.html"));
 }
 

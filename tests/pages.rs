@@ -408,6 +408,37 @@ fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins_in_l
 }
 
 #[test]
+fn a_part_named_twice_is_said_once_and_a_number_not_in_the_archive_is_listed_once_with_its_parts() {
+    let archive = TestArchive::new();
+    let decision = |number: &str, date: &str, extra: &str| {
+        notice(
+            &format!(
+                "number: {number}\ntitle: quyết định\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: A\n{extra}"
+            ),
+            "x",
+        )
+    };
+    archive.write("content/a.md", &decision("1/QĐ-UBND", "2024-01-02", ""));
+    archive.write(
+        "content/e.md",
+        &decision(
+            "5/QĐ-UBND",
+            "2024-02-03",
+            "repeals: [\"1/QĐ-UBND (Điều 3)\", \"1/QĐ-UBND (Điều 3)\", \"9/QĐ-UBND (Điều 1)\", \"9/QĐ-UBND (Điều 2)\"]",
+        ),
+    );
+    archive.build_ok(&[]);
+    let repealing = archive.page("output/van-ban/2024/quyet-dinh-5-qd-ubnd/index.html");
+    assert_eq!(texts(&repealing, ".relations li .part"), ["(Điều 3)", "(Điều 1, Điều 2)"]);
+    assert_eq!(texts(&repealing, ".relations li").len(), 2);
+    let repealed = archive.page("output/van-ban/2024/quyet-dinh-1-qd-ubnd/index.html");
+    assert_eq!(texts(&repealed, ".relations li .part"), ["(Điều 3)"]);
+    let api: serde_json::Value = serde_json::from_str(&archive.read("output/api/notices.json")).unwrap();
+    let first = api.as_array().unwrap().iter().find(|e| e["key"] == "1/QĐ-UBND").unwrap();
+    assert_eq!(first["relations"]["repealed_by"][0]["part"], "Điều 3");
+}
+
+#[test]
 fn an_expiry_before_the_notice_replacing_it_stays_in_its_history() {
     let archive = TestArchive::new();
     archive.write(

@@ -298,13 +298,7 @@ impl Archive {
         target: NoticeId,
     ) -> Option<std::borrow::Cow<'_, str>> {
         let (_, targets) = self.links(source).relations.iter().find(|(k, _)| *k == kind)?;
-        let parts: Option<Vec<&str>> =
-            targets.iter().filter(|t| t.notice == Some(target)).map(|t| t.part.as_deref()).collect();
-        match parts?.as_slice() {
-            [] => None,
-            [one] => Some(std::borrow::Cow::Borrowed(one)),
-            several => Some(std::borrow::Cow::Owned(several.join(", "))),
-        }
+        joined_parts(targets.iter().filter(|t| t.notice == Some(target)).map(|t| t.part.as_deref()))
     }
 
     /// Checks what notices left out because of an error still tell against this archive: their
@@ -347,13 +341,14 @@ impl Archive {
         for notice in broken {
             let Some(identity) = notice.identity() else { continue };
             let (number, doc_type, year) = (identity.0, notice.doc_type.as_str(), identity.2);
-            if let Some(other) = seen.insert(identity, &notice.source_path) {
+            let first = *seen.entry(identity).or_insert(&notice.source_path);
+            if first != notice.source_path {
                 let message = msg!(
                     "number-used-twice",
                     number = number,
                     doc_type = doc_type,
                     year = year.map_or(0, i64::from),
-                    other = other,
+                    other = first,
                 );
                 diagnostics.push(
                     Diagnostic::error(&notice.source_path, notice.number_line as usize, 1, message)
@@ -373,6 +368,19 @@ impl Archive {
     /// draft has no legal status yet.
     pub fn effective_status(&self, id: NoticeId) -> Status {
         status::shown_status(self.notice(id), self.links(id), today())
+    }
+}
+
+/// The parts of a notice that the entries of one relation to it name, as one: each once, in
+/// order, joined; none when an entry names the whole notice.
+pub fn joined_parts<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<std::borrow::Cow<'a, str>> {
+    let mut parts: Vec<&str> = parts.collect::<Option<_>>()?;
+    let mut said = std::collections::HashSet::new();
+    parts.retain(|part| said.insert(*part));
+    match parts.as_slice() {
+        [] => None,
+        [one] => Some(std::borrow::Cow::Borrowed(one)),
+        several => Some(std::borrow::Cow::Owned(several.join(", "))),
     }
 }
 

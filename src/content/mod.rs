@@ -320,7 +320,9 @@ pub struct BrokenNotice {
 impl BrokenNotice {
     /// What no two notices may share (see [`Notice::identity`]), when it is known.
     pub fn identity(&self) -> Option<(&str, String, Option<i16>)> {
-        Some((self.key.as_deref()?, self.doc_type.to_lowercase(), Some(self.date?.year())))
+        // A type not known (its own error) is no type: two such notices may be of two.
+        let doc_type = Some(self.doc_type.to_lowercase()).filter(|t| !t.is_empty())?;
+        Some((self.key.as_deref()?, doc_type, Some(self.date?.year())))
     }
 }
 
