@@ -200,7 +200,11 @@ pub fn run() -> ExitCode {
         Command::Init { dir, language } => {
             let language = if language == "en" { Language::En } else { Language::Vi };
             let dir = site::resolve_root(dir.as_deref());
-            match crate::author::init::create(&dir, language, jiff::ZonedDateTime::now().date()) {
+            // Dated as a build of the same moment dates its pages: by `SOURCE_DATE_EPOCH` when set.
+            if let Err(error) = crate::content::day_of_source_date_epoch() {
+                return failed(&error, language);
+            }
+            match crate::author::init::create(&dir, language, crate::content::today()) {
                 Ok(_) => say(msg!("init-done", path = dir.display().to_string()), language),
                 Err(e) => failed(&e, language),
             }
@@ -211,7 +215,10 @@ pub fn run() -> ExitCode {
                 Err(code) => return code,
             };
             let system = system.map(|s| if s == "state" { System::State } else { System::Party });
-            let date = jiff::ZonedDateTime::now().date();
+            if let Err(code) = readable_day(&root) {
+                return code;
+            }
+            let date = crate::content::today();
             let new = crate::author::new::NewNotice {
                 type_code,
                 issuer_code: issuer,

@@ -177,3 +177,33 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
     let text = new_notice(&archive, &["--type", "QĐ", "--issuer", "TTg"]);
     assert!(text.contains("title: \"Quyết định (no title yet)\"\n"), "{text}");
 }
+
+#[test]
+fn new_and_init_date_by_source_date_epoch_when_it_is_set_and_refuse_one_they_cannot_read() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("01-TB/VPTU", "2024-01-05", "Một", "x"));
+    // 1 June 2024, 00:00 UTC.
+    let run = |args: &[&str], epoch: &str| {
+        assert_cmd::Command::cargo_bin("gazette")
+            .unwrap()
+            .current_dir(archive.root())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let output = run(&["new", "--type", "TB", "--issuer", "VPTU"], "1717200000");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = stdout(&output).trim().to_string();
+    assert!(path.ends_with("content/2024/thong-bao-02-tb-vptu.md"), "{path}");
+    assert!(archive.read(&path).contains("date: 2024-06-01\n"));
+    let output = run(&["init", "moi"], "1717200000");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(archive.read("moi/content/2024/thong-bao-01-tb-vp.md").contains("date: 2024-06-01\n"));
+    for args in [&["new", "--type", "TB", "--issuer", "VPTU"][..], &["init", "khac"]] {
+        let refused = run(args, "ngày mai");
+        assert!(!refused.status.success(), "{args:?}");
+        assert!(stderr(&refused).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&refused));
+    }
+    assert!(!archive.exists("khac"));
+}

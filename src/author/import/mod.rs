@@ -86,7 +86,7 @@ impl Settings {
             config: SiteConfig::load(root, &mut Vec::new()),
             number: None,
             date: None,
-            this_year: jiff::ZonedDateTime::now().date().year(),
+            this_year: crate::content::today().year(),
             issuer_names: BTreeMap::new(),
         }
     }
