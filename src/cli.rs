@@ -100,7 +100,8 @@ enum Command {
         /// The notice's subject (trích yếu).
         #[arg(long)]
         title: Option<String>,
-        /// Numbering: party (45-TB/VPTU) or state (45/TB-UBND); default: as the issuer's notices.
+        /// Numbering: party (45-TB/VPTU) or state (45/TB-UBND); default: as the issuer's notices,
+        /// or for a new issuer as its name or code says (Ủy ban nhân dân, Sở, UBND: state).
         #[arg(long, value_parser = ["party", "state"])]
         system: Option<String>,
     },

@@ -86,10 +86,10 @@ fn new_follows_the_state_form_of_the_issuer_and_refuses_unknown_codes() {
         assert!(err.contains("không phải mã cơ quan viết được trong số, ký hiệu"), "{issuer}: {err}");
         assert!(!err.contains("mã loại"), "{issuer}: {err}");
     }
-    assert!(
-        new_notice(&archive, &["--type", "TB", "--issuer", "so-xd", "--issuer-name", "Sở Xây dựng"])
-            .contains("number: 01-TB/SO-XD\n")
-    );
+    // A department of the province, named anew: numbered in the state form, as a state body.
+    let department =
+        new_notice(&archive, &["--type", "TB", "--issuer", "so-xd", "--issuer-name", "Sở Xây dựng"]);
+    assert!(department.contains("number: 1/TB-SO-XD\n"), "{department}");
 }
 
 #[test]
@@ -206,4 +206,19 @@ fn new_and_init_date_by_source_date_epoch_when_it_is_set_and_refuse_one_they_can
         assert!(stderr(&refused).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&refused));
     }
     assert!(!archive.exists("khac"));
+}
+
+#[test]
+fn a_state_body_with_no_notice_yet_is_numbered_in_the_state_form() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &simple("01-TB/VPTU", "2024-01-05", "Một", "x"));
+    let text = new_notice(
+        &archive,
+        &["--type", "QĐ", "--issuer", "UBND", "--issuer-name", "Ủy ban nhân dân tỉnh Sơn Hà"],
+    );
+    assert!(text.contains("number: 1/QĐ-UBND\n"), "{text}");
+    // A Party body named anew stays in the Party form.
+    let party =
+        new_notice(&archive, &["--type", "TB", "--issuer", "BTGTU", "--issuer-name", "Ban Tuyên giáo"]);
+    assert!(party.contains("number: 01-TB/BTGTU\n"), "{party}");
 }

@@ -110,7 +110,10 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
             fail!(msg!("new-unknown-issuer", code = &issuer_code), help);
         }
     };
-    let system = new.system.unwrap_or_else(|| same_issuer.first().map_or(System::Party, |(_, d)| d.system));
+    // As the issuer's notices are numbered; for an issuer with none yet, as its name or code says.
+    let system = new.system.unwrap_or_else(|| {
+        same_issuer.first().map_or_else(|| system_of_issuer(&issuer, &issuer_code), |(_, d)| d.system)
+    });
     let Some(code) = probe(system).and_then(|n| n.type_code) else {
         fail!(msg!("new-bad-type", code = new.type_code.as_str()));
     };
@@ -207,4 +210,59 @@ fn fits_a_number(issuer_code: &str) -> bool {
         .iter()
         .filter_map(|text| DocNumber::parse(text))
         .any(|number| number::eq_ci(&number.issuer_code, issuer_code))
+}
+
+/// The openings of the names of state bodies (in small letters): their documents are numbered
+/// in the state form (`12/QĐ-UBND`). `Bộ Chính trị` and `Ủy ban Kiểm tra` are the Party's.
+const STATE_NAME_OPENINGS: [&str; 12] = [
+    "ủy ban nhân dân",
+    "uỷ ban nhân dân",
+    "hội đồng nhân dân",
+    "văn phòng ủy ban nhân dân",
+    "văn phòng hội đồng nhân dân",
+    "chính phủ",
+    "thủ tướng",
+    "sở ",
+    "bộ ",
+    "tòa án",
+    "viện kiểm sát",
+    "kho bạc",
+];
+
+/// The numbering an issuer with no notice yet takes: the state form for a state body, named
+/// so or coded `UBND`/`HĐND`, else the Party form.
+fn system_of_issuer(name: &str, code: &str) -> System {
+    let name = name.trim().to_lowercase();
+    let state_name = STATE_NAME_OPENINGS.iter().any(|opening| name.starts_with(opening))
+        && !name.starts_with("bộ chính trị");
+    let body = code.split('-').next().unwrap_or(code).to_uppercase();
+    let state_code = matches!(body.as_str(), "UBND" | "HĐND" | "HDND");
+    if state_name || state_code { System::State } else { System::Party }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issuer_with_no_notice_is_numbered_as_its_name_or_code_says() {
+        let cases = [
+            ("Ủy ban nhân dân tỉnh Sơn Hà", "VX", System::State),
+            ("Hội đồng nhân dân huyện", "X", System::State),
+            ("Sở Nội vụ", "SNV", System::State),
+            ("Văn phòng Ủy ban nhân dân tỉnh", "VP", System::State),
+            ("Ban quản lý dự án", "UBND", System::State),
+            ("Phòng Giáo dục", "UBND-GD", System::State),
+            // Near misses: the Party's bodies, a name that only holds a state word.
+            ("Bộ Chính trị", "TW", System::Party),
+            ("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU", System::Party),
+            ("Văn phòng Tỉnh ủy", "VPTU", System::Party),
+            ("Ban Tuyên giáo", "BTGTU", System::Party),
+            ("Đảng ủy Sở Y tế", "ĐUSYT", System::Party),
+            ("Sởi", "X", System::Party),
+        ];
+        for (name, code, system) in cases {
+            assert_eq!(system_of_issuer(name, code), system, "{name} {code}");
+        }
+    }
 }
