@@ -48,17 +48,37 @@ impl Columns {
         let Some(written) = line.checked_sub(1).and_then(|i| self.lines.get(i)) else { return column };
         let wanted = column.saturating_sub(1);
         let chars: Vec<char> = written.chars().collect();
-        // The composed character `wanted` starts at the first character as written whose
-        // prefix, composed, reaches one character more (a letter and its marks make one; so do
-        // some pairs of letters, as Hangul's).
-        let mut composed = String::new();
-        for (at, &c) in chars.iter().enumerate() {
-            composed.push(c);
-            if composed.nfc().count() > wanted {
-                return at + 1;
+        let composed_count = |part: &[char]| part.iter().copied().nfc().count();
+        // A letter with the marks after it, up to the next letter.
+        let segment_end = |start: usize| {
+            start
+                + 1
+                + chars[start + 1..]
+                    .iter()
+                    .take_while(|&&c| unicode_normalization::char::canonical_combining_class(c) != 0)
+                    .count()
+        };
+        // Groups of segments that compose to the characters they make apart, or fewer when
+        // letters compose with one another (Hangul): each group is looked at once.
+        let (mut composed, mut start) = (0, 0);
+        while start < chars.len() {
+            let mut end = segment_end(start);
+            let mut made = composed_count(&chars[start..end]);
+            while end < chars.len() {
+                let next = segment_end(end);
+                let together = composed_count(&chars[start..next]);
+                if together >= made + composed_count(&chars[end..next]) {
+                    break;
+                }
+                (made, end) = (together, next);
             }
+            if wanted < composed + made {
+                return start + (wanted - composed).min(end - start - 1) + 1;
+            }
+            composed += made;
+            start = end;
         }
-        chars.len() + (wanted - composed.nfc().count()) + 1
+        chars.len() + (wanted - composed) + 1
     }
 }
 
