@@ -371,6 +371,28 @@ impl Archive {
     }
 }
 
+/// The targets of one relation of a notice, each once in the order first named (a notice of
+/// the archive by itself, a number not in it by its key), with the parts its entries name
+/// joined (see [`joined_parts`]): what its page and the API list.
+pub fn distinct_targets(
+    targets: &[RelationTarget],
+) -> Vec<(&RelationTarget, Option<std::borrow::Cow<'_, str>>)> {
+    let same = |a: &RelationTarget, b: &RelationTarget| match (a.notice, b.notice) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.key == b.key,
+        _ => false,
+    };
+    targets
+        .iter()
+        .enumerate()
+        .filter(|&(i, target)| !targets[..i].iter().any(|earlier| same(earlier, target)))
+        .map(|(_, target)| {
+            let parts = targets.iter().filter(|other| same(other, target)).map(|other| other.part.as_deref());
+            (target, joined_parts(parts))
+        })
+        .collect()
+}
+
 /// The parts of a notice that the entries of one relation to it name, as one: each once, in
 /// order, joined; none when an entry names the whole notice.
 pub fn joined_parts<'a>(parts: impl Iterator<Item = Option<&'a str>>) -> Option<std::borrow::Cow<'a, str>> {

@@ -197,12 +197,8 @@ fn relations(archive: &Archive, id: NoticeId) -> ApiRelations<'_> {
             .relations
             .iter()
             .filter(|(k, _)| *k == kind)
-            .flat_map(|(_, targets)| targets)
-            .map(|t| ApiRelation {
-                key: &t.key,
-                url: t.notice.map(|n| archive.url(n)),
-                part: t.part.as_deref().map(std::borrow::Cow::Borrowed),
-            })
+            .flat_map(|(_, targets)| crate::archive::distinct_targets(targets))
+            .map(|(t, part)| ApiRelation { key: &t.key, url: t.notice.map(|n| archive.url(n)), part })
             .collect();
         let incoming: Vec<ApiRelation> = links
             .related_by

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::text::{date_short, full_title, headline, issuer_code};
 use super::{Base, LinkView, Made, NoticeView, Pages, Share};
 use crate::archive::indexes::Dimension;
-use crate::archive::{NoticeId, RefTarget, RelationTarget};
+use crate::archive::{NoticeId, RefTarget};
 use crate::content::body::{TocEntry, escape_into, fill_references};
 use crate::content::{Notice, RelationKind};
 use crate::diag::Diagnostic;
@@ -291,16 +291,11 @@ impl<'a> Pages<'a> {
         // Each notice once, with the part concerned (`Điều 3`; several joined, the whole
         // winning); what replaces or repeals a part only is a group of its own.
         for (kind, targets) in &links.relations {
-            let mut seen = std::collections::HashSet::new();
-            let viewed: Vec<LinkView<'a>> = targets
-                .iter()
-                .filter_map(|t| match t.notice {
-                    Some(target) => seen.insert(target).then(|| {
-                        self.link_view(target, root).with_part(self.archive.relation_part(id, *kind, target))
-                    }),
-                    None => seen_unlinked(targets, t).then(|| {
-                        LinkView::unlinked(&t.written).with_part(unlinked_part(targets, &t.written))
-                    }),
+            let viewed: Vec<LinkView<'a>> = crate::archive::distinct_targets(targets)
+                .into_iter()
+                .map(|(target, part)| match target.notice {
+                    Some(notice) => self.link_view(notice, root).with_part(part),
+                    None => LinkView::unlinked(&target.written).with_part(part),
                 })
                 .collect();
             let (partly, whole) = split_partly(viewed.into_iter(), partly_key(*kind, false));
@@ -357,21 +352,6 @@ impl<'a> Pages<'a> {
         lines.sort_by_key(|(date, _)| *date);
         lines.into_iter().map(|(_, line)| line).collect()
     }
-}
-
-/// Whether `target`, a number not in the archive, is the first of `targets` written so.
-fn seen_unlinked(targets: &[RelationTarget], target: &RelationTarget) -> bool {
-    targets
-        .iter()
-        .find(|t| t.notice.is_none() && t.written == target.written)
-        .is_some_and(|first| std::ptr::eq(first, target))
-}
-
-/// The parts of a number not in the archive that `targets` name, joined as those of a notice
-/// in it are.
-fn unlinked_part<'a>(targets: &'a [RelationTarget], written: &str) -> Option<Cow<'a, str>> {
-    let named = targets.iter().filter(|t| t.notice.is_none() && t.written == written);
-    crate::archive::joined_parts(named.map(|t| t.part.as_deref()))
 }
 
 /// Links of one relation: those naming a part, when the relation has a group for them
