@@ -237,14 +237,12 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Import { root, files, number, date, dry_run, force } => {
-            let options = crate::author::import::ImportOptions {
-                root: site::resolve_root(root.as_deref()),
-                inputs: files,
-                number,
-                date,
-                dry_run,
-                force,
-            };
+            let root = site::resolve_root(root.as_deref());
+            if let Err(code) = readable_day(&root) {
+                return code;
+            }
+            let options =
+                crate::author::import::ImportOptions { root, inputs: files, number, date, dry_run, force };
             import(&options)
         }
         Command::Check { root, format, drafts, outside } => {

@@ -107,8 +107,9 @@ fn an_issuer_code_no_notice_has_is_refused_unless_named() {
 
     let text =
         new_notice(&archive, &["--type", "TB", "--issuer", "VPUB", "--issuer-name", "Văn phòng UBND tỉnh"]);
+    // The office of a People's Committee: a state body, numbered in the state form.
     assert!(
-        text.contains("number: 01-TB/VPUB\n") && text.contains("issuer: \"Văn phòng UBND tỉnh\"\n"),
+        text.contains("number: 1/TB-VPUB\n") && text.contains("issuer: \"Văn phòng UBND tỉnh\"\n"),
         "{text}"
     );
 
@@ -200,7 +201,9 @@ fn new_and_init_date_by_source_date_epoch_when_it_is_set_and_refuse_one_they_can
     let output = run(&["init", "moi"], "1717200000");
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(archive.read("moi/content/2024/thong-bao-01-tb-vp.md").contains("date: 2024-06-01\n"));
-    for args in [&["new", "--type", "TB", "--issuer", "VPTU"][..], &["init", "khac"]] {
+    for args in
+        [&["new", "--type", "TB", "--issuer", "VPTU"][..], &["init", "khac"], &["import", "khong-co.docx"]]
+    {
         let refused = run(args, "ngày mai");
         assert!(!refused.status.success(), "{args:?}");
         assert!(stderr(&refused).contains("SOURCE_DATE_EPOCH"), "{}", stderr(&refused));

@@ -213,13 +213,8 @@ fn fits_a_number(issuer_code: &str) -> bool {
 }
 
 /// The openings of the names of state bodies (in small letters): their documents are numbered
-/// in the state form (`12/QĐ-UBND`). `Bộ Chính trị` and `Ủy ban Kiểm tra` are the Party's.
-const STATE_NAME_OPENINGS: [&str; 12] = [
-    "ủy ban nhân dân",
-    "uỷ ban nhân dân",
-    "hội đồng nhân dân",
-    "văn phòng ủy ban nhân dân",
-    "văn phòng hội đồng nhân dân",
+/// in the state form (`12/QĐ-UBND`). `Bộ Chính trị` is the Party's.
+const STATE_NAME_OPENINGS: [&str; 13] = [
     "chính phủ",
     "thủ tướng",
     "sở ",
@@ -227,17 +222,52 @@ const STATE_NAME_OPENINGS: [&str; 12] = [
     "tòa án",
     "viện kiểm sát",
     "kho bạc",
+    "công an ",
+    "thanh tra ",
+    "cục ",
+    "chi cục ",
+    "tổng cục ",
+    "thường trực hđnd",
 ];
 
-/// The numbering an issuer with no notice yet takes: the state form for a state body, named
-/// so or coded `UBND`/`HĐND`, else the Party form.
+/// The People's Committees and Councils, named in full or short (as words of a name), and
+/// their codes: a body named with one of them is theirs (`Văn phòng UBND tỉnh`).
+const PEOPLES_BODIES: [&str; 5] = ["ủy ban nhân dân", "hội đồng nhân dân", "ubnd", "hđnd", "hdnd"];
+
+/// The openings of the names of the Party's bodies, which a People's Committee or Council may
+/// follow (`Ban cán sự đảng UBND tỉnh`, `Đảng đoàn HĐND tỉnh`): theirs are Party documents.
+const PARTY_NAME_OPENINGS: [&str; 9] = [
+    "đảng",
+    "ban cán sự",
+    "ban thường vụ",
+    "ban chấp hành",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thành ủy",
+    "chi bộ",
+    "bộ chính trị",
+];
+
+/// The numbering an issuer with no notice yet takes: the state form for a state body, as its
+/// name or code says, else the Party form. `--system` chooses where this guesses wrong.
 fn system_of_issuer(name: &str, code: &str) -> System {
-    let name = name.trim().to_lowercase();
-    let state_name = STATE_NAME_OPENINGS.iter().any(|opening| name.starts_with(opening))
-        && !name.starts_with("bộ chính trị");
-    let body = code.split('-').next().unwrap_or(code).to_uppercase();
-    let state_code = matches!(body.as_str(), "UBND" | "HĐND" | "HDND");
-    if state_name || state_code { System::State } else { System::Party }
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.trim().nfc().collect::<String>().to_lowercase().replace("uỷ", "ủy");
+    if PARTY_NAME_OPENINGS.iter().any(|opening| name.starts_with(opening)) {
+        return System::Party;
+    }
+    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let names_peoples_body = PEOPLES_BODIES.iter().any(|body| {
+        let body: Vec<&str> = body.split(' ').collect();
+        words.windows(body.len()).any(|window| window == body.as_slice())
+    });
+    let code = code.to_uppercase();
+    let coded_peoples_body =
+        code.split('-').any(|part| ["UBND", "HĐND", "HDND"].iter().any(|body| part.ends_with(body)));
+    let state = names_peoples_body
+        || coded_peoples_body
+        || STATE_NAME_OPENINGS.iter().any(|opening| name.starts_with(opening));
+    if state { System::State } else { System::Party }
 }
 
 #[cfg(test)]
@@ -260,7 +290,19 @@ mod tests {
             ("Ban Tuyên giáo", "BTGTU", System::Party),
             ("Đảng ủy Sở Y tế", "ĐUSYT", System::Party),
             ("Sởi", "X", System::Party),
+            ("Văn phòng UBND tỉnh", "VP", System::State),
+            ("Thường trực HĐND tỉnh", "TTHĐND", System::State),
+            ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "VPĐĐBQH", System::State),
+            ("Ban Chỉ đạo tỉnh", "BCĐ-UBND", System::State),
+            ("Công an tỉnh", "CAT-PV01", System::State),
+            ("Cục Thuế tỉnh", "CT", System::State),
+            ("Ban cán sự đảng UBND tỉnh", "BCSĐ", System::Party),
+            ("Đảng đoàn HĐND tỉnh", "ĐĐ", System::Party),
+            ("Đảng ủy Công an tỉnh", "ĐU", System::Party),
         ];
+        let decomposed: String =
+            unicode_normalization::UnicodeNormalization::nfd("Ủy ban nhân dân xã Tân Lập").collect();
+        assert_eq!(system_of_issuer(&decomposed, "X"), System::State);
         for (name, code, system) in cases {
             assert_eq!(system_of_issuer(name, code), system, "{name} {code}");
         }
