@@ -364,17 +364,19 @@ fn a_notice_replaced_by_one_not_yet_in_force_stays_in_force_until_that_day() {
     assert_eq!(archive.read(old), incremental);
 }
 
+/// A decision of the province's People's Committee, with `extra` front-matter lines.
+fn decision(number: &str, date: &str, extra: &str) -> String {
+    notice(
+        &format!(
+            "number: {number}\ntitle: quyết định\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: A\n{extra}"
+        ),
+        "x",
+    )
+}
+
 #[test]
 fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins_in_lists_too() {
     let archive = TestArchive::new();
-    let decision = |number: &str, date: &str, extra: &str| {
-        notice(
-            &format!(
-                "number: {number}\ntitle: quyết định\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: A\n{extra}"
-            ),
-            "x",
-        )
-    };
     archive.write("content/a.md", &decision("1/QĐ-UBND", "2024-01-02", ""));
     archive.write("content/b.md", &decision("2/QĐ-UBND", "2024-01-03", ""));
     archive.write(
@@ -410,14 +412,6 @@ fn a_notice_naming_parts_of_another_twice_names_them_all_and_the_whole_wins_in_l
 #[test]
 fn a_part_named_twice_is_said_once_and_a_number_not_in_the_archive_is_listed_once_with_its_parts() {
     let archive = TestArchive::new();
-    let decision = |number: &str, date: &str, extra: &str| {
-        notice(
-            &format!(
-                "number: {number}\ntitle: quyết định\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: A\n{extra}"
-            ),
-            "x",
-        )
-    };
     archive.write("content/a.md", &decision("1/QĐ-UBND", "2024-01-02", ""));
     archive.write(
         "content/e.md",
