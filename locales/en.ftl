@@ -90,6 +90,7 @@ key-must-be-text-list = `{ $key }` must be a list of text lines
 not-a-date = `{ $key }` is not a date: { $value }
 help-date-format = write the date as YYYY-MM-DD: { $iso }
 help-date-format-example = write the date as YYYY-MM-DD, e.g. 2024-06-10
+help-date-line-with-place = write the date as YYYY-MM-DD: { $iso }, and the place on a line of its own: place: { $place }
 date-too-early = the date is in the year { $year }, most likely a slip
 help-date-too-early = check the year (all four digits): the archive's notices are from { $earliest } on
 number-year-differs = number { $number } carries the year { $number_year }, but the notice is dated { $year }

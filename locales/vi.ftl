@@ -90,6 +90,7 @@ key-must-be-text-list = `{ $key }` phải là danh sách các dòng chữ
 not-a-date = `{ $key }` không phải là ngày: { $value }
 help-date-format = viết ngày theo dạng YYYY-MM-DD: { $iso }
 help-date-format-example = viết ngày theo dạng YYYY-MM-DD, ví dụ 2024-06-10
+help-date-line-with-place = viết ngày theo dạng YYYY-MM-DD: { $iso }, và nơi ban hành ở dòng riêng: place: { $place }
 date-too-early = ngày ban hành ở năm { $year }, có vẻ gõ nhầm
 help-date-too-early = kiểm tra lại năm (viết đủ bốn chữ số): văn bản trong kho được ban hành từ năm { $earliest }
 number-year-differs = số { $number } mang năm { $number_year }, còn ngày ban hành ở năm { $year }

@@ -576,6 +576,31 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
 }
 
 #[test]
+fn a_date_copied_from_the_printed_date_line_is_said_as_it_is_to_be_written() {
+    let archive = TestArchive::new();
+    let with_date = |date: &str| {
+        format!(
+            "---\nnumber: 5-TB/VPTU\ntitle: Lịch họp\nissuer: Văn phòng\ndate: {date}\nsigner: A\n---\n\nx\n"
+        )
+    };
+    archive.write("content/a.md", &with_date("Hà Nội, ngày 05 tháng 3 năm 2026"));
+    archive.write("content/b.md", &with_date("ngày 5 tháng 03 năm 2026"));
+    // Near misses: a day no calendar has, and a line without its year.
+    archive.write("content/c.md", &with_date("ngày 31 tháng 2 năm 2026"));
+    archive.write("content/d.md", &with_date("Hà Nội, ngày 5 tháng 3"));
+    let checked = archive.run(&["check"]);
+    let err = format!("{}{}", stdout(&checked), stderr(&checked));
+    for expected in [
+        "content/a.md:5:1: `date` không phải là ngày: \"Hà Nội, ngày 05 tháng 3 năm 2026\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2026-03-05, và nơi ban hành ở dòng riêng: place: Hà Nội",
+        "content/b.md:5:1: `date` không phải là ngày: \"ngày 5 tháng 03 năm 2026\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD: 2026-03-05",
+        "content/c.md:5:1: `date` không phải là ngày: \"ngày 31 tháng 2 năm 2026\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD, ví dụ 2024-06-10",
+        "content/d.md:5:1: `date` không phải là ngày: \"Hà Nội, ngày 5 tháng 3\"\n  gợi ý: viết ngày theo dạng YYYY-MM-DD, ví dụ 2024-06-10",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+}
+
+#[test]
 fn a_day_given_that_cannot_be_read_is_refused() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &signed("12-TB/VPTU", "2024-05-02", "Lịch trực", "", "x"));

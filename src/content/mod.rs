@@ -6,6 +6,7 @@
 //! notices: numbers are parsed here, but resolving references between notices is `archive`'s.
 
 pub mod body;
+pub mod date_line;
 mod discover;
 mod front_matter;
 

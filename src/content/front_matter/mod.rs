@@ -505,9 +505,18 @@ impl<'a> FrontMatter<'a> {
         let text = text.as_str();
         let parsed = (text.len() == 10).then(|| text.parse::<Date>().ok()).flatten();
         if parsed.is_none() {
-            let help = match written_date(text) {
-                Some(date) => msg!("help-date-format", written = text, iso = date.to_string()),
-                None => msg!("help-date-format-example"),
+            // Copied from the notice's date line (`Sơn Hà, ngày 5 tháng 3 năm 2026`): its date,
+            // and its place for `place:`.
+            let line = super::date_line::read(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            let help = match (written_date(text), line) {
+                (Some(date), _) => msg!("help-date-format", written = text, iso = date.to_string()),
+                (None, Some(super::date_line::DateLine { date: Some(date), place: Some(place), .. })) => {
+                    msg!("help-date-line-with-place", iso = date.to_string(), place = place)
+                }
+                (None, Some(super::date_line::DateLine { date: Some(date), .. })) => {
+                    msg!("help-date-format", written = text, iso = date.to_string())
+                }
+                _ => msg!("help-date-format-example"),
             };
             self.problem(key, msg!("not-a-date", key = key, value = short(value))).help =
                 Some(Box::new(help));

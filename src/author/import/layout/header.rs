@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
 use regex::Regex;
 
 use super::lines::{
@@ -13,6 +12,7 @@ use super::lines::{
 use super::{Fields, Line, Side, TYPE_LINE_WITHIN};
 use crate::author::import::docx::{Align, Block};
 use crate::cite::number::{self, DocNumber, System};
+use crate::content;
 
 /// The first centred or bold paragraph in capitals that is a type name (`QUYẾT ĐỊNH`), or
 /// whose first line is, the title following on the same paragraph after line breaks: its index,
@@ -160,44 +160,7 @@ pub(crate) fn number_line(text: &str) -> Option<NumberLine> {
     BLANK_NUMBER.is_match(rest).then_some(NumberLine::Blank)
 }
 
-/// What a date line holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct DateLine {
-    pub(crate) place: Option<String>,
-    pub(crate) date: Option<Date>,
-    pub(crate) year: Option<i16>,
-    /// A day, month and year all written that no calendar has (`ngày 31 tháng 02`), as `D/M/Y`.
-    pub(crate) impossible: Option<String>,
-}
-
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<place>\p{Lu}[\p{L}.' -]{0,40}?)\s*,?\s+)?(?i:ngày)\s*(?:(?P<d>\d{1,2})?\s*(?i:tháng)\s*(?P<m>\d{1,2})?\s*(?i:năm)\s*(?P<y>\d{4})?|(?P<dn>\d{1,2})\s*[/.-]\s*(?P<mn>\d{1,2})\s*[/.-]\s*(?P<yn>\d{4}))\s*\.?$",
-    )
-    .expect("date line pattern")
-});
-
-/// Reads a line such as `Sơn Hà, ngày 10 tháng 6 năm 2024`. The day or month may be blank
-/// (a draft to be dated); an impossible date gives no date.
-pub(crate) fn date_line(text: &str) -> Option<DateLine> {
-    let text = clean_line(text);
-    let c = DATE_LINE.captures(&text)?;
-    let place = c.name("place").map(|p| p.as_str().trim().to_string()).filter(|p| p.split(' ').count() <= 6);
-    if c.name("place").is_some() && place.is_none() {
-        return None;
-    }
-    // Written in words (ngày 10 tháng 6 năm 2024) or in figures (ngày 10/6/2024).
-    let number =
-        |name, figures| c.name(name).or(c.name(figures)).and_then(|m| m.as_str().parse::<i16>().ok());
-    let year = number("y", "yn");
-    let (date, impossible) = match (number("d", "dn"), number("m", "mn"), year) {
-        (Some(d), Some(m), Some(y)) => {
-            let date = ((1..=12).contains(&m) && (1..=31).contains(&d))
-                .then(|| Date::new(y, m as i8, d as i8).ok())
-                .flatten();
-            (date, date.is_none().then(|| format!("{d}/{m}/{y}")))
-        }
-        _ => (None, None),
-    };
-    Some(DateLine { place, date, year, impossible })
+/// Reads a line such as `Sơn Hà, ngày 10 tháng 6 năm 2024` (see [`content::date_line`]).
+pub(crate) fn date_line(text: &str) -> Option<content::date_line::DateLine> {
+    content::date_line::read(&clean_line(text))
 }
