@@ -391,6 +391,7 @@ help-new-archive-has-errors = mend them (`gazette check --drafts` lists them all
 new-empty-title = the title (--title) is blank
 new-untitled = { $kind } (no title yet)
 new-exists = { $path } exists already
+help-new-exists = that file does not hold number { $number }: if it is another notice, rename it after its own number and run again
 new-bad-issuer = `{ $code }` is not an issuer code a notice number can carry
 help-new-bad-issuer = an issuer code is letters written together, maybe with hyphens: VPTU, UBND, BTGTU, HU…
 new-unknown-issuer = no notice of the archive has the issuer code { $code }

@@ -345,6 +345,7 @@ help-new-archive-has-errors = sửa các lỗi (`gazette check --drafts` liệt 
 new-empty-title = trích yếu (--title) để trống
 new-untitled = { $kind } (chưa có trích yếu)
 new-exists = { $path } đã có
+help-new-exists = tệp này không mang số { $number }: nếu là văn bản khác, đổi tên tệp theo số của nó rồi chạy lại
 new-bad-issuer = `{ $code }` không phải mã cơ quan viết được trong số, ký hiệu
 help-new-bad-issuer = mã cơ quan là chữ viết liền, có thể có gạch nối: VPTU, UBND, BTGTU, HU…
 new-unknown-issuer = chưa văn bản nào trong kho có mã cơ quan { $code }

@@ -225,3 +225,20 @@ fn a_state_body_with_no_notice_yet_is_numbered_in_the_state_form() {
         new_notice(&archive, &["--type", "TB", "--issuer", "BTGTU", "--issuer-name", "Ban Tuyên giáo"]);
     assert!(party.contains("number: 01-TB/BTGTU\n"), "{party}");
 }
+
+#[test]
+fn a_file_named_for_the_next_number_but_holding_another_is_left_alone_with_a_way_out() {
+    let archive = TestArchive::new();
+    let year = jiff::ZonedDateTime::now().date().year();
+    archive.write("content/a.md", &simple("01-TB/VPTU", &format!("{year}-01-05"), "Một", "x"));
+    // Named for 02-TB/VPTU by hand, holding a plan.
+    let taken = format!("content/{year}/thong-bao-02-tb-vptu.md");
+    let plan = simple("02-KH/VPTU", &format!("{year}-01-06"), "Kế hoạch", "x");
+    archive.write(&taken, &plan);
+    let refused = archive.run(&["new", "--type", "TB", "--issuer", "VPTU"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(err.contains("thong-bao-02-tb-vptu.md đã có"), "{err}");
+    assert!(err.contains("gợi ý: tệp này không mang số 02-TB/VPTU"), "{err}");
+    assert_eq!(archive.read(&taken), plan);
+}

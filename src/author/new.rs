@@ -132,7 +132,11 @@ pub fn create(root: &Path, new: &NewNotice) -> Result<PathBuf> {
     let type_name = number::type_name(&code, system).unwrap_or(&code);
     let path = notice_path(root, year, &format!("{type_name} {written}"));
     if path.exists() {
-        fail!(msg!("new-exists", path = path.display().to_string()));
+        // No notice has the number (`new` gives a free one): the file holds another.
+        fail!(
+            msg!("new-exists", path = path.display().to_string()),
+            msg!("help-new-exists", number = &written)
+        );
     }
     let title = match &new.title {
         // Typed on several lines (pasted into the shell): one line, as a title is.
