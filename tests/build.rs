@@ -508,7 +508,12 @@ fn bundle_attachments_are_copied_and_listed() {
     let archive = TestArchive::new();
     archive.write(
         "content/2024/bao-cao/index.md",
-        &simple("12-BC/TU", "2024-04-02", "Báo cáo quý I", "Nội dung."),
+        &simple(
+            "12-BC/TU",
+            "2024-04-02",
+            "Báo cáo quý I",
+            "Nội dung, xem [phụ lục](<Phụ lục 2 (bản #1) 50%?.txt>) và [trang](https://x.vn/a#b).",
+        ),
     );
     archive.write("content/2024/bao-cao/phu-luc.csv", "chi_tieu,gia_tri\na,1\n");
     archive.write("content/2024/bao-cao/anh/so-do.txt", "sơ đồ");
@@ -524,6 +529,13 @@ fn bundle_attachments_are_copied_and_listed() {
     assert_eq!(
         texts(&page, ".attachments a"),
         vec!["Phụ lục 2 (bản #1) 50%?.txt", "anh/so-do.txt", "bang.txt", "phu-luc.csv"]
+    );
+    // A body link giving an attachment's name as it is reaches it: its `#` and `%` are not
+    // read as a URL's; another link is left as written.
+    let body_links = attrs(&page, ".notice-body a", "href");
+    assert_eq!(
+        body_links,
+        vec!["Ph%E1%BB%A5%20l%E1%BB%A5c%202%20(b%E1%BA%A3n%20%231)%2050%25%3F.txt", "https://x.vn/a#b"]
     );
     // Sizes as the archive's language writes numbers.
     assert_eq!(texts(&page, ".attachments .size")[2], "(2,8 KB)");

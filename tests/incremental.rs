@@ -52,11 +52,16 @@ fn archive() -> TestArchive {
             ),
         );
     }
+    // Its body links its attachment by a name a URL would read otherwise, and cites a notice
+    // whose edits make its page again without its file being read.
     archive.write(
         "content/2024/bc/index.md",
-        &notice(&front("3-BC/VPTU", "2024-04-02", "Báo cáo quý", ""), "Báo cáo."),
+        &notice(
+            &front("3-BC/VPTU", "2024-04-02", "Báo cáo quý", ""),
+            "Báo cáo theo Thông báo số 1-TB/VPTU, kèm [phụ lục](<phu-luc #1.txt>).",
+        ),
     );
-    archive.write("content/2024/bc/phu-luc.txt", "phụ lục 1");
+    archive.write("content/2024/bc/phu-luc #1.txt", "phụ lục 1");
     archive.write("static/ghi-chu.txt", "ghi chú");
     archive
 }
@@ -164,7 +169,7 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
         (
             "attachment edited",
             Box::new(|a| {
-                a.write("content/2024/bc/phu-luc.txt", "phụ lục 1, bản sửa");
+                a.write("content/2024/bc/phu-luc #1.txt", "phụ lục 1, bản sửa");
             }),
         ),
         (
@@ -720,7 +725,7 @@ fn a_copied_file_saved_again_with_its_bytes_is_kept_and_not_listed() {
     let before = identities(&archive.path("output"));
     // Saved again unchanged: the times move, the bytes do not.
     archive.write("static/ghi-chu.txt", "ghi chú");
-    let attachment = "content/2024/bc/phu-luc.txt";
+    let attachment = "content/2024/bc/phu-luc #1.txt";
     archive.write(attachment, &archive.read(attachment));
     let changes = archive.path("changes.txt");
     archive.build_ok(&["--changes", changes.to_str().unwrap()]);

@@ -167,6 +167,21 @@ pub struct Relation {
     pub column: usize,
 }
 
+/// An attachment's name as a link writes it: the characters a URL would read otherwise (`%`,
+/// `#`, `?`) percent-encoded.
+pub fn attachment_href_name(name: &str) -> String {
+    let mut href = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '%' => href.push_str("%25"),
+            '#' => href.push_str("%23"),
+            '?' => href.push_str("%3F"),
+            c => href.push(c),
+        }
+    }
+    href
+}
+
 /// A file that travels with a bundle notice (a folder holding `index.md`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
@@ -433,7 +448,9 @@ fn parse_text(
     let repeated: Vec<Diagnostic> =
         std::mem::take(&mut doc.repeated_keys).into_iter().map(|e| e.diagnostic(path, yaml_line)).collect();
     let mut reader = front_matter::FrontMatter::new(path, &doc, yaml_text, yaml_line);
-    let body::Rendered { mut body, html, text: plain } = body::render(body_text, body_line, config.raw_html);
+    let names: Vec<&str> = attachments.iter().map(|a| a.name.as_str()).collect();
+    let body::Rendered { mut body, html, text: plain } =
+        body::render_with_attachments(body_text, body_line, config.raw_html, &names);
     // Kept for the whole build, for every notice: without the room the lists grew into.
     body.toc.shrink_to_fit();
     body.references.shrink_to_fit();

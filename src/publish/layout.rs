@@ -40,20 +40,10 @@ pub fn attachment(url: &str, name: &str) -> String {
     format!("{url}{name}")
 }
 
-/// The link to an attachment (see [`attachment`]): its name with the characters a URL would
-/// read otherwise (`%`, `#`, `?`) percent-encoded.
+/// The link to an attachment (see [`attachment`]): its name as a link writes it (see
+/// [`crate::content::attachment_href_name`]).
 pub fn attachment_href(url: &str, name: &str) -> String {
-    let mut href = String::with_capacity(url.len() + name.len());
-    href.push_str(url);
-    for c in name.chars() {
-        match c {
-            '%' => href.push_str("%25"),
-            '#' => href.push_str("%23"),
-            '?' => href.push_str("%3F"),
-            c => href.push(c),
-        }
-    }
-    href
+    format!("{url}{}", crate::content::attachment_href_name(name))
 }
 
 /// `search/index.html`.

@@ -334,5 +334,8 @@ pub(super) fn body_again(
     if crate::hash::bytes(&bytes) != notice.source_hash {
         return Err(changed());
     }
-    content::parse_notice(&notice.source_path, bytes, Vec::new(), config).parsed.ok_or_else(changed)
+    // With its attachments: a link giving one's name is written as its page's link to it.
+    content::parse_notice(&notice.source_path, bytes, notice.attachments.clone(), config)
+        .parsed
+        .ok_or_else(changed)
 }

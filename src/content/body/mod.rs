@@ -177,11 +177,24 @@ pub struct Rendered {
 /// Renders a Markdown body to what the pipeline needs of it, its HTML and its text.
 /// `first_line` is the line of the file on which the body starts.
 pub fn render(markdown: &str, first_line: usize, raw_html: bool) -> Rendered {
+    render_with_attachments(markdown, first_line, raw_html, &[])
+}
+
+/// [`render`] of the body of a bundle notice with these attachments: a link or picture whose
+/// address is an attachment's name as it is (`Biên bản #2.pdf`) has it written as a link must
+/// (`Biên bản %232.pdf`), or its `#` would cut it short.
+pub fn render_with_attachments(
+    markdown: &str,
+    first_line: usize,
+    raw_html: bool,
+    attachments: &[&str],
+) -> Rendered {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     let mut pass = BodyPass::new(markdown, first_line, raw_html);
+    pass.attachments = attachments.iter().map(|name| name.to_string()).collect();
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         pass.event(event, range.start);
     }

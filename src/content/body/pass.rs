@@ -207,7 +207,28 @@ impl<'a> BodyPass<'a> {
             }
             _ => {}
         }
+        let tag = self.with_attachment_address(tag);
         self.events.push(Event::Start(tag));
+    }
+
+    /// A link or picture to an attachment by its name as it is, with the name written as a
+    /// link must (see [`crate::content::attachment_href_name`]).
+    fn with_attachment_address(&self, tag: Tag<'a>) -> Tag<'a> {
+        let names = |url: &str| {
+            let name = url.strip_prefix("./").unwrap_or(url);
+            self.attachments.iter().any(|a| a == name).then(|| crate::content::attachment_href_name(name))
+        };
+        match tag {
+            Tag::Link { link_type, dest_url, title, id } => match names(&dest_url) {
+                Some(href) => Tag::Link { link_type, dest_url: href.into(), title, id },
+                None => Tag::Link { link_type, dest_url, title, id },
+            },
+            Tag::Image { link_type, dest_url, title, id } => match names(&dest_url) {
+                Some(href) => Tag::Image { link_type, dest_url: href.into(), title, id },
+                None => Tag::Image { link_type, dest_url, title, id },
+            },
+            tag => tag,
+        }
     }
 
     fn end(&mut self, tag: TagEnd) {

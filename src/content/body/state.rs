@@ -48,6 +48,8 @@ pub(super) struct BodyPass<'a> {
     /// Open lists, and the next clause number of an ordered list right inside an article.
     pub(super) list_depth: usize,
     pub(super) clause_list: Option<u32>,
+    /// The names of a bundle notice's attachments, which links may give as they are.
+    pub(super) attachments: Vec<String>,
 }
 
 impl<'a> BodyPass<'a> {
@@ -78,6 +80,7 @@ impl<'a> BodyPass<'a> {
             articles: Articles { level: 2, ..Articles::default() },
             list_depth: 0,
             clause_list: None,
+            attachments: Vec::new(),
         }
     }
 }
