@@ -6,6 +6,13 @@ label-error = error
 label-warning = warning
 label-help = help
 label-note = note
+usage-unknown-argument = there is no option `{ $argument }`
+usage-unknown-command = there is no command `{ $command }`
+usage-invalid-value = `{ $value }` is not a value `{ $argument }` takes
+usage-missing-argument = { $argument } is missing
+help-usage-suggested = did you mean `{ $suggested }`?
+help-usage-values = the values it takes: { $values }
+help-usage = `gazette --help` lists the commands, `gazette COMMAND --help` a command's options
 verbatim = { $text }
 
 ## Reading files

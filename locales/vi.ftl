@@ -6,6 +6,13 @@ label-error = lỗi
 label-warning = cảnh báo
 label-help = gợi ý
 label-note = lưu ý
+usage-unknown-argument = không có tùy chọn `{ $argument }`
+usage-unknown-command = không có lệnh `{ $command }`
+usage-invalid-value = `{ $value }` không phải giá trị dùng được cho `{ $argument }`
+usage-missing-argument = thiếu { $argument }
+help-usage-suggested = có phải là `{ $suggested }`?
+help-usage-values = các giá trị dùng được: { $values }
+help-usage = `gazette --help` liệt kê các lệnh, `gazette LỆNH --help` các tùy chọn của một lệnh
 verbatim = { $text }
 
 ## Đọc tệp

@@ -149,7 +149,10 @@ enum Format {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(error),
+    };
     match cli.command {
         Command::Build { root, out, drafts, base_url, timings, no_wait, full, changes } => {
             let root = match existing_root(root) {
@@ -309,6 +312,37 @@ fn say(message: Message, language: Language) -> ExitCode {
 }
 
 /// Prints an error that stopped a command and fails.
+/// A command line that cannot be read, said in the language of the archive in the current
+/// folder: an option or command not known (with the one meant, when close), a value not
+/// taken (with those that are), an argument missing. Help and version, and rarer mistakes, are
+/// clap's own words.
+fn usage_error(error: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let said = |kind| error.get(kind).map(|value| value.to_string()).unwrap_or_default();
+    let (argument, value) = (said(ContextKind::InvalidArg), said(ContextKind::InvalidValue));
+    let message = match error.kind() {
+        ErrorKind::UnknownArgument => msg!("usage-unknown-argument", argument = argument),
+        ErrorKind::InvalidSubcommand => {
+            msg!("usage-unknown-command", command = said(ContextKind::InvalidSubcommand))
+        }
+        ErrorKind::InvalidValue => msg!("usage-invalid-value", argument = argument, value = value),
+        ErrorKind::MissingRequiredArgument => msg!("usage-missing-argument", argument = argument),
+        _ => error.exit(),
+    };
+    let help = match (said(ContextKind::SuggestedArg), said(ContextKind::SuggestedSubcommand)) {
+        (suggested, _) if !suggested.is_empty() => msg!("help-usage-suggested", suggested = suggested),
+        (_, suggested) if !suggested.is_empty() => msg!("help-usage-suggested", suggested = suggested),
+        _ => match said(ContextKind::ValidValue) {
+            valid if !valid.is_empty() => msg!("help-usage-values", values = valid),
+            _ => msg!("help-usage"),
+        },
+    };
+    let language = SiteConfig::language_of(Path::new("."));
+    eprintln!("{}: {}", message::text(language, "label-error"), message.text(language));
+    eprintln!("  {}: {}", message::text(language, "label-help"), help.text(language));
+    ExitCode::from(2)
+}
+
 fn failed(error: &anyhow::Error, language: Language) -> ExitCode {
     eprintln!("{}: {}", message::text(language, "label-error"), message::describe(error, language));
     ExitCode::FAILURE

@@ -576,6 +576,34 @@ fn a_status_its_own_dates_contradict_on_the_day_of_the_build_is_warned_of() {
 }
 
 #[test]
+fn a_command_line_that_cannot_be_read_is_said_in_the_archives_language() {
+    let archive = TestArchive::new();
+    let said = |args: &[&str]| {
+        let output = archive.run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        stderr(&output)
+    };
+    assert_eq!(
+        said(&["build", "--draft"]),
+        "lỗi: không có tùy chọn `--draft`\n  gợi ý: có phải là `--drafts`?\n"
+    );
+    assert_eq!(said(&["biuld"]), "lỗi: không có lệnh `biuld`\n  gợi ý: có phải là `build`?\n");
+    assert!(
+        said(&["check", "--format", "xml"]).contains("gợi ý: các giá trị dùng được: text, json"),
+        "{}",
+        said(&["check", "--format", "xml"])
+    );
+    assert!(said(&["new"]).starts_with("lỗi: thiếu --type"));
+    archive.write("site.yaml", "title: Archive\nlanguage: en\n");
+    assert_eq!(
+        said(&["build", "--draft"]),
+        "error: there is no option `--draft`\n  help: did you mean `--drafts`?\n"
+    );
+    // Help is not a mistake.
+    assert!(archive.run(&["build", "--help"]).status.success());
+}
+
+#[test]
 fn a_date_copied_from_the_printed_date_line_is_said_as_it_is_to_be_written() {
     let archive = TestArchive::new();
     let with_date = |date: &str| {
