@@ -283,36 +283,37 @@ impl<'a> Pages<'a> {
     fn relation_groups(&self, id: NoticeId, root: &str) -> Vec<RelationGroup<'a>> {
         let links = self.archive.links(id);
         let mut groups = Vec::new();
-        let mut push = |key: &'static str, notices: Vec<LinkView<'a>>| {
-            if !notices.is_empty() {
-                groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
+        // A relation's links, those of a part only in a group of their own when the relation
+        // has one (`partly`).
+        let mut push = |key: &'static str, partly: Option<&'static str>, links: Vec<LinkView<'a>>| {
+            let (of_part, whole): (Vec<_>, Vec<_>) =
+                links.into_iter().partition(|link| partly.is_some() && link.part.is_some());
+            for (key, notices) in [(Some(key), whole), (partly, of_part)] {
+                if let Some(key) = key.filter(|_| !notices.is_empty()) {
+                    groups.push(RelationGroup { kind: key, label: self.label("relations", key), notices });
+                }
             }
         };
         // Each notice once, with the part concerned (`Điều 3`; several joined, the whole
-        // winning); what replaces or repeals a part only is a group of its own.
+        // winning).
         for (kind, targets) in &links.relations {
-            let viewed: Vec<LinkView<'a>> = crate::archive::distinct_targets(targets)
+            let viewed = crate::archive::distinct_targets(targets)
                 .into_iter()
                 .map(|(target, part)| match target.notice {
                     Some(notice) => self.link_view(notice, root).with_part(part),
                     None => LinkView::unlinked(&target.written).with_part(part),
                 })
                 .collect();
-            let (partly, whole) = split_partly(viewed.into_iter(), partly_key(*kind, false));
-            push(kind.key(), whole);
-            if let Some(key) = partly_key(*kind, false) {
-                push(key, partly);
-            }
+            push(kind.key(), partly_key(*kind, false), viewed);
         }
         for (kind, sources) in &links.related_by {
-            let viewed = sources.iter().map(|&source| {
-                self.link_view(source, root).with_part(self.archive.relation_part(source, *kind, id))
-            });
-            let (partly, whole) = split_partly(viewed, partly_key(*kind, true));
-            push(kind.passive_key(), whole);
-            if let Some(key) = partly_key(*kind, true) {
-                push(key, partly);
-            }
+            let viewed = sources
+                .iter()
+                .map(|&source| {
+                    self.link_view(source, root).with_part(self.archive.relation_part(source, *kind, id))
+                })
+                .collect();
+            push(kind.passive_key(), partly_key(*kind, true), viewed);
         }
         groups
     }
@@ -354,15 +355,6 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// Links of one relation: those naming a part, when the relation has a group for them
-/// (`partly` is its key), and the others.
-fn split_partly<'a>(
-    links: impl Iterator<Item = LinkView<'a>>,
-    partly: Option<&'static str>,
-) -> (Vec<LinkView<'a>>, Vec<LinkView<'a>>) {
-    links.partition(|link| partly.is_some() && link.part.is_some())
-}
-
 /// The name of a relation that ends a part of a notice only, made (`passive`) or undergone.
 fn partly_key(kind: RelationKind, passive: bool) -> Option<&'static str> {
     Some(match (kind, passive) {
@@ -376,13 +368,14 @@ fn partly_key(kind: RelationKind, passive: bool) -> Option<&'static str> {
 
 /// The event a relation declared by another notice makes in this one's history.
 fn history_event(kind: RelationKind, partly: bool) -> Option<&'static str> {
-    Some(match (kind, partly) {
-        (RelationKind::Amends, _) => "amended_by",
-        (RelationKind::Replaces, false) => "replaced_by",
-        (RelationKind::Replaces, true) => "partly_replaced_by",
-        (RelationKind::Repeals, false) => "repealed_by",
-        (RelationKind::Repeals, true) => "partly_repealed_by",
-        (RelationKind::Corrects, _) => "corrected_by",
+    if let Some(key) = partly_key(kind, true).filter(|_| partly) {
+        return Some(key);
+    }
+    Some(match kind {
+        RelationKind::Amends => "amended_by",
+        RelationKind::Replaces => "replaced_by",
+        RelationKind::Repeals => "repealed_by",
+        RelationKind::Corrects => "corrected_by",
         _ => return None,
     })
 }
