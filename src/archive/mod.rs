@@ -340,20 +340,11 @@ impl Archive {
         }
         for notice in broken {
             let Some(identity) = notice.identity() else { continue };
-            let (number, doc_type, year) = (identity.0, notice.doc_type.as_str(), identity.2);
+            let (number, year) = (identity.0, identity.2);
             let first = *seen.entry(identity).or_insert(&notice.source_path);
             if first != notice.source_path {
-                let message = msg!(
-                    "number-used-twice",
-                    number = number,
-                    doc_type = doc_type,
-                    year = year.map_or(0, i64::from),
-                    other = first,
-                );
-                diagnostics.push(
-                    Diagnostic::error(&notice.source_path, notice.number_line as usize, 1, message)
-                        .with_help(msg!("help-number-used-twice")),
-                );
+                let at = (notice.source_path.as_str(), notice.number_line);
+                diagnostics.push(number_used_twice(at, (number, &notice.doc_type, year), first));
             }
         }
     }
@@ -418,24 +409,32 @@ fn check_duplicates(
         let key = identity.0;
         if let Some(first) = seen.insert(identity, notice) {
             reported.insert(index);
-            diagnostics.push(
-                Diagnostic::error(
-                    &notice.source_path,
-                    notice.lines.number as usize,
-                    1,
-                    msg!(
-                        "number-used-twice",
-                        number = key,
-                        doc_type = &notice.doc_type,
-                        year = notice.year().map_or(0, i64::from),
-                        other = &first.source_path,
-                    ),
-                )
-                .with_help(msg!("help-number-used-twice")),
-            );
+            let at = (notice.source_path.as_str(), notice.lines.number);
+            diagnostics.push(number_used_twice(
+                at,
+                (key, &notice.doc_type, notice.year()),
+                &first.source_path,
+            ));
         }
     }
     reported
+}
+
+/// The error of a notice (its file and the line of its number) whose number, type and year
+/// the notice of file `other` has too.
+fn number_used_twice(
+    (path, line): (&str, u32),
+    (number, doc_type, year): (&str, &str, Option<i16>),
+    other: &str,
+) -> Diagnostic {
+    let message = msg!(
+        "number-used-twice",
+        number = number,
+        doc_type = doc_type,
+        year = year.map_or(0, i64::from),
+        other = other,
+    );
+    Diagnostic::error(path, line as usize, 1, message).with_help(msg!("help-number-used-twice"))
 }
 
 /// The issuing body of an issuer code: `UBND` of `UBND-VX`, the code of a công văn with its
