@@ -380,28 +380,24 @@ impl Docs {
     /// terms are made from (the file's bytes and the settings that change how it is read).
     fn key(&self, archive: &Archive, doc: usize) -> (String, u64) {
         let notice = archive.notice(self.order[doc]);
-        (notice.source_path.clone(), self.source_hash(archive, doc))
+        (notice.source_path.clone(), self.source_hash(notice))
     }
 
-    fn source_hash(&self, archive: &Archive, doc: usize) -> u64 {
-        crate::hash::Stable::new()
-            .u64(archive.notice(self.order[doc]).source_hash)
-            .u64(self.read_key)
-            .finish()
+    /// The hash of what a notice's terms and record are read from.
+    fn source_hash(&self, notice: &Notice) -> u64 {
+        crate::hash::Stable::new().u64(notice.source_hash).u64(self.read_key).finish()
     }
 
     /// By document shard: a hash of what its records are made from. A record is the notice's
     /// own (read from its file as its terms are: see [`Self::key`]) but for its URL.
     fn shard_inputs(&self, archive: &Archive) -> Vec<u64> {
-        let docs: Vec<usize> = (0..self.order.len()).collect();
-        docs.par_chunks(DOC_SHARD_SIZE)
+        self.order
+            .par_chunks(DOC_SHARD_SIZE)
             .map(|chunk| {
                 let mut hash = crate::hash::Stable::new();
-                for &doc in chunk {
-                    let id = self.order[doc];
-                    hash.str(&archive.notice(id).source_path)
-                        .u64(self.source_hash(archive, doc))
-                        .str(archive.url(id));
+                for &id in chunk {
+                    let notice = archive.notice(id);
+                    hash.str(&notice.source_path).u64(self.source_hash(notice)).str(archive.url(id));
                 }
                 hash.finish()
             })
