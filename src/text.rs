@@ -25,7 +25,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 /// moved any: a problem found in the text is said at the column an editor shows for the file.
 pub fn decode_with_columns(path: &str, bytes: Vec<u8>) -> Result<(String, Option<Columns>), Diagnostic> {
     let text = decode_utf8(path, bytes)?;
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = lf_line_ends(text);
     if is_nfc_fast(&text) {
         return Ok((text, None));
     }
@@ -145,9 +145,13 @@ fn only_composed(bytes: &[u8]) -> bool {
 
 /// Line ends to LF and text to Unicode NFC, the form everything downstream expects.
 pub fn normalize(text: &str) -> String {
-    let text =
-        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let text = lf_line_ends(text.to_string());
     if is_nfc_fast(&text) { text } else { text.nfc().collect() }
+}
+
+/// CRLF and CR line ends as LF.
+fn lf_line_ends(text: String) -> String {
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text }
 }
 
 /// Characters no XML 1.0 file may hold: C0 controls but tab and line feed, and U+FFFE, U+FFFF.
