@@ -62,12 +62,52 @@ fn archive() -> TestArchive {
         ),
     );
     archive.write("content/2024/bc/phu-luc #1.txt", "phụ lục 1");
+    // A decision issuing a regulation, whose articles another notice cites, and which cites a
+    // circular of a ministry the archive does not hold: the citing notice's links and
+    // warnings move with edits of other files.
+    archive.write(
+        "content/2024/qd-5.md",
+        &notice(
+            &front("5-QĐ/VPTU", "2024-04-03", "Quyết định ban hành Quy định về lưu trữ", ""),
+            "**Điều 1.** Ban hành kèm theo Quyết định này Quy định về lưu trữ.\n\n\
+             **Điều 2.** Quyết định có hiệu lực từ ngày ký.\n\n\
+             ## QUY ĐỊNH\n\n*(Ban hành kèm theo Quyết định số 5-QĐ/VPTU)*\n\n\
+             **Điều 1. Phạm vi**\n\nÁp dụng cho các phòng.\n\n\
+             **Điều 2. Thời hạn**\n\nTrong một năm.\n\n\
+             **Điều 3. Kiểm tra**\n\nHằng quý, theo Thông tư số 02/2019/TT-BNV.\n",
+        ),
+    );
+    archive.write(
+        "content/2024/kh-6.md",
+        &notice(
+            &front("6-KH/VPTU", "2024-04-10", "Kế hoạch lưu trữ", ""),
+            "Theo Điều 3 Quy định ban hành kèm theo Quyết định số 5-QĐ/VPTU và Thông tư số 02/2019/TT-BNV.",
+        ),
+    );
     archive.write("static/ghi-chu.txt", "ghi chú");
     archive
 }
 
-/// Builds incrementally, then checks the output against a clean build and that files whose
-/// bytes did not change are untouched. Returns the build's summary line.
+/// What a build said of the archive: its problems and its counts, without the notes on how it
+/// went and the files it wrote.
+fn said(output: &std::process::Output) -> Vec<String> {
+    stderr(output)
+        .lines()
+        .filter(|line| !line.starts_with("lưu ý"))
+        .map(|line| match line.split_once(" tệp được ghi") {
+            // The counts, without the files written and the time taken.
+            Some(_) => {
+                let counts = line.split_once("; trích dẫn").map_or("", |(_, counts)| counts);
+                counts.rsplit_once("; ").map_or(counts, |(counts, _)| counts).to_string()
+            }
+            None => line.to_string(),
+        })
+        .collect()
+}
+
+/// Builds incrementally, then checks the output and what the build said against a clean
+/// build, and that files whose bytes did not change are untouched. Returns the build's
+/// summary line.
 fn build_and_compare(archive: &TestArchive, step: &str) -> String {
     let out = archive.path("output");
     let before_files: BTreeMap<String, Vec<u8>> = site_files(&out).into_iter().collect();
@@ -75,7 +115,8 @@ fn build_and_compare(archive: &TestArchive, step: &str) -> String {
     let output = archive.build_ok(&[]);
     let clean = TestArchive::new();
     let clean_out = clean.path("out");
-    archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
+    let clean_output = archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
+    assert_eq!(said(&output), said(&clean_output), "{step}: not what a clean build says");
     let (incremental, full) = (site_files(&out), site_files(&clean_out));
     let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&incremental), paths(&full), "{step}: not the files of a clean build");
@@ -137,6 +178,37 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
             Box::new(|a| edit(a, "content/2024/tb-12.md", "tags:", "replaces: [11-TB/VPTU]\ntags:")),
         ),
         ("tag edit", Box::new(|a| edit(a, "content/2024/tb-2.md", "chuyển đổi số", "an ninh mạng"))),
+        (
+            "an article of a regulation a notice cites taken away",
+            Box::new(|a| edit(a, "content/2024/qd-5.md", "**Điều 3. Kiểm tra**", "**Kiểm tra**")),
+        ),
+        (
+            "the article given back",
+            Box::new(|a| edit(a, "content/2024/qd-5.md", "**Kiểm tra**", "**Điều 3. Kiểm tra**")),
+        ),
+        (
+            "the regulation no longer said to be issued with the decision",
+            Box::new(|a| {
+                edit(
+                    a,
+                    "content/2024/qd-5.md",
+                    "## QUY ĐỊNH\n\n*(Ban hành kèm theo Quyết định số 5-QĐ/VPTU)*",
+                    "## QUY ĐỊNH",
+                )
+            }),
+        ),
+        (
+            "no issuer named as one whose documents the archive does not publish",
+            Box::new(|a| {
+                a.write("site.yaml", "title: Kho thử\nexternal_issuers: []\n");
+            }),
+        ),
+        (
+            "the central issuers named again",
+            Box::new(|a| {
+                a.write("site.yaml", "title: Kho thử\n");
+            }),
+        ),
         (
             "notice added",
             Box::new(|a| {
@@ -432,7 +504,7 @@ fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
     std::fs::write(&state, &bytes).unwrap();
     let output = archive.build_ok(&[]);
     assert!(stderr(&output).contains("trạng thái dựng trong thư mục kết quả bị hỏng"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 15 tệp văn bản"), "{}", stderr(&output));
     build_and_compare(&archive, "after a damaged state");
 
     let text = std::fs::read(&state).unwrap();
@@ -464,7 +536,7 @@ fn full_ignores_the_state_and_clean_removes_it() {
     archive.write("output/van-ban/2024/thong-bao-8-tb-vptu/index.html", "sửa tay");
     edit(&archive, "content/2024/tb-5.md", "Nội dung 5.", "Nội dung 5, đoạn sửa.");
     let output = archive.build_ok(&["--full"]);
-    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 15 tệp văn bản"), "{}", stderr(&output));
     let after = identities(&archive.path("output"));
     let rewritten: Vec<&String> = before.keys().filter(|path| after[*path] != before[*path]).collect();
     for page in ["thong-bao-8-tb-vptu", "thong-bao-5-tb-vptu"] {
@@ -492,7 +564,7 @@ fn full_ignores_the_state_and_clean_removes_it() {
     assert!(archive.exists("output/index.html"), "clean removes the state, not the site");
     let before = identities(&archive.path("output"));
     let output = archive.build_ok(&[]);
-    assert!(stderr(&output).contains("đọc 13 tệp văn bản"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("đọc 15 tệp văn bản"), "{}", stderr(&output));
     assert!(archive.exists("output/.gazette/state"));
     assert_eq!(identities(&archive.path("output")), before, "without a state, the same bytes are kept too");
 }

@@ -26,28 +26,33 @@ pub(super) struct Context<'a> {
     pub broken: &'a HashMap<String, String>,
 }
 
-/// The references and relations of every notice, and the circles they may form.
-pub(super) fn link_all(context: &Context, diagnostics: &mut Vec<Diagnostic>) -> Vec<NoticeLinks> {
+/// The references and relations of every notice, and the circles they may form, with the
+/// problems linking each notice's own raised, by notice. A notice's links and problems are
+/// those `reusable` gives, when it gives them: kept from an earlier linking that holds still.
+pub(super) fn link_all(
+    context: &Context,
+    reusable: impl Fn(NoticeId) -> Option<(NoticeLinks, Vec<Diagnostic>)> + Sync,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<NoticeLinks>, Vec<Vec<Diagnostic>>) {
     // Each notice is linked on its own; its problems are reported in archive order.
-    let linked: Vec<(NoticeLinks, Vec<Diagnostic>)> = (0..context.notices.len())
+    let (links, problems): (Vec<NoticeLinks>, Vec<Vec<Diagnostic>>) = (0..context.notices.len())
         .into_par_iter()
         .map(|i| {
-            let mut problems = Vec::new();
-            let links = link_one(context, NoticeId::new(i), &mut problems);
-            (links, problems)
+            let id = NoticeId::new(i);
+            reusable(id).unwrap_or_else(|| {
+                let mut problems = Vec::new();
+                let links = link_one(context, id, &mut problems);
+                (links, problems)
+            })
         })
-        .collect();
-    let mut links = Vec::with_capacity(linked.len());
-    for (one, mut problems) in linked {
-        links.push(one);
-        diagnostics.append(&mut problems);
-    }
+        .unzip();
+    diagnostics.extend(problems.iter().flatten().cloned());
     check_ending_cycles(context.notices, &links, diagnostics);
-    links
+    (links, problems)
 }
 
 /// The references and relations of one notice.
-pub(super) fn link_one(context: &Context, id: NoticeId, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
+fn link_one(context: &Context, id: NoticeId, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
     let notice = &context.notices[id.index()];
     let mut links = link_references(context, id, notice, diagnostics);
     links.relations = link_relations(context, id, notice, diagnostics);

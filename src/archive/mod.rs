@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::SiteConfig;
 use crate::content::{Notice, RelationKind, Status, today};
@@ -33,8 +34,10 @@ const FRONT_MATTER_LINE: usize = 1;
 /// Where notice pages live under the output root.
 pub const NOTICE_DIR: &str = "van-ban";
 
-/// A published notice's place in the archive: stable for one build, not across builds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A published notice's place in the archive: stable for one build, and across builds only
+/// while the same notice files are published (see [`KeptLinks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct NoticeId(u32);
 
 impl NoticeId {
@@ -48,7 +51,7 @@ impl NoticeId {
 }
 
 /// What one body reference led to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RefTarget {
     Notice(NoticeId),
     /// The citing notice's own number: left as text, not counted.
@@ -64,7 +67,7 @@ pub enum RefTarget {
 }
 
 /// A relation target: the notice, if archived.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationTarget {
     pub key: String,
     pub written: String,
@@ -74,15 +77,17 @@ pub struct RelationTarget {
 }
 
 /// A cited number that names no single archived notice, listed once per notice.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutsideCitation {
     pub key: String,
     pub text: String,
     pub ambiguous: bool,
 }
 
-/// The links of one notice to and from the rest of the archive.
-#[derive(Debug, Clone, Default)]
+/// The links of one notice to and from the rest of the archive. Its own links (references and
+/// relations) are what a build keeps for the next (see [`KeptLinks`]); the links from other
+/// notices and the neighbours in series are made again.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct NoticeLinks {
     /// One entry per body reference, by the reference's index.
     pub references: Vec<RefTarget>,
@@ -92,16 +97,22 @@ pub struct NoticeLinks {
     /// Distinct cited notices, in order of first citation.
     pub cites: Vec<NoticeId>,
     /// Distinct citing notices, newest first.
+    #[serde(skip)]
     pub cited_by: Vec<NoticeId>,
     pub outside: Vec<OutsideCitation>,
     pub relations: Vec<(RelationKind, Vec<RelationTarget>)>,
     /// Notices that declare a relation to this one, by kind.
+    #[serde(skip)]
     pub related_by: Vec<(RelationKind, Vec<NoticeId>)>,
     /// The archived notice that replaced or repealed this one, and from when.
+    #[serde(skip)]
     pub ended_by: Option<(NoticeId, Date)>,
     /// From when an archived notice replaces or repeals a part of this one (the first of them).
+    #[serde(skip)]
     pub partly_ended: Option<Date>,
+    #[serde(skip)]
     pub previous: Option<NoticeId>,
+    #[serde(skip)]
     pub next: Option<NoticeId>,
 }
 
@@ -110,6 +121,18 @@ impl NoticeLinks {
     /// one that takes effect later leaves it as it says until then.
     pub fn ended_on(&self, day: Date) -> bool {
         self.ended_by.is_some_and(|(_, since)| since <= day)
+    }
+
+    /// The links of the notice's own: those a build keeps (see [`KeptLinks`]).
+    fn own(&self) -> NoticeLinks {
+        NoticeLinks {
+            references: self.references.clone(),
+            anchors: self.anchors.clone(),
+            cites: self.cites.clone(),
+            outside: self.outside.clone(),
+            relations: self.relations.clone(),
+            ..NoticeLinks::default()
+        }
     }
 
     /// The anchor of the provision that body reference `index` cites on the cited page.
@@ -145,13 +168,38 @@ pub struct Archive {
     pub config: SiteConfig,
     entries: Vec<Entry>,
     pub stats: CitationStats,
-    resolver: Arc<Resolver>,
+    resolver: Resolver,
     /// Keys of published notices left out because of an error, to their files.
-    broken: Arc<HashMap<String, String>>,
+    broken: HashMap<String, String>,
+    /// See [`shape`].
+    shape: u64,
+    /// By notice: the problems linking its own references and relations raised.
+    own_problems: Vec<Vec<Diagnostic>>,
+}
+
+/// What linking found of each notice on its own, kept by a build for the next: its references
+/// and relations resolved (see [`NoticeLinks`]) and the problems they raised. The next build
+/// reuses them for each notice whose file has the same bytes, as long as the archive keeps its
+/// [`shape`]; otherwise it links that notice, or every notice, again.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct KeptLinks {
+    pub shape: u64,
+    /// By notice id.
+    pub notices: Vec<KeptNotice>,
+}
+
+/// One notice's part of [`KeptLinks`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeptNotice {
+    /// The hash of the bytes the notice was read from.
+    pub source_hash: u64,
+    pub links: NoticeLinks,
+    pub problems: Vec<Diagnostic>,
 }
 
 /// What other notices' links depend on: a change elsewhere leaves links as they were. The
-/// anchors of articles and clauses count: citations of a provision link to them.
+/// anchors of articles and clauses count, in order: citations of a provision link to them (the
+/// order tells those of the document the notice issues, numbered from 1 again).
 type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n [String]);
 
 fn identity(notice: &Notice) -> Identity<'_> {
@@ -159,86 +207,49 @@ fn identity(notice: &Notice) -> Identity<'_> {
     (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft, &notice.body.provisions)
 }
 
+/// The shape of an archive as linking one notice sees the others: the settings, the notices
+/// left out for an error, and each notice's file and [`identity`], in order. In two archives
+/// of one shape, a notice read from the same bytes has the same links of its own, and raises
+/// the same problems linking them, since ids are the same too.
+fn shape(config: &SiteConfig, notices: &[Arc<Notice>], broken: &HashMap<String, String>) -> u64 {
+    let each: Vec<u64> =
+        notices.par_iter().map(|n| crate::hash::of(&(&n.source_path, identity(n)))).collect();
+    let mut broken: Vec<(&String, &String)> = broken.iter().collect();
+    broken.sort_unstable();
+    crate::hash::Stable::new().value(config).value(&broken).value(&each).finish()
+}
+
 impl Archive {
     /// Links `notices` (already filtered for drafts) and reports cross-notice problems;
-    /// `broken` holds the keys of published notices left out because of an error, to their files.
+    /// `broken` holds the keys of published notices left out because of an error, to their
+    /// files. The links `kept` by an earlier build (or an earlier archive of the preview) are
+    /// reused where they still hold (see [`KeptLinks`]): the outcome, problems included, is the
+    /// same as linking anew.
     pub fn link(
         config: SiteConfig,
         notices: Vec<Arc<Notice>>,
         broken: HashMap<String, String>,
+        kept: Option<&KeptLinks>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Archive {
         let duplicates = check_duplicates(&notices, diagnostics);
         let urls = assign_urls(&notices, &duplicates, diagnostics);
         check_issuer_names(&notices, diagnostics);
         check_signer_names(&notices, diagnostics);
+        let shape = shape(&config, &notices, &broken);
+        let kept = kept.filter(|kept| kept.shape == shape && kept.notices.len() == notices.len());
         let resolver = Resolver::new(&notices);
         let context =
             links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
-        let mut links = links::link_all(&context, diagnostics);
+        let reusable = |id: NoticeId| {
+            let kept = kept.as_ref()?.notices.get(id.index())?;
+            (kept.source_hash == notices[id.index()].source_hash)
+                .then(|| (kept.links.clone(), kept.problems.clone()))
+        };
+        let (mut links, own_problems) = links::link_all(&context, reusable, diagnostics);
         links::fill_reverse_links(&notices, &mut links);
         status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
         links::link_series(&notices, &mut links);
-        Archive::assemble(config, notices, urls, links, Arc::new(resolver), Arc::new(broken))
-    }
-
-    /// Links again after the notices at `changed` were replaced in place. When none of them
-    /// changed what other notices' links depend on (number, type, date, issuer, draft), only their
-    /// own references and relations are resolved again and the reverse links recounted;
-    /// otherwise the whole archive is linked. Warnings are reported for the changed notices.
-    pub fn relink(
-        previous: &Archive,
-        notices: Vec<Arc<Notice>>,
-        broken: HashMap<String, String>,
-        changed: &[NoticeId],
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Archive {
-        let same_shape = previous.len() == notices.len()
-            && *previous.broken == broken
-            && changed.iter().all(|&id| identity(previous.notice(id)) == identity(&notices[id.index()]));
-        if !same_shape {
-            return Archive::link(previous.config.clone(), notices, broken, diagnostics);
-        }
-        // The checks across all notices are cheap: made again, so their problems stay reported.
-        check_duplicates(&notices, diagnostics);
-        check_issuer_names(&notices, diagnostics);
-        check_signer_names(&notices, diagnostics);
-        let resolver = previous.resolver.clone();
-        let broken = previous.broken.clone();
-        let mut links: Vec<NoticeLinks> = previous.entries.iter().map(|e| e.links.clone()).collect();
-        let context = links::Context {
-            notices: &notices,
-            resolver: &resolver,
-            config: &previous.config,
-            broken: &broken,
-        };
-        for &id in changed {
-            let i = id.index();
-            let (before, after) = (links[i].previous, links[i].next);
-            links[i] = links::link_one(&context, id, diagnostics);
-            (links[i].previous, links[i].next) = (before, after);
-        }
-        links::check_ending_cycles(&notices, &links, diagnostics);
-        for link in &mut links {
-            link.cited_by.clear();
-            link.related_by.clear();
-            link.ended_by = None;
-            link.partly_ended = None;
-        }
-        links::fill_reverse_links(&notices, &mut links);
-        status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
-        let urls = previous.entries.iter().map(|e| e.url.clone()).collect();
-        Archive::assemble(previous.config.clone(), notices, urls, links, resolver, broken)
-    }
-
-    fn assemble(
-        config: SiteConfig,
-        notices: Vec<Arc<Notice>>,
-        urls: Vec<String>,
-        links: Vec<NoticeLinks>,
-        resolver: Arc<Resolver>,
-        broken: Arc<HashMap<String, String>>,
-    ) -> Archive {
         let stats = count_citations(&links);
         let entries = notices
             .into_iter()
@@ -246,7 +257,22 @@ impl Archive {
             .zip(links)
             .map(|((notice, url), links)| Entry { notice, url, links })
             .collect();
-        Archive { config, entries, stats, resolver, broken }
+        Archive { config, entries, stats, resolver, broken, shape, own_problems }
+    }
+
+    /// The links of each notice's own, for a later build or archive to reuse.
+    pub fn kept_links(&self) -> KeptLinks {
+        let notices = self
+            .entries
+            .par_iter()
+            .zip(&self.own_problems)
+            .map(|(entry, problems)| KeptNotice {
+                source_hash: entry.notice.source_hash,
+                links: entry.links.own(),
+                problems: problems.clone(),
+            })
+            .collect();
+        KeptLinks { shape: self.shape, notices }
     }
 
     pub fn len(&self) -> usize {

@@ -142,6 +142,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     files: published.files,
+                    links: Some(site.archive.kept_links()),
                     search: published.search,
                 };
                 state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;

@@ -21,6 +21,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
+use crate::archive::{KeptLinks, KeptNotice};
 use crate::publish::layout::STATE_DIR;
 use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
@@ -31,7 +32,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
@@ -81,7 +82,7 @@ impl Opened {
             return Err(corrupt("cut short"));
         }
         let (body, trailer) = bytes.split_at(bytes.len() - 16);
-        let (read_key, sources, search) = decode_rest(checked(body, trailer)?)?;
+        let Rest { read_key, sources, links, search } = decode_rest(checked(body, trailer)?)?;
         Ok(BuildState {
             inputs: self.inputs,
             outcome: self.outcome,
@@ -90,6 +91,7 @@ impl Opened {
             read_key,
             sources,
             files: self.files,
+            links,
             search,
         })
     }
@@ -288,14 +290,26 @@ const DOC_TERMS_PER_PIECE: usize = 5000;
 
 /// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
 /// the search index's term shards in pieces of [`DOC_TERMS_PER_PIECE`] (see [`write_pieces`]),
-/// then the read key and the rest of the search index's state to the end, encoded as written.
+/// each notice's own links in pieces of [`NOTICES_PER_PIECE`], then the read key, the shape
+/// the links were made in and the rest of the search index's state to the end, encoded as
+/// written.
 fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
     write_pieces(out, &state.sources, NOTICES_PER_PIECE)?;
     let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
     write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE)?;
+    write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE)?;
+    let shape = state.links.as_ref().map(|links| links.shape);
     // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
-    postcard::to_io(&(state.read_key, &state.search), out).context("cannot encode the build state")?;
+    postcard::to_io(&(state.read_key, shape, &state.search), out).context("cannot encode the build state")?;
     Ok(())
+}
+
+/// The rest of a state, as [`encode_rest`] writes it.
+struct Rest {
+    read_key: u64,
+    sources: Vec<SourceState>,
+    links: Option<KeptLinks>,
+    search: Option<SearchState>,
 }
 
 /// Writes `items` as the number of pieces, then each piece of `per_piece` items with its
@@ -321,23 +335,38 @@ fn write_pieces<T: serde::Serialize + Sync>(
     Ok(())
 }
 
-/// The read key, the notices and the search index's state of a rest written by
-/// [`encode_rest`], its pieces decoded in parallel.
-fn decode_rest(body: &[u8]) -> Result<(u64, Vec<SourceState>, Option<SearchState>), Missing> {
+/// The rest written by [`encode_rest`], its pieces decoded in parallel.
+fn decode_rest(body: &[u8]) -> Result<Rest, Missing> {
     let (notice_pieces, left) = split_pieces(body)?;
-    let (term_pieces, last) = split_pieces(left)?;
-    let ((last, notices), doc_terms) = rayon::join(
-        || rayon::join(|| decode_whole::<(u64, Option<SearchState>)>(last), || decode_pieces(&notice_pieces)),
-        || decode_pieces::<DocTerms>(&term_pieces),
+    let (term_pieces, left) = split_pieces(left)?;
+    let (link_pieces, last) = split_pieces(left)?;
+    let ((last, sources), (doc_terms, links)) = rayon::join(
+        || {
+            rayon::join(
+                || decode_whole::<(u64, Option<u64>, Option<SearchState>)>(last),
+                || decode_pieces(&notice_pieces),
+            )
+        },
+        || {
+            rayon::join(
+                || decode_pieces::<DocTerms>(&term_pieces),
+                || decode_pieces::<KeptNotice>(&link_pieces),
+            )
+        },
     );
-    let (read_key, search) = last?;
-    let (notices, doc_terms) = (notices?, doc_terms?);
+    let (read_key, shape, search) = last?;
+    let (sources, doc_terms, links) = (sources?, doc_terms?, links?);
     let search = match search {
         Some(search) => Some(search.with_doc_terms(doc_terms)),
         None if doc_terms.is_empty() => None,
         None => return Err(corrupt("search terms without an index")),
     };
-    Ok((read_key, notices, search))
+    let links = match shape {
+        Some(shape) => Some(KeptLinks { shape, notices: links }),
+        None if links.is_empty() => None,
+        None => return Err(corrupt("links without their shape")),
+    };
+    Ok(Rest { read_key, sources, links, search })
 }
 
 /// The items of `pieces`, each piece decoded on its own, in order.
@@ -466,10 +495,10 @@ mod tests {
         assert_eq!((whole.read_key, whole.outcome), (42, outcome));
         let path = dir.join(STATE_FILE);
         let mut bytes = fs::read(&path).unwrap();
-        // A byte of the rest changed so that it still decodes (the read key, 42, before the
-        // empty search index and the trailer): the checksum tells.
+        // A byte of the rest changed so that it still decodes (the read key, 42, before no
+        // links' shape, the empty search index and the trailer): the checksum tells.
         let mut still_decodes = bytes.clone();
-        let key_at = still_decodes.len() - 16 - 2;
+        let key_at = still_decodes.len() - 16 - 3;
         assert_eq!(still_decodes[key_at], 42);
         still_decodes[key_at] = 43;
         fs::write(&path, &still_decodes).unwrap();
@@ -507,8 +536,8 @@ mod tests {
         let state = BuildState { read_key: 5, sources, ..BuildState::default() };
         let mut body = Vec::new();
         encode_rest(&mut body, &state).unwrap();
-        let (read_key, sources, search) = decode_rest(&body).unwrap();
-        assert_eq!((read_key, sources.len(), search.is_none()), (5, count, true));
+        let Rest { read_key, sources, links, search } = decode_rest(&body).unwrap();
+        assert_eq!((read_key, sources.len(), links.is_none(), search.is_none()), (5, count, true, true));
         for (i, source) in sources.iter().enumerate() {
             assert_eq!(source.source.stamp.size, i as u64);
             assert_eq!(source.broken, state.sources[i].broken);
@@ -524,8 +553,18 @@ mod tests {
         encode_rest(&mut with_terms, &searched).unwrap();
         let (_, rest_of_pieces) = split_pieces(&with_terms).unwrap();
         assert_eq!(split_pieces(rest_of_pieces).unwrap().0.len(), 3);
-        let (_, sources, search) = decode_rest(&with_terms).unwrap();
+        let Rest { sources, search, .. } = decode_rest(&with_terms).unwrap();
         assert_eq!((sources.len(), search.unwrap().doc_terms()), (count, &doc_terms[..]));
+        // Each notice's own links, in pieces of their own, come back in order with their shape.
+        let kept: Vec<KeptNotice> = (0..count as u64)
+            .map(|i| KeptNotice { source_hash: i, links: Default::default(), problems: Vec::new() })
+            .collect();
+        let linked = BuildState { links: Some(KeptLinks { shape: 77, notices: kept }), ..state.clone() };
+        let mut with_links = Vec::new();
+        encode_rest(&mut with_links, &linked).unwrap();
+        let links = decode_rest(&with_links).unwrap().links.unwrap();
+        assert_eq!(links.shape, 77);
+        assert!(links.notices.iter().map(|n| n.source_hash).eq(0..count as u64));
         // Three pieces of notices, then the rest: a piece count or length that runs past the
         // end, or a rest that does not decode, is damage.
         assert_eq!(split_pieces(&body).unwrap().0.len(), 3);

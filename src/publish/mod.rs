@@ -31,7 +31,7 @@ use crate::diag::{self, Diagnostic};
 use crate::message::{Language, Message};
 use read::Cached;
 pub use read::{Inputs, Read, ReadCache, StoredBody, read, read_inputs};
-pub use site::Site;
+pub use site::{Earlier, Site};
 pub use write::{Fill, Published, Put, Sink, publish};
 
 /// What to publish.
@@ -195,7 +195,7 @@ pub fn prepare(
         language: read.config.language,
         ..Report::default()
     };
-    let site = Site::assemble(&options.root, read, None, diagnostics, timings);
+    let site = Site::assemble(&options.root, read, Earlier::Kept(cache.links.as_ref()), diagnostics, timings);
     let archive = match &site {
         Ok(site) => &site.archive,
         Err(archive) => archive,

@@ -11,9 +11,18 @@ use super::search::{self, IndexFile, SearchState};
 use super::spill::Spill;
 use super::theme::Theme;
 use crate::archive::indexes::Indexes;
-use crate::archive::{Archive, NoticeId};
+use crate::archive::{Archive, KeptLinks, NoticeId};
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
+
+/// What a site is assembled from besides what was read: what an earlier run left.
+#[derive(Clone, Copy)]
+pub enum Earlier<'a> {
+    /// The site of the preview's run before.
+    Site(&'a Site),
+    /// The links each notice had of its own in the last build, if it kept them.
+    Kept(Option<&'a KeptLinks>),
+}
 
 /// A linked, indexed and planned archive.
 pub struct Site {
@@ -33,14 +42,16 @@ pub struct Site {
 }
 
 impl Site {
-    /// Links, indexes and plans what was read. When `previous`, the site of the run before,
-    /// published the same notice files in the same order, only the notices read again are
-    /// linked again, if that is enough. When the theme could not be loaded, the archive is
-    /// linked all the same, for its problems, and returned as the error.
+    /// Links, indexes and plans what was read. The links of their own that notices had in the
+    /// `earlier` run are reused where they still hold (see [`KeptLinks`]); when the earlier
+    /// run is the preview's and published the same notice files in the same order, its indexes
+    /// are updated for the notices read again rather than made anew. When the theme could not
+    /// be loaded, the archive is linked all the same, for its problems, and returned as the
+    /// error.
     pub fn assemble(
         root: &Path,
         read: Read,
-        previous: Option<&Site>,
+        earlier: Earlier,
         diagnostics: &mut Vec<Diagnostic>,
         timings: &mut Timings,
     ) -> Result<Site, Box<Archive>> {
@@ -48,9 +59,17 @@ impl Site {
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
         let broken_links = read.broken_links;
+        let kept_by_preview = match earlier {
+            Earlier::Site(site) => Some(site.archive.kept_links()),
+            Earlier::Kept(_) => None,
+        };
+        let (previous, kept) = match earlier {
+            Earlier::Site(site) => (Some(site), kept_by_preview.as_ref()),
+            Earlier::Kept(kept) => (None, kept),
+        };
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
-            let archive = Archive::link(read.config, notices, read.broken, diagnostics);
+            let archive = Archive::link(read.config, notices, read.broken, kept, diagnostics);
             archive.check_broken_links(&broken_links, diagnostics);
             return Err(Box::new(archive));
         };
@@ -70,13 +89,13 @@ impl Site {
                     .ids()
                     .filter(|&id| !Arc::ptr_eq(previous.archive.notice(id), &notices[id.index()]))
                     .collect();
-                let archive = Archive::relink(&previous.archive, notices, read.broken, &changed, diagnostics);
+                let archive = Archive::link(read.config, notices, read.broken, kept, diagnostics);
                 timings.lap("link");
                 let indexes = Indexes::rebuild(&previous.indexes, &previous.archive, &archive, &changed);
                 (archive, indexes)
             }
             None => {
-                let archive = Archive::link(read.config, notices, read.broken, diagnostics);
+                let archive = Archive::link(read.config, notices, read.broken, kept, diagnostics);
                 timings.lap("link");
                 let indexes = Indexes::build(&archive);
                 (archive, indexes)

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::search::SearchState;
 use super::{Cached, ReadCache};
-use crate::archive::CitationStats;
+use crate::archive::{CitationStats, KeptLinks};
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
 
@@ -34,6 +34,8 @@ pub struct BuildState {
     pub read_key: u64,
     pub sources: Vec<SourceState>,
     pub files: Vec<FileState>,
+    /// Each notice's own links, as linking found them.
+    pub links: Option<KeptLinks>,
     pub search: Option<SearchState>,
 }
 
@@ -207,7 +209,7 @@ impl BuildState {
                 )
             })
             .collect();
-        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from }
+        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from, links: self.links.take() }
     }
 
     /// The files it wrote, by output path.
