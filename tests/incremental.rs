@@ -187,6 +187,25 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
             Box::new(|a| edit(a, "content/2024/qd-5.md", "**Kiểm tra**", "**Điều 3. Kiểm tra**")),
         ),
         (
+            // The same anchors, the third article now the decision's: the citation of the
+            // regulation's third article no longer finds it.
+            "the regulation's last article moved into the decision",
+            Box::new(|a| {
+                let moved = "**Điều 3. Kiểm tra**\n\nHằng quý, theo Thông tư số 02/2019/TT-BNV.\n";
+                edit(a, "content/2024/qd-5.md", moved, "");
+                edit(a, "content/2024/qd-5.md", "## QUY ĐỊNH", &format!("{moved}\n## QUY ĐỊNH"));
+            }),
+        ),
+        (
+            "and moved back",
+            Box::new(|a| {
+                let moved = "**Điều 3. Kiểm tra**\n\nHằng quý, theo Thông tư số 02/2019/TT-BNV.\n";
+                edit(a, "content/2024/qd-5.md", &format!("{moved}\n## QUY ĐỊNH"), "## QUY ĐỊNH");
+                let text = a.read("content/2024/qd-5.md");
+                a.write("content/2024/qd-5.md", &format!("{}\n\n{moved}", text.trim_end()));
+            }),
+        ),
+        (
             "the regulation no longer said to be issued with the decision",
             Box::new(|a| {
                 edit(

@@ -28,20 +28,21 @@ pub(super) struct Context<'a> {
 
 /// The references and relations of every notice, and the circles they may form, with the
 /// problems linking each notice's own raised, by notice. A notice's links and problems are
-/// those `reusable` gives, when it gives them: kept from an earlier linking that holds still.
+/// those `reusable` holds for it, when it holds them: kept from an earlier linking that holds
+/// still.
 pub(super) fn link_all(
     context: &Context,
-    reusable: impl Fn(NoticeId) -> Option<(NoticeLinks, Vec<Diagnostic>)> + Sync,
+    reusable: Vec<Option<(NoticeLinks, Vec<Diagnostic>)>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<NoticeLinks>, Vec<Vec<Diagnostic>>) {
     // Each notice is linked on its own; its problems are reported in archive order.
-    let (links, problems): (Vec<NoticeLinks>, Vec<Vec<Diagnostic>>) = (0..context.notices.len())
+    let (links, problems): (Vec<NoticeLinks>, Vec<Vec<Diagnostic>>) = reusable
         .into_par_iter()
-        .map(|i| {
-            let id = NoticeId::new(i);
-            reusable(id).unwrap_or_else(|| {
+        .enumerate()
+        .map(|(i, reused)| {
+            reused.unwrap_or_else(|| {
                 let mut problems = Vec::new();
-                let links = link_one(context, id, &mut problems);
+                let links = link_one(context, NoticeId::new(i), &mut problems);
                 (links, problems)
             })
         })

@@ -181,7 +181,7 @@ pub struct Archive {
 /// and relations resolved (see [`NoticeLinks`]) and the problems they raised. The next build
 /// reuses them for each notice whose file has the same bytes, as long as the archive keeps its
 /// [`shape`]; otherwise it links that notice, or every notice, again.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeptLinks {
     pub shape: u64,
     /// By notice id.
@@ -198,13 +198,32 @@ pub struct KeptNotice {
 }
 
 /// What other notices' links depend on: a change elsewhere leaves links as they were. The
-/// anchors of articles and clauses count, in order: citations of a provision link to them (the
-/// order tells those of the document the notice issues, numbered from 1 again).
-type Identity<'n> = (Option<&'n str>, &'n str, Option<Date>, &'n str, Option<u32>, bool, &'n [String]);
+/// anchors of articles and clauses count, of the notice's own and of the document it issues
+/// (a regulation, its articles numbered from 1 again): citations of a provision link to them.
+type Identity<'n> = (
+    Option<&'n str>,
+    &'n str,
+    Option<Date>,
+    &'n str,
+    Option<u32>,
+    bool,
+    &'n [String],
+    &'n [(String, String)],
+);
 
 fn identity(notice: &Notice) -> Identity<'_> {
     let seq = notice.number.as_ref().map(|n| n.seq);
-    (notice.key(), &notice.doc_type, notice.date, &notice.issuer, seq, notice.draft, &notice.body.provisions)
+    let body = &notice.body;
+    (
+        notice.key(),
+        &notice.doc_type,
+        notice.date,
+        &notice.issuer,
+        seq,
+        notice.draft,
+        &body.provisions,
+        &body.attached,
+    )
 }
 
 /// The shape of an archive as linking one notice sees the others: the settings, the notices
@@ -212,11 +231,33 @@ fn identity(notice: &Notice) -> Identity<'_> {
 /// of one shape, a notice read from the same bytes has the same links of its own, and raises
 /// the same problems linking them, since ids are the same too.
 fn shape(config: &SiteConfig, notices: &[Arc<Notice>], broken: &HashMap<String, String>) -> u64 {
-    let each: Vec<u64> =
-        notices.par_iter().map(|n| crate::hash::of(&(&n.source_path, identity(n)))).collect();
     let mut broken: Vec<(&String, &String)> = broken.iter().collect();
     broken.sort_unstable();
-    crate::hash::Stable::new().value(config).value(&broken).value(&each).finish()
+    let mut hash = crate::hash::Stable::new();
+    hash.value(config).value(&broken).u64(notices.len() as u64);
+    // Field by field: a hundred thousand notices are hashed by every build.
+    for notice in notices {
+        let (key, doc_type, date, issuer, seq, draft, provisions, attached) = identity(notice);
+        hash.str(&notice.source_path).str(key.unwrap_or("\0")).u64(u64::from(key.is_some()));
+        hash.str(doc_type)
+            .str(issuer)
+            .u64(date.map_or(0, date_number))
+            .u64(seq.map_or(0, |s| u64::from(s) + 1));
+        hash.u64(u64::from(draft)).u64(provisions.len() as u64).u64(attached.len() as u64);
+        for provision in provisions {
+            hash.str(provision);
+        }
+        for (alone, anchor) in attached {
+            hash.str(alone).str(anchor);
+        }
+    }
+    hash.finish()
+}
+
+/// A date as one number that tells dates apart (none is 0).
+fn date_number(date: Date) -> u64 {
+    let (year, month, day) = (i64::from(date.year()), i64::from(date.month()), i64::from(date.day()));
+    ((year + 100_000) * 10_000 + month * 100 + day) as u64
 }
 
 impl Archive {
@@ -229,7 +270,7 @@ impl Archive {
         config: SiteConfig,
         notices: Vec<Arc<Notice>>,
         broken: HashMap<String, String>,
-        kept: Option<&KeptLinks>,
+        kept: Option<KeptLinks>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Archive {
         let duplicates = check_duplicates(&notices, diagnostics);
@@ -241,10 +282,17 @@ impl Archive {
         let resolver = Resolver::new(&notices);
         let context =
             links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
-        let reusable = |id: NoticeId| {
-            let kept = kept.as_ref()?.notices.get(id.index())?;
-            (kept.source_hash == notices[id.index()].source_hash)
-                .then(|| (kept.links.clone(), kept.problems.clone()))
+        // By notice: its links and their problems, when they are kept and its file is the same.
+        let reusable = match kept {
+            Some(kept) => kept
+                .notices
+                .into_par_iter()
+                .zip(&notices)
+                .map(|(kept, notice)| {
+                    (kept.source_hash == notice.source_hash).then_some((kept.links, kept.problems))
+                })
+                .collect(),
+            None => vec![None; notices.len()],
         };
         let (mut links, own_problems) = links::link_all(&context, reusable, diagnostics);
         links::fill_reverse_links(&notices, &mut links);

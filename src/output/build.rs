@@ -110,8 +110,10 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
         timings.lap("read the rest of the build state");
+        let kept_links = previous.as_mut().and_then(|state| state.links.take());
         let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-        let prepared = publish::prepare(&options.site, inputs, &cache, &mut diagnostics, &mut timings);
+        let prepared =
+            publish::prepare(&options.site, inputs, &cache, kept_links, &mut diagnostics, &mut timings);
         let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (previous, cache, prepared, staging, on_disk)

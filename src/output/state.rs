@@ -4,9 +4,10 @@
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
 //! digest of what the build was made of, what it reported, and every file it wrote), which a
-//! build that finds nothing changed reads alone; and the rest (every notice as read, then what
-//! each document gives the search index's term shards, both in pieces encoded and decoded in
-//! parallel, then the rest of the search index's state), read by any other build.
+//! build that finds nothing changed reads alone; and the rest (every notice as read, what each
+//! document gives the search index's term shards, and each notice's own links, all three in
+//! pieces encoded and decoded in parallel, then the rest of the search index's state), read by
+//! any other build.
 //! Each is a `postcard` encoding. A missing file, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
 //! to a build: no state, so a full build. Output files the state remembers are kept only while

@@ -11,7 +11,7 @@ use super::search::{Gathered, Gathering};
 use super::spill::Spill;
 use super::theme::Theme;
 use super::{Options, Timings};
-use crate::archive::{KeptLinks, NoticeId};
+use crate::archive::NoticeId;
 use crate::config::{self, SiteConfig};
 use crate::content::{self, Notice, SourceEntry};
 use crate::diag::Diagnostic;
@@ -42,8 +42,6 @@ pub struct ReadCache {
     /// From when the files' stamps are not trusted: a file with such a stamp is told by its
     /// bytes.
     pub(super) untrusted_from: i128,
-    /// The links each notice had of its own in the run before (see [`KeptLinks`]).
-    pub(super) links: Option<KeptLinks>,
 }
 
 impl ReadCache {
@@ -231,8 +229,7 @@ pub fn read(
     bar.finish_and_clear();
     let parsed: HashMap<&Path, (Cached, bool)> = parsed.into_iter().collect();
     timings.lap("read, parse, render Markdown");
-    let mut next =
-        ReadCache { files: HashMap::with_capacity(sources.len()), key, untrusted_from, links: None };
+    let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key, untrusted_from };
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
     let mut broken = HashMap::new();

@@ -16,12 +16,11 @@ use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
 
 /// What a site is assembled from besides what was read: what an earlier run left.
-#[derive(Clone, Copy)]
 pub enum Earlier<'a> {
-    /// The site of the preview's run before.
+    /// The preview's site: the last one it could make.
     Site(&'a Site),
     /// The links each notice had of its own in the last build, if it kept them.
-    Kept(Option<&'a KeptLinks>),
+    Kept(Option<KeptLinks>),
 }
 
 /// A linked, indexed and planned archive.
@@ -59,12 +58,8 @@ impl Site {
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
         let broken_links = read.broken_links;
-        let kept_by_preview = match earlier {
-            Earlier::Site(site) => Some(site.archive.kept_links()),
-            Earlier::Kept(_) => None,
-        };
         let (previous, kept) = match earlier {
-            Earlier::Site(site) => (Some(site), kept_by_preview.as_ref()),
+            Earlier::Site(site) => (Some(site), Some(site.archive.kept_links())),
             Earlier::Kept(kept) => (None, kept),
         };
         let Some(theme) = read.theme else {

@@ -209,7 +209,7 @@ impl BuildState {
                 )
             })
             .collect();
-        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from, links: self.links.take() }
+        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from }
     }
 
     /// The files it wrote, by output path.
