@@ -258,15 +258,24 @@ pub(super) fn take_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     }
 }
 
-/// How many buckets a [`DocTerms`] digest has (a power of two): a term is in bucket
-/// `term_hash mod DIGEST_BUCKETS`, so a bucket is the same part of every term shard's terms
-/// whatever the number of shards.
+/// How many buckets each half of a [`DocTerms`] digest has (a power of two): a term is in
+/// bucket `term_hash mod DIGEST_BUCKETS`, so a bucket is the same part of every term shard's
+/// terms whatever the number of shards.
 pub const DIGEST_BUCKETS: usize = 64;
 
+/// The two files of a term shard: its terms' postings, and where its bigrams stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShardFile {
+    Terms,
+    Phrases,
+}
+
 /// What a document gives the term shards: the shards its terms are in, and by bucket of terms
-/// the sum of the stable hashes of its entries there (term, weight and places). Two versions of
-/// a document with one id whose bucket sums agree give every shard of that bucket the same
-/// entries, so an edit makes again only the shards of the buckets it changed.
+/// the sum of the stable hashes of its postings there (term and weight), then by bucket the
+/// sum of those of its places (term and positions). Two versions of a document with one id
+/// whose bucket sums agree give every shard of that bucket the same entries, so an edit makes
+/// again only the files of the shards of the buckets it changed: words moved in a paragraph
+/// change where they stand, not their weights.
 ///
 /// Its parts are shared, not copied, by a clone: a build that keeps most documents takes their
 /// terms from the last build's state without copying a hundred megabytes.
@@ -345,7 +354,7 @@ impl DocTerms {
     pub fn numbered(n: u32) -> DocTerms {
         DocTerms {
             shards: ShardSet::new(vec![n % 64], 64),
-            digest: vec![u64::from(n); DIGEST_BUCKETS].into(),
+            digest: vec![u64::from(n); 2 * DIGEST_BUCKETS].into(),
         }
     }
 
@@ -354,28 +363,39 @@ impl DocTerms {
         DocTerms { shards: self.shards.fold_to(count), digest: self.digest.clone() }
     }
 
-    /// Calls `visit` with each shard, of `count`, that the entries of `self` and `other` may
-    /// differ in: every shard either is in whose bucket the two digests differ.
-    pub fn each_shard_changed(&self, other: &DocTerms, count: usize, mut visit: impl FnMut(usize)) {
+    /// Calls `visit` with each shard, of `count`, and file of it, that the entries of `self`
+    /// and `other` may differ in: every shard either is in whose bucket the two digests differ,
+    /// for that file.
+    pub fn each_shard_changed(
+        &self,
+        other: &DocTerms,
+        count: usize,
+        mut visit: impl FnMut(usize, ShardFile),
+    ) {
         // With fewer shards than buckets, a shard holds the terms of several buckets.
         let period = count.min(DIGEST_BUCKETS);
-        let mut changed = vec![false; period];
-        let digests = self.digest.iter().zip(other.digest.iter());
-        for (bucket, _) in digests.enumerate().filter(|(_, (a, b))| a != b) {
-            changed[bucket & (period - 1)] = true;
+        let mut changed = [vec![false; period], vec![false; period]];
+        if self.digest.len() != 2 * DIGEST_BUCKETS || other.digest.len() != 2 * DIGEST_BUCKETS {
+            changed.iter_mut().for_each(|file| file.fill(true));
+        } else {
+            let digests = self.digest.iter().zip(other.digest.iter());
+            for (at, _) in digests.enumerate().filter(|(_, (a, b))| a != b) {
+                changed[at / DIGEST_BUCKETS][at & (period - 1)] = true;
+            }
         }
-        if self.digest.len() != other.digest.len() {
-            changed.fill(true);
-        }
-        let mut seen = vec![false; count];
+        let mut seen = [vec![false; count], vec![false; count]];
         for set in [&self.shards, &other.shards] {
             set.for_each(|shard| {
                 // A shard past the count is damage, not a shard to make again.
-                if shard < count
-                    && changed[shard & (period - 1)]
-                    && !std::mem::replace(&mut seen[shard], true)
-                {
-                    visit(shard);
+                if shard >= count {
+                    return;
+                }
+                for (which, file) in [ShardFile::Terms, ShardFile::Phrases].into_iter().enumerate() {
+                    if changed[which][shard & (period - 1)]
+                        && !std::mem::replace(&mut seen[which][shard], true)
+                    {
+                        visit(shard, file);
+                    }
                 }
             });
         }
@@ -387,7 +407,7 @@ pub struct DocTermsBuilder {
     /// The number of term shards of the index.
     count: usize,
     shards: Vec<u32>,
-    digest: [u64; DIGEST_BUCKETS],
+    digest: [u64; 2 * DIGEST_BUCKETS],
     bytes: Vec<u8>,
 }
 
@@ -397,7 +417,7 @@ impl DocTermsBuilder {
         DocTermsBuilder {
             count,
             shards: Vec::with_capacity(1024),
-            digest: [0; DIGEST_BUCKETS],
+            digest: [0; 2 * DIGEST_BUCKETS],
             bytes: Vec::with_capacity(256),
         }
     }
@@ -406,16 +426,31 @@ impl DocTermsBuilder {
     /// term that is only placed) and its places.
     pub fn add(&mut self, term: &str, hash: u32, weight: Option<u8>, positions: &[u32]) {
         self.shards.push(hash & (self.count as u32 - 1));
-        // Length first, so that no two entries are written as the same bytes.
+        let bucket = hash as usize & (DIGEST_BUCKETS - 1);
+        // Its posting, in the first half: term and weight.
+        if let Some(weight) = weight {
+            self.entry(term, &[weight]);
+            self.digest[bucket] = self.digest[bucket].wrapping_add(crate::hash::bytes(&self.bytes));
+        }
+        // Its places, in the second: term, whether it has a posting (which names it in the
+        // file), and positions.
+        if !positions.is_empty() {
+            self.entry(term, &[u8::from(weight.is_some())]);
+            for position in positions {
+                self.bytes.extend_from_slice(&position.to_le_bytes());
+            }
+            let bucket = DIGEST_BUCKETS + bucket;
+            self.digest[bucket] = self.digest[bucket].wrapping_add(crate::hash::bytes(&self.bytes));
+        }
+    }
+
+    /// Starts the bytes of an entry: the term's length first, so that no two entries are
+    /// written as the same bytes, the term, then `then`.
+    fn entry(&mut self, term: &str, then: &[u8]) {
         self.bytes.clear();
         self.bytes.extend_from_slice(&(term.len() as u32).to_le_bytes());
         self.bytes.extend_from_slice(term.as_bytes());
-        self.bytes.push(weight.unwrap_or(u8::MAX));
-        for position in positions {
-            self.bytes.extend_from_slice(&position.to_le_bytes());
-        }
-        let bucket = hash as usize & (DIGEST_BUCKETS - 1);
-        self.digest[bucket] = self.digest[bucket].wrapping_add(crate::hash::bytes(&self.bytes));
+        self.bytes.extend_from_slice(then);
     }
 
     pub fn finish(self) -> DocTerms {
@@ -435,8 +470,8 @@ mod tests {
         let terms = builder.finish();
         let bytes = postcard::to_allocvec(&terms).unwrap();
         let shards = postcard::to_allocvec(&terms.shards).unwrap();
-        // The shards as they are, then the digest's 512 bytes after their length (two bytes).
-        assert_eq!(bytes.len(), shards.len() + 2 + 8 * DIGEST_BUCKETS);
+        // The shards as they are, then the digest's 1,024 bytes after their length (two bytes).
+        assert_eq!(bytes.len(), shards.len() + 2 + 8 * 2 * DIGEST_BUCKETS);
         assert_eq!(postcard::from_bytes::<DocTerms>(&bytes).unwrap(), terms);
         // A digest that is not whole words is damage.
         let mut cut = shards.clone();
@@ -549,10 +584,12 @@ mod tests {
         let mut read = Vec::new();
         ShardSet(vec![RICE, 64, 1, 0xff, 0xff].into()).for_each(|s| read.push(s));
         assert!(read.is_empty(), "{read:?}");
-        let past =
-            DocTerms { shards: ShardSet::new(vec![5000], 16_384), digest: vec![1; DIGEST_BUCKETS].into() };
+        let past = DocTerms {
+            shards: ShardSet::new(vec![5000], 16_384),
+            digest: vec![1; 2 * DIGEST_BUCKETS].into(),
+        };
         let mut changed = Vec::new();
-        past.each_shard_changed(&DocTerms::default(), 64, |s| changed.push(s));
+        past.each_shard_changed(&DocTerms::default(), 64, |s, _| changed.push(s));
         assert!(changed.is_empty(), "{changed:?}");
     }
 
@@ -565,11 +602,23 @@ mod tests {
         builder.finish()
     }
 
+    /// The shards whose files changed, with both files.
     fn changed(old: &DocTerms, new: &DocTerms, count: usize) -> Vec<usize> {
-        let mut shards = Vec::new();
-        old.each_shard_changed(new, count, |s| shards.push(s));
-        shards.sort_unstable();
-        shards
+        let (terms, phrases) = changed_files(old, new, count);
+        assert_eq!(terms, phrases, "entries whose weight and places change alike");
+        terms
+    }
+
+    /// The shards whose term files changed, and those whose phrase files did.
+    fn changed_files(old: &DocTerms, new: &DocTerms, count: usize) -> (Vec<usize>, Vec<usize>) {
+        let (mut terms, mut phrases) = (Vec::new(), Vec::new());
+        old.each_shard_changed(new, count, |s, file| match file {
+            ShardFile::Terms => terms.push(s),
+            ShardFile::Phrases => phrases.push(s),
+        });
+        terms.sort_unstable();
+        phrases.sort_unstable();
+        (terms, phrases)
     }
 
     #[test]
@@ -591,6 +640,28 @@ mod tests {
         // A term gone: its shard, though the new version is not in it.
         let removed = doc_terms(&[(3, "a"), (67, "b"), (200, "c")], count);
         assert_eq!(changed(&old, &removed, count), vec![1000 & (count - 1)]);
+    }
+
+    #[test]
+    fn a_word_moved_changes_where_terms_stand_and_a_weight_changed_their_postings() {
+        let count = 256;
+        let entries = |b: (Option<u8>, &[u32])| {
+            let mut builder = DocTermsBuilder::new(count);
+            builder.add("a", 3, Some(2), &[1, 9]);
+            builder.add("b", 70, b.0, b.1);
+            builder.add("c", 200, None, &[4]);
+            builder.finish()
+        };
+        let old = entries((Some(1), &[5]));
+        // "b" moved: the phrase file of its shard only.
+        assert_eq!(changed_files(&old, &entries((Some(1), &[6])), count), (vec![], vec![70]));
+        // "b" weighs more where it stood: the term file only.
+        assert_eq!(changed_files(&old, &entries((Some(3), &[5])), count), (vec![70], vec![]));
+        // "b" no longer has a posting, only places: both (a pair is named in the phrase file).
+        assert_eq!(changed_files(&old, &entries((None, &[5])), count), (vec![70], vec![70]));
+        // A digest of the former layout, one half: every shard, both files.
+        let former = DocTerms { digest: old.digest[..DIGEST_BUCKETS].into(), ..old.clone() };
+        assert_eq!(changed_files(&former, &old, count), (vec![3, 70, 200], vec![3, 70, 200]));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
-use super::compact::{DocTerms, PostingList};
+use super::compact::{DocTerms, PostingList, ShardFile};
 use super::places::{self, Placed, Places, ShardPlaces, place_key};
 use super::shard_file::{phrase_shard_text, read_phrase_shard, read_term_shard, term_shard_text};
 use super::*;
@@ -346,35 +346,57 @@ impl Changes<'_> {
             && self.fresh[doc].is_some()
     }
 
-    /// By term shard, whether it must be made again: it holds entries of a document gone,
-    /// renumbered, new or changed (of a document edited in place, only where its digest moved),
-    /// or filter terms whose postings moved (`filter_hashes`, by shard).
-    fn affected_shards(&self, filter_hashes: &[u64]) -> Vec<bool> {
+    /// By term shard, which of its files must be made again: both where it holds entries of a
+    /// document gone, renumbered, new or changed (of a document edited in place, only the file
+    /// of each shard where its digest moved), the term file where filter terms' postings moved
+    /// (`filter_hashes`, by shard).
+    fn affected_shards(&self, filter_hashes: &[u64]) -> Affected {
         let (old, shards) = (self.old, self.docs.shards);
-        let mut affected = vec![false; shards];
-        let mut mark = |shard: usize| affected[shard] = true;
-        // Shards of documents gone, changed or renumbered: their postings move.
+        let mut affected = Affected { terms: vec![false; shards], phrases: vec![false; shards] };
+        // Shards of documents gone, changed or renumbered: their postings and places move.
         for (o, new) in self.new_of_old.iter().enumerate() {
             match self.fresh.get(o).and_then(Option::as_ref) {
                 _ if *new == Some(o as u32) => {}
                 Some(now) if self.edited_in_place(o) => {
-                    old.doc_terms[o].each_shard_changed(now, shards, &mut mark)
+                    old.doc_terms[o].each_shard_changed(now, shards, |shard, file| affected.mark(shard, file))
                 }
-                _ => old.doc_terms[o].shards.for_each(&mut mark),
+                _ => old.doc_terms[o].shards.for_each(|shard| affected.mark_both(shard)),
             }
         }
-        // Shards of documents new or changed: their postings come in.
+        // Shards of documents new or changed: their postings and places come in.
         for (doc, now) in self.fresh.iter().enumerate() {
             match now {
-                Some(now) if !self.edited_in_place(doc) => now.shards.for_each(&mut mark),
+                Some(now) if !self.edited_in_place(doc) => {
+                    now.shards.for_each(|shard| affected.mark_both(shard))
+                }
                 _ => {}
             }
         }
-        // Filter terms list every document: a shard changes with its filters' postings.
+        // Filter terms list every document: a term file changes with its filters' postings.
         for (shard, hash) in filter_hashes.iter().enumerate() {
-            affected[shard] |= old.filter_hashes.get(shard) != Some(hash);
+            affected.terms[shard] |= old.filter_hashes.get(shard) != Some(hash);
         }
         affected
+    }
+}
+
+/// By term shard, whether its term file and its phrase file must be made again.
+struct Affected {
+    terms: Vec<bool>,
+    phrases: Vec<bool>,
+}
+
+impl Affected {
+    fn mark(&mut self, shard: usize, file: ShardFile) {
+        match file {
+            ShardFile::Terms => self.terms[shard] = true,
+            ShardFile::Phrases => self.phrases[shard] = true,
+        }
+    }
+
+    fn mark_both(&mut self, shard: usize) {
+        self.terms[shard] = true;
+        self.phrases[shard] = true;
     }
 }
 
@@ -411,45 +433,56 @@ pub(super) fn update_terms<T: Send>(
     let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
     let made_again: Vec<Option<[IndexFile; 2]>> = with_places(docs, &sources, |i, placed| {
         let again = inputs.take(i);
-        if !affected[i] {
-            let kept = |path: String, hashes: &[u64]| {
-                Some(IndexFile { path, fingerprint: hashes.get(i).copied()?, contents: None })
-            };
+        let kept = |path: String, hashes: &[u64]| {
+            Some(IndexFile { path, fingerprint: hashes.get(i).copied()?, contents: None })
+        };
+        let (terms_again, phrases_again) = (affected.terms[i], affected.phrases[i]);
+        if !terms_again && !phrases_again {
             return Some([kept(term_path(i), &old.term_hashes)?, kept(phrase_path(i), &old.phrase_hashes)?]);
         }
-        let mut shard = ShardTerms {
-            postings: read_term_shard(&(previous.read)(&term_path(i))?, i)?,
-            places: read_phrase_shard(&(previous.read)(&phrase_path(i))?, i)?,
-        };
-        shard.postings.retain(|term, _| !term.starts_with('#'));
         let renumber = |doc: u32| new_of_old.get(doc as usize).copied().flatten();
-        // Documents that stay keep their order, so the lists stay in id order.
-        for list in shard.postings.values_mut() {
-            list.retain_mut(|posting| {
-                renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
-            });
-            if !list.is_sorted() {
-                list.sort_unstable();
-            }
-        }
-        for old_places in shard.places.values_mut() {
-            old_places.renumber(renumber);
-        }
         let mut added = shard_terms(&terms.gathered[i], &terms.notice_of, docs, &wanted, again);
+        // Bigrams are placed by their postings: before these go to the term file.
         added.place(placed);
-        // The filter terms, copied for the shards made again only.
-        for (term, list) in added.postings.into_iter().chain(filters.by_shard[i].clone()) {
-            merge_sorted(shard.postings.entry(term).or_default(), list);
-        }
-        for (term, new_places) in added.places {
-            add_placed(&mut shard.places, &term, new_places);
-        }
-        shard.postings.retain(|_, list| !list.is_empty());
-        shard.places.retain(|_, places| !places.is_empty());
-        shard.places.values_mut().for_each(Placed::sort);
         // Held until every shard is made: a file made again as it was is the previous one.
-        let [terms, phrases] = shard_files(i, shard);
-        Some([same_as(terms, old.term_hashes.get(i)), same_as(phrases, old.phrase_hashes.get(i))])
+        let term_file = if terms_again {
+            let mut postings = read_term_shard(&(previous.read)(&term_path(i))?, i)?;
+            postings.retain(|term, _| !term.starts_with('#'));
+            // Documents that stay keep their order, so the lists stay in id order.
+            for list in postings.values_mut() {
+                list.retain_mut(|posting| {
+                    renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
+                });
+                if !list.is_sorted() {
+                    list.sort_unstable();
+                }
+            }
+            // The filter terms, copied for the shards made again only.
+            for (term, list) in
+                std::mem::take(&mut added.postings).into_iter().chain(filters.by_shard[i].clone())
+            {
+                merge_sorted(postings.entry(term).or_default(), list);
+            }
+            postings.retain(|_, list| !list.is_empty());
+            same_as(made(term_path(i), term_shard_text(i, postings)), old.term_hashes.get(i))
+        } else {
+            kept(term_path(i), &old.term_hashes)?
+        };
+        let phrase_file = if phrases_again {
+            let mut places = read_phrase_shard(&(previous.read)(&phrase_path(i))?, i)?;
+            for old_places in places.values_mut() {
+                old_places.renumber(renumber);
+            }
+            for (term, new_places) in added.places {
+                add_placed(&mut places, &term, new_places);
+            }
+            places.retain(|_, places| !places.is_empty());
+            places.values_mut().for_each(Placed::sort);
+            same_as(made(phrase_path(i), phrase_shard_text(i, places)), old.phrase_hashes.get(i))
+        } else {
+            kept(phrase_path(i), &old.phrase_hashes)?
+        };
+        Some([term_file, phrase_file])
     })?;
     // Nothing is emitted unless every shard could be made.
     let Some(made_again) = made_again.into_iter().collect::<Option<Vec<[IndexFile; 2]>>>() else {
