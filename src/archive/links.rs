@@ -541,8 +541,9 @@ pub(super) fn fill_reverse_links(notices: &[Arc<Notice>], links: &mut [NoticeLin
     }
 }
 
-/// Previous and next notice of the same type and issuer, by date then number.
-pub(super) fn link_series(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
+/// The series of notices of the same type and issuer, each by date then number: a notice's
+/// previous and next are its neighbours there.
+pub(super) fn series(notices: &[Arc<Notice>]) -> Vec<Vec<usize>> {
     // Keyed as the indexes group: type and issuer written in other capitals are one series.
     let mut series: HashMap<(String, String), Vec<usize>> = HashMap::new();
     // A draft is no notice of the series yet.
@@ -550,8 +551,16 @@ pub(super) fn link_series(notices: &[Arc<Notice>], links: &mut [NoticeLinks]) {
         let key = (super::indexes::fold(&notice.doc_type), super::indexes::fold(&notice.issuer));
         series.entry(key).or_default().push(index);
     }
-    for members in series.values_mut() {
+    let mut series: Vec<Vec<usize>> = series.into_values().collect();
+    for members in &mut series {
         members.sort_by_key(|&i| (notices[i].date, notices[i].number.as_ref().map(|n| n.seq), i));
+    }
+    series
+}
+
+/// Links each notice of each of `series` to the one before it and the one after.
+pub(super) fn link_series(series: &[Vec<usize>], links: &mut [NoticeLinks]) {
+    for members in series {
         for pair in members.windows(2) {
             links[pair[0]].next = Some(NoticeId::new(pair[1]));
             links[pair[1]].previous = Some(NoticeId::new(pair[0]));

@@ -273,13 +273,21 @@ impl Archive {
         kept: Option<KeptLinks>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Archive {
-        let duplicates = check_duplicates(&notices, diagnostics);
-        let urls = assign_urls(&notices, &duplicates, diagnostics);
-        check_issuer_names(&notices, diagnostics);
-        check_signer_names(&notices, diagnostics);
-        let shape = shape(&config, &notices, &broken);
+        // The checks across notices, the resolver, the shape and the series do not depend on
+        // one another: made side by side, their problems said in this order.
+        let ((urls, mut checked), (resolver, shape, series)) = rayon::join(
+            || {
+                let mut problems = Vec::new();
+                let duplicates = check_duplicates(&notices, &mut problems);
+                let urls = assign_urls(&notices, &duplicates, &mut problems);
+                check_issuer_names(&notices, &mut problems);
+                check_signer_names(&notices, &mut problems);
+                (urls, problems)
+            },
+            || (Resolver::new(&notices), shape(&config, &notices, &broken), links::series(&notices)),
+        );
+        diagnostics.append(&mut checked);
         let kept = kept.filter(|kept| kept.shape == shape && kept.notices.len() == notices.len());
-        let resolver = Resolver::new(&notices);
         let context =
             links::Context { notices: &notices, resolver: &resolver, config: &config, broken: &broken };
         // By notice: its links and their problems, when they are kept and its file is the same.
@@ -297,7 +305,7 @@ impl Archive {
         let (mut links, own_problems) = links::link_all(&context, reusable, diagnostics);
         links::fill_reverse_links(&notices, &mut links);
         status::check_status_dates(&notices, &links, crate::content::today(), diagnostics);
-        links::link_series(&notices, &mut links);
+        links::link_series(&series, &mut links);
         let stats = count_citations(&links);
         let entries = notices
             .into_iter()
