@@ -331,6 +331,33 @@ impl Archive {
         KeptLinks { shape: self.shape, notices }
     }
 
+    /// The links of each notice's own, taken out rather than copied, for the build state at
+    /// the end of a build: the archive is left without them, with its other links.
+    pub fn take_kept_links(&mut self) -> KeptLinks {
+        let problems = std::mem::take(&mut self.own_problems);
+        let notices = self
+            .entries
+            .par_iter_mut()
+            .zip(problems)
+            .map(|(entry, problems)| {
+                let links = &mut entry.links;
+                KeptNotice {
+                    source_hash: entry.notice.source_hash,
+                    links: NoticeLinks {
+                        references: std::mem::take(&mut links.references),
+                        anchors: std::mem::take(&mut links.anchors),
+                        cites: std::mem::take(&mut links.cites),
+                        outside: std::mem::take(&mut links.outside),
+                        relations: std::mem::take(&mut links.relations),
+                        ..NoticeLinks::default()
+                    },
+                    problems,
+                }
+            })
+            .collect();
+        KeptLinks { shape: self.shape, notices }
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

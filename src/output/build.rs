@@ -104,23 +104,24 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // With a state, the output's files are listed meanwhile too: those its last build did not
     // make were put there by hand, and the swap leaves them out.
     let list_output = opened.is_some();
-    let (previous, cache, (site, mut report, next_cache), staging, on_disk) = std::thread::scope(|scope| {
-        // Unused when reading fails: dropped, it goes back to being the previous output.
-        let staging = scope.spawn(|| output.stage(&lock));
-        let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
-        let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
-        timings.lap("read the rest of the build state");
-        let kept_links = previous.as_mut().and_then(|state| state.links.take());
-        let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-        let prepared =
-            publish::prepare(&options.site, inputs, &cache, kept_links, &mut diagnostics, &mut timings);
-        let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (previous, cache, prepared, staging, on_disk)
-    });
+    let (previous, cache, (mut site, mut report, next_cache), staging, on_disk) =
+        std::thread::scope(|scope| {
+            // Unused when reading fails: dropped, it goes back to being the previous output.
+            let staging = scope.spawn(|| output.stage(&lock));
+            let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
+            let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
+            timings.lap("read the rest of the build state");
+            let kept_links = previous.as_mut().and_then(|state| state.links.take());
+            let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
+            let prepared =
+                publish::prepare(&options.site, inputs, &cache, kept_links, &mut diagnostics, &mut timings);
+            let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (previous, cache, prepared, staging, on_disk)
+        });
     let not_made = previous.as_ref().map(|state| not_made(on_disk, state, &altered)).unwrap_or_default();
     report.notes.splice(0..0, notes);
-    if let Some(site) = &site {
+    if let Some(site) = site.as_mut() {
         let mut staging = staging.map_err(|error| space::said_once(error, &output.target))?;
         match publish::publish(site, Some(&staging), previous.as_ref(), options.site.progress, &mut timings) {
             Ok(published) => {
@@ -144,7 +145,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     files: published.files,
-                    links: Some(site.archive.kept_links()),
+                    // Nothing renders from the archive any more: its links are taken, not copied.
+                    links: Some(site.archive.take_kept_links()),
                     search: published.search,
                 };
                 state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;

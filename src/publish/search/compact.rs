@@ -272,7 +272,7 @@ pub enum ShardFile {
 
 /// What a document gives the term shards: the shards its terms are in, and by bucket of terms
 /// the sum of the stable hashes of its postings there (term and weight), then by bucket the
-/// sum of those of its places (term and positions). Two versions of a document with one id
+/// sum of those of its places (term, whether it has a posting, and positions). Two versions of a document with one id
 /// whose bucket sums agree give every shard of that bucket the same entries, so an edit makes
 /// again only the files of the shards of the buckets it changed: words moved in a paragraph
 /// change where they stand, not their weights.
