@@ -199,10 +199,10 @@ fn a_year_written_after_the_number_chooses_the_notice_of_that_year_when_there_is
     assert_eq!(
         attrs(&c, "a.cite", "href"),
         vec![
-            "../../../van-ban/2023/nghi-quyet-3-nq-tu/index.html",
-            "../../../van-ban/2024/nghi-quyet-3-nq-tu/index.html",
-            "../../../van-ban/2021/chi-thi-5-ct-tu/index.html",
-            "../../../van-ban/2021/chi-thi-5-ct-tu/index.html",
+            "../../2023/nghi-quyet-3-nq-tu/index.html",
+            "../nghi-quyet-3-nq-tu/index.html",
+            "../../2021/chi-thi-5-ct-tu/index.html",
+            "../../2021/chi-thi-5-ct-tu/index.html",
         ]
     );
     assert!(!err.contains("không có trong kho") && !err.contains("sau văn bản này"), "{err}");
@@ -223,7 +223,7 @@ fn citation_resolves_to_the_latest_earlier_notice_only() {
     );
     archive.build_ok(&[]);
     let c = archive.page("output/van-ban/2023/thong-bao-20-tb-tu/index.html");
-    assert_eq!(attrs(&c, "a.cite", "href"), vec!["../../../van-ban/2021/nghi-quyet-3-nq-tu/index.html"]);
+    assert_eq!(attrs(&c, "a.cite", "href"), vec!["../../2021/nghi-quyet-3-nq-tu/index.html"]);
     let d = archive.page("output/van-ban/2020/thong-bao-21-tb-tu/index.html");
     assert!(attrs(&d, "a.cite", "href").is_empty());
     assert_eq!(texts(&d, ".cite-unresolved"), vec!["03-NQ/TU"]);
@@ -274,10 +274,7 @@ fn a_regulation_cites_the_decision_of_its_number_and_each_its_own_number_is_itse
     );
     let built = stderr(&archive.build_ok(&[]));
     let rule = archive.page("output/van-ban/2024/quy-dinh-60-qd-ubnd/index.html");
-    assert_eq!(
-        attrs(&rule, "a.cite", "href"),
-        vec!["../../../van-ban/2024/quyet-dinh-60-qd-ubnd/index.html"]
-    );
+    assert_eq!(attrs(&rule, "a.cite", "href"), vec!["../quyet-dinh-60-qd-ubnd/index.html"]);
     assert_eq!(texts(&rule, ".cite-self"), vec!["60/QĐ-UBND"]);
     let decision = archive.page("output/van-ban/2024/quyet-dinh-60-qd-ubnd/index.html");
     assert!(attrs(&decision, "a.cite", "href").is_empty());

@@ -277,10 +277,7 @@ fn the_history_of_legal_effect_lists_each_event_with_its_notice() {
     );
     assert_eq!(
         attrs(&page, ".history a", "href"),
-        vec![
-            "../../../van-ban/2021/quyet-dinh-20-qd-ubnd/index.html",
-            "../../../van-ban/2022/quyet-dinh-30-qd-ubnd/index.html"
-        ]
+        vec!["../../2021/quyet-dinh-20-qd-ubnd/index.html", "../../2022/quyet-dinh-30-qd-ubnd/index.html"]
     );
     // A part repealed: partly in force, not ended.
     assert_eq!(text(&page, ".details dd.status"), "Hết hiệu lực một phần");
@@ -629,4 +626,95 @@ fn a_long_list_of_notices_shows_ten_and_the_rest_behind_show_more() {
     archive.build_ok(&[]);
     let many = archive.page("output/van-ban/2024/thong-bao-1-tb-vptu/index.html");
     assert_eq!(text(&many, ".cited-by > details.more-notices > summary"), "Show 2 more");
+}
+
+/// The file a relative link of the page at `page` (output-relative) leads to: its `#` part
+/// left, its `%` escapes read.
+fn link_target(page: &str, href: &str) -> String {
+    let href = href.split('#').next().unwrap_or_default();
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            part => parts.push(part),
+        }
+    }
+    let joined = parts.join("/");
+    let mut bytes = Vec::new();
+    let mut rest = joined.as_bytes();
+    while let Some((&first, after)) = rest.split_first() {
+        match (
+            first,
+            after.get(..2).and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()),
+        ) {
+            (b'%', Some(byte)) => {
+                bytes.push(byte);
+                rest = &after[2..];
+            }
+            _ => {
+                bytes.push(first);
+                rest = after;
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn every_relative_link_of_every_page_leads_to_a_file_of_the_output() {
+    let archive = TestArchive::new();
+    // Notices of two years citing, replacing and following one another, and a bundle with an
+    // attachment whose name a link must escape.
+    archive.write(
+        "content/2023/nq-3.md",
+        &party("03-NQ/TU", "2023-03-01", "Về công tác cán bộ", "", "Nội dung."),
+    );
+    archive.write(
+        "content/2024/nq-4.md",
+        &party(
+            "04-NQ/TU",
+            "2024-02-01",
+            "Về công tác cán bộ năm 2024",
+            "replaces: [03-NQ/TU]",
+            "Thay Nghị quyết số 03-NQ/TU.",
+        ),
+    );
+    archive.write(
+        "content/2024/kh-5/index.md",
+        &party(
+            "05-KH/TU",
+            "2024-03-01",
+            "Thực hiện Nghị quyết số 04-NQ/TU",
+            "implements: [04-NQ/TU]",
+            "Thực hiện Nghị quyết số 04-NQ/TU và Nghị quyết số 03-NQ/TU; xem [phụ lục](<Phụ lục #1.txt>).",
+        ),
+    );
+    archive.write("content/2024/kh-5/Phụ lục #1.txt", "phụ lục");
+    archive.write(
+        "content/2024/kh-6.md",
+        &party("06-KH/TU", "2024-04-01", "Kiểm tra", "", "Theo Kế hoạch số 05-KH/TU."),
+    );
+    archive.build_ok(&[]);
+    let out = archive.path("output");
+    let mut checked = 0;
+    for (page, bytes) in site_files(&out).into_iter().filter(|(path, _)| path.ends_with(".html")) {
+        let html = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+        for href in attrs(&html, "a[href], link[href]", "href") {
+            if href.starts_with('#') || href.contains("://") || href.starts_with("mailto:") {
+                continue;
+            }
+            let target = link_target(&page, &href);
+            assert!(out.join(&target).is_file(), "{page}: {href} leads to {target}, which is not a file");
+            checked += 1;
+        }
+    }
+    // Links between notice pages of one year and of two, to lists, to the attachment.
+    let plan = archive.page("output/van-ban/2024/ke-hoach-5-kh-tu/index.html");
+    let cited = attrs(&plan, ".notice-body a.cite", "href");
+    assert_eq!(cited, ["../nghi-quyet-4-nq-tu/index.html", "../../2023/nghi-quyet-3-nq-tu/index.html"]);
+    assert!(checked > 100, "{checked}");
 }

@@ -116,14 +116,14 @@ fn provisions_link_to_the_cited_article_and_within_the_notice() {
     let want = [
         (
             "khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP",
-            "../../../van-ban/2020/nghi-dinh-30-2020-nd-cp/index.html#dieu-5-khoan-2",
+            "../../2020/nghi-dinh-30-2020-nd-cp/index.html#dieu-5-khoan-2",
         ),
-        ("Điều 9 Nghị định số 30/2020/NĐ-CP", "../../../van-ban/2020/nghi-dinh-30-2020-nd-cp/index.html"),
-        ("Điều 6 Nghị định 30/2020", "../../../van-ban/2020/nghi-dinh-30-2020-nd-cp/index.html#dieu-6"),
-        ("08/2022", "../../../van-ban/2022/thong-tu-8-2022-tt-btc/index.html"),
-        ("11", "../../../van-ban/2024/ket-luan-11-kl-tu/index.html"),
-        ("12-KL/TU", "../../../van-ban/2024/ket-luan-12-kl-tu/index.html"),
-        ("21- kl/tu", "../../../van-ban/2024/ket-luan-21-kl-tu/index.html"),
+        ("Điều 9 Nghị định số 30/2020/NĐ-CP", "../../2020/nghi-dinh-30-2020-nd-cp/index.html"),
+        ("Điều 6 Nghị định 30/2020", "../../2020/nghi-dinh-30-2020-nd-cp/index.html#dieu-6"),
+        ("08/2022", "../../2022/thong-tu-8-2022-tt-btc/index.html"),
+        ("11", "../ket-luan-11-kl-tu/index.html"),
+        ("12-KL/TU", "../ket-luan-12-kl-tu/index.html"),
+        ("21- kl/tu", "../ket-luan-21-kl-tu/index.html"),
     ];
     let want: Vec<(String, String)> = want.iter().map(|(t, h)| (t.to_string(), h.to_string())).collect();
     assert_eq!(links, want);
@@ -288,10 +288,10 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
     assert_eq!(attrs(&decision, ".notice-body a.provision", "href"), vec!["#dieu-1-2", "#dieu-3-2"]);
     assert_eq!(
         attrs(&decision, ".notice-body a.cite", "href"),
-        vec!["../../../van-ban/2024/quyet-dinh-3-2024-qd-ubnd/index.html"]
+        vec!["../quyet-dinh-3-2024-qd-ubnd/index.html"]
     );
     let plan = archive.page("output/van-ban/2024/ke-hoach-9-kh-ubnd/index.html");
-    let page = "../../../van-ban/2024/quyet-dinh-4-2024-qd-ubnd/index.html";
+    let page = "../quyet-dinh-4-2024-qd-ubnd/index.html";
     let links: Vec<(String, String)> = texts(&plan, ".notice-body a.cite")
         .into_iter()
         .zip(attrs(&plan, ".notice-body a.cite", "href"))
@@ -313,7 +313,7 @@ fn a_provision_of_the_regulation_a_decision_issues_links_to_the_regulations_arti
     // The decision's own Điều 2 is not its regulation's: the page, and a warning.
     want.push((
         "Điều 2 Quy trình ban hành kèm theo Quyết định số 03/2024/QĐ-UBND".to_string(),
-        "../../../van-ban/2024/quyet-dinh-3-2024-qd-ubnd/index.html".to_string(),
+        "../quyet-dinh-3-2024-qd-ubnd/index.html".to_string(),
     ));
     want.push((
         "Điều 3 Quy định về lưu trữ hồ sơ (ban hành kèm theo Quyết định số 04/2024/QĐ-UBND".to_string(),

@@ -142,9 +142,66 @@ pub fn folder_link(config: &SiteConfig, root: &str, folder: &str) -> String {
     format!("{root}{folder}{index}")
 }
 
+/// A link from the page of one notice to the page of another, the shortest way: both lie at
+/// `van-ban/YEAR/SLUG/`, so a notice of the same year is `../SLUG/index.html` and one of another
+/// year `../../YEAR/SLUG/index.html`.
+pub struct NoticeLink<'a> {
+    pub same_year: bool,
+    /// The target's folder past what the two folders share.
+    rest: &'a str,
+}
+
+/// The year and the slug (with its `/`) of a notice's folder `van-ban/YEAR/SLUG/`.
+fn year_and_slug(folder: &str) -> Option<(&str, &str)> {
+    let (year, slug) = folder.strip_prefix(crate::archive::NOTICE_DIR)?.strip_prefix('/')?.split_once('/')?;
+    (!year.is_empty() && slug.len() > 1 && slug.find('/') == Some(slug.len() - 1)).then_some((year, slug))
+}
+
+impl<'a> NoticeLink<'a> {
+    /// From the page in notice folder `from` to the one in `to`; `None` with a base URL (links
+    /// are absolute then) or for folders not of that shape.
+    pub fn between(config: &SiteConfig, from: &str, to: &'a str) -> Option<NoticeLink<'a>> {
+        if config.base_url.is_some() {
+            return None;
+        }
+        let ((from_year, _), (to_year, to_slug)) = (year_and_slug(from)?, year_and_slug(to)?);
+        let same_year = from_year == to_year;
+        let rest = if same_year { to_slug } else { &to[crate::archive::NOTICE_DIR.len() + 1..] };
+        Some(NoticeLink { same_year, rest })
+    }
+
+    pub fn href(&self) -> String {
+        let up = if self.same_year { UP } else { "../../" };
+        format!("{up}{}index.html", self.rest)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_notice_page_links_another_the_shortest_way() {
+        let relative = SiteConfig::default();
+        let link = |from: &str, to: &str| NoticeLink::between(&relative, from, to).map(|l| l.href());
+        assert_eq!(link("van-ban/2024/a/", "van-ban/2024/b/").as_deref(), Some("../b/index.html"));
+        assert_eq!(link("van-ban/2024/a/", "van-ban/2023/b/").as_deref(), Some("../../2023/b/index.html"));
+        assert_eq!(link("van-ban/2024/a/", "van-ban/2024/a/").as_deref(), Some("../a/index.html"));
+        // Near misses: not both notice folders of that shape.
+        for (from, to) in [
+            ("loai/a/", "van-ban/2024/b/"),
+            ("van-ban/2024/a/", "loai/b/"),
+            ("van-ban/2024/a/x/", "van-ban/2024/b/"),
+            ("van-ban/2024/a/", "van-ban/2024/b/c/"),
+            ("van-ban/2024/a", "van-ban/2024/b/"),
+            ("van-ban//a/", "van-ban/2024/b/"),
+            ("van-bang/2024/a/", "van-ban/2024/b/"),
+        ] {
+            assert_eq!(link(from, to), None, "{from} -> {to}");
+        }
+        let absolute = SiteConfig { base_url: Some("https://x.vn/".into()), ..SiteConfig::default() };
+        assert!(NoticeLink::between(&absolute, "van-ban/2024/a/", "van-ban/2024/b/").is_none());
+    }
 
     #[test]
     fn pages_of_a_list() {

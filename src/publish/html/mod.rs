@@ -307,8 +307,10 @@ pub struct LinkParts {
 }
 
 /// How many ways back to the root (`""`, `"../"`, `"../../"`, …) a link's digest is kept for:
-/// pages lie at most this deep.
+/// pages lie at most this deep. Two more are kept for links between notice pages, to a notice
+/// of the same year and of another (see [`layout::NoticeLink`]).
 const DIGEST_DEPTHS: usize = 8;
+const DIGEST_SLOTS: usize = DIGEST_DEPTHS + 2;
 
 struct LinkPart {
     /// Whether the type is shown (the title does not begin with it).
@@ -318,7 +320,7 @@ struct LinkPart {
     /// The stable hash of the link to the notice as the pages at each depth show it (the
     /// link differs only by its way back to the root), made by the first page that needs it:
     /// a notice is linked from many pages.
-    digests: [OnceLock<u64>; DIGEST_DEPTHS],
+    digests: [OnceLock<u64>; DIGEST_SLOTS],
 }
 
 impl LinkParts {
@@ -337,9 +339,10 @@ impl LinkParts {
         LinkParts { parts }
     }
 
-    /// The digest kept for links to notice `id` seen from pages `depth` folders deep.
-    fn digest(&self, id: NoticeId, depth: usize) -> Option<&OnceLock<u64>> {
-        self.parts[id.index()].digests.get(depth)
+    /// The digest kept for links to notice `id` seen from pages `depth` folders deep, or, past
+    /// [`DIGEST_DEPTHS`], from notice pages.
+    fn digest(&self, id: NoticeId, slot: usize) -> Option<&OnceLock<u64>> {
+        self.parts[id.index()].digests.get(slot)
     }
 }
 
@@ -481,7 +484,30 @@ impl<'a> Pages<'a> {
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         // The same link on every page with the same way back to the root: hashed once.
         let depth = layout::root_depth(&self.archive.config, root);
-        let digest = depth.and_then(|depth| self.link_parts.digest(id, depth));
+        self.link_view_by(id, depth, || self.link(root, self.archive.url(id)))
+    }
+
+    /// A link to notice `id` from the page of notice `here`, the shortest way (see
+    /// [`layout::NoticeLink`]), else as from any page whose way back to the root is `root`.
+    fn link_view_from(&self, id: NoticeId, here: NoticeId, root: &str) -> LinkView<'a> {
+        let (config, to) = (&self.archive.config, self.archive.url(id));
+        match layout::NoticeLink::between(config, self.archive.url(here), to) {
+            // The same link from every notice page of the same year, or of another: hashed once.
+            Some(link) => {
+                self.link_view_by(id, Some(DIGEST_DEPTHS + usize::from(!link.same_year)), || link.href())
+            }
+            None => self.link_view(id, root),
+        }
+    }
+
+    fn link_views_from(&self, ids: &[NoticeId], here: NoticeId, root: &str) -> Vec<LinkView<'a>> {
+        ids.iter().map(|&id| self.link_view_from(id, here, root)).collect()
+    }
+
+    /// The view of a link to notice `id` whose address `url` makes, with its digest kept in
+    /// `slot` (see [`LinkParts`]).
+    fn link_view_by(&self, id: NoticeId, slot: Option<usize>, url: impl FnOnce() -> String) -> LinkView<'a> {
+        let digest = slot.and_then(|slot| self.link_parts.digest(id, slot));
         if self.for_fingerprints
             && let Some(&made) = digest.and_then(OnceLock::get)
         {
@@ -496,7 +522,7 @@ impl<'a> Pages<'a> {
             doc_type: Some(notice.doc_type.as_str()).filter(|_| parts.type_shown),
             date: parts.date.as_deref(),
             date_short: parts.date_short.as_deref(),
-            url: Some(self.link(root, self.archive.url(id))),
+            url: Some(url()),
             status: Some(self.archive.effective_status(id).code()),
             issuer_name: Some(&notice.issuer),
             digest: None,

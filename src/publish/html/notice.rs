@@ -155,7 +155,7 @@ impl<'a> Pages<'a> {
         let links = self.archive.links(id);
         let language = self.language();
         let ended_by =
-            links.ended_by.map(|(t, since)| (self.link_view(t, &root), date_short(since, language)));
+            links.ended_by.map(|(t, since)| (self.link_view_from(t, id, &root), date_short(since, language)));
         let (ended_by, ended_since) = ended_by.map_or((None, None), |(l, d)| (Some(l), Some(d)));
         let mut base = base;
         base.share = Share {
@@ -168,9 +168,9 @@ impl<'a> Pages<'a> {
             links: self.value_links(notice, &root),
             body: BODY_SLOT,
             toc,
-            cites: self.link_views(&links.cites, &root),
+            cites: self.link_views_from(&links.cites, id, &root),
             // Newest first, as every list: the ten shown before "Xem thêm" are the latest.
-            cited_by: self.link_views(&links.cited_by, &root),
+            cited_by: self.link_views_from(&links.cited_by, id, &root),
             outside: self.outside_views(id, false),
             ambiguous: self.outside_views(id, true),
             relations: self.relation_groups(id, &root),
@@ -187,8 +187,8 @@ impl<'a> Pages<'a> {
                     size: a.size,
                 })
                 .collect(),
-            previous: links.previous.map(|t| self.link_view(t, &root)),
-            next: links.next.map(|t| self.link_view(t, &root)),
+            previous: links.previous.map(|t| self.link_view_from(t, id, &root)),
+            next: links.next.map(|t| self.link_view_from(t, id, &root)),
             base,
         };
         Made { template: "notice.html", view }
@@ -203,7 +203,7 @@ impl<'a> Pages<'a> {
             .enumerate()
             .map(|(i, target)| match target {
                 RefTarget::Notice(t) => {
-                    Fill::Link { cited: self.link_view(*t, root), anchor: links.anchor(i) }
+                    Fill::Link { cited: self.link_view_from(*t, id, root), anchor: links.anchor(i) }
                 }
                 RefTarget::OwnNumber => Fill::Own,
                 RefTarget::Ambiguous(_) => Fill::Ambiguous,
@@ -300,7 +300,7 @@ impl<'a> Pages<'a> {
             let viewed = crate::archive::distinct_targets(targets)
                 .into_iter()
                 .map(|(target, part)| match target.notice {
-                    Some(notice) => self.link_view(notice, root).with_part(part),
+                    Some(notice) => self.link_view_from(notice, id, root).with_part(part),
                     None => LinkView::unlinked(&target.written).with_part(part),
                 })
                 .collect();
@@ -310,7 +310,8 @@ impl<'a> Pages<'a> {
             let viewed = sources
                 .iter()
                 .map(|&source| {
-                    self.link_view(source, root).with_part(self.archive.relation_part(source, *kind, id))
+                    self.link_view_from(source, id, root)
+                        .with_part(self.archive.relation_part(source, *kind, id))
                 })
                 .collect();
             push(kind.passive_key(), partly_key(*kind, true), viewed);
@@ -343,7 +344,7 @@ impl<'a> Pages<'a> {
                 let Some(since) = by.effective.or(by.date) else { continue };
                 let part = self.archive.relation_part(source, *kind, id);
                 let Some(event) = history_event(*kind, part.is_some()) else { continue };
-                lines.push((since, line(event, since, Some(self.link_view(source, root)), part)));
+                lines.push((since, line(event, since, Some(self.link_view_from(source, id, root)), part)));
             }
         }
         // Its own end, unless another notice ended it before.
