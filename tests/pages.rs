@@ -629,17 +629,26 @@ fn a_long_list_of_notices_shows_ten_and_the_rest_behind_show_more() {
 }
 
 /// The file a relative link of the page at `page` (output-relative) leads to: its `#` part
-/// left, its `%` escapes read.
-fn link_target(page: &str, href: &str) -> String {
+/// left, its `%` escapes read. A link that climbs above the output or has an empty step leads
+/// nowhere.
+fn link_target(page: &str, href: &str) -> Option<String> {
     let href = href.split('#').next().unwrap_or_default();
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
+    // From the root (the 404 page's links, which any address may show).
+    let href = match href.strip_prefix('/') {
+        Some(from_root) => {
+            parts.clear();
+            from_root
+        }
+        None => href,
+    };
     for part in href.split('/') {
         match part {
             ".." => {
-                parts.pop();
+                parts.pop()?;
             }
-            "." | "" => {}
+            "" => return None,
             part => parts.push(part),
         }
     }
@@ -661,7 +670,7 @@ fn link_target(page: &str, href: &str) -> String {
             }
         }
     }
-    String::from_utf8(bytes).unwrap()
+    String::from_utf8(bytes).ok()
 }
 
 #[test]
@@ -703,12 +712,16 @@ fn every_relative_link_of_every_page_leads_to_a_file_of_the_output() {
     let mut checked = 0;
     for (page, bytes) in site_files(&out).into_iter().filter(|(path, _)| path.ends_with(".html")) {
         let html = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
-        for href in attrs(&html, "a[href], link[href]", "href") {
+        let hrefs = attrs(&html, "a[href], link[href]", "href");
+        for href in hrefs.into_iter().chain(attrs(&html, "script[src], img[src]", "src")) {
             if href.starts_with('#') || href.contains("://") || href.starts_with("mailto:") {
                 continue;
             }
             let target = link_target(&page, &href);
-            assert!(out.join(&target).is_file(), "{page}: {href} leads to {target}, which is not a file");
+            assert!(
+                target.as_ref().is_some_and(|target| out.join(target).is_file()),
+                "{page}: {href} leads to {target:?}, which is not a file of the output"
+            );
             checked += 1;
         }
     }
@@ -716,5 +729,11 @@ fn every_relative_link_of_every_page_leads_to_a_file_of_the_output() {
     let plan = archive.page("output/van-ban/2024/ke-hoach-5-kh-tu/index.html");
     let cited = attrs(&plan, ".notice-body a.cite", "href");
     assert_eq!(cited, ["../nghi-quyet-4-nq-tu/index.html", "../../2023/nghi-quyet-3-nq-tu/index.html"]);
+    assert_eq!(attrs(&plan, ".cites a", "href"), cited);
+    assert_eq!(attrs(&plan, ".relations a", "href"), ["../nghi-quyet-4-nq-tu/index.html"]);
+    let replaced = archive.page("output/van-ban/2023/nghi-quyet-3-nq-tu/index.html");
+    let later = "../../2024/nghi-quyet-4-nq-tu/index.html";
+    assert_eq!(attrs(&replaced, ".banner-ended a", "href"), [later]);
+    assert!(attrs(&replaced, ".cited-by a", "href").contains(&later.to_string()));
     assert!(checked > 100, "{checked}");
 }

@@ -483,7 +483,8 @@ impl<'a> Pages<'a> {
 
     fn link_view(&self, id: NoticeId, root: &str) -> LinkView<'a> {
         // The same link on every page with the same way back to the root: hashed once.
-        let depth = layout::root_depth(&self.archive.config, root);
+        // Slots past the depths are those of links between notice pages.
+        let depth = layout::root_depth(&self.archive.config, root).filter(|&depth| depth < DIGEST_DEPTHS);
         self.link_view_by(id, depth, || self.link(root, self.archive.url(id)))
     }
 
