@@ -737,3 +737,17 @@ fn every_relative_link_of_every_page_leads_to_a_file_of_the_output() {
     assert!(attrs(&replaced, ".cited-by a", "href").contains(&later.to_string()));
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn a_draft_without_a_number_in_a_file_named_without_letters_is_named_by_its_title() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/---.md",
+        &notice("draft: true\ntype: Kế hoạch\ntitle: Kế hoạch cuối năm\nissuer: Tỉnh ủy Sơn Hà", "Nội dung."),
+    );
+    archive.build_ok(&["--drafts"]);
+    // Its own folder, as deep as any notice's: its links back to the root hold.
+    let page = archive.page("output/van-ban/ban-nhap/ke-hoach-cuoi-nam/index.html");
+    assert_eq!(attrs(&page, "link[rel=stylesheet]", "href"), ["../../../style.css"]);
+    assert!(!archive.exists("output/van-ban/ban-nhap/index.html"));
+}

@@ -639,7 +639,12 @@ pub fn notice_url(notice: &Notice) -> String {
         Some(number) => slugify(&format!("{} {}", notice.doc_type, number.key)),
         None => {
             let stem = notice.source_path.trim_end_matches(".md").trim_end_matches("/index");
-            slugify(stem.rsplit('/').next().unwrap_or(stem))
+            // A file named with no letter or digit (`---.md`) is named by its title.
+            [stem.rsplit('/').next().unwrap_or(stem), notice.title.as_str()]
+                .into_iter()
+                .map(slugify)
+                .find(|name| !name.is_empty())
+                .unwrap_or_else(|| "du-thao".to_string())
         }
     };
     format!("{NOTICE_DIR}/{year}/{name}/")
