@@ -124,15 +124,9 @@ impl NoticeLinks {
     }
 
     /// The links of the notice's own: those a build keeps (see [`KeptLinks`]).
-    fn own(&self) -> NoticeLinks {
-        NoticeLinks {
-            references: self.references.clone(),
-            anchors: self.anchors.clone(),
-            cites: self.cites.clone(),
-            outside: self.outside.clone(),
-            relations: self.relations.clone(),
-            ..NoticeLinks::default()
-        }
+    fn into_own(self) -> NoticeLinks {
+        let NoticeLinks { references, anchors, cites, outside, relations, .. } = self;
+        NoticeLinks { references, anchors, cites, outside, relations, ..NoticeLinks::default() }
     }
 
     /// The anchor of the provision that body reference `index` cites on the cited page.
@@ -197,39 +191,13 @@ pub struct KeptNotice {
     pub problems: Vec<Diagnostic>,
 }
 
-/// What other notices' links depend on: a change elsewhere leaves links as they were. The
-/// anchors of articles and clauses count, of the notice's own and of the document it issues
-/// (a regulation, its articles numbered from 1 again): citations of a provision link to them.
-type Identity<'n> = (
-    Option<&'n str>,
-    &'n str,
-    Option<Date>,
-    &'n str,
-    Option<u32>,
-    bool,
-    &'n [String],
-    &'n [(String, String)],
-);
-
-fn identity(notice: &Notice) -> Identity<'_> {
-    let seq = notice.number.as_ref().map(|n| n.seq);
-    let body = &notice.body;
-    (
-        notice.key(),
-        &notice.doc_type,
-        notice.date,
-        &notice.issuer,
-        seq,
-        notice.draft,
-        &body.provisions,
-        &body.attached,
-    )
-}
-
 /// The shape of an archive as linking one notice sees the others: the settings, the notices
-/// left out for an error, and each notice's file and [`identity`], in order. In two archives
-/// of one shape, a notice read from the same bytes has the same links of its own, and raises
-/// the same problems linking them, since ids are the same too.
+/// left out for an error, and, in order, each notice's file and what other notices' links
+/// depend on (its key and sequence number, type, date, issuer, whether a draft, and the anchors
+/// of its articles and clauses, its own and those of the regulation it issues, numbered from 1
+/// again: citations of a provision link to them). In two archives of one shape, a notice read
+/// from the same bytes has the same links of its own, and raises the same problems linking
+/// them, since ids are the same too.
 fn shape(config: &SiteConfig, notices: &[Arc<Notice>], broken: &HashMap<String, String>) -> u64 {
     let mut broken: Vec<(&String, &String)> = broken.iter().collect();
     broken.sort_unstable();
@@ -237,21 +205,31 @@ fn shape(config: &SiteConfig, notices: &[Arc<Notice>], broken: &HashMap<String, 
     hash.value(config).value(&broken).u64(notices.len() as u64);
     // Field by field: a hundred thousand notices are hashed by every build.
     for notice in notices {
-        let (key, doc_type, date, issuer, seq, draft, provisions, attached) = identity(notice);
-        hash.str(&notice.source_path).str(key.unwrap_or("\0")).u64(u64::from(key.is_some()));
-        hash.str(doc_type)
-            .str(issuer)
-            .u64(date.map_or(0, date_number))
-            .u64(seq.map_or(0, |s| u64::from(s) + 1));
-        hash.u64(u64::from(draft)).u64(provisions.len() as u64).u64(attached.len() as u64);
-        for provision in provisions {
+        let (key, body) = (notice.key(), &notice.body);
+        let seq = notice.number.as_ref().map_or(0, |n| u64::from(n.seq) + 1);
+        hash.str(&notice.source_path).str(key.unwrap_or("\0")).u64(u64::from(key.is_some())).u64(seq);
+        hash.str(&notice.doc_type).str(&notice.issuer).u64(notice.date.map_or(0, date_number));
+        hash.u64(u64::from(notice.draft)).u64(body.provisions.len() as u64).u64(body.attached.len() as u64);
+        for provision in &body.provisions {
             hash.str(provision);
         }
-        for (alone, anchor) in attached {
+        for (alone, anchor) in &body.attached {
             hash.str(alone).str(anchor);
         }
     }
     hash.finish()
+}
+
+/// The kept links of an archive of `shape`: each notice's source hash, links (of which its own
+/// are kept) and problems, in order.
+fn keep(
+    shape: u64,
+    each: impl IndexedParallelIterator<Item = (u64, NoticeLinks, Vec<Diagnostic>)>,
+) -> KeptLinks {
+    let notices = each
+        .map(|(source_hash, links, problems)| KeptNotice { source_hash, links: links.into_own(), problems })
+        .collect();
+    KeptLinks { shape, notices }
 }
 
 /// A date as one number that tells dates apart (none is 0).
@@ -318,44 +296,24 @@ impl Archive {
 
     /// The links of each notice's own, for a later build or archive to reuse.
     pub fn kept_links(&self) -> KeptLinks {
-        let notices = self
-            .entries
-            .par_iter()
-            .zip(&self.own_problems)
-            .map(|(entry, problems)| KeptNotice {
-                source_hash: entry.notice.source_hash,
-                links: entry.links.own(),
-                problems: problems.clone(),
-            })
-            .collect();
-        KeptLinks { shape: self.shape, notices }
+        let each = self.entries.par_iter().zip(&self.own_problems);
+        keep(
+            self.shape,
+            each.map(|(entry, problems)| (entry.notice.source_hash, entry.links.clone(), problems.clone())),
+        )
     }
 
     /// The links of each notice's own, taken out rather than copied, for the build state at
-    /// the end of a build: the archive is left without them, with its other links.
+    /// the end of a build: the archive is left without any links.
     pub fn take_kept_links(&mut self) -> KeptLinks {
         let problems = std::mem::take(&mut self.own_problems);
-        let notices = self
-            .entries
-            .par_iter_mut()
-            .zip(problems)
-            .map(|(entry, problems)| {
-                let links = &mut entry.links;
-                KeptNotice {
-                    source_hash: entry.notice.source_hash,
-                    links: NoticeLinks {
-                        references: std::mem::take(&mut links.references),
-                        anchors: std::mem::take(&mut links.anchors),
-                        cites: std::mem::take(&mut links.cites),
-                        outside: std::mem::take(&mut links.outside),
-                        relations: std::mem::take(&mut links.relations),
-                        ..NoticeLinks::default()
-                    },
-                    problems,
-                }
-            })
-            .collect();
-        KeptLinks { shape: self.shape, notices }
+        let each = self.entries.par_iter_mut().zip(problems);
+        keep(
+            self.shape,
+            each.map(|(entry, problems)| {
+                (entry.notice.source_hash, std::mem::take(&mut entry.links), problems)
+            }),
+        )
     }
 
     pub fn len(&self) -> usize {
