@@ -21,10 +21,65 @@ type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<DocTerms>);
 
 /// The two files of a term shard: its terms, and where its bigrams stand.
 fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
-    [
-        made(term_path(shard), term_shard_text(shard, terms.postings)),
-        made(phrase_path(shard), phrase_shard_text(shard, terms.places)),
-    ]
+    [term_file(shard, terms.postings), phrase_file(shard, terms.places)]
+}
+
+fn term_file(shard: usize, postings: PostingMap) -> IndexFile {
+    made(term_path(shard), term_shard_text(shard, postings))
+}
+
+fn phrase_file(shard: usize, places: PlaceMap) -> IndexFile {
+    made(phrase_path(shard), phrase_shard_text(shard, places))
+}
+
+/// The postings of a term file of the last build (`text`, of `shard`) with the documents that
+/// stay renumbered, those gone left out, and those `added` and the `filters` of the shard put
+/// in; `None` when the file cannot be read back.
+fn postings_again(
+    text: &str,
+    shard: usize,
+    renumber: impl Fn(u32) -> Option<u32>,
+    added: PostingMap,
+    filters: &PostingMap,
+) -> Option<PostingMap> {
+    let mut postings = read_term_shard(text, shard)?;
+    postings.retain(|term, _| !term.starts_with('#'));
+    // Documents that stay keep their order, so the lists stay in id order.
+    for list in postings.values_mut() {
+        list.retain_mut(|posting| {
+            renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
+        });
+        if !list.is_sorted() {
+            list.sort_unstable();
+        }
+    }
+    // The filter terms, copied for the shards made again only.
+    for (term, list) in added.into_iter().chain(filters.clone()) {
+        merge_sorted(postings.entry(term).or_default(), list);
+    }
+    postings.retain(|_, list| !list.is_empty());
+    Some(postings)
+}
+
+/// The places of a phrase file of the last build (`text`, of `shard`) with the documents that
+/// stay renumbered, those gone left out, and those `added` put in; `None` when the file cannot
+/// be read back.
+fn places_again(
+    text: &str,
+    shard: usize,
+    renumber: impl Fn(u32) -> Option<u32>,
+    added: PlaceMap,
+) -> Option<PlaceMap> {
+    let mut places = read_phrase_shard(text, shard)?;
+    for old_places in places.values_mut() {
+        old_places.renumber(&renumber);
+    }
+    for (term, new_places) in added {
+        add_placed(&mut places, &term, new_places);
+    }
+    places.retain(|_, places| !places.is_empty());
+    places.values_mut().for_each(Placed::sort);
+    Some(places)
 }
 
 /// `file`, or the previous build's file when it has the same bytes (the same hash).
@@ -446,39 +501,15 @@ pub(super) fn update_terms<T: Send>(
         added.place(placed);
         // Held until every shard is made: a file made again as it was is the previous one.
         let term_file = if terms_again {
-            let mut postings = read_term_shard(&(previous.read)(&term_path(i))?, i)?;
-            postings.retain(|term, _| !term.starts_with('#'));
-            // Documents that stay keep their order, so the lists stay in id order.
-            for list in postings.values_mut() {
-                list.retain_mut(|posting| {
-                    renumber(*posting >> 4).map(|new| *posting = (new << 4) | (*posting & 15)).is_some()
-                });
-                if !list.is_sorted() {
-                    list.sort_unstable();
-                }
-            }
-            // The filter terms, copied for the shards made again only.
-            for (term, list) in
-                std::mem::take(&mut added.postings).into_iter().chain(filters.by_shard[i].clone())
-            {
-                merge_sorted(postings.entry(term).or_default(), list);
-            }
-            postings.retain(|_, list| !list.is_empty());
-            same_as(made(term_path(i), term_shard_text(i, postings)), old.term_hashes.get(i))
+            let text = (previous.read)(&term_path(i))?;
+            let postings = postings_again(&text, i, renumber, added.postings, &filters.by_shard[i])?;
+            same_as(term_file(i, postings), old.term_hashes.get(i))
         } else {
             kept(term_path(i), &old.term_hashes)?
         };
         let phrase_file = if phrases_again {
-            let mut places = read_phrase_shard(&(previous.read)(&phrase_path(i))?, i)?;
-            for old_places in places.values_mut() {
-                old_places.renumber(renumber);
-            }
-            for (term, new_places) in added.places {
-                add_placed(&mut places, &term, new_places);
-            }
-            places.retain(|_, places| !places.is_empty());
-            places.values_mut().for_each(Placed::sort);
-            same_as(made(phrase_path(i), phrase_shard_text(i, places)), old.phrase_hashes.get(i))
+            let places = places_again(&(previous.read)(&phrase_path(i))?, i, renumber, added.places)?;
+            same_as(phrase_file(i, places), old.phrase_hashes.get(i))
         } else {
             kept(phrase_path(i), &old.phrase_hashes)?
         };
