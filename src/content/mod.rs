@@ -342,12 +342,6 @@ impl BrokenNotice {
     }
 }
 
-/// Why a notice could not be read: the key of its number, and what it still tells.
-pub(crate) struct Broken {
-    pub key: Option<String>,
-    pub links: Arc<BrokenNotice>,
-}
-
 /// Reads and parses every source in parallel. Returns the notices in source order.
 pub fn load_all(
     root: &Path,
@@ -473,8 +467,8 @@ fn parse_text(
             broken_links: None,
             draft,
         },
-        Err(Broken { key, links }) => {
-            Loaded { parsed: None, problems, broken: key, broken_links: Some(links), draft }
+        Err(broken) => {
+            Loaded { parsed: None, problems, broken: broken.key.clone(), broken_links: Some(broken), draft }
         }
     }
 }

@@ -197,15 +197,16 @@ impl<'a> FrontMatter<'a> {
     }
 
     /// The notice the front-matter describes, with its body. When a key has an error, there is
-    /// no notice: the error gives the key of its number if it could be read, so that notices
-    /// citing it can say why it is missing (a draft's, when drafts are built).
+    /// no notice: the error is what it still tells (see [`super::BrokenNotice`]), the key of its
+    /// number if it could be read among it, so that notices citing it can say why it is missing
+    /// (a draft's, when drafts are built).
     pub(super) fn notice(
         &mut self,
         body: Body,
         attachments: Vec<Attachment>,
         source_hash: u64,
         config: &SiteConfig,
-    ) -> Result<Notice, super::Broken> {
+    ) -> Result<Notice, std::sync::Arc<super::BrokenNotice>> {
         let draft = self.bool("draft").unwrap_or(false);
         self.check_unknown_keys(draft);
         let number = self.number();
@@ -282,16 +283,14 @@ impl<'a> FrontMatter<'a> {
                 .into_iter()
                 .filter(|r| r.origin == super::body::RefOrigin::Explicit)
                 .collect();
-            let key = notice.number.map(|n| n.key);
-            let links = std::sync::Arc::new(super::BrokenNotice {
+            return Err(std::sync::Arc::new(super::BrokenNotice {
                 source_path: notice.source_path,
                 date: notice.date,
                 links: explicit,
-                key: key.clone(),
+                key: notice.number.map(|n| n.key),
                 doc_type: notice.doc_type,
                 number_line: notice.lines.number,
-            });
-            return Err(super::Broken { key, links });
+            }));
         }
         Ok(notice)
     }
