@@ -311,7 +311,6 @@ fn say(message: Message, language: Language) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Prints an error that stopped a command and fails.
 /// A command line that cannot be read, said in the language of the archive in the current
 /// folder: an option or command not known (with the one meant, when close), a value not
 /// taken (with those that are), an argument missing. Help and version, and rarer mistakes, are
@@ -343,6 +342,7 @@ fn usage_error(error: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Prints an error that stopped a command and fails.
 fn failed(error: &anyhow::Error, language: Language) -> ExitCode {
     eprintln!("{}: {}", message::text(language, "label-error"), message::describe(error, language));
     ExitCode::FAILURE

@@ -171,7 +171,7 @@ impl<'a> NoticeLink<'a> {
     }
 
     pub fn href(&self) -> String {
-        let up = if self.same_year { UP } else { "../../" };
+        let up = UP.repeat(if self.same_year { 1 } else { 2 });
         format!("{up}{}index.html", self.rest)
     }
 }
