@@ -157,17 +157,26 @@ fn year_and_slug(folder: &str) -> Option<(&str, &str)> {
     (!year.is_empty() && slug.len() > 1 && slug.find('/') == Some(slug.len() - 1)).then_some((year, slug))
 }
 
+/// The year of notice folder `van-ban/YEAR/SLUG/`; `None` for a folder not of that shape.
+pub fn notice_folder_year(folder: &str) -> Option<&str> {
+    year_and_slug(folder).map(|(year, _)| year)
+}
+
 impl<'a> NoticeLink<'a> {
     /// From the page in notice folder `from` to the one in `to`; `None` with a base URL (links
     /// are absolute then) or for folders not of that shape.
     pub fn between(config: &SiteConfig, from: &str, to: &'a str) -> Option<NoticeLink<'a>> {
-        if config.base_url.is_some() {
-            return None;
-        }
         let ((from_year, _), (to_year, to_slug)) = (year_and_slug(from)?, year_and_slug(to)?);
-        let same_year = from_year == to_year;
+        let same_year = Self::same_year(config, Some(from_year), Some(to_year))?;
         let rest = if same_year { to_slug } else { &to[crate::archive::NOTICE_DIR.len() + 1..] };
         Some(NoticeLink { same_year, rest })
+    }
+
+    /// Whether a link between notice folders of years `from` and `to` (as
+    /// [`notice_folder_year`] gives them) goes to one of the same year; `None` when there is
+    /// no such link, as for [`Self::between`]. Told without the folders: a page links many.
+    pub fn same_year(config: &SiteConfig, from: Option<&str>, to: Option<&str>) -> Option<bool> {
+        config.base_url.is_none().then_some(from? == to?)
     }
 
     pub fn href(&self) -> String {
@@ -201,6 +210,21 @@ mod tests {
         }
         let absolute = SiteConfig { base_url: Some("https://x.vn/".into()), ..SiteConfig::default() };
         assert!(NoticeLink::between(&absolute, "van-ban/2024/a/", "van-ban/2024/b/").is_none());
+        // Told from the years alone, the same as from the folders.
+        let folders =
+            ["van-ban/2024/a/", "van-ban/2024/b/", "van-ban/2023/b/", "loai/a/", "van-ban/2024/a/x/"];
+        for config in [&relative, &absolute] {
+            for from in folders {
+                for to in folders {
+                    let years = (notice_folder_year(from), notice_folder_year(to));
+                    assert_eq!(
+                        NoticeLink::same_year(config, years.0, years.1),
+                        NoticeLink::between(config, from, to).map(|link| link.same_year),
+                        "{from} -> {to}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -317,6 +317,9 @@ struct LinkPart {
     type_shown: bool,
     date: Option<String>,
     date_short: Option<String>,
+    /// The year of its folder (see [`layout::notice_folder_year`]), taken once: every page
+    /// that links the notice from another notice's page asks for it.
+    folder_year: Option<Box<str>>,
     /// The stable hash of the link to the notice as the pages at each depth show it (the
     /// link differs only by its way back to the root), made by the first page that needs it:
     /// a notice is linked from many pages.
@@ -328,11 +331,12 @@ impl LinkParts {
         let language = archive.config.language;
         let parts = archive
             .ids()
-            .map(|id| archive.notice(id))
-            .map(|notice| LinkPart {
+            .map(|id| (archive.notice(id), archive.url(id)))
+            .map(|(notice, url)| LinkPart {
                 type_shown: !starts_with_type(&notice.title, &notice.doc_type),
                 date: notice.date.map(|d| d.to_string()),
                 date_short: notice.date.map(|d| date_short(d, language)),
+                folder_year: layout::notice_folder_year(url).map(Box::from),
                 digests: Default::default(),
             })
             .collect();
@@ -491,12 +495,14 @@ impl<'a> Pages<'a> {
     /// A link to notice `id` from the page of notice `here`, the shortest way (see
     /// [`layout::NoticeLink`]), else as from any page whose way back to the root is `root`.
     fn link_view_from(&self, id: NoticeId, here: NoticeId, root: &str) -> LinkView<'a> {
-        let (config, to) = (&self.archive.config, self.archive.url(id));
-        match layout::NoticeLink::between(config, self.archive.url(here), to) {
+        let config = &self.archive.config;
+        let year = |id: NoticeId| self.link_parts.parts[id.index()].folder_year.as_deref();
+        match layout::NoticeLink::same_year(config, year(here), year(id)) {
             // The same link from every notice page of the same year, or of another: hashed once.
-            Some(link) => {
-                self.link_view_by(id, Some(DIGEST_DEPTHS + usize::from(!link.same_year)), || link.href())
-            }
+            Some(same_year) => self.link_view_by(id, Some(DIGEST_DEPTHS + usize::from(!same_year)), || {
+                let link = layout::NoticeLink::between(config, self.archive.url(here), self.archive.url(id));
+                link.expect("a link between notice folders").href()
+            }),
             None => self.link_view(id, root),
         }
     }
