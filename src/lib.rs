@@ -6,7 +6,8 @@
 //! output file planned and rendered), [`output`] (the output folder, written all or nothing),
 //! [`serve`] (the preview), and [`cli`]. [`author`] writes new notices into `content/`. Beside
 //! them: [`diag`] (problems), [`message`] (what Gazette says, in the archive's language),
-//! [`text`] (decoding), [`yaml`], [`slug`] and [`hash`].
+//! [`text`] (decoding), [`yaml`], [`slug`], [`hash`] and [`saved`] (how a build state writes
+//! values).
 
 pub mod archive;
 pub mod author;
@@ -19,6 +20,7 @@ pub mod hash;
 pub mod message;
 pub mod output;
 pub mod publish;
+pub mod saved;
 pub mod serve;
 pub mod slug;
 pub mod text;

@@ -190,7 +190,7 @@ proptest! {
     fn the_body_pass_takes_any_markdown(body in joined(MARKDOWN_PIECES, 200), raw in any::<bool>()) {
         let markdown::Rendered { body: rendered, html, .. } = markdown::render(&body, 10, raw);
         let lines = body.lines().count() + 10;
-        for reference in &rendered.references {
+        for reference in rendered.references.iter() {
             prop_assert!(reference.line >= 10 && reference.line <= lines, "line {}", reference.line);
         }
         let anchors: std::collections::HashSet<&str> = rendered.toc.iter().map(|t| t.anchor.as_str()).collect();

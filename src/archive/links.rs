@@ -71,7 +71,7 @@ fn link_references(
     // Seen cited notices and outside keys: a paragraph may cite thousands of numbers.
     let mut cited = HashSet::new();
     let mut outside = HashSet::new();
-    for reference in &notice.body.references {
+    for reference in notice.body.references.iter() {
         let Some(key) = &reference.key else {
             links.references.push(RefTarget::Unresolved);
             diagnostics.push(not_a_number(&notice.source_path, reference));

@@ -303,7 +303,7 @@ impl Loaded {
             for relation in &mut parsed.notice.relations {
                 place(relation.line, &mut relation.column);
             }
-            for reference in &mut parsed.notice.body.references {
+            for reference in parsed.notice.body.references.get_mut() {
                 place(reference.line, &mut reference.column);
             }
         }
@@ -447,7 +447,7 @@ fn parse_text(
         body::render_with_attachments(body_text, body_line, config.raw_html, &names);
     // Kept for the whole build, for every notice: without the room the lists grew into.
     body.toc.shrink_to_fit();
-    body.references.shrink_to_fit();
+    body.references.get_mut().shrink_to_fit();
     let draft = reader.is_draft();
     let notice = reader.notice(body, attachments, source_hash, config);
     let mut problems = repeated;

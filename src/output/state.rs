@@ -4,11 +4,11 @@
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
 //! digest of what the build was made of, what it reported, and every file it wrote), which a
-//! build that finds nothing changed reads alone; and the rest (every notice as read, what each
-//! document gives the search index's term shards, and each notice's own links, all three in
-//! pieces encoded and decoded in parallel, then the rest of the search index's state), read by
-//! any other build.
-//! Each is a `postcard` encoding. A missing file, another
+//! build that finds nothing changed reads alone; and the rest (every notice as read, with
+//! its references left encoded until a build links it again, see [`crate::saved::Deferred`];
+//! what each document gives the search index's term shards; each notice's own links: all
+//! three in pieces encoded and decoded in parallel, then the rest of the search index's
+//! state), read by any other build. Each is a `postcard` encoding. A missing file, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
 //! to a build: no state, so a full build. Output files the state remembers are kept only while
 //! they are exactly as written; one changed by hand is made again.
@@ -33,7 +33,7 @@ pub const STATE_FILE: &str = ".gazette/state";
 const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 /// The Gazette that writes the state: its version and a hash of its source, since a build of
 /// other code may render the same view differently.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));

@@ -44,7 +44,8 @@ pub struct Body {
     /// shows it, which reads the file again when the notice was not read in its run.
     #[serde(skip)]
     pub toc: Vec<TocEntry>,
-    pub references: Vec<BodyRef>,
+    /// Kept in a build state as their encoding, read back only for a notice linked again.
+    pub references: crate::saved::Deferred<Vec<BodyRef>>,
     /// Plain text of the first paragraph.
     pub first_paragraph: String,
     /// Whether the body has no text at all.

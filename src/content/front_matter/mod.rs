@@ -280,6 +280,7 @@ impl<'a> FrontMatter<'a> {
             let explicit: Vec<_> = notice
                 .body
                 .references
+                .into_inner()
                 .into_iter()
                 .filter(|r| r.origin == super::body::RefOrigin::Explicit)
                 .collect();

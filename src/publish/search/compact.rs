@@ -81,7 +81,7 @@ impl PostingList {
 /// are many more than a document's terms; or their gaps in a Rice code (see [`rice`]), which
 /// takes about half a bitset for the thousand-odd shards of a long notice among thousands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ShardSet(#[serde(with = "as_bytes")] Arc<[u8]>);
+pub struct ShardSet(#[serde(with = "crate::saved::as_bytes")] Arc<[u8]>);
 
 const BITSET: u8 = 0;
 const LIST: u8 = 1;
@@ -286,47 +286,6 @@ pub struct DocTerms {
     digest: Arc<[u64]>,
 }
 
-/// A byte string kept as one (not as a sequence of numbers, which an encoder writes one at a
-/// time): a hundred thousand documents' shard sets are most of a build state.
-mod as_bytes {
-    use serde::{Deserializer, Serializer, de};
-    use std::sync::Arc;
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_bytes(bytes)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u8]>, D::Error> {
-        deserializer.deserialize_bytes(Bytes).map(Arc::from)
-    }
-
-    pub(super) struct Bytes;
-
-    impl<'de> de::Visitor<'de> for Bytes {
-        type Value = Vec<u8>;
-
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("bytes")
-        }
-
-        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Vec<u8>, E> {
-            Ok(bytes.to_vec())
-        }
-
-        fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<Vec<u8>, E> {
-            Ok(bytes)
-        }
-
-        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
-            let mut bytes = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-            while let Some(byte) = seq.next_element()? {
-                bytes.push(byte);
-            }
-            Ok(bytes)
-        }
-    }
-}
-
 /// Words kept as their little-endian bytes, eight a word: a digest's sums are as long as
 /// their hashes, which a variable-length encoding would make longer, one number at a time.
 mod words_as_bytes {
@@ -339,7 +298,7 @@ mod words_as_bytes {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<[u64]>, D::Error> {
-        let bytes = deserializer.deserialize_bytes(super::as_bytes::Bytes)?;
+        let bytes = deserializer.deserialize_bytes(crate::saved::as_bytes::Bytes)?;
         let (words, rest) = bytes.as_chunks::<8>();
         if !rest.is_empty() {
             return Err(D::Error::invalid_length(bytes.len(), &"a multiple of eight bytes"));
