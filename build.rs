@@ -1,12 +1,15 @@
 //! Gives the binary a fingerprint of its own source (`GAZETTE_SOURCE_HASH`), so that a build
 //! state written by another build of Gazette, even of the same version, is not trusted to know
-//! how this one reads notices.
+//! how this one reads notices. The versions of the crates it is built with count too
+//! (`Cargo.lock`): another Markdown parser may render a body otherwise, another encoder write
+//! the state otherwise.
 
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
-    let mut files = Vec::new();
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let mut files = vec![PathBuf::from("Cargo.lock")];
     collect(Path::new("src"), &mut files);
     files.sort();
     // FNV-1a: fixed across compilers, unlike the standard library's hasher.

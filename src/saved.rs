@@ -1,6 +1,6 @@
 //! How values are written into a build state when serde's plain way would be slow to read
-//! back: byte strings as one ([`as_bytes`]), and values most builds never look at kept as
-//! their encoding until asked for ([`Deferred`]). Where the state lies and how it is checked
+//! back: byte strings as one ([`as_bytes`]), and values a build that changes little need not
+//! look at kept as their encoding until asked for ([`Deferred`]). Where the state lies and how it is checked
 //! is `output::state`'s.
 
 use std::sync::OnceLock;
@@ -51,11 +51,16 @@ pub mod as_bytes {
 }
 
 /// A value written as its own encoding (a byte string) and, when read back, kept so until
-/// it is first asked for: for what a build state holds of every notice but most builds reuse
-/// without looking at (a notice's references, when its links are reused). Reading a hundred
+/// it is first asked for: for what a build state holds of every notice but a build that
+/// changes few notices need not look at (a notice's references: its links are reused, and
+/// `api/notices.json` is fingerprinted by their [`Deferred::digest`]). Reading a hundred
 /// thousand notices' references back costs more than the rest of those notices; copying
-/// their bytes costs little. A state is checked by its hash before anything in it is read, and
-/// is read only by the Gazette that wrote it: its saved values decode.
+/// their bytes costs little. A state is checked by its hash before anything in it is read,
+/// and is read only by a Gazette of the same source and crates as the one that wrote it: its
+/// saved values decode.
+///
+/// Any serializer sees it as that byte string, not as the value: what needs the value, for
+/// a page or a hash, takes it by [`Deferred::get`].
 #[derive(Clone)]
 pub struct Deferred<T> {
     value: OnceLock<T>,
@@ -86,6 +91,16 @@ impl<T: Serialize + DeserializeOwned> Deferred<T> {
     pub fn into_inner(mut self) -> T {
         self.get();
         self.value.take().expect("decoded")
+    }
+
+    /// A stable hash of the value, made from its encoding: telling it reads nothing back.
+    pub fn digest(&self) -> u64 {
+        match (&self.saved, self.value.get()) {
+            (Some(saved), _) => crate::hash::bytes(saved),
+            (None, value) => crate::hash::bytes(
+                &postcard::to_allocvec(&value.expect("made with its value")).expect("encodes"),
+            ),
+        }
     }
 
     /// Whether it is still as a state kept it, not decoded.

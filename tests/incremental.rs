@@ -222,6 +222,16 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
             }),
         ),
         (
+            // Cited outside the archive, so linked nowhere: only the list of citations of
+            // api/notices.json shows the article.
+            "an article named with a citation of a notice outside the archive",
+            Box::new(|a| edit(a, "content/2024/kh-6.md", "và Thông tư số", "và Điều 5 Thông tư số")),
+        ),
+        (
+            "another article of it",
+            Box::new(|a| edit(a, "content/2024/kh-6.md", "và Điều 5 Thông tư số", "và Điều 6 Thông tư số")),
+        ),
+        (
             "no issuer named as one whose documents the archive does not publish",
             Box::new(|a| {
                 a.write("site.yaml", "title: Kho thử\nexternal_issuers: []\n");

@@ -5,7 +5,7 @@
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
 //! digest of what the build was made of, what it reported, and every file it wrote), which a
 //! build that finds nothing changed reads alone; and the rest (every notice as read, with
-//! its references left encoded until a build links it again, see [`crate::saved::Deferred`];
+//! its references left encoded until a build needs them, see [`crate::saved::Deferred`];
 //! what each document gives the search index's term shards; each notice's own links: all
 //! three in pieces encoded and decoded in parallel, then the rest of the search index's
 //! state), read by any other build. Each is a `postcard` encoding. A missing file, another

@@ -16,17 +16,33 @@ use crate::archive::{Archive, NoticeId, RefTarget};
 use crate::cite::provision::Provision;
 use crate::content::RelationKind;
 
-/// The fingerprint of the file: a stable hash of the hashes of its entries, in its order, each
-/// entry the very value the file writes. The entries are hashed on every core.
+/// The fingerprint of the file: a stable hash of the hashes of its entries, in its order (see
+/// [`entry_fingerprint`]). The entries are hashed on every core.
 pub fn fingerprint(archive: &Archive) -> u64 {
     let ids: Vec<NoticeId> = archive.published().collect();
-    let entries: Vec<u64> = ids.par_iter().map(|&id| crate::hash::of(&api_notice(archive, id))).collect();
+    let entries: Vec<u64> = ids.par_iter().map(|&id| entry_fingerprint(archive, id)).collect();
     let mut hash = crate::hash::Stable::new();
     hash.u64(entries.len() as u64);
     for entry in entries {
         hash.u64(entry);
     }
     hash.finish()
+}
+
+/// The hash of notice `id`'s entry: the very value the file writes but for its citations, and
+/// what [`cites`] makes them from: the notice's references, by the digest of their encoding (a
+/// build that reuses the notice's links does not read them back, see
+/// [`crate::saved::Deferred`]), and where each leads with the anchor it links to.
+fn entry_fingerprint(archive: &Archive, id: NoticeId) -> u64 {
+    let links = archive.links(id);
+    let leads: Vec<_> = (links.references.iter().enumerate())
+        .map(|(i, target)| {
+            let target = cite_target(target).map(|(to, state)| (to.map(|t| archive.url(t)), state));
+            (target, links.anchor(i))
+        })
+        .collect();
+    let references = archive.notice(id).body.references.digest();
+    crate::hash::of(&(entry_but_cites(archive, id), references, leads))
 }
 
 #[derive(Serialize)]
@@ -95,7 +111,7 @@ struct ApiRelation<'a> {
 
 /// Writes `api/notices.json`: an array with one notice a line, each without spaces, so that the
 /// file is as small as JSON allows and a change shows as the lines of the notices it touched.
-/// [`fingerprint`] hashes the same entries.
+/// [`fingerprint`] hashes the same entries, their citations by what makes them.
 ///
 /// The lines are made on every core, a window of them at a time, and written in order.
 pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -129,6 +145,11 @@ pub fn write_notices_json(archive: &Archive, writer: &mut dyn std::io::Write) ->
 }
 
 fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
+    ApiNotice { cites: cites(archive, id), ..entry_but_cites(archive, id) }
+}
+
+/// Notice `id`'s entry with no citations.
+fn entry_but_cites(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
     let notice = archive.notice(id);
     let links = archive.links(id);
     ApiNotice {
@@ -140,7 +161,7 @@ fn api_notice(archive: &Archive, id: NoticeId) -> ApiNotice<'_> {
         date: notice.date.map(|d| d.to_string()),
         status: archive.effective_status(id).code(),
         url: archive.url(id),
-        cites: cites(archive, id),
+        cites: Vec::new(),
         cited_by: in_archive_order(&links.cited_by).into_iter().map(|by| archive.url(by)).collect(),
         relations: relations(archive, id),
     }
@@ -161,12 +182,7 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
     let mut cites = Vec::new();
     for (i, (reference, target)) in notice.body.references.iter().zip(&links.references).enumerate() {
         let Some(key) = &reference.key else { continue };
-        let (target, state) = match target {
-            RefTarget::Notice(t) => (Some(*t), "resolved"),
-            RefTarget::Unresolved | RefTarget::External => (None, "unresolved"),
-            RefTarget::Ambiguous(_) => (None, "ambiguous"),
-            RefTarget::OwnNumber | RefTarget::NotACitation => continue,
-        };
+        let Some((target, state)) = cite_target(target) else { continue };
         if !seen.insert((key.as_str(), target, reference.provision.as_deref())) {
             continue;
         }
@@ -187,6 +203,18 @@ fn cites(archive: &Archive, id: NoticeId) -> Vec<ApiCite<'_>> {
         });
     }
     cites
+}
+
+/// Where a reference leads in the file: the notice cited, if it is resolved, and the state of
+/// the citation; `None` for a reference the file does not list (the notice's own number, or
+/// a short form that names no single notice).
+fn cite_target(target: &RefTarget) -> Option<(Option<NoticeId>, &'static str)> {
+    match target {
+        RefTarget::Notice(t) => Some((Some(*t), "resolved")),
+        RefTarget::Unresolved | RefTarget::External => Some((None, "unresolved")),
+        RefTarget::Ambiguous(_) => Some((None, "ambiguous")),
+        RefTarget::OwnNumber | RefTarget::NotACitation => None,
+    }
 }
 
 fn relations(archive: &Archive, id: NoticeId) -> ApiRelations<'_> {

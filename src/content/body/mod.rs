@@ -44,7 +44,8 @@ pub struct Body {
     /// shows it, which reads the file again when the notice was not read in its run.
     #[serde(skip)]
     pub toc: Vec<TocEntry>,
-    /// Kept in a build state as their encoding, read back only for a notice linked again.
+    /// Kept in a build state as their encoding, read back only when needed: to link the
+    /// notice again, to list its citations in `api/notices.json` or outside the archive.
     pub references: crate::saved::Deferred<Vec<BodyRef>>,
     /// Plain text of the first paragraph.
     pub first_paragraph: String,
