@@ -74,9 +74,19 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
-    let opened = if options.full { None } else { opened_state(&output.target, &mut notes) };
-    timings.lap("read the build state");
-    let inputs = publish::read_inputs(&options.site, &mut diagnostics, &mut timings);
+    // The state's summary is read, and every file it remembers looked at, while the sources
+    // are found: both wait on the disk.
+    let (opened, inputs) = std::thread::scope(|scope| {
+        let opened = scope.spawn(|| {
+            let mut notes = Vec::new();
+            (if options.full { None } else { opened_state(&output.target, &mut notes) }, notes)
+        });
+        let inputs = publish::read_inputs(&options.site, &mut diagnostics, &mut timings);
+        let (opened, state_notes) = opened.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        notes.extend(state_notes);
+        timings.lap("read the build state (meanwhile: the time left)");
+        (opened, inputs)
+    });
     let digest = inputs.digest(&options.site, &diagnostics);
     // Nothing changed since the last build: its output stands, and its report is said again.
     if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
