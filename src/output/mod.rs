@@ -618,10 +618,10 @@ impl Staging {
     /// previous output the file is often that very file already.
     fn link_kept(&self, path: &str, stamp: &FileStamp) -> Result<()> {
         if let Some(reused) = &self.reused {
-            // The output's file was checked against its stamp when the state was read, as here;
-            // a file of the previous output with that stamp (inode included) is that very file.
-            if FileStamp::of_file(&self.path_of(path)?) == Some(*stamp) {
-                reused.put(path);
+            // The output's file was checked against its stamp when the state was read; a file
+            // of the previous output (beside it, on the same file system) with its inode is
+            // that very file.
+            if reused.put_if_found(path, stamp.inode) {
                 return Ok(());
             }
         }

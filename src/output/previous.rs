@@ -19,8 +19,9 @@ use std::sync::Mutex;
 
 /// A previous output being made into a new build.
 pub struct Reused {
-    /// Files found in the folder when it was taken, by output-relative path.
-    found_files: Vec<String>,
+    /// Files found in the folder when it was taken, by output-relative path, with their
+    /// inode (0 where there is none), in path order.
+    found_files: Vec<(String, u64)>,
     /// Folders found in it, deepest last.
     found_folders: Vec<PathBuf>,
     /// Output-relative paths this build put in the folder.
@@ -39,15 +40,31 @@ impl Reused {
             let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(str::to_string);
             match relative {
                 Some(_) if kind.is_dir() => found_folders.push(entry.into_path()),
-                Some(path) if kind.is_file() => found_files.push(path),
+                Some(path) if kind.is_file() => found_files.push((path, inode(&entry))),
                 _ if kind.is_dir() => fs::remove_dir_all(entry.path())?,
                 _ => fs::remove_file(entry.path())?,
             }
         }
+        found_files.sort_unstable();
         Ok(Reused { found_files, found_folders, put: Mutex::new(HashSet::new()) })
     }
 
-    /// Notes that this build put a file at an output-relative path.
+    /// Puts the file found at output-relative `path` when the folder was taken into the build,
+    /// when it is the file with inode `inode` (the output's, on the same file system) and this
+    /// build has not put one there since: told without looking at the disk again, the inode
+    /// having come with the listing. Never for inode 0 (none known).
+    pub fn put_if_found(&self, path: &str, inode: u64) -> bool {
+        let found = inode != 0
+            && self
+                .found_files
+                .binary_search_by(|(found, _)| found.as_str().cmp(path))
+                .is_ok_and(|at| self.found_files[at].1 == inode);
+        // A file this build wrote there took the place of the one found (see `put`).
+        found && self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string())
+    }
+
+    /// Notes that this build put a file at an output-relative path: noted before a file is
+    /// written there, so that what was found there is no longer taken for it.
     pub fn put(&self, path: &str) {
         self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string());
     }
@@ -75,7 +92,7 @@ impl Reused {
             }
         }
         let wanted = |path: &str| put.contains(path) || live.contains(path);
-        for path in self.found_files.iter().filter(|p| !wanted(p)) {
+        for (path, _) in self.found_files.iter().filter(|(p, _)| !wanted(p)) {
             gone_already_or(fs::remove_file(dir.join(path)))?;
         }
         for folder in self.found_folders.iter().rev() {
@@ -85,6 +102,14 @@ impl Reused {
         }
         Ok(())
     }
+}
+
+/// The inode of a listed file, as the listing gave it (0 where files have none).
+fn inode(entry: &walkdir::DirEntry) -> u64 {
+    #[cfg(unix)]
+    return walkdir::DirEntryExt::ino(entry);
+    #[cfg(not(unix))]
+    return 0;
 }
 
 /// A removal that found nothing to remove (the path, or a folder on the way to it, is gone)
