@@ -53,7 +53,7 @@ pub mod as_bytes {
 /// A value written as its own encoding (a byte string) and, when read back, kept so until
 /// it is first asked for: for what a build state holds of every notice but a build that
 /// changes few notices need not look at (a notice's references: its links are reused, and
-/// `api/notices.json` is fingerprinted by their [`Deferred::digest`]). Reading a hundred
+/// `api/notices.json` is fingerprinted by a digest of them kept beside). Reading a hundred
 /// thousand notices' references back costs more than the rest of those notices; copying
 /// their bytes costs little. A state is checked by its hash before anything in it is read,
 /// and is read only by a Gazette of the same source and crates as the one that wrote it: its
@@ -91,16 +91,6 @@ impl<T: Serialize + DeserializeOwned> Deferred<T> {
     pub fn into_inner(mut self) -> T {
         self.get();
         self.value.take().expect("decoded")
-    }
-
-    /// A stable hash of the value, made from its encoding: telling it reads nothing back.
-    pub fn digest(&self) -> u64 {
-        match (&self.saved, self.value.get()) {
-            (Some(saved), _) => crate::hash::bytes(saved),
-            (None, value) => crate::hash::bytes(
-                &postcard::to_allocvec(&value.expect("made with its value")).expect("encodes"),
-            ),
-        }
     }
 
     /// Whether it is still as a state kept it, not decoded.

@@ -30,9 +30,10 @@ pub fn fingerprint(archive: &Archive) -> u64 {
 }
 
 /// The hash of notice `id`'s entry: the very value the file writes but for its citations, and
-/// what [`cites`] makes them from: the notice's references, by the digest of their encoding (a
-/// build that reuses the notice's links does not read them back, see
-/// [`crate::saved::Deferred`]), and where each leads with the anchor it links to.
+/// what [`cites`] makes them from: the notice's references, by the digest of what they say
+/// (a build that reuses the notice's links does not read them back, see
+/// [`crate::content::body::references_said`]), and where each leads with the anchor it links
+/// to. A citation moved in its file changes neither.
 fn entry_fingerprint(archive: &Archive, id: NoticeId) -> u64 {
     let links = archive.links(id);
     let leads: Vec<_> = (links.references.iter().enumerate())
@@ -41,7 +42,7 @@ fn entry_fingerprint(archive: &Archive, id: NoticeId) -> u64 {
             (target, links.anchor(i))
         })
         .collect();
-    let references = archive.notice(id).body.references.digest();
+    let references = archive.notice(id).body.references_said;
     crate::hash::of(&(entry_but_cites(archive, id), references, leads))
 }
 

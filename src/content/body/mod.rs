@@ -47,6 +47,9 @@ pub struct Body {
     /// Kept in a build state as their encoding, read back only when needed: to link the
     /// notice again, to list its citations in `api/notices.json` or outside the archive.
     pub references: crate::saved::Deferred<Vec<BodyRef>>,
+    /// A stable hash of what its references say, not of where they stand (see
+    /// [`references_said`]): told without reading them back.
+    pub references_said: u64,
     /// Plain text of the first paragraph.
     pub first_paragraph: String,
     /// Whether the body has no text at all.
@@ -122,6 +125,14 @@ pub struct BodyRef {
     /// (line from 1 in the whole file, column in characters).
     pub line: usize,
     pub column: usize,
+}
+
+/// A stable hash of what `references` say (number, text, provision, …), not of where they
+/// stand in the file: what a list of a notice's citations (`api/notices.json`) may show.
+pub fn references_said(references: &[BodyRef]) -> u64 {
+    let unplaced: Vec<BodyRef> =
+        references.iter().map(|r| BodyRef { line: 0, column: 0, ..r.clone() }).collect();
+    crate::hash::of(&unplaced)
 }
 
 /// A [`BodyRef`] as a saved build state holds it: the type word as text, read back into the
