@@ -618,9 +618,9 @@ impl Staging {
     /// previous output the file is often that very file already.
     fn link_kept(&self, path: &str, stamp: &FileStamp) -> Result<()> {
         if let Some(reused) = &self.reused {
-            // The output's file was checked against its stamp when the state was read; a file
-            // of the previous output (beside it, on the same file system) with its inode is
-            // that very file.
+            // `stamp` is the output's file's (checked when the state was read, or taken just
+            // now); a file of the previous output (beside it, on the same file system) listed
+            // with its inode is that very file.
             if reused.put_if_found(path, stamp.inode) {
                 return Ok(());
             }

@@ -7,7 +7,9 @@
 //! replaced output as much again. Nothing in it is trusted: when it is taken, whatever is not a
 //! plain file or folder is removed (a symbolic link could lead a write outside the output),
 //! every file the build puts there is written anew or linked anew unless it is already the
-//! output's very file (it has the stamp the state remembers for it, inode included), and
+//! output's very file (listed with the inode of the output's file, which the state's stamp
+//! names and the output's file was checked against; the listing keeps to the folder's file
+//! system, where an inode names one file), and
 //! [`Reused::prune`] removes every file the build did not put there and every folder left
 //! empty.
 
@@ -34,7 +36,8 @@ impl Reused {
     pub fn scan(dir: &Path) -> io::Result<Reused> {
         let mut found_files = Vec::new();
         let mut found_folders = Vec::new();
-        for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        // Not into another file system mounted inside: its inodes are not the output's.
+        for entry in walkdir::WalkDir::new(dir).min_depth(1).same_file_system(true) {
             let entry = entry.map_err(io::Error::other)?;
             let kind = entry.file_type();
             let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(str::to_string);
@@ -63,8 +66,8 @@ impl Reused {
         found && self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string())
     }
 
-    /// Notes that this build put a file at an output-relative path: noted before a file is
-    /// written there, so that what was found there is no longer taken for it.
+    /// Notes that this build put a file at an output-relative path: noted before a file it
+    /// keeps or writes is put there, so that what was found there is no longer taken for it.
     pub fn put(&self, path: &str) {
         self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string());
     }
