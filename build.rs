@@ -8,8 +8,12 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
-    println!("cargo:rerun-if-changed=Cargo.lock");
-    let mut files = vec![PathBuf::from("Cargo.lock")];
+    let mut files = Vec::new();
+    // Absent when Gazette is built as a dependency: then there is nothing to watch.
+    if Path::new("Cargo.lock").exists() {
+        println!("cargo:rerun-if-changed=Cargo.lock");
+        files.push(PathBuf::from("Cargo.lock"));
+    }
     collect(Path::new("src"), &mut files);
     files.sort();
     // FNV-1a: fixed across compilers, unlike the standard library's hasher.
