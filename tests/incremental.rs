@@ -170,6 +170,13 @@ fn every_kind_of_edit_comes_out_as_a_clean_build_and_leaves_the_rest_untouched()
         ),
         ("date edit", Box::new(|a| edit(a, "content/2024/tb-7.md", "date: 2024-03-08", "date: 2024-05-20"))),
         (
+            // Its page moves to another year's folder: the pages that link it from the same
+            // year's folder now climb one folder more.
+            "a notice dated into another year",
+            Box::new(|a| edit(a, "content/2024/tb-8.md", "date: 2024-03-09", "date: 2023-12-20")),
+        ),
+        ("and back", Box::new(|a| edit(a, "content/2024/tb-8.md", "date: 2023-12-20", "date: 2024-03-09"))),
+        (
             "number edit",
             Box::new(|a| edit(a, "content/2024/tb-9.md", "number: 9-TB/VPTU", "number: 19-TB/VPTU")),
         ),
