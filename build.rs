@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-changed=src");
     let mut files = Vec::new();
-    // Absent when Gazette is built as a dependency: then there is nothing to watch.
+    // Absent where the crate is built without its lock file beside it (as a dependency, or in
+    // a workspace): then there is nothing to watch.
     if Path::new("Cargo.lock").exists() {
         println!("cargo:rerun-if-changed=Cargo.lock");
         files.push(PathBuf::from("Cargo.lock"));

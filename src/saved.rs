@@ -1,7 +1,7 @@
 //! How values are written into a build state when serde's plain way would be slow to read
-//! back: byte strings as one ([`as_bytes`]), and values a build that changes little need not
-//! look at kept as their encoding until asked for ([`Deferred`]). Where the state lies and how it is checked
-//! is `output::state`'s.
+//! back: byte strings as one ([`as_bytes`]), and values kept as their encoding until asked
+//! for ([`Deferred`]), for what a build that changes little need not look at. Where the state
+//! lies and how it is checked is `output::state`'s.
 
 use std::sync::OnceLock;
 
@@ -60,7 +60,7 @@ pub mod as_bytes {
 /// saved values decode.
 ///
 /// Any serializer sees it as that byte string, not as the value: what needs the value, for
-/// a page or a hash, takes it by [`Deferred::get`].
+/// a page or a hash, takes it by dereferencing (or [`Deferred::get`]).
 #[derive(Clone)]
 pub struct Deferred<T> {
     value: OnceLock<T>,
@@ -75,8 +75,9 @@ impl<T: Serialize + DeserializeOwned> Deferred<T> {
 
     /// The value, decoded the first time from what a state kept.
     pub fn get(&self) -> &T {
+        // Made with its value, or read with its encoding: without the one, there is the other.
         self.value.get_or_init(|| {
-            let saved = self.saved.as_deref().unwrap_or_default();
+            let saved = self.saved.as_deref().expect("a value or its encoding");
             postcard::from_bytes(saved).expect("a value saved by this Gazette in a state checked by its hash")
         })
     }
@@ -94,7 +95,8 @@ impl<T: Serialize + DeserializeOwned> Deferred<T> {
     }
 
     /// Whether it is still as a state kept it, not decoded.
-    pub fn is_saved(&self) -> bool {
+    #[cfg(test)]
+    fn is_saved(&self) -> bool {
         self.value.get().is_none()
     }
 }

@@ -74,19 +74,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
-    // The state's summary is read, and every file it remembers looked at, while the sources
-    // are found: both wait on the disk.
-    let (opened, inputs) = std::thread::scope(|scope| {
-        let opened = scope.spawn(|| {
-            let mut notes = Vec::new();
-            (if options.full { None } else { opened_state(&output.target, &mut notes) }, notes)
-        });
-        let inputs = publish::read_inputs(&options.site, &mut diagnostics, &mut timings);
-        let (opened, state_notes) = opened.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        notes.extend(state_notes);
-        timings.lap("read the build state (meanwhile: the time left)");
-        (opened, inputs)
-    });
+    let (opened, inputs) =
+        state_and_inputs(options, &output.target, &mut notes, &mut diagnostics, &mut timings);
     let digest = inputs.digest(&options.site, &diagnostics);
     // Nothing changed since the last build: its output stands, and its report is said again.
     if let Some(opened) = opened.as_ref().filter(|opened| digest.is_some_and(|d| opened.unchanged(d)))
@@ -254,6 +243,29 @@ fn free_in_background<T: Send + 'static>(value: T) {
     // Detached: the thread runs on while the report is printed. If no thread can be started,
     // the value is freed here, with the closure that holds it.
     let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
+}
+
+/// The previous build's state, its summary read (none with `--full`), and the build's inputs:
+/// the summary is read, and every file it remembers looked at, while the sources are found,
+/// since both wait on the disk.
+fn state_and_inputs(
+    options: &BuildOptions,
+    target: &Path,
+    notes: &mut Vec<Message>,
+    diagnostics: &mut Vec<diag::Diagnostic>,
+    timings: &mut Timings,
+) -> (Option<state::Opened>, publish::Inputs) {
+    std::thread::scope(|scope| {
+        let opened = scope.spawn(|| {
+            let mut state_notes = Vec::new();
+            (if options.full { None } else { opened_state(target, &mut state_notes) }, state_notes)
+        });
+        let inputs = publish::read_inputs(&options.site, diagnostics, timings);
+        let (opened, state_notes) = opened.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        notes.extend(state_notes);
+        timings.lap("read the build state (the wait after discover)");
+        (opened, inputs)
+    })
 }
 
 /// The previous build's state, its summary read, or `None` (with a note saying why, when one

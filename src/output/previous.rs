@@ -110,9 +110,13 @@ impl Reused {
 /// The inode of a listed file, as the listing gave it (0 where files have none).
 fn inode(entry: &walkdir::DirEntry) -> u64 {
     #[cfg(unix)]
-    return walkdir::DirEntryExt::ino(entry);
+    let inode = walkdir::DirEntryExt::ino(entry);
     #[cfg(not(unix))]
-    return 0;
+    let inode = {
+        let _ = entry;
+        0
+    };
+    inode
 }
 
 /// A removal that found nothing to remove (the path, or a folder on the way to it, is gone)

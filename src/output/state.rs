@@ -10,7 +10,9 @@
 //! three in pieces encoded and decoded in parallel, then the rest of the search index's
 //! state), read by any other build. Each is a `postcard` encoding. A missing file, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
-//! to a build: no state, so a full build. Output files the state remembers are kept only while
+//! to a build: no state, so a full build. (References left encoded are decoded later: the
+//! hash of the part they are in, and the writer's source, vouch for them.) Output files the
+//! state remembers are kept only while
 //! they are exactly as written; one changed by hand is made again.
 
 use crate::message::Said as _;
@@ -34,8 +36,9 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
 const FORMAT: u32 = 12;
-/// The Gazette that writes the state: its version and a hash of its source, since a build of
-/// other code may render the same view differently.
+/// The Gazette that writes the state: its version and a hash of its source (and of the crate
+/// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
+/// same view differently, or encode the state otherwise.
 const WRITER: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
 
 /// Why there is no state to build from.

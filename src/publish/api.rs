@@ -5,7 +5,7 @@
 //! (SPEC section 4). Reads the linked archive;
 //! owns only the JSON shape. The file is serialised notice by notice straight to its writer,
 //! never held whole (at a hundred thousand notices it is hundreds of megabytes); its
-//! fingerprint hashes the same entries one by one.
+//! fingerprint hashes the same entries one by one, their citations by what makes them.
 
 use std::collections::HashSet;
 
@@ -32,7 +32,7 @@ pub fn fingerprint(archive: &Archive) -> u64 {
 /// The hash of notice `id`'s entry: the very value the file writes but for its citations, and
 /// what [`cites`] makes them from: the notice's references, by the digest of what they say
 /// (a build that reuses the notice's links does not read them back, see
-/// [`crate::content::body::references_said`]), and where each leads with the anchor it links
+/// [`crate::content::body::digest_of_references`]), and where each leads with the anchor it links
 /// to. A citation moved in its file changes neither.
 fn entry_fingerprint(archive: &Archive, id: NoticeId) -> u64 {
     let links = archive.links(id);
@@ -42,7 +42,7 @@ fn entry_fingerprint(archive: &Archive, id: NoticeId) -> u64 {
             (target, links.anchor(i))
         })
         .collect();
-    let references = archive.notice(id).body.references_said;
+    let references = archive.notice(id).body.references_digest;
     crate::hash::of(&(entry_but_cites(archive, id), references, leads))
 }
 

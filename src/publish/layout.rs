@@ -146,7 +146,7 @@ pub fn folder_link(config: &SiteConfig, root: &str, folder: &str) -> String {
 /// `van-ban/YEAR/SLUG/`, so a notice of the same year is `../SLUG/index.html` and one of another
 /// year `../../YEAR/SLUG/index.html`.
 pub struct NoticeLink<'a> {
-    pub same_year: bool,
+    same_year: bool,
     /// The target's folder past what the two folders share.
     rest: &'a str,
 }

@@ -48,8 +48,9 @@ pub struct Body {
     /// notice again, to list its citations in `api/notices.json` or outside the archive.
     pub references: crate::saved::Deferred<Vec<BodyRef>>,
     /// A stable hash of what its references say, not of where they stand (see
-    /// [`references_said`]): told without reading them back.
-    pub references_said: u64,
+    /// [`digest_of_references`]): told without reading them back. Made with them; what may
+    /// change them after (their columns, placed as the file wrote them) it leaves out.
+    pub references_digest: u64,
     /// Plain text of the first paragraph.
     pub first_paragraph: String,
     /// Whether the body has no text at all.
@@ -129,7 +130,7 @@ pub struct BodyRef {
 
 /// A stable hash of what `references` say (number, text, provision, …), not of where they
 /// stand in the file: what a list of a notice's citations (`api/notices.json`) may show.
-pub fn references_said(references: &[BodyRef]) -> u64 {
+pub fn digest_of_references(references: &[BodyRef]) -> u64 {
     let unplaced: Vec<BodyRef> =
         references.iter().map(|r| BodyRef { line: 0, column: 0, ..r.clone() }).collect();
     crate::hash::of(&unplaced)

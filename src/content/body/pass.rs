@@ -296,7 +296,7 @@ impl<'a> BodyPass<'a> {
         provisions.dedup();
         let body = Body {
             toc: self.toc,
-            references_said: super::references_said(&self.references),
+            references_digest: super::digest_of_references(&self.references),
             references: crate::saved::Deferred::new(self.references),
             first_paragraph: self.first_paragraph.split_whitespace().collect::<Vec<_>>().join(" "),
             is_empty: !self.has_text,

@@ -496,7 +496,7 @@ impl<'a> Pages<'a> {
     /// [`layout::NoticeLink`]), else as from any page whose way back to the root is `root`.
     fn link_view_from(&self, id: NoticeId, here: NoticeId, root: &str) -> LinkView<'a> {
         let config = &self.archive.config;
-        let year = |id: NoticeId| self.link_parts.parts[id.index()].folder_year.as_deref();
+        let year = |of: NoticeId| self.link_parts.parts[of.index()].folder_year.as_deref();
         match layout::NoticeLink::same_year(config, year(here), year(id)) {
             // The same link from every notice page of the same year, or of another: hashed once.
             Some(same_year) => self.link_view_by(id, Some(DIGEST_DEPTHS + usize::from(!same_year)), || {
