@@ -6,6 +6,13 @@ use super::{TestArchive, edit, front, notice};
 /// A named edit of the archive.
 pub type Step = (&'static str, Box<dyn Fn(&TestArchive)>);
 
+/// An edit that writes `text` into the file at `path` (made or replaced).
+fn writes(path: &'static str, text: &'static str) -> Box<dyn Fn(&TestArchive)> {
+    Box::new(move |a| {
+        a.write(path, text);
+    })
+}
+
 /// The edits, in the order they are made.
 pub fn steps() -> Vec<Step> {
     vec![
@@ -101,16 +108,9 @@ pub fn steps() -> Vec<Step> {
         ),
         (
             "no issuer named as one whose documents the archive does not publish",
-            Box::new(|a| {
-                a.write("site.yaml", "title: Kho thử\nexternal_issuers: []\n");
-            }),
+            writes("site.yaml", "title: Kho thử\nexternal_issuers: []\n"),
         ),
-        (
-            "the central issuers named again",
-            Box::new(|a| {
-                a.write("site.yaml", "title: Kho thử\n");
-            }),
-        ),
+        ("the central issuers named again", writes("site.yaml", "title: Kho thử\n")),
         (
             "notice added",
             Box::new(|a| {
@@ -140,24 +140,9 @@ pub fn steps() -> Vec<Step> {
                     .unwrap()
             }),
         ),
-        (
-            "attachment edited",
-            Box::new(|a| {
-                a.write("content/2024/bc/phu-luc #1.txt", "phụ lục 1, bản sửa");
-            }),
-        ),
-        (
-            "static file edited",
-            Box::new(|a| {
-                a.write("static/ghi-chu.txt", "ghi chú mới");
-            }),
-        ),
-        (
-            "static file added",
-            Box::new(|a| {
-                a.write("static/css/them.css", "p { margin: 0 }");
-            }),
-        ),
+        ("attachment edited", writes("content/2024/bc/phu-luc #1.txt", "phụ lục 1, bản sửa")),
+        ("static file edited", writes("static/ghi-chu.txt", "ghi chú mới")),
+        ("static file added", writes("static/css/them.css", "p { margin: 0 }")),
         (
             "template edited",
             Box::new(|a| {
@@ -207,24 +192,9 @@ pub fn steps() -> Vec<Step> {
                 a.write("themes/rieng/labels.yaml", "vi:\n  home: Trang nhà\n");
             }),
         ),
-        (
-            "label edited again",
-            Box::new(|a| {
-                a.write("themes/rieng/labels.yaml", "vi:\n  home: Trang đầu\n");
-            }),
-        ),
-        (
-            "site.yaml edited",
-            Box::new(|a| {
-                a.write("site.yaml", "title: Kho thử mới\ntheme: rieng\n");
-            }),
-        ),
+        ("label edited again", writes("themes/rieng/labels.yaml", "vi:\n  home: Trang đầu\n")),
+        ("site.yaml edited", writes("site.yaml", "title: Kho thử mới\ntheme: rieng\n")),
         ("static file deleted", Box::new(|a| std::fs::remove_file(a.path("static/ghi-chu.txt")).unwrap())),
-        (
-            "raw_html switched on",
-            Box::new(|a| {
-                a.write("site.yaml", "title: Kho thử mới\ntheme: rieng\nraw_html: true\n");
-            }),
-        ),
+        ("raw_html switched on", writes("site.yaml", "title: Kho thử mới\ntheme: rieng\nraw_html: true\n")),
     ]
 }
