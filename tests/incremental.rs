@@ -271,6 +271,28 @@ fn a_body_edit_rewrites_only_what_shows_it() {
 }
 
 #[test]
+fn a_number_edit_leaves_the_search_documents_of_its_day_where_they_were() {
+    // Two notices of one day; the second speaks of many things the first does not.
+    let archive = archive();
+    let words: String = (1..=300).map(|i| format!(" mục{i}x")).collect();
+    let same_day = |number: &str, body: &str| notice(&front(number, "2024-07-01", "Công văn", ""), body);
+    archive.write("content/2024/cv-1.md", &same_day("1-CV/VPTU", "Về lịch họp."));
+    archive.write("content/2024/cv-2.md", &same_day("2-CV/VPTU", &format!("Về các việc:{words}.")));
+    archive.build_ok(&[]);
+    // The first notice's number now comes after the second's.
+    edit(&archive, "content/2024/cv-1.md", "number: 1-CV/VPTU", "number: 3-CV/VPTU");
+    let changes = archive.path("changes.txt");
+    archive.build_ok(&["--changes", changes.to_str().unwrap()]);
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    let search_files = listed.lines().filter(|l| l.contains(" search/")).count();
+    let all = identities(&archive.path("output")).keys().filter(|p| p.starts_with("search/")).count();
+    // The edited notice's number and its record; not the other notice's three hundred words,
+    // which are in most of the index's files (with the ids moved: 34 of 35 files, tried).
+    assert!(search_files * 4 < all, "{search_files} of {all} files of the search index written:\n{listed}");
+    build_and_compare(&archive, "a number edit");
+}
+
+#[test]
 fn a_list_of_changes_is_never_written_over_what_a_build_reads_or_replaces() {
     let archive = archive();
     archive.build_ok(&[]);

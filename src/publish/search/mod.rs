@@ -133,16 +133,14 @@ pub fn term_hash(term: &str) -> u32 {
     hash
 }
 
-/// The published notices in document-id order: oldest first. Drafts are not searched.
+/// The published notices in document-id order: oldest first, those of one day in the order of
+/// their files' paths, which an edit of a number does not move (ids that move make every
+/// shard of the documents moved again). Drafts are not searched.
 pub fn doc_order(archive: &Archive) -> Vec<NoticeId> {
     let mut order: Vec<NoticeId> = archive.published().collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (archive.notice(a), archive.notice(b));
-        (x.date, x.number.as_ref().map(|n| n.seq), &x.source_path).cmp(&(
-            y.date,
-            y.number.as_ref().map(|n| n.seq),
-            &y.source_path,
-        ))
+        (x.date, &x.source_path).cmp(&(y.date, &y.source_path))
     });
     order
 }
