@@ -36,9 +36,10 @@
 //!   output root, `date` ISO (`number` and `date` are null for a draft without them), `excerpt`
 //!   the summary or first paragraph, shortened.
 //!
-//! Document ids number the published notices oldest first (by date, then number, then source
-//! file), so a new notice takes the next id and leaves every other id as it was; among equal
-//! scores the higher id is the newer notice.
+//! Document ids number the published notices oldest first (by date, then by the name of the
+//! source file, the numbers in it read as numbers: `tb-9.md` before `tb-10.md`), so a new
+//! notice takes the next id and leaves every other id as it was, and an edit of a number
+//! moves none; among equal scores the higher id is the newer notice.
 //!
 //! Postings are a list of groups `[w, first, delta, delta, …]`: every document of a group has
 //! weight `w`; the first id is given as it is, each next one as its difference from the one
@@ -134,15 +135,44 @@ pub fn term_hash(term: &str) -> u32 {
 }
 
 /// The published notices in document-id order: oldest first, those of one day in the order of
-/// their files' paths, which an edit of a number does not move (ids that move make every
-/// shard of the documents moved again). Drafts are not searched.
+/// their files' paths (see [`path_order`]), which an edit of a number does not move (ids that
+/// move make every shard of the documents moved again). Drafts are not searched.
 pub fn doc_order(archive: &Archive) -> Vec<NoticeId> {
     let mut order: Vec<NoticeId> = archive.published().collect();
     order.sort_by(|&a, &b| {
         let (x, y) = (archive.notice(a), archive.notice(b));
-        (x.date, &x.source_path).cmp(&(y.date, &y.source_path))
+        x.date.cmp(&y.date).then_with(|| path_order(&x.source_path, &y.source_path))
     });
     order
+}
+
+/// Paths in the order a person reads them: runs of digits compared as numbers (`tb-9.md`
+/// before `tb-10.md`, as a series of notices named by their numbers was issued), the rest byte
+/// by byte; paths that differ only in leading zeros by their bytes.
+fn path_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (m, n) = (digits(x), digits(y));
+                let (p, q) = (trim_zeros(&x[..m]), trim_zeros(&y[..n]));
+                let by_value = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+                if by_value.is_ne() {
+                    return by_value;
+                }
+                (x, y) = (&x[m..], &y[n..]);
+            }
+            (Some(p), Some(q)) if p == q => (x, y) = (&x[1..], &y[1..]),
+            (Some(p), Some(q)) => return p.cmp(q),
+            (p, q) => return p.cmp(&q).then_with(|| a.cmp(b)),
+        }
+    }
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|&&c| c == b'0').count();
+    &digits[zeros..]
 }
 
 /// One notice as the result list shows it.

@@ -4,6 +4,28 @@ use super::shard_file::{postings_json, read_term_shard, term_shard_text};
 use super::*;
 
 #[test]
+fn paths_are_ordered_with_their_numbers_read_as_numbers() {
+    use std::cmp::Ordering::{Greater, Less};
+    let cases = [
+        ("content/2024/tb-9.md", "content/2024/tb-10.md", Less),
+        ("content/2024/tb-10.md", "content/2024/tb-9.md", Greater),
+        ("content/2024/qd-9-2024-qd-ubnd.md", "content/2024/qd-10-2024-qd-ubnd.md", Less),
+        ("content/2024/bao-cao-115.md", "content/2024/cong-van-2.md", Less),
+        ("content/2024/tb-2/index.md", "content/2024/tb-10.md", Less),
+        // Near misses: the same number written otherwise, a prefix, letters after digits.
+        ("content/2024/tb-09.md", "content/2024/tb-9.md", Less),
+        ("content/2024/tb-9.md", "content/2024/tb-9a.md", Less),
+        ("content/2024/tb.md", "content/2024/tb-1.md", Greater),
+        ("content/2024/tb-1", "content/2024/tb-1.md", Less),
+    ];
+    for (a, b, order) in cases {
+        assert_eq!(path_order(a, b), order, "{a} against {b}");
+        assert_eq!(path_order(b, a), order.reverse(), "{b} against {a}");
+    }
+    assert_eq!(path_order("content/tb-9.md", "content/tb-9.md"), std::cmp::Ordering::Equal);
+}
+
+#[test]
 fn postings_are_grouped_by_weight_and_delta_coded() {
     let mut out = String::new();
     postings_json(&[(3 << 4) | 1, (5 << 4) | 4, (9 << 4) | 1, (12 << 4) | 1], &mut out);
