@@ -17,6 +17,8 @@ fn paths_are_ordered_with_their_numbers_read_as_numbers() {
         ("content/2024/tb-9.md", "content/2024/tb-9a.md", Less),
         ("content/2024/tb.md", "content/2024/tb-1.md", Greater),
         ("content/2024/tb-1", "content/2024/tb-1.md", Less),
+        ("content/2024/tb-01b.md", "content/2024/tb-1a.md", Greater),
+        ("content/2024/thông-báo-9.md", "content/2024/thông-báo-10.md", Less),
     ];
     for (a, b, order) in cases {
         assert_eq!(path_order(a, b), order, "{a} against {b}");
