@@ -131,9 +131,38 @@ pub struct BodyRef {
 /// A stable hash of what `references` say (number, text, provision, …), not of where they
 /// stand in the file: what a list of a notice's citations (`api/notices.json`) may show.
 pub fn digest_of_references(references: &[BodyRef]) -> u64 {
-    let unplaced: Vec<BodyRef> =
-        references.iter().map(|r| BodyRef { line: 0, column: 0, ..r.clone() }).collect();
-    crate::hash::of(&unplaced)
+    let mut hash = crate::hash::Stable::new();
+    hash.u64(references.len() as u64);
+    for reference in references {
+        // Every field but the place, named: a field added to a reference must be said here.
+        let BodyRef {
+            origin,
+            text,
+            key,
+            year,
+            year_hint,
+            date,
+            impossible_date,
+            type_word,
+            partial,
+            provision,
+            line: _,
+            column: _,
+        } = reference;
+        hash.value(&(
+            origin,
+            text,
+            key,
+            year,
+            year_hint,
+            date,
+            impossible_date,
+            type_word,
+            partial,
+            provision,
+        ));
+    }
+    hash.finish()
 }
 
 /// A [`BodyRef`] as a saved build state holds it: the type word as text, read back into the
