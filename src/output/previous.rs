@@ -13,21 +13,25 @@
 //! [`Reused::prune`] removes every file the build did not put there and every folder left
 //! empty.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rustc_hash::FxHashSet;
 
 /// A previous output being made into a new build.
 pub struct Reused {
     /// Files found in the folder when it was taken, by output-relative path, with their
     /// inode (0 where there is none), in path order.
     found_files: Vec<(String, u64)>,
-    /// Folders found in it, deepest last.
-    found_folders: Vec<PathBuf>,
-    /// Output-relative paths this build put in the folder.
-    put: Mutex<HashSet<String>>,
+    /// By found file: whether this build put a file at its path (kept, linked or written).
+    put_found: Vec<AtomicBool>,
+    /// Folders found in it, by output-relative path, each after the folder holding it.
+    found_folders: Vec<String>,
+    /// Output-relative paths this build put in the folder where no file was found.
+    put_new: Mutex<FxHashSet<String>>,
 }
 
 impl Reused {
@@ -40,16 +44,22 @@ impl Reused {
         for entry in walkdir::WalkDir::new(dir).min_depth(1).same_file_system(true) {
             let entry = entry.map_err(io::Error::other)?;
             let kind = entry.file_type();
-            let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(str::to_string);
+            let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(relative_path);
             match relative {
-                Some(_) if kind.is_dir() => found_folders.push(entry.into_path()),
+                Some(path) if kind.is_dir() => found_folders.push(path),
                 Some(path) if kind.is_file() => found_files.push((path, inode(&entry))),
                 _ if kind.is_dir() => fs::remove_dir_all(entry.path())?,
                 _ => fs::remove_file(entry.path())?,
             }
         }
         found_files.sort_unstable();
-        Ok(Reused { found_files, found_folders, put: Mutex::new(HashSet::new()) })
+        let put_found = found_files.iter().map(|_| AtomicBool::new(false)).collect();
+        Ok(Reused { found_files, put_found, found_folders, put_new: Mutex::default() })
+    }
+
+    /// Where the file found at output-relative `path` stands in the listing.
+    fn found_at(&self, path: &str) -> Option<usize> {
+        found_at(&self.found_files, path)
     }
 
     /// Puts the file found at output-relative `path` when the folder was taken into the build,
@@ -57,24 +67,30 @@ impl Reused {
     /// build has not put one there since: told without looking at the disk again, the inode
     /// having come with the listing. Never for inode 0 (none known).
     pub fn put_if_found(&self, path: &str, inode: u64) -> bool {
-        let found = inode != 0
-            && self
-                .found_files
-                .binary_search_by(|(found, _)| found.as_str().cmp(path))
-                .is_ok_and(|at| self.found_files[at].1 == inode);
+        let Some(at) = self.found_at(path).filter(|&at| inode != 0 && self.found_files[at].1 == inode) else {
+            return false;
+        };
         // A file this build wrote there took the place of the one found (see `put`).
-        found && self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string())
+        !self.put_found[at].swap(true, Ordering::Relaxed)
     }
 
     /// Notes that this build put a file at an output-relative path: noted before a file it
     /// keeps or writes is put there, so that what was found there is no longer taken for it.
     pub fn put(&self, path: &str) {
-        self.put.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string());
+        match self.found_at(path) {
+            Some(at) => self.put_found[at].store(true, Ordering::Relaxed),
+            None => {
+                self.put_new.lock().unwrap_or_else(|e| e.into_inner()).insert(path.to_string());
+            }
+        }
     }
 
     /// Whether this build put a file at an output-relative path.
     pub fn has_put(&self, path: &str) -> bool {
-        self.put.lock().unwrap_or_else(|e| e.into_inner()).contains(path)
+        match self.found_at(path) {
+            Some(at) => self.put_found[at].load(Ordering::Relaxed),
+            None => self.put_new.lock().unwrap_or_else(|e| e.into_inner()).contains(path),
+        }
     }
 
     /// Removes from `dir` every file found there that this build did not put, then every folder
@@ -82,11 +98,14 @@ impl Reused {
     /// this build now, and the other way round. The previous output's build state goes too: the
     /// build writes its own after.
     pub fn prune(self, dir: &Path) -> io::Result<()> {
-        let put = self.put.into_inner().unwrap_or_else(|e| e.into_inner());
+        let Reused { found_files, put_found, found_folders, put_new } = self;
+        let put_new = put_new.into_inner().unwrap_or_else(|e| e.into_inner());
+        let is_put = |at: usize| put_found[at].load(Ordering::Relaxed);
+        let put = (0..found_files.len()).filter(|&at| is_put(at)).map(|at| found_files[at].0.as_str());
         // The folders of the files put, by output-relative path (paths are UTF-8, with `/`).
-        let mut live: HashSet<&str> = HashSet::new();
-        for path in &put {
-            let mut folder = path.as_str();
+        let mut live: FxHashSet<&str> = FxHashSet::default();
+        for path in put.chain(put_new.iter().map(String::as_str)) {
+            let mut folder = path;
             while let Some(cut) = folder.rfind('/') {
                 folder = &folder[..cut];
                 if !live.insert(folder) {
@@ -94,16 +113,36 @@ impl Reused {
                 }
             }
         }
-        let wanted = |path: &str| put.contains(path) || live.contains(path);
-        for (path, _) in self.found_files.iter().filter(|(p, _)| !wanted(p)) {
-            gone_already_or(fs::remove_file(dir.join(path)))?;
+        // A file found that was not put may be where a folder of this build now is.
+        for (at, (path, _)) in found_files.iter().enumerate() {
+            if !is_put(at) && !live.contains(path.as_str()) {
+                gone_already_or(fs::remove_file(dir.join(path)))?;
+            }
         }
-        for folder in self.found_folders.iter().rev() {
-            if !wanted(&crate::diag::display_path(dir, folder)) {
-                gone_already_or(fs::remove_dir(folder))?;
+        // A folder found may be where a file of this build now is.
+        let wanted = |path: &str| {
+            live.contains(path) || put_new.contains(path) || found_at(&found_files, path).is_some_and(is_put)
+        };
+        for folder in found_folders.iter().rev() {
+            if !wanted(folder) {
+                gone_already_or(fs::remove_dir(dir.join(folder)))?;
             }
         }
         Ok(())
+    }
+}
+
+/// Where the file at output-relative `path` stands in `found_files`, in path order.
+fn found_at(found_files: &[(String, u64)], path: &str) -> Option<usize> {
+    found_files.binary_search_by(|(found, _)| found.as_str().cmp(path)).ok()
+}
+
+/// An output-relative path as the build names files: its parts joined with `/`.
+fn relative_path(path: &str) -> String {
+    if std::path::MAIN_SEPARATOR == '/' {
+        path.to_string()
+    } else {
+        path.replace(std::path::MAIN_SEPARATOR, "/")
     }
 }
 
