@@ -130,7 +130,7 @@ impl Site {
         match (&self.bodies[id.index()], &self.spill) {
             (StoredBody::Memory(html), _) => Ok(read(html.clone())),
             (StoredBody::Spilled { at, len }, Some(spill)) => {
-                spill.read_text(*at, *len).map(|html| read(Arc::from(html))).or_else(|_| again())
+                spill.read_text(*at, *len).map(read).or_else(|_| again())
             }
             _ => again(),
         }

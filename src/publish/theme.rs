@@ -172,7 +172,15 @@ impl Theme {
 
     /// Renders a template, turning a Tera error into a diagnostic naming the template file and line.
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|e| template_diagnostic(&self.template_paths, &e))
+        // Rendered into bytes and checked here: Tera's own check of what it made is the standard
+        // library's, slow on Vietnamese text (see `text::utf8_string`).
+        let mut page = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, context, &mut page)
+            .map_err(|e| template_diagnostic(&self.template_paths, &e))?;
+        crate::text::utf8_string(page).map_err(|e| {
+            Diagnostic::error(self.path_of(template), 1, 1, msg!("template-values", detail = e.to_string()))
+        })
     }
 
     /// Renders a template with the fields of `view` as its variables.
