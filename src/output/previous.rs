@@ -119,7 +119,8 @@ impl Reused {
                 gone_already_or(fs::remove_file(dir.join(path)))?;
             }
         }
-        // A folder found may be where a file of this build now is.
+        // A folder found may be where a file of this build now is (one the listing did not
+        // have, so in `put_new`).
         let wanted = |path: &str| {
             live.contains(path) || put_new.contains(path) || found_at(&found_files, path).is_some_and(is_put)
         };
@@ -192,4 +193,85 @@ pub fn clear_folders_to(dir: &Path, path: &Path) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files_under(dir: &Path) -> Vec<String> {
+        let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|entry| entry.unwrap())
+            .map(|entry| {
+                let kind = if entry.file_type().is_dir() { "/" } else { "" };
+                format!("{}{kind}", entry.path().strip_prefix(dir).unwrap().to_str().unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn inode_of(path: &Path) -> u64 {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&fs::metadata(path).unwrap());
+        #[cfg(not(unix))]
+        let inode = 0;
+        inode
+    }
+
+    #[test]
+    fn tidying_keeps_what_the_build_put_and_removes_the_rest_deepest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |path: &str| dir.path().join(path);
+        for folder in ["a/b", "gone/deep", "was-folder/inner", "kept"] {
+            fs::create_dir_all(at(folder)).unwrap();
+        }
+        for file in [
+            "a/b/index.html",
+            "a/old.html",
+            "gone/deep/index.html",
+            "was-folder/inner/x.html",
+            "was-file",
+            "kept/f",
+        ] {
+            fs::write(at(file), file).unwrap();
+        }
+        let reused = Reused::scan(dir.path()).unwrap();
+        // Kept as found (its inode), or not: a wrong inode is not the file.
+        assert!(reused.put_if_found("a/b/index.html", inode_of(&at("a/b/index.html"))) || cfg!(not(unix)));
+        assert!(!reused.put_if_found("kept/f", inode_of(&at("kept/f")).wrapping_add(1)));
+        assert!(!reused.put_if_found("kept/f", 0));
+        assert!(!reused.has_put("kept/f"));
+        // Put again after being kept: not kept twice.
+        reused.put("kept/f");
+        assert!(!reused.put_if_found("kept/f", inode_of(&at("kept/f"))));
+        assert!(reused.has_put("kept/f"));
+        // A file where a folder was, and a folder where a file was, as a build makes them.
+        fs::remove_dir_all(at("was-folder")).unwrap();
+        fs::write(at("was-folder"), "now a file").unwrap();
+        reused.put("was-folder");
+        fs::remove_file(at("was-file")).unwrap();
+        fs::create_dir(at("was-file")).unwrap();
+        fs::write(at("was-file/index.html"), "new").unwrap();
+        reused.put("was-file/index.html");
+        assert!(reused.has_put("was-file/index.html") && !reused.has_put("a/old.html"));
+        #[cfg(not(unix))]
+        reused.put("a/b/index.html");
+        reused.prune(dir.path()).unwrap();
+        assert_eq!(
+            files_under(dir.path()),
+            [
+                "a/",
+                "a/b/",
+                "a/b/index.html",
+                "kept/",
+                "kept/f",
+                "was-file/",
+                "was-file/index.html",
+                "was-folder"
+            ]
+        );
+    }
 }
