@@ -92,6 +92,11 @@ impl ShardSet {
     pub fn new(mut shards: Vec<u32>, count: usize) -> ShardSet {
         shards.sort_unstable();
         shards.dedup();
+        ShardSet::of_ascending(shards, count)
+    }
+
+    /// The set of `shards`, distinct, ascending and each below `count`.
+    fn of_ascending(shards: Vec<u32>, count: usize) -> ShardSet {
         let mut list = vec![LIST];
         let mut previous = 0;
         for &shard in &shards {
@@ -365,7 +370,8 @@ impl DocTerms {
 pub struct DocTermsBuilder {
     /// The number of term shards of the index.
     count: usize,
-    shards: Vec<u32>,
+    /// The shards of its terms, a bit each: set as terms come, without a list to sort after.
+    shards: Vec<u64>,
     digest: [u64; 2 * DIGEST_BUCKETS],
     bytes: Vec<u8>,
 }
@@ -375,7 +381,7 @@ impl DocTermsBuilder {
     pub fn new(count: usize) -> Self {
         DocTermsBuilder {
             count,
-            shards: Vec::with_capacity(1024),
+            shards: vec![0; count.div_ceil(64)],
             digest: [0; 2 * DIGEST_BUCKETS],
             bytes: Vec::with_capacity(256),
         }
@@ -384,7 +390,8 @@ impl DocTermsBuilder {
     /// Adds one entry: a term with its [`term_hash`](super::term_hash), its weight (none for a
     /// term that is only placed) and its places.
     pub fn add(&mut self, term: &str, hash: u32, weight: Option<u8>, positions: &[u32]) {
-        self.shards.push(hash & (self.count as u32 - 1));
+        let shard = hash as usize & (self.count - 1);
+        self.shards[shard / 64] |= 1 << (shard % 64);
         let bucket = hash as usize & (DIGEST_BUCKETS - 1);
         // Its posting, in the first half: term and weight.
         if let Some(weight) = weight {
@@ -413,7 +420,15 @@ impl DocTermsBuilder {
     }
 
     pub fn finish(self) -> DocTerms {
-        DocTerms { shards: ShardSet::new(self.shards, self.count), digest: Arc::from(self.digest) }
+        let mut shards = Vec::new();
+        for (word, &bits) in self.shards.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                shards.push((word * 64) as u32 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
+        DocTerms { shards: ShardSet::of_ascending(shards, self.count), digest: Arc::from(self.digest) }
     }
 }
 
