@@ -13,6 +13,7 @@ mod text;
 pub use notice::NoticeBody;
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::layout;
@@ -304,49 +305,68 @@ pub struct Pages<'a> {
 /// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts {
     parts: Vec<LinkPart>,
+    /// What a link between notice pages asks of the notice it goes to, apart from the rest
+    /// and small: every notice page asks it of each notice it links, and at a hundred thousand
+    /// notices those are mostly not in the processor's cache.
+    between: Vec<BetweenNotices>,
 }
 
 /// How many ways back to the root (`""`, `"../"`, `"../../"`, …) a link's digest is kept for:
 /// pages lie at most this deep. Two more are kept for links between notice pages, to a notice
 /// of the same year and of another (see [`layout::NoticeLink`]).
 const DIGEST_DEPTHS: usize = 8;
-const DIGEST_SLOTS: usize = DIGEST_DEPTHS + 2;
 
 struct LinkPart {
     /// Whether the type is shown (the title does not begin with it).
     type_shown: bool,
     date: Option<String>,
     date_short: Option<String>,
-    /// The year of its folder (see [`layout::notice_folder_year`]), taken once: every page
-    /// that links the notice from another notice's page asks for it.
-    folder_year: Option<Box<str>>,
     /// The stable hash of the link to the notice as the pages at each depth show it (the
     /// link differs only by its way back to the root), made by the first page that needs it:
     /// a notice is linked from many pages.
-    digests: [OnceLock<u64>; DIGEST_SLOTS],
+    digests: [OnceLock<u64>; DIGEST_DEPTHS],
+}
+
+/// Of a notice, what links to it from other notice pages need: the year of its folder (see
+/// [`layout::notice_folder_year`]), by a number that each distinct year is given, and the
+/// digests of the link from a notice page of the same year and of another.
+struct BetweenNotices {
+    folder_year: Option<u32>,
+    digests: [OnceLock<u64>; 2],
 }
 
 impl LinkParts {
     pub fn new(archive: &Archive) -> LinkParts {
         let language = archive.config.language;
+        let mut years: HashMap<&str, u32> = HashMap::new();
+        let mut between = Vec::with_capacity(archive.len());
         let parts = archive
             .ids()
             .map(|id| (archive.notice(id), archive.url(id)))
-            .map(|(notice, url)| LinkPart {
-                type_shown: !starts_with_type(&notice.title, &notice.doc_type),
-                date: notice.date.map(|d| d.to_string()),
-                date_short: notice.date.map(|d| date_short(d, language)),
-                folder_year: layout::notice_folder_year(url).map(Box::from),
-                digests: Default::default(),
+            .map(|(notice, url)| {
+                let folder_year = layout::notice_folder_year(url).map(|year| {
+                    let next = years.len() as u32;
+                    *years.entry(year).or_insert(next)
+                });
+                between.push(BetweenNotices { folder_year, digests: Default::default() });
+                LinkPart {
+                    type_shown: !starts_with_type(&notice.title, &notice.doc_type),
+                    date: notice.date.map(|d| d.to_string()),
+                    date_short: notice.date.map(|d| date_short(d, language)),
+                    digests: Default::default(),
+                }
             })
             .collect();
-        LinkParts { parts }
+        LinkParts { parts, between }
     }
 
     /// The digest kept for links to notice `id` seen from pages `depth` folders deep, or, past
     /// [`DIGEST_DEPTHS`], from notice pages.
     fn digest(&self, id: NoticeId, slot: usize) -> Option<&OnceLock<u64>> {
-        self.parts[id.index()].digests.get(slot)
+        match slot.checked_sub(DIGEST_DEPTHS) {
+            None => self.parts[id.index()].digests.get(slot),
+            Some(between) => self.between[id.index()].digests.get(between),
+        }
     }
 }
 
@@ -496,7 +516,7 @@ impl<'a> Pages<'a> {
     /// [`layout::NoticeLink`]), else as from any page whose way back to the root is `root`.
     fn link_view_from(&self, id: NoticeId, here: NoticeId, root: &str) -> LinkView<'a> {
         let config = &self.archive.config;
-        let year = |of: NoticeId| self.link_parts.parts[of.index()].folder_year.as_deref();
+        let year = |of: NoticeId| self.link_parts.between[of.index()].folder_year;
         match layout::NoticeLink::same_year(config, year(here), year(id)) {
             // The same link from every notice page of the same year, or of another: hashed once.
             Some(same_year) => self.link_view_by(id, Some(DIGEST_DEPTHS + usize::from(!same_year)), || {
