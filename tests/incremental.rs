@@ -336,6 +336,60 @@ fn a_list_of_changes_is_never_written_over_what_a_build_reads_or_replaces() {
     assert!(archive.exists("thay-doi.txt"));
 }
 
+/// The state's pieces (`.gazette/pieces/NAME`) by name, with their inodes.
+fn state_pieces(output: &Path) -> BTreeMap<String, u64> {
+    std::fs::read_dir(output.join(".gazette/pieces"))
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .map(|entry| (entry.file_name().into_string().unwrap(), entry.metadata().unwrap().ino()))
+        .collect()
+}
+
+#[test]
+fn an_edit_writes_only_the_pieces_of_the_state_that_hold_what_changed() {
+    // More notices than one piece of the state holds (a thousand): two pieces of notices, two
+    // of their links, one of their search terms.
+    let archive = TestArchive::new();
+    archive.write("site.yaml", "title: Kho thử\n");
+    for i in 1..=1100 {
+        archive.write(
+            &format!("content/2024/tb-{i}.md"),
+            &simple(
+                &format!("{i}-TB/VPTU"),
+                "2024-03-01",
+                &format!("Thông báo số {i}"),
+                &format!("Nội dung {i}."),
+            ),
+        );
+    }
+    archive.build_ok(&[]);
+    let before = state_pieces(&archive.path("output"));
+    assert_eq!(before.len(), 5, "{before:?}");
+    edit(&archive, "content/2024/tb-3.md", "Nội dung 3.", "Nội dung ba.");
+    archive.build_ok(&[]);
+    let after = state_pieces(&archive.path("output"));
+    assert_eq!(after.len(), 5, "{after:?}");
+    // The notice's piece, its links' and the search terms' are new; the other two are the
+    // very files they were.
+    let kept: Vec<_> = after.iter().filter(|(name, inode)| before.get(*name) == Some(inode)).collect();
+    assert_eq!(kept.len(), 2, "{before:?} {after:?}");
+    // Put back: the pieces are the first build's again, by name, but the notice's, which
+    // remembers when its file was saved.
+    edit(&archive, "content/2024/tb-3.md", "Nội dung ba.", "Nội dung 3.");
+    archive.build_ok(&[]);
+    let back = state_pieces(&archive.path("output"));
+    assert_eq!(back.len(), 5, "{back:?}");
+    assert_eq!(back.keys().filter(|name| before.contains_key(*name)).count(), 4, "{before:?} {back:?}");
+    // Staged in the output before the last (its pieces gone by then): the pieces the last
+    // output had are still those very files, linked.
+    let linked = back.iter().filter(|(name, inode)| after.get(*name) == Some(inode)).count();
+    assert_eq!(linked, 2, "{after:?} {back:?}");
+    // And the state read back whole: an edit after it reads one notice.
+    edit(&archive, "content/2024/tb-1000.md", "Nội dung 1000.", "Nội dung nghìn.");
+    let output = archive.build_ok(&[]);
+    assert!(stderr(&output).contains("đọc 1 tệp văn bản"), "{}", stderr(&output));
+}
+
 #[test]
 fn a_damaged_or_foreign_state_means_a_full_build_never_a_wrong_one() {
     let archive = archive();

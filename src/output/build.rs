@@ -147,8 +147,11 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     // Nothing renders from the archive any more: its links are taken, not copied.
                     links: Some(site.archive.take_kept_links()),
                     search: published.search,
+                    pieces_read: Default::default(),
                 };
-                state::save(staging.dir(), &next).map_err(|error| staging.said_once(error))?;
+                let read = previous.as_ref().map(|state| &state.pieces_read);
+                state::save_staged(&staging, &next, read.unwrap_or(&Default::default()))
+                    .map_err(|error| staging.said_once(error))?;
                 timings.lap("save the build state");
                 // Written before the swap: a build stopped after it leaves a list of changes
                 // that may not have happened (the next build lists them again), never an output

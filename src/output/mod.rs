@@ -525,6 +525,12 @@ impl Staging {
         Ok(self.output.target.join(path.strip_prefix(&self.dir).unwrap_or(&path)))
     }
 
+    /// Whether [`Staging::seal`] has tidied the folder: nothing of a previous output is left in
+    /// it that this build did not put there, nor is any more taken.
+    fn is_sealed(&self) -> bool {
+        self.reused.is_none()
+    }
+
     /// Completes the staging folder: carries over the output's keep file and, in a previous
     /// output, removes what this build did not put there. Done by [`Staging::commit`] if not
     /// before.

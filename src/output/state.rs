@@ -8,7 +8,13 @@
 //! its references left encoded until a build needs them, see [`crate::saved::Deferred`];
 //! what each document gives the search index's term shards; each notice's own links: all
 //! three in pieces encoded and decoded in parallel, then the rest of the search index's
-//! state), read by any other build. Each is a `postcard` encoding. A missing file, another
+//! state), read by any other build. Each is a `postcard` encoding.
+//!
+//! The pieces are files of their own, `.gazette/pieces/HASH` (the XXH3 hash of their bytes, in
+//! hexadecimal), which the rest names with their lengths: a build that changed a few notices
+//! makes the same bytes for every other piece, and a piece it read from the output, checked,
+//! is linked into the new output rather than written again (at a hundred thousand notices the
+//! state is some 400 MB, of which an edit changes a few). A missing file or piece, another
 //! format or version, a wrong length or hash, or a part that does not decode are all the same
 //! to a build: no state, so a full build. (References left encoded are decoded later: the
 //! hash of the part they are in, and the writer's source, vouch for them.) Output files the
@@ -17,6 +23,7 @@
 
 use crate::message::Said as _;
 use crate::msg;
+use std::collections::HashSet;
 use std::fs;
 use std::io::{BufReader, Read as _, Write};
 use std::path::Path;
@@ -25,7 +32,6 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::archive::{KeptLinks, KeptNotice};
-use crate::publish::layout::STATE_DIR;
 use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
 
@@ -33,9 +39,11 @@ use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcom
 pub const STATE_FILE: &str = ".gazette/state";
 /// A state being written over the output's own, swapped in when whole.
 const STATE_FILE_NEW: &str = ".gazette/state.new";
+/// The folder of the pieces of the state's rest, each named by its hash.
+const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 12;
+const FORMAT: u32 = 13;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.
@@ -69,6 +77,8 @@ pub struct Opened {
     /// Where the rest starts in the file.
     rest_at: u64,
     size: u64,
+    /// The output folder, which holds the pieces of the rest.
+    dir: std::path::PathBuf,
 }
 
 impl Opened {
@@ -86,7 +96,9 @@ impl Opened {
             return Err(corrupt("cut short"));
         }
         let (body, trailer) = bytes.split_at(bytes.len() - 16);
-        let Rest { read_key, sources, links, search } = decode_rest(checked(body, trailer)?)?;
+        let pieces = PiecesIn(self.dir.join(PIECES_DIR));
+        let (Rest { read_key, sources, links, search }, pieces_read) =
+            decode_rest(checked(body, trailer)?, &pieces)?;
         Ok(BuildState {
             inputs: self.inputs,
             outcome: self.outcome,
@@ -97,6 +109,7 @@ impl Opened {
             files: self.files,
             links,
             search,
+            pieces_read,
         })
     }
 }
@@ -193,7 +206,18 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let (files, altered): (Vec<FileState>, Vec<FileState>) =
         files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
     let altered: Vec<String> = altered.into_iter().map(|file| file.path).collect();
-    Ok(Opened { inputs, outcome, notice_files, untrusted_from, files, altered, rest, rest_at, size })
+    Ok(Opened {
+        inputs,
+        outcome,
+        notice_files,
+        untrusted_from,
+        files,
+        altered,
+        rest,
+        rest_at,
+        size,
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Checks that the rest, from `rest_at` to the end of the file of `size` bytes, is as long as
@@ -224,17 +248,106 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
     open(dir)?.read_rest()
 }
 
-/// Writes the state into the output folder at `dir` (a staging folder, before it is swapped in).
+/// Writes the state into the folder at `dir`, which has none, its pieces all written anew.
 pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     let path = dir.join(STATE_FILE);
-    fs::create_dir_all(dir.join(STATE_DIR))
+    fs::create_dir_all(dir.join(PIECES_DIR))
         .said(|| msg!("io-cannot-create", path = dir.display().to_string()))?;
+    let pieces = PiecesIn(dir.join(PIECES_DIR));
+    let file = fs::File::create(&path).said(|| msg!("io-cannot-write", path = path.display().to_string()))?;
+    encode_into(file, state, &|name, bytes| pieces.write(name, bytes))
+        .said(|| msg!("io-cannot-write", path = path.display().to_string()))
+}
+
+/// Writes the state into a staging folder, before it is swapped in: a piece the state was read
+/// with from the output (`read`, by name) is linked from there, the others written.
+pub fn save_staged(staging: &super::Staging, state: &BuildState, read: &HashSet<u64>) -> Result<()> {
+    // After the staging folder is tidied: what it kept of a previous output is gone by then,
+    // and what is saved here is not taken for it.
+    debug_assert!(staging.is_sealed(), "the state is saved into a sealed staging folder");
+    let path = staging.prepare(STATE_FILE)?;
     // A staging folder made from a previous output may hold that output's state: a new file,
     // never one written over.
     super::previous::make_way(&path).said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
     let file = fs::File::create(&path).said(|| msg!("io-cannot-write", path = path.display().to_string()))?;
-    encode_into(file, state).said(|| msg!("io-cannot-write", path = path.display().to_string()))
+    // A piece is put once, however many times a state holds it.
+    let put_already = std::sync::Mutex::new(HashSet::new());
+    let put = |name: u64, bytes: &[u8]| -> Result<()> {
+        if !put_already.lock().unwrap_or_else(|e| e.into_inner()).insert(name) {
+            return Ok(());
+        }
+        let relative = format!("{PIECES_DIR}/{}", piece_name(name));
+        let path = staging.prepare(&relative)?;
+        // Whatever the previous output left there goes first: never written into in place.
+        super::previous::make_way(&path)
+            .said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
+        // The output's piece, read and checked by this build, when it is still a plain file of
+        // that length (not a link put there since).
+        let old = staging.old_path(&relative)?;
+        let plain = || fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+        if read.contains(&name) && plain() && fs::hard_link(&old, &path).is_ok() {
+            return Ok(());
+        }
+        fs::write(&path, bytes).said(|| msg!("io-cannot-write", path = path.display().to_string()))
+    };
+    encode_into(file, state, &put).said(|| msg!("io-cannot-write", path = path.display().to_string()))
 }
+
+/// The name of the file of a piece whose bytes have hash `name`.
+fn piece_name(name: u64) -> String {
+    format!("{name:016x}")
+}
+
+/// Where the pieces of a state are read from: a folder of files named by their hashes.
+struct PiecesIn(std::path::PathBuf);
+
+impl PiecesIn {
+    fn write(&self, name: u64, bytes: &[u8]) -> Result<()> {
+        let path = self.0.join(piece_name(name));
+        super::previous::make_way(&path)
+            .said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
+        fs::write(&path, bytes).said(|| msg!("io-cannot-write", path = path.display().to_string()))
+    }
+}
+
+impl Pieces for PiecesIn {
+    fn read(&self, piece: PieceRef) -> Result<Vec<u8>, Missing> {
+        let path = self.0.join(piece_name(piece.name));
+        // A plain file of the piece's length, or no piece: a link or a longer file is not read.
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_file() && meta.len() == piece.length => {}
+            Ok(_) => return Err(corrupt("a piece does not match its name")),
+            Err(_) => return Err(corrupt("a piece is missing")),
+        }
+        let bytes = fs::read(&path).map_err(|_| corrupt("a piece is missing"))?;
+        piece.check(bytes)
+    }
+}
+
+/// What the rest says of one of its pieces: its length and the hash of its bytes, its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PieceRef {
+    length: u64,
+    name: u64,
+}
+
+impl PieceRef {
+    /// The bytes of the piece, when they are its length and have its hash.
+    fn check(self, bytes: Vec<u8>) -> Result<Vec<u8>, Missing> {
+        if bytes.len() as u64 != self.length || crate::hash::bytes(&bytes) != self.name {
+            return Err(corrupt("a piece does not match its name"));
+        }
+        Ok(bytes)
+    }
+}
+
+/// The pieces of a state, by name.
+trait Pieces: Sync {
+    fn read(&self, piece: PieceRef) -> Result<Vec<u8>, Missing>;
+}
+
+/// Where the pieces of a state being written go, by name, their bytes given.
+type PutPiece<'a> = dyn Fn(u64, &[u8]) -> Result<()> + Sync + 'a;
 
 /// What a build that finds nothing changed reads of the state.
 struct Summary<'a> {
@@ -261,8 +374,8 @@ fn head(summary: &Summary) -> Result<Vec<u8>> {
     Ok(header)
 }
 
-/// Writes the state's header, summary and rest into `file`.
-fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
+/// Writes the state's header, summary and rest into `file`, the rest's pieces to `put`.
+fn encode_into<W: Write>(mut file: W, state: &BuildState, put: &PutPiece) -> Result<()> {
     let summary = Summary {
         inputs: state.inputs,
         outcome: &state.outcome,
@@ -274,7 +387,7 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState) -> Result<()> {
     let space = super::space::Space::default();
     let mut body =
         std::io::BufWriter::with_capacity(256 * 1024, crate::hash::Hashing::new(space.watch(&mut file)));
-    if let Err(error) = encode_rest(&mut body, state) {
+    if let Err(error) = encode_rest(&mut body, state, put) {
         if space.is_full() {
             return Err(std::io::Error::from(std::io::ErrorKind::StorageFull).into());
         }
@@ -297,11 +410,11 @@ const DOC_TERMS_PER_PIECE: usize = 5000;
 /// each notice's own links in pieces of [`NOTICES_PER_PIECE`], then the read key, the shape
 /// the links were made in and the rest of the search index's state to the end, encoded as
 /// written.
-fn encode_rest(out: &mut impl Write, state: &BuildState) -> Result<()> {
-    write_pieces(out, &state.sources, NOTICES_PER_PIECE)?;
+fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Result<()> {
+    write_pieces(out, &state.sources, NOTICES_PER_PIECE, put)?;
     let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
-    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE)?;
-    write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE)?;
+    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE, put)?;
+    write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE, put)?;
     let shape = state.links.as_ref().map(|links| links.shape);
     // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
     postcard::to_io(&(state.read_key, shape, &state.search), out).context("cannot encode the build state")?;
@@ -316,31 +429,35 @@ struct Rest {
     search: Option<SearchState>,
 }
 
-/// Writes `items` as the number of pieces, then each piece of `per_piece` items with its
-/// length, encoded a few pieces at a time in parallel and written in order.
+/// Writes `items` as the number of pieces, then for each piece of `per_piece` items its length
+/// and name, the piece itself handed to `put`: encoded and hashed a few pieces at a time in
+/// parallel, and put in order.
 fn write_pieces<T: serde::Serialize + Sync>(
     out: &mut impl Write,
     items: &[T],
     per_piece: usize,
+    put: &PutPiece,
 ) -> Result<()> {
     let chunks: Vec<&[T]> = items.chunks(per_piece).collect();
     out.write_all(&(chunks.len() as u64).to_le_bytes())?;
     for batch in chunks.chunks(2 * rayon::current_num_threads()) {
-        let pieces: Vec<Vec<u8>> = batch
+        let pieces: Vec<(u64, Vec<u8>)> = batch
             .par_iter()
-            .map(postcard::to_allocvec)
+            .map(|chunk| postcard::to_allocvec(chunk).map(|bytes| (crate::hash::bytes(&bytes), bytes)))
             .collect::<Result<_, _>>()
             .context("cannot encode the build state")?;
-        for piece in &pieces {
+        for (name, piece) in &pieces {
             out.write_all(&(piece.len() as u64).to_le_bytes())?;
-            out.write_all(piece)?;
+            out.write_all(&name.to_le_bytes())?;
         }
+        pieces.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
     }
     Ok(())
 }
 
-/// The rest written by [`encode_rest`], its pieces decoded in parallel.
-fn decode_rest(body: &[u8]) -> Result<Rest, Missing> {
+/// The rest written by [`encode_rest`], its pieces read from `pieces` and decoded in parallel,
+/// and the names of the pieces read.
+fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>), Missing> {
     let (notice_pieces, left) = split_pieces(body)?;
     let (term_pieces, left) = split_pieces(left)?;
     let (link_pieces, last) = split_pieces(left)?;
@@ -348,13 +465,13 @@ fn decode_rest(body: &[u8]) -> Result<Rest, Missing> {
         || {
             rayon::join(
                 || decode_whole::<(u64, Option<u64>, Option<SearchState>)>(last),
-                || decode_pieces(&notice_pieces),
+                || decode_pieces(&notice_pieces, pieces),
             )
         },
         || {
             rayon::join(
-                || decode_pieces::<DocTerms>(&term_pieces),
-                || decode_pieces::<KeptNotice>(&link_pieces),
+                || decode_pieces::<DocTerms>(&term_pieces, pieces),
+                || decode_pieces::<KeptNotice>(&link_pieces, pieces),
             )
         },
     );
@@ -370,27 +487,34 @@ fn decode_rest(body: &[u8]) -> Result<Rest, Missing> {
         None if links.is_empty() => None,
         None => return Err(corrupt("links without their shape")),
     };
-    Ok(Rest { read_key, sources, links, search })
+    let names = [notice_pieces, term_pieces, link_pieces].iter().flatten().map(|piece| piece.name).collect();
+    Ok((Rest { read_key, sources, links, search }, names))
 }
 
-/// The items of `pieces`, each piece decoded on its own, in order.
-fn decode_pieces<T: serde::de::DeserializeOwned + Send>(pieces: &[&[u8]]) -> Result<Vec<T>, Missing> {
-    let decoded =
-        pieces.par_iter().map(|piece| decode_whole::<Vec<T>>(piece)).collect::<Result<Vec<_>, _>>()?;
+/// The items of the pieces named in `refs`, each piece read and decoded on its own, in order.
+fn decode_pieces<T: serde::de::DeserializeOwned + Send>(
+    refs: &[PieceRef],
+    pieces: &dyn Pieces,
+) -> Result<Vec<T>, Missing> {
+    let decoded = refs
+        .par_iter()
+        .map(|&piece| decode_whole::<Vec<T>>(&pieces.read(piece)?))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(decoded.into_iter().flatten().collect())
 }
 
-/// The pieces of a run written by [`write_pieces`], each as long as its length says, and what
-/// follows them.
-fn split_pieces(body: &[u8]) -> Result<(Vec<&[u8]>, &[u8]), Missing> {
+/// The pieces of a run written by [`write_pieces`], by length and name, and what follows them.
+fn split_pieces(body: &[u8]) -> Result<(Vec<PieceRef>, &[u8]), Missing> {
     let (count, mut left) = take_length(body)?;
-    let mut pieces = Vec::new();
+    // Each piece takes sixteen bytes to name: a count past what is left is damage.
+    if count > (left.len() / 16) as u64 {
+        return Err(corrupt("cut short"));
+    }
+    let mut pieces = Vec::with_capacity(count as usize);
     for _ in 0..count {
         let (length, after) = take_length(left)?;
-        let length =
-            usize::try_from(length).ok().filter(|&n| n <= after.len()).ok_or_else(|| corrupt("cut short"))?;
-        let (piece, after) = after.split_at(length);
-        pieces.push(piece);
+        let (name, after) = take_length(after)?;
+        pieces.push(PieceRef { length, name });
         left = after;
     }
     Ok((pieces, left))
@@ -410,13 +534,31 @@ fn take_length(bytes: &[u8]) -> Result<(u64, &[u8]), Missing> {
     Ok((u64::from_le_bytes(*length), after))
 }
 
-/// Removes the state of the output at `dir`; true when there was one.
+/// Removes the state of the output at `dir`, its pieces with it; true when there was one.
 pub fn remove(dir: &Path) -> Result<bool> {
-    match fs::remove_file(dir.join(STATE_FILE)) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e).said(|| msg!("io-cannot-remove", path = dir.join(STATE_FILE).display().to_string())),
+    let said = |path: &Path| msg!("io-cannot-remove", path = path.display().to_string());
+    let removed = match fs::remove_file(dir.join(STATE_FILE)) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(e).said(|| said(&dir.join(STATE_FILE))),
+    };
+    // Only files named as pieces are, and the folder when that leaves it empty; a folder put
+    // there as a link is not followed.
+    let pieces = dir.join(PIECES_DIR);
+    if !fs::symlink_metadata(&pieces).is_ok_and(|meta| meta.is_dir()) {
+        return Ok(removed);
     }
+    let Ok(entries) = fs::read_dir(&pieces) else { return Ok(removed) };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let is_piece =
+            name.to_str().is_some_and(|n| n.len() == 16 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+        if is_piece && entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            fs::remove_file(entry.path()).said(|| said(&entry.path()))?;
+        }
+    }
+    let _ = fs::remove_dir(&pieces);
+    Ok(removed)
 }
 
 fn corrupt(what: &str) -> Missing {
@@ -475,10 +617,10 @@ mod tests {
         };
         // Room for the header only, and for the header and part of the body.
         for room in [100, 200_000] {
-            let error = encode_into(SmallDisk { room }, &state).unwrap_err();
+            let error = encode_into(SmallDisk { room }, &state, &|_, _| Ok(())).unwrap_err();
             assert!(super::super::space::is_out_of_space(&error), "{room}: {error:#}");
         }
-        assert!(encode_into(SmallDisk { room: usize::MAX }, &state).is_ok());
+        assert!(encode_into(SmallDisk { room: usize::MAX }, &state, &|_, _| Ok(())).is_ok());
     }
 
     #[test]
@@ -521,6 +663,117 @@ mod tests {
         fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// Pieces kept in memory, by name.
+    #[derive(Default)]
+    struct Memory(std::sync::Mutex<std::collections::HashMap<u64, Vec<u8>>>);
+
+    impl Memory {
+        fn put(&self) -> impl Fn(u64, &[u8]) -> Result<()> + Sync + '_ {
+            |name, bytes| {
+                self.0.lock().unwrap().insert(name, bytes.to_vec());
+                Ok(())
+            }
+        }
+    }
+
+    impl Pieces for Memory {
+        fn read(&self, piece: PieceRef) -> Result<Vec<u8>, Missing> {
+            let bytes = self.0.lock().unwrap().get(&piece.name).cloned();
+            piece.check(bytes.ok_or_else(|| corrupt("a piece is missing"))?)
+        }
+    }
+
+    fn encode(state: &BuildState, pieces: &Memory) -> Vec<u8> {
+        let mut body = Vec::new();
+        encode_rest(&mut body, state, &pieces.put()).unwrap();
+        body
+    }
+
+    #[test]
+    fn pieces_are_files_named_by_their_hash_and_one_missing_or_damaged_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let sources: Vec<SourceState> = (0..NOTICES_PER_PIECE + 1)
+            .map(|i| SourceState {
+                source: crate::content::SourceEntry {
+                    path: format!("content/{i:05}.md").into(),
+                    stamp: Default::default(),
+                    attachments: Vec::new(),
+                },
+                notice: None,
+                problems: Vec::new(),
+                broken: Some(format!("broken {i}")),
+                draft: false,
+            })
+            .collect();
+        let state = BuildState { read_key: 3, sources, ..BuildState::default() };
+        save(dir.path(), &state).unwrap();
+        let names = |dir: &Path| {
+            let mut names: Vec<String> = fs::read_dir(dir.join(PIECES_DIR))
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+                .collect();
+            names.sort();
+            names
+        };
+        // Two pieces of notices: each a file named by its bytes' hash.
+        let written = names(dir.path());
+        assert_eq!(written.len(), 2);
+        for name in &written {
+            let bytes = fs::read(dir.path().join(PIECES_DIR).join(name)).unwrap();
+            assert_eq!(*name, piece_name(crate::hash::bytes(&bytes)));
+        }
+        let read = load(dir.path()).unwrap();
+        assert_eq!(read.sources.len(), NOTICES_PER_PIECE + 1);
+        assert_eq!(
+            read.pieces_read.iter().map(|&n| piece_name(n)).collect::<std::collections::BTreeSet<_>>().len(),
+            2
+        );
+        assert!(written.iter().all(|name| read.pieces_read.iter().any(|&n| piece_name(n) == *name)));
+        // The same state saved elsewhere: the same pieces.
+        let again = tempfile::tempdir().unwrap();
+        save(again.path(), &read).unwrap();
+        assert_eq!(names(again.path()), written);
+        // A piece that is a link to its very bytes, damaged, then missing: no state.
+        let piece = dir.path().join(PIECES_DIR).join(&written[1]);
+        #[cfg(unix)]
+        {
+            let elsewhere = again.path().join("copy");
+            fs::copy(&piece, &elsewhere).unwrap();
+            let kept = again.path().join("kept");
+            fs::rename(&piece, &kept).unwrap();
+            std::os::unix::fs::symlink(&elsewhere, &piece).unwrap();
+            assert_eq!(load(dir.path()).err(), Some(corrupt("a piece does not match its name")));
+            fs::remove_file(&piece).unwrap();
+            fs::rename(&kept, &piece).unwrap();
+            assert!(load(dir.path()).is_ok());
+        }
+        let mut bytes = fs::read(&piece).unwrap();
+        bytes[0] ^= 1;
+        fs::write(&piece, &bytes).unwrap();
+        assert_eq!(load(dir.path()).unwrap_err(), corrupt("a piece does not match its name"));
+        fs::remove_file(&piece).unwrap();
+        assert_eq!(load(dir.path()).unwrap_err(), corrupt("a piece is missing"));
+        // Removing the state removes its pieces, and only files named as pieces, and never
+        // through a link put in place of their folder.
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            let stray = outside.path().join(&written[0]);
+            fs::write(&stray, "not Gazette's").unwrap();
+            let linked = tempfile::tempdir().unwrap();
+            fs::create_dir_all(linked.path().join(".gazette")).unwrap();
+            fs::write(linked.path().join(STATE_FILE), "").unwrap();
+            std::os::unix::fs::symlink(outside.path(), linked.path().join(PIECES_DIR)).unwrap();
+            assert!(remove(linked.path()).unwrap());
+            assert!(stray.exists());
+        }
+        fs::write(dir.path().join(PIECES_DIR).join("not-a-piece"), "x").unwrap();
+        assert!(remove(dir.path()).unwrap());
+        assert_eq!(names(dir.path()), ["not-a-piece"]);
+        assert!(remove(again.path()).unwrap());
+        assert!(!again.path().join(PIECES_DIR).exists());
+    }
+
     #[test]
     fn notices_in_many_pieces_read_back_in_order_and_bad_piece_lengths_are_refused() {
         let count = 2 * NOTICES_PER_PIECE + 7;
@@ -538,9 +791,9 @@ mod tests {
             })
             .collect();
         let state = BuildState { read_key: 5, sources, ..BuildState::default() };
-        let mut body = Vec::new();
-        encode_rest(&mut body, &state).unwrap();
-        let Rest { read_key, sources, links, search } = decode_rest(&body).unwrap();
+        let pieces = Memory::default();
+        let body = encode(&state, &pieces);
+        let Rest { read_key, sources, links, search } = decode_rest(&body, &pieces).unwrap().0;
         assert_eq!((read_key, sources.len(), links.is_none(), search.is_none()), (5, count, true, true));
         for (i, source) in sources.iter().enumerate() {
             assert_eq!(source.source.stamp.size, i as u64);
@@ -553,36 +806,38 @@ mod tests {
             search: Some(SearchState::default().with_doc_terms(doc_terms.clone())),
             ..state.clone()
         };
-        let mut with_terms = Vec::new();
-        encode_rest(&mut with_terms, &searched).unwrap();
+        let with_terms = encode(&searched, &pieces);
         let (_, rest_of_pieces) = split_pieces(&with_terms).unwrap();
         assert_eq!(split_pieces(rest_of_pieces).unwrap().0.len(), 3);
-        let Rest { sources, search, .. } = decode_rest(&with_terms).unwrap();
+        let Rest { sources, search, .. } = decode_rest(&with_terms, &pieces).unwrap().0;
         assert_eq!((sources.len(), search.unwrap().doc_terms()), (count, &doc_terms[..]));
         // Each notice's own links, in pieces of their own, come back in order with their shape.
         let kept: Vec<KeptNotice> = (0..count as u64)
             .map(|i| KeptNotice { source_hash: i, links: Default::default(), problems: Vec::new() })
             .collect();
         let linked = BuildState { links: Some(KeptLinks { shape: 77, notices: kept }), ..state.clone() };
-        let mut with_links = Vec::new();
-        encode_rest(&mut with_links, &linked).unwrap();
-        let links = decode_rest(&with_links).unwrap().links.unwrap();
+        let with_links = encode(&linked, &pieces);
+        let links = decode_rest(&with_links, &pieces).unwrap().0.links.unwrap();
         assert_eq!(links.shape, 77);
         assert!(links.notices.iter().map(|n| n.source_hash).eq(0..count as u64));
-        // Three pieces of notices, then the rest: a piece count or length that runs past the
-        // end, or a rest that does not decode, is damage.
+        // Three pieces of notices, then the rest: a piece count that runs past the end, a
+        // length or name that is not the piece's, or a rest that does not decode, is damage.
         assert_eq!(split_pieces(&body).unwrap().0.len(), 3);
         let mut too_many = body.clone();
         too_many[..8].copy_from_slice(&9u64.to_le_bytes());
-        assert!(matches!(decode_rest(&too_many), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&too_many, &pieces), Err(Missing::Corrupt(_))));
         let mut too_long = body.clone();
         too_long[8..16].copy_from_slice(&(body.len() as u64).to_le_bytes());
-        assert!(matches!(decode_rest(&too_long), Err(Missing::Corrupt(_))));
-        assert!(matches!(decode_rest(&body[..body.len() - 1]), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&too_long, &pieces), Err(Missing::Corrupt(_))));
+        let mut misnamed = body.clone();
+        let name = u64::from_le_bytes(body[16..24].try_into().unwrap());
+        misnamed[16..24].copy_from_slice(&(name ^ 1).to_le_bytes());
+        assert!(matches!(decode_rest(&misnamed, &pieces), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&body[..body.len() - 1], &pieces), Err(Missing::Corrupt(_))));
         let mut longer = body.clone();
         longer.push(0);
-        assert!(matches!(decode_rest(&longer), Err(Missing::Corrupt(_))));
-        assert!(matches!(decode_rest(&body[..5]), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&longer, &pieces), Err(Missing::Corrupt(_))));
+        assert!(matches!(decode_rest(&body[..5], &pieces), Err(Missing::Corrupt(_))));
     }
 
     fn tempfile_dir(name: &str) -> std::path::PathBuf {

@@ -37,6 +37,10 @@ pub struct BuildState {
     /// Each notice's own links, as linking found them.
     pub links: Option<KeptLinks>,
     pub search: Option<SearchState>,
+    /// Of a state read back: the names of the pieces it was read from (see `output::state`),
+    /// found whole in the output, which a build saving the same piece links rather than writes.
+    #[serde(skip)]
+    pub pieces_read: std::collections::HashSet<u64>,
 }
 
 /// What a build reported, said again by a build that finds nothing changed since.
