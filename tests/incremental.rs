@@ -455,9 +455,11 @@ fn full_ignores_the_state_and_clean_removes_it() {
     assert!(after.iter().filter(|(path, id)| again[*path] != **id).count() < rewritten.len() + 8);
 
     assert!(archive.exists(".output.previous/.gazette/output"), "the replaced output is kept");
+    assert!(!state_pieces(&archive.path("output")).is_empty());
     let cleaned = archive.run(&["clean"]);
     assert!(cleaned.status.success(), "{}", stderr(&cleaned));
     assert!(!archive.exists("output/.gazette/state"));
+    assert!(!archive.exists("output/.gazette/pieces"), "clean removes the state's pieces");
     assert!(!archive.exists(".output.previous"), "clean removes the replaced output");
     assert!(archive.exists("output/index.html"), "clean removes the state, not the site");
     let before = identities(&archive.path("output"));
