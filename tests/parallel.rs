@@ -49,8 +49,9 @@ fn one_thread_and_many_build_the_same_files() {
         let problems = build_with(&archive, threads, &out);
         assert_eq!(problems, one_problems, "problems reported on {threads} threads");
         let many = snapshot(&archive.path(&out));
-        // The build state is the only file that may differ: it records each written file's
-        // modification time and inode, which belong to this run's files.
+        // The build state's file is the only one that may differ: it records each written
+        // file's modification time and inode, which belong to this run's files. Its pieces,
+        // named by their bytes, are compared with the rest.
         let comparable = |files: &[(String, Vec<u8>)]| -> Vec<(String, Vec<u8>)> {
             files.iter().filter(|(path, _)| path != ".gazette/state").cloned().collect()
         };

@@ -1,5 +1,6 @@
-//! The build state on disk: `.gazette/state` in the output folder, swapped in with the files
-//! it describes, so it always belongs to the output beside it.
+//! The build state on disk: `.gazette/state` and the pieces in `.gazette/pieces/` in the output
+//! folder, swapped in with the files they describe, so they always belong to the output beside
+//! them.
 //!
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
@@ -14,12 +15,12 @@
 //! hexadecimal), which the rest names with their lengths: a build that changed a few notices
 //! makes the same bytes for every other piece, and a piece it read from the output, checked,
 //! is linked into the new output rather than written again (at a hundred thousand notices the
-//! state is some 400 MB, of which an edit changes a few). A missing file or piece, another
-//! format or version, a wrong length or hash, or a part that does not decode are all the same
-//! to a build: no state, so a full build. (References left encoded are decoded later: the
-//! hash of the part they are in, and the writer's source, vouch for them.) Output files the
-//! state remembers are kept only while
-//! they are exactly as written; one changed by hand is made again.
+//! state is some 400 MB, of which an edit changes a few). A missing file or piece, a piece that
+//! is not a plain file, another format or version, a wrong length or hash, or a part that does
+//! not decode are all the same to a build: no state, so a full build. (References left encoded
+//! are decoded later: the hash of the part they are in, and the writer's source, vouch for
+//! them.) Output files the state remembers are kept only while they are exactly as written;
+//! one changed by hand is made again.
 
 use crate::message::Said as _;
 use crate::msg;
@@ -56,7 +57,7 @@ pub enum Missing {
     None,
     /// The state was written by another Gazette or in another format.
     Stale(String),
-    /// The state file is damaged.
+    /// The state file or one of its pieces is damaged or missing.
     Corrupt(String),
 }
 
@@ -88,7 +89,7 @@ impl Opened {
         self.intact() && self.inputs == inputs
     }
 
-    /// The whole state, its rest read from the file.
+    /// The whole state, its rest read from the file and its pieces.
     pub fn read_rest(mut self) -> Result<BuildState, Missing> {
         let mut bytes = Vec::new();
         self.rest.read_to_end(&mut bytes).map_err(|e| Missing::Corrupt(e.to_string()))?;
@@ -248,7 +249,8 @@ pub fn load(dir: &Path) -> Result<BuildState, Missing> {
     open(dir)?.read_rest()
 }
 
-/// Writes the state into the folder at `dir`, which has none, its pieces all written anew.
+/// Writes the state into the folder at `dir`, its pieces all written anew (over whatever
+/// stands at their paths).
 pub fn save(dir: &Path, state: &BuildState) -> Result<()> {
     let path = dir.join(STATE_FILE);
     fs::create_dir_all(dir.join(PIECES_DIR))
@@ -543,9 +545,10 @@ pub fn remove(dir: &Path) -> Result<bool> {
         Err(e) => return Err(e).said(|| said(&dir.join(STATE_FILE))),
     };
     // Only files named as pieces are, and the folder when that leaves it empty; a folder put
-    // there as a link is not followed.
+    // there as a link (or the state's own folder) is not followed.
     let pieces = dir.join(PIECES_DIR);
-    if !fs::symlink_metadata(&pieces).is_ok_and(|meta| meta.is_dir()) {
+    let is_folder = |path: &Path| fs::symlink_metadata(path).is_ok_and(|meta| meta.is_dir());
+    if !is_folder(&dir.join(crate::publish::layout::STATE_DIR)) || !is_folder(&pieces) {
         return Ok(removed);
     }
     let Ok(entries) = fs::read_dir(&pieces) else { return Ok(removed) };

@@ -650,4 +650,22 @@ mod tests {
             (doc_terms(&[(3, "a"), (40, "b")], 256), doc_terms(&[(3, "a"), (40, "x")], 256));
         assert_eq!(changed(&wide_old.fold_to(16), &wide_new.fold_to(16), 16), vec![8]);
     }
+
+    proptest::proptest! {
+        /// A document's shards gathered as bits are the set its terms' shards make, listed,
+        /// sorted and without repeats, as before bits: the same bytes in the state.
+        #[test]
+        fn shards_gathered_as_bits_are_the_sorted_set(
+            hashes in proptest::collection::vec(proptest::prelude::any::<u32>(), 0..300),
+            power in 4u32..14,
+        ) {
+            let count = 1usize << power;
+            let mut builder = DocTermsBuilder::new(count);
+            for &hash in &hashes {
+                builder.add("t", hash, Some(1), &[]);
+            }
+            let listed: Vec<u32> = hashes.iter().map(|hash| hash & (count as u32 - 1)).collect();
+            proptest::prop_assert_eq!(builder.finish().shards, ShardSet::new(listed, count));
+        }
+    }
 }
