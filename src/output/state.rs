@@ -402,9 +402,9 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState, put: &PutPiece) -> Res
     Ok(())
 }
 
-/// Notices in one piece of the rest, on average: pieces are encoded and decoded in parallel.
+/// Notices in one piece of the rest: pieces are encoded and decoded in parallel.
 const NOTICES_PER_PIECE: usize = 1000;
-/// Documents' terms of the search index in one piece of the rest, on average.
+/// Documents' terms of the search index in one piece of the rest.
 const DOC_TERMS_PER_PIECE: usize = 5000;
 
 /// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
@@ -413,13 +413,10 @@ const DOC_TERMS_PER_PIECE: usize = 5000;
 /// the links were made in and the rest of the search index's state to the end, encoded as
 /// written.
 fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Result<()> {
-    let path_key =
-        |source: &SourceState| crate::hash::bytes(source.source.path.as_os_str().as_encoded_bytes());
-    write_pieces(out, &state.sources, NOTICES_PER_PIECE, path_key, put)?;
+    write_pieces(out, &state.sources, NOTICES_PER_PIECE, put)?;
     let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
-    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE, DocTerms::piece_key, put)?;
-    let links = state.links.as_ref().map_or(&[][..], |links| &links.notices);
-    write_pieces(out, links, NOTICES_PER_PIECE, |notice: &KeptNotice| notice.source_hash, put)?;
+    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE, put)?;
+    write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE, put)?;
     let shape = state.links.as_ref().map(|links| links.shape);
     // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
     postcard::to_io(&(state.read_key, shape, &state.search), out).context("cannot encode the build state")?;
@@ -434,17 +431,16 @@ struct Rest {
     search: Option<SearchState>,
 }
 
-/// Writes `items` as the number of pieces, then for each piece (see [`pieces_of`]) its length
+/// Writes `items` as the number of pieces, then for each piece of `per_piece` items its length
 /// and name, the piece itself handed to `put`: encoded and hashed a few pieces at a time in
 /// parallel, and put in order.
 fn write_pieces<T: serde::Serialize + Sync>(
     out: &mut impl Write,
     items: &[T],
     per_piece: usize,
-    key: impl Fn(&T) -> u64,
     put: &PutPiece,
 ) -> Result<()> {
-    let chunks = pieces_of(items, per_piece, key);
+    let chunks: Vec<&[T]> = items.chunks(per_piece).collect();
     out.write_all(&(chunks.len() as u64).to_le_bytes())?;
     for batch in chunks.chunks(2 * rayon::current_num_threads()) {
         let pieces: Vec<(u64, Vec<u8>)> = batch
@@ -459,26 +455,6 @@ fn write_pieces<T: serde::Serialize + Sync>(
         pieces.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
     }
     Ok(())
-}
-
-/// `items` cut into pieces of `per_piece` items on average, each ending after an item whose
-/// `key` (a hash of what the item is: its file, say) is one below a multiple of `per_piece`,
-/// or at four times `per_piece` items. Where a piece ends depends on its items, not on how
-/// many came before: an item added, removed or changed moves the ends of one or two pieces,
-/// and every other piece is made again byte for byte (and linked, not written).
-fn pieces_of<T>(items: &[T], per_piece: usize, key: impl Fn(&T) -> u64) -> Vec<&[T]> {
-    let (mut pieces, mut start) = (Vec::new(), 0);
-    for (at, item) in items.iter().enumerate() {
-        let length = at + 1 - start;
-        if key(item) % per_piece as u64 == per_piece as u64 - 1 || length == 4 * per_piece {
-            pieces.push(&items[start..=at]);
-            start = at + 1;
-        }
-    }
-    if start < items.len() {
-        pieces.push(&items[start..]);
-    }
-    pieces
 }
 
 /// The rest written by [`encode_rest`], its pieces read from `pieces` and decoded in parallel,

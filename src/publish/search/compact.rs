@@ -313,12 +313,6 @@ mod words_as_bytes {
 }
 
 impl DocTerms {
-    /// A hash of what the document gives the shards, by which the build state cuts the
-    /// documents' terms into pieces (see `output::state`).
-    pub fn piece_key(&self) -> u64 {
-        xxhash_rust::xxh3::xxh3_64_with_seed(&self.shards.0, self.digest.first().copied().unwrap_or(0))
-    }
-
     /// One told apart from others by `n`, for tests of what keeps them.
     #[cfg(test)]
     pub fn numbered(n: u32) -> DocTerms {
