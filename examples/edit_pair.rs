@@ -11,9 +11,9 @@
 //! however the run ends. Comparing a binary with an earlier one: `git worktree add W REV && cd
 //! W && cargo build --release`, then `W/target/release/gazette` as BINARY_A.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::time::Instant;
 
 /// One build as it went: wall seconds, the files it wrote (from its summary), and the
 /// seconds of each stage it reported.
@@ -24,29 +24,17 @@ struct Built {
 }
 
 fn build(binary: &Path, root: &Path, out: &Path) -> Built {
-    let started = Instant::now();
-    let output = Command::new(binary)
-        .args(["build", "--timings", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("run gazette build");
-    let seconds = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "build failed:\n{stderr}");
-    let summary =
-        stderr.lines().find(|l| l.starts_with("built") || l.starts_with("đã dựng")).unwrap_or_default();
-    let counts = summary.split_once('(').and_then(|(_, rest)| rest.split_once(')')).map_or("", |(c, _)| c);
+    let ran = support::build(binary, root, out, &["--timings"]);
     // Stage lines read "   0.820 s  read the rest of the build state".
-    let stages = stderr
+    let stages = ran
+        .stderr
         .lines()
         .filter_map(|line| {
             let (seconds, stage) = line.trim_start().split_once(" s  ")?;
             Some((stage.to_string(), seconds.parse().ok()?))
         })
         .collect();
-    Built { seconds, counts: counts.to_string(), stages }
+    Built { seconds: ran.seconds, counts: ran.counts().to_string(), stages }
 }
 
 /// The notice to edit: `NOTICE` under the archive, or the 4,322nd notice file by name.

@@ -16,9 +16,10 @@
 //! says whether the incremental output is byte for byte that clean build (Gazette's own
 //! `.gazette` folder aside); the comparison is not timed.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 fn gazette() -> PathBuf {
     match std::env::var_os("GAZETTE") {
@@ -27,34 +28,9 @@ fn gazette() -> PathBuf {
     }
 }
 
-/// Runs one build; returns wall seconds and the summary line.
-fn build(root: &Path, out: &Path, extra: &[&str]) -> (f64, String) {
-    let started = Instant::now();
-    let output = Command::new(gazette())
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run gazette build");
-    let seconds = started.elapsed().as_secs_f64();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "build failed:\n{stderr}");
-    let summary = stderr
-        .lines()
-        .find(|l| l.starts_with("built") || l.starts_with("đã dựng"))
-        .unwrap_or_default()
-        .to_string();
-    (seconds, summary)
-}
-
-/// "(12 files written, 13097 unchanged; 1 notice files read)" out of a summary line.
-fn counts(summary: &str) -> String {
-    summary
-        .split_once('(')
-        .and_then(|(_, rest)| rest.split_once(')'))
-        .map_or(String::new(), |(c, _)| c.to_string())
+/// Runs one build with the Gazette timed (see [`gazette`]).
+fn build(root: &Path, out: &Path, extra: &[&str]) -> support::Ran {
+    support::build(&gazette(), root, out, extra)
 }
 
 /// A notice file of the archive, the n-th in name order.
@@ -225,15 +201,15 @@ fn main() {
     println!("{:<30} {:>9}  files", "step", "median s");
     for (n, (name, change)) in steps.iter().enumerate() {
         let mut times = Vec::new();
-        let mut last = String::new();
+        let mut last = None;
         for run in 0..runs {
             change(run);
             let extra: &[&str] = if n == 1 { &["--full"] } else { &[] };
-            let (seconds, summary) = build(&root, &out, extra);
-            times.push(seconds);
-            last = summary;
+            let ran = build(&root, &out, extra);
+            times.push(ran.seconds);
+            last = Some(ran);
         }
-        println!("{name:<30} {:>9.3}  {}", median(times), counts(&last));
+        println!("{name:<30} {:>9.3}  {}", median(times), last.as_ref().map_or("", support::Ran::counts));
         if compare && n > 1 {
             println!("{:<30} {}", "", compare_with_clean(&root, &out));
         }

@@ -345,6 +345,11 @@ fn state_pieces(output: &Path) -> BTreeMap<String, u64> {
         .collect()
 }
 
+/// How many of the pieces `of` are in `than` as the very same files (name and inode).
+fn same_files(of: &BTreeMap<String, u64>, than: &BTreeMap<String, u64>) -> usize {
+    of.iter().filter(|(name, inode)| than.get(*name) == Some(*inode)).count()
+}
+
 #[test]
 fn an_edit_writes_only_the_pieces_of_the_state_that_hold_what_changed() {
     // More notices than one piece of the state holds (a thousand): two pieces of notices, two
@@ -371,8 +376,7 @@ fn an_edit_writes_only_the_pieces_of_the_state_that_hold_what_changed() {
     assert_eq!(after.len(), 5, "{after:?}");
     // The notice's piece, its links' and the search terms' are new; the other two are the
     // very files they were.
-    let kept: Vec<_> = after.iter().filter(|(name, inode)| before.get(*name) == Some(inode)).collect();
-    assert_eq!(kept.len(), 2, "{before:?} {after:?}");
+    assert_eq!(same_files(&after, &before), 2, "{before:?} {after:?}");
     // Put back: the pieces are the first build's again, by name, but the notice's, which
     // remembers when its file was saved.
     edit(&archive, "content/2024/tb-3.md", "Nội dung ba.", "Nội dung 3.");
@@ -382,8 +386,7 @@ fn an_edit_writes_only_the_pieces_of_the_state_that_hold_what_changed() {
     assert_eq!(back.keys().filter(|name| before.contains_key(*name)).count(), 4, "{before:?} {back:?}");
     // Staged in the output before the last (its pieces gone by then): the pieces the last
     // output had are still those very files, linked.
-    let linked = back.iter().filter(|(name, inode)| after.get(*name) == Some(inode)).count();
-    assert_eq!(linked, 2, "{after:?} {back:?}");
+    assert_eq!(same_files(&back, &after), 2, "{after:?} {back:?}");
     // And the state read back whole: an edit after it reads one notice.
     edit(&archive, "content/2024/tb-1000.md", "Nội dung 1000.", "Nội dung nghìn.");
     let output = archive.build_ok(&[]);

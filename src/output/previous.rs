@@ -57,9 +57,9 @@ impl Reused {
         Ok(Reused { found_files, put_found, found_folders, put_new: Mutex::default() })
     }
 
-    /// Where the file found at output-relative `path` stands in the listing.
+    /// Where the file found at output-relative `path` stands in the listing, in path order.
     fn found_at(&self, path: &str) -> Option<usize> {
-        found_at(&self.found_files, path)
+        self.found_files.binary_search_by(|(found, _)| found.as_str().cmp(path)).ok()
     }
 
     /// Puts the file found at output-relative `path` when the folder was taken into the build,
@@ -121,9 +121,7 @@ impl Reused {
         }
         // A folder found may be where a file of this build now is (one the listing did not
         // have, so in `put_new`).
-        let wanted = |path: &str| {
-            live.contains(path) || put_new.contains(path) || found_at(&found_files, path).is_some_and(is_put)
-        };
+        let wanted = |path: &str| live.contains(path) || put_new.contains(path);
         for folder in found_folders.iter().rev() {
             if !wanted(folder) {
                 gone_already_or(fs::remove_dir(dir.join(folder)))?;
@@ -131,11 +129,6 @@ impl Reused {
         }
         Ok(())
     }
-}
-
-/// Where the file at output-relative `path` stands in `found_files`, in path order.
-fn found_at(found_files: &[(String, u64)], path: &str) -> Option<usize> {
-    found_files.binary_search_by(|(found, _)| found.as_str().cmp(path)).ok()
 }
 
 /// An output-relative path as the build names files: its parts joined with `/`.

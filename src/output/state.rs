@@ -280,17 +280,16 @@ pub fn save_staged(staging: &super::Staging, state: &BuildState, read: &HashSet<
         }
         let relative = format!("{PIECES_DIR}/{}", piece_name(name));
         let path = staging.prepare(&relative)?;
-        // Whatever the previous output left there goes first: never written into in place.
-        super::previous::make_way(&path)
-            .said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
         // The output's piece, read and checked by this build, when it is still a plain file of
         // that length (not a link put there since).
         let old = staging.old_path(&relative)?;
         let plain = || fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
-        if read.contains(&name) && plain() && fs::hard_link(&old, &path).is_ok() {
-            return Ok(());
-        }
-        fs::write(&path, bytes).said(|| msg!("io-cannot-write", path = path.display().to_string()))
+        write_anew(&path, |path| {
+            if read.contains(&name) && plain() && fs::hard_link(&old, path).is_ok() {
+                return Ok(());
+            }
+            fs::write(path, bytes)
+        })
     };
     encode_into(file, state, &put).said(|| msg!("io-cannot-write", path = path.display().to_string()))
 }
@@ -305,11 +304,15 @@ struct PiecesIn(std::path::PathBuf);
 
 impl PiecesIn {
     fn write(&self, name: u64, bytes: &[u8]) -> Result<()> {
-        let path = self.0.join(piece_name(name));
-        super::previous::make_way(&path)
-            .said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
-        fs::write(&path, bytes).said(|| msg!("io-cannot-write", path = path.display().to_string()))
+        write_anew(&self.0.join(piece_name(name)), |path| fs::write(path, bytes))
     }
+}
+
+/// Makes the file at `path` with `make`, whatever stood there removed first: a file there may
+/// be a hard link to another output's, so it is never written into in place.
+fn write_anew(path: &Path, make: impl FnOnce(&Path) -> std::io::Result<()>) -> Result<()> {
+    super::previous::make_way(path).said(|| msg!("io-cannot-replace", path = path.display().to_string()))?;
+    make(path).said(|| msg!("io-cannot-write", path = path.display().to_string()))
 }
 
 impl Pieces for PiecesIn {

@@ -174,8 +174,8 @@ impl<'a> NoticeLink<'a> {
 
     /// Whether a link between notice folders of years `from` and `to` (as
     /// [`notice_folder_year`] gives them, or numbers given to each distinct one) goes to one
-    /// of the same year; `None` when there is
-    /// no such link, as for [`Self::between`]. Told without the folders: a page links many.
+    /// of the same year; `None` when there is no such link, as for [`Self::between`]. Told
+    /// without the folders: a page links many.
     pub fn same_year<Year: PartialEq>(
         config: &SiteConfig,
         from: Option<Year>,
