@@ -127,7 +127,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 staging.seal().map_err(|error| staging.said_once(error))?;
                 timings.lap("tidy the staging folder");
                 let (read_key, untrusted_from) = (next_cache.key(), next_cache.untrusted_from());
-                let sources = next_cache.into_sources();
+                let sources = next_cache.into_sources(site.sources.iter().map(|s| s.path.as_path()));
                 let next = BuildState {
                     inputs: digest.unwrap_or_default(),
                     outcome: Outcome {

@@ -8,6 +8,7 @@
 //! refusing a state that does not belong to this Gazette or this output, is `output`'s.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -223,21 +224,30 @@ impl BuildState {
 }
 
 impl ReadCache {
-    /// What a build remembers of the notices it read.
-    pub fn into_sources(self) -> Vec<SourceState> {
-        let mut sources: Vec<SourceState> = self
-            .files
-            .into_values()
-            .map(|cached| SourceState {
-                source: cached.source,
-                notice: cached.parsed.map(|(notice, _)| notice),
-                problems: cached.problems,
-                broken: cached.broken,
-                draft: cached.draft,
-            })
-            .collect();
-        sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    /// What a build remembers of the notices it read, in path order, taken in the order of
+    /// `paths` (the files as found, in path order already) rather than sorted again: a path
+    /// compares a part at a time, and a hundred thousand take a while.
+    pub fn into_sources<'p>(self, paths: impl IntoIterator<Item = &'p Path>) -> Vec<SourceState> {
+        let mut files = self.files;
+        let mut sources = Vec::with_capacity(files.len());
+        for path in paths {
+            sources.extend(files.remove(path).map(source_state));
+        }
+        if !files.is_empty() || !sources.is_sorted_by(|a, b| a.source.path <= b.source.path) {
+            sources.extend(files.into_values().map(source_state));
+            sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        }
         sources
+    }
+}
+
+fn source_state(cached: Cached) -> SourceState {
+    SourceState {
+        source: cached.source,
+        notice: cached.parsed.map(|(notice, _)| notice),
+        problems: cached.problems,
+        broken: cached.broken,
+        draft: cached.draft,
     }
 }
 
