@@ -407,8 +407,17 @@ impl Docs {
     /// What identifies a document's terms across builds: its file, and a hash of what its
     /// terms are made from (the file's bytes and the settings that change how it is read).
     fn key(&self, archive: &Archive, doc: usize) -> (String, u64) {
-        let notice = archive.notice(self.order[doc]);
-        (notice.source_path.clone(), self.source_hash(notice))
+        let (path, hash) = self.key_of(archive.notice(self.order[doc]));
+        (path.to_string(), hash)
+    }
+
+    fn key_of<'n>(&self, notice: &'n Notice) -> (&'n str, u64) {
+        (&notice.source_path, self.source_hash(notice))
+    }
+
+    /// The key of every document, by id.
+    fn keys<'n>(&self, archive: &'n Archive) -> Vec<(&'n str, u64)> {
+        self.order.par_iter().map(|&id| self.key_of(archive.notice(id))).collect()
     }
 
     /// The hash of what a notice's terms and record are read from.

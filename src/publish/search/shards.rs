@@ -455,6 +455,29 @@ impl Affected {
     }
 }
 
+/// By new document, the old id of the document of the same key (the same file with the same
+/// bytes), if any. Most documents keep their ids: those are matched in place, and only the
+/// others looked up among the old ones not matched so (keys are unique: a key matched in place
+/// is no other document's).
+pub(super) fn same_docs(old: &[(String, u64)], new: &[(&str, u64)]) -> Vec<Option<u32>> {
+    let in_place = |doc: usize, key: &(&str, u64)| {
+        old.get(doc).is_some_and(|(path, hash)| (path.as_str(), *hash) == *key)
+    };
+    let mut same: Vec<Option<u32>> =
+        new.iter().enumerate().map(|(doc, key)| in_place(doc, key).then_some(doc as u32)).collect();
+    let matched = |id: usize| same.get(id).is_some_and(Option::is_some);
+    let others: HashMap<(&str, u64), u32> = (0..old.len())
+        .filter(|&id| !matched(id))
+        .map(|id| ((old[id].0.as_str(), old[id].1), id as u32))
+        .collect();
+    for (doc, key) in new.iter().enumerate() {
+        if same[doc].is_none() {
+            same[doc] = others.get(key).copied();
+        }
+    }
+    same
+}
+
 /// The term shards updated from the previous build's: `None` when a shard it needs cannot be
 /// read back, and the index must be made anew.
 pub(super) fn update_terms<T: Send>(
@@ -467,11 +490,7 @@ pub(super) fn update_terms<T: Send>(
     emit: Emit<T>,
 ) -> Result<Option<TermShards<T>>, Diagnostic> {
     let old = previous.state;
-    let old_ids: HashMap<&(String, u64), u32> =
-        old.docs.iter().enumerate().map(|(id, key)| (key, id as u32)).collect();
-    // Old id of each new document whose source is the same file with the same bytes.
-    let same: Vec<Option<u32>> =
-        (0..docs.order.len()).map(|doc| old_ids.get(&docs.key(archive, doc)).copied()).collect();
+    let same = same_docs(&old.docs, &docs.keys(archive));
     let mut new_of_old: Vec<Option<u32>> = vec![None; old.docs.len()];
     for (doc, o) in same.iter().enumerate() {
         if let Some(o) = o {

@@ -86,3 +86,32 @@ fn a_term_shard_reads_back_as_it_was_written() {
     );
     assert_eq!(read_term_shard("garbage", 5), None);
 }
+
+#[test]
+fn documents_are_matched_with_their_old_ids_by_file_and_bytes() {
+    let key = |path: &str, hash: u64| (path.to_string(), hash);
+    let old = [key("a.md", 1), key("b.md", 2), key("c.md", 3), key("d.md", 4)];
+    // The new documents' keys, and the old id each is matched with.
+    type Case<'a> = (&'a [(&'a str, u64)], &'a [Option<u32>]);
+    let cases: [Case; 6] = [
+        // All in place.
+        (&[("a.md", 1), ("b.md", 2), ("c.md", 3), ("d.md", 4)], &[Some(0), Some(1), Some(2), Some(3)]),
+        // One edited: its bytes moved, its id is not kept.
+        (&[("a.md", 1), ("b.md", 9), ("c.md", 3), ("d.md", 4)], &[Some(0), None, Some(2), Some(3)]),
+        // One added before the others: they all move by one.
+        (
+            &[("0.md", 7), ("a.md", 1), ("b.md", 2), ("c.md", 3), ("d.md", 4)],
+            &[None, Some(0), Some(1), Some(2), Some(3)],
+        ),
+        // One removed: those after it move back.
+        (&[("a.md", 1), ("c.md", 3), ("d.md", 4)], &[Some(0), Some(2), Some(3)]),
+        // Near misses: the same bytes under another name, the same name of other bytes.
+        (&[("a2.md", 1), ("b.md", 3)], &[None, None]),
+        // Two swapped: each found where the other was.
+        (&[("b.md", 2), ("a.md", 1)], &[Some(1), Some(0)]),
+    ];
+    for (new, expected) in cases {
+        assert_eq!(shards::same_docs(&old, new), expected, "{new:?}");
+    }
+    assert_eq!(shards::same_docs(&[], &[("a.md", 1)]), [None]);
+}
