@@ -103,21 +103,20 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // With a state, the output's files are listed meanwhile too: those its last build did not
     // make were put there by hand, and the swap leaves them out.
     let list_output = opened.is_some();
-    let (previous, cache, (mut site, mut report, next_cache), staging, on_disk) =
-        std::thread::scope(|scope| {
-            // Unused when reading fails: dropped, it goes back to being the previous output.
-            let staging = scope.spawn(|| output.stage(&lock));
-            let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
-            let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
-            timings.lap("read the rest of the build state");
-            let kept_links = previous.as_mut().and_then(|state| state.links.take());
-            let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-            let prepared =
-                publish::prepare(&options.site, inputs, &cache, kept_links, &mut diagnostics, &mut timings);
-            let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (previous, cache, prepared, staging, on_disk)
-        });
+    let (previous, (mut site, mut report, next_cache), staging, on_disk) = std::thread::scope(|scope| {
+        // Unused when reading fails: dropped, it goes back to being the previous output.
+        let staging = scope.spawn(|| output.stage(&lock));
+        let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
+        let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
+        timings.lap("read the rest of the build state");
+        let kept_links = previous.as_mut().and_then(|state| state.links.take());
+        let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
+        let prepared =
+            publish::prepare(&options.site, inputs, cache, kept_links, &mut diagnostics, &mut timings);
+        let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (previous, prepared, staging, on_disk)
+    });
     let not_made = previous.as_ref().map(|state| not_made(on_disk, state, &altered)).unwrap_or_default();
     report.notes.splice(0..0, notes);
     if let Some(site) = site.as_mut() {
@@ -127,7 +126,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                 staging.seal().map_err(|error| staging.said_once(error))?;
                 timings.lap("tidy the staging folder");
                 let (read_key, untrusted_from) = (next_cache.key(), next_cache.untrusted_from());
-                let sources = next_cache.into_sources(site.sources.iter().map(|s| s.path.as_path()));
+                let sources = next_cache.into_sources();
                 let next = BuildState {
                     inputs: digest.unwrap_or_default(),
                     outcome: Outcome {
@@ -186,7 +185,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
-    Ok(finish(report, diagnostics, started, timings, (site, previous, cache)))
+    Ok(finish(report, diagnostics, started, timings, (site, previous)))
 }
 
 /// The report of a build that found its inputs as the last build left them and the output as

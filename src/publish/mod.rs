@@ -183,7 +183,7 @@ fn progress_bar(
 pub fn prepare(
     options: &Options,
     inputs: Inputs,
-    cache: &ReadCache,
+    cache: ReadCache,
     kept_links: Option<KeptLinks>,
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
@@ -220,7 +220,7 @@ pub fn check(options: &Options) -> Report {
     let mut timings = Timings::start();
     let inputs = read_inputs(options, &mut diagnostics, &mut timings);
     let (site, mut report, _) =
-        prepare(options, inputs, &ReadCache::default(), None, &mut diagnostics, &mut timings);
+        prepare(options, inputs, ReadCache::default(), None, &mut diagnostics, &mut timings);
     if let Some(site) = &site {
         match publish(site, None, None, false, &mut timings) {
             Ok(published) => report.pages = published.pages,

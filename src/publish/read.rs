@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::search::{Gathered, Gathering};
 use super::spill::Spill;
@@ -33,10 +34,13 @@ pub(super) struct Cached {
     pub(super) draft: bool,
 }
 
-/// Notices read by an earlier run, by file.
+/// Notices read by an earlier run, by file: in the order the files were found (path order),
+/// so that a run that finds the same files finds each where it was, without hashing its path.
 #[derive(Clone, Default)]
 pub struct ReadCache {
-    pub(super) files: HashMap<PathBuf, Cached>,
+    pub(super) files: Vec<Cached>,
+    /// Where each file is in `files`, made when a file is not found where it was.
+    by_path: std::sync::OnceLock<FxHashMap<PathBuf, usize>>,
     /// The read key (see [`content::read_key`]) the notices were read under.
     pub(super) key: u64,
     /// From when the files' stamps are not trusted: a file with such a stamp is told by its
@@ -45,6 +49,27 @@ pub struct ReadCache {
 }
 
 impl ReadCache {
+    pub(super) fn new(files: Vec<Cached>, key: u64, untrusted_from: i128) -> Self {
+        ReadCache { files, by_path: Default::default(), key, untrusted_from }
+    }
+
+    /// Where the file at `path` is, found `slot`th in this run: at the same place when the
+    /// files found are those of the run that read it, else looked up.
+    fn place_of(&self, slot: usize, path: &Path) -> Option<usize> {
+        if self.files.get(slot).is_some_and(|cached| cached.source.path == path) {
+            return Some(slot);
+        }
+        let by_path = self.by_path.get_or_init(|| {
+            self.files.iter().enumerate().map(|(at, cached)| (cached.source.path.clone(), at)).collect()
+        });
+        by_path.get(path).copied()
+    }
+
+    /// The file at `path`, found `slot`th in this run, as it was read.
+    fn get(&self, slot: usize, path: &Path) -> Option<&Cached> {
+        self.place_of(slot, path).map(|at| &self.files[at])
+    }
+
     /// The read key the notices were read under.
     pub fn key(&self) -> u64 {
         self.key
@@ -148,23 +173,29 @@ pub fn read_inputs(options: &Options, diagnostics: &mut Vec<Diagnostic>, timings
 pub fn read(
     options: &Options,
     inputs: Inputs,
-    cache: &ReadCache,
+    cache: ReadCache,
     changed: &HashSet<PathBuf>,
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> Read {
     let Inputs { config, theme, sources, untrusted_from } = inputs;
     let key = content::read_key(&config);
-    let reuse = |source: &SourceEntry| {
-        cache.files.get(&source.path).filter(|c| {
-            cache.key == key
+    // Where each file's notice, read before and unchanged since, is in the cache.
+    let reused: Vec<Option<usize>> = sources
+        .iter()
+        .enumerate()
+        .map(|(slot, source)| {
+            let at = cache.place_of(slot, &source.path)?;
+            let c = &cache.files[at];
+            (cache.key == key
                 && c.source == *source
                 && !c.source.stamp.changed_since(cache.untrusted_from)
-                && !changed.contains(&source.path)
+                && !changed.contains(&source.path))
+            .then_some(at)
         })
-    };
+        .collect();
     let fresh: Vec<(usize, &SourceEntry)> =
-        sources.iter().enumerate().filter(|(_, s)| reuse(s).is_none()).collect();
+        sources.iter().enumerate().filter(|&(slot, _)| reused[slot].is_none()).collect();
     let spill = if options.bodies_in_memory {
         None
     } else {
@@ -199,9 +230,9 @@ pub fn read(
         .fold(
             || (Vec::new(), Gathering::new(sources.len(), places.clone())),
             |(mut done, mut terms), &(slot, source)| {
-                let before = cache.files.get(&source.path).filter(|_| cache.key == key);
+                let before = cache.get(slot, &source.path).filter(|_| cache.key == key);
                 match load_fresh(&options.root, source, &config, before) {
-                    Fresh::Same(cached) => done.push((source.path.as_path(), (cached, false))),
+                    Fresh::Same(cached) => done.push((slot, (cached, false))),
                     Fresh::Read(loaded) => {
                         let loaded = *loaded;
                         let parsed = loaded.parsed.map(|p| {
@@ -212,7 +243,7 @@ pub fn read(
                         let broken_links = loaded.broken_links;
                         let cached =
                             Cached { source: source.clone(), parsed, problems, broken, broken_links, draft };
-                        done.push((source.path.as_path(), (cached, true)));
+                        done.push((slot, (cached, true)));
                     }
                 }
                 bar.inc(1);
@@ -227,9 +258,15 @@ pub fn read(
             },
         );
     bar.finish_and_clear();
-    let parsed: HashMap<&Path, (Cached, bool)> = parsed.into_iter().collect();
+    // By slot: what this run read, and what it takes as it was read before.
+    let mut parsed_at: Vec<Option<(Cached, bool)>> = (0..sources.len()).map(|_| None).collect();
+    let reread = parsed.iter().filter(|(_, (_, parsed_now))| *parsed_now).count();
+    for (slot, read) in parsed {
+        parsed_at[slot] = Some(read);
+    }
+    let mut before: Vec<Option<Cached>> = cache.files.into_iter().map(Some).collect();
     timings.lap("read, parse, render Markdown");
-    let mut next = ReadCache { files: HashMap::with_capacity(sources.len()), key, untrusted_from };
+    let mut next = Vec::with_capacity(sources.len());
     let mut notices = Vec::with_capacity(sources.len());
     let mut drafts_skipped = 0;
     let mut broken = HashMap::new();
@@ -237,9 +274,12 @@ pub fn read(
     // The notice each source became in this run, for the terms read from it.
     let mut notice_of: Vec<Option<NoticeId>> = vec![None; sources.len()];
     for (slot, source) in sources.iter().enumerate() {
-        let (cached, fresh) = match parsed.get(source.path.as_path()) {
-            Some((cached, parsed_now)) => (cached, *parsed_now),
-            None => (reuse(source).expect("every source is read or reused"), false),
+        let (cached, fresh) = match parsed_at[slot].take() {
+            Some(read) => read,
+            None => {
+                let at = reused[slot].expect("every source is read or reused");
+                (before[at].take().expect("a notice read before is reused once"), false)
+            }
         };
         let skipped_draft = cached.draft && !options.drafts;
         // A draft left out is not in the archive, whatever its errors; one built is missing
@@ -263,13 +303,12 @@ pub fn read(
             }
             notices.push((notice.clone(), html.clone()));
         }
-        next.files.insert(source.path.clone(), cached.clone());
+        next.push(cached);
     }
-    let reread = parsed.values().filter(|(_, parsed_now)| *parsed_now).count();
-    drop(parsed);
+    let mut next = ReadCache::new(next, key, untrusted_from);
     let terms = Gathered::new(terms, notice_of, notices.len());
     // What the next run reuses keeps bodies in memory only; others are read again from files.
-    for cached in next.files.values_mut() {
+    for cached in &mut next.files {
         if let Some((_, body @ StoredBody::Spilled { .. })) = &mut cached.parsed {
             *body = StoredBody::NotRead;
         }
@@ -338,4 +377,47 @@ pub(super) fn body_again(
     content::parse_notice(&notice.source_path, bytes, notice.attachments.clone(), config)
         .parsed
         .ok_or_else(changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cached(path: &str) -> Cached {
+        Cached {
+            source: SourceEntry {
+                path: PathBuf::from(path),
+                stamp: Default::default(),
+                attachments: Vec::new(),
+            },
+            parsed: None,
+            problems: Vec::new(),
+            broken: None,
+            broken_links: None,
+            draft: false,
+        }
+    }
+
+    #[test]
+    fn a_file_is_found_where_it_was_else_looked_up() {
+        let cache =
+            ReadCache::new(["content/a.md", "content/b.md", "content/c.md"].map(cached).to_vec(), 0, 0);
+        let cases = [
+            // In place, as when the same files are found again.
+            (0, "content/a.md", Some(0)),
+            (2, "content/c.md", Some(2)),
+            // Moved by a file added or removed before it.
+            (3, "content/c.md", Some(2)),
+            (0, "content/b.md", Some(1)),
+            // Near misses: a file not read before, in place of one and past the end; the same
+            // path with a `.` part is that path, a name in other letters another file.
+            (1, "content/b2.md", None),
+            (7, "content/d.md", None),
+            (1, "content/./b.md", Some(1)),
+            (1, "content/B.md", None),
+        ];
+        for (slot, path, expected) in cases {
+            assert_eq!(cache.place_of(slot, Path::new(path)), expected, "{path} found {slot}th");
+        }
+    }
 }

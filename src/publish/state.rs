@@ -8,7 +8,6 @@
 //! refusing a state that does not belong to this Gazette or this output, is `output`'s.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -198,23 +197,16 @@ impl BuildState {
     pub fn take_read_cache(&mut self) -> ReadCache {
         let files = std::mem::take(&mut self.sources)
             .into_iter()
-            .map(|s| {
-                let parsed = s.notice.map(|notice| (notice, super::StoredBody::NotRead));
-                let path = s.source.path.clone();
-                (
-                    path,
-                    Cached {
-                        source: s.source,
-                        parsed,
-                        problems: s.problems,
-                        broken: s.broken,
-                        broken_links: None,
-                        draft: s.draft,
-                    },
-                )
+            .map(|s| Cached {
+                parsed: s.notice.map(|notice| (notice, super::StoredBody::NotRead)),
+                source: s.source,
+                problems: s.problems,
+                broken: s.broken,
+                broken_links: None,
+                draft: s.draft,
             })
             .collect();
-        ReadCache { files, key: self.read_key, untrusted_from: self.untrusted_from }
+        ReadCache::new(files, self.read_key, self.untrusted_from)
     }
 
     /// The files it wrote, by output path.
@@ -224,17 +216,12 @@ impl BuildState {
 }
 
 impl ReadCache {
-    /// What a build remembers of the notices it read, in path order, taken in the order of
-    /// `paths` (the files as found, in path order already) rather than sorted again: a path
-    /// compares a part at a time, and a hundred thousand take a while.
-    pub fn into_sources<'p>(self, paths: impl IntoIterator<Item = &'p Path>) -> Vec<SourceState> {
-        let mut files = self.files;
-        let mut sources = Vec::with_capacity(files.len());
-        for path in paths {
-            sources.extend(files.remove(path).map(source_state));
-        }
-        if !files.is_empty() || !sources.is_sorted_by(|a, b| a.source.path <= b.source.path) {
-            sources.extend(files.into_values().map(source_state));
+    /// What a build remembers of the notices it read, in path order: the order they were
+    /// found in, sorted again only if it is not (a path compares a part at a time, and a
+    /// hundred thousand take a while).
+    pub fn into_sources(self) -> Vec<SourceState> {
+        let mut sources: Vec<SourceState> = self.files.into_iter().map(source_state).collect();
+        if !sources.is_sorted_by(|a, b| a.source.path <= b.source.path) {
             sources.sort_by(|a, b| a.source.path.cmp(&b.source.path));
         }
         sources

@@ -342,8 +342,7 @@ impl Preview {
         crate::content::take_today_again();
         let mut problems = Vec::new();
         let mut timings = Timings::start();
-        let empty = ReadCache::default();
-        let cache = if everything { &empty } else { &self.cache };
+        let cache = if everything { ReadCache::default() } else { std::mem::take(&mut self.cache) };
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
         let read_again: HashSet<String> =
             changed.iter().map(|path| crate::diag::display_path(&self.options.root, path)).collect();
