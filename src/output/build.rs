@@ -170,7 +170,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                         )?,
                     )?;
                 }
-                free_in_background(next);
+                publish::free_in_background(next);
                 staging.commit()?;
                 timings.lap("swap in");
                 report.notes.extend(left_out(&options.site.root, &output, &not_made));
@@ -230,21 +230,12 @@ fn finish<T: Send + 'static>(
     timings: Timings,
     held: T,
 ) -> Report {
-    free_in_background(held);
+    publish::free_in_background(held);
     diag::sort(&mut diagnostics);
     report.diagnostics = diagnostics;
     report.seconds = started.elapsed().as_secs_f64();
     report.timings = timings.stages;
     report
-}
-
-/// Frees a build's archive and states on another thread: with a large archive, millions of
-/// small allocations take a while to free, and the process that built has no more use for
-/// them. What the thread has not freed when the process ends, the end of the process does.
-fn free_in_background<T: Send + 'static>(value: T) {
-    // Detached: the thread runs on while the report is printed. If no thread can be started,
-    // the value is freed here, with the closure that holds it.
-    let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
 }
 
 /// The previous build's state, its summary read (none with `--full`), and the build's inputs:

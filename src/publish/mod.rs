@@ -234,6 +234,15 @@ pub fn check(options: &Options) -> Report {
     report
 }
 
+/// Frees a build's archive and states on another thread: with a large archive, millions of
+/// small allocations take a while to free, and the process that built has no more use for
+/// them. What the thread has not freed when the process ends, the end of the process does.
+pub fn free_in_background<T: Send + 'static>(value: T) {
+    // Detached: the thread runs on while the report is printed. If no thread can be started,
+    // the value is freed here, with the closure that holds it.
+    let _detached = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
+}
+
 /// The archive root for a command: `--root`, else the current folder.
 pub fn resolve_root(root: Option<&Path>) -> PathBuf {
     root.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))

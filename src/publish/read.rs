@@ -65,11 +65,6 @@ impl ReadCache {
         by_path.get(path).copied()
     }
 
-    /// The file at `path`, found `slot`th in this run, as it was read.
-    fn get(&self, slot: usize, path: &Path) -> Option<&Cached> {
-        self.place_of(slot, path).map(|at| &self.files[at])
-    }
-
     /// The read key the notices were read under.
     pub fn key(&self) -> u64 {
         self.key
@@ -180,15 +175,18 @@ pub fn read(
 ) -> Read {
     let Inputs { config, theme, sources, untrusted_from } = inputs;
     let key = content::read_key(&config);
-    // Where each file's notice, read before and unchanged since, is in the cache.
+    // Where each file's notice, read before under the same key and unchanged since, is in the
+    // cache.
+    let same_key = cache.key == key;
+    let before_at =
+        |slot: usize, source: &SourceEntry| cache.place_of(slot, &source.path).filter(|_| same_key);
     let reused: Vec<Option<usize>> = sources
         .iter()
         .enumerate()
         .map(|(slot, source)| {
-            let at = cache.place_of(slot, &source.path)?;
+            let at = before_at(slot, source)?;
             let c = &cache.files[at];
-            (cache.key == key
-                && c.source == *source
+            (c.source == *source
                 && !c.source.stamp.changed_since(cache.untrusted_from)
                 && !changed.contains(&source.path))
             .then_some(at)
@@ -230,7 +228,7 @@ pub fn read(
         .fold(
             || (Vec::new(), Gathering::new(sources.len(), places.clone())),
             |(mut done, mut terms), &(slot, source)| {
-                let before = cache.get(slot, &source.path).filter(|_| cache.key == key);
+                let before = before_at(slot, source).map(|at| &cache.files[at]);
                 match load_fresh(&options.root, source, &config, before) {
                     Fresh::Same(cached) => done.push((slot, (cached, false))),
                     Fresh::Read(loaded) => {
@@ -305,6 +303,8 @@ pub fn read(
         }
         next.push(cached);
     }
+    // What was read before and not taken (read again, or gone): a new key leaves them all.
+    super::free_in_background(before);
     let mut next = ReadCache::new(next, key, untrusted_from);
     let terms = Gathered::new(terms, notice_of, notices.len());
     // What the next run reuses keeps bodies in memory only; others are read again from files.

@@ -457,8 +457,8 @@ impl Affected {
 
 /// By new document, the old id of the document of the same key (the same file with the same
 /// bytes), if any. Most documents keep their ids: those are matched in place, and only the
-/// others looked up among the old ones not matched so (keys are unique: a key matched in place
-/// is no other document's).
+/// others looked up among the old ones not matched so. Keys are taken to be unique, as the
+/// paths of an archive's files are: a key matched in place is no other document's.
 pub(super) fn same_docs(old: &[(String, u64)], new: &[(&str, u64)]) -> Vec<Option<u32>> {
     let in_place = |doc: usize, key: &(&str, u64)| {
         old.get(doc).is_some_and(|(path, hash)| (path.as_str(), *hash) == *key)
