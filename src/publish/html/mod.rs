@@ -40,11 +40,28 @@ struct Base {
     feed_url: String,
     search_url: String,
     /// The dimensions, for the site menu.
-    indexes: Vec<DimensionLink>,
+    indexes: Menu,
     /// The page's address for search engines, when the site has a `base_url`.
     canonical: Option<String>,
     /// What the page is about, for search engines and link previews.
     share: Share,
+}
+
+/// The site menu: a link per dimension, to its page of values. In a view made to be hashed
+/// (see [`Pages::for_fingerprints`]), only the stable hash of the links, made once for every
+/// page with the same menu; a fingerprint takes that hash in place of the links.
+struct Menu {
+    links: Vec<DimensionLink>,
+    digest: Option<u64>,
+}
+
+impl Serialize for Menu {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self.digest, serializer.is_human_readable()) {
+            (Some(digest), false) => serializer.serialize_u64(digest),
+            _ => self.links.serialize(serializer),
+        }
+    }
 }
 
 /// What a link preview shows (`<meta name="description">`, OpenGraph).
@@ -305,6 +322,9 @@ pub struct Pages<'a> {
 /// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts {
     parts: Vec<LinkPart>,
+    /// The digests of the site menu (see [`Menu`]) by depth, and by the dimension shown (none
+    /// first, then each in [`Dimension::ALL`] order).
+    menus: [[OnceLock<u64>; 1 + Dimension::ALL.len()]; DIGEST_DEPTHS],
     /// What a link between notice pages asks of the notice it goes to, apart from the rest
     /// and small: every notice page asks it of each notice it links, and at a hundred thousand
     /// notices those are mostly not in the processor's cache.
@@ -357,7 +377,16 @@ impl LinkParts {
                 }
             })
             .collect();
-        LinkParts { parts, between }
+        LinkParts { parts, between, menus: Default::default() }
+    }
+
+    /// The digest kept for the site menu on pages `depth` folders deep of dimension `current`.
+    fn menu_digest(&self, depth: usize, current: Option<Dimension>) -> Option<&OnceLock<u64>> {
+        let shown = match current {
+            None => 0,
+            Some(dimension) => 1 + Dimension::ALL.iter().position(|&d| d == dimension)?,
+        };
+        self.menus.get(depth)?.get(shown)
     }
 
     /// The digest kept for links to notice `id` seen from pages `depth` folders deep, or, past
@@ -429,11 +458,30 @@ impl<'a> Pages<'a> {
             page_path: page_path.to_string(),
             feed_url: format!("{root}{}", layout::MAIN_FEED),
             search_url: self.link(&root, &format!("{}/", layout::SEARCH_DIR)),
-            indexes: self.dimension_links(&root, current, false),
+            indexes: self.menu(&root, current),
             root,
             canonical,
             share: Share { kind: "website", ..Share::default() },
         }
+    }
+
+    /// The site menu on a page whose way back to the root is `root`, of dimension `current`.
+    fn menu(&self, root: &str, current: Option<Dimension>) -> Menu {
+        let depth = layout::root_depth(&self.archive.config, root).filter(|&depth| depth < DIGEST_DEPTHS);
+        let digest = depth.and_then(|depth| self.link_parts.menu_digest(depth, current));
+        if self.for_fingerprints
+            && let Some(&made) = digest.and_then(OnceLock::get)
+        {
+            return Menu { links: Vec::new(), digest: Some(made) };
+        }
+        let links = self.dimension_links(root, current, false);
+        let digest = digest.map(|digest| *digest.get_or_init(|| crate::hash::of(&links)));
+        Menu { links, digest }
+    }
+
+    /// The site menu with the number of values of each dimension (the home and 404 pages).
+    fn counted_menu(&self, root: &str) -> Menu {
+        Menu { links: self.dimension_links(root, None, true), digest: None }
     }
 
     /// One link per dimension, to its page of values, `counted` or not.
@@ -569,7 +617,7 @@ impl<'a> Pages<'a> {
     pub fn home_page(&self) -> Made<impl Serialize + use<'a>> {
         let mut base = self.base(layout::HOME, None);
         // The home page lists the indexes with their counts.
-        base.indexes = self.dimension_links(&base.root, None, true);
+        base.indexes = self.counted_menu(&base.root);
         let newest = &self.indexes.newest[..self.indexes.newest.len().min(HOME_NOTICES)];
         let (first_year, last_year) = self.indexes.year_range();
         let view = HomePage {
@@ -691,7 +739,7 @@ impl<'a> Pages<'a> {
         let root = self.archive.config.base_url.clone().unwrap_or_else(|| "/".into());
         let mut base = self.base_at(layout::NOT_FOUND, root, None);
         // The 404 page offers the indexes with their counts.
-        base.indexes = self.dimension_links(&base.root, None, true);
+        base.indexes = self.counted_menu(&base.root);
         Made { template: "404.html", view: base }
     }
 
