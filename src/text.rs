@@ -266,27 +266,39 @@ pub fn header_lines(name: &str) -> Vec<String> {
 /// excerpt or a link preview's description.
 pub fn shorten(text: &str, max: usize) -> String {
     // Only the first `max` characters and whether there are more count: the words after them
-    // are not joined.
-    let mut collapsed = String::new();
+    // are not joined. Where the `max`th character ends is noted as the words come, and the
+    // text cut in place.
+    let mut collapsed = String::with_capacity(text.len().min(4 * max + 8));
     let mut chars = 0;
+    let mut cut = None;
     for word in text.split_whitespace() {
         if chars > max {
             break;
         }
         if !collapsed.is_empty() {
+            if chars == max {
+                cut.get_or_insert(collapsed.len());
+            }
             collapsed.push(' ');
             chars += 1;
         }
+        let word_chars = word.chars().count();
+        if cut.is_none() && chars + word_chars > max {
+            let inside = word.char_indices().nth(max - chars).map_or(word.len(), |(i, _)| i);
+            cut = Some(collapsed.len() + inside);
+        }
         collapsed.push_str(word);
-        chars += word.chars().count();
+        chars += word_chars;
     }
     if chars <= max {
         return collapsed;
     }
-    let cut = collapsed.char_indices().nth(max).map_or(collapsed.len(), |(i, _)| i);
-    let head = &collapsed[..cut];
-    let head = head.rfind(' ').map_or(head, |space| &head[..space]);
-    format!("{}…", head.trim_end_matches([',', ';', ':', '.', ' ']))
+    let cut = cut.unwrap_or(collapsed.len());
+    let head = collapsed[..cut].rfind(' ').unwrap_or(cut);
+    let kept = collapsed[..head].trim_end_matches([',', ';', ':', '.', ' ']).len();
+    collapsed.truncate(kept);
+    collapsed.push('…');
+    collapsed
 }
 
 #[cfg(test)]
@@ -504,7 +516,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn shorten_gives_what_joining_every_word_gives(text in "[a-cà ,.\n]{0,40}", max in 0usize..30) {
+        fn shorten_gives_what_joining_every_word_gives(text in "[a-cà ,.\n\u{a0}\u{3000}]{0,60}", max in 0usize..40) {
             proptest::prop_assert_eq!(shorten(&text, max), shorten_joining_all(&text, max));
         }
     }
