@@ -21,7 +21,7 @@ fn main() {
     let options = Options::new(&root);
     let inputs = publish::read_inputs(&options, &mut problems, &mut timings);
     let (site, _, _) =
-        publish::prepare(&options, inputs, ReadCache::default(), None, &mut problems, &mut timings);
+        publish::prepare(&options, inputs, ReadCache::default(), None, None, &mut problems, &mut timings);
     assert_eq!(count_errors(&problems), 0, "the archive has errors");
     let site = site.expect("the archive builds");
     for (stage, seconds) in &timings.stages {

@@ -5,6 +5,7 @@
 //! of an index go, and how they are cut into pages, is `publish`'s.
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -13,7 +14,7 @@ use crate::content::Notice;
 use crate::slug::slugify;
 
 /// A way to group notices.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Dimension {
     Type,
     Issuer,
@@ -38,21 +39,56 @@ impl Dimension {
     }
 
     /// The values of one notice in this dimension.
-    fn values_of(self, archive: &Archive, id: NoticeId) -> Vec<String> {
-        let notice = archive.notice(id);
+    fn values_of(self, notice: &Indexed) -> Vec<String> {
         let one = |s: &str| if s.trim().is_empty() { vec![] } else { vec![s.trim().to_string()] };
         match self {
-            Dimension::Type => one(&notice.doc_type),
-            Dimension::Issuer => one(&notice.issuer),
+            Dimension::Type => one(notice.doc_type),
+            Dimension::Issuer => one(notice.issuer),
             Dimension::Year => notice.year().map(|y| vec![y.to_string()]).unwrap_or_default(),
-            Dimension::Signer => notice.signer.as_ref().map(|s| one(&s.name)).unwrap_or_default(),
+            Dimension::Signer => notice.signer.map(one).unwrap_or_default(),
             Dimension::Tag => notice.tags.iter().flat_map(|t| one(t)).collect(),
         }
     }
 }
 
+/// What indexes a notice: everything [`Indexes`] are made from, and all they read of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct Indexed<'a> {
+    doc_type: &'a str,
+    issuer: &'a str,
+    date: Option<jiff::civil::Date>,
+    /// The sequence number of its number: newer first among notices of one day.
+    seq: Option<u32>,
+    signer: Option<&'a str>,
+    tags: &'a [String],
+    draft: bool,
+}
+
+impl<'a> Indexed<'a> {
+    fn of(notice: &'a Notice) -> Self {
+        Indexed {
+            doc_type: &notice.doc_type,
+            issuer: &notice.issuer,
+            date: notice.date,
+            seq: notice.number.as_ref().map(|n| n.seq),
+            signer: notice.signer.as_ref().map(|s| s.name.as_str()),
+            tags: &notice.tags,
+            draft: notice.draft,
+        }
+    }
+
+    fn year(&self) -> Option<i16> {
+        self.date.map(|d| d.year())
+    }
+}
+
+/// What every notice of an archive is indexed by, by id.
+fn indexed(archive: &Archive) -> Vec<Indexed<'_>> {
+    archive.ids().map(|id| Indexed::of(archive.notice(id))).collect()
+}
+
 /// One value of a dimension and its notices, newest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexValue {
     pub name: String,
     pub slug: String,
@@ -62,7 +98,7 @@ pub struct IndexValue {
 }
 
 /// The notices of one year in a value's list: one run, since the list is newest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearSpan {
     pub year: i16,
     pub start: usize,
@@ -77,7 +113,7 @@ impl IndexValue {
 }
 
 /// All values of one dimension, in Vietnamese order (years newest first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DimensionIndex {
     pub dimension: Dimension,
     pub values: Vec<IndexValue>,
@@ -95,20 +131,67 @@ pub struct Indexes {
     places: Vec<HashMap<String, usize>>,
 }
 
+/// Indexes a build keeps for the next, with a hash of what they were made from: what each
+/// notice is indexed by, in archive order (see [`Indexes::made_from`]).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct KeptIndexes {
+    made_from: u64,
+    dimensions: Vec<DimensionIndex>,
+    newest: Vec<NoticeId>,
+    drafts: Vec<NoticeId>,
+}
+
 impl Indexes {
     pub fn build(archive: &Archive) -> Indexes {
+        Indexes::of(&indexed(archive))
+    }
+
+    /// The indexes of the notices indexed by `notices`, by id: made from nothing else.
+    fn of(notices: &[Indexed]) -> Indexes {
         let (drafts, newest): (Vec<NoticeId>, Vec<NoticeId>) =
-            newest_first(archive).into_iter().partition(|&id| archive.notice(id).draft);
+            newest_first(notices).into_iter().partition(|&id| notices[id.index()].draft);
         // Each dimension on a core of its own, in their order.
         let dimensions: Vec<DimensionIndex> = Dimension::ALL
             .par_iter()
-            .map(|&dimension| build_dimension(archive, &newest, dimension))
+            .map(|&dimension| build_dimension(notices, &newest, dimension))
             .collect();
+        Indexes::with_places(dimensions, newest, drafts)
+    }
+
+    fn with_places(dimensions: Vec<DimensionIndex>, newest: Vec<NoticeId>, drafts: Vec<NoticeId>) -> Indexes {
         let places = dimensions
             .iter()
             .map(|index| index.values.iter().enumerate().map(|(i, v)| (fold(&v.name), i)).collect())
             .collect();
         Indexes { dimensions, places, newest, drafts }
+    }
+
+    /// A stable hash of what the indexes of `archive` are made from: what each notice is
+    /// indexed by, in archive order. Two archives with one hash have the same indexes.
+    pub fn made_from(archive: &Archive) -> u64 {
+        crate::hash::of(&indexed(archive))
+    }
+
+    /// The indexes of `archive`: `kept` when they were made from what it is indexed by, else
+    /// made anew.
+    pub fn build_or_take(archive: &Archive, kept: Option<KeptIndexes>) -> Indexes {
+        let notices = indexed(archive);
+        match kept.filter(|kept| kept.made_from == crate::hash::of(&notices)) {
+            Some(KeptIndexes { dimensions, newest, drafts, .. }) => {
+                Indexes::with_places(dimensions, newest, drafts)
+            }
+            None => Indexes::of(&notices),
+        }
+    }
+
+    /// What a build keeps of the indexes of `archive` for the next.
+    pub fn keep(&self, archive: &Archive) -> KeptIndexes {
+        KeptIndexes {
+            made_from: Indexes::made_from(archive),
+            dimensions: self.dimensions.clone(),
+            newest: self.newest.clone(),
+            drafts: self.drafts.clone(),
+        }
     }
 
     /// A value of a dimension by its name, if it has a list.
@@ -122,7 +205,7 @@ impl Indexes {
     /// value they are indexed by (type, issuer, date, number, signer, tags).
     pub fn rebuild(previous: &Indexes, old: &Archive, archive: &Archive, changed: &[NoticeId]) -> Indexes {
         let unchanged = old.len() == archive.len()
-            && changed.iter().all(|&id| index_signature(old, id) == index_signature(archive, id));
+            && changed.iter().all(|&id| Indexed::of(old.notice(id)) == Indexed::of(archive.notice(id)));
         if unchanged { previous.clone() } else { Indexes::build(archive) }
     }
 
@@ -138,28 +221,21 @@ impl Indexes {
     }
 }
 
-type Signature<'a> =
-    (&'a str, &'a str, Option<jiff::civil::Date>, Option<u32>, Option<&'a str>, &'a [String], bool);
-
-/// Everything a notice is indexed and ordered by.
-fn index_signature(archive: &Archive, id: NoticeId) -> Signature<'_> {
-    let n = archive.notice(id);
-    let signer = n.signer.as_ref().map(|s| s.name.as_str());
-    (&n.doc_type, &n.issuer, n.date, n.number.as_ref().map(|n| n.seq), signer, &n.tags, n.draft)
-}
-
 /// Notices newest first: by date, then number, then source order.
-fn newest_first(archive: &Archive) -> Vec<NoticeId> {
+fn newest_first(notices: &[Indexed]) -> Vec<NoticeId> {
     // Each notice looked up once, not at every comparison.
-    let mut ids: Vec<NoticeId> = archive.ids().collect();
-    ids.sort_by_cached_key(|&id| newest_key(archive.notice(id), id));
+    let mut ids: Vec<NoticeId> = (0..notices.len()).map(NoticeId::new).collect();
+    ids.sort_by_cached_key(|&id| newest_key(notices[id.index()].date, notices[id.index()].seq, id));
     ids
 }
 
 /// The place of each notice, by id, among all of them newest first.
 pub(super) fn newest_ranks(notices: &[Arc<Notice>]) -> Vec<u32> {
     let mut ids: Vec<NoticeId> = (0..notices.len()).map(NoticeId::new).collect();
-    ids.sort_by_cached_key(|&id| newest_key(&notices[id.index()], id));
+    ids.sort_by_cached_key(|&id| {
+        let notice = &notices[id.index()];
+        newest_key(notice.date, notice.number.as_ref().map(|n| n.seq), id)
+    });
     let mut ranks = vec![0; notices.len()];
     for (rank, id) in ids.into_iter().enumerate() {
         ranks[id.index()] = rank as u32;
@@ -168,19 +244,19 @@ pub(super) fn newest_ranks(notices: &[Arc<Notice>]) -> Vec<u32> {
 }
 
 /// What orders notices newest first: date, then number, latest first; the id last.
-fn newest_key(notice: &Notice, id: NoticeId) -> impl Ord {
-    (std::cmp::Reverse((notice.date, notice.number.as_ref().map(|n| n.seq))), id)
+fn newest_key(date: Option<jiff::civil::Date>, seq: Option<u32>, id: NoticeId) -> impl Ord {
+    (std::cmp::Reverse((date, seq)), id)
 }
 
 /// The ways one value is written, each with how many notices write it so, as first met.
 type Spellings = Vec<(String, usize)>;
 
-fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {
+fn build_dimension(indexed: &[Indexed], newest: &[NoticeId], dimension: Dimension) -> DimensionIndex {
     // Names written in other cases are one value (`Nguyễn Văn A`, `nguyễn văn a`), shown as
     // most of its notices write it (as its newest does, between as many).
     let mut by_name: HashMap<String, (Vec<NoticeId>, Spellings)> = HashMap::new();
     for &id in newest {
-        for name in dimension.values_of(archive, id) {
+        for name in dimension.values_of(&indexed[id.index()]) {
             let (notices, spellings) = by_name.entry(fold(&name)).or_default();
             if notices.last() == Some(&id) {
                 continue;
@@ -195,7 +271,7 @@ fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension)
     let mut values: Vec<IndexValue> = by_name
         .into_values()
         .map(|(notices, mut spellings)| {
-            let years = year_spans(archive, &notices);
+            let years = year_spans(indexed, &notices);
             let most = spellings.iter().map(|(_, count)| *count).max().unwrap_or(0);
             let at = spellings.iter().position(|(_, count)| *count == most).unwrap_or(0);
             let name = spellings.swap_remove(at).0;
@@ -208,7 +284,7 @@ fn build_dimension(archive: &Archive, newest: &[NoticeId], dimension: Dimension)
         _ => collate::sort(&mut values, |v| &v.name),
     }
     // Where each notice stands newest first: the larger, the older.
-    let mut place = vec![0; archive.len()];
+    let mut place = vec![0; indexed.len()];
     for (at, &id) in newest.iter().enumerate() {
         place[id.index()] = at;
     }
@@ -222,10 +298,10 @@ pub fn fold(name: &str) -> String {
 }
 
 /// The runs of one year in a list of notices newest first.
-fn year_spans(archive: &Archive, notices: &[NoticeId]) -> Vec<YearSpan> {
+fn year_spans(indexed: &[Indexed], notices: &[NoticeId]) -> Vec<YearSpan> {
     let mut spans: Vec<YearSpan> = Vec::new();
     for (at, &id) in notices.iter().enumerate() {
-        let Some(year) = archive.notice(id).year() else { continue };
+        let Some(year) = indexed[id.index()].year() else { continue };
         match spans.last_mut() {
             Some(span) if span.year == year && span.end == at => span.end = at + 1,
             _ => spans.push(YearSpan { year, start: at, end: at + 1 }),

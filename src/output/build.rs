@@ -110,9 +110,17 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
         timings.lap("read the rest of the build state");
         let kept_links = previous.as_mut().and_then(|state| state.links.take());
+        let kept_indexes = previous.as_mut().and_then(|state| state.indexes.take());
         let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
-        let prepared =
-            publish::prepare(&options.site, inputs, cache, kept_links, &mut diagnostics, &mut timings);
+        let prepared = publish::prepare(
+            &options.site,
+            inputs,
+            cache,
+            kept_links,
+            kept_indexes,
+            &mut diagnostics,
+            &mut timings,
+        );
         let staging = staging.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let on_disk = on_disk.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (previous, prepared, staging, on_disk)
@@ -143,6 +151,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     files: published.files,
+                    indexes: Some(site.indexes.keep(&site.archive)),
                     // Nothing renders from the archive any more: its links are taken, not copied.
                     links: Some(site.archive.take_kept_links()),
                     search: published.search,

@@ -32,6 +32,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
+use crate::archive::indexes::KeptIndexes;
 use crate::archive::{KeptLinks, KeptNotice};
 use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
@@ -44,7 +45,7 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 13;
+const FORMAT: u32 = 14;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.
@@ -98,7 +99,7 @@ impl Opened {
         }
         let (body, trailer) = bytes.split_at(bytes.len() - 16);
         let pieces = PiecesIn(self.dir.join(PIECES_DIR));
-        let (Rest { read_key, sources, links, search }, pieces_read) =
+        let (Rest { read_key, sources, links, search, indexes }, pieces_read) =
             decode_rest(checked(body, trailer)?, &pieces)?;
         Ok(BuildState {
             inputs: self.inputs,
@@ -110,6 +111,7 @@ impl Opened {
             files: self.files,
             links,
             search,
+            indexes,
             pieces_read,
         })
     }
@@ -413,7 +415,7 @@ const DOC_TERMS_PER_PIECE: usize = 5000;
 /// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
 /// the search index's term shards in pieces of [`DOC_TERMS_PER_PIECE`] (see [`write_pieces`]),
 /// each notice's own links in pieces of [`NOTICES_PER_PIECE`], then the read key, the shape
-/// the links were made in and the rest of the search index's state to the end, encoded as
+/// the links were made in, the rest of the search index's state and the indexes to the end, encoded as
 /// written.
 fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Result<()> {
     write_pieces(out, &state.sources, NOTICES_PER_PIECE, put)?;
@@ -422,7 +424,8 @@ fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Resu
     write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE, put)?;
     let shape = state.links.as_ref().map(|links| links.shape);
     // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
-    postcard::to_io(&(state.read_key, shape, &state.search), out).context("cannot encode the build state")?;
+    postcard::to_io(&(state.read_key, shape, &state.search, &state.indexes), out)
+        .context("cannot encode the build state")?;
     Ok(())
 }
 
@@ -432,6 +435,7 @@ struct Rest {
     sources: Vec<SourceState>,
     links: Option<KeptLinks>,
     search: Option<SearchState>,
+    indexes: Option<KeptIndexes>,
 }
 
 /// Writes `items` as the number of pieces, then for each piece of `per_piece` items its length
@@ -469,7 +473,7 @@ fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>),
     let ((last, sources), (doc_terms, links)) = rayon::join(
         || {
             rayon::join(
-                || decode_whole::<(u64, Option<u64>, Option<SearchState>)>(last),
+                || decode_whole::<(u64, Option<u64>, Option<SearchState>, Option<KeptIndexes>)>(last),
                 || decode_pieces(&notice_pieces, pieces),
             )
         },
@@ -480,7 +484,7 @@ fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>),
             )
         },
     );
-    let (read_key, shape, search) = last?;
+    let (read_key, shape, search, indexes) = last?;
     let (sources, doc_terms, links) = (sources?, doc_terms?, links?);
     let search = match search {
         Some(search) => Some(search.with_doc_terms(doc_terms)),
@@ -493,7 +497,7 @@ fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>),
         None => return Err(corrupt("links without their shape")),
     };
     let names = [notice_pieces, term_pieces, link_pieces].iter().flatten().map(|piece| piece.name).collect();
-    Ok((Rest { read_key, sources, links, search }, names))
+    Ok((Rest { read_key, sources, links, search, indexes }, names))
 }
 
 /// The items of the pieces named in `refs`, each piece read and decoded on its own, in order.

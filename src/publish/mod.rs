@@ -26,6 +26,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::archive::indexes::KeptIndexes;
 use crate::archive::{CitationStats, KeptLinks};
 use crate::diag::{self, Diagnostic};
 use crate::message::{Language, Message};
@@ -185,6 +186,7 @@ pub fn prepare(
     inputs: Inputs,
     cache: ReadCache,
     kept_links: Option<KeptLinks>,
+    kept_indexes: Option<KeptIndexes>,
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> (Option<Site>, Report, ReadCache) {
@@ -196,7 +198,8 @@ pub fn prepare(
         language: read.config.language,
         ..Report::default()
     };
-    let site = Site::assemble(&options.root, read, Earlier::Kept(kept_links), diagnostics, timings);
+    let site =
+        Site::assemble(&options.root, read, Earlier::Kept(kept_links, kept_indexes), diagnostics, timings);
     let archive = match &site {
         Ok(site) => &site.archive,
         Err(archive) => archive,
@@ -220,7 +223,7 @@ pub fn check(options: &Options) -> Report {
     let mut timings = Timings::start();
     let inputs = read_inputs(options, &mut diagnostics, &mut timings);
     let (site, mut report, _) =
-        prepare(options, inputs, ReadCache::default(), None, &mut diagnostics, &mut timings);
+        prepare(options, inputs, ReadCache::default(), None, None, &mut diagnostics, &mut timings);
     if let Some(site) = &site {
         match publish(site, None, None, false, &mut timings) {
             Ok(published) => report.pages = published.pages,

@@ -327,7 +327,8 @@ mod tests {
         let (mut problems, mut timings) = (Vec::new(), Timings::start());
         let options = Options::new(dir.path());
         let inputs = read_inputs(&options, &mut problems, &mut timings);
-        let (site, _, _) = prepare(&options, inputs, ReadCache::default(), None, &mut problems, &mut timings);
+        let (site, _, _) =
+            prepare(&options, inputs, ReadCache::default(), None, None, &mut problems, &mut timings);
         let site = site.expect("the archive builds");
         let pages = site.pages();
         let notices = site.plan.files.iter().filter(|f| matches!(f.output, Output::Notice(_))).count();

@@ -10,7 +10,7 @@ use super::read::{Read, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
 use super::spill::Spill;
 use super::theme::Theme;
-use crate::archive::indexes::Indexes;
+use crate::archive::indexes::{Indexes, KeptIndexes};
 use crate::archive::{Archive, KeptLinks, NoticeId};
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
@@ -19,8 +19,9 @@ use crate::diag::Diagnostic;
 pub enum Earlier<'a> {
     /// The preview's site: the last one it could make.
     Site(&'a Site),
-    /// The links each notice had of its own in the last build, if it kept them.
-    Kept(Option<KeptLinks>),
+    /// The links each notice had of its own in the last build, and its indexes, if it kept
+    /// them.
+    Kept(Option<KeptLinks>, Option<KeptIndexes>),
 }
 
 /// A linked, indexed and planned archive.
@@ -44,7 +45,8 @@ impl Site {
     /// Links, indexes and plans what was read. The links of their own that notices had in the
     /// `earlier` run are reused where they still hold (see [`KeptLinks`]); when the earlier
     /// run is the preview's and published the same notice files in the same order, its indexes
-    /// are updated for the notices read again rather than made anew. When the theme could not
+    /// are updated for the notices read again rather than made anew; a build takes the indexes
+    /// the last one kept when its notices are indexed by the same values. When the theme could not
     /// be loaded, the archive is linked all the same, for its problems, and returned as the
     /// error.
     pub fn assemble(
@@ -58,9 +60,9 @@ impl Site {
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
         let broken_links = read.broken_links;
-        let (previous, kept) = match earlier {
-            Earlier::Site(site) => (Some(site), Some(site.archive.kept_links())),
-            Earlier::Kept(kept) => (None, kept),
+        let (previous, kept, kept_indexes) = match earlier {
+            Earlier::Site(site) => (Some(site), Some(site.archive.kept_links()), None),
+            Earlier::Kept(kept, indexes) => (None, kept, indexes),
         };
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
@@ -92,7 +94,7 @@ impl Site {
             None => {
                 let archive = Archive::link(read.config, notices, read.broken, kept, diagnostics);
                 timings.lap("link");
-                let indexes = Indexes::build(&archive);
+                let indexes = Indexes::build_or_take(&archive, kept_indexes);
                 (archive, indexes)
             }
         };

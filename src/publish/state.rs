@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::search::SearchState;
 use super::{Cached, ReadCache};
+use crate::archive::indexes::KeptIndexes;
 use crate::archive::{CitationStats, KeptLinks};
 use crate::content::{Notice, SourceEntry};
 use crate::diag::Diagnostic;
@@ -37,6 +38,8 @@ pub struct BuildState {
     /// Each notice's own links, as linking found them.
     pub links: Option<KeptLinks>,
     pub search: Option<SearchState>,
+    /// The indexes, for a build whose notices are indexed by the same values.
+    pub indexes: Option<KeptIndexes>,
     /// Of a state read back: the names of the pieces it was read from (see `output::state`),
     /// found whole in the output, which a build saving the same piece links rather than writes.
     #[serde(skip)]

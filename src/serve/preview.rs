@@ -357,7 +357,7 @@ impl Preview {
         let site = match Site::assemble(
             &self.options.root,
             read,
-            previous.as_deref().map_or(Earlier::Kept(None), Earlier::Site),
+            previous.as_deref().map_or(Earlier::Kept(None, None), Earlier::Site),
             &mut problems,
             &mut timings,
         ) {

@@ -54,6 +54,16 @@ pub fn steps() -> Vec<Step> {
         ),
         ("tag edit", Box::new(|a| edit(a, "content/2024/tb-2.md", "chuyển đổi số", "an ninh mạng"))),
         (
+            // The same signer, written in other capitals: the list is hers, its name as most
+            // of her notices write it.
+            "a signer's name written in other capitals",
+            Box::new(|a| edit(a, "content/2024/tb-3.md", "signer: Hà Thị Lan", "signer: HÀ THỊ LAN")),
+        ),
+        (
+            "another signer",
+            Box::new(|a| edit(a, "content/2024/tb-3.md", "signer: HÀ THỊ LAN", "signer: Trần Văn Minh")),
+        ),
+        (
             // The same words, in another order: where they stand moves, their weights do not.
             "words of a paragraph put in another order",
             Box::new(|a| edit(a, "content/2024/qd-5.md", "Áp dụng cho các phòng.", "Các phòng áp dụng cho.")),

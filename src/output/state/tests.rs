@@ -62,9 +62,9 @@ fn a_state_reads_back_and_damage_is_refused() {
     let path = dir.join(STATE_FILE);
     let mut bytes = fs::read(&path).unwrap();
     // A byte of the rest changed so that it still decodes (the read key, 42, before no
-    // links' shape, the empty search index and the trailer): the checksum tells.
+    // links' shape, the empty search index, no indexes and the trailer): the checksum tells.
     let mut still_decodes = bytes.clone();
-    let key_at = still_decodes.len() - 16 - 3;
+    let key_at = still_decodes.len() - 16 - 4;
     assert_eq!(still_decodes[key_at], 42);
     still_decodes[key_at] = 43;
     fs::write(&path, &still_decodes).unwrap();
@@ -213,8 +213,9 @@ fn notices_in_many_pieces_read_back_in_order_and_bad_piece_lengths_are_refused()
     let state = BuildState { read_key: 5, sources, ..BuildState::default() };
     let pieces = Memory::default();
     let body = encode(&state, &pieces);
-    let Rest { read_key, sources, links, search } = decode_rest(&body, &pieces).unwrap().0;
+    let Rest { read_key, sources, links, search, indexes } = decode_rest(&body, &pieces).unwrap().0;
     assert_eq!((read_key, sources.len(), links.is_none(), search.is_none()), (5, count, true, true));
+    assert!(indexes.is_none());
     for (i, source) in sources.iter().enumerate() {
         assert_eq!(source.source.stamp.size, i as u64);
         assert_eq!(source.broken, state.sources[i].broken);
