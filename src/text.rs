@@ -268,7 +268,7 @@ pub fn shorten(text: &str, max: usize) -> String {
     // Only the first `max` characters and whether there are more count: the words after them
     // are not joined. Where the `max`th character ends is noted as the words come, and the
     // text cut in place.
-    let mut collapsed = String::with_capacity(text.len().min(4 * max + 8));
+    let mut collapsed = String::with_capacity(text.len().min(max.saturating_mul(4).saturating_add(8)));
     let mut chars = 0;
     let mut cut = None;
     for word in text.split_whitespace() {
