@@ -129,10 +129,13 @@ pub struct Indexes {
     pub drafts: Vec<NoticeId>,
     /// Per dimension (in `Dimension::ALL` order), value name (folded) to its place in `values`.
     places: Vec<HashMap<String, usize>>,
+    /// A stable hash of what they are made from: what each notice is indexed by, in archive
+    /// order. Two archives with one hash have the same indexes.
+    made_from: u64,
 }
 
-/// Indexes a build keeps for the next, with a hash of what they were made from: what each
-/// notice is indexed by, in archive order (see [`Indexes::made_from`]).
+/// Indexes a build keeps for the next, with a hash of what they were made from (see
+/// [`Indexes::made_from`]).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct KeptIndexes {
     made_from: u64,
@@ -143,11 +146,13 @@ pub struct KeptIndexes {
 
 impl Indexes {
     pub fn build(archive: &Archive) -> Indexes {
-        Indexes::of(&indexed(archive))
+        let notices = indexed(archive);
+        Indexes::of(&notices, crate::hash::of(&notices))
     }
 
-    /// The indexes of the notices indexed by `notices`, by id: made from nothing else.
-    fn of(notices: &[Indexed]) -> Indexes {
+    /// The indexes of the notices indexed by `notices`, by id, whose hash is `made_from`: made
+    /// from nothing else.
+    fn of(notices: &[Indexed], made_from: u64) -> Indexes {
         let (drafts, newest): (Vec<NoticeId>, Vec<NoticeId>) =
             newest_first(notices).into_iter().partition(|&id| notices[id.index()].draft);
         // Each dimension on a core of its own, in their order.
@@ -155,39 +160,33 @@ impl Indexes {
             .par_iter()
             .map(|&dimension| build_dimension(notices, &newest, dimension))
             .collect();
-        Indexes::with_places(dimensions, newest, drafts)
+        Indexes::with_places(KeptIndexes { made_from, dimensions, newest, drafts })
     }
 
-    fn with_places(dimensions: Vec<DimensionIndex>, newest: Vec<NoticeId>, drafts: Vec<NoticeId>) -> Indexes {
+    fn with_places(kept: KeptIndexes) -> Indexes {
+        let KeptIndexes { made_from, dimensions, newest, drafts } = kept;
         let places = dimensions
             .iter()
             .map(|index| index.values.iter().enumerate().map(|(i, v)| (fold(&v.name), i)).collect())
             .collect();
-        Indexes { dimensions, places, newest, drafts }
-    }
-
-    /// A stable hash of what the indexes of `archive` are made from: what each notice is
-    /// indexed by, in archive order. Two archives with one hash have the same indexes.
-    pub fn made_from(archive: &Archive) -> u64 {
-        crate::hash::of(&indexed(archive))
+        Indexes { dimensions, places, newest, drafts, made_from }
     }
 
     /// The indexes of `archive`: `kept` when they were made from what it is indexed by, else
     /// made anew.
     pub fn build_or_take(archive: &Archive, kept: Option<KeptIndexes>) -> Indexes {
         let notices = indexed(archive);
-        match kept.filter(|kept| kept.made_from == crate::hash::of(&notices)) {
-            Some(KeptIndexes { dimensions, newest, drafts, .. }) => {
-                Indexes::with_places(dimensions, newest, drafts)
-            }
-            None => Indexes::of(&notices),
+        let made_from = crate::hash::of(&notices);
+        match kept.filter(|kept| kept.made_from == made_from) {
+            Some(kept) => Indexes::with_places(kept),
+            None => Indexes::of(&notices, made_from),
         }
     }
 
-    /// What a build keeps of the indexes of `archive` for the next.
-    pub fn keep(&self, archive: &Archive) -> KeptIndexes {
+    /// What a build keeps of its indexes for the next.
+    pub fn keep(&self) -> KeptIndexes {
         KeptIndexes {
-            made_from: Indexes::made_from(archive),
+            made_from: self.made_from,
             dimensions: self.dimensions.clone(),
             newest: self.newest.clone(),
             drafts: self.drafts.clone(),

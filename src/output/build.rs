@@ -151,7 +151,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     files: published.files,
-                    indexes: Some(site.indexes.keep(&site.archive)),
+                    indexes: Some(site.indexes.keep()),
                     // Nothing renders from the archive any more: its links are taken, not copied.
                     links: Some(site.archive.take_kept_links()),
                     search: published.search,
