@@ -6,7 +6,7 @@ mod common;
 use common::*;
 
 #[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
+#[path = "../examples/gen_corpus/main.rs"]
 mod gen_corpus;
 
 /// Notices enough that every parallel stage (reading, linking, planning, writing, the search
