@@ -9,18 +9,8 @@ use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
+use common::compare::{build_and_compare, identities};
 use common::*;
-
-/// Inode and modification time of every file of an output, Gazette's own folder aside.
-fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
-    site_files(dir)
-        .into_iter()
-        .map(|(path, _)| {
-            let meta = std::fs::metadata(dir.join(&path)).unwrap();
-            (path, (meta.ino(), meta.mtime(), meta.mtime_nsec()))
-        })
-        .collect()
-}
 
 fn front(number: &str, date: &str, title: &str, extra: &str) -> String {
     format!(
@@ -87,50 +77,6 @@ fn archive() -> TestArchive {
     );
     archive.write("static/ghi-chu.txt", "ghi chú");
     archive
-}
-
-/// What a build said of the archive: its problems and its counts, without the notes on how it
-/// went and the files it wrote.
-fn said(output: &std::process::Output) -> Vec<String> {
-    stderr(output)
-        .lines()
-        .filter(|line| !line.starts_with("lưu ý"))
-        .map(|line| match line.split_once(" tệp được ghi") {
-            // The counts, without the files written and the time taken.
-            Some(_) => {
-                let counts = line.split_once("; trích dẫn").map_or("", |(_, counts)| counts);
-                counts.rsplit_once("; ").map_or(counts, |(counts, _)| counts).to_string()
-            }
-            None => line.to_string(),
-        })
-        .collect()
-}
-
-/// Builds incrementally, then checks the output and what the build said against a clean
-/// build, and that files whose bytes did not change are untouched. Returns the build's
-/// summary line.
-fn build_and_compare(archive: &TestArchive, step: &str) -> String {
-    let out = archive.path("output");
-    let before_files: BTreeMap<String, Vec<u8>> = site_files(&out).into_iter().collect();
-    let before_ids = identities(&out);
-    let output = archive.build_ok(&[]);
-    let clean = TestArchive::new();
-    let clean_out = clean.path("out");
-    let clean_output = archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
-    assert_eq!(said(&output), said(&clean_output), "{step}: not what a clean build says");
-    let (incremental, full) = (site_files(&out), site_files(&clean_out));
-    let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-    assert_eq!(paths(&incremental), paths(&full), "{step}: not the files of a clean build");
-    for ((path, bytes), (_, clean_bytes)) in incremental.iter().zip(&full) {
-        assert!(bytes == clean_bytes, "{step}: {path} differs from a clean build");
-    }
-    let after_ids = identities(&out);
-    for (path, bytes) in &incremental {
-        if before_files.get(path) == Some(bytes) {
-            assert_eq!(before_ids[path], after_ids[path], "{step}: unchanged {path} was written again");
-        }
-    }
-    stderr(&output).lines().find(|l| l.starts_with("đã dựng")).unwrap_or_default().to_string()
 }
 
 fn edit(archive: &TestArchive, path: &str, from: &str, to: &str) {

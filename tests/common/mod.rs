@@ -1,6 +1,7 @@
 //! Test archives: temp folders with content written by the test, and the binary run on them.
 #![allow(dead_code)]
 
+pub mod compare;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};

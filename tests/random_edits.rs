@@ -1,0 +1,225 @@
+//! Random series of edits, as a clerk makes them day after day: after each, a build that reuses
+//! the last one's state comes out byte for byte as a clean build of the same sources, says the
+//! same problems, and leaves every file whose bytes did not change as the very file it was.
+//!
+//! The archive is a model (a dozen notices citing one another, with tags, signers, relations
+//! and drafts) written out after every edit; edits come quickly one after another, often within
+//! one tick of the file system's clock.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::compare::{build_and_compare, said};
+use common::*;
+use proptest::prelude::*;
+
+const NOTICES: usize = 12;
+const TITLES: &[&str] = &[
+    "về lịch tiếp công dân",
+    "về việc kiểm tra hồ sơ lưu trữ",
+    "kết luận cuộc họp giao ban",
+    "về lịch tiếp công dân", // the same title as another notice
+];
+const TAGS: &[&str] = &["chuyển đổi số", "cải cách hành chính", "lưu trữ"];
+const SIGNERS: &[&str] = &["Hà Thị Lan", "hà thị lan", "Trần Quốc Bảo"];
+const RELATIONS: &[&str] = &["based_on", "implements", "amends", "guides"];
+
+/// One notice as its file says it.
+#[derive(Debug, Clone)]
+struct Note {
+    sequence: u32,
+    date: (u16, u8, u8),
+    title: usize,
+    tags: Vec<usize>,
+    signer: usize,
+    /// Citations written in its body, each as it was written.
+    citations: Vec<String>,
+    /// A relation to another notice, by the number written.
+    relation: Option<(usize, String)>,
+    words: usize,
+    /// Which of its names the file has.
+    name: usize,
+    present: bool,
+    draft: bool,
+}
+
+impl Note {
+    fn new(i: usize) -> Note {
+        Note {
+            sequence: i as u32 + 1,
+            date: (2024, 3, i as u8 + 1),
+            title: i % TITLES.len(),
+            tags: vec![i % TAGS.len()],
+            signer: 0,
+            citations: if i > 0 {
+                vec![format!("Căn cứ Thông báo số {}-TB/VPTU.", i)]
+            } else {
+                Vec::new()
+            },
+            relation: None,
+            words: i,
+            name: 0,
+            present: true,
+            draft: false,
+        }
+    }
+
+    fn number(&self) -> String {
+        format!("{}-TB/VPTU", self.sequence)
+    }
+
+    fn path(&self, i: usize) -> String {
+        format!("content/tb-{i}-{}.md", self.name)
+    }
+
+    fn text(&self) -> String {
+        let (year, month, day) = self.date;
+        let tags: Vec<&str> = self.tags.iter().map(|&t| TAGS[t]).collect();
+        let mut front = format!(
+            "number: {}\ntitle: Thông báo {}\nissuer: Văn phòng Tỉnh ủy\ndate: {year}-{month:02}-{day:02}\nsigner: {}\ntags: [{}]",
+            self.number(),
+            TITLES[self.title],
+            SIGNERS[self.signer],
+            tags.join(", ")
+        );
+        if let Some((kind, number)) = &self.relation {
+            front.push_str(&format!("\n{}: [\"{number}\"]", RELATIONS[*kind]));
+        }
+        if self.draft {
+            front.push_str("\ndraft: true");
+        }
+        let body = format!(
+            "## I. Nội dung\n\nNội dung thứ {} của thông báo. {}\n\n## II. Tổ chức thực hiện\n\nGiao Văn phòng.",
+            self.words,
+            self.citations.join(" ")
+        );
+        notice(&front, &body)
+    }
+}
+
+/// One edit: its kind, the notice it is made to, and a value that chooses what it writes.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    kind: u8,
+    notice: usize,
+    value: usize,
+}
+
+/// The archive as the edits left it.
+struct Model {
+    notes: Vec<Note>,
+    site_title: usize,
+}
+
+impl Model {
+    fn new() -> Model {
+        Model { notes: (0..NOTICES).map(Note::new).collect(), site_title: 0 }
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        let numbers: Vec<String> = self.notes.iter().map(Note::number).collect();
+        let i = edit.notice;
+        let other = (i + 1 + edit.value % (NOTICES - 1)) % NOTICES;
+        let v = edit.value;
+        let note = &mut self.notes[i];
+        match edit.kind {
+            0 => note.title = v % TITLES.len(),
+            // Dates of three years, none after today.
+            1 => note.date = (2023 + (v / 7 % 3) as u16, 1 + (v % 12) as u8, 1 + (v % 28) as u8),
+            // Numbers stay apart: the sequence's remainder by the count is the notice's own.
+            2 => note.sequence = (i + 1 + NOTICES * (1 + v % 4)) as u32,
+            3 => note.citations.push(format!("Theo Thông báo số {}.", numbers[other])),
+            4 => note.citations.clear(),
+            5 => {
+                let tag = v % TAGS.len();
+                match note.tags.iter().position(|&t| t == tag) {
+                    Some(at) => _ = note.tags.remove(at),
+                    None => note.tags.push(tag),
+                }
+            }
+            6 => note.signer = v % SIGNERS.len(),
+            7 if note.relation.is_some() => note.relation = None,
+            7 => note.relation = Some((v % RELATIONS.len(), numbers[other].clone())),
+            8 => note.present = !note.present,
+            9 => note.name += 1,
+            10 => note.draft = !note.draft,
+            11 => note.words = v,
+            12 => self.site_title = v % 3,
+            // The number and year of another notice: an error until an edit moves one of them.
+            _ => {
+                let (sequence, (year, _, _)) = (self.notes[other].sequence, self.notes[other].date);
+                let note = &mut self.notes[i];
+                (note.sequence, note.date.0) = (sequence, year);
+            }
+        }
+    }
+
+    /// Every file of the archive, by path.
+    fn files(&self) -> BTreeMap<String, String> {
+        let mut files: BTreeMap<String, String> = self
+            .notes
+            .iter()
+            .enumerate()
+            .filter(|(_, note)| note.present)
+            .map(|(i, note)| (note.path(i), note.text()))
+            .collect();
+        files.insert("site.yaml".into(), format!("title: Kho thử {}\n", self.site_title));
+        files
+    }
+}
+
+/// Writes what changed between two sets of files and removes what is gone.
+fn write_changes(archive: &TestArchive, before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) {
+    for path in before.keys().filter(|path| !after.contains_key(*path)) {
+        std::fs::remove_file(archive.path(path)).unwrap();
+    }
+    for (path, text) in after.iter().filter(|(path, text)| before.get(*path) != Some(text)) {
+        archive.write(path, text);
+    }
+}
+
+/// Builds and compares with a clean build; when a clean build fails, the build must fail
+/// with the same problems and leave the output as it was.
+fn build_or_fail_as_a_clean_build(archive: &TestArchive, step: &str) {
+    let clean = TestArchive::new();
+    let clean_out = clean.path("out");
+    let clean_build = archive.run(&["build", "--full", "--out", clean_out.to_str().unwrap()]);
+    if clean_build.status.success() {
+        build_and_compare(archive, step);
+        return;
+    }
+    let before = snapshot(&archive.path("output"));
+    let build = archive.run(&["build"]);
+    assert!(!build.status.success(), "{step}: a build passed where a clean build failed");
+    let problems =
+        |output| said(output).into_iter().filter(|line| !line.contains("kết quả")).collect::<Vec<_>>();
+    assert_eq!(problems(&build), problems(&clean_build), "{step}: not the problems of a clean build");
+    assert!(snapshot(&archive.path("output")) == before, "{step}: a failed build changed the output");
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit =
+        (0u8..14, 0..NOTICES, 0usize..1000).prop_map(|(kind, notice, value)| Edit { kind, notice, value });
+    prop::collection::vec(edit, 1..12)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_series_of_edits_comes_out_as_a_clean_build(edits in edits()) {
+        let archive = TestArchive::new();
+        let mut model = Model::new();
+        let mut files = model.files();
+        write_changes(&archive, &BTreeMap::new(), &files);
+        archive.build_ok(&[]);
+        for (step, edit) in edits.into_iter().enumerate() {
+            model.apply(edit);
+            let next = model.files();
+            write_changes(&archive, &files, &next);
+            files = next;
+            build_or_fail_as_a_clean_build(&archive, &format!("edit {step}: {edit:?}"));
+        }
+    }
+}
