@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use common::compare::{build_and_compare, said};
 use common::*;
@@ -198,10 +198,57 @@ fn build_or_fail_as_a_clean_build(archive: &TestArchive, step: &str) {
     assert!(snapshot(&archive.path("output")) == before, "{step}: a failed build changed the output");
 }
 
+/// A notice edited after every edit of a series, so that the preview's reload of its page says
+/// the preview has taken the whole edit.
+const MARK: &str = "content/moc.md";
+const MARK_PAGE: &str = "/van-ban/2024/thong-bao-99-tb-vptu/index.html";
+
+fn mark(step: usize) -> String {
+    simple("99-TB/VPTU", "2024-01-02", "Thông báo đánh dấu", &format!("Lần sửa thứ {step}."))
+}
+
+/// Waits for the reload that serves the mark of `step`.
+fn wait_until_served(server: &Server, events: &EventStream, step: usize) {
+    let written = format!("Lần sửa thứ {step}.");
+    loop {
+        events.wait_for("reload", 30);
+        if server.get_text(MARK_PAGE).1.contains(&written) {
+            return;
+        }
+    }
+}
+
+/// Every file of a clean build (drafts included, as the preview shows them) is served with its
+/// bytes; every page a clean build made after an earlier edit and does not make now is gone.
+fn served_as_a_clean_build(archive: &TestArchive, server: &Server, made: &mut BTreeSet<String>, step: &str) {
+    let fresh = TestArchive::new();
+    let out = fresh.path("out");
+    let build = archive.run(&["build", "--drafts", "--out", out.to_str().unwrap()]);
+    assert!(build.status.success(), "{step}: {}", stderr(&build));
+    let files = site_files(&out);
+    for (path, bytes) in &files {
+        let (status, served) = server.get(&format!("/{path}"));
+        assert_eq!(status, 200, "{step}: {path}");
+        assert!(without_reload_script(&served) == *bytes, "{step}: {path} differs from a clean build");
+    }
+    let now: BTreeSet<String> = files.into_iter().map(|(path, _)| path).collect();
+    for gone in made.difference(&now).filter(|path| path.ends_with(".html")) {
+        assert_eq!(server.get(&format!("/{gone}")).0, 404, "{step}: {gone} is still served");
+    }
+    made.extend(now);
+}
+
 fn edits() -> impl Strategy<Value = Vec<Edit>> {
     let edit =
         (0u8..14, 0..NOTICES, 0usize..1000).prop_map(|(kind, notice, value)| Edit { kind, notice, value });
     prop::collection::vec(edit, 1..12)
+}
+
+/// Edits that leave the archive without errors (the preview keeps its last good pages).
+fn edits_without_errors() -> impl Strategy<Value = Vec<Edit>> {
+    let edit =
+        (0u8..13, 0..NOTICES, 0usize..1000).prop_map(|(kind, notice, value)| Edit { kind, notice, value });
+    prop::collection::vec(edit, 1..8)
 }
 
 proptest! {
@@ -220,6 +267,33 @@ proptest! {
             write_changes(&archive, &files, &next);
             files = next;
             build_or_fail_as_a_clean_build(&archive, &format!("edit {step}: {edit:?}"));
+        }
+    }
+
+}
+
+proptest! {
+    // Each series starts a preview and waits for its reloads: fewer series.
+    #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_preview_after_any_series_of_edits_serves_a_clean_build(edits in edits_without_errors()) {
+        let archive = TestArchive::new();
+        let mut model = Model::new();
+        let mut files = model.files();
+        write_changes(&archive, &BTreeMap::new(), &files);
+        archive.write(MARK, &mark(0));
+        let server = Server::start(&archive, &[]);
+        let events = server.ready_events();
+        let mut made = BTreeSet::new();
+        for (step, edit) in edits.into_iter().enumerate() {
+            model.apply(edit);
+            let next = model.files();
+            write_changes(&archive, &files, &next);
+            files = next;
+            archive.write(MARK, &mark(step + 1));
+            wait_until_served(&server, &events, step + 1);
+            served_as_a_clean_build(&archive, &server, &mut made, &format!("edit {step}: {edit:?}"));
         }
     }
 }
