@@ -30,8 +30,11 @@ const TYPES: &[(&str, &str)] = &[("TB", "Thông báo"), ("KH", "Kế hoạch"), 
 const STATUSES: &[&str] = &["", "expired", "partly-expired", "not-yet-in-force"];
 const SUMMARIES: &[&str] = &["", "Tóm tắt: lịch làm việc của cơ quan.", "Tóm tắt: kiểm tra hồ sơ."];
 /// Kinds of edit that leave the archive without errors; the kinds from here on may make one.
-const KINDS_WITHOUT_ERRORS: u8 = 17;
-const KINDS: u8 = 19;
+const KINDS_WITHOUT_ERRORS: u8 = 20;
+const KINDS: u8 = 22;
+/// The default theme's templates, overridden by the archive's `templates/`.
+const NOTICE_TEMPLATE: &str = include_str!("../themes/default/templates/notice.html");
+const BASE_TEMPLATE: &str = include_str!("../themes/default/templates/base.html");
 
 /// One notice as its file says it.
 #[derive(Debug, Clone)]
@@ -143,11 +146,22 @@ struct Edit {
 struct Model {
     notes: Vec<Note>,
     site_title: usize,
+    /// Which of three versions of the archive's own `notice.html`, `base.html` and static file
+    /// it has: none, or one of two.
+    notice_template: usize,
+    base_template: usize,
+    static_file: usize,
 }
 
 impl Model {
     fn new() -> Model {
-        Model { notes: (0..NOTICES).map(Note::new).collect(), site_title: 0 }
+        Model {
+            notes: (0..NOTICES).map(Note::new).collect(),
+            site_title: 0,
+            notice_template: 0,
+            base_template: 0,
+            static_file: 0,
+        }
     }
 
     fn apply(&mut self, edit: Edit) {
@@ -183,8 +197,11 @@ impl Model {
             14 => note.status = v % STATUSES.len(),
             15 => note.summary = v % SUMMARIES.len(),
             16 => self.notes[0].attachment += 1,
+            17 => self.notice_template = v % 3,
+            18 => self.base_template = v % 3,
+            19 => self.static_file = v % 3,
             // Replacing a notice: an error when that notice is the newer.
-            17 => note.relation = Some((PLAIN_RELATIONS, numbers[other].clone())),
+            20 => note.relation = Some((PLAIN_RELATIONS, numbers[other].clone())),
             // The number and year of another notice: an error until an edit moves one of them.
             _ => {
                 let (sequence, (year, _, _)) = (self.notes[other].sequence, self.notes[other].date);
@@ -208,6 +225,21 @@ impl Model {
             files.insert(bundle.attachment_path(), format!("phụ lục, lần lưu thứ {}", bundle.attachment));
         }
         files.insert("site.yaml".into(), format!("title: Kho thử {}\n", self.site_title));
+        if self.notice_template > 0 {
+            let aside = "<aside class=\"notice-index\">";
+            let marked = format!("<aside class=\"notice-index\" data-version=\"{}\">", self.notice_template);
+            assert!(NOTICE_TEMPLATE.contains(aside), "the default notice.html has no {aside}");
+            files.insert("templates/notice.html".into(), NOTICE_TEMPLATE.replace(aside, &marked));
+        }
+        if self.base_template > 0 {
+            let marked = format!("<main id=\"main\" data-version=\"{}\">", self.base_template);
+            let main = "<main id=\"main\">";
+            assert!(BASE_TEMPLATE.contains(main), "the default base.html has no {main}");
+            files.insert("templates/base.html".into(), BASE_TEMPLATE.replace(main, &marked));
+        }
+        if self.static_file > 0 {
+            files.insert("static/ghi-chu.txt".into(), format!("ghi chú {}", self.static_file));
+        }
         files
     }
 }
