@@ -1,10 +1,12 @@
 //! Random series of edits, as a clerk makes them day after day: after each, a build that reuses
 //! the last one's state comes out byte for byte as a clean build of the same sources, says the
-//! same problems, and leaves every file whose bytes did not change as the very file it was.
+//! same problems, and leaves every file whose bytes did not change as the very file it was; a
+//! build that fails as the clean one does leaves the output as it was. The preview, after each
+//! edit of a series, serves what a clean build makes.
 //!
-//! The archive is a model (a dozen notices citing one another, with tags, signers, relations
-//! and drafts) written out after every edit; edits come quickly one after another, often within
-//! one tick of the file system's clock.
+//! The archive is a model (a dozen notices citing one another, with tags, signers, relations,
+//! drafts and a bundle; the archive's own templates and a static file) written out after every
+//! edit; edits come quickly one after another, often within one tick of the file system's clock.
 
 mod common;
 
