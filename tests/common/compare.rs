@@ -34,14 +34,33 @@ pub fn said(output: &std::process::Output) -> Vec<String> {
         .collect()
 }
 
+/// The list `build --changes` writes for an output that went from `before` to `after`.
+fn changes_between(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut lines: BTreeMap<&str, char> = BTreeMap::new();
+    for (path, bytes) in after {
+        match before.get(path) {
+            None => _ = lines.insert(path, '+'),
+            Some(was) if was != bytes => _ = lines.insert(path, '~'),
+            Some(_) => {}
+        }
+    }
+    for path in before.keys().filter(|path| !after.contains_key(*path)) {
+        lines.insert(path, '-');
+    }
+    lines.into_iter().map(|(path, mark)| format!("{mark} {path}\n")).collect()
+}
+
 /// Builds incrementally, then checks the output and what the build said against a clean
-/// build, and that files whose bytes did not change are untouched. Returns the build's
+/// build, that files whose bytes did not change are untouched, and that the list of changes
+/// the build wrote names exactly the files added, changed and removed. Returns the build's
 /// summary line.
 pub fn build_and_compare(archive: &TestArchive, step: &str) -> String {
     let out = archive.path("output");
     let before_files: BTreeMap<String, Vec<u8>> = site_files(&out).into_iter().collect();
     let before_ids = identities(&out);
-    let output = archive.build_ok(&[]);
+    let listed = tempfile::tempdir().unwrap();
+    let changes = listed.path().join("changes.txt");
+    let output = archive.build_ok(&["--changes", changes.to_str().unwrap()]);
     let clean = TestArchive::new();
     let clean_out = clean.path("out");
     let clean_output = archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
@@ -52,6 +71,9 @@ pub fn build_and_compare(archive: &TestArchive, step: &str) -> String {
     for ((path, bytes), (_, clean_bytes)) in incremental.iter().zip(&full) {
         assert!(bytes == clean_bytes, "{step}: {path} differs from a clean build");
     }
+    let after_files: BTreeMap<String, Vec<u8>> = incremental.iter().cloned().collect();
+    let listed = std::fs::read_to_string(&changes).unwrap();
+    assert_eq!(listed, changes_between(&before_files, &after_files), "{step}: not the changes made");
     let after_ids = identities(&out);
     for (path, bytes) in &incremental {
         if before_files.get(path) == Some(bytes) {
