@@ -256,12 +256,26 @@ fn write_changes(archive: &TestArchive, before: &BTreeMap<String, String>, after
     }
 }
 
+/// The problems a run said, each with its help (`check` says them on standard output, `build`
+/// on standard error): what the two must say alike.
+fn problems_said(output: &std::process::Output) -> Vec<String> {
+    let said = stdout(output) + &stderr(output);
+    said.lines()
+        .filter(|line| line.starts_with("lỗi") || line.starts_with("cảnh báo") || line.starts_with("  "))
+        .map(String::from)
+        .collect()
+}
+
 /// Builds and compares with a clean build; when a clean build fails, the build must fail
-/// with the same problems and leave the output as it was.
+/// with the same problems and leave the output as it was. `check` must pass or fail as the
+/// clean build does, saying the same problems.
 fn build_or_fail_as_a_clean_build(archive: &TestArchive, step: &str) {
     let clean = TestArchive::new();
     let clean_out = clean.path("out");
     let clean_build = archive.run(&["build", "--full", "--out", clean_out.to_str().unwrap()]);
+    let check = archive.run(&["check"]);
+    assert_eq!(check.status.success(), clean_build.status.success(), "{step}: check and build disagree");
+    assert_eq!(problems_said(&check), problems_said(&clean_build), "{step}: check says other problems");
     if clean_build.status.success() {
         build_and_compare(archive, step);
         return;
