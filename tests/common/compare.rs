@@ -18,20 +18,23 @@ pub fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
 }
 
 /// What a build said of the archive: its problems and its counts, without the notes on how it
-/// went and the files it wrote.
+/// went and the files it wrote (in either language).
 pub fn said(output: &std::process::Output) -> Vec<String> {
     stderr(output)
         .lines()
-        .filter(|line| !line.starts_with("lưu ý"))
-        .map(|line| match line.split_once(" tệp được ghi") {
-            // The counts, without the files written and the time taken.
-            Some(_) => {
-                let counts = line.split_once("; trích dẫn").map_or("", |(_, counts)| counts);
-                counts.rsplit_once("; ").map_or(counts, |(counts, _)| counts).to_string()
-            }
-            None => line.to_string(),
-        })
+        .filter(|line| !line.starts_with("lưu ý") && !line.starts_with("note:"))
+        .map(|line| counts_of(line).unwrap_or_else(|| line.to_string()))
         .collect()
+}
+
+/// The counts of a build's summary line, without the files written and the time taken.
+fn counts_of(line: &str) -> Option<String> {
+    if !line.contains(" tệp được ghi") && !line.contains(" files written") {
+        return None;
+    }
+    let counts = line.split_once("; trích dẫn").or_else(|| line.split_once("; citations"));
+    let counts = counts.map_or("", |(_, counts)| counts);
+    Some(counts.rsplit_once("; ").map_or(counts, |(counts, _)| counts).to_string())
 }
 
 /// The list `build --changes` writes for an output that went from `before` to `after`.
