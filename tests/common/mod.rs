@@ -105,7 +105,7 @@ pub fn notice(front_matter: &str, body: &str) -> String {
     format!("---\n{}\n---\n\n{}\n", front_matter.trim(), body)
 }
 
-/// A minimal valid notice with the given number, type word and date.
+/// A minimal valid notice with the given number, date, title and body.
 pub fn simple(number: &str, date: &str, title: &str, body: &str) -> String {
     notice(&format!("number: {number}\ntitle: {title}\nissuer: Văn phòng Tỉnh ủy\ndate: {date}"), body)
 }
@@ -353,17 +353,23 @@ impl EventStream {
         }
     }
 
-    /// The next event named `name` within `seconds`, skipping others.
-    pub fn wait_for(&self, name: &str, seconds: u64) -> String {
+    /// The next event named `name` within `seconds`, skipping others; none when it does not
+    /// come.
+    pub fn try_wait_for(&self, name: &str, seconds: u64) -> Option<String> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.receiver.recv_timeout(left) {
-                Ok((event, data)) if event == name => return data,
+                Ok((event, data)) if event == name => return Some(data),
                 Ok(_) => {}
-                Err(_) => panic!("no `{name}` event within {seconds} s"),
+                Err(_) => return None,
             }
         }
+    }
+
+    /// The next event named `name` within `seconds`, skipping others.
+    pub fn wait_for(&self, name: &str, seconds: u64) -> String {
+        self.try_wait_for(name, seconds).unwrap_or_else(|| panic!("no `{name}` event within {seconds} s"))
     }
 }
 
