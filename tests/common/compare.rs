@@ -17,9 +17,9 @@ pub fn identities(dir: &Path) -> BTreeMap<String, (u64, i64, i64)> {
         .collect()
 }
 
-/// What a build said of the archive: its problems and its counts (notices, pages, citations,
-/// problems), without its notes, the files it wrote and read, and the time it took (in either
-/// language).
+/// What a build said of the archive: its problems and its counts (notices, pages, drafts left
+/// out, citations, problems), without its notes, the files it wrote and read, and the time it
+/// took (in either language).
 pub fn said(output: &std::process::Output) -> Vec<String> {
     stderr(output)
         .lines()
@@ -28,17 +28,16 @@ pub fn said(output: &std::process::Output) -> Vec<String> {
         .collect()
 }
 
-/// The counts of a build's summary line: "đã dựng 3 văn bản, 16 trang (20 tệp được ghi, …; đọc
-/// 1 tệp văn bản); trích dẫn: …; 0 lỗi, 2 cảnh báo; 0.01 s" without what is in brackets and the
-/// time.
+/// The counts of a build's summary line: "đã dựng 19 văn bản, 86 trang (155 tệp được ghi, …;
+/// đọc 20 tệp văn bản) (bỏ qua 1 dự thảo); trích dẫn: …; 0 lỗi, 2 cảnh báo; 0.03 s" without the
+/// files written and read (the first brackets) and the time.
 fn counts_of(line: &str) -> Option<String> {
     if !line.contains(" tệp được ghi") && !line.contains(" files written") {
         return None;
     }
     let (built, rest) = line.split_once(" (")?;
-    let counts = rest.split_once("; trích dẫn").or_else(|| rest.split_once("; citations"));
-    let counts = counts.map_or("", |(_, counts)| counts);
-    Some(format!("{built};{}", counts.rsplit_once("; ").map_or(counts, |(counts, _)| counts)))
+    let (_, after) = rest.split_once(')')?;
+    Some(format!("{built}{}", after.rsplit_once("; ").map_or(after, |(counts, _)| counts)))
 }
 
 /// The list `build --changes` writes for an output that went from `before` to `after`.
