@@ -178,8 +178,9 @@ pub fn read(
     // Where each file's notice, read before under the same key and unchanged since, is in the
     // cache.
     let same_key = cache.key == key;
-    let before_at =
-        |slot: usize, source: &SourceEntry| cache.place_of(slot, &source.path).filter(|_| same_key);
+    let before_at = |slot: usize, source: &SourceEntry| {
+        if same_key { cache.place_of(slot, &source.path) } else { None }
+    };
     let reused: Vec<Option<usize>> = sources
         .iter()
         .enumerate()
