@@ -389,8 +389,9 @@ struct Docs {
     /// Document id of each notice, by notice id.
     doc_of: Vec<u32>,
     shards: usize,
-    /// What a notice's body depends on besides its file (see `content::read_key`).
-    read_key: u64,
+    /// By document: a hash of what its terms and record are read from (the file's bytes and
+    /// the settings that change how it is read, see `content::read_key`).
+    source_hashes: Vec<u64>,
 }
 
 impl Docs {
@@ -401,40 +402,30 @@ impl Docs {
             doc_of[id.index()] = doc as u32;
         }
         let read_key = crate::content::read_key(&archive.config);
-        Docs { shards: term_shard_count(order.len()), order, doc_of, read_key }
+        let source_hashes = order
+            .par_iter()
+            .map(|&id| crate::hash::Stable::new().u64(archive.notice(id).source_hash).u64(read_key).finish())
+            .collect();
+        Docs { shards: term_shard_count(order.len()), order, doc_of, source_hashes }
     }
 
-    /// What identifies a document's terms across builds: its file, and a hash of what its
-    /// terms are made from (the file's bytes and the settings that change how it is read).
-    fn key(&self, archive: &Archive, doc: usize) -> (String, u64) {
-        let (path, hash) = self.key_of(archive.notice(self.order[doc]));
-        (path.to_string(), hash)
-    }
-
-    fn key_of<'n>(&self, notice: &'n Notice) -> (&'n str, u64) {
-        (&notice.source_path, self.source_hash(notice))
-    }
-
-    /// The key of every document, by id.
+    /// What identifies each document's terms across builds, by id: its file, and the hash of
+    /// what its terms are made from.
     fn keys<'n>(&self, archive: &'n Archive) -> Vec<(&'n str, u64)> {
-        self.order.par_iter().map(|&id| self.key_of(archive.notice(id))).collect()
-    }
-
-    /// The hash of what a notice's terms and record are read from.
-    fn source_hash(&self, notice: &Notice) -> u64 {
-        crate::hash::Stable::new().u64(notice.source_hash).u64(self.read_key).finish()
+        let paths = self.order.iter().map(|&id| archive.notice(id).source_path.as_str());
+        paths.zip(self.source_hashes.iter().copied()).collect()
     }
 
     /// By document shard: a hash of what its records are made from. A record is the notice's
-    /// own (read from its file as its terms are: see [`Self::key`]) but for its URL.
+    /// own (read from its file as its terms are: see [`Self::keys`]) but for its URL.
     fn shard_inputs(&self, archive: &Archive) -> Vec<u64> {
         self.order
             .par_chunks(DOC_SHARD_SIZE)
-            .map(|chunk| {
+            .zip(self.source_hashes.par_chunks(DOC_SHARD_SIZE))
+            .map(|(chunk, source_hashes)| {
                 let mut hash = crate::hash::Stable::new();
-                for &id in chunk {
-                    let notice = archive.notice(id);
-                    hash.str(&notice.source_path).u64(self.source_hash(notice)).str(archive.url(id));
+                for (&id, &source_hash) in chunk.iter().zip(source_hashes) {
+                    hash.str(&archive.notice(id).source_path).u64(source_hash).str(archive.url(id));
                 }
                 hash.finish()
             })
@@ -483,7 +474,7 @@ pub fn index<T: Send>(
     });
     let state = SearchState {
         shards: docs.shards,
-        docs: (0..docs.order.len()).map(|doc| docs.key(archive, doc)).collect(),
+        docs: docs.keys(archive).into_iter().map(|(path, hash)| (path.to_string(), hash)).collect(),
         doc_terms,
         filter_hashes: filters.hashes,
         term_hashes: term_files.iter().map(|[(fingerprint, _), _]| *fingerprint).collect(),
