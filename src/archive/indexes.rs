@@ -183,20 +183,22 @@ impl Indexes {
         }
     }
 
-    /// What a build keeps of its indexes for the next.
-    pub fn keep(&self) -> KeptIndexes {
+    /// What a build keeps of its indexes for the next, taken out rather than copied, for the
+    /// build state at the end of a build: the indexes are left empty.
+    pub fn take_kept(&mut self) -> KeptIndexes {
+        self.places.clear();
         KeptIndexes {
             made_from: self.made_from,
-            dimensions: self.dimensions.clone(),
-            newest: self.newest.clone(),
-            drafts: self.drafts.clone(),
+            dimensions: std::mem::take(&mut self.dimensions),
+            newest: std::mem::take(&mut self.newest),
+            drafts: std::mem::take(&mut self.drafts),
         }
     }
 
     /// A value of a dimension by its name, if it has a list.
     pub fn value(&self, dimension: Dimension, name: &str) -> Option<&IndexValue> {
         let at = Dimension::ALL.iter().position(|&d| d == dimension)?;
-        let place = *self.places[at].get(&fold(name.trim()))?;
+        let place = *self.places.get(at)?.get(&fold(name.trim()))?;
         Some(&self.dimensions[at].values[place])
     }
 
@@ -222,19 +224,13 @@ impl Indexes {
 
 /// Notices newest first: by date, then number, then source order.
 fn newest_first(notices: &[Indexed]) -> Vec<NoticeId> {
-    // Each notice looked up once, not at every comparison.
-    let mut ids: Vec<NoticeId> = (0..notices.len()).map(NoticeId::new).collect();
-    ids.sort_by_cached_key(|&id| newest_key(notices[id.index()].date, notices[id.index()].seq, id));
-    ids
+    newest_order(notices.len(), |at| (notices[at].date, notices[at].seq))
 }
 
 /// The place of each notice, by id, among all of them newest first.
 pub(super) fn newest_ranks(notices: &[Arc<Notice>]) -> Vec<u32> {
-    let mut ids: Vec<NoticeId> = (0..notices.len()).map(NoticeId::new).collect();
-    ids.sort_by_cached_key(|&id| {
-        let notice = &notices[id.index()];
-        newest_key(notice.date, notice.number.as_ref().map(|n| n.seq), id)
-    });
+    let ids =
+        newest_order(notices.len(), |at| (notices[at].date, notices[at].number.as_ref().map(|n| n.seq)));
     let mut ranks = vec![0; notices.len()];
     for (rank, id) in ids.into_iter().enumerate() {
         ranks[id.index()] = rank as u32;
@@ -242,9 +238,16 @@ pub(super) fn newest_ranks(notices: &[Arc<Notice>]) -> Vec<u32> {
     ranks
 }
 
-/// What orders notices newest first: date, then number, latest first; the id last.
-fn newest_key(date: Option<jiff::civil::Date>, seq: Option<u32>, id: NoticeId) -> impl Ord {
-    (std::cmp::Reverse((date, seq)), id)
+/// The ids of `count` notices ordered newest first by the date and number's sequence `dated`
+/// gives of each (by id), latest first; the id last.
+fn newest_order(
+    count: usize,
+    dated: impl Fn(usize) -> (Option<jiff::civil::Date>, Option<u32>),
+) -> Vec<NoticeId> {
+    let mut ids: Vec<NoticeId> = (0..count).map(NoticeId::new).collect();
+    // Each notice looked up once, not at every comparison.
+    ids.sort_by_cached_key(|&id| (std::cmp::Reverse(dated(id.index())), id));
+    ids
 }
 
 /// The ways one value is written, each with how many notices write it so, as first met.

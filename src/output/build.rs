@@ -151,8 +151,9 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     files: published.files,
-                    indexes: Some(site.indexes.keep()),
-                    // Nothing renders from the archive any more: its links are taken, not copied.
+                    // Nothing renders any more: the indexes and the archive's links are taken,
+                    // not copied.
+                    indexes: Some(site.indexes.take_kept()),
                     links: Some(site.archive.take_kept_links()),
                     search: published.search,
                     pieces_read: Default::default(),

@@ -415,8 +415,8 @@ const DOC_TERMS_PER_PIECE: usize = 5000;
 /// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
 /// the search index's term shards in pieces of [`DOC_TERMS_PER_PIECE`] (see [`write_pieces`]),
 /// each notice's own links in pieces of [`NOTICES_PER_PIECE`], then the read key, the shape
-/// the links were made in, the rest of the search index's state and the indexes to the end, encoded as
-/// written.
+/// the links were made in, the rest of the search index's state and the indexes to the end,
+/// encoded as written.
 fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Result<()> {
     write_pieces(out, &state.sources, NOTICES_PER_PIECE, put)?;
     let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
