@@ -27,6 +27,11 @@ impl Dimension {
     pub const ALL: [Dimension; 5] =
         [Dimension::Type, Dimension::Issuer, Dimension::Year, Dimension::Signer, Dimension::Tag];
 
+    /// Where the dimension stands in [`Dimension::ALL`].
+    pub fn place(self) -> usize {
+        Dimension::ALL.iter().position(|&d| d == self).expect("every dimension is in ALL")
+    }
+
     /// The key of the dimension in templates and labels.
     pub fn key(self) -> &'static str {
         match self {
@@ -197,7 +202,7 @@ impl Indexes {
 
     /// A value of a dimension by its name, if it has a list.
     pub fn value(&self, dimension: Dimension, name: &str) -> Option<&IndexValue> {
-        let at = Dimension::ALL.iter().position(|&d| d == dimension)?;
+        let at = dimension.place();
         let place = *self.places.get(at)?.get(&fold(name.trim()))?;
         Some(&self.dimensions[at].values[place])
     }

@@ -15,8 +15,8 @@ use crate::archive::{Archive, NoticeId};
 /// are the same on every page, made once for a build rather than for each page and link.
 pub struct LinkParts {
     pub(super) parts: Vec<LinkPart>,
-    /// The digests of the site menu (see [`Menu`](super::Menu)) by depth, and by the dimension shown (none
-    /// first, then each in [`Dimension::ALL`] order).
+    /// The digests of the site menu (see [`Menu`](super::Menu)) by depth, and by the
+    /// dimension shown (none first, then each in [`Dimension::ALL`] order).
     menus: [[OnceLock<u64>; 1 + Dimension::ALL.len()]; DIGEST_DEPTHS],
     /// What a link between notice pages asks of the notice it goes to, apart from the rest
     /// and small: every notice page asks it of each notice it links, and at a hundred thousand
@@ -75,10 +75,7 @@ impl LinkParts {
 
     /// The digest kept for the site menu on pages `depth` folders deep of dimension `current`.
     pub(super) fn menu_digest(&self, depth: usize, current: Option<Dimension>) -> Option<&OnceLock<u64>> {
-        let shown = match current {
-            None => 0,
-            Some(dimension) => 1 + Dimension::ALL.iter().position(|&d| d == dimension)?,
-        };
+        let shown = current.map_or(0, |dimension| 1 + dimension.place());
         self.menus.get(depth)?.get(shown)
     }
 
