@@ -12,7 +12,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::compare::build_and_compare;
+use common::compare::{CleanBuild, build_and_compare_with};
 use common::*;
 use proptest::prelude::*;
 
@@ -274,13 +274,37 @@ impl Model {
     }
 }
 
-/// Writes what changed between two sets of files and removes what is gone.
-fn write_changes(archive: &TestArchive, before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) {
-    for path in before.keys().filter(|path| !after.contains_key(*path)) {
-        std::fs::remove_file(archive.path(path)).unwrap();
+/// The model's archive on disk: a temporary folder written as the model says after each edit.
+struct OnDisk {
+    archive: TestArchive,
+    model: Model,
+    /// The files as last written, by path.
+    written: BTreeMap<String, String>,
+}
+
+impl OnDisk {
+    fn new() -> OnDisk {
+        let mut on_disk =
+            OnDisk { archive: TestArchive::new(), model: Model::new(), written: BTreeMap::new() };
+        on_disk.write();
+        on_disk
     }
-    for (path, text) in after.iter().filter(|(path, text)| before.get(*path) != Some(text)) {
-        archive.write(path, text);
+
+    fn edit(&mut self, edit: Edit) {
+        self.model.apply(edit);
+        self.write();
+    }
+
+    /// Writes the files that changed since the last write and removes those gone.
+    fn write(&mut self) {
+        let files = self.model.files();
+        for path in self.written.keys().filter(|path| !files.contains_key(*path)) {
+            std::fs::remove_file(self.archive.path(path)).unwrap();
+        }
+        for (path, text) in files.iter().filter(|(path, text)| self.written.get(*path) != Some(text)) {
+            self.archive.write(path, text);
+        }
+        self.written = files;
     }
 }
 
@@ -300,14 +324,12 @@ fn problems_said(output: &std::process::Output) -> Vec<String> {
 /// with the same problems and leave the output as it was. `check` must pass or fail as the
 /// clean build does, saying the same problems.
 fn build_or_fail_as_a_clean_build(archive: &TestArchive, step: &str) {
-    let clean = TestArchive::new();
-    let clean_out = clean.path("out");
-    let clean_build = archive.run(&["build", "--full", "--out", clean_out.to_str().unwrap()]);
+    let clean = CleanBuild::of(archive);
     let check = archive.run(&["check"]);
-    assert_eq!(check.status.success(), clean_build.status.success(), "{step}: check and build disagree");
-    assert_eq!(problems_said(&check), problems_said(&clean_build), "{step}: check says other problems");
-    if clean_build.status.success() {
-        build_and_compare(archive, step);
+    assert_eq!(check.status.success(), clean.output.status.success(), "{step}: check and build disagree");
+    assert_eq!(problems_said(&check), problems_said(&clean.output), "{step}: check says other problems");
+    if clean.output.status.success() {
+        build_and_compare_with(archive, step, &clean);
         return;
     }
     let before = snapshot(&archive.path("output"));
@@ -315,7 +337,7 @@ fn build_or_fail_as_a_clean_build(archive: &TestArchive, step: &str) {
     assert!(!build.status.success(), "{step}: a build passed where a clean build failed");
     assert_eq!(
         problems_said(&build),
-        problems_said(&clean_build),
+        problems_said(&clean.output),
         "{step}: not the problems of a clean build"
     );
     assert!(snapshot(&archive.path("output")) == before, "{step}: a failed build changed the output");
@@ -399,20 +421,13 @@ proptest! {
 
     #[test]
     fn any_series_of_edits_comes_out_as_a_clean_build(edits in edits(KINDS, 12)) {
-        let archive = TestArchive::new();
-        let mut model = Model::new();
-        let mut files = model.files();
-        write_changes(&archive, &BTreeMap::new(), &files);
-        archive.build_ok(&[]);
+        let mut on_disk = OnDisk::new();
+        on_disk.archive.build_ok(&[]);
         for (step, edit) in edits.into_iter().enumerate() {
-            model.apply(edit);
-            let next = model.files();
-            write_changes(&archive, &files, &next);
-            files = next;
-            build_or_fail_as_a_clean_build(&archive, &format!("edit {step}: {edit:?}"));
+            on_disk.edit(edit);
+            build_or_fail_as_a_clean_build(&on_disk.archive, &format!("edit {step}: {edit:?}"));
         }
     }
-
 }
 
 proptest! {
@@ -421,24 +436,19 @@ proptest! {
 
     #[test]
     fn the_preview_after_any_series_of_edits_serves_a_clean_build(edits in edits(PREVIEW_KINDS, 8)) {
-        let archive = TestArchive::new();
-        let mut model = Model::new();
-        let mut files = model.files();
-        write_changes(&archive, &BTreeMap::new(), &files);
-        archive.write(MARK, &mark(0));
-        let server = Server::start(&archive, &[]);
+        let mut on_disk = OnDisk::new();
+        on_disk.archive.write(MARK, &mark(0));
+        let server = Server::start(&on_disk.archive, &[]);
         let events = server.ready_events();
         let mut made = BTreeSet::new();
-        if let Some(difference) = difference_from_a_clean_build(&archive, &server, &mut made) {
+        if let Some(difference) = difference_from_a_clean_build(&on_disk.archive, &server, &mut made) {
             panic!("before any edit: {difference}");
         }
         for (step, edit) in edits.into_iter().enumerate() {
-            model.apply(edit);
-            let next = model.files();
-            write_changes(&archive, &files, &next);
-            files = next;
-            archive.write(MARK, &mark(step + 1));
-            served_as_a_clean_build(&archive, &server, &events, &mut made, step + 1, &format!("edit {step}: {edit:?}"));
+            on_disk.edit(edit);
+            on_disk.archive.write(MARK, &mark(step + 1));
+            let said = format!("edit {step}: {edit:?}");
+            served_as_a_clean_build(&on_disk.archive, &server, &events, &mut made, step + 1, &said);
         }
     }
 }

@@ -56,22 +56,40 @@ fn changes_between(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, 
     lines.into_iter().map(|(path, mark)| format!("{mark} {path}\n")).collect()
 }
 
+/// A clean build (`--full`) of an archive into a folder of its own.
+pub struct CleanBuild {
+    folder: TestArchive,
+    /// What the build said, and how it ended.
+    pub output: std::process::Output,
+}
+
+impl CleanBuild {
+    pub fn of(archive: &TestArchive) -> CleanBuild {
+        let folder = TestArchive::new();
+        let output = archive.run(&["build", "--full", "--out", folder.path("out").to_str().unwrap()]);
+        CleanBuild { folder, output }
+    }
+}
+
 /// Builds incrementally, then checks the output and what the build said against a clean
 /// build, that files whose bytes did not change are untouched, and that the list of changes
 /// the build wrote names exactly the files added, changed and removed. Returns the build's
 /// summary line.
 pub fn build_and_compare(archive: &TestArchive, step: &str) -> String {
+    build_and_compare_with(archive, step, &CleanBuild::of(archive))
+}
+
+/// [`build_and_compare`] with the clean build of the same sources already made.
+pub fn build_and_compare_with(archive: &TestArchive, step: &str, clean: &CleanBuild) -> String {
+    assert!(clean.output.status.success(), "build failed:\n{}", stderr(&clean.output));
     let out = archive.path("output");
     let before_files: BTreeMap<String, Vec<u8>> = site_files(&out).into_iter().collect();
     let before_ids = identities(&out);
     let listed = tempfile::tempdir().unwrap();
     let changes = listed.path().join("changes.txt");
     let output = archive.build_ok(&["--changes", changes.to_str().unwrap()]);
-    let clean = TestArchive::new();
-    let clean_out = clean.path("out");
-    let clean_output = archive.build_ok(&["--full", "--out", clean_out.to_str().unwrap()]);
-    assert_eq!(said(&output), said(&clean_output), "{step}: not what a clean build says");
-    let (incremental, full) = (site_files(&out), site_files(&clean_out));
+    assert_eq!(said(&output), said(&clean.output), "{step}: not what a clean build says");
+    let (incremental, full) = (site_files(&out), site_files(&clean.folder.path("out")));
     let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&incremental), paths(&full), "{step}: not the files of a clean build");
     for ((path, bytes), (_, clean_bytes)) in incremental.iter().zip(&full) {
