@@ -143,6 +143,14 @@ pub fn text(language: Language, id: &'static str) -> String {
     Message::new(id).text(language)
 }
 
+/// Says the message named `id` at run time, with no arguments, in `language`; `None` when the
+/// catalogue has no such message.
+pub fn text_named(language: Language, id: &str) -> Option<String> {
+    let pattern = bundle(language).get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle(language).format_pattern(pattern, None, &mut errors).into_owned())
+}
+
 /// An error whose words are a [`Message`], with help when the fix is obvious: commands say it
 /// in the archive's language (see [`describe`]); elsewhere it reads in English.
 #[derive(Debug)]

@@ -443,6 +443,52 @@ fn every_option_of_every_command_has_a_help_line() {
 }
 
 #[test]
+fn the_help_is_said_in_the_language_of_the_archive_it_is_for() {
+    let archive = TestArchive::new();
+    let build = stdout(&archive.run(&["build", "--help"]));
+    assert!(
+        build.starts_with("Dựng kho vào thư mục đầu ra\n\nCách dùng: gazette build [TÙY CHỌN]\n"),
+        "{build}"
+    );
+    assert!(
+        build.contains("--out <THƯ_MỤC>") && build.contains("Thư mục đầu ra [mặc định: GỐC/output]"),
+        "{build}"
+    );
+    assert!(
+        build.contains("Tùy chọn:") && build.contains("-h, --help") && build.contains("In trợ giúp"),
+        "{build}"
+    );
+    for english in ["Usage", "Options", "Print", "default", "[OPTIONS]"] {
+        assert!(!build.contains(english), "`{english}` in {build}");
+    }
+    assert_eq!(stdout(&archive.run(&["help", "build"])), build, "`help build` is `build --help`");
+    let top = stdout(&archive.run(&["--help"]));
+    assert!(top.contains("Cách dùng: gazette [TÙY CHỌN] <LỆNH>\n\nLệnh:\n  build "), "{top}");
+    assert!(top.contains("  check   Kiểm tra kho mà không ghi gì"), "{top}");
+    let import = stdout(&archive.run(&["import", "-h"]));
+    assert!(import.contains("Đối số:\n  <TỆP>...  Các tệp .docx"), "{import}");
+
+    // Another archive, named by `--root` in either form, says it in its own language.
+    let other = TestArchive::new();
+    english(&other);
+    let root = other.root().to_str().expect("a UTF-8 path");
+    let check = stdout(&archive.run(&["check", "--root", root, "--help"]));
+    assert!(
+        check
+            .starts_with("Validate the archive without writing anything\n\nUsage: gazette check [OPTIONS]\n"),
+        "{check}"
+    );
+    assert!(check.contains("--format <FORMAT>  Report format: text, lines of text, or json"), "{check}");
+    assert!(!check.contains("[possible values") && !check.contains("Kiểm tra"), "{check}");
+    let joined = format!("--root={root}");
+    assert_eq!(stdout(&archive.run(&["check", &joined, "--help"])), check);
+    // A mistake in naming the command is said in that language too, with the command meant.
+    let output = archive.run(&["chek", "--root", root]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("help: did you mean `check`?"), "{}", stderr(&output));
+}
+
+#[test]
 fn serve_prints_each_rebuilds_problems_on_the_terminal() {
     let archive = TestArchive::new();
     archive.write("content/a.md", &signed("3-TB/VPTU", "2024-03-08", "Lịch họp", "", "Nội dung."));

@@ -7,7 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::cite::number::System;
 use crate::config::SiteConfig;
@@ -17,127 +17,96 @@ use crate::output::Wait;
 use crate::output::build::{self as building, BuildOptions};
 use crate::publish::{self as site, Report as BuildReport};
 
+mod help;
+
+/// The command line. What each command and option is for, and the headings and placeholders of
+/// its help, are said in the catalogues, in the archive's language (see [`help`]).
 #[derive(Parser, Debug)]
-#[command(name = "gazette", version, about = "Static site generator for published official notices")]
+#[command(name = "gazette", version)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-/// Help of `--root`, the same for every command.
-const ROOT_HELP: &str =
-    "Archive root, the folder that holds content/ and site.yaml [default: the current folder]";
-
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Build the archive into its output folder.
     Build {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// Output folder [default: ROOT/output].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Include notices marked `draft: true`.
         #[arg(long)]
         drafts: bool,
-        /// Absolute base URL of the deployed archive, e.g. https://congbao.example.vn/
         #[arg(long)]
         base_url: Option<String>,
-        /// Print the wall time of each stage.
         #[arg(long)]
         timings: bool,
-        /// Refuse at once, rather than wait, when another build is writing the same output.
         #[arg(long)]
         no_wait: bool,
-        /// Build everything anew, ignoring what the last build kept in the output.
         #[arg(long)]
         full: bool,
-        /// Write the output paths added (+), changed (~) and removed (-) to FILE, one per line.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long)]
         changes: Option<PathBuf>,
     },
-    /// Forget what the last build kept in the output folder, so that the next build is full.
     Clean {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// Output folder [default: ROOT/output].
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Preview the archive with live reload (drafts included).
     Serve {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// Address to listen on; loopback unless you mean to show the preview to others.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Port; the next free one is taken if it is in use; 0 picks any free port.
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
-    /// Start a new archive in a new or empty folder: site.yaml, a sample notice, .gitignore.
     Init {
-        /// Folder of the new archive [default: the current folder].
         dir: Option<PathBuf>,
-        /// Language of the archive: vi or en.
         #[arg(long, value_parser = ["vi", "en"], default_value = "vi")]
         language: String,
     },
-    /// Write a new draft notice with the next free number for a type and issuer, repeating
-    /// the issuer's details from its latest notice.
     New {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// Type code: TB, NQ, KH, CT, QĐ, ĐA, KL, BC, HD, CTr…
         #[arg(long = "type")]
         type_code: String,
-        /// Issuer code, as in the number: VPTU, TU, UBND…; one of the archive's notices must have it.
         #[arg(long)]
         issuer: String,
-        /// The issuer's name, to start an issuer no notice has yet.
         #[arg(long)]
         issuer_name: Option<String>,
-        /// The notice's subject (trích yếu).
         #[arg(long)]
         title: Option<String>,
-        /// Numbering: party (45-TB/VPTU) or state (45/TB-UBND); default: as the issuer's notices,
-        /// or for a new issuer as its name or code says (Ủy ban nhân dân, Sở, UBND: state).
         #[arg(long, value_parser = ["party", "state"])]
         system: Option<String>,
     },
-    /// Import signed Word notices (.docx) as Markdown notices under content/.
     Import {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// .docx files, or folders of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// The number to write instead of the document's, e.g. 45-TB/VPTU (one file only).
         #[arg(long)]
         number: Option<String>,
-        /// The date to write instead of the document's, YYYY-MM-DD (one file only).
         #[arg(long)]
         date: Option<String>,
-        /// Print the notices instead of writing them.
         #[arg(long)]
         dry_run: bool,
-        /// Replace a notice file that exists already.
         #[arg(long)]
         force: bool,
     },
-    /// Validate the archive without writing anything.
     Check {
-        #[arg(long, help = ROOT_HELP)]
+        #[arg(long)]
         root: Option<PathBuf>,
-        /// Report format: text lines, or one JSON document.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Check drafts too, as the preview shows them.
         #[arg(long)]
         drafts: bool,
-        /// List the citations of documents outside the archive (of `external_issuers`).
         #[arg(long)]
         outside: bool,
+    },
+    Help {
+        command: Option<String>,
     },
 }
 
@@ -149,9 +118,11 @@ enum Format {
 
 /// Runs the command line and returns the process exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The archive the command is for says the language of its help and of its usage errors.
+    let language = SiteConfig::language_of(&site::resolve_root(root_argument().as_deref()));
+    let cli = match help::command(language).try_get_matches().and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(error) => return usage_error(error),
+        Err(error) => return usage_error(error, language),
     };
     match cli.command {
         Command::Build { root, out, drafts, base_url, timings, no_wait, full, changes } => {
@@ -265,7 +236,35 @@ pub fn run() -> ExitCode {
             }
             check(&site::Options { drafts, list_outside: outside, ..site::Options::new(root) }, format)
         }
+        Command::Help { command } => {
+            let mut top = help::command(language);
+            let shown = match command.as_deref().and_then(|name| top.find_subcommand_mut(name)) {
+                Some(command) => command.print_help(),
+                None => top.print_help(),
+            };
+            // A reader that stops early (`| head`) ends the help, not the command.
+            drop(shown);
+            ExitCode::SUCCESS
+        }
     }
+}
+
+/// The archive root given on the command line (`--root PATH` or `--root=PATH`), read before the
+/// command line is, to say its help and its mistakes in that archive's language.
+fn root_argument() -> Option<PathBuf> {
+    let mut arguments = std::env::args_os().skip(1);
+    while let Some(argument) = arguments.next() {
+        if argument == "--" {
+            break;
+        }
+        if argument == "--root" {
+            return arguments.next().map(PathBuf::from);
+        }
+        if let Some(path) = argument.to_str().and_then(|a| a.strip_prefix("--root=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
 }
 
 /// The archive root of a command, which must exist.
@@ -311,11 +310,11 @@ fn say(message: Message, language: Language) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A command line that cannot be read, said in the language of the archive in the current
-/// folder: an option or command not known (with the one meant, when close), a value not
-/// taken (with those that are), an argument missing. Help and version, and rarer mistakes, are
-/// clap's own words.
-fn usage_error(error: clap::Error) -> ExitCode {
+/// A command line that cannot be read, said in the language of the archive it names (that of
+/// the current folder without `--root`): an option or command not known (with the one meant,
+/// when close), a value not taken (with those that are), an argument missing. Help and version
+/// are printed as asked (the help in that language too); rarer mistakes are clap's own words.
+fn usage_error(error: clap::Error, language: Language) -> ExitCode {
     use clap::error::{ContextKind, ErrorKind};
     let said = |kind| error.get(kind).map(|value| value.to_string()).unwrap_or_default();
     let (argument, value) = (said(ContextKind::InvalidArg), said(ContextKind::InvalidValue));
@@ -328,15 +327,18 @@ fn usage_error(error: clap::Error) -> ExitCode {
         ErrorKind::MissingRequiredArgument => msg!("usage-missing-argument", argument = argument),
         _ => error.exit(),
     };
-    let help = match (said(ContextKind::SuggestedArg), said(ContextKind::SuggestedSubcommand)) {
-        (suggested, _) if !suggested.is_empty() => msg!("help-usage-suggested", suggested = suggested),
-        (_, suggested) if !suggested.is_empty() => msg!("help-usage-suggested", suggested = suggested),
+    let suggested =
+        [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue]
+            .map(said)
+            .into_iter()
+            .find(|suggested| !suggested.is_empty());
+    let help = match suggested {
+        Some(suggested) => msg!("help-usage-suggested", suggested = suggested),
         _ => match said(ContextKind::ValidValue) {
             valid if !valid.is_empty() => msg!("help-usage-values", values = valid),
             _ => msg!("help-usage"),
         },
     };
-    let language = SiteConfig::language_of(Path::new("."));
     eprintln!("{}: {}", message::text(language, "label-error"), message.text(language));
     eprintln!("  {}: {}", message::text(language, "label-help"), help.text(language));
     ExitCode::from(2)
