@@ -20,13 +20,7 @@ const TOP: &str = "cli";
 pub fn command(language: Language) -> Command {
     let top = super::Cli::command()
         .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(say(language, "cli-version")),
-        )
+        .arg(flag("version", 'V', ArgAction::Version, say(language, "cli-version")))
         .disable_help_subcommand(true);
     // `gazette help COMMAND` takes the name of a command, said as a mistake otherwise.
     let names: Vec<String> = top.get_subcommands().map(|sub| sub.get_name().to_string()).collect();
@@ -46,13 +40,7 @@ fn localize(command: Command, key: &str, path: &[&str], language: Language) -> C
     let mut command = command
         .about(say(language, key))
         .disable_help_flag(true)
-        .arg(
-            Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(ArgAction::Help)
-                .help(say(language, "cli-help-flag")),
-        )
+        .arg(flag("help", 'h', ArgAction::Help, say(language, "cli-help-flag")))
         .subcommand_help_heading(say(language, "cli-commands"))
         .subcommand_value_name(say(language, "cli-command-placeholder"))
         .help_template(format!(
@@ -73,6 +61,11 @@ fn localize(command: Command, key: &str, path: &[&str], language: Language) -> C
             command.mut_subcommand(name, |sub| localize(sub, &format!("cli-{name}"), &sub_path, language));
     }
     command
+}
+
+/// A flag of clap's own (`--help`, `--version`) in our words.
+fn flag(name: &'static str, short: char, action: ArgAction, help: String) -> Arg {
+    Arg::new(name).short(short).long(name).action(action).help(help)
 }
 
 fn is_positional(command: &Command, id: &str) -> bool {
