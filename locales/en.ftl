@@ -10,6 +10,12 @@ usage-unknown-argument = there is no option `{ $argument }`
 usage-unknown-command = there is no command `{ $command }`
 usage-invalid-value = `{ $value }` is not a value `{ $argument }` takes
 usage-missing-argument = { $argument } is missing
+usage-missing-value = `{ $argument }` needs a value
+usage-unreadable-value = `{ $value }` is not a value `{ $argument }` takes: { $why ->
+    [port] a port is a number from 0 to 65535
+    [address] an address is written as 127.0.0.1 or ::1
+   *[other] { $why }
+}
 help-usage-suggested = did you mean `{ $suggested }`?
 help-usage-values = the values it takes: { $values }
 help-usage = `gazette --help` lists the commands, `gazette COMMAND --help` a command's options
@@ -346,9 +352,9 @@ note-output-files-left-out = { $count ->
    *[other] they stay
 } in { $previous }/): { $names }; put files to publish as they are (a CNAME, an .htaccess, a download) in the archive's static/
 note-outside = { $count ->
-    [one] { $count } citation
-   *[other] { $count } citations
-} of documents outside the archive are not warned one by one: `gazette check --outside` lists them
+    [one] { $count } citation of a document outside the archive is not warned of: `gazette check --outside` lists it
+   *[other] { $count } citations of documents outside the archive are not warned of one by one: `gazette check --outside` lists them
+}
 progress-reading = reading notices
 progress-writing = writing pages
 clean-done = the build state of { $path } is removed: the next build is full
@@ -452,6 +458,7 @@ overlay-help = Fix them and save: this page reloads by itself.
 
 ## Starting an archive and a notice
 init-done = a new archive is ready in { $path }: build it with `gazette build --root { $path }`
+init-gitignore = What `gazette build` writes
 init-not-empty = { $path } is not empty: `gazette init` starts an archive in a new or empty folder
 new-bad-type = `{ $code }` is not a type code a notice number can carry (TB, NQ, KH, CT, QĐ, …)
 new-no-content-folder = there is no { $path }: this is not an archive

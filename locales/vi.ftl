@@ -10,6 +10,12 @@ usage-unknown-argument = không có tùy chọn `{ $argument }`
 usage-unknown-command = không có lệnh `{ $command }`
 usage-invalid-value = `{ $value }` không phải giá trị dùng được cho `{ $argument }`
 usage-missing-argument = thiếu { $argument }
+usage-missing-value = `{ $argument }` cần một giá trị
+usage-unreadable-value = `{ $value }` không phải giá trị dùng được cho `{ $argument }`: { $why ->
+    [port] cổng là một số từ 0 đến 65535
+    [address] địa chỉ viết như 127.0.0.1 hoặc ::1
+   *[other] { $why }
+}
 help-usage-suggested = có phải là `{ $suggested }`?
 help-usage-values = các giá trị dùng được: { $values }
 help-usage = `gazette --help` liệt kê các lệnh, `gazette LỆNH --help` các tùy chọn của một lệnh
@@ -406,6 +412,7 @@ overlay-help = Sửa rồi lưu lại: trang này sẽ tự tải lại.
 
 ## Tạo kho văn bản và văn bản mới
 init-done = kho văn bản mới đã sẵn sàng ở { $path }: dựng bằng `gazette build --root { $path }`
+init-gitignore = Những gì `gazette build` ghi ra
 init-not-empty = { $path } không trống: `gazette init` tạo kho trong thư mục mới hoặc thư mục trống
 new-bad-type = `{ $code }` không phải mã loại văn bản có trong số, ký hiệu (TB, NQ, KH, CT, QĐ, …)
 new-no-content-folder = { $path } không có: đây không phải là một kho văn bản

@@ -394,6 +394,7 @@ fn init_starts_an_archive_that_builds_at_once_with_no_warning() {
         assert!(site.contains(key), "site.yaml explains {key}");
     }
     let ignored = archive.read("kho-moi/.gitignore");
+    assert!(ignored.starts_with("# Những gì `gazette build` ghi ra\n"), "{ignored}");
     for folder in ["/output/", "/.output.staging/", "/.output.previous/"] {
         assert!(ignored.contains(folder), "{folder} not ignored: {ignored}");
     }
@@ -640,11 +641,34 @@ fn a_command_line_that_cannot_be_read_is_said_in_the_archives_language() {
         said(&["check", "--format", "xml"])
     );
     assert!(said(&["new"]).starts_with("lỗi: thiếu --type"));
+    // A value that does not read as one, and one not given: said, not the parser's English.
+    for (args, first) in [
+        (
+            &["serve", "--port", "abc"][..],
+            "lỗi: `abc` không phải giá trị dùng được cho `--port <CỔNG>`: cổng là một số từ 0 đến 65535\n",
+        ),
+        (
+            &["serve", "--port", "99999"],
+            "lỗi: `99999` không phải giá trị dùng được cho `--port <CỔNG>`: cổng là một số từ 0 đến 65535\n",
+        ),
+        (
+            &["serve", "--bind", "may-chu"],
+            "lỗi: `may-chu` không phải giá trị dùng được cho `--bind <ĐỊA_CHỈ>`: địa chỉ viết như 127.0.0.1 hoặc ::1\n",
+        ),
+        (&["build", "--out"], "lỗi: `--out <THƯ_MỤC>` cần một giá trị\n"),
+    ] {
+        let err = said(args);
+        assert!(err.starts_with(first) && err.contains("  gợi ý: "), "{args:?}: {err}");
+    }
     archive.write("site.yaml", "title: Archive\nlanguage: en\n");
     assert_eq!(
         said(&["build", "--draft"]),
         "error: there is no option `--draft`\n  help: did you mean `--drafts`?\n"
     );
+    assert!(said(&["build", "--changes"]).starts_with("error: `--changes <FILE>` needs a value\n"));
+    assert!(said(&["serve", "--port", "8o"]).starts_with(
+        "error: `8o` is not a value `--port <PORT>` takes: a port is a number from 0 to 65535\n"
+    ));
     // Help is not a mistake.
     assert!(archive.run(&["build", "--help"]).status.success());
 }

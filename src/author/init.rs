@@ -24,7 +24,7 @@ pub fn create(dir: &Path, language: Language, today: jiff::civil::Date) -> Resul
     let sample = dir.join("content").join(today.year().to_string()).join("thong-bao-01-tb-vp.md");
     let files = [
         (dir.join("site.yaml"), site_yaml(language)),
-        (dir.join(".gitignore"), GITIGNORE.to_string()),
+        (dir.join(".gitignore"), gitignore(language)),
         (sample, sample_notice(language, today)),
     ];
     for (path, text) in &files {
@@ -36,9 +36,12 @@ pub fn create(dir: &Path, language: Language, today: jiff::civil::Date) -> Resul
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
-/// The output and the folders a build makes beside it are not kept in version control.
-const GITIGNORE: &str =
-    "# What `gazette build` writes\n/output/\n/.output.staging/\n/.output.old/\n/.output.previous/\n";
+/// The output and the folders a build makes beside it are not kept in version control; the
+/// comment is in the archive's language.
+fn gitignore(language: Language) -> String {
+    let comment = crate::message::text(language, "init-gitignore");
+    format!("# {comment}\n/output/\n/.output.staging/\n/.output.old/\n/.output.previous/\n")
+}
 
 fn site_yaml(language: Language) -> String {
     match language {

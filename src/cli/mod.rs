@@ -323,7 +323,17 @@ fn usage_error(error: clap::Error, language: Language) -> ExitCode {
         ErrorKind::InvalidSubcommand => {
             msg!("usage-unknown-command", command = said(ContextKind::InvalidSubcommand))
         }
+        // An option given last without its value: clap says the empty value is not one.
+        ErrorKind::InvalidValue if value.is_empty() => msg!("usage-missing-value", argument = argument),
         ErrorKind::InvalidValue => msg!("usage-invalid-value", argument = argument, value = value),
+        ErrorKind::ValueValidation => {
+            msg!(
+                "usage-unreadable-value",
+                argument = &argument,
+                value = value,
+                why = unreadable(&argument, &error)
+            )
+        }
         ErrorKind::MissingRequiredArgument => msg!("usage-missing-argument", argument = argument),
         _ => error.exit(),
     };
@@ -342,6 +352,19 @@ fn usage_error(error: clap::Error, language: Language) -> ExitCode {
     eprintln!("{}: {}", message::text(language, "label-error"), message.text(language));
     eprintln!("  {}: {}", message::text(language, "label-help"), help.text(language));
     ExitCode::from(2)
+}
+
+/// Why a value given for `argument` could not be read: `port` and `address`, said in the
+/// catalogues; for another option the parser's own words.
+fn unreadable(argument: &str, error: &clap::Error) -> String {
+    use std::error::Error as _;
+    if argument.starts_with("--port") {
+        "port".into()
+    } else if argument.starts_with("--bind") {
+        "address".into()
+    } else {
+        error.source().map(ToString::to_string).unwrap_or_default()
+    }
 }
 
 /// Prints an error that stopped a command and fails.
