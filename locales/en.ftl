@@ -160,6 +160,7 @@ index-name-marks = `{ $key }` is written `{ $written }`: the quotes or stop arou
 help-index-name-marks = write it without them: { $name }
 key-near-miss = unknown key `{ $key }`; did you mean `{ $known }`?
 help-key-near-miss = rename it to `{ $known }`; as written, the value is not used for the notice
+help-key-near-miss-present = `{ $known }` is written already: delete the `{ $key }` line, or move its value to `{ $known }` if that value is the right one
 key-must-be-text = `{ $key }` must be text
 key-must-be-bool = `{ $key }` must be true or false
 key-must-be-list = `{ $key }` must be a list
@@ -263,7 +264,8 @@ cited-ambiguous = cited { $number }{ $year ->
     [0] {""}
    *[other] {" "}of { $year }
 } is ambiguous: { $candidates }
-help-cited-ambiguous = write the type word (Quyết định / Quy định) or the date after the number
+help-cited-ambiguous = write the type word ({ $types }) or the date after the number
+help-cited-same-number = these notices share type, number and year (an error said on its own): correct the number of the one written wrong
 cited-date-differs = cited { $number } is dated { $written } here, but the archived { $number } ({ $file }) is dated { $actual }
 cited-impossible-date = the date written after { $number } ({ $written }) is not in the calendar
 help-cited-impossible-date = mend the date in the text: the number is read as cited without a date

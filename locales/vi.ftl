@@ -160,6 +160,7 @@ index-name-marks = `{ $key }` viết là `{ $written }`: bỏ dấu ngoặc kép
 help-index-name-marks = viết không kèm dấu: { $name }
 key-near-miss = khóa `{ $key }` không có trong danh sách; có phải là `{ $known }`?
 help-key-near-miss = đổi tên thành `{ $known }`; viết như hiện nay, giá trị này không được dùng cho văn bản
+help-key-near-miss-present = đã có `{ $known }`: xóa dòng `{ $key }`, hoặc chuyển giá trị của nó sang `{ $known }` nếu giá trị ấy mới đúng
 key-must-be-text = `{ $key }` phải là chữ
 key-must-be-bool = `{ $key }` phải là true hoặc false
 key-must-be-list = `{ $key }` phải là một danh sách
@@ -263,7 +264,8 @@ cited-ambiguous = văn bản được dẫn { $number }{ $year ->
     [0] {""}
    *[other] {" "}năm { $year }
 } chưa rõ là văn bản nào: { $candidates }
-help-cited-ambiguous = ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số
+help-cited-ambiguous = ghi loại văn bản ({ $types }) hoặc ngày ngay sau số
+help-cited-same-number = các văn bản này cùng loại, cùng số, cùng năm (lỗi đã báo riêng): sửa số của văn bản ghi sai
 cited-date-differs = văn bản được dẫn { $number } ở đây ghi ngày { $written }, nhưng văn bản { $number } trong kho ({ $file }) ban hành ngày { $actual }
 cited-impossible-date = ngày ghi sau số { $number } ({ $written }) không có trong lịch
 help-cited-impossible-date = sửa ngày trong nội dung: số được dẫn như không kèm ngày

@@ -210,7 +210,7 @@ fn every_problem_is_reported_with_file_and_line_at_once() {
         "lỗi: content/c-blank.md:5:1: khóa bắt buộc `title` để trống\n  gợi ý: ghi giá trị sau `title:`",
         "lỗi: content/d-tab.md:7:1: dấu tab ở đầu dòng: YAML không thụt lề bằng tab",
         "lỗi: content/e-latin1.md:3:10: tệp không phải UTF-8: byte 0xF4 không hợp lệ ở vị trí byte 31",
-        "lỗi: content/g-dup-2.md:2:1: số 6-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",
+        "lỗi: content/g-dup-2.md:2:1: số 06-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/f-dup-1.md",
         "lỗi: content/h-number.md:2:1: `không có số` không phải là số, ký hiệu văn bản",
         "lỗi: content/i-link.md:10:5: liên kết đến 77-KH/TU: kho không có văn bản này",
     ] {

@@ -444,6 +444,97 @@ fn every_option_of_every_command_has_a_help_line() {
 }
 
 #[test]
+fn each_help_line_fits_the_mistake_it_follows() {
+    let archive = TestArchive::new();
+    // Two notices numbered alike in one year, the second cited by number and date.
+    archive.write("content/a.md", &signed("05-TB/VPTU", "2024-03-12", "Lịch làm việc", "", "Nội dung."));
+    archive.write("content/b.md", &signed("05-TB/VPTU", "2024-05-02", "Lịch họp", "", "Nội dung."));
+    archive.write(
+        "content/c.md",
+        &signed(
+            "7-TB/VPTU",
+            "2024-06-03",
+            "Lịch trực",
+            "",
+            "Thực hiện Thông báo số 05-TB/VPTU ngày 2/5/2024.",
+        ),
+    );
+    // A decision and a regulation of one number, cited without the type word.
+    let state = |number: &str, doc_type: &str, date: &str| {
+        format!(
+            "---\nnumber: {number}\ntype: {doc_type}\ntitle: Về công tác văn thư\nissuer: Ủy ban nhân dân tỉnh\ndate: {date}\nsigner: Lê Văn An\n---\nNội dung.\n"
+        )
+    };
+    archive.write("content/d.md", &state("12/QĐ-UBND", "Quyết định", "2024-02-01"));
+    archive.write("content/e.md", &state("12/QĐ-UBND", "Quy định", "2024-02-01"));
+    archive.write(
+        "content/f.md",
+        &signed("8-TB/VPTU", "2024-06-04", "Lịch tiếp dân", "", "Theo văn bản số 12/QĐ-UBND ngày 1/2/2024."),
+    );
+    // A key misspelt beside the key it is meant for: renaming it would write that key twice.
+    archive.write(
+        "content/g.md",
+        &signed("9-TB/VPTU", "2024-06-05", "Lịch công tác", "dtae: 2024-06-06\n", "Nội dung."),
+    );
+    let output = archive.run(&["check"]);
+    let said = stdout(&output);
+    let help_after = |line: &str| {
+        let at = said.find(line).unwrap_or_else(|| panic!("`{line}` in {said}"));
+        said[at..].lines().nth(1).expect("a help line").trim().to_string()
+    };
+    assert_eq!(
+        help_after("content/g.md:7:1: khóa `dtae` không có trong danh sách"),
+        "gợi ý: đã có `date`: xóa dòng `dtae`, hoặc chuyển giá trị của nó sang `date` nếu giá trị ấy mới đúng"
+    );
+    // The number as the file writes it, not as its key (`5-TB/VPTU`).
+    assert!(
+        said.contains("content/b.md:2:1: số 05-TB/VPTU (Thông báo, năm 2024) đã được dùng cho content/a.md"),
+        "{said}"
+    );
+    assert_eq!(
+        help_after("content/c.md:9:24: văn bản được dẫn 05-TB/VPTU năm 2024 chưa rõ"),
+        "gợi ý: các văn bản này cùng loại, cùng số, cùng năm (lỗi đã báo riêng): sửa số của văn bản ghi sai"
+    );
+    assert_eq!(
+        help_after("content/f.md:9:17: văn bản được dẫn 12/QĐ-UBND năm 2024 chưa rõ"),
+        "gợi ý: ghi loại văn bản (Quyết định / Quy định) hoặc ngày ngay sau số"
+    );
+}
+
+#[test]
+fn the_relations_of_a_notice_left_out_for_an_error_are_checked_in_the_same_run() {
+    let archive = TestArchive::new();
+    archive.write("content/a.md", &signed("20-TB/VPTU", "2024-09-02", "Lịch họp quý IV", "", "Nội dung."));
+    // Left out for a misspelt key; its relations name itself, a later notice and one the
+    // archive does not have.
+    archive.write(
+        "content/b.md",
+        "---\nnumber: 12-TB/VPTU\ntitle: Lịch họp quý III\nissuer: Văn phòng Tỉnh ủy\ndate: 2024-06-03\nsinger: Trần Văn Hòa\nreplaces: [12-TB/VPTU, 20-TB/VPTU]\nrepeals: [99-TB/VPTU]\n---\nNội dung.\n",
+    );
+    let output = archive.run(&["check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output);
+    for expected in [
+        "lỗi: content/b.md:6:1: khóa `singer` không có trong danh sách",
+        "lỗi: content/b.md:7:12: văn bản không thể thay thế chính nó",
+        "lỗi: content/b.md:7:24: `replaces` 20-TB/VPTU: văn bản đó ban hành sau văn bản này",
+        "cảnh báo: content/b.md:8:11: `repeals` 99-TB/VPTU: kho không có văn bản này",
+    ] {
+        assert!(said.contains(expected), "missing `{expected}` in:\n{said}");
+    }
+    // Mended, the notice is linked as any other, and says the same of its relations.
+    archive.write("content/b.md", &archive.read("content/b.md").replace("singer:", "signer:"));
+    let mended = stdout(&archive.run(&["check"]));
+    for expected in [
+        "content/b.md:7:12: văn bản không thể thay thế chính nó",
+        "content/b.md:7:24: `replaces` 20-TB/VPTU: văn bản đó ban hành sau văn bản này",
+        "content/b.md:8:11: `repeals` 99-TB/VPTU: kho không có văn bản này",
+    ] {
+        assert!(mended.contains(expected), "missing `{expected}` in:\n{mended}");
+    }
+}
+
+#[test]
 fn the_help_is_said_in_the_language_of_the_archive_it_is_for() {
     let archive = TestArchive::new();
     let build = stdout(&archive.run(&["build", "--help"]));

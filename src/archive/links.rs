@@ -12,7 +12,7 @@ use super::{FRONT_MATTER_LINE, NoticeId, NoticeLinks, OutsideCitation, RefTarget
 use crate::cite::provision::{self, Provision};
 use crate::config::SiteConfig;
 use crate::content::body::{BodyRef, RefOrigin};
-use crate::content::{BrokenNotice, Notice, RelationKind};
+use crate::content::{BrokenNotice, Notice, Relation, RelationKind};
 use crate::diag::{Diagnostic, Severity};
 use crate::message::Message;
 use crate::msg;
@@ -56,7 +56,8 @@ pub(super) fn link_all(
 fn link_one(context: &Context, id: NoticeId, diagnostics: &mut Vec<Diagnostic>) -> NoticeLinks {
     let notice = &context.notices[id.index()];
     let mut links = link_references(context, id, notice, diagnostics);
-    links.relations = link_relations(context, id, notice, diagnostics);
+    let relating = Relating { path: &notice.source_path, date: notice.date, itself: Itself::Notice(id) };
+    links.relations = link_relations(context, &relating, &notice.relations, diagnostics);
     links
 }
 
@@ -141,8 +142,9 @@ fn not_a_number(path: &str, reference: &BodyRef) -> Diagnostic {
     .with_help(msg!("help-link-target"))
 }
 
-/// Checks the explicit links of a notice left out because of an error as linking it would:
-/// one run says every problem of its file, not the next one only once the first is mended.
+/// Checks the explicit links and the relations of a notice left out because of an error as
+/// linking it would: one run says every problem of its file, not the next one only once the
+/// first is mended.
 pub(super) fn check_broken_links(
     context: &Context,
     broken: &BrokenNotice,
@@ -161,6 +163,9 @@ pub(super) fn check_broken_links(
         };
         report_reference(context, citing, reference, &target, diagnostics);
     }
+    let itself = Itself::Number { key: broken.key.as_deref(), year: broken.date.map(|d| d.year()) };
+    let relating = Relating { path: &broken.source_path, date: broken.date, itself };
+    link_relations(context, &relating, &broken.relations, diagnostics);
 }
 
 /// What resolving `reference` (of `key`) in a notice dated `citing_date` asks.
@@ -220,7 +225,7 @@ fn report_reference(
                 candidates = describe_all(notices, all)
             ))
         }
-        .with_help(msg!("help-link-ambiguous")),
+        .with_help(ambiguous_help(notices, all, msg!("help-link-ambiguous"))),
         (RefTarget::Unresolved, RefOrigin::Detected) => {
             // Numbers start again each year: one without a year means one issued before, and
             // the archive may hold that number only from after.
@@ -241,7 +246,7 @@ fn report_reference(
         }
         (RefTarget::Ambiguous(all), RefOrigin::Detected) => {
             at(msg!("cited-ambiguous", number = number, year = year, candidates = describe_all(notices, all)))
-                .with_help(msg!("help-cited-ambiguous"))
+                .with_help(ambiguous_help(notices, all, cited_ambiguous_help(notices, all)))
         }
         (RefTarget::Notice(id), _) => {
             let cited = &notices[id.index()];
@@ -306,6 +311,27 @@ fn find_provision(cited: &Notice, provision: &Provision) -> Option<String> {
     }
 }
 
+/// What to do about a citation that names several notices: when they are of one type, they
+/// share a number they may not (an error said on its own), and one number is to be corrected;
+/// else `otherwise`.
+fn ambiguous_help(notices: &[Arc<Notice>], all: &[NoticeId], otherwise: Message) -> Message {
+    let mut types = all.iter().map(|id| notices[id.index()].doc_type.to_lowercase());
+    let first = types.next();
+    if types.all(|t| Some(t) == first) { msg!("help-cited-same-number") } else { otherwise }
+}
+
+/// For a citation found in the text: write the type or the date, naming the types it may be.
+fn cited_ambiguous_help(notices: &[Arc<Notice>], all: &[NoticeId]) -> Message {
+    let mut types: Vec<&str> = Vec::new();
+    for id in all {
+        let doc_type = notices[id.index()].doc_type.as_str();
+        if !types.contains(&doc_type) {
+            types.push(doc_type);
+        }
+    }
+    msg!("help-cited-ambiguous", types = types.join(" / "))
+}
+
 fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
     all.iter()
         .map(|id| {
@@ -316,15 +342,42 @@ fn describe_all(notices: &[Arc<Notice>], all: &[NoticeId]) -> String {
         .join(", ")
 }
 
+/// The notice whose relations are linked: its file, its date and how it knows itself.
+struct Relating<'a> {
+    path: &'a str,
+    date: Option<jiff::civil::Date>,
+    itself: Itself<'a>,
+}
+
+/// How a notice knows a relation's target is itself.
+enum Itself<'a> {
+    /// A notice of the archive: the target is that notice.
+    Notice(NoticeId),
+    /// A notice left out because of an error, not in the archive to be found: the target has
+    /// its number's key and, when the relation says it, its year.
+    Number { key: Option<&'a str>, year: Option<i16> },
+}
+
+impl Itself<'_> {
+    fn is(&self, relation: &Relation, target: Option<NoticeId>) -> bool {
+        match *self {
+            Itself::Notice(id) => target == Some(id),
+            Itself::Number { key, year } => {
+                key == Some(relation.number.key.as_str()) && relation.year.is_none_or(|y| Some(y) == year)
+            }
+        }
+    }
+}
+
 fn link_relations(
     context: &Context,
-    id: NoticeId,
-    notice: &Notice,
+    notice: &Relating,
+    relations_written: &[Relation],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<(RelationKind, Vec<RelationTarget>)> {
     let (notices, resolver) = (context.notices, context.resolver);
     let mut relations: Vec<(RelationKind, Vec<RelationTarget>)> = Vec::new();
-    for relation in &notice.relations {
+    for relation in relations_written {
         let resolve = |citing_date| {
             let query = Query {
                 key: &relation.number.key,
@@ -342,13 +395,17 @@ fn link_relations(
         // Like a citation, a relation names the latest such notice up to this one's date; a
         // replaced or repealed notice found only later is reported rather than missed.
         let target = resolve(notice.date).or_else(|| {
-            resolve(None).filter(|t| relation.kind.ends_target() && is_later(&notices[t.index()], notice))
+            resolve(None)
+                .filter(|t| relation.kind.ends_target() && is_later(&notices[t.index()], notice.date))
         });
         let at = |severity: Severity, message: Message| Diagnostic {
             severity,
-            ..Diagnostic::warning(&notice.source_path, relation.line, relation.column, message)
+            ..Diagnostic::warning(notice.path, relation.line, relation.column, message)
         };
         match target {
+            _ if relation.kind.ends_target() && notice.itself.is(relation, target) => {
+                diagnostics.push(at(Severity::Error, msg!("relation-to-itself", key = relation.kind.key())))
+            }
             None if context.config.is_external(&relation.number.issuer_code) => {}
             // Left out because of an error of its own: that error says it.
             None if let Some(file) = context.broken.get(&relation.number.key) => diagnostics.push(at(
@@ -359,17 +416,15 @@ fn link_relations(
                 Severity::Warning,
                 msg!("relation-not-in-archive", key = relation.kind.key(), number = &relation.written),
             )),
-            Some(t) if t == id && relation.kind.ends_target() => {
-                diagnostics.push(at(Severity::Error, msg!("relation-to-itself", key = relation.kind.key())))
-            }
-            Some(t) if relation.kind.ends_target() && is_later(&notices[t.index()], notice) => diagnostics
-                .push(
+            Some(t) if relation.kind.ends_target() && is_later(&notices[t.index()], notice.date) => {
+                diagnostics.push(
                     at(
                         Severity::Error,
                         msg!("relation-to-later", key = relation.kind.key(), number = &relation.written),
                     )
                     .with_help(msg!("help-relation-to-later")),
-                ),
+                )
+            }
             // The articles and clauses named with it (`amends: ["215-TB/VPTU (Điều 3)"]`) are
             // looked for in the target as a citation's are.
             Some(t) => {
@@ -404,8 +459,8 @@ fn link_relations(
     relations
 }
 
-fn is_later(target: &Notice, notice: &Notice) -> bool {
-    matches!((target.date, notice.date), (Some(t), Some(n)) if t > n)
+fn is_later(target: &Notice, date: Option<jiff::civil::Date>) -> bool {
+    matches!((target.date, date), (Some(t), Some(n)) if t > n)
 }
 
 /// Notices that end one another in a circle (A replaces B, B replaces C, C replaces A) would

@@ -369,7 +369,7 @@ impl Archive {
     }
 
     /// Checks what notices left out because of an error still tell against this archive: their
-    /// explicit links, and their numbers, which no other notice may have.
+    /// explicit links, their relations, and their numbers, which no other notice may have.
     pub fn check_broken_links(
         &self,
         broken: &[Arc<crate::content::BrokenNotice>],
@@ -407,7 +407,7 @@ impl Archive {
         }
         for notice in broken {
             let Some(identity) = notice.identity() else { continue };
-            let (number, year) = (identity.0, identity.2);
+            let (number, year) = (notice.written.as_deref().unwrap_or(identity.0), identity.2);
             let first = *seen.entry(identity).or_insert(&notice.source_path);
             if first != notice.source_path {
                 let at = (notice.source_path.as_str(), notice.number_line);
@@ -477,9 +477,11 @@ fn check_duplicates(
         if let Some(first) = seen.insert(identity, notice) {
             reported.insert(index);
             let at = (notice.source_path.as_str(), notice.lines.number);
+            // Said as the file writes it (`05-NQ/TU`), not as its key (`5-NQ/TU`).
+            let written = notice.number.as_ref().map_or(key, |number| number.written.as_str());
             diagnostics.push(number_used_twice(
                 at,
-                (key, &notice.doc_type, notice.year()),
+                (written, &notice.doc_type, notice.year()),
                 &first.source_path,
             ));
         }

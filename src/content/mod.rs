@@ -321,14 +321,17 @@ impl Loaded {
 
 /// What a notice left out because of an error still tells, checked all the same so that one
 /// run says every problem of its file: its explicit links (`notice:`), with what they are
-/// resolved by, and its number, which another notice may have too.
+/// resolved by, its relations, and its number, which another notice may have too.
 #[derive(Debug, Clone)]
 pub struct BrokenNotice {
     pub source_path: String,
     pub date: Option<Date>,
     pub links: Vec<body::BodyRef>,
-    /// The key of its number, its type and the line of its number, when they could be read.
+    pub relations: Vec<Relation>,
+    /// The key of its number, the number as written, its type and the line of its number,
+    /// when they could be read.
     pub key: Option<String>,
+    pub written: Option<String>,
     pub doc_type: String,
     pub number_line: u32,
 }

@@ -288,6 +288,8 @@ impl<'a> FrontMatter<'a> {
                 source_path: notice.source_path,
                 date: notice.date,
                 links: explicit,
+                relations: notice.relations,
+                written: notice.number.as_ref().map(|n| n.written.clone()),
                 key: notice.number.map(|n| n.key),
                 doc_type: notice.doc_type,
                 number_line: notice.lines.number,
@@ -349,10 +351,13 @@ impl<'a> FrontMatter<'a> {
                     msg!("help-key-passive-relation", key = &key, active = kind.key()),
                 )
             } else if let Some(known) = key_meant(&key) {
-                (
-                    msg!("key-near-miss", key = &key, known = known),
-                    msg!("help-key-near-miss", key = &key, known = known),
-                )
+                // Renamed, it would be written twice: the value is one of two to keep.
+                let help = if self.doc.values.contains_key(known) {
+                    msg!("help-key-near-miss-present", key = &key, known = known)
+                } else {
+                    msg!("help-key-near-miss", key = &key, known = known)
+                };
+                (msg!("key-near-miss", key = &key, known = known), help)
             } else {
                 continue;
             };
