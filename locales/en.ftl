@@ -466,7 +466,10 @@ new-bad-type = `{ $code }` is not a type code a notice number can carry (TB, NQ,
 new-no-content-folder = there is no { $path }: this is not an archive
 new-issuer-named-otherwise = issuer code { $code } is named `{ $known }` in the archive, not `{ $name }`
 help-new-issuer-named-otherwise = leave out --issuer-name to use `{ $known }`; if the issuer was renamed, correct the older notices first
-new-archive-has-errors = the archive has { $count } errors, and a new number could take that of a notice with one; the first: { $first }
+new-archive-has-errors = { $count ->
+    [one] a notice file has an error
+   *[other] the notice files have { $count } errors
+}, and a new number could take that of a notice with one; the first: { $first }
 help-new-archive-has-errors = mend them (`gazette check --drafts` lists them all, drafts' too), then run this again
 new-empty-title = the title (--title) is blank
 new-untitled = { $kind } (no title yet)

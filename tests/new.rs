@@ -165,7 +165,10 @@ fn new_keeps_the_issuers_spelling_refuses_a_blank_title_and_waits_for_errors_to_
     let refused = archive.run(&["new", "--type", "QĐ", "--issuer", "TTg"]);
     assert_eq!(refused.status.code(), Some(1));
     let err = stderr(&refused);
-    assert!(err.contains("lỗi: kho có 1 lỗi") && err.contains("lỗi đầu tiên: content/b.md:3:8: "), "{err}");
+    assert!(
+        err.contains("lỗi: các tệp văn bản có 1 lỗi") && err.contains("lỗi đầu tiên: content/b.md:3:8: "),
+        "{err}"
+    );
     assert_eq!(err.matches("lỗi: ").count(), 1, "the first error is not labelled again: {err}");
     assert!(
         err.contains("gợi ý: sửa các lỗi (`gazette check --drafts` liệt kê đủ, cả của dự thảo)"),
