@@ -79,9 +79,11 @@ fn localize_arg(arg: Arg, key: &str, language: Language) -> Arg {
         return arg;
     }
     let help = if id == "root" { "cli-root".to_string() } else { format!("{key}-{id}") };
-    let arg = arg.help(say(language, &help)).hide_default_value(true).hide_possible_values(true);
+    let arg = arg.help(say(language, &help));
     if arg.get_action().takes_values() {
-        arg.value_name(say(language, &format!("cli-value-{id}")))
+        arg.hide_default_value(true)
+            .hide_possible_values(true)
+            .value_name(say(language, &format!("cli-value-{id}")))
     } else {
         arg
     }
