@@ -751,3 +751,28 @@ fn a_draft_without_a_number_in_a_file_named_without_letters_is_named_by_its_titl
     assert_eq!(attrs(&page, "link[rel=stylesheet]", "href"), ["../../../style.css"]);
     assert!(!archive.exists("output/van-ban/ban-nhap/index.html"));
 }
+
+#[test]
+fn a_decision_is_laid_out_as_on_paper() {
+    let archive = TestArchive::new();
+    archive.write(
+        "content/qd.md",
+        &notice(
+            "number: 12/QĐ-SNV\ntitle: Quyết định ban hành Quy chế lưu trữ\nissuer: Sở Nội vụ\nparent_issuer: Ủy ban nhân dân tỉnh Sơn Hà\ndate: 2024-03-04",
+            "**QUYẾT ĐỊNH:**\n\n**Điều 1.** Ban hành kèm theo Quyết định này Quy chế lưu trữ.\n\n### QUY CHẾ LƯU TRỮ\n\n### Chương I. QUY ĐỊNH CHUNG\n\n**I. MỤC TIÊU**\n\n**1. Về hồ sơ:** lập đủ trong năm.\n",
+        ),
+    );
+    archive.build_ok(&[]);
+    let page = archive.page("output/van-ban/2024/quyet-dinh-12-qd-snv/index.html");
+    // The governing body's name is set on lines of its own, as the issuer's is.
+    let selector = scraper::Selector::parse(".parent-issuer").unwrap();
+    let parent = page.select(&selector).next().expect("parent issuer").inner_html();
+    assert_eq!(parent, "ỦY BAN NHÂN DÂN<br>TỈNH SƠN HÀ");
+    // The enacting formula, the title of the attached regulation and its chapters are centred;
+    // a numbered section's lead alone on its line is a lead, one with text after it is not.
+    assert_eq!(
+        texts(&page, ".notice-body .centred"),
+        vec!["QUYẾT ĐỊNH:", "QUY CHẾ LƯU TRỮ", "Chương I. QUY ĐỊNH CHUNG"]
+    );
+    assert_eq!(texts(&page, ".notice-body p.lead"), vec!["I. MỤC TIÊU"]);
+}

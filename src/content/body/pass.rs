@@ -164,6 +164,7 @@ impl<'a> BodyPass<'a> {
             Tag::Paragraph => {
                 self.paragraphs_seen += 1;
                 self.paragraph = Some(self.events.len());
+                self.bold_line = None;
             }
             Tag::Strong if section_candidate => self.section_label = Some(String::new()),
             Tag::Heading { .. } => self.heading = Some((self.events.len(), String::new())),
@@ -238,10 +239,16 @@ impl<'a> BodyPass<'a> {
         }
         match tag {
             TagEnd::Paragraph => {
+                self.mark_bold_line();
                 self.paragraph = None;
                 self.finish_bare_number_label();
             }
-            TagEnd::Strong => self.finish_section_label(),
+            TagEnd::Strong => {
+                let opening = self.section_label.clone();
+                self.finish_section_label();
+                // The run's end is the next event.
+                self.bold_line = opening.map(|text| (self.events.len() + 1, text));
+            }
             TagEnd::Heading(level) => {
                 self.finish_heading(level);
             }

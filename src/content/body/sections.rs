@@ -13,6 +13,11 @@ use super::state::BodyPass;
 use crate::cite::provision;
 use crate::slug::slugify;
 
+/// The class of a paragraph that is only the bold lead of a numbered section.
+const LEAD: &str = "lead";
+/// The class of a heading or bold paragraph set in the middle of the page.
+const CENTRED: &str = "centred";
+
 /// Words of a paragraph shown in the contents after a bare section number.
 const TOC_WORDS: usize = 8;
 
@@ -22,6 +27,24 @@ static SECTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("section number pattern")
 });
+
+/// A chapter or part: `Chương II.`, `PHẦN I`, `Phần thứ hai`.
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:[IVXLC]{1,6}|\d{1,2}|(?i:thứ)\s+\S+)(?:[.:]|\s|$)")
+        .expect("part pattern")
+});
+
+/// Whether a heading, or a paragraph that is one bold run, stands in the middle of the page
+/// as on paper: the enacting formula (`QUYẾT ĐỊNH:`, `BAN CHẤP HÀNH ĐẢNG BỘ TỈNH QUYẾT ĐỊNH`),
+/// a title in capitals (the regulation a decision issues), a chapter or a part. Not a numbered
+/// section (`I. MỤC TIÊU`, `2. Nhiệm vụ`), which stands at the left.
+pub(super) fn is_centred_line(text: &str) -> bool {
+    let text = text.trim();
+    if SECTION_NUMBER.is_match(text) || provision::article_label(text).is_some() {
+        return false;
+    }
+    PART.is_match(text) || text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
 
 /// The contents level of a numbered section: `I.` is 1, `3.` is 2, `3.1` is 3.
 fn section_level(caps: &regex::Captures) -> u8 {
@@ -85,11 +108,14 @@ impl<'a> BodyPass<'a> {
 
     pub(super) fn finish_heading(&mut self, level: HeadingLevel) {
         let Some((index, text)) = self.heading.take() else { return };
-        let Event::Start(Tag::Heading { id, classes, attrs, .. }) =
+        let Event::Start(Tag::Heading { id, mut classes, attrs, .. }) =
             std::mem::replace(&mut self.events[index], Event::SoftBreak)
         else {
             return;
         };
+        if is_centred_line(&text) {
+            classes.push(CENTRED.into());
+        }
         let wanted = id.as_deref().map(str::to_string).unwrap_or_else(|| slugify(&text));
         let article = provision::article_label(&text).map(|number| self.start_article(&number));
         let anchor = match &article {
@@ -119,6 +145,23 @@ impl<'a> BodyPass<'a> {
                     Event::Start(Tag::Heading { level, id: Some(anchor.into()), classes, attrs });
             }
         }
+    }
+
+    /// Marks the paragraph ending now when it is one bold run and nothing else: one that opens
+    /// a numbered section (its anchor set already) as a lead, which a printed page keeps with
+    /// what follows; one that stands in the middle of the page (see [`is_centred_line`]) as
+    /// such. A lead followed by its text, as `**1. Về kết quả:** …` is, is neither.
+    pub(super) fn mark_bold_line(&mut self) {
+        let (Some(start), Some((ended, text))) = (self.paragraph, self.bold_line.take()) else { return };
+        if ended != self.events.len() {
+            return;
+        }
+        let marked = match &self.events[start] {
+            Event::Html(open) if open.starts_with("<p id=") => format!("<p class=\"{LEAD}\" {}", &open[3..]),
+            Event::Start(Tag::Paragraph) if is_centred_line(&text) => format!("<p class=\"{CENTRED}\">"),
+            _ => return,
+        };
+        self.events[start] = Event::Html(marked.into());
     }
 
     /// Opens article `number` (`5`, `5a`): its anchor, unique in the page.

@@ -36,6 +36,9 @@ pub(super) struct BodyPass<'a> {
     /// Index of a paragraph start that may become a numbered section, and its bold label so far.
     pub(super) paragraph: Option<usize>,
     pub(super) section_label: Option<String>,
+    /// The bold run a paragraph opens with: the number of events once it ended, and its text.
+    /// The paragraph is that run alone when no event follows it (see `mark_bold_line`).
+    pub(super) bold_line: Option<(usize, String)>,
     pub(super) paragraphs_seen: usize,
     /// A contents entry labelled only by a number, and the paragraph's words so far.
     pub(super) bare_number_tail: Option<(usize, String)>,
@@ -72,6 +75,7 @@ impl<'a> BodyPass<'a> {
             heading: None,
             paragraph: None,
             section_label: None,
+            bold_line: None,
             paragraphs_seen: 0,
             bare_number_tail: None,
             first_paragraph: String::new(),

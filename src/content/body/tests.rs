@@ -55,6 +55,47 @@ fn headings_and_bold_sections_get_anchors_and_toc() {
 }
 
 #[test]
+fn lines_set_in_the_middle_of_the_page_are_told_from_numbered_sections() {
+    let table = [
+        ("QUYẾT ĐỊNH:", true),
+        ("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH QUYẾT ĐỊNH", true),
+        ("Chương II. QUẢN LÝ VĂN BẢN", true),
+        ("CHƯƠNG III", true),
+        ("PHẦN THỨ NHẤT", true),
+        ("Phần thứ hai", true),
+        ("QUY CHẾ QUẢN LÝ", true),
+        // Near misses: numbered sections, articles, and words that only begin like a part.
+        ("I. MỤC ĐÍCH, YÊU CẦU", false),
+        ("1. Mục đích:", false),
+        ("Điều 1.", false),
+        ("Chương trình công tác", false),
+        ("Phần lớn", false),
+        ("Quyết định:", false),
+        ("2024", false),
+        ("", false),
+    ];
+    for (text, centred) in table {
+        assert_eq!(sections::is_centred_line(text), centred, "{text:?}");
+    }
+}
+
+#[test]
+fn a_bold_line_alone_is_a_lead_or_centred_and_a_lead_with_text_is_neither() {
+    let html = render(
+        "**QUYẾT ĐỊNH:**\n\n**I. MỤC TIÊU**\n\n**1. Về kết quả:** nội dung.\n\n**Lưu ý** chung.\n\n### Chương I. QUY ĐỊNH CHUNG\n\n### Mục tiêu\n",
+        1,
+        false,
+    )
+    .html;
+    assert!(html.contains("<p class=\"centred\"><strong>QUYẾT ĐỊNH:</strong></p>"), "{html}");
+    assert!(html.contains("<p class=\"lead\" id=\"muc-i-muc-tieu\">"), "{html}");
+    assert!(html.contains("<p id=\"muc-1-ve-ket-qua\"><strong>"), "{html}");
+    assert!(html.contains("<p><strong>Lưu ý</strong> chung.</p>"), "{html}");
+    assert!(html.contains("<h3 id=\"chuong-i-quy-dinh-chung\" class=\"centred\">"), "{html}");
+    assert!(html.contains("<h3 id=\"muc-tieu\">"), "{html}");
+}
+
+#[test]
 fn numbered_headings_are_listed_at_their_numbers_level() {
     let (body, _) = pair(
         "**1. Về kết quả:** a.\n\n**2. Về hạn chế:** b.\n\n### **3. Về phương hướng:**\n\n#### **3.1. Trước mắt:**\n\n### Ghi chú:\n\n### 2024. Năm\n",
