@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use gazette::diag::count_errors;
 use gazette::publish::plan::{Output, Planned};
-use gazette::publish::{self, Options, ReadCache, Timings};
+use gazette::publish::{self, Kept, Options, ReadCache, Timings};
 use rayon::prelude::*;
 
 fn main() {
@@ -20,8 +20,14 @@ fn main() {
     let mut timings = Timings::start();
     let options = Options::new(&root);
     let inputs = publish::read_inputs(&options, &mut problems, &mut timings);
-    let (site, _, _) =
-        publish::prepare(&options, inputs, ReadCache::default(), None, None, &mut problems, &mut timings);
+    let (site, _, _) = publish::prepare(
+        &options,
+        inputs,
+        ReadCache::default(),
+        Kept::default(),
+        &mut problems,
+        &mut timings,
+    );
     assert_eq!(count_errors(&problems), 0, "the archive has errors");
     let site = site.expect("the archive builds");
     for (stage, seconds) in &timings.stages {

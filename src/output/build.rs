@@ -22,7 +22,7 @@ use crate::diag;
 use crate::message::Message;
 use crate::msg;
 use crate::publish::state::{BuildState, FileStamp, NoticeFile, Outcome};
-use crate::publish::{self, Report, Timings, layout};
+use crate::publish::{self, Kept, Report, Timings, layout};
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -109,15 +109,15 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
         let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
         timings.lap("read the rest of the build state");
-        let kept_links = previous.as_mut().and_then(|state| state.links.take());
-        let kept_indexes = previous.as_mut().and_then(|state| state.indexes.take());
+        let links = previous.as_mut().and_then(|state| state.links.take());
+        let indexes = previous.as_mut().and_then(|state| state.indexes.take());
         let cache = previous.as_mut().map(BuildState::take_read_cache).unwrap_or_default();
+        let fingerprints = previous.as_ref().map(BuildState::kept_fingerprints);
         let prepared = publish::prepare(
             &options.site,
             inputs,
             cache,
-            kept_links,
-            kept_indexes,
+            Kept { links, indexes, fingerprints },
             &mut diagnostics,
             &mut timings,
         );

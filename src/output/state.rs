@@ -45,7 +45,7 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 14;
+const FORMAT: u32 = 15;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.

@@ -26,13 +26,13 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::archive::indexes::KeptIndexes;
-use crate::archive::{CitationStats, KeptLinks};
+use crate::archive::CitationStats;
 use crate::diag::{self, Diagnostic};
 use crate::message::{Language, Message};
+pub use plan::KeptFingerprints;
 use read::Cached;
 pub use read::{Inputs, Read, ReadCache, StoredBody, read, read_inputs};
-pub use site::{Earlier, Site};
+pub use site::{Earlier, Kept, Site};
 pub use write::{Fill, Published, Put, Sink, publish};
 
 /// What to publish.
@@ -185,8 +185,7 @@ pub fn prepare(
     options: &Options,
     inputs: Inputs,
     cache: ReadCache,
-    kept_links: Option<KeptLinks>,
-    kept_indexes: Option<KeptIndexes>,
+    kept: Kept,
     diagnostics: &mut Vec<Diagnostic>,
     timings: &mut Timings,
 ) -> (Option<Site>, Report, ReadCache) {
@@ -198,8 +197,7 @@ pub fn prepare(
         language: read.config.language,
         ..Report::default()
     };
-    let site =
-        Site::assemble(&options.root, read, Earlier::Kept(kept_links, kept_indexes), diagnostics, timings);
+    let site = Site::assemble(&options.root, read, Earlier::Kept(kept), diagnostics, timings);
     let archive = match &site {
         Ok(site) => &site.archive,
         Err(archive) => archive,
@@ -223,7 +221,7 @@ pub fn check(options: &Options) -> Report {
     let mut timings = Timings::start();
     let inputs = read_inputs(options, &mut diagnostics, &mut timings);
     let (site, mut report, _) =
-        prepare(options, inputs, ReadCache::default(), None, None, &mut diagnostics, &mut timings);
+        prepare(options, inputs, ReadCache::default(), Kept::default(), &mut diagnostics, &mut timings);
     if let Some(site) = &site {
         match publish(site, None, None, false, &mut timings) {
             Ok(published) => report.pages = published.pages,

@@ -55,7 +55,20 @@ pub struct Planned {
     pub path: String,
     pub output: Output,
     pub fingerprint: u64,
+    /// For a notice page, the key its fingerprint was made under (see
+    /// [`NoticeKeys`](super::html::NoticeKeys)); else 0.
+    pub key: u64,
 }
+
+/// A notice page's fingerprint as an earlier run made it, with the key it was made under.
+#[derive(Debug, Clone, Copy)]
+pub struct KeptFingerprint {
+    pub key: u64,
+    pub fingerprint: u64,
+}
+
+/// Notice pages' fingerprints an earlier run made, by path.
+pub type KeptFingerprints<'a> = HashMap<&'a str, KeptFingerprint>;
 
 /// Every rendered file of an archive.
 pub struct Plan {
@@ -63,8 +76,9 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Plans every rendered file of the archive, with its fingerprint.
-    pub fn new(pages: &Pages) -> Plan {
+    /// Plans every rendered file of the archive, with its fingerprint; a notice page's is taken
+    /// from `kept` when it was made there under the same key.
+    pub fn new(pages: &Pages, kept: Option<&KeptFingerprints>) -> Plan {
         let mut outputs: Vec<(String, Output)> = pages
             .archive
             .ids()
@@ -81,16 +95,51 @@ impl Plan {
         let mut plan = Plan {
             files: outputs
                 .into_iter()
-                .map(|(path, output)| Planned { path, output, fingerprint: 0 })
+                .map(|(path, output)| Planned { path, output, fingerprint: 0, key: 0 })
                 .collect(),
         };
         let hashed = pages.for_fingerprints();
-        let fingerprints: Vec<u64> =
-            plan.files.par_iter().map(|f| fingerprint(&hashed, &plan, f.output)).collect();
-        for (file, fingerprint) in plan.files.iter_mut().zip(fingerprints) {
-            file.fingerprint = fingerprint;
+        let keys = pages.notice_keys();
+        let made: Vec<(u64, u64)> = plan
+            .files
+            .par_iter()
+            .map(|file| match file.output {
+                Output::Notice(id) => {
+                    let key = keys.get(id);
+                    let made_before =
+                        kept.and_then(|kept| kept.get(file.path.as_str())).filter(|k| k.key == key);
+                    let fingerprint = match made_before {
+                        Some(made) => {
+                            debug_assert_eq!(
+                                made.fingerprint,
+                                fingerprint(&hashed, &plan, file.output),
+                                "{}: a fingerprint taken by its key is not the view's",
+                                file.path
+                            );
+                            made.fingerprint
+                        }
+                        None => fingerprint(&hashed, &plan, file.output),
+                    };
+                    (fingerprint, key)
+                }
+                _ => (fingerprint(&hashed, &plan, file.output), 0),
+            })
+            .collect();
+        for (file, (fingerprint, key)) in plan.files.iter_mut().zip(made) {
+            (file.fingerprint, file.key) = (fingerprint, key);
         }
         plan
+    }
+
+    /// The notice pages' fingerprints, by path, with the keys they were made under.
+    pub fn kept_fingerprints(&self) -> KeptFingerprints<'_> {
+        self.files
+            .iter()
+            .filter(|file| file.key != 0)
+            .map(|file| {
+                (file.path.as_str(), KeptFingerprint { key: file.key, fingerprint: file.fingerprint })
+            })
+            .collect()
     }
 
     /// The pages a sitemap lists, each with the date it last changed: every HTML page but the
@@ -288,12 +337,72 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::publish::{Options, ReadCache, Timings, prepare, read_inputs};
+    use crate::publish::{Kept, Options, ReadCache, Timings, prepare, read_inputs};
 
     fn notice(number: &str, date: &str, title: &str, body: &str) -> String {
         format!(
             "---\nnumber: {number}\ntitle: {title}\nissuer: Văn phòng Tỉnh ủy\ndate: {date}\n---\n\n{body}\n"
         )
+    }
+
+    /// The site of the archive at `root`, planned from nothing kept.
+    fn planned(root: &Path) -> crate::publish::Site {
+        let (mut problems, mut timings) = (Vec::new(), Timings::start());
+        let options = Options::new(root);
+        let inputs = read_inputs(&options, &mut problems, &mut timings);
+        let (site, _, _) =
+            prepare(&options, inputs, ReadCache::default(), Kept::default(), &mut problems, &mut timings);
+        site.expect("the archive builds")
+    }
+
+    /// Each notice page's key, by the name of its notice's file.
+    fn keys(root: &Path) -> HashMap<String, u64> {
+        let site = planned(root);
+        let keys = site.pages().notice_keys();
+        site.archive.ids().map(|id| (site.archive.notice(id).source_path.clone(), keys.get(id))).collect()
+    }
+
+    #[test]
+    fn a_notice_pages_key_moves_with_the_notices_it_shows_and_with_them_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("site.yaml", "title: Kho thử\n");
+        let cited = |title: &str, body: &str| notice("01-KH/VPTU", "2024-03-01", title, body);
+        let citing = notice("02-TB/VPTU", "2024-04-02", "Thông báo lịch họp", "Theo Kế hoạch số 01-KH/VPTU.");
+        let apart = |body: &str| notice("05-BC/VPTU", "2024-06-05", "Báo cáo quý", body);
+        write("content/a.md", &cited("Kế hoạch kiểm tra hồ sơ", "Mở đầu."));
+        write("content/b.md", &citing);
+        write("content/c.md", &apart("Số liệu quý."));
+        let before = keys(dir.path());
+        assert_eq!(before, keys(dir.path()), "the same archive, the same keys");
+        // (edit, files whose page's key moves): a notice's page and every page that links it,
+        // whatever the edit (a link may show any of its record), and no other.
+        let edits: [(&str, String, &[&str]); 3] = [
+            ("content/a.md", cited("Kế hoạch rà soát hồ sơ", "Mở đầu."), &["content/a.md", "content/b.md"]),
+            (
+                "content/a.md",
+                cited("Kế hoạch kiểm tra hồ sơ", "Mở đầu, sửa lại."),
+                &["content/a.md", "content/b.md"],
+            ),
+            ("content/c.md", apart("Số liệu quý, sửa lại."), &["content/c.md"]),
+        ];
+        for (path, text, moved) in edits {
+            write("content/a.md", &cited("Kế hoạch kiểm tra hồ sơ", "Mở đầu."));
+            write("content/c.md", &apart("Số liệu quý."));
+            write(path, &text);
+            let after = keys(dir.path());
+            for (file, key) in &before {
+                assert_eq!(
+                    after[file] != *key,
+                    moved.contains(&file.as_str()),
+                    "{file} after an edit of {path}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -324,12 +433,7 @@ mod tests {
                 "Thực hiện Kế hoạch 01-KH/VPTU và Thông báo 02-TB/VPTU.",
             ),
         );
-        let (mut problems, mut timings) = (Vec::new(), Timings::start());
-        let options = Options::new(dir.path());
-        let inputs = read_inputs(&options, &mut problems, &mut timings);
-        let (site, _, _) =
-            prepare(&options, inputs, ReadCache::default(), None, None, &mut problems, &mut timings);
-        let site = site.expect("the archive builds");
+        let site = planned(dir.path());
         let pages = site.pages();
         let notices = site.plan.files.iter().filter(|f| matches!(f.output, Output::Notice(_))).count();
         assert_eq!(notices, 3);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::Timings;
 use super::html::{LinkParts, NoticeBody, Page, Pages};
-use super::plan::{self, Plan};
+use super::plan::{self, KeptFingerprints, Plan};
 use super::read::{Read, StoredBody, body_again};
 use super::search::{self, IndexFile, SearchState};
 use super::spill::Spill;
@@ -19,9 +19,19 @@ use crate::diag::Diagnostic;
 pub enum Earlier<'a> {
     /// The preview's site: the last one it could make.
     Site(&'a Site),
-    /// The links each notice had of its own in the last build, and its indexes, if it kept
-    /// them.
-    Kept(Option<KeptLinks>, Option<KeptIndexes>),
+    /// What the last build kept.
+    Kept(Kept<'a>),
+}
+
+/// What the last build kept for the next one; each part is `None` when it kept none.
+#[derive(Default)]
+pub struct Kept<'a> {
+    /// The links each notice had of its own.
+    pub links: Option<KeptLinks>,
+    /// Its indexes.
+    pub indexes: Option<KeptIndexes>,
+    /// Its notice pages' fingerprints, with their keys.
+    pub fingerprints: Option<KeptFingerprints<'a>>,
 }
 
 /// A linked, indexed and planned archive.
@@ -60,9 +70,11 @@ impl Site {
         let (notices, bodies): (Vec<Arc<Notice>>, Vec<StoredBody>) = read.notices.into_iter().unzip();
         let spill = read.spill;
         let broken_links = read.broken_links;
-        let (previous, kept, kept_indexes) = match earlier {
-            Earlier::Site(site) => (Some(site), Some(site.archive.kept_links()), None),
-            Earlier::Kept(kept, indexes) => (None, kept, indexes),
+        let (previous, kept, kept_indexes, fingerprints) = match earlier {
+            Earlier::Site(site) => {
+                (Some(site), Some(site.archive.kept_links()), None, Some(site.plan.kept_fingerprints()))
+            }
+            Earlier::Kept(Kept { links, indexes, fingerprints }) => (None, links, indexes, fingerprints),
         };
         let Some(theme) = read.theme else {
             // Linked all the same, for the problems only linking finds.
@@ -101,7 +113,7 @@ impl Site {
         archive.check_broken_links(&broken_links, diagnostics);
         timings.lap("index");
         let link_parts = LinkParts::new(&archive);
-        let plan = Plan::new(&Pages::new(&archive, &theme, &indexes, &link_parts));
+        let plan = Plan::new(&Pages::new(&archive, &theme, &indexes, &link_parts), fingerprints.as_ref());
         timings.lap("plan every file with its fingerprint");
         Ok(Site {
             root: root.to_path_buf(),

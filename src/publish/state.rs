@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::plan::{KeptFingerprint, KeptFingerprints};
 use super::search::SearchState;
 use super::{Cached, ReadCache};
 use crate::archive::indexes::KeptIndexes;
@@ -160,6 +161,8 @@ pub struct FileState {
     pub path: String,
     /// What the file was made from; see `plan`.
     pub fingerprint: u64,
+    /// For a notice page, the key its fingerprint was made under; else 0 (see `plan`).
+    pub key: u64,
     /// The hash of its bytes, or of its source's stamp for a file copied as it is.
     pub hash: u64,
     pub stamp: FileStamp,
@@ -215,6 +218,15 @@ impl BuildState {
     /// The files it wrote, by output path.
     pub fn files_by_path(&self) -> HashMap<&str, &FileState> {
         self.files.iter().map(|f| (f.path.as_str(), f)).collect()
+    }
+
+    /// The notice pages' fingerprints, by path, with the keys they were made under.
+    pub fn kept_fingerprints(&self) -> KeptFingerprints<'_> {
+        self.files
+            .iter()
+            .filter(|f| f.key != 0)
+            .map(|f| (f.path.as_str(), KeptFingerprint { key: f.key, fingerprint: f.fingerprint }))
+            .collect()
     }
 }
 

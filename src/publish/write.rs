@@ -113,7 +113,7 @@ pub fn publish(
                 .map(|planned| {
                     // A page that cannot be rendered says why, not that its file could not be written.
                     let failure = std::sync::Mutex::new(None);
-                    let page = put(sink, &old, &planned.path, planned.fingerprint, || {
+                    let page = put(sink, &old, &planned.path, (planned.fingerprint, planned.key), || {
                         Ok(Made::Stream(Box::new(|out| {
                             site.write(planned, out).map_err(|problem| {
                                 let message = problem.message.id().to_string();
@@ -213,7 +213,7 @@ fn put<'a>(
     sink: &dyn Sink,
     old: &PreviousFiles,
     path: &str,
-    fingerprint: u64,
+    (fingerprint, key): (u64, u64),
     make: impl FnOnce() -> Result<Made<'a>, Diagnostic>,
 ) -> Result<(FileState, bool), Diagnostic> {
     let previous = old.get(path).copied();
@@ -221,7 +221,7 @@ fn put<'a>(
         |e: anyhow::Error| Diagnostic::error(path, 1, 1, msg!("cannot-write", error = format!("{e:#}")));
     if let Some(previous) = previous.filter(|p| p.fingerprint == fingerprint) {
         sink.keep(path, &previous.stamp).map_err(problem)?;
-        return Ok((previous.clone(), true));
+        return Ok((FileState { key, ..previous.clone() }, true));
     }
     let made = make()?;
     // The same bytes as the build before wrote, by its state: its file goes in, unread.
@@ -229,7 +229,7 @@ fn put<'a>(
         && let Some(previous) = previous.filter(|p| p.hash == crate::hash::bytes(bytes))
     {
         sink.keep(path, &previous.stamp).map_err(problem)?;
-        return Ok((FileState { fingerprint, ..previous.clone() }, true));
+        return Ok((FileState { fingerprint, key, ..previous.clone() }, true));
     }
     let put = match made {
         Made::Bytes(bytes) => write_file(sink, previous, path, &mut |out| out.write_all(&bytes)),
@@ -241,7 +241,7 @@ fn put<'a>(
         }),
     };
     let Put { stamp, hash, kept } = put.map_err(problem)?;
-    Ok((FileState { path: path.to_string(), fingerprint, hash, stamp }, kept))
+    Ok((FileState { path: path.to_string(), fingerprint, key, hash, stamp }, kept))
 }
 
 /// Writes a file. With the state's word for the file the build before wrote there, a new file
@@ -278,7 +278,7 @@ fn attachments(
         .iter()
         .map(|attachment| {
             let path = layout::attachment(&entry.url, &attachment.name);
-            put(sink, old, &path, copy_fingerprint(&attachment.source), || {
+            put(sink, old, &path, (copy_fingerprint(&attachment.source), 0), || {
                 Ok(Made::Copy(attachment.source.clone()))
             })
             .map_err(|e| {
@@ -306,10 +306,10 @@ fn write_statics(
         .par_iter()
         .map(|file| match &file.source {
             StaticSource::Embedded(bytes) => {
-                put(sink, old, &file.path, crate::hash::bytes(bytes), || Ok(Made::Bytes(bytes.to_vec())))
+                put(sink, old, &file.path, (crate::hash::bytes(bytes), 0), || Ok(Made::Bytes(bytes.to_vec())))
             }
             StaticSource::File(source) => {
-                put(sink, old, &file.path, copy_fingerprint(source), || Ok(Made::Copy(source.clone())))
+                put(sink, old, &file.path, (copy_fingerprint(source), 0), || Ok(Made::Copy(source.clone())))
             }
         })
         .collect();
@@ -322,7 +322,7 @@ fn write_index_file(
     file: IndexFile,
 ) -> Result<(FileState, bool), Diagnostic> {
     let IndexFile { path, fingerprint, contents } = file;
-    put(sink, old, &path, fingerprint, || match contents {
+    put(sink, old, &path, (fingerprint, 0), || match contents {
         Some(text) => Ok(Made::Bytes(text.into_bytes())),
         None => Err(Diagnostic::error(&path, 1, 1, msg!("previous-file-gone"))),
     })

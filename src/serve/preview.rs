@@ -24,7 +24,7 @@ use crate::diag::{self, Diagnostic};
 use crate::message::Language;
 use crate::publish::plan::{Output, Planned};
 use crate::publish::theme::{StaticFile, StaticSource};
-use crate::publish::{self, Earlier, ReadCache, Site, Timings};
+use crate::publish::{self, Earlier, Kept, ReadCache, Site, Timings};
 
 /// Files rendered at once after a change; beyond this a sample is rendered to catch template
 /// errors and the rest waits until asked for.
@@ -357,7 +357,7 @@ impl Preview {
         let site = match Site::assemble(
             &self.options.root,
             read,
-            previous.as_deref().map_or(Earlier::Kept(None, None), Earlier::Site),
+            previous.as_deref().map_or(Earlier::Kept(Kept::default()), Earlier::Site),
             &mut problems,
             &mut timings,
         ) {

@@ -29,6 +29,7 @@ fn a_state_that_does_not_fit_says_the_disk_is_full_not_that_it_cannot_be_encoded
             .map(|i| crate::publish::state::FileState {
                 path: format!("van-ban/2024/thong-bao-{i}/index.html"),
                 fingerprint: i,
+                key: 0,
                 hash: i,
                 stamp: Default::default(),
             })

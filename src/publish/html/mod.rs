@@ -4,13 +4,16 @@
 //! a struct here) and the pages of lists, the home page, search and 404. A page's fingerprint
 //! is a hash of the very view its template receives, so the two cannot drift apart. A notice's
 //! own page, with its body's reference placeholders filled with links, is `notice`'s; date
-//! lines and titles are `text`'s; what links and menus take once a build is `parts`'s. Paths
+//! lines and titles are `text`'s; what links and menus take once a build is `parts`'s; the keys that
+//! tell when a notice page's fingerprint made before still holds are `keys`'s. Paths
 //! and links come from `layout`; writing files is `output`'s.
 
+mod keys;
 mod notice;
 mod parts;
 mod text;
 
+pub use keys::NoticeKeys;
 pub use notice::NoticeBody;
 pub use parts::LinkParts;
 use parts::{DIGEST_DEPTHS, LinkPart};

@@ -20,6 +20,8 @@ use crate::text::shorten;
 /// What a template sees as `body`: a mark replaced by the body after rendering. The body is
 /// long and already HTML, so it goes around the template engine rather than through it.
 const BODY_SLOT: &str = "\u{E010}gazette-body\u{E010}";
+/// The template of a notice's page.
+pub(super) const TEMPLATE: &str = "notice.html";
 
 #[derive(Serialize)]
 struct RelationGroup<'a> {
@@ -191,7 +193,7 @@ impl<'a> Pages<'a> {
             next: links.next.map(|t| self.link_view_from(t, id, &root)),
             base,
         };
-        Made { template: "notice.html", view }
+        Made { template: TEMPLATE, view }
     }
 
     /// How each reference placeholder of notice `id`'s body becomes markup.
