@@ -74,7 +74,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     let mut diagnostics = Vec::new();
     let mut timings = Timings::start();
     let mut notes = Vec::new();
-    let (opened, inputs) =
+    let (mut opened, inputs) =
         state_and_inputs(options, &output.target, &mut notes, &mut diagnostics, &mut timings);
     let digest = inputs.digest(&options.site, &diagnostics);
     // Nothing changed since the last build: its output stands, and its report is said again.
@@ -103,10 +103,12 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // With a state, the output's files are listed meanwhile too: those its last build did not
     // make were put there by hand, and the swap leaves them out.
     let list_output = opened.is_some();
+    let kept_folders = opened.as_mut().map(|opened| std::mem::take(&mut opened.folders)).unwrap_or_default();
     let (previous, (mut site, mut report, next_cache), staging, on_disk) = std::thread::scope(|scope| {
         // Unused when reading fails: dropped, it goes back to being the previous output.
         let staging = scope.spawn(|| output.stage(&lock));
-        let on_disk = scope.spawn(|| if list_output { output.files() } else { Vec::new() });
+        let on_disk =
+            scope.spawn(|| if list_output { output.files_maybe_not_made(&kept_folders) } else { Vec::new() });
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
         timings.lap("read the rest of the build state");
         let links = previous.as_mut().and_then(|state| state.links.take());
@@ -150,6 +152,8 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     untrusted_from,
                     read_key,
                     sources,
+                    // Once the staging folder is tidied, it holds only what the build wrote.
+                    folders: super::folders::stamp(staging.dir(), &published.files),
                     files: published.files,
                     // Nothing renders any more: the indexes and the archive's links are taken,
                     // not copied.

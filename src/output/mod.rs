@@ -19,6 +19,7 @@
 //! what the pages are is decided by `publish`.
 
 pub mod build;
+pub mod folders;
 mod own;
 mod previous;
 mod same;
@@ -35,9 +36,9 @@ use anyhow::{Context as _, Result};
 use crate::message::Language;
 use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::FileStamp;
+use crate::publish::state::{FileStamp, FolderStamps};
 use crate::{fail, msg};
-use own::{files_in, is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
+use own::{is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
 
 /// The file that proves a folder was made by Gazette.
 pub const MARKER: &str = ".gazette/output";
@@ -322,11 +323,12 @@ impl OutputDir {
         Ok(())
     }
 
-    /// The files the output holds (paths relative to it), Gazette's own folder aside, in no
-    /// order: with the last build's state, they tell the files put there by hand, which a swap
-    /// leaves in the replaced output, `.NAME.previous`, until the next build stages in it.
-    pub fn files(&self) -> Vec<String> {
-        files_in(&self.target)
+    /// The files the output holds (paths relative to it) that its last build, whose folders
+    /// had the stamps `kept`, may not have made, Gazette's own folder aside, in no order (see
+    /// [`folders`]): with the last build's state, they tell the files put there by hand, which a
+    /// swap leaves in the replaced output, `.NAME.previous`, until the next build stages in it.
+    pub fn files_maybe_not_made(&self, kept: &FolderStamps) -> Vec<String> {
+        folders::files_maybe_not_made(&self.target, kept)
     }
 
     /// Where the output a swap replaces is kept.

@@ -53,22 +53,6 @@ pub(super) fn is_own_or_empty(dir: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// The files of the output folder `dir` (paths relative to it, `/` between folders) besides
-/// Gazette's own folder and the version-control keep file, in no order. What cannot be read is
-/// passed over: nothing is removed on what this finds.
-pub(super) fn files_in(dir: &Path) -> Vec<String> {
-    let own_folder = dir.join(crate::publish::layout::STATE_DIR);
-    walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .into_iter()
-        .filter_entry(|entry| entry.path() != own_folder)
-        .filter_map(Result::ok)
-        .filter(|entry| !entry.file_type().is_dir())
-        .filter(|entry| !(entry.depth() == 1 && entry.file_name() == KEEP_FILE))
-        .map(|entry| crate::diag::display_path(dir, entry.path()))
-        .collect()
-}
-
 /// Removes a folder Gazette made; anything else is left alone and reported.
 pub(super) fn remove_own(dir: &Path) -> Result<()> {
     if !is_own_or_empty(dir)? {

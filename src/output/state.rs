@@ -4,7 +4,8 @@
 //!
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
-//! digest of what the build was made of, what it reported, and every file it wrote), which a
+//! digest of what the build was made of, what it reported, every file it wrote and the stamps
+//! of the folders that hold them, see [`super::folders`]), which a
 //! build that finds nothing changed reads alone; and the rest (every notice as read, with
 //! its references left encoded until a build needs them, see [`crate::saved::Deferred`];
 //! what each document gives the search index's term shards; each notice's own links: all
@@ -35,7 +36,9 @@ use rayon::prelude::*;
 use crate::archive::indexes::KeptIndexes;
 use crate::archive::{KeptLinks, KeptNotice};
 use crate::publish::search::{DocTerms, SearchState};
-use crate::publish::state::{BuildState, FileStamp, FileState, NoticeFile, Outcome, SourceState};
+use crate::publish::state::{
+    BuildState, FileStamp, FileState, FolderStamps, NoticeFile, Outcome, SourceState,
+};
 
 /// The state file inside the output folder.
 pub const STATE_FILE: &str = ".gazette/state";
@@ -45,7 +48,7 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 15;
+const FORMAT: u32 = 16;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.
@@ -75,6 +78,8 @@ pub struct Opened {
     pub files: Vec<FileState>,
     /// The output files it remembers that are no longer as written (changed or removed by hand).
     pub altered: Vec<String>,
+    /// The output's folders as the build left them.
+    pub folders: FolderStamps,
     rest: BufReader<fs::File>,
     /// Where the rest starts in the file.
     rest_at: u64,
@@ -109,6 +114,7 @@ impl Opened {
             read_key,
             sources,
             files: self.files,
+            folders: self.folders,
             links,
             search,
             indexes,
@@ -144,6 +150,7 @@ impl Opened {
                 notice_files,
                 untrusted_from,
                 files: &self.files,
+                folders: &self.folders,
             };
             out.write_all(&head(&summary)?)?;
             let mut old = fs::File::open(&path)?;
@@ -199,12 +206,13 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let summary = checked(&summary, &trailer)?;
     let rest_at = taken;
     check_rest_length(rest.get_ref(), rest_at, size)?;
-    let (inputs, outcome, notice_files, untrusted_from, files): (
+    let (inputs, outcome, notice_files, untrusted_from, files, folders): (
         u64,
         Outcome,
         Vec<NoticeFile>,
         i128,
         Vec<FileState>,
+        FolderStamps,
     ) = decode_whole(summary)?;
     let (files, altered): (Vec<FileState>, Vec<FileState>) =
         files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
@@ -216,6 +224,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         untrusted_from,
         files,
         altered,
+        folders,
         rest,
         rest_at,
         size,
@@ -363,17 +372,18 @@ struct Summary<'a> {
     notice_files: &'a [NoticeFile],
     untrusted_from: i128,
     files: &'a [FileState],
+    folders: &'a FolderStamps,
 }
 
 /// The header and the summary, with its length and hash.
 fn head(summary: &Summary) -> Result<Vec<u8>> {
-    let Summary { inputs, outcome, notice_files, untrusted_from, files } = summary;
+    let Summary { inputs, outcome, notice_files, untrusted_from, files, folders } = summary;
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files))
+    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files, folders))
         .context("cannot encode the build state")?;
     header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
     header.extend_from_slice(&summary);
@@ -389,6 +399,7 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState, put: &PutPiece) -> Res
         notice_files: &state.notice_files,
         untrusted_from: state.untrusted_from,
         files: &state.files,
+        folders: &state.folders,
     };
     file.write_all(&head(&summary)?)?;
     let space = super::space::Space::default();

@@ -36,6 +36,8 @@ pub struct BuildState {
     pub read_key: u64,
     pub sources: Vec<SourceState>,
     pub files: Vec<FileState>,
+    /// The folders of the output that hold its files, stamped once they were written.
+    pub folders: FolderStamps,
     /// Each notice's own links, as linking found them.
     pub links: Option<KeptLinks>,
     pub search: Option<SearchState>,
@@ -175,6 +177,36 @@ pub struct FileStamp {
     /// Nanoseconds since the Unix epoch.
     pub modified: i128,
     pub inode: u64,
+}
+
+/// The stamps of an output's folders (those that hold the files a build wrote), taken when
+/// the build had written them: a folder that keeps its stamp holds what the build left there,
+/// since adding, removing or renaming an entry changes a folder's times. Taking and checking
+/// them is `output`'s.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderStamps {
+    /// By output-relative path, in path order.
+    pub folders: Vec<(String, FolderStamp)>,
+    /// From when the stamps are not trusted by themselves: a folder changed within the same
+    /// tick of the file system's clock keeps its stamp.
+    pub untrusted_from: i128,
+}
+
+/// What tells that a folder still holds the entries it held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FolderStamp {
+    pub stamp: crate::content::Stamp,
+    pub inode: u64,
+}
+
+impl FolderStamp {
+    /// The stamp of the folder at `path` (not following a symbolic link); `None` for anything
+    /// else or nothing.
+    pub fn of_folder(path: &std::path::Path) -> Option<FolderStamp> {
+        let meta = std::fs::symlink_metadata(path).ok().filter(std::fs::Metadata::is_dir)?;
+        let FileStamp { inode, .. } = FileStamp::from_metadata(&meta);
+        Some(FolderStamp { stamp: crate::content::Stamp::from_metadata(&meta), inode })
+    }
 }
 
 impl FileStamp {

@@ -1,0 +1,227 @@
+//! The output's folders as a build leaves them, and finding the files put in them by hand since.
+//!
+//! A build's state keeps the stamp (times and inode) of every folder that holds a file it
+//! wrote, taken once the staging folder is tidied, when such a folder holds only the build's
+//! files and folders. Adding, removing or renaming an entry changes a folder's times, so a
+//! folder that keeps its stamp still holds only those: the next build lists the top folder and
+//! the folders whose stamps moved, where it walked the whole output (at a hundred thousand
+//! notices, a hundred thousand folders) to find the files it did not make. A stamp taken
+//! within the last tick of the file system's clock is not trusted: such a folder is listed.
+//!
+//! What to do with the files found is the build's; the stamps are kept by `state`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::KEEP_FILE;
+use crate::content::Stamp;
+use crate::diag::display_path;
+use crate::publish::layout::STATE_DIR;
+use crate::publish::state::{FileState, FolderStamp, FolderStamps};
+
+/// The stamps of the folders of the output at `dir` that hold `files` (output-relative paths),
+/// its top folder and Gazette's own folder aside. None at all when one cannot be taken: then
+/// the next build lists the whole output.
+pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
+    // Before the folders are stamped: a folder changed again in the tick of its stamp is listed.
+    let untrusted_from = Stamp::untrusted_from_now();
+    let mut folders: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for file in files {
+        let mut folder = file.path.as_str();
+        while let Some(cut) = folder.rfind('/') {
+            folder = &folder[..cut];
+            if !seen.insert(folder) {
+                break;
+            }
+            folders.push(folder);
+        }
+    }
+    folders.retain(|folder| !is_own_folder(folder));
+    folders.sort_unstable();
+    let stamped: Option<Vec<(String, FolderStamp)>> = folders
+        .par_iter()
+        .map(|&folder| FolderStamp::of_folder(&dir.join(folder)).map(|stamp| (folder.to_string(), stamp)))
+        .collect();
+    match stamped {
+        Some(folders) => FolderStamps { folders, untrusted_from },
+        None => FolderStamps::default(),
+    }
+}
+
+/// The files of the output folder `dir` (paths relative to it, `/` between folders) that may
+/// not be among those its last build wrote, `kept` being the stamps of its folders: every file
+/// of its top folder and of the folders whose stamps moved, and every file under a folder it
+/// has no stamp of; Gazette's own folder and the version-control keep file aside, in no order.
+/// With no stamps, every file of the output. What cannot be read is passed over: nothing is
+/// removed on what this finds.
+pub fn files_maybe_not_made(dir: &Path, kept: &FolderStamps) -> Vec<String> {
+    let stamped: HashSet<&str> = kept.folders.iter().map(|(folder, _)| folder.as_str()).collect();
+    let mut moved: Vec<&str> = kept
+        .folders
+        .par_iter()
+        .filter(|(folder, stamp)| !still(dir, folder, stamp, kept.untrusted_from))
+        .map(|(folder, _)| folder.as_str())
+        .collect();
+    moved.push("");
+    moved.par_iter().flat_map_iter(|folder| files_listed(dir, folder, &stamped)).collect()
+}
+
+/// Whether the folder at output-relative `folder` still has the stamp `stamp`, taken before
+/// `untrusted_from`.
+fn still(dir: &Path, folder: &str, stamp: &FolderStamp, untrusted_from: i128) -> bool {
+    !stamp.stamp.changed_since(untrusted_from)
+        && FolderStamp::of_folder(&dir.join(folder)).as_ref() == Some(stamp)
+}
+
+/// The files in the output's folder `folder` (output-relative, `""` for the top), and every
+/// file under each folder in it that is not `stamped` (a stamped one is listed on its own when
+/// its stamp moved).
+fn files_listed(dir: &Path, folder: &str, stamped: &HashSet<&str>) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir.join(folder)) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let relative = display_path(dir, &path);
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            if !is_own_folder(&relative) && !stamped.contains(relative.as_str()) {
+                found.extend(files_under(dir, &path));
+            }
+        } else if !(folder.is_empty() && entry.file_name() == KEEP_FILE) {
+            found.push(relative);
+        }
+    }
+    found
+}
+
+/// Every file under the folder at `path` in the output folder `dir`, relative to `dir`.
+fn files_under(dir: &Path, path: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(path)
+        .min_depth(1)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| !entry.file_type().is_dir())
+        .map(|entry| display_path(dir, entry.path()))
+        .collect()
+}
+
+/// Whether the output-relative `folder` is Gazette's own folder or in it.
+fn is_own_folder(folder: &str) -> bool {
+    folder == STATE_DIR || folder.starts_with(&format!("{STATE_DIR}/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> FileState {
+        FileState { path: path.to_string(), fingerprint: 0, key: 0, hash: 0, stamp: Default::default() }
+    }
+
+    fn write(dir: &Path, relative: &str) {
+        let path = dir.join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, "x").unwrap();
+    }
+
+    fn sorted(mut files: Vec<String>) -> Vec<String> {
+        files.sort();
+        files
+    }
+
+    /// An output as a build leaves it: its files, Gazette's folder and the keep file.
+    fn output(made: &[&str]) -> (tempfile::TempDir, Vec<FileState>) {
+        let dir = tempfile::tempdir().unwrap();
+        for path in made {
+            write(dir.path(), path);
+        }
+        write(dir.path(), ".gazette/state");
+        write(dir.path(), ".gitkeep");
+        (dir, made.iter().map(|path| file(path)).collect())
+    }
+
+    const MADE: [&str; 5] = [
+        "index.html",
+        "van-ban/2024/a/index.html",
+        "van-ban/2024/b/index.html",
+        "loai/index.html",
+        "search/docs/0.js",
+    ];
+
+    #[test]
+    fn every_folder_holding_a_file_is_stamped_and_gazettes_own_is_not() {
+        let (dir, files) = output(&MADE);
+        let mut files = files;
+        files.push(file(".gazette/pieces/00ff"));
+        let stamps = stamp(dir.path(), &files);
+        let folders: Vec<&str> = stamps.folders.iter().map(|(folder, _)| folder.as_str()).collect();
+        assert_eq!(
+            folders,
+            ["loai", "search", "search/docs", "van-ban", "van-ban/2024", "van-ban/2024/a", "van-ban/2024/b"]
+        );
+        // A folder that cannot be stamped leaves none: the next build lists everything.
+        files.push(file("mat/index.html"));
+        assert_eq!(stamp(dir.path(), &files), FolderStamps::default());
+    }
+
+    #[test]
+    fn folders_that_keep_their_stamps_are_not_listed_and_every_file_put_by_hand_is_found() {
+        let (dir, files) = output(&MADE);
+        let mut stamps = stamp(dir.path(), &files);
+        // Trusted: taken well after the folders last changed.
+        stamps.untrusted_from = i128::MAX;
+        let top_only = files_maybe_not_made(dir.path(), &stamps);
+        assert_eq!(sorted(top_only), ["index.html"], "only the top folder is listed");
+        for hand in [
+            "them.html",
+            "van-ban/2024/a/ghi-chu.txt",
+            "tay/1.txt",
+            "van-ban/2024/moi/sau/2.txt",
+            "loai/x/y/z.txt",
+        ] {
+            write(dir.path(), hand);
+        }
+        let found = sorted(files_maybe_not_made(dir.path(), &stamps));
+        assert_eq!(
+            found,
+            [
+                "index.html",
+                "loai/index.html",
+                "loai/x/y/z.txt",
+                "tay/1.txt",
+                "them.html",
+                "van-ban/2024/a/ghi-chu.txt",
+                "van-ban/2024/a/index.html",
+                "van-ban/2024/moi/sau/2.txt",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_folder_put_back_under_the_same_name_or_stamped_too_lately_is_listed() {
+        let (dir, files) = output(&MADE);
+        let mut stamps = stamp(dir.path(), &files);
+        stamps.untrusted_from = i128::MAX;
+        // Moved aside and made again with the same file in it: another folder (the one moved
+        // aside keeps its inode), listed with the one beside it.
+        let b = dir.path().join("van-ban/2024/b");
+        fs::rename(&b, dir.path().join("van-ban/2024/b-cu")).unwrap();
+        write(dir.path(), "van-ban/2024/b/index.html");
+        let found = sorted(files_maybe_not_made(dir.path(), &stamps));
+        assert_eq!(found, ["index.html", "van-ban/2024/b-cu/index.html", "van-ban/2024/b/index.html"]);
+        fs::remove_dir_all(dir.path().join("van-ban/2024/b-cu")).unwrap();
+        // Stamped within the clock's last tick: every folder is listed, as with no stamps.
+        let fresh = stamp(dir.path(), &files);
+        let all = sorted(files_maybe_not_made(dir.path(), &fresh));
+        assert_eq!(all, sorted(files_maybe_not_made(dir.path(), &FolderStamps::default())));
+        assert_eq!(all, sorted(MADE.iter().map(|path| path.to_string()).collect()));
+    }
+}
