@@ -103,10 +103,14 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
     // With a state, the output's files are listed meanwhile too: those its last build did not
     // make were put there by hand, and the swap leaves them out.
     let list_output = opened.is_some();
+    // The output this build replaces, as its state describes it when it found the output as
+    // written: the next build stages in it. The one the last build replaced is staged in now.
+    let replaced = opened.as_ref().filter(|opened| opened.intact()).map(state::Opened::listing);
+    let staged_in = opened.as_mut().and_then(|opened| opened.replaced.take());
     let kept_folders = opened.as_mut().map(|opened| std::mem::take(&mut opened.folders)).unwrap_or_default();
     let (previous, (mut site, mut report, next_cache), staging, on_disk) = std::thread::scope(|scope| {
         // Unused when reading fails: dropped, it goes back to being the previous output.
-        let staging = scope.spawn(|| output.stage(&lock));
+        let staging = scope.spawn(|| output.stage(&lock, staged_in.as_ref()));
         let on_disk =
             scope.spawn(|| if list_output { output.files_maybe_not_made(&kept_folders) } else { Vec::new() });
         let mut previous = opened.and_then(|opened| whole_state(opened, &mut notes));
@@ -155,6 +159,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     // Once the staging folder is tidied, it holds only what the build wrote.
                     folders: super::folders::stamp(staging.dir(), &published.files),
                     files: published.files,
+                    replaced,
                     // Nothing renders any more: the indexes and the archive's links are taken,
                     // not copied.
                     indexes: Some(site.indexes.take_kept()),

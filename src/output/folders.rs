@@ -72,7 +72,7 @@ pub fn files_maybe_not_made(dir: &Path, kept: &FolderStamps) -> Vec<String> {
 
 /// Whether the folder at output-relative `folder` still has the stamp `stamp`, taken before
 /// `untrusted_from`.
-fn still(dir: &Path, folder: &str, stamp: &FolderStamp, untrusted_from: i128) -> bool {
+pub(super) fn still(dir: &Path, folder: &str, stamp: &FolderStamp, untrusted_from: i128) -> bool {
     !stamp.stamp.changed_since(untrusted_from)
         && FolderStamp::of_folder(&dir.join(folder)).as_ref() == Some(stamp)
 }

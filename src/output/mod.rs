@@ -36,7 +36,7 @@ use anyhow::{Context as _, Result};
 use crate::message::Language;
 use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::{FileStamp, FolderStamps};
+use crate::publish::state::{FileStamp, FolderStamps, OutputListing};
 use crate::{fail, msg};
 use own::{is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
 
@@ -191,7 +191,7 @@ impl OutputDir {
 
     /// Checks the folders on disk, under the lock, and makes the staging folder: the previous
     /// output when there is one of Gazette's, else an empty folder.
-    pub fn stage(&self, _lock: &OutputLock) -> Result<Staging> {
+    pub fn stage(&self, _lock: &OutputLock, previous: Option<&OutputListing>) -> Result<Staging> {
         self.check_on_disk()?;
         self.recover_interrupted_swap()?;
         if self.staging.exists() {
@@ -204,7 +204,7 @@ impl OutputDir {
                 remove_own(&self.staging)?;
             }
         }
-        let reused = self.take_previous()?;
+        let reused = self.take_previous(previous)?;
         if reused.is_none() {
             fs::create_dir(&self.staging)
                 .said(|| msg!("io-cannot-create", path = self.staging.display().to_string()))?;
@@ -223,8 +223,8 @@ impl OutputDir {
     }
 
     /// Moves the previous output, when there is one of Gazette's, to the staging path and
-    /// lists it.
-    fn take_previous(&self) -> Result<Option<previous::Reused>> {
+    /// lists it (as `listing`, the output it was, says where it can).
+    fn take_previous(&self, listing: Option<&OutputListing>) -> Result<Option<previous::Reused>> {
         if !is_real_dir(&self.previous) || !is_own(&self.previous) {
             return Ok(None);
         }
@@ -232,7 +232,7 @@ impl OutputDir {
             remove_own(&self.previous)?;
             return Ok(None);
         }
-        let reused = previous::Reused::scan(&self.staging)
+        let reused = previous::Reused::scan(&self.staging, listing)
             .said(|| msg!("io-cannot-read", path = self.staging.display().to_string()))?;
         Ok(Some(reused))
     }

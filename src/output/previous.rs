@@ -12,6 +12,12 @@
 //! system, where an inode names one file), and
 //! [`Reused::prune`] removes every file the build did not put there and every folder left
 //! empty.
+//!
+//! The state kept in the output describes the output it replaced, the folder taken: where a
+//! folder of it keeps the stamp its build took (see [`super::folders`]), it holds the files
+//! that build wrote there, with the inodes they were written as, and the folders it wrote, and
+//! is not listed; the top folder, the folders whose stamps moved and those it has no stamp of
+//! are. At a hundred thousand notices, listing every folder took more than a second.
 
 use std::fs;
 use std::io;
@@ -20,6 +26,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashSet;
+
+use crate::publish::state::{FolderStamps, OutputListing};
 
 /// A previous output being made into a new build.
 pub struct Reused {
@@ -36,25 +44,21 @@ pub struct Reused {
 
 impl Reused {
     /// Lists the folder `dir` (taken as a staging folder), removing at once what is neither a
-    /// plain file nor a folder, and names that are not UTF-8 (no build writes them).
-    pub fn scan(dir: &Path) -> io::Result<Reused> {
-        let mut found_files = Vec::new();
-        let mut found_folders = Vec::new();
-        // Not into another file system mounted inside: its inodes are not the output's.
-        for entry in walkdir::WalkDir::new(dir).min_depth(1).same_file_system(true) {
-            let entry = entry.map_err(io::Error::other)?;
-            let kind = entry.file_type();
-            let relative = entry.path().strip_prefix(dir).ok().and_then(Path::to_str).map(relative_path);
-            match relative {
-                Some(path) if kind.is_dir() => found_folders.push(path),
-                Some(path) if kind.is_file() => found_files.push((path, inode(&entry))),
-                _ if kind.is_dir() => fs::remove_dir_all(entry.path())?,
-                _ => fs::remove_file(entry.path())?,
-            }
+    /// plain file nor a folder, and names that are not UTF-8 (no build writes them). With
+    /// `listing`, the output it was as its build's state describes it, only the folders whose
+    /// stamps moved are listed (see the module's note).
+    pub fn scan(dir: &Path, listing: Option<&OutputListing>) -> io::Result<Reused> {
+        let mut found = Found::default();
+        match listing.filter(|listing| !listing.folders.folders.is_empty()) {
+            Some(listing) => found.listed(dir, listing)?,
+            None => found.walk(dir, dir)?,
         }
-        found_files.sort_unstable();
-        let put_found = found_files.iter().map(|_| AtomicBool::new(false)).collect();
-        Ok(Reused { found_files, put_found, found_folders, put_new: Mutex::default() })
+        let Found { mut files, mut folders } = found;
+        files.sort_unstable();
+        // Each folder after the one holding it.
+        folders.sort_unstable();
+        let put_found = files.iter().map(|_| AtomicBool::new(false)).collect();
+        Ok(Reused { found_files: files, put_found, found_folders: folders, put_new: Mutex::default() })
     }
 
     /// Where the file found at output-relative `path` stands in the listing, in path order.
@@ -138,6 +142,127 @@ fn relative_path(path: &str) -> String {
     } else {
         path.replace(std::path::MAIN_SEPARATOR, "/")
     }
+}
+
+/// What a staging folder was found to hold, by output-relative path.
+#[derive(Default)]
+struct Found {
+    /// With their inodes (0 where files have none).
+    files: Vec<(String, u64)>,
+    folders: Vec<String>,
+}
+
+impl Found {
+    /// Takes an entry at `path` in the staging folder `dir`: a file or a folder is found, and
+    /// anything else, or a name that is not UTF-8, removed.
+    fn take(&mut self, dir: &Path, path: &Path, kind: fs::FileType, inode: u64) -> io::Result<()> {
+        let relative = path.strip_prefix(dir).ok().and_then(Path::to_str).map(relative_path);
+        match relative {
+            Some(relative) if kind.is_dir() => self.folders.push(relative),
+            Some(relative) if kind.is_file() => self.files.push((relative, inode)),
+            _ if kind.is_dir() => fs::remove_dir_all(path)?,
+            _ => fs::remove_file(path)?,
+        }
+        Ok(())
+    }
+
+    /// Takes everything under `folder` in the staging folder `dir`, not into another file
+    /// system mounted inside: its inodes are not the output's.
+    fn walk(&mut self, dir: &Path, folder: &Path) -> io::Result<()> {
+        for entry in walkdir::WalkDir::new(folder).min_depth(1).same_file_system(true) {
+            let entry = entry.map_err(io::Error::other)?;
+            self.take(dir, entry.path(), entry.file_type(), inode(&entry))?;
+        }
+        Ok(())
+    }
+
+    /// Takes what the staging folder `dir`, which was the output `listing` describes, holds:
+    /// the files and folders of its folders that keep their stamps as the listing says, the
+    /// entries of the others and of the top folder as found (those of a folder without a
+    /// stamp walked in whole).
+    fn listed(&mut self, dir: &Path, listing: &OutputListing) -> io::Result<()> {
+        use rayon::prelude::*;
+        let FolderStamps { folders, untrusted_from } = &listing.folders;
+        let stamped: FxHashSet<&str> = folders.iter().map(|(folder, _)| folder.as_str()).collect();
+        let kept: FxHashSet<&str> = folders
+            .par_iter()
+            .filter(|(folder, stamp)| super::folders::still(dir, folder, stamp, *untrusted_from))
+            .map(|(folder, _)| folder.as_str())
+            .collect();
+        self.files.extend(listing.files.iter().filter(|(path, _)| kept.contains(folder_of(path))).cloned());
+        self.folders.extend(kept.iter().map(|folder| folder.to_string()));
+        let device = device_of(dir)?;
+        let moved = folders.iter().map(|(folder, _)| folder.as_str()).filter(|folder| !kept.contains(folder));
+        for folder in std::iter::once("").chain(moved) {
+            let path = dir.join(folder);
+            // Gone, or no longer a folder of the output's file system: nothing of it is taken.
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_dir() && device_of_meta(&meta) == device => {}
+                _ => continue,
+            }
+            if !folder.is_empty() {
+                self.folders.push(folder.to_string());
+            }
+            self.entries_of(dir, &path, device, &stamped)?;
+        }
+        Ok(())
+    }
+
+    /// Takes the entries of the folder at `path` in the staging folder `dir`, on the file
+    /// system `device`, walking in whole each folder in it that has no stamp (`stamped` being
+    /// those that have one, each taken on its own).
+    fn entries_of(
+        &mut self,
+        dir: &Path,
+        path: &Path,
+        device: u64,
+        stamped: &FxHashSet<&str>,
+    ) -> io::Result<()> {
+        for entry in fs::read_dir(path)? {
+            let entry = entry?;
+            let (kind, at) = (entry.file_type()?, entry.path());
+            let relative = at.strip_prefix(dir).ok().and_then(Path::to_str).map(relative_path);
+            let is_stamped = relative.as_deref().is_some_and(|relative| stamped.contains(relative));
+            if kind.is_dir() && is_stamped {
+                continue;
+            }
+            if kind.is_dir() && device_of(&at)? != device {
+                // Where another file system is mounted: found, not walked into nor removed.
+                self.folders.extend(relative);
+                continue;
+            }
+            #[cfg(unix)]
+            let inode = std::os::unix::fs::DirEntryExt::ino(&entry);
+            #[cfg(not(unix))]
+            let inode = 0;
+            self.take(dir, &at, kind, inode)?;
+            if kind.is_dir() && relative.is_some() {
+                self.walk(dir, &at)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The folder of the file at output-relative `path`, `""` for the top.
+fn folder_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |cut| &path[..cut])
+}
+
+/// The file system the folder at `path` is on (0 where there is no such number).
+fn device_of(path: &Path) -> io::Result<u64> {
+    Ok(device_of_meta(&fs::symlink_metadata(path)?))
+}
+
+fn device_of_meta(meta: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    let device = std::os::unix::fs::MetadataExt::dev(meta);
+    #[cfg(not(unix))]
+    let device = {
+        let _ = meta;
+        0
+    };
+    device
 }
 
 /// The inode of a listed file, as the listing gave it (0 where files have none).
@@ -231,7 +356,7 @@ mod tests {
         ] {
             fs::write(at(file), file).unwrap();
         }
-        let reused = Reused::scan(dir.path()).unwrap();
+        let reused = Reused::scan(dir.path(), None).unwrap();
         // Kept as found (its inode), or not: a wrong inode is not the file.
         assert!(reused.put_if_found("a/b/index.html", inode_of(&at("a/b/index.html"))) || cfg!(not(unix)));
         assert!(!reused.put_if_found("kept/f", inode_of(&at("kept/f")).wrapping_add(1)));
@@ -266,5 +391,68 @@ mod tests {
                 "was-folder"
             ]
         );
+    }
+
+    /// A previous output as its build left it, with the listing its state keeps of it.
+    fn previous_output(files: &[&str]) -> (tempfile::TempDir, OutputListing) {
+        let dir = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = dir.path().join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, file).unwrap();
+        }
+        let states: Vec<crate::publish::state::FileState> = files
+            .iter()
+            .map(|file| crate::publish::state::FileState {
+                path: file.to_string(),
+                fingerprint: 0,
+                key: 0,
+                hash: 0,
+                stamp: crate::publish::state::FileStamp::of_file(&dir.path().join(file)).unwrap(),
+            })
+            .collect();
+        let mut folders = super::super::folders::stamp(dir.path(), &states);
+        // Trusted: taken well after the folders last changed.
+        folders.untrusted_from = i128::MAX;
+        let files = states.iter().map(|file| (file.path.clone(), file.stamp.inode)).collect();
+        (dir, OutputListing { files, folders })
+    }
+
+    const OUTPUT: [&str; 6] =
+        ["index.html", "a/index.html", "a/b/index.html", "a/b/c.html", "d/e/index.html", "f/g/index.html"];
+
+    #[cfg(unix)]
+    #[test]
+    fn a_listed_previous_output_is_found_as_a_walk_finds_it_without_listing_the_folders_that_kept_their_stamps()
+     {
+        let (dir, mut listing) = previous_output(&OUTPUT);
+        let at = |path: &str| dir.path().join(path);
+        // Changed since: a file put in a folder, one replaced, a link put in another, a new
+        // folder with files, a folder moved away.
+        fs::write(at("a/tay.txt"), "tay").unwrap();
+        fs::remove_file(at("a/b/c.html")).unwrap();
+        fs::write(at("a/b/c.html"), "moi").unwrap();
+        std::os::unix::fs::symlink("/etc", at("d/lien")).unwrap();
+        fs::create_dir_all(at("moi/sau")).unwrap();
+        fs::write(at("moi/sau/1.txt"), "1").unwrap();
+        fs::rename(at("d/e"), at("e-cu")).unwrap();
+        let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
+        assert!(!at("d/lien").exists(), "what is neither file nor folder is removed");
+        let walked = Reused::scan(dir.path(), None).unwrap();
+        assert_eq!(listed.found_files, walked.found_files);
+        assert_eq!(listed.found_folders, walked.found_folders);
+        assert!(listed.found_files.iter().any(|(path, _)| path == "moi/sau/1.txt"));
+
+        // A folder that keeps its stamp is not listed: its files are as the listing says.
+        let (path, inode) = listing.files.iter_mut().find(|(path, _)| path == "f/g/index.html").unwrap();
+        *inode += 1;
+        let (path, inode) = (path.clone(), *inode);
+        let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
+        assert!(listed.found_files.contains(&(path.clone(), inode)), "{:?}", listed.found_files);
+        // Without stamps, every folder is listed.
+        listing.folders = FolderStamps::default();
+        let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
+        assert!(!listed.found_files.contains(&(path, inode)));
+        assert_eq!(listed.found_files, walked.found_files);
     }
 }

@@ -5,7 +5,8 @@
 //! The file opens with a header naming its format and the Gazette that wrote it (version and
 //! source). Then come two parts, each checked by its length and XXH3 hash: the summary (the
 //! digest of what the build was made of, what it reported, every file it wrote and the stamps
-//! of the folders that hold them, see [`super::folders`]), which a
+//! of the folders that hold them, see [`super::folders`], and the same of the output it
+//! replaced, see [`super::previous`]), which a
 //! build that finds nothing changed reads alone; and the rest (every notice as read, with
 //! its references left encoded until a build needs them, see [`crate::saved::Deferred`];
 //! what each document gives the search index's term shards; each notice's own links: all
@@ -37,7 +38,7 @@ use crate::archive::indexes::KeptIndexes;
 use crate::archive::{KeptLinks, KeptNotice};
 use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{
-    BuildState, FileStamp, FileState, FolderStamps, NoticeFile, Outcome, SourceState,
+    BuildState, FileStamp, FileState, FolderStamps, NoticeFile, Outcome, OutputListing, SourceState,
 };
 
 /// The state file inside the output folder.
@@ -48,7 +49,7 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 16;
+const FORMAT: u32 = 17;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.
@@ -80,6 +81,9 @@ pub struct Opened {
     pub altered: Vec<String>,
     /// The output's folders as the build left them.
     pub folders: FolderStamps,
+    /// The output the build replaced (now beside it as `.NAME.previous`), as the state it was
+    /// built with described it.
+    pub replaced: Option<OutputListing>,
     rest: BufReader<fs::File>,
     /// Where the rest starts in the file.
     rest_at: u64,
@@ -115,6 +119,7 @@ impl Opened {
             sources,
             files: self.files,
             folders: self.folders,
+            replaced: self.replaced,
             links,
             search,
             indexes,
@@ -127,6 +132,12 @@ impl Opened {
     /// Whether every output file it remembers is still as written.
     pub fn intact(&self) -> bool {
         self.altered.is_empty()
+    }
+
+    /// The output as the state describes it: its files with their inodes, its folders' stamps.
+    pub fn listing(&self) -> OutputListing {
+        let files = self.files.iter().map(|file| (file.path.clone(), file.stamp.inode)).collect();
+        OutputListing { files, folders: self.folders.clone() }
     }
 
     /// The size of the state file.
@@ -151,6 +162,7 @@ impl Opened {
                 untrusted_from,
                 files: &self.files,
                 folders: &self.folders,
+                replaced: &self.replaced,
             };
             out.write_all(&head(&summary)?)?;
             let mut old = fs::File::open(&path)?;
@@ -206,13 +218,14 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
     let summary = checked(&summary, &trailer)?;
     let rest_at = taken;
     check_rest_length(rest.get_ref(), rest_at, size)?;
-    let (inputs, outcome, notice_files, untrusted_from, files, folders): (
+    let (inputs, outcome, notice_files, untrusted_from, files, folders, replaced): (
         u64,
         Outcome,
         Vec<NoticeFile>,
         i128,
         Vec<FileState>,
         FolderStamps,
+        Option<OutputListing>,
     ) = decode_whole(summary)?;
     let (files, altered): (Vec<FileState>, Vec<FileState>) =
         files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
@@ -225,6 +238,7 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         files,
         altered,
         folders,
+        replaced,
         rest,
         rest_at,
         size,
@@ -373,18 +387,20 @@ struct Summary<'a> {
     untrusted_from: i128,
     files: &'a [FileState],
     folders: &'a FolderStamps,
+    replaced: &'a Option<OutputListing>,
 }
 
 /// The header and the summary, with its length and hash.
 fn head(summary: &Summary) -> Result<Vec<u8>> {
-    let Summary { inputs, outcome, notice_files, untrusted_from, files, folders } = summary;
+    let Summary { inputs, outcome, notice_files, untrusted_from, files, folders, replaced } = summary;
     let version = WRITER.as_bytes();
     let mut header = Vec::from(MAGIC);
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
-    let summary = postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files, folders))
-        .context("cannot encode the build state")?;
+    let summary =
+        postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files, folders, replaced))
+            .context("cannot encode the build state")?;
     header.extend_from_slice(&(summary.len() as u64).to_le_bytes());
     header.extend_from_slice(&summary);
     header.extend_from_slice(&crate::hash::bytes(&summary).to_le_bytes());
@@ -400,6 +416,7 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState, put: &PutPiece) -> Res
         untrusted_from: state.untrusted_from,
         files: &state.files,
         folders: &state.folders,
+        replaced: &state.replaced,
     };
     file.write_all(&head(&summary)?)?;
     let space = super::space::Space::default();

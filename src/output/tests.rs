@@ -52,7 +52,7 @@ fn staging_refuses_paths_that_leave_it() {
     let dir = std::env::temp_dir().join(format!("gazette-staging-test-{}", std::process::id()));
     let output = OutputDir::new(&dir.join("archive"), &dir.join("out")).unwrap();
     let lock = output.lock(Wait::No).unwrap();
-    let staging = output.stage(&lock).unwrap();
+    let staging = output.stage(&lock, None).unwrap();
     assert!(staging.write("../escape.txt", b"x").is_err());
     assert!(staging.write("/abs.txt", b"x").is_err());
     staging.write("a/b.txt", b"x").unwrap();
@@ -70,11 +70,11 @@ fn the_two_step_swap_and_its_recovery_leave_an_archive_at_the_path() {
     let dir = std::env::temp_dir().join(format!("gazette-two-step-test-{}", std::process::id()));
     let output = OutputDir::new(&dir.join("archive"), &dir.join("out")).unwrap();
     let lock = output.lock(Wait::No).unwrap();
-    let staging = output.stage(&lock).unwrap();
+    let staging = output.stage(&lock, None).unwrap();
     staging.write("trang.html", b"1").unwrap();
     staging.commit().unwrap();
 
-    let mut staging = output.stage(&lock).unwrap();
+    let mut staging = output.stage(&lock, None).unwrap();
     staging.write("trang.html", b"2").unwrap();
     staging.seal().unwrap();
     staging.swap_in_two_steps().unwrap();
@@ -85,7 +85,7 @@ fn the_two_step_swap_and_its_recovery_leave_an_archive_at_the_path() {
     // Stopped right after the first rename: no output at the path, the last one in `.old`.
     fs::remove_dir_all(dir.join(".out.old")).unwrap();
     fs::rename(dir.join("out"), dir.join(".out.old")).unwrap();
-    let staging = output.stage(&lock).unwrap();
+    let staging = output.stage(&lock, None).unwrap();
     assert_eq!(fs::read(dir.join("out/trang.html")).unwrap(), b"2", "put back before building");
     assert!(!dir.join(".out.old").exists());
     drop(staging);

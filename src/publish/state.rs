@@ -38,6 +38,9 @@ pub struct BuildState {
     pub files: Vec<FileState>,
     /// The folders of the output that hold its files, stamped once they were written.
     pub folders: FolderStamps,
+    /// The output this build replaced, as the state it was built with described it, when that
+    /// state found every file of it as written.
+    pub replaced: Option<OutputListing>,
     /// Each notice's own links, as linking found them.
     pub links: Option<KeptLinks>,
     pub search: Option<SearchState>,
@@ -197,6 +200,9 @@ pub struct FolderStamps {
 pub struct FolderStamp {
     pub stamp: crate::content::Stamp,
     pub inode: u64,
+    /// The file system it is on (0 where there is no such number): a file system mounted on
+    /// a folder since is not that folder.
+    pub device: u64,
 }
 
 impl FolderStamp {
@@ -205,8 +211,23 @@ impl FolderStamp {
     pub fn of_folder(path: &std::path::Path) -> Option<FolderStamp> {
         let meta = std::fs::symlink_metadata(path).ok().filter(std::fs::Metadata::is_dir)?;
         let FileStamp { inode, .. } = FileStamp::from_metadata(&meta);
-        Some(FolderStamp { stamp: crate::content::Stamp::from_metadata(&meta), inode })
+        #[cfg(unix)]
+        let device = std::os::unix::fs::MetadataExt::dev(&meta);
+        #[cfg(not(unix))]
+        let device = 0;
+        Some(FolderStamp { stamp: crate::content::Stamp::from_metadata(&meta), inode, device })
     }
+}
+
+/// An output as the state of the build that wrote it describes it: its files by path with
+/// their inodes, and its folders' stamps. Kept for the output a build replaces, which the next
+/// build takes as its staging folder: where a folder keeps its stamp, its files are known
+/// without listing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputListing {
+    /// By output-relative path, with the inode each was written as (0 where there is none).
+    pub files: Vec<(String, u64)>,
+    pub folders: FolderStamps,
 }
 
 impl FileStamp {
