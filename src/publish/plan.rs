@@ -355,6 +355,13 @@ mod tests {
         site.expect("the archive builds")
     }
 
+    /// Writes `text` into the file at `path` under `root`, making its folders.
+    fn write_in(root: &Path, path: &str, text: &str) {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
     /// Each notice page's key, by the name of its notice's file.
     fn keys(root: &Path) -> HashMap<String, u64> {
         let site = planned(root);
@@ -365,11 +372,7 @@ mod tests {
     #[test]
     fn a_notice_pages_key_moves_with_the_notices_it_shows_and_with_them_only() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| write_in(dir.path(), path, text);
         write("site.yaml", "title: Kho thử\n");
         let cited = |title: &str, body: &str| notice("01-KH/VPTU", "2024-03-01", title, body);
         let citing = notice("02-TB/VPTU", "2024-04-02", "Thông báo lịch họp", "Theo Kế hoạch số 01-KH/VPTU.");
@@ -408,11 +411,7 @@ mod tests {
     #[test]
     fn a_fingerprint_made_for_hashing_is_that_of_the_view_a_template_receives() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |path: &str, text: &str| {
-            let path = dir.path().join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
+        let write = |path: &str, text: &str| write_in(dir.path(), path, text);
         write("site.yaml", "title: Kho thử\n");
         write("content/a.md", &notice("01-KH/VPTU", "2024-03-01", "Kế hoạch kiểm tra hồ sơ", "Mở đầu."));
         write(
