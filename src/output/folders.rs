@@ -26,6 +26,11 @@ use crate::publish::state::{FileState, FolderStamp, FolderStamps};
 /// its top folder and Gazette's own folder aside. None at all when one cannot be taken: then
 /// the next build lists the whole output.
 pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
+    // Where a folder has no status-change time nor inode (Windows), its modification time
+    // alone, which tools set back, does not tell: no stamps, every folder listed.
+    if cfg!(not(unix)) {
+        return FolderStamps::default();
+    }
     // Before the folders are stamped: a folder changed again in the tick of its stamp is listed.
     let untrusted_from = Stamp::untrusted_from_now();
     let mut folders: Vec<&str> = Vec::new();
@@ -60,21 +65,46 @@ pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
 /// removed on what this finds.
 pub fn files_maybe_not_made(dir: &Path, kept: &FolderStamps) -> Vec<String> {
     let stamped: HashSet<&str> = kept.folders.iter().map(|(folder, _)| folder.as_str()).collect();
-    let mut moved: Vec<&str> = kept
-        .folders
-        .par_iter()
-        .filter(|(folder, stamp)| !still(dir, folder, stamp, kept.untrusted_from))
-        .map(|(folder, _)| folder.as_str())
-        .collect();
+    let Ok(checked) = check(dir, kept) else {
+        return files_under(dir, dir);
+    };
+    let mut moved: Vec<&str> =
+        checked.into_iter().filter(|(_, held)| !held).map(|(folder, _)| folder).collect();
     moved.push("");
     moved.par_iter().flat_map_iter(|folder| files_listed(dir, folder, &stamped)).collect()
 }
 
-/// Whether the folder at output-relative `folder` still has the stamp `stamp`, taken before
-/// `untrusted_from`.
-pub(super) fn still(dir: &Path, folder: &str, stamp: &FolderStamp, untrusted_from: i128) -> bool {
-    !stamp.stamp.changed_since(untrusted_from)
-        && FolderStamp::of_folder(&dir.join(folder)).as_ref() == Some(stamp)
+/// The stamped folders of the output (or staging) folder `dir`, in path order, each with
+/// whether it kept its stamp, taken before the stamps' `untrusted_from`; those that did not
+/// are still folders of `dir`'s file system. A folder under one that is no longer such a folder
+/// (a symbolic link put in its place, say) is left out, whatever its stamp: its path leads
+/// elsewhere, and what is there is found, or removed, as an entry of the folder above.
+pub(super) fn check<'a>(dir: &Path, stamps: &'a FolderStamps) -> std::io::Result<Vec<(&'a str, bool)>> {
+    let device = FolderStamp::of_folder(dir).ok_or_else(|| std::io::Error::other("not a folder"))?.device;
+    let held: Vec<bool> = stamps
+        .folders
+        .par_iter()
+        .map(|(folder, stamp)| {
+            !stamp.stamp.changed_since(stamps.untrusted_from)
+                && FolderStamp::of_folder(&dir.join(folder)).as_ref() == Some(stamp)
+        })
+        .collect();
+    // In path order, each folder comes after the one holding it.
+    let mut real: HashSet<&str> = HashSet::new();
+    let mut checked = Vec::new();
+    for ((folder, _), held) in stamps.folders.iter().zip(held) {
+        let above = folder.rfind('/').map_or("", |cut| &folder[..cut]);
+        if !above.is_empty() && !real.contains(above) {
+            continue;
+        }
+        let is_real =
+            held || FolderStamp::of_folder(&dir.join(folder)).is_some_and(|stamp| stamp.device == device);
+        if is_real {
+            real.insert(folder.as_str());
+            checked.push((folder.as_str(), held));
+        }
+    }
+    Ok(checked)
 }
 
 /// The files in the output's folder `folder` (output-relative, `""` for the top), and every
@@ -102,13 +132,16 @@ fn files_listed(dir: &Path, folder: &str, stamped: &HashSet<&str>) -> Vec<String
     found
 }
 
-/// Every file under the folder at `path` in the output folder `dir`, relative to `dir`.
+/// Every file under the folder at `path` in the output folder `dir`, relative to `dir`,
+/// Gazette's own folder and the version-control keep file aside.
 fn files_under(dir: &Path, path: &Path) -> Vec<String> {
     walkdir::WalkDir::new(path)
         .min_depth(1)
         .into_iter()
+        .filter_entry(|entry| entry.path() != dir.join(STATE_DIR))
         .filter_map(Result::ok)
         .filter(|entry| !entry.file_type().is_dir())
+        .filter(|entry| entry.path() != dir.join(KEEP_FILE))
         .map(|entry| display_path(dir, entry.path()))
         .collect()
 }
@@ -223,5 +256,22 @@ mod tests {
         let all = sorted(files_maybe_not_made(dir.path(), &fresh));
         assert_eq!(all, sorted(files_maybe_not_made(dir.path(), &FolderStamps::default())));
         assert_eq!(all, sorted(MADE.iter().map(|path| path.to_string()).collect()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_listed_through_a_link_put_where_a_folder_was() {
+        let (dir, files) = output(&MADE);
+        let mut stamps = stamp(dir.path(), &files);
+        stamps.untrusted_from = i128::MAX;
+        let elsewhere = tempfile::tempdir().unwrap();
+        write(elsewhere.path(), "khac/ngoai.txt");
+        // The notice folders moved out whole, their stamps kept, a link in their place.
+        fs::rename(dir.path().join("van-ban"), elsewhere.path().join("van-ban")).unwrap();
+        write(elsewhere.path(), "van-ban/2024/a/ngoai.txt");
+        std::os::unix::fs::symlink(elsewhere.path().join("van-ban"), dir.path().join("van-ban")).unwrap();
+        let found = sorted(files_maybe_not_made(dir.path(), &stamps));
+        // The link itself is an entry of the top folder; nothing behind it is listed.
+        assert_eq!(found, ["index.html", "van-ban"]);
     }
 }

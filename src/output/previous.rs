@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashSet;
 
-use crate::publish::state::{FolderStamps, OutputListing};
+use crate::publish::state::OutputListing;
 
 /// A previous output being made into a new build.
 pub struct Reused {
@@ -181,29 +181,21 @@ impl Found {
     /// entries of the others and of the top folder as found (those of a folder without a
     /// stamp walked in whole).
     fn listed(&mut self, dir: &Path, listing: &OutputListing) -> io::Result<()> {
-        use rayon::prelude::*;
-        let FolderStamps { folders, untrusted_from } = &listing.folders;
-        let stamped: FxHashSet<&str> = folders.iter().map(|(folder, _)| folder.as_str()).collect();
-        let kept: FxHashSet<&str> = folders
-            .par_iter()
-            .filter(|(folder, stamp)| super::folders::still(dir, folder, stamp, *untrusted_from))
-            .map(|(folder, _)| folder.as_str())
-            .collect();
-        self.files.extend(listing.files.iter().filter(|(path, _)| kept.contains(folder_of(path))).cloned());
-        self.folders.extend(kept.iter().map(|folder| folder.to_string()));
+        let stamped: FxHashSet<&str> =
+            listing.folders.folders.iter().map(|(folder, _)| folder.as_str()).collect();
         let device = device_of(dir)?;
-        let moved = folders.iter().map(|(folder, _)| folder.as_str()).filter(|folder| !kept.contains(folder));
-        for folder in std::iter::once("").chain(moved) {
-            let path = dir.join(folder);
-            // Gone, or no longer a folder of the output's file system: nothing of it is taken.
-            match fs::symlink_metadata(&path) {
-                Ok(meta) if meta.is_dir() && device_of_meta(&meta) == device => {}
-                _ => continue,
+        // The top folder first: what stands where a folder of the listing was (a symbolic
+        // link, say) is taken, or removed, as its entry; no folder under it is (see `check`).
+        self.entries_of(dir, dir, device, &stamped)?;
+        let checked = super::folders::check(dir, &listing.folders)?;
+        let kept: FxHashSet<&str> =
+            checked.iter().filter(|(_, held)| *held).map(|(folder, _)| *folder).collect();
+        self.files.extend(listing.files.iter().filter(|(path, _)| kept.contains(folder_of(path))).cloned());
+        for (folder, held) in checked {
+            self.folders.push(folder.to_string());
+            if !held {
+                self.entries_of(dir, &dir.join(folder), device, &stamped)?;
             }
-            if !folder.is_empty() {
-                self.folders.push(folder.to_string());
-            }
-            self.entries_of(dir, &path, device, &stamped)?;
         }
         Ok(())
     }
@@ -251,18 +243,15 @@ fn folder_of(path: &str) -> &str {
 
 /// The file system the folder at `path` is on (0 where there is no such number).
 fn device_of(path: &Path) -> io::Result<u64> {
-    Ok(device_of_meta(&fs::symlink_metadata(path)?))
-}
-
-fn device_of_meta(meta: &fs::Metadata) -> u64 {
+    let meta = fs::symlink_metadata(path)?;
     #[cfg(unix)]
-    let device = std::os::unix::fs::MetadataExt::dev(meta);
+    let device = std::os::unix::fs::MetadataExt::dev(&meta);
     #[cfg(not(unix))]
     let device = {
         let _ = meta;
         0
     };
-    device
+    Ok(device)
 }
 
 /// The inode of a listed file, as the listing gave it (0 where files have none).
@@ -450,9 +439,36 @@ mod tests {
         let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
         assert!(listed.found_files.contains(&(path.clone(), inode)), "{:?}", listed.found_files);
         // Without stamps, every folder is listed.
-        listing.folders = FolderStamps::default();
+        listing.folders = crate::publish::state::FolderStamps::default();
         let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
         assert!(!listed.found_files.contains(&(path, inode)));
         assert_eq!(listed.found_files, walked.found_files);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_of_the_listing_replaced_by_a_link_is_not_followed_nor_anything_under_it_taken() {
+        let (dir, listing) = previous_output(&OUTPUT);
+        let elsewhere = tempfile::tempdir().unwrap();
+        let at = |path: &str| dir.path().join(path);
+        // Moved out of the output whole (its folders keep their stamps), a link in its place.
+        fs::rename(at("a"), elsewhere.path().join("a")).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path().join("a"), at("a")).unwrap();
+        let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
+        assert!(!at("a").exists() && !at("a").is_symlink(), "the link is removed");
+        assert!(elsewhere.path().join("a/b/c.html").exists(), "what it led to is left alone");
+        assert!(
+            listed.found_files.iter().all(|(path, _)| !path.starts_with("a/")),
+            "{:?}",
+            listed.found_files
+        );
+        assert!(
+            listed.found_folders.iter().all(|folder| !folder.starts_with('a')),
+            "{:?}",
+            listed.found_folders
+        );
+        let walked = Reused::scan(dir.path(), None).unwrap();
+        assert_eq!(listed.found_files, walked.found_files);
+        assert_eq!(listed.found_folders, walked.found_folders);
     }
 }
