@@ -38,7 +38,8 @@ use crate::archive::indexes::KeptIndexes;
 use crate::archive::{KeptLinks, KeptNotice};
 use crate::publish::search::{DocTerms, SearchState};
 use crate::publish::state::{
-    BuildState, FileStamp, FileState, FolderStamps, NoticeFile, Outcome, OutputListing, SourceState,
+    BuildState, FileStamp, FileState, FolderStamp, FolderStamps, NoticeFile, Outcome, OutputListing,
+    SourceState,
 };
 
 /// The state file inside the output folder.
@@ -49,7 +50,7 @@ const STATE_FILE_NEW: &str = ".gazette/state.new";
 const PIECES_DIR: &str = ".gazette/pieces";
 const MAGIC: &[u8] = b"gazette build state\n";
 /// Version of the layout of the state file; another one is not read.
-const FORMAT: u32 = 17;
+const FORMAT: u32 = 18;
 /// The Gazette that writes the state: its version and a hash of its source (and of the crate
 /// versions of its `Cargo.lock`, see `build.rs`), since a build of other code may render the
 /// same view differently, or encode the state otherwise.
@@ -225,8 +226,9 @@ pub fn open(dir: &Path) -> Result<Opened, Missing> {
         i128,
         Vec<FileState>,
         FolderStamps,
-        Option<OutputListing>,
+        Option<ListingKept>,
     ) = decode_whole(summary)?;
+    let replaced = replaced.map(|kept| kept.listing(&files, &folders)).transpose()?;
     let (files, altered): (Vec<FileState>, Vec<FileState>) =
         files.into_par_iter().partition(|file| FileStamp::of_file(&dir.join(&file.path)) == Some(file.stamp));
     let altered: Vec<String> = altered.into_iter().map(|file| file.path).collect();
@@ -390,6 +392,68 @@ struct Summary<'a> {
     replaced: &'a Option<OutputListing>,
 }
 
+/// The listing of the replaced output as the summary keeps it: where its paths are those of the
+/// state's own files (or folders), in the same order, as they are after most builds, only its
+/// inodes (or stamps), the summary holding every path once.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ListingKept {
+    files: Aligned<u64>,
+    folders: Aligned<FolderStamp>,
+    untrusted_from: i128,
+}
+
+/// Values by path: by the paths of a list beside them, or with paths of their own.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Aligned<T> {
+    SamePaths(Vec<T>),
+    Paths(Vec<(String, T)>),
+}
+
+impl<T: Clone> Aligned<T> {
+    /// `listed`, aligned with `own` paths when it has the same ones.
+    fn new<'a>(listed: &[(String, T)], own: impl ExactSizeIterator<Item = &'a str>) -> Aligned<T> {
+        if own.len() == listed.len() && own.zip(listed).all(|(own, (path, _))| own == path) {
+            Aligned::SamePaths(listed.iter().map(|(_, value)| value.clone()).collect())
+        } else {
+            Aligned::Paths(listed.to_vec())
+        }
+    }
+
+    /// The values with their paths, `own` giving them where they are aligned.
+    fn listed<'a>(self, own: impl ExactSizeIterator<Item = &'a str>) -> Result<Vec<(String, T)>, Missing> {
+        match self {
+            Aligned::Paths(listed) => Ok(listed),
+            Aligned::SamePaths(values) if values.len() == own.len() => {
+                Ok(own.map(str::to_string).zip(values).collect())
+            }
+            Aligned::SamePaths(_) => Err(corrupt("a listing does not match its paths")),
+        }
+    }
+}
+
+impl ListingKept {
+    fn new(listing: &OutputListing, files: &[FileState], folders: &FolderStamps) -> ListingKept {
+        ListingKept {
+            files: Aligned::new(&listing.files, files.iter().map(|file| file.path.as_str())),
+            folders: Aligned::new(
+                &listing.folders.folders,
+                folders.folders.iter().map(|(path, _)| path.as_str()),
+            ),
+            untrusted_from: listing.folders.untrusted_from,
+        }
+    }
+
+    fn listing(self, files: &[FileState], folders: &FolderStamps) -> Result<OutputListing, Missing> {
+        Ok(OutputListing {
+            files: self.files.listed(files.iter().map(|file| file.path.as_str()))?,
+            folders: FolderStamps {
+                folders: self.folders.listed(folders.folders.iter().map(|(path, _)| path.as_str()))?,
+                untrusted_from: self.untrusted_from,
+            },
+        })
+    }
+}
+
 /// The header and the summary, with its length and hash.
 fn head(summary: &Summary) -> Result<Vec<u8>> {
     let Summary { inputs, outcome, notice_files, untrusted_from, files, folders, replaced } = summary;
@@ -398,6 +462,7 @@ fn head(summary: &Summary) -> Result<Vec<u8>> {
     header.extend_from_slice(&FORMAT.to_le_bytes());
     header.extend_from_slice(&(version.len() as u32).to_le_bytes());
     header.extend_from_slice(version);
+    let replaced = replaced.as_ref().map(|listing| ListingKept::new(listing, files, folders));
     let summary =
         postcard::to_allocvec(&(inputs, outcome, notice_files, untrusted_from, files, folders, replaced))
             .context("cannot encode the build state")?;

@@ -266,3 +266,51 @@ fn tempfile_dir(name: &str) -> std::path::PathBuf {
     fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+#[test]
+fn the_replaced_outputs_listing_reads_back_with_its_paths_kept_once_when_they_are_the_outputs() {
+    use crate::publish::state::{FolderStamp, OutputListing};
+    let dir = tempfile_dir("replaced");
+    let file = |path: &str, inode: u64| crate::publish::state::FileState {
+        path: path.to_string(),
+        fingerprint: 1,
+        key: 0,
+        hash: 2,
+        stamp: FileStamp { inode, ..FileStamp::default() },
+    };
+    let stamp = |inode: u64| FolderStamp { inode, ..FolderStamp::default() };
+    let files = vec![file("a/index.html", 1), file("b/index.html", 2), file("index.html", 3)];
+    let folders =
+        FolderStamps { folders: vec![("a".into(), stamp(10)), ("b".into(), stamp(11))], untrusted_from: 5 };
+    let same_paths = OutputListing {
+        files: vec![("a/index.html".into(), 21), ("b/index.html".into(), 22), ("index.html".into(), 23)],
+        folders: FolderStamps {
+            folders: vec![("a".into(), stamp(30)), ("b".into(), stamp(31))],
+            untrusted_from: 7,
+        },
+    };
+    let other_paths = OutputListing {
+        files: vec![("a/index.html".into(), 21), ("index.html".into(), 23)],
+        folders: FolderStamps { folders: vec![("c".into(), stamp(32))], untrusted_from: 8 },
+    };
+    let kept = ListingKept::new(&same_paths, &files, &folders);
+    assert!(matches!((&kept.files, &kept.folders), (Aligned::SamePaths(_), Aligned::SamePaths(_))));
+    let kept = ListingKept::new(&other_paths, &files, &folders);
+    assert!(matches!((&kept.files, &kept.folders), (Aligned::Paths(_), Aligned::Paths(_))));
+    for listing in [same_paths, other_paths] {
+        let state = BuildState {
+            files: files.clone(),
+            folders: folders.clone(),
+            replaced: Some(listing.clone()),
+            ..BuildState::default()
+        };
+        save(&dir, &state).unwrap();
+        let opened = open(&dir).unwrap();
+        assert_eq!(opened.replaced.as_ref(), Some(&listing));
+        assert_eq!(opened.folders, folders);
+        assert_eq!(opened.read_rest().unwrap().replaced, Some(listing));
+    }
+    // Values aligned with paths that are not there: damage, not a listing.
+    let short = Aligned::SamePaths(vec![1u64, 2]);
+    assert!(short.listed(["x", "y", "z"].into_iter()).is_err());
+}
