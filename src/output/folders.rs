@@ -10,11 +10,11 @@
 //!
 //! What to do with the files found is the build's; the stamps are kept by `state`.
 
-use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::KEEP_FILE;
 use crate::content::Stamp;
@@ -33,19 +33,8 @@ pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
     }
     // Before the folders are stamped: a folder changed again in the tick of its stamp is listed.
     let untrusted_from = Stamp::untrusted_from_now();
-    let mut folders: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for file in files {
-        let mut folder = file.path.as_str();
-        while let Some(cut) = folder.rfind('/') {
-            folder = &folder[..cut];
-            if !seen.insert(folder) {
-                break;
-            }
-            folders.push(folder);
-        }
-    }
-    folders.retain(|folder| !is_own_folder(folder));
+    let holding = folders_holding(files.iter().map(|file| file.path.as_str()));
+    let mut folders: Vec<&str> = holding.into_iter().filter(|folder| !is_own_folder(folder)).collect();
     folders.sort_unstable();
     let stamped: Option<Vec<(String, FolderStamp)>> = folders
         .par_iter()
@@ -57,6 +46,33 @@ pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
     }
 }
 
+/// The folders holding the files at output-relative `paths` (UTF-8, `/` between folders), each
+/// with every folder above it, the top folder aside.
+pub(super) fn folders_holding<'a>(paths: impl Iterator<Item = &'a str>) -> FxHashSet<&'a str> {
+    let mut holding = FxHashSet::default();
+    for path in paths {
+        let mut folder = path;
+        while let Some(cut) = folder.rfind('/') {
+            folder = &folder[..cut];
+            if !holding.insert(folder) {
+                break;
+            }
+        }
+    }
+    holding
+}
+
+/// The folder holding the output-relative `path`, `""` for the top.
+pub(super) fn folder_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |cut| &path[..cut])
+}
+
+/// The file system the folder at `path` is on (0 where there is no such number).
+pub(super) fn device_of(path: &Path) -> std::io::Result<u64> {
+    let stamp = FolderStamp::of_folder(path).ok_or_else(|| std::io::Error::other("not a folder"))?;
+    Ok(stamp.device)
+}
+
 /// The files of the output folder `dir` (paths relative to it, `/` between folders) that may
 /// not be among those its last build wrote, `kept` being the stamps of its folders: every file
 /// of its top folder and of the folders whose stamps moved, and every file under a folder it
@@ -64,7 +80,7 @@ pub fn stamp(dir: &Path, files: &[FileState]) -> FolderStamps {
 /// With no stamps, every file of the output. What cannot be read is passed over: nothing is
 /// removed on what this finds.
 pub fn files_maybe_not_made(dir: &Path, kept: &FolderStamps) -> Vec<String> {
-    let stamped: HashSet<&str> = kept.folders.iter().map(|(folder, _)| folder.as_str()).collect();
+    let stamped: FxHashSet<&str> = kept.folders.iter().map(|(folder, _)| folder.as_str()).collect();
     let Ok(checked) = check(dir, kept) else {
         return files_under(dir, dir);
     };
@@ -80,26 +96,19 @@ pub fn files_maybe_not_made(dir: &Path, kept: &FolderStamps) -> Vec<String> {
 /// (a symbolic link put in its place, say) is left out, whatever its stamp: its path leads
 /// elsewhere, and what is there is found, or removed, as an entry of the folder above.
 pub(super) fn check<'a>(dir: &Path, stamps: &'a FolderStamps) -> std::io::Result<Vec<(&'a str, bool)>> {
-    let device = FolderStamp::of_folder(dir).ok_or_else(|| std::io::Error::other("not a folder"))?.device;
-    let held: Vec<bool> = stamps
-        .folders
-        .par_iter()
-        .map(|(folder, stamp)| {
-            !stamp.stamp.changed_since(stamps.untrusted_from)
-                && FolderStamp::of_folder(&dir.join(folder)).as_ref() == Some(stamp)
-        })
-        .collect();
+    let device = device_of(dir)?;
+    let now: Vec<Option<FolderStamp>> =
+        stamps.folders.par_iter().map(|(folder, _)| FolderStamp::of_folder(&dir.join(folder))).collect();
     // In path order, each folder comes after the one holding it.
-    let mut real: HashSet<&str> = HashSet::new();
+    let mut real: FxHashSet<&str> = FxHashSet::default();
     let mut checked = Vec::new();
-    for ((folder, _), held) in stamps.folders.iter().zip(held) {
-        let above = folder.rfind('/').map_or("", |cut| &folder[..cut]);
+    for ((folder, stamp), now) in stamps.folders.iter().zip(now) {
+        let above = folder_of(folder);
         if !above.is_empty() && !real.contains(above) {
             continue;
         }
-        let is_real =
-            held || FolderStamp::of_folder(&dir.join(folder)).is_some_and(|stamp| stamp.device == device);
-        if is_real {
+        let held = !stamp.stamp.changed_since(stamps.untrusted_from) && now.as_ref() == Some(stamp);
+        if held || now.is_some_and(|now| now.device == device) {
             real.insert(folder.as_str());
             checked.push((folder.as_str(), held));
         }
@@ -110,7 +119,7 @@ pub(super) fn check<'a>(dir: &Path, stamps: &'a FolderStamps) -> std::io::Result
 /// The files in the output's folder `folder` (output-relative, `""` for the top), and every
 /// file under each folder in it that is not `stamped` (a stamped one is listed on its own when
 /// its stamp moved).
-fn files_listed(dir: &Path, folder: &str, stamped: &HashSet<&str>) -> Vec<String> {
+fn files_listed(dir: &Path, folder: &str, stamped: &FxHashSet<&str>) -> Vec<String> {
     let Ok(entries) = fs::read_dir(dir.join(folder)) else {
         return Vec::new();
     };
@@ -135,20 +144,21 @@ fn files_listed(dir: &Path, folder: &str, stamped: &HashSet<&str>) -> Vec<String
 /// Every file under the folder at `path` in the output folder `dir`, relative to `dir`,
 /// Gazette's own folder and the version-control keep file aside.
 fn files_under(dir: &Path, path: &Path) -> Vec<String> {
+    let (own_folder, keep_file) = (dir.join(STATE_DIR), dir.join(KEEP_FILE));
     walkdir::WalkDir::new(path)
         .min_depth(1)
         .into_iter()
-        .filter_entry(|entry| entry.path() != dir.join(STATE_DIR))
+        .filter_entry(|entry| entry.path() != own_folder)
         .filter_map(Result::ok)
         .filter(|entry| !entry.file_type().is_dir())
-        .filter(|entry| entry.path() != dir.join(KEEP_FILE))
+        .filter(|entry| entry.path() != keep_file)
         .map(|entry| display_path(dir, entry.path()))
         .collect()
 }
 
 /// Whether the output-relative `folder` is Gazette's own folder or in it.
 fn is_own_folder(folder: &str) -> bool {
-    folder == STATE_DIR || folder.starts_with(&format!("{STATE_DIR}/"))
+    folder.strip_prefix(STATE_DIR).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 #[cfg(test)]

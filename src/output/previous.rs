@@ -27,6 +27,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rustc_hash::FxHashSet;
 
+use super::folders::{device_of, folder_of, folders_holding};
 use crate::publish::state::OutputListing;
 
 /// A previous output being made into a new build.
@@ -107,16 +108,7 @@ impl Reused {
         let is_put = |at: usize| put_found[at].load(Ordering::Relaxed);
         let put = (0..found_files.len()).filter(|&at| is_put(at)).map(|at| found_files[at].0.as_str());
         // The folders of the files put, by output-relative path (paths are UTF-8, with `/`).
-        let mut live: FxHashSet<&str> = FxHashSet::default();
-        for path in put.chain(put_new.iter().map(String::as_str)) {
-            let mut folder = path;
-            while let Some(cut) = folder.rfind('/') {
-                folder = &folder[..cut];
-                if !live.insert(folder) {
-                    break;
-                }
-            }
-        }
+        let live = folders_holding(put.chain(put_new.iter().map(String::as_str)));
         // A file found that was not put may be where a folder of this build now is.
         for (at, (path, _)) in found_files.iter().enumerate() {
             if !is_put(at) && !live.contains(path.as_str()) {
@@ -234,24 +226,6 @@ impl Found {
         }
         Ok(())
     }
-}
-
-/// The folder of the file at output-relative `path`, `""` for the top.
-fn folder_of(path: &str) -> &str {
-    path.rfind('/').map_or("", |cut| &path[..cut])
-}
-
-/// The file system the folder at `path` is on (0 where there is no such number).
-fn device_of(path: &Path) -> io::Result<u64> {
-    let meta = fs::symlink_metadata(path)?;
-    #[cfg(unix)]
-    let device = std::os::unix::fs::MetadataExt::dev(&meta);
-    #[cfg(not(unix))]
-    let device = {
-        let _ = meta;
-        0
-    };
-    Ok(device)
 }
 
 /// The inode of a listed file, as the listing gave it (0 where files have none).
