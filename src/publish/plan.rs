@@ -70,6 +70,15 @@ pub struct KeptFingerprint {
 /// Notice pages' fingerprints an earlier run made, by path.
 pub type KeptFingerprints<'a> = HashMap<&'a str, KeptFingerprint>;
 
+/// The fingerprints of the notice pages among `files` (path, key, fingerprint): those with a
+/// key.
+pub fn kept_fingerprints<'a>(files: impl Iterator<Item = (&'a str, u64, u64)>) -> KeptFingerprints<'a> {
+    files
+        .filter(|&(_, key, _)| key != 0)
+        .map(|(path, key, fingerprint)| (path, KeptFingerprint { key, fingerprint }))
+        .collect()
+}
+
 /// Every rendered file of an archive.
 pub struct Plan {
     pub files: Vec<Planned>,
@@ -133,13 +142,7 @@ impl Plan {
 
     /// The notice pages' fingerprints, by path, with the keys they were made under.
     pub fn kept_fingerprints(&self) -> KeptFingerprints<'_> {
-        self.files
-            .iter()
-            .filter(|file| file.key != 0)
-            .map(|file| {
-                (file.path.as_str(), KeptFingerprint { key: file.key, fingerprint: file.fingerprint })
-            })
-            .collect()
+        kept_fingerprints(self.files.iter().map(|file| (file.path.as_str(), file.key, file.fingerprint)))
     }
 
     /// The pages a sitemap lists, each with the date it last changed: every HTML page but the

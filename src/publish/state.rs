@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{KeptFingerprint, KeptFingerprints};
+use super::plan::KeptFingerprints;
 use super::search::SearchState;
 use super::{Cached, ReadCache};
 use crate::archive::indexes::KeptIndexes;
@@ -275,11 +275,7 @@ impl BuildState {
 
     /// The notice pages' fingerprints, by path, with the keys they were made under.
     pub fn kept_fingerprints(&self) -> KeptFingerprints<'_> {
-        self.files
-            .iter()
-            .filter(|f| f.key != 0)
-            .map(|f| (f.path.as_str(), KeptFingerprint { key: f.key, fingerprint: f.fingerprint }))
-            .collect()
+        super::plan::kept_fingerprints(self.files.iter().map(|f| (f.path.as_str(), f.key, f.fingerprint)))
     }
 }
 

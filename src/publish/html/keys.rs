@@ -31,15 +31,9 @@ impl Pages<'_> {
     /// The key of every notice page of the archive.
     pub fn notice_keys(&self) -> NoticeKeys {
         let shared = self.shared_key();
-        let records: Vec<u64> =
-            self.archive.ids().collect::<Vec<_>>().par_iter().map(|&id| self.record(id)).collect();
-        let keys = self
-            .archive
-            .ids()
-            .collect::<Vec<_>>()
-            .par_iter()
-            .map(|&id| self.key(id, shared, &records))
-            .collect();
+        let ids: Vec<NoticeId> = self.archive.ids().collect();
+        let records: Vec<u64> = ids.par_iter().map(|&id| self.record(id)).collect();
+        let keys = ids.par_iter().map(|&id| self.key(id, shared, &records)).collect();
         NoticeKeys { keys }
     }
 
