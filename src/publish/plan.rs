@@ -13,7 +13,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::html::{NoticeBody, Page, Pages};
+use super::html::{NoticeBody, Page, PageKeys, Pages};
 use super::layout;
 use super::theme::{StaticFile, StaticSource};
 use jiff::civil::Date;
@@ -55,23 +55,22 @@ pub struct Planned {
     pub path: String,
     pub output: Output,
     pub fingerprint: u64,
-    /// For a notice page, the key its fingerprint was made under (see
-    /// [`NoticeKeys`](super::html::NoticeKeys)); else 0.
+    /// For a notice or list page, the key its fingerprint was made under (see [`PageKeys`]);
+    /// else 0.
     pub key: u64,
 }
 
-/// A notice page's fingerprint as an earlier run made it, with the key it was made under.
+/// A page's fingerprint as an earlier run made it, with the key it was made under.
 #[derive(Debug, Clone, Copy)]
 pub struct KeptFingerprint {
     pub key: u64,
     pub fingerprint: u64,
 }
 
-/// Notice pages' fingerprints an earlier run made, by path.
+/// Pages' fingerprints an earlier run made under a key, by path.
 pub type KeptFingerprints<'a> = HashMap<&'a str, KeptFingerprint>;
 
-/// The fingerprints of the notice pages among `files` (path, key, fingerprint): those with a
-/// key.
+/// The fingerprints of the pages among `files` (path, key, fingerprint) made under a key.
 pub fn kept_fingerprints<'a>(files: impl Iterator<Item = (&'a str, u64, u64)>) -> KeptFingerprints<'a> {
     files
         .filter(|&(_, key, _)| key != 0)
@@ -85,7 +84,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Plans every rendered file of the archive, with its fingerprint; a notice page's is taken
+    /// Plans every rendered file of the archive, with its fingerprint; a notice or list page's is taken
     /// from `kept` when it was made there under the same key.
     pub fn new(pages: &Pages, kept: Option<&KeptFingerprints>) -> Plan {
         let mut outputs: Vec<(String, Output)> = pages
@@ -108,30 +107,29 @@ impl Plan {
                 .collect(),
         };
         let hashed = pages.for_fingerprints();
-        let keys = pages.notice_keys();
+        let keys = pages.page_keys();
         let made: Vec<(u64, u64)> = plan
             .files
             .par_iter()
-            .map(|file| match file.output {
-                Output::Notice(id) => {
-                    let key = keys.get(id);
-                    let made_before =
-                        kept.and_then(|kept| kept.get(file.path.as_str())).filter(|k| k.key == key);
-                    let fingerprint = match made_before {
-                        Some(made) => {
-                            debug_assert_eq!(
-                                made.fingerprint,
-                                fingerprint(&hashed, &plan, file.output),
-                                "{}: a fingerprint taken by its key is not the view's",
-                                file.path
-                            );
-                            made.fingerprint
-                        }
-                        None => fingerprint(&hashed, &plan, file.output),
-                    };
-                    (fingerprint, key)
-                }
-                _ => (fingerprint(&hashed, &plan, file.output), 0),
+            .map(|file| {
+                let key = key(pages, &keys, file.output);
+                let made_before = kept
+                    .filter(|_| key != 0)
+                    .and_then(|kept| kept.get(file.path.as_str()))
+                    .filter(|k| k.key == key);
+                let fingerprint = match made_before {
+                    Some(made) => {
+                        debug_assert_eq!(
+                            made.fingerprint,
+                            fingerprint(&hashed, &plan, file.output),
+                            "{}: a fingerprint taken by its key is not the view's",
+                            file.path
+                        );
+                        made.fingerprint
+                    }
+                    None => fingerprint(&hashed, &plan, file.output),
+                };
+                (fingerprint, key)
             })
             .collect();
         for (file, (fingerprint, key)) in plan.files.iter_mut().zip(made) {
@@ -140,7 +138,7 @@ impl Plan {
         plan
     }
 
-    /// The notice pages' fingerprints, by path, with the keys they were made under.
+    /// The fingerprints made under a key, by path, with their keys.
     pub fn kept_fingerprints(&self) -> KeptFingerprints<'_> {
         kept_fingerprints(self.files.iter().map(|file| (file.path.as_str(), file.key, file.fingerprint)))
     }
@@ -206,6 +204,20 @@ fn last_changed(pages: &Pages, output: Output) -> Option<Date> {
             pages.indexes.get(dimension).values[value].notices.first().and_then(|&id| date(id))
         }
         _ => pages.indexes.newest.first().and_then(|&id| date(id)),
+    }
+}
+
+/// The key of one output's fingerprint (see [`PageKeys`]): 0 for one that has none, whose
+/// fingerprint is made every time.
+fn key(pages: &Pages, keys: &PageKeys, output: Output) -> u64 {
+    match output {
+        Output::Notice(id) => keys.notice(id),
+        Output::ValuePage { dimension, value, year, page } => {
+            let d = pages.indexes.get(dimension);
+            let value = &d.values[value];
+            keys.value_page(d, value, year.map(|y| value.years[y]), page, pages.archive.config.page_size)
+        }
+        _ => 0,
     }
 }
 
@@ -368,8 +380,8 @@ mod tests {
     /// Each notice page's key, by the name of its notice's file.
     fn keys(root: &Path) -> HashMap<String, u64> {
         let site = planned(root);
-        let keys = site.pages().notice_keys();
-        site.archive.ids().map(|id| (site.archive.notice(id).source_path.clone(), keys.get(id))).collect()
+        let keys = site.pages().page_keys();
+        site.archive.ids().map(|id| (site.archive.notice(id).source_path.clone(), keys.notice(id))).collect()
     }
 
     #[test]
@@ -409,6 +421,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Each list page's key and fingerprint, by path.
+    fn list_pages(root: &Path) -> HashMap<String, (u64, u64)> {
+        let site = planned(root);
+        let lists = site.plan.files.iter().filter(|f| matches!(f.output, Output::ValuePage { .. }));
+        lists.map(|f| (f.path.clone(), (f.key, f.fingerprint))).collect()
+    }
+
+    #[test]
+    fn a_list_pages_key_moves_with_the_notices_it_lists_and_with_them_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |path: &str, text: &str| write_in(dir.path(), path, text);
+        // One notice a page: each list page shows one notice.
+        write("site.yaml", "title: Kho thử\npage_size: 1\n");
+        let first = |title: &str, body: &str| notice("01-KH/VPTU", "2024-03-01", title, body);
+        write("content/a.md", &first("Kế hoạch kiểm tra hồ sơ", "Mở đầu."));
+        write("content/b.md", &notice("02-TB/VPTU", "2024-04-02", "Thông báo lịch họp", "Nội dung."));
+        write("content/c.md", &notice("05-BC/VPTU", "2023-06-05", "Báo cáo quý", "Số liệu."));
+        let before = list_pages(dir.path());
+        assert!(before.len() > 6, "pages of several lists: {before:?}");
+        assert!(before.values().all(|&(key, _)| key != 0));
+        let moved = |text: String| {
+            write("content/a.md", &text);
+            let after = list_pages(dir.path());
+            assert_eq!(after.len(), before.len());
+            let keys: HashSet<&String> =
+                before.iter().filter(|(p, k)| after[*p].0 != k.0).map(|(p, _)| p).collect();
+            let shown: HashSet<&String> =
+                before.iter().filter(|(p, k)| after[*p].1 != k.1).map(|(p, _)| p).collect();
+            (
+                keys.into_iter().cloned().collect::<HashSet<String>>(),
+                shown.into_iter().cloned().collect::<HashSet<String>>(),
+            )
+        };
+        // A title shows on every list page of its notice: their keys move with their views.
+        let (by_title, shown) = moved(first("Kế hoạch rà soát hồ sơ", "Mở đầu."));
+        assert!(!by_title.is_empty());
+        assert_eq!(by_title, shown, "the list pages of the notice whose title changed");
+        // A body shows on no list page, but the key moves with anything of the notice: on the
+        // same pages, and on no other.
+        let (by_body, shown) = moved(first("Kế hoạch kiểm tra hồ sơ", "Mở đầu, sửa lại."));
+        assert!(shown.is_empty(), "no list shows a body: {shown:?}");
+        assert_eq!(by_body, by_title);
     }
 
     #[test]

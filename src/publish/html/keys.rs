@@ -1,48 +1,85 @@
-//! Keys to notice pages' fingerprints: a hash, cheap to make, of everything a notice page's
-//! view is made from, so that a build can take the fingerprint an earlier run made under the
-//! same key rather than build the view again (at a hundred thousand notices, building every
-//! view takes most of a second; an edit changes a few dozen).
+//! Keys to pages' fingerprints: a hash, cheap to make, of everything a page's view is made
+//! from, so that a build can take the fingerprint an earlier run made under the same key rather
+//! than build the view again (at a hundred thousand notices, building every notice page's view
+//! takes most of a second, and every list page's a third of one; an edit changes a few dozen).
 //!
-//! A key is made of what is the same for every notice page (the template and what it depends
-//! on, the settings, the values of the indexes a page links to), of the notice's own record
-//! (the notice as read, its address, status and the parts of links to it) and links (both
-//! ways, with its neighbours in series), and of the records of every notice those links name:
-//! a page shows nothing of a notice it does not link. It does not say what the view is: the
-//! fingerprint, a hash of the very view, does; a key only says when the one made before still
-//! holds. Debug builds check every fingerprint taken so against the view's.
+//! A notice page's key is made of what is the same for every notice page (the template and
+//! what it depends on, the settings, the values of the indexes a page links to), of the
+//! notice's own record (the notice as read, its address, status and the parts of links to it)
+//! and links (both ways, with its neighbours in series), and of the records of every notice
+//! those links name: a page shows nothing of a notice it does not link. A list page's key is
+//! made of the same for the list template, of its value (name, folder, counts by year), its
+//! place in the list and the records of the notices it lists. A key does not say what the view
+//! is: the fingerprint, a hash of the very view, does; a key only says when the one made before
+//! still holds. Debug builds check every fingerprint taken so against the view's.
 
 use rayon::prelude::*;
 
-use super::Pages;
+use super::{LIST_TEMPLATE, Pages, listed_on};
+use crate::archive::indexes::{DimensionIndex, IndexValue, YearSpan};
 use crate::archive::{NoticeId, RefTarget};
 
-/// Notice pages' keys, by notice id.
-pub struct NoticeKeys {
-    keys: Vec<u64>,
+/// The keys of the pages of an archive: notice pages' by notice id, list pages' made on
+/// demand from the records of the notices they list.
+pub struct PageKeys {
+    notices: Vec<u64>,
+    records: Vec<u64>,
+    lists: u64,
 }
 
-impl NoticeKeys {
-    pub fn get(&self, id: NoticeId) -> u64 {
-        self.keys[id.index()]
+impl PageKeys {
+    /// The key of notice `id`'s page.
+    pub fn notice(&self, id: NoticeId) -> u64 {
+        self.notices[id.index()]
+    }
+
+    /// The key of page `number` (from 1) of `value`'s list in `dimension`, of its notices of
+    /// one `year` when given, with `page_size` notices a page.
+    pub fn value_page(
+        &self,
+        dimension: &DimensionIndex,
+        value: &IndexValue,
+        year: Option<YearSpan>,
+        number: usize,
+        page_size: usize,
+    ) -> u64 {
+        let (listed, shown) = listed_on(value, year, number, page_size);
+        let mut hash = crate::hash::Stable::new();
+        hash.u64(self.lists)
+            .str(dimension.dimension.key())
+            .str(&value.name)
+            .str(&value.slug)
+            .u64(value.notices.len() as u64)
+            .value(&year.map(|span| span.year))
+            .u64(number as u64)
+            .u64(listed.len() as u64);
+        for span in &value.years {
+            hash.u64(span.year as u64).u64((span.end - span.start) as u64);
+        }
+        for id in shown {
+            hash.u64(self.records[id.index()]);
+        }
+        hash.finish()
     }
 }
 
 impl Pages<'_> {
-    /// The key of every notice page of the archive.
-    pub fn notice_keys(&self) -> NoticeKeys {
-        let shared = self.shared_key();
+    /// The keys of the archive's pages.
+    pub fn page_keys(&self) -> PageKeys {
+        let shared = self.shared_key(super::notice::TEMPLATE);
         let ids: Vec<NoticeId> = self.archive.ids().collect();
         let records: Vec<u64> = ids.par_iter().map(|&id| self.record(id)).collect();
-        let keys = ids.par_iter().map(|&id| self.key(id, shared, &records)).collect();
-        NoticeKeys { keys }
+        let notices = ids.par_iter().map(|&id| self.key(id, shared, &records)).collect();
+        PageKeys { notices, records, lists: self.shared_key(LIST_TEMPLATE) }
     }
 
-    /// What every notice page is made from besides notices: the template with what it
+    /// What every page of `template` is made from besides notices: the template with what it
     /// depends on (its files, the labels, the settings shown), every setting, what a notice's
     /// body depends on besides its file, and each value of the indexes with its folder.
-    fn shared_key(&self) -> u64 {
+    fn shared_key(&self, template: &str) -> u64 {
         let mut hash = crate::hash::Stable::new();
-        hash.u64(self.theme.template_hash(super::notice::TEMPLATE))
+        hash.str(template)
+            .u64(self.theme.template_hash(template))
             .value(&self.archive.config)
             .u64(self.read_key)
             .str(self.draft_label);

@@ -13,7 +13,7 @@ mod notice;
 mod parts;
 mod text;
 
-pub use keys::NoticeKeys;
+pub use keys::PageKeys;
 pub use notice::NoticeBody;
 pub use parts::LinkParts;
 use parts::{DIGEST_DEPTHS, LinkPart};
@@ -594,12 +594,11 @@ impl<'a> Pages<'a> {
         year: Option<YearSpan>,
         number: usize,
     ) -> Made<impl Serialize + use<'a>> {
-        let size = self.archive.config.page_size.max(1);
+        let size = self.archive.config.page_size;
         let all = layout::value_folder(dimension.dimension, value);
         let folder = year.map_or_else(|| all.clone(), |span| layout::year_folder(&all, span.year));
-        let listed = year.map_or(value.notices.as_slice(), |span| value.notices_of(span));
-        let total = layout::page_count(listed.len(), size);
-        let notices = listed.chunks(size).nth(number - 1).unwrap_or(&[]);
+        let (listed, notices) = listed_on(value, year, number, size);
+        let total = layout::page_count(listed.len(), size.max(1));
         let base = self.base(&layout::list_page(&folder, number), Some(dimension.dimension));
         let root = base.root.clone();
         let list_url =
@@ -630,7 +629,7 @@ impl<'a> Pages<'a> {
                 .map(|feed| format!("{root}{feed}")),
             base,
         };
-        Made { template: "list.html", view }
+        Made { template: LIST_TEMPLATE, view }
     }
 
     /// The search page: a form, filters by type, issuer and year, and the script that reads
@@ -682,6 +681,21 @@ impl<'a> Pages<'a> {
         debug_assert!(!self.for_fingerprints, "a view made for a fingerprint is never shown");
         self.theme.render_view(made.template, &made.view)
     }
+}
+
+/// The template of the pages listing a value's notices.
+const LIST_TEMPLATE: &str = "list.html";
+
+/// The notices `value`'s list shows (of one `year` when given), and those of them on its page
+/// `number` (from 1), with `page_size` a page.
+fn listed_on(
+    value: &IndexValue,
+    year: Option<YearSpan>,
+    number: usize,
+    page_size: usize,
+) -> (&[NoticeId], &[NoticeId]) {
+    let listed = year.map_or(value.notices.as_slice(), |span| value.notices_of(span));
+    (listed, listed.chunks(page_size.max(1)).nth(number - 1).unwrap_or(&[]))
 }
 
 /// Links to the pages of a list of `total` pages, seen from page `current`.
