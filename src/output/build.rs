@@ -157,7 +157,7 @@ pub fn build(options: &BuildOptions) -> Result<Report> {
                     read_key,
                     sources,
                     // Once the staging folder is tidied, it holds only what the build wrote.
-                    folders: super::folders::stamp(staging.dir(), &published.files),
+                    folders: staging.folder_stamps(&published.files),
                     files: published.files,
                     replaced,
                     // Nothing renders any more: the indexes and the archive's links are taken,

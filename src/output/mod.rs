@@ -36,7 +36,7 @@ use anyhow::{Context as _, Result};
 use crate::message::Language;
 use crate::publish::Put;
 use crate::publish::layout::STATE_DIR;
-use crate::publish::state::{FileStamp, FolderStamps, OutputListing};
+use crate::publish::state::{FileStamp, FileState, FolderStamp, FolderStamps, OutputListing};
 use crate::{fail, msg};
 use own::{is_own, is_own_or_empty, is_real_dir, marker_being_written, marker_text, remove_own};
 
@@ -93,6 +93,9 @@ pub struct Staging {
     /// When the staging folder is the previous output: what was in it, and what this build put
     /// there. `None` once [`Staging::seal`] has removed the rest.
     reused: Option<previous::Reused>,
+    /// Once [`Staging::seal`] has tidied a previous output: its folders that kept their stamps
+    /// when it was taken, with them, in path order.
+    unmoved: Vec<(String, FolderStamp)>,
     /// Folders made so far, so that each is made once.
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// Whether the disk was found full: every write after that is refused.
@@ -215,6 +218,7 @@ impl OutputDir {
             committed: false,
             from_previous: reused.is_some(),
             reused,
+            unmoved: Vec::new(),
             folders: Default::default(),
             space: Default::default(),
         };
@@ -539,9 +543,18 @@ impl Staging {
     pub fn seal(&mut self) -> Result<()> {
         self.carry_over_keep_file();
         if let Some(reused) = self.reused.take() {
-            reused.prune(&self.dir).said(|| msg!("io-cannot-tidy", path = self.dir.display().to_string()))?;
+            self.unmoved = reused
+                .prune(&self.dir)
+                .said(|| msg!("io-cannot-tidy", path = self.dir.display().to_string()))?;
         }
         Ok(())
+    }
+
+    /// The stamps of the folders holding `files`, the files of the sealed staging folder (see
+    /// [`folders::stamp`]).
+    pub fn folder_stamps(&self, files: &[FileState]) -> FolderStamps {
+        debug_assert!(self.is_sealed(), "folders are stamped once the staging folder is tidied");
+        folders::stamp(&self.dir, files, &self.unmoved)
     }
 
     /// Puts the staging folder at the output path, and keeps the output it replaces to stage

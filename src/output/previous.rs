@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rustc_hash::FxHashSet;
 
 use super::folders::{device_of, folder_of, folders_holding};
-use crate::publish::state::OutputListing;
+use crate::publish::state::{FolderStamp, OutputListing};
 
 /// A previous output being made into a new build.
 pub struct Reused {
@@ -41,6 +41,8 @@ pub struct Reused {
     found_folders: Vec<String>,
     /// Output-relative paths this build put in the folder where no file was found.
     put_new: Mutex<FxHashSet<String>>,
+    /// The folders that kept the stamps the listing gives, with those stamps, in path order.
+    unmoved: Vec<(String, FolderStamp)>,
 }
 
 impl Reused {
@@ -54,12 +56,18 @@ impl Reused {
             Some(listing) => found.listed(dir, listing)?,
             None => found.walk(dir, dir)?,
         }
-        let Found { mut files, mut folders } = found;
+        let Found { mut files, mut folders, unmoved } = found;
         files.sort_unstable();
         // Each folder after the one holding it.
         folders.sort_unstable();
         let put_found = files.iter().map(|_| AtomicBool::new(false)).collect();
-        Ok(Reused { found_files: files, put_found, found_folders: folders, put_new: Mutex::default() })
+        Ok(Reused {
+            found_files: files,
+            put_found,
+            found_folders: folders,
+            put_new: Mutex::default(),
+            unmoved,
+        })
     }
 
     /// Where the file found at output-relative `path` stands in the listing, in path order.
@@ -101,9 +109,10 @@ impl Reused {
     /// Removes from `dir` every file found there that this build did not put, then every folder
     /// found there that is left empty, deepest first. A path found as a file may be a folder of
     /// this build now, and the other way round. The previous output's build state goes too: the
-    /// build writes its own after.
-    pub fn prune(self, dir: &Path) -> io::Result<()> {
-        let Reused { found_files, put_found, found_folders, put_new } = self;
+    /// build writes its own after. Gives the folders that kept their stamps when the folder was
+    /// taken, with those stamps (see [`super::folders::stamp`]).
+    pub fn prune(self, dir: &Path) -> io::Result<Vec<(String, FolderStamp)>> {
+        let Reused { found_files, put_found, found_folders, put_new, unmoved } = self;
         let put_new = put_new.into_inner().unwrap_or_else(|e| e.into_inner());
         let is_put = |at: usize| put_found[at].load(Ordering::Relaxed);
         let put = (0..found_files.len()).filter(|&at| is_put(at)).map(|at| found_files[at].0.as_str());
@@ -123,7 +132,7 @@ impl Reused {
                 gone_already_or(fs::remove_dir(dir.join(folder)))?;
             }
         }
-        Ok(())
+        Ok(unmoved)
     }
 }
 
@@ -142,6 +151,8 @@ struct Found {
     /// With their inodes (0 where files have none).
     files: Vec<(String, u64)>,
     folders: Vec<String>,
+    /// The folders that kept their stamps, with them, in path order.
+    unmoved: Vec<(String, FolderStamp)>,
 }
 
 impl Found {
@@ -183,9 +194,14 @@ impl Found {
         let kept: FxHashSet<&str> =
             checked.iter().filter(|(_, held)| *held).map(|(folder, _)| *folder).collect();
         self.files.extend(listing.files.iter().filter(|(path, _)| kept.contains(folder_of(path))).cloned());
+        let stamps = &listing.folders.folders;
         for (folder, held) in checked {
             self.folders.push(folder.to_string());
-            if !held {
+            if held {
+                // In path order, as the listing's.
+                let at = stamps.binary_search_by(|(path, _)| path.as_str().cmp(folder));
+                self.unmoved.extend(at.ok().map(|at| stamps[at].clone()));
+            } else {
                 self.entries_of(dir, &dir.join(folder), device, &stamped)?;
             }
         }
@@ -374,7 +390,7 @@ mod tests {
                 stamp: crate::publish::state::FileStamp::of_file(&dir.path().join(file)).unwrap(),
             })
             .collect();
-        let mut folders = super::super::folders::stamp(dir.path(), &states);
+        let mut folders = super::super::folders::stamp(dir.path(), &states, &[]);
         // Trusted: taken well after the folders last changed.
         folders.untrusted_from = i128::MAX;
         let files = states.iter().map(|file| (file.path.clone(), file.stamp.inode)).collect();
@@ -417,6 +433,23 @@ mod tests {
         let listed = Reused::scan(dir.path(), Some(&listing)).unwrap();
         assert!(!listed.found_files.contains(&(path, inode)));
         assert_eq!(listed.found_files, walked.found_files);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn tidying_gives_the_folders_that_kept_their_stamps_with_the_listings_stamps() {
+        let (dir, listing) = previous_output(&OUTPUT);
+        // Changed since its build: a file put in one folder.
+        fs::write(dir.path().join("d/e/tay.txt"), "tay").unwrap();
+        let reused = Reused::scan(dir.path(), Some(&listing)).unwrap();
+        let unmoved = reused.prune(dir.path()).unwrap();
+        let expected: Vec<(String, FolderStamp)> =
+            listing.folders.folders.iter().filter(|(folder, _)| folder != "d/e").cloned().collect();
+        assert_eq!(unmoved, expected);
+        assert_eq!(expected.len(), listing.folders.folders.len() - 1);
+        // Without a listing, every folder is listed: none kept its stamp.
+        let reused = Reused::scan(dir.path(), None).unwrap();
+        assert_eq!(reused.prune(dir.path()).unwrap(), []);
     }
 
     #[cfg(unix)]
