@@ -36,7 +36,7 @@ use rayon::prelude::*;
 
 use crate::archive::indexes::KeptIndexes;
 use crate::archive::{KeptLinks, KeptNotice};
-use crate::publish::search::{DocTerms, SearchState};
+use crate::publish::search::{DocTermsKept, DocTermsPiece, SearchState};
 use crate::publish::state::{
     BuildState, FileStamp, FileState, FolderStamp, FolderStamps, NoticeFile, Outcome, OutputListing,
     SourceState,
@@ -502,18 +502,14 @@ fn encode_into<W: Write>(mut file: W, state: &BuildState, put: &PutPiece) -> Res
 
 /// Notices in one piece of the rest: pieces are encoded and decoded in parallel.
 const NOTICES_PER_PIECE: usize = 1000;
-/// Documents' terms of the search index in one piece of the rest.
-const DOC_TERMS_PER_PIECE: usize = 5000;
-
-/// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`], what each document gives
-/// the search index's term shards in pieces of [`DOC_TERMS_PER_PIECE`] (see [`write_pieces`]),
+/// Writes the rest: the notices in pieces of [`NOTICES_PER_PIECE`] (see [`write_pieces`]), what
+/// each document gives the search index's term shards in its pieces (see [`write_doc_terms`]),
 /// each notice's own links in pieces of [`NOTICES_PER_PIECE`], then the read key, the shape
 /// the links were made in, the rest of the search index's state and the indexes to the end,
 /// encoded as written.
 fn encode_rest(out: &mut impl Write, state: &BuildState, put: &PutPiece) -> Result<()> {
     write_pieces(out, &state.sources, NOTICES_PER_PIECE, put)?;
-    let doc_terms = state.search.as_ref().map_or(&[][..], SearchState::doc_terms);
-    write_pieces(out, doc_terms, DOC_TERMS_PER_PIECE, put)?;
+    write_doc_terms(out, state.search.as_ref().map_or(&[][..], |search| search.doc_terms().pieces()), put)?;
     write_pieces(out, state.links.as_ref().map_or(&[][..], |links| &links.notices), NOTICES_PER_PIECE, put)?;
     let shape = state.links.as_ref().map(|links| links.shape);
     // The encoder says "buffer full" for any failure to write; the caller tells a full disk.
@@ -557,7 +553,32 @@ fn write_pieces<T: serde::Serialize + Sync>(
     Ok(())
 }
 
-/// The rest written by [`encode_rest`], its pieces read from `pieces` and decoded in parallel,
+/// Writes the pieces of the documents' terms as [`write_pieces`] does: those read from the
+/// last state as they were read, under their names, the others encoded and hashed in parallel.
+fn write_doc_terms(out: &mut impl Write, doc_terms: &[DocTermsPiece], put: &PutPiece) -> Result<()> {
+    out.write_all(&(doc_terms.len() as u64).to_le_bytes())?;
+    for batch in doc_terms.chunks(2 * rayon::current_num_threads()) {
+        let pieces: Vec<(u64, std::borrow::Cow<[u8]>)> = batch
+            .par_iter()
+            .map(|piece| match piece {
+                DocTermsPiece::Encoded { name, bytes, .. } => Ok((*name, bytes.as_slice().into())),
+                DocTermsPiece::Made(items) => {
+                    postcard::to_allocvec(items).map(|bytes| (crate::hash::bytes(&bytes), bytes.into()))
+                }
+            })
+            .collect::<Result<_, _>>()
+            .context("cannot encode the build state")?;
+        for (name, piece) in &pieces {
+            out.write_all(&(piece.len() as u64).to_le_bytes())?;
+            out.write_all(&name.to_le_bytes())?;
+        }
+        pieces.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
+    }
+    Ok(())
+}
+
+/// The rest written by [`encode_rest`], its pieces read from `pieces` and decoded in parallel
+/// (but for the documents' terms, read and kept as they are: see [`DocTermsKept`]),
 /// and the names of the pieces read.
 fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>), Missing> {
     let (notice_pieces, left) = split_pieces(body)?;
@@ -572,7 +593,10 @@ fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>),
         },
         || {
             rayon::join(
-                || decode_pieces::<DocTerms>(&term_pieces, pieces),
+                || {
+                    let read = term_pieces.par_iter().map(|&piece| Ok((piece.name, pieces.read(piece)?)));
+                    read.collect::<Result<Vec<(u64, Vec<u8>)>, Missing>>()
+                },
                 || decode_pieces::<KeptNotice>(&link_pieces, pieces),
             )
         },
@@ -580,7 +604,11 @@ fn decode_rest(body: &[u8], pieces: &dyn Pieces) -> Result<(Rest, HashSet<u64>),
     let (read_key, shape, search, indexes) = last?;
     let (sources, doc_terms, links) = (sources?, doc_terms?, links?);
     let search = match search {
-        Some(search) => Some(search.with_doc_terms(doc_terms)),
+        Some(search) => {
+            let doc_terms = DocTermsKept::encoded(doc_terms, search.len())
+                .ok_or_else(|| corrupt("search terms not of the index's documents"))?;
+            Some(search.with_doc_terms(doc_terms))
+        }
         None if doc_terms.is_empty() => None,
         None => return Err(corrupt("search terms without an index")),
     };

@@ -1,6 +1,7 @@
 //! Tests of the build state on disk: encoding, pieces, damage, a full disk.
 
 use super::*;
+use crate::publish::search::DocTerms;
 
 /// A disk with room for `room` bytes.
 struct SmallDisk {
@@ -222,16 +223,27 @@ fn notices_in_many_pieces_read_back_in_order_and_bad_piece_lengths_are_refused()
         assert_eq!(source.broken, state.sources[i].broken);
     }
     // The search index's terms by document, in pieces of their own, come back in order.
-    let doc_terms: Vec<DocTerms> = (0..2 * DOC_TERMS_PER_PIECE as u32 + 3).map(DocTerms::numbered).collect();
-    let searched = BuildState {
-        search: Some(SearchState::default().with_doc_terms(doc_terms.clone())),
-        ..state.clone()
-    };
+    let per_piece = crate::publish::search::DocTermsKept::PER_PIECE as u32;
+    let doc_terms: Vec<DocTerms> = (0..2 * per_piece + 3).map(DocTerms::numbered).collect();
+    let searched = BuildState { search: Some(SearchState::of_doc_terms(doc_terms.clone())), ..state.clone() };
     let with_terms = encode(&searched, &pieces);
     let (_, rest_of_pieces) = split_pieces(&with_terms).unwrap();
     assert_eq!(split_pieces(rest_of_pieces).unwrap().0.len(), 3);
     let Rest { sources, search, .. } = decode_rest(&with_terms, &pieces).unwrap().0;
-    assert_eq!((sources.len(), search.unwrap().doc_terms()), (count, &doc_terms[..]));
+    let search = search.unwrap();
+    assert_eq!((sources.len(), search.doc_terms().to_vec()), (count, Some(doc_terms.clone())));
+    // Read back, they are written again as they were read, as the same pieces.
+    let again = BuildState { search: Some(search), ..state.clone() };
+    assert_eq!(encode(&again, &pieces), with_terms);
+    // Pieces that are not as many as the index's documents take are damage.
+    let fewer =
+        BuildState { search: Some(SearchState::of_doc_terms(doc_terms[..5].to_vec())), ..state.clone() };
+    let mut fewer_body = encode(&fewer, &pieces);
+    let (notice_pieces, _) = split_pieces(&fewer_body).unwrap();
+    let at = 8 + 16 * notice_pieces.len();
+    let with_terms_run = &with_terms[at..at + 8 + 16 * 3];
+    fewer_body.splice(at..at + 8 + 16, with_terms_run.iter().copied());
+    assert!(decode_rest(&fewer_body, &pieces).is_err());
     // Each notice's own links, in pieces of their own, come back in order with their shape.
     let kept: Vec<KeptNotice> = (0..count as u64)
         .map(|i| KeptNotice { source_hash: i, links: Default::default(), problems: Vec::new() })

@@ -64,6 +64,7 @@
 //! pairs of words stand one after the other as in the phrase.
 
 mod compact;
+mod kept;
 mod places;
 mod shard_file;
 mod shards;
@@ -85,6 +86,7 @@ use crate::content::Notice;
 use crate::diag::Diagnostic;
 pub use compact::DocTerms;
 use compact::{DocTermsBuilder, PostingList};
+pub use kept::{DocTermsKept, DocTermsPiece};
 use places::{Placed, Places, place_key};
 use shards::{Sharded, all_terms, update_terms};
 use terms::notice_terms;
@@ -218,10 +220,9 @@ pub struct SearchState {
     /// By document id: the notice's source file, and the hash of its bytes.
     docs: Vec<(String, u64)>,
     /// By document id: what it gives the term shards. Most of a build state at a hundred
-    /// thousand documents: kept apart from the rest, in pieces encoded and decoded in parallel
-    /// (see [`Self::doc_terms`]).
+    /// thousand documents: kept apart from the rest, in pieces (see [`DocTermsKept`]).
     #[serde(skip)]
-    doc_terms: Vec<DocTerms>,
+    doc_terms: DocTermsKept,
     /// By term shard: the hash of its filter terms' postings.
     filter_hashes: Vec<u64>,
     /// By term shard: the hash of the file.
@@ -236,12 +237,28 @@ pub struct SearchState {
 impl SearchState {
     /// What each document gives the term shards, by document id: kept with the state apart
     /// from the rest, which is encoded without it.
-    pub fn doc_terms(&self) -> &[DocTerms] {
+    pub fn doc_terms(&self) -> &DocTermsKept {
         &self.doc_terms
     }
 
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// A state of as many documents as `doc_terms`, for tests of what keeps it.
+    #[cfg(test)]
+    pub fn of_doc_terms(doc_terms: Vec<DocTerms>) -> SearchState {
+        let docs = (0..doc_terms.len()).map(|doc| (format!("content/{doc}.md"), doc as u64)).collect();
+        SearchState { docs, doc_terms: DocTermsKept::made(doc_terms), ..SearchState::default() }
+    }
+
     /// The state with the documents' terms read back apart from the rest.
-    pub fn with_doc_terms(self, doc_terms: Vec<DocTerms>) -> SearchState {
+    pub fn with_doc_terms(self, doc_terms: DocTermsKept) -> SearchState {
         SearchState { doc_terms, ..self }
     }
 

@@ -17,7 +17,7 @@ use crate::msg;
 
 /// By term shard, its term file and its phrase file as they were emitted, with their
 /// fingerprints; and by document id, what each document gives the term shards.
-type TermShards<T> = (Vec<[(u64, T); 2]>, Vec<DocTerms>);
+type TermShards<T> = (Vec<[(u64, T); 2]>, DocTermsKept);
 
 /// The two files of a term shard: its terms, and where its bigrams stand.
 fn shard_files(shard: usize, terms: ShardTerms) -> [IndexFile; 2] {
@@ -342,7 +342,8 @@ pub(super) fn all_terms<T: Send>(
         shard.postings.extend(filters.by_shard[i].clone());
         shard_files(i, shard).map(|file| (file.fingerprint, emit(file)))
     })?;
-    Ok((files, doc_terms_by_doc(fresh, None)))
+    let made = fresh.into_iter().map(Option::unwrap_or_default).collect();
+    Ok((files, DocTermsKept::made(made)))
 }
 
 /// By document id, what each document `wanted` asks for gives the term shards: gathered in this
@@ -363,19 +364,6 @@ fn fresh_doc_terms(
         fresh[doc] = Some(set);
     }
     fresh
-}
-
-/// By document id, what each document gives the term shards: made in this run (`fresh`), or
-/// else as the previous build's state remembers it (`old(doc)`).
-fn doc_terms_by_doc(
-    fresh: Vec<Option<DocTerms>>,
-    old: Option<&dyn Fn(usize) -> Option<DocTerms>>,
-) -> Vec<DocTerms> {
-    fresh
-        .into_iter()
-        .enumerate()
-        .map(|(doc, set)| set.or_else(|| old.and_then(|old| old(doc))).unwrap_or_default())
-        .collect()
 }
 
 /// What moved between the previous build's documents and this build's.
@@ -404,18 +392,21 @@ impl Changes<'_> {
     /// By term shard, which of its files must be made again: both where it holds entries of a
     /// document gone, renumbered, new or changed (of a document edited in place, only the file
     /// of each shard where its digest moved), the term file where filter terms' postings moved
-    /// (`filter_hashes`, by shard).
-    fn affected_shards(&self, filter_hashes: &[u64]) -> Affected {
+    /// (`filter_hashes`, by shard). `None` when the old terms of a document cannot be looked up.
+    fn affected_shards(&self, filter_hashes: &[u64]) -> Option<Affected> {
         let (old, shards) = (self.old, self.docs.shards);
         let mut affected = Affected { terms: vec![false; shards], phrases: vec![false; shards] };
         // Shards of documents gone, changed or renumbered: their postings and places move.
         for (o, new) in self.new_of_old.iter().enumerate() {
+            if *new == Some(o as u32) {
+                continue;
+            }
+            let was = old.doc_terms.get(o)?;
             match self.fresh.get(o).and_then(Option::as_ref) {
-                _ if *new == Some(o as u32) => {}
                 Some(now) if self.edited_in_place(o) => {
-                    old.doc_terms[o].each_shard_changed(now, shards, |shard, file| affected.mark(shard, file))
+                    was.each_shard_changed(now, shards, |shard, file| affected.mark(shard, file))
                 }
-                _ => old.doc_terms[o].shards.for_each(|shard| affected.mark_both(shard)),
+                _ => was.shards.for_each(|shard| affected.mark_both(shard)),
             }
         }
         // Shards of documents new or changed: their postings and places come in.
@@ -431,7 +422,7 @@ impl Changes<'_> {
         for (shard, hash) in filter_hashes.iter().enumerate() {
             affected.terms[shard] |= old.filter_hashes.get(shard) != Some(hash);
         }
-        affected
+        Some(affected)
     }
 }
 
@@ -501,7 +492,12 @@ pub(super) fn update_terms<T: Send>(
     let (again, again_terms, again_places) = read_again(archive, docs, terms, body, &wanted)?;
     let fresh = fresh_doc_terms(docs, |id| terms.doc_terms[id.index()].clone(), &wanted, again_terms);
     let changes = Changes { archive, docs, old, new_of_old: &new_of_old, wanted: &wanted, fresh: &fresh };
-    let affected = changes.affected_shards(&filters.hashes);
+    // The old terms that this update needs, looked up before anything is emitted.
+    let (Some(affected), Some(doc_terms)) =
+        (changes.affected_shards(&filters.hashes), old.doc_terms.updated(&fresh, &same))
+    else {
+        return Ok(None);
+    };
     let inputs = Slots::new(again);
     let gathered_doc = |slot| doc_of_slot(&terms.notice_of, docs, &wanted, slot);
     let sources: [PlaceSource; 2] = [(&terms.places, &gathered_doc), (&again_places, &Some)];
@@ -540,6 +536,5 @@ pub(super) fn update_terms<T: Send>(
     };
     let files =
         made_again.into_par_iter().map(|files| files.map(|file| (file.fingerprint, emit(file)))).collect();
-    let old_terms = |doc: usize| same[doc].map(|o| old.doc_terms[o as usize].clone());
-    Ok(Some((files, doc_terms_by_doc(fresh, Some(&old_terms)))))
+    Ok(Some((files, doc_terms)))
 }
