@@ -191,8 +191,13 @@ fn group_bundles(files: Vec<PathBuf>) -> Vec<SourceEntry> {
     // Where each bundle's entry is in `entries`, by the path of its `index.md`.
     let mut bundles: HashMap<PathBuf, usize> = HashMap::new();
     for file in &files {
-        // The innermost bundle the file is in.
-        let bundle = file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir));
+        // The innermost bundle the file is in (hashing a path reads its parts: with no
+        // bundles, as in most archives, none is looked up).
+        let bundle = if bundle_dirs.is_empty() {
+            None
+        } else {
+            file.ancestors().skip(1).find(|dir| bundle_dirs.contains(dir))
+        };
         match bundle {
             Some(dir) => {
                 let index = dir.join("index.md");

@@ -8,7 +8,9 @@
 //! file again only when it moved. Static files, attachments and the search index are not
 //! planned here.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -68,7 +70,7 @@ pub struct KeptFingerprint {
 }
 
 /// Pages' fingerprints an earlier run made under a key, by path.
-pub type KeptFingerprints<'a> = HashMap<&'a str, KeptFingerprint>;
+pub type KeptFingerprints<'a> = FxHashMap<&'a str, KeptFingerprint>;
 
 /// The fingerprints of the pages among `files` (path, key, fingerprint) made under a key.
 pub fn kept_fingerprints<'a>(files: impl Iterator<Item = (&'a str, u64, u64)>) -> KeptFingerprints<'a> {
@@ -301,7 +303,7 @@ pub fn write_to(
 /// Files copied as they are (attachments of bundles, files of `static/`) must not land on a
 /// generated file or on one another: each such case is an error naming both.
 pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root: &Path) -> Vec<Diagnostic> {
-    let generated: HashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
+    let generated: FxHashSet<&str> = plan.files.iter().map(|f| f.path.as_str()).collect();
     let taken = |path: &str| generated.contains(path) || layout::is_reserved(path);
     let mut problems = Vec::new();
     let mut copied: HashMap<String, String> = HashMap::new();
@@ -353,6 +355,7 @@ pub fn check_collisions(plan: &Plan, pages: &Pages, statics: &[StaticFile], root
 mod tests {
     use super::*;
     use crate::publish::{Kept, Options, ReadCache, Timings, prepare, read_inputs};
+    use std::collections::HashSet;
 
     fn notice(number: &str, date: &str, title: &str, body: &str) -> String {
         format!(

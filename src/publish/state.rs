@@ -7,7 +7,7 @@
 //! (same size, modification time and inode). Everything here is data: keeping it on disk, and
 //! refusing a state that does not belong to this Gazette or this output, is `output`'s.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -269,7 +269,7 @@ impl BuildState {
     }
 
     /// The files it wrote, by output path.
-    pub fn files_by_path(&self) -> HashMap<&str, &FileState> {
+    pub fn files_by_path(&self) -> FxHashMap<&str, &FileState> {
         self.files.iter().map(|f| (f.path.as_str(), f)).collect()
     }
 

@@ -7,7 +7,7 @@
 //! with the file as they are made. Otherwise it is written. What was kept and written is
 //! returned as the files of the new build state.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -77,7 +77,7 @@ enum Made<'a> {
 }
 
 /// The previous build's files, by path.
-type PreviousFiles<'a> = HashMap<&'a str, &'a FileState>;
+type PreviousFiles<'a> = FxHashMap<&'a str, &'a FileState>;
 
 /// Renders every file of the site and writes it into `sink`, or only renders it when there is
 /// none (a check), keeping what `previous` wrote where it would come out the same.

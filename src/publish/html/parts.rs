@@ -3,7 +3,7 @@
 //! way back to the root), made once a build; and the digests of the site menu. What a page's
 //! view is, and how a fingerprint takes a digest in place of the fields, is `mod.rs`'s.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::super::layout;
@@ -51,7 +51,7 @@ pub(super) struct BetweenNotices {
 impl LinkParts {
     pub fn new(archive: &Archive) -> LinkParts {
         let language = archive.config.language;
-        let mut years: HashMap<&str, u32> = HashMap::new();
+        let mut years: FxHashMap<&str, u32> = Default::default();
         let mut between = Vec::with_capacity(archive.len());
         let parts = archive
             .ids()
