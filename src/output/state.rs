@@ -26,6 +26,7 @@
 
 use crate::message::Said as _;
 use crate::msg;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{BufReader, Read as _, Write};
@@ -537,42 +538,51 @@ fn write_pieces<T: serde::Serialize + Sync>(
     put: &PutPiece,
 ) -> Result<()> {
     let chunks: Vec<&[T]> = items.chunks(per_piece).collect();
-    out.write_all(&(chunks.len() as u64).to_le_bytes())?;
-    for batch in chunks.chunks(2 * rayon::current_num_threads()) {
-        let pieces: Vec<(u64, Vec<u8>)> = batch
-            .par_iter()
-            .map(|chunk| postcard::to_allocvec(chunk).map(|bytes| (crate::hash::bytes(&bytes), bytes)))
-            .collect::<Result<_, _>>()
-            .context("cannot encode the build state")?;
-        for (name, piece) in &pieces {
-            out.write_all(&(piece.len() as u64).to_le_bytes())?;
-            out.write_all(&name.to_le_bytes())?;
-        }
-        pieces.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
-    }
-    Ok(())
+    write_piece_run(out, &chunks, encoded_chunk, put)
+}
+
+fn encoded_chunk<'p, T: serde::Serialize>(chunk: &'p &[T]) -> postcard::Result<(u64, Cow<'p, [u8]>)> {
+    encoded(chunk)
 }
 
 /// Writes the pieces of the documents' terms as [`write_pieces`] does: those read from the
-/// last state as they were read, under their names, the others encoded and hashed in parallel.
+/// last state as they were read, under their names, the others encoded and hashed.
 fn write_doc_terms(out: &mut impl Write, doc_terms: &[DocTermsPiece], put: &PutPiece) -> Result<()> {
-    out.write_all(&(doc_terms.len() as u64).to_le_bytes())?;
-    for batch in doc_terms.chunks(2 * rayon::current_num_threads()) {
-        let pieces: Vec<(u64, std::borrow::Cow<[u8]>)> = batch
+    write_piece_run(out, doc_terms, doc_terms_bytes, put)
+}
+
+fn doc_terms_bytes(piece: &DocTermsPiece) -> postcard::Result<(u64, Cow<'_, [u8]>)> {
+    match piece {
+        DocTermsPiece::Encoded { name, bytes, .. } => Ok((*name, bytes.as_slice().into())),
+        DocTermsPiece::Made(items) => encoded(items),
+    }
+}
+
+/// The bytes of a piece holding `items`, with their hash (its name).
+fn encoded<T: serde::Serialize>(items: &[T]) -> postcard::Result<(u64, Cow<'static, [u8]>)> {
+    postcard::to_allocvec(items).map(|bytes| (crate::hash::bytes(&bytes), bytes.into()))
+}
+
+/// Writes the number of `pieces`, then the length and name of each as `bytes` gives them, the
+/// piece itself handed to `put`: a few pieces at a time, made in parallel, put in order.
+fn write_piece_run<P: Sync>(
+    out: &mut impl Write,
+    pieces: &[P],
+    bytes: impl for<'p> Fn(&'p P) -> postcard::Result<(u64, Cow<'p, [u8]>)> + Sync,
+    put: &PutPiece,
+) -> Result<()> {
+    out.write_all(&(pieces.len() as u64).to_le_bytes())?;
+    for batch in pieces.chunks(2 * rayon::current_num_threads()) {
+        let made: Vec<(u64, Cow<[u8]>)> = batch
             .par_iter()
-            .map(|piece| match piece {
-                DocTermsPiece::Encoded { name, bytes, .. } => Ok((*name, bytes.as_slice().into())),
-                DocTermsPiece::Made(items) => {
-                    postcard::to_allocvec(items).map(|bytes| (crate::hash::bytes(&bytes), bytes.into()))
-                }
-            })
+            .map(&bytes)
             .collect::<Result<_, _>>()
             .context("cannot encode the build state")?;
-        for (name, piece) in &pieces {
+        for (name, piece) in &made {
             out.write_all(&(piece.len() as u64).to_le_bytes())?;
             out.write_all(&name.to_le_bytes())?;
         }
-        pieces.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
+        made.par_iter().try_for_each(|(name, piece)| put(*name, piece))?;
     }
     Ok(())
 }
