@@ -77,13 +77,9 @@ impl DocTermsKept {
         self.items_of(at)?.get(doc - at * Self::PER_PIECE)
     }
 
-    /// Whether the terms of every document of `docs` can be looked up.
-    pub fn has_all(&self, mut docs: impl Iterator<Item = usize>) -> bool {
-        docs.all(|doc| self.get(doc).is_some())
-    }
-
     /// Every document's terms, in order: what a state would read back. `None` when a piece
     /// does not decode.
+    #[cfg(test)]
     pub fn to_vec(&self) -> Option<Vec<DocTerms>> {
         let pieces: Option<Vec<&[DocTerms]>> = (0..self.pieces.len()).map(|at| self.items_of(at)).collect();
         Some(pieces?.concat())
@@ -192,7 +188,6 @@ mod tests {
             assert!(kept.get(3).is_some(), "the other piece stands");
             assert_eq!(kept.get(PER), None);
             assert_eq!(kept.to_vec(), None);
-            assert!(!kept.has_all([3, PER].into_iter()));
             let fresh = vec![None; PER + 2];
             let same: Vec<Option<u32>> = (0..PER as u32 + 2).map(Some).collect();
             // Kept as it is, undecoded, where nothing of it moved; else it is needed.
