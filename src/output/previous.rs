@@ -192,15 +192,13 @@ impl Found {
         self.entries_of(dir, dir, device, &stamped)?;
         let checked = super::folders::check(dir, &listing.folders)?;
         let kept: FxHashSet<&str> =
-            checked.iter().filter(|(_, held)| *held).map(|(folder, _)| *folder).collect();
+            checked.iter().filter(|(_, held)| *held).map(|((folder, _), _)| folder.as_str()).collect();
         self.files.extend(listing.files.iter().filter(|(path, _)| kept.contains(folder_of(path))).cloned());
-        let stamps = &listing.folders.folders;
-        for (folder, held) in checked {
-            self.folders.push(folder.to_string());
+        for (entry @ (folder, _), held) in checked {
+            self.folders.push(folder.clone());
             if held {
                 // In path order, as the listing's.
-                let at = stamps.binary_search_by(|(path, _)| path.as_str().cmp(folder));
-                self.unmoved.extend(at.ok().map(|at| stamps[at].clone()));
+                self.unmoved.push(entry.clone());
             } else {
                 self.entries_of(dir, &dir.join(folder), device, &stamped)?;
             }
