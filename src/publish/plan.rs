@@ -9,11 +9,10 @@
 //! planned here.
 
 use std::collections::HashMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::html::{NoticeBody, Page, PageKeys, Pages};
 use super::layout;
@@ -21,7 +20,7 @@ use super::theme::{StaticFile, StaticSource};
 use jiff::civil::Date;
 
 use crate::archive::NoticeId;
-use crate::archive::indexes::Dimension;
+use crate::archive::indexes::{Dimension, DimensionIndex, IndexValue, YearSpan};
 use crate::diag::Diagnostic;
 use crate::msg;
 
@@ -209,15 +208,26 @@ fn last_changed(pages: &Pages, output: Output) -> Option<Date> {
     }
 }
 
+/// The dimension, value and year (by its place among the value's years) of a list page.
+fn listed<'p>(
+    pages: &Pages<'p>,
+    dimension: Dimension,
+    value: usize,
+    year: Option<usize>,
+) -> (&'p DimensionIndex, &'p IndexValue, Option<YearSpan>) {
+    let d = pages.indexes.get(dimension);
+    let value = &d.values[value];
+    (d, value, year.map(|y| value.years[y]))
+}
+
 /// The key of one output's fingerprint (see [`PageKeys`]): 0 for one that has none, whose
 /// fingerprint is made every time.
 fn key(pages: &Pages, keys: &PageKeys, output: Output) -> u64 {
     match output {
         Output::Notice(id) => keys.notice(id),
         Output::ValuePage { dimension, value, year, page } => {
-            let d = pages.indexes.get(dimension);
-            let value = &d.values[value];
-            keys.value_page(d, value, year.map(|y| value.years[y]), page, pages.archive.config.page_size)
+            let (d, value, year) = listed(pages, dimension, value, year);
+            keys.value_page(d, value, year, page)
         }
         _ => 0,
     }
@@ -232,9 +242,8 @@ fn fingerprint(pages: &Pages, plan: &Plan, output: Output) -> u64 {
         Output::Search => pages.fingerprint(&pages.search_page()),
         Output::Dimension(d) => pages.fingerprint(&pages.dimension_page(indexes.get(d))),
         Output::ValuePage { dimension, value, year, page } => {
-            let d = indexes.get(dimension);
-            let value = &d.values[value];
-            pages.fingerprint(&pages.value_page(d, value, year.map(|y| value.years[y]), page))
+            let (d, value, year) = listed(pages, dimension, value, year);
+            pages.fingerprint(&pages.value_page(d, value, year, page))
         }
         Output::MainFeed => pages.fingerprint(&pages.main_feed()),
         Output::ValueFeed { dimension, value } => {
@@ -262,9 +271,8 @@ pub fn render(
         Output::Search => pages.render(&pages.search_page())?,
         Output::Dimension(d) => pages.render(&pages.dimension_page(indexes.get(d)))?,
         Output::ValuePage { dimension, value, year, page } => {
-            let d = indexes.get(dimension);
-            let value = &d.values[value];
-            pages.render(&pages.value_page(d, value, year.map(|y| value.years[y]), page))?
+            let (d, value, year) = listed(pages, dimension, value, year);
+            pages.render(&pages.value_page(d, value, year, page))?
         }
         Output::MainFeed => pages.render(&pages.main_feed())?,
         Output::ValueFeed { dimension, value } => {
@@ -450,14 +458,15 @@ mod tests {
             write("content/a.md", &text);
             let after = list_pages(dir.path());
             assert_eq!(after.len(), before.len());
-            let keys: HashSet<&String> =
-                before.iter().filter(|(p, k)| after[*p].0 != k.0).map(|(p, _)| p).collect();
-            let shown: HashSet<&String> =
-                before.iter().filter(|(p, k)| after[*p].1 != k.1).map(|(p, _)| p).collect();
-            (
-                keys.into_iter().cloned().collect::<HashSet<String>>(),
-                shown.into_iter().cloned().collect::<HashSet<String>>(),
-            )
+            // The pages where the key, and where the fingerprint, moved.
+            let moved_where = |part: fn(&(u64, u64)) -> u64| -> HashSet<String> {
+                before
+                    .iter()
+                    .filter(|(path, was)| part(&after[*path]) != part(was))
+                    .map(|(p, _)| p.clone())
+                    .collect()
+            };
+            (moved_where(|(key, _)| *key), moved_where(|(_, fingerprint)| *fingerprint))
         };
         // A title shows on every list page of its notice: their keys move with their views.
         let (by_title, shown) = moved(first("Kế hoạch rà soát hồ sơ", "Mở đầu."));

@@ -25,6 +25,8 @@ pub struct PageKeys {
     notices: Vec<u64>,
     records: Vec<u64>,
     lists: u64,
+    /// Notices a list page shows.
+    page_size: usize,
 }
 
 impl PageKeys {
@@ -34,16 +36,15 @@ impl PageKeys {
     }
 
     /// The key of page `number` (from 1) of `value`'s list in `dimension`, of its notices of
-    /// one `year` when given, with `page_size` notices a page.
+    /// one `year` when given.
     pub fn value_page(
         &self,
         dimension: &DimensionIndex,
         value: &IndexValue,
         year: Option<YearSpan>,
         number: usize,
-        page_size: usize,
     ) -> u64 {
-        let (listed, shown) = listed_on(value, year, number, page_size);
+        let (listed, shown) = listed_on(value, year, number, self.page_size);
         let mut hash = crate::hash::Stable::new();
         hash.u64(self.lists)
             .str(dimension.dimension.key())
@@ -70,7 +71,8 @@ impl Pages<'_> {
         let ids: Vec<NoticeId> = self.archive.ids().collect();
         let records: Vec<u64> = ids.par_iter().map(|&id| self.record(id)).collect();
         let notices = ids.par_iter().map(|&id| self.key(id, shared, &records)).collect();
-        PageKeys { notices, records, lists: self.shared_key(LIST_TEMPLATE) }
+        let page_size = self.archive.config.page_size;
+        PageKeys { notices, records, lists: self.shared_key(LIST_TEMPLATE), page_size }
     }
 
     /// What every page of `template` is made from besides notices: the template with what it
